@@ -1,0 +1,668 @@
+//! YAML loading with source spans. The only module that names `saphyr-parser`.
+//!
+//! The event parser gives us every scalar, sequence and mapping with its
+//! position; we build a small tree of [`Node`]s that keeps a byte span for
+//! every key and value, resolves plain scalars by the YAML 1.2 core schema
+//! (so `yes`, `no`, `on` stay strings), and enforces the limits that keep a
+//! hostile file from costing more than its size: duplicate keys, nesting
+//! depth, alias expansion, tags and multiple documents are all load errors
+//! with a location.
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+use std::collections::HashMap;
+
+/// A byte range in the source file (BOM included in the offsets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A parsed YAML node with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    Null,
+    Bool(bool),
+    /// A number as written; `f64` keeps every value a report can hold, the
+    /// flag says whether it was written as an integer.
+    Number { value: f64, integer: bool },
+    Str(String),
+    Seq(Vec<Node>),
+    /// Entries in source order: key node, value node.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_f64(&self) -> Option<f64> {
+        match self.kind {
+            NodeKind::Number { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.kind {
+            NodeKind::Seq(v) => Some(v),
+            _ => None,
+        }
+    }
+    pub fn as_map(&self) -> Option<&[(Node, Node)]> {
+        match &self.kind {
+            NodeKind::Map(v) => Some(v),
+            _ => None,
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, NodeKind::Null)
+    }
+    /// The value under `key` of a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+    /// The key node and the value node under `key` of a mapping.
+    pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        self.as_map()?
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(k, v)| (k, v))
+    }
+    /// A short name of the node's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Null => "null",
+            NodeKind::Bool(_) => "boolean",
+            NodeKind::Number { integer: true, .. } => "integer",
+            NodeKind::Number { .. } => "number",
+            NodeKind::Str(_) => "string",
+            NodeKind::Seq(_) => "list",
+            NodeKind::Map(_) => "mapping",
+        }
+    }
+
+    /// Walks a JSON pointer (`/indicators/0/value`) down the tree. Returns the
+    /// node and, when the last step was a mapping key, that key's node.
+    pub fn pointer(&self, pointer: &str) -> Option<(Option<&Node>, &Node)> {
+        let mut node = self;
+        let mut key = None;
+        if pointer.is_empty() {
+            return Some((None, node));
+        }
+        for raw in pointer.strip_prefix('/')?.split('/') {
+            let part = raw.replace("~1", "/").replace("~0", "~");
+            match &node.kind {
+                NodeKind::Map(entries) => {
+                    let (k, v) = entries.iter().find(|(k, _)| k.key_text() == part)?;
+                    key = Some(k);
+                    node = v;
+                }
+                NodeKind::Seq(items) => {
+                    node = items.get(part.parse::<usize>().ok()?)?;
+                    key = None;
+                }
+                _ => return None,
+            }
+        }
+        Some((key, node))
+    }
+
+    /// The text of a mapping key as the JSON view names it.
+    pub fn key_text(&self) -> String {
+        match &self.kind {
+            NodeKind::Str(s) => s.clone(),
+            NodeKind::Null => "null".into(),
+            NodeKind::Bool(b) => b.to_string(),
+            NodeKind::Number { value, integer } => format_number(*value, *integer),
+            NodeKind::Seq(_) | NodeKind::Map(_) => "<complex key>".into(),
+        }
+    }
+
+    /// The JSON view of the tree, for schema validation. Non-finite numbers
+    /// (`.nan`, `.inf`, `1e400`) have no JSON form: they become strings the
+    /// schema rejects, and the schema layer names them as non-finite.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.kind {
+            NodeKind::Null => Value::Null,
+            NodeKind::Bool(b) => Value::Bool(*b),
+            NodeKind::Number { value, integer } => {
+                if *integer && value.fract() == 0.0 && value.abs() < 9.0e15 {
+                    Value::from(*value as i64)
+                } else {
+                    serde_json::Number::from_f64(*value)
+                        .map(Value::Number)
+                        .unwrap_or_else(|| Value::String(format_number(*value, false)))
+                }
+            }
+            NodeKind::Str(s) => Value::String(s.clone()),
+            NodeKind::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
+            NodeKind::Map(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.key_text(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Formats a number the way a clerk wrote it: integers without a fraction,
+/// others in the shortest form that reads back to the same value.
+pub fn format_number(value: f64, integer: bool) -> String {
+    if value.is_nan() {
+        ".nan".into()
+    } else if value.is_infinite() {
+        if value > 0.0 { ".inf" } else { "-.inf" }.into()
+    } else if integer && value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Limits on what one file may cost.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Deepest nesting of sequences and mappings.
+    pub max_depth: usize,
+    /// Most nodes a file may produce, aliases expanded.
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: 64,
+            max_nodes: 200_000,
+        }
+    }
+}
+
+/// Why a file could not be loaded, with where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadError {
+    pub message: String,
+    pub help: String,
+    pub span: Span,
+    /// A second place that explains the first (the first occurrence of a duplicate key).
+    pub related: Option<(Span, String)>,
+}
+
+/// Converts the parser's character positions to byte offsets.
+struct Offsets<'a> {
+    text: &'a str,
+    base: usize,
+    /// Byte offset of each char index, only when the text is not ASCII.
+    table: Option<Vec<u32>>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str, base: usize) -> Self {
+        let table = if text.is_ascii() {
+            None
+        } else {
+            let mut t: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+            t.push(text.len() as u32);
+            Some(t)
+        };
+        Offsets { text, base, table }
+    }
+    fn byte(&self, char_index: usize) -> usize {
+        let b = match &self.table {
+            None => char_index.min(self.text.len()),
+            Some(t) => *t.get(char_index).unwrap_or(&(self.text.len() as u32)) as usize,
+        };
+        b + self.base
+    }
+    fn span(&self, s: saphyr_parser::Span) -> Span {
+        Span::new(self.byte(s.start.index()), self.byte(s.end.index()))
+    }
+}
+
+enum Frame {
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<(Node, Node)>,
+        pending_key: Option<Node>,
+        seen: HashMap<String, Span>,
+    },
+}
+
+/// Parses one YAML document. `text` is the file without a BOM; `base` is the
+/// BOM's length, added to every offset so spans index the file as stored.
+pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> {
+    let offsets = Offsets::new(text, base);
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0usize;
+    let mut nodes = 0usize;
+
+    let scan_error = |e: ScanError| {
+        let at = offsets.byte(e.marker().index());
+        if e.info().contains("recursion limit") {
+            return depth_error(Span::new(at, at), limits);
+        }
+        LoadError {
+            message: format!("invalid YAML: {}", e.info()),
+            help: "fix the YAML syntax at this place; a YAML linter or an editor with YAML support shows the structure".into(),
+            span: Span::new(at, at),
+            related: None,
+        }
+    };
+
+    while let Some(event) = parser.next_event() {
+        let (event, raw_span) = event.map_err(scan_error)?;
+        let span = offsets.span(raw_span);
+        let complete: Option<(Node, usize)> = match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => None,
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(LoadError {
+                        message: "more than one YAML document in one file".into(),
+                        help: "a report is one document: remove the `---` line and everything after it, or split it into separate files".into(),
+                        span: Span::new(span.start, span.start + 3.min(text.len() + base - span.start)),
+                        related: None,
+                    });
+                }
+                None
+            }
+            Event::Alias(id) => {
+                let Some(target) = anchors.get(&id) else {
+                    return Err(LoadError {
+                        message: "alias to an unknown anchor".into(),
+                        help: "define the anchor (`&name`) before using it (`*name`)".into(),
+                        span,
+                        related: None,
+                    });
+                };
+                nodes += count_nodes(target);
+                if nodes > limits.max_nodes {
+                    return Err(alias_limit(span, limits));
+                }
+                let mut copy = target.clone();
+                copy.span = span;
+                Some((copy, 0))
+            }
+            Event::Scalar(value, style, anchor, tag) => {
+                if let Some(tag) = tag {
+                    return Err(tag_error(span, &format!("{}{}", tag.handle, tag.suffix)));
+                }
+                nodes += 1;
+                let kind = if style == ScalarStyle::Plain {
+                    resolve_plain(&value)
+                } else {
+                    NodeKind::Str(value.into_owned())
+                };
+                Some((Node { span, kind }, anchor))
+            }
+            Event::SequenceStart(anchor, tag) => {
+                if let Some(tag) = tag {
+                    return Err(tag_error(span, &format!("{}{}", tag.handle, tag.suffix)));
+                }
+                if stack.len() >= limits.max_depth {
+                    return Err(depth_error(span, limits));
+                }
+                nodes += 1;
+                stack.push(Frame::Seq {
+                    start: span.start,
+                    anchor,
+                    items: Vec::new(),
+                });
+                None
+            }
+            Event::MappingStart(anchor, tag) => {
+                if let Some(tag) = tag {
+                    return Err(tag_error(span, &format!("{}{}", tag.handle, tag.suffix)));
+                }
+                if stack.len() >= limits.max_depth {
+                    return Err(depth_error(span, limits));
+                }
+                nodes += 1;
+                stack.push(Frame::Map {
+                    start: span.start,
+                    anchor,
+                    entries: Vec::new(),
+                    pending_key: None,
+                    seen: HashMap::new(),
+                });
+                None
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq {
+                    start,
+                    anchor,
+                    items,
+                }) => {
+                    let end = items.last().map_or(span.end, |n| n.span.end).max(start);
+                    Some((
+                        Node {
+                            span: Span::new(start, end.max(span.end.min(end))),
+                            kind: NodeKind::Seq(items),
+                        },
+                        anchor,
+                    ))
+                }
+                _ => return Err(internal(span)),
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map {
+                    start,
+                    anchor,
+                    entries,
+                    ..
+                }) => {
+                    let end = entries.last().map_or(span.end, |(_, v)| v.span.end).max(start);
+                    Some((
+                        Node {
+                            span: Span::new(start, end),
+                            kind: NodeKind::Map(entries),
+                        },
+                        anchor,
+                    ))
+                }
+                _ => return Err(internal(span)),
+            },
+        };
+        if nodes > limits.max_nodes {
+            return Err(alias_limit(span, limits));
+        }
+        let Some((node, anchor)) = complete else {
+            continue;
+        };
+        if anchor != 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                seen,
+                ..
+            }) => match pending_key.take() {
+                None => {
+                    let text = node.key_text();
+                    if let Some(first) = seen.get(&text) {
+                        return Err(LoadError {
+                            message: format!("duplicate key \"{text}\""),
+                            help: format!(
+                                "a key may appear once in a mapping: keep one \"{text}\" and remove or rename the other"
+                            ),
+                            span: node.span,
+                            related: Some((*first, "first defined here".into())),
+                        });
+                    }
+                    seen.insert(text, node.span);
+                    *pending_key = Some(node);
+                }
+                Some(key) => entries.push((key, node)),
+            },
+        }
+    }
+    Ok(root.unwrap_or(Node {
+        span: Span::new(base, base),
+        kind: NodeKind::Null,
+    }))
+}
+
+fn count_nodes(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
+        NodeKind::Map(entries) => {
+            1 + entries
+                .iter()
+                .map(|(k, v)| count_nodes(k) + count_nodes(v))
+                .sum::<usize>()
+        }
+        _ => 1,
+    }
+}
+
+fn alias_limit(span: Span, limits: Limits) -> LoadError {
+    LoadError {
+        message: format!(
+            "aliases expand past the limit of {} nodes",
+            limits.max_nodes
+        ),
+        help: "write the values out instead of repeating anchors (`&a`) through aliases (`*a`); a report never needs this many nodes".into(),
+        span,
+        related: None,
+    }
+}
+
+fn depth_error(span: Span, limits: Limits) -> LoadError {
+    LoadError {
+        message: format!("nesting deeper than {} levels", limits.max_depth),
+        help: "a report nests at most four levels (report, list, entry, field): remove the extra brackets or indentation".into(),
+        span: Span::new(span.start, span.start + 1),
+        related: None,
+    }
+}
+
+fn tag_error(span: Span, tag: &str) -> LoadError {
+    LoadError {
+        message: format!("YAML tag \"{tag}\" is not allowed"),
+        help: "remove the tag: reports hold plain values, and plan-lint never constructs objects from tags".into(),
+        span,
+        related: None,
+    }
+}
+
+fn internal(span: Span) -> LoadError {
+    LoadError {
+        message: "unbalanced YAML structure".into(),
+        help: "check the indentation and the brackets around this place".into(),
+        span,
+        related: None,
+    }
+}
+
+/// YAML 1.2 core schema resolution of a plain scalar.
+fn resolve_plain(s: &str) -> NodeKind {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
+        "true" | "True" | "TRUE" => return NodeKind::Bool(true),
+        "false" | "False" | "FALSE" => return NodeKind::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return NodeKind::Number {
+                value: f64::INFINITY,
+                integer: false,
+            }
+        }
+        "-.inf" | "-.Inf" | "-.INF" => {
+            return NodeKind::Number {
+                value: f64::NEG_INFINITY,
+                integer: false,
+            }
+        }
+        ".nan" | ".NaN" | ".NAN" => {
+            return NodeKind::Number {
+                value: f64::NAN,
+                integer: false,
+            }
+        }
+        _ => {}
+    }
+    let bytes = s.as_bytes();
+    let digits = bytes
+        .strip_prefix(b"-")
+        .or_else(|| bytes.strip_prefix(b"+"))
+        .unwrap_or(bytes);
+    if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
+        if let Ok(v) = s.parse::<f64>() {
+            return NodeKind::Number {
+                value: v,
+                integer: true,
+            };
+        }
+    }
+    if let Some(hex) = s.strip_prefix("0x") {
+        if let Ok(v) = i64::from_str_radix(hex, 16) {
+            return NodeKind::Number {
+                value: v as f64,
+                integer: true,
+            };
+        }
+    }
+    if let Some(oct) = s.strip_prefix("0o") {
+        if let Ok(v) = i64::from_str_radix(oct, 8) {
+            return NodeKind::Number {
+                value: v as f64,
+                integer: true,
+            };
+        }
+    }
+    if is_core_float(digits) {
+        if let Ok(v) = s.parse::<f64>() {
+            return NodeKind::Number {
+                value: v,
+                integer: false,
+            };
+        }
+    }
+    NodeKind::Str(s.to_string())
+}
+
+/// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+fn is_core_float(b: &[u8]) -> bool {
+    let mut i = 0;
+    let int_digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    i += int_digits;
+    let mut frac_digits = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        frac_digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        i += frac_digits;
+    }
+    if int_digits == 0 && frac_digits == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exp = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if exp == 0 {
+            return false;
+        }
+        i += exp;
+    }
+    i == b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Node {
+        load(s, 0, Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn core_schema_keeps_yaml11_booleans_as_strings() {
+        let n = parse("a: yes\nb: no\nc: on\nd: NO\ne: true\nf: 1.5\ng: 7\nh: ~\n");
+        assert_eq!(n.get("a").unwrap().as_str(), Some("yes"));
+        assert_eq!(n.get("b").unwrap().as_str(), Some("no"));
+        assert_eq!(n.get("c").unwrap().as_str(), Some("on"));
+        assert_eq!(n.get("d").unwrap().as_str(), Some("NO"));
+        assert_eq!(n.get("e").unwrap().kind, NodeKind::Bool(true));
+        assert_eq!(n.get("f").unwrap().as_f64(), Some(1.5));
+        assert_eq!(n.get("g").unwrap().type_name(), "integer");
+        assert!(n.get("h").unwrap().is_null());
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_including_multibyte_text() {
+        let src = "名称: 空气\nvalue: 97.6\nq: \"x\"\n";
+        let n = parse(src);
+        let v = n.get("value").unwrap();
+        assert_eq!(&src[v.span.start..v.span.end], "97.6");
+        let (k, _) = n.entry("名称").unwrap();
+        assert_eq!(&src[k.span.start..k.span.end], "名称");
+        let q = n.get("q").unwrap();
+        assert!(src[q.span.start..q.span.end].contains('x'));
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_second_and_the_first() {
+        let e = load("a: 1\nb: 2\na: 3\n", 0, Limits::default()).unwrap_err();
+        assert_eq!(e.span, Span::new(10, 11));
+        assert_eq!(e.related.unwrap().0, Span::new(0, 1));
+    }
+
+    #[test]
+    fn alias_bomb_is_stopped() {
+        let mut s = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = format!("*a{}", i - 1);
+            s.push_str(&format!(
+                "a{i}: &a{i} [{}]\n",
+                std::iter::repeat_n(prev.as_str(), 10)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        let e = load(&s, 0, Limits::default()).unwrap_err();
+        assert!(e.message.contains("aliases expand"), "{}", e.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_stopped() {
+        let s = "[".repeat(100_000);
+        let e = load(&s, 0, Limits::default()).unwrap_err();
+        assert!(e.message.contains("nesting"), "{}", e.message);
+    }
+
+    #[test]
+    fn tags_and_multiple_documents_are_rejected() {
+        assert!(load("a: !!python/object x\n", 0, Limits::default())
+            .unwrap_err()
+            .message
+            .contains("tag"));
+        assert!(load("a: 1\n---\nb: 2\n", 0, Limits::default())
+            .unwrap_err()
+            .message
+            .contains("more than one"));
+    }
+
+    #[test]
+    fn pointer_finds_key_and_value() {
+        let n = parse("indicators:\n  - id: I14\n    value: 97\n");
+        let (k, v) = n.pointer("/indicators/0/value").unwrap();
+        assert_eq!(k.unwrap().as_str(), Some("value"));
+        assert_eq!(v.as_f64(), Some(97.0));
+    }
+}
