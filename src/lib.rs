@@ -1,2 +1,18 @@
+//! plan-lint: a compliance checker for development-plan progress reports.
+//!
+//! The binary is a thin shell over [`cli::run`]; every seam names one crate:
+//! [`yaml`] (saphyr-parser), [`schema`] (jsonschema), [`report`]ers (miette, JSON).
+
+pub mod check;
+pub mod diagnostic;
+pub mod history;
+pub mod messages;
+pub mod numeric;
+pub mod paths;
 pub mod plan;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod suggest;
 pub mod yaml;

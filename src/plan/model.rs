@@ -177,3 +177,150 @@ pub struct CatalogFile {
     #[serde(default)]
     pub projects: Vec<Project>,
 }
+
+/// A key project's construction status, as reports state it.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStatus {
+    Planned,
+    Preparing,
+    UnderConstruction,
+    Completed,
+    Suspended,
+    Cancelled,
+}
+
+impl ProjectStatus {
+    pub const ALL: [ProjectStatus; 6] = [
+        ProjectStatus::Planned,
+        ProjectStatus::Preparing,
+        ProjectStatus::UnderConstruction,
+        ProjectStatus::Completed,
+        ProjectStatus::Suspended,
+        ProjectStatus::Cancelled,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectStatus::Planned => "planned",
+            ProjectStatus::Preparing => "preparing",
+            ProjectStatus::UnderConstruction => "under_construction",
+            ProjectStatus::Completed => "completed",
+            ProjectStatus::Suspended => "suspended",
+            ProjectStatus::Cancelled => "cancelled",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// A rule file: where the plan applies the plan-dependent codes.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[serde(default)]
+    pub about: Option<String>,
+    pub rules: Vec<RuleEntry>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleEntry {
+    pub code: String,
+    #[serde(default)]
+    pub select: Selector,
+    pub severity: crate::diagnostic::Severity,
+    pub suppressible: bool,
+    #[serde(default)]
+    pub params: Params,
+    pub passage: RulePassage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Which indicators or projects a rule entry applies to; every given field must match.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Selector {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<Attribute>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<IndicatorKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_is: Option<TargetIs>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
+}
+
+impl Selector {
+    pub fn matches_indicator(&self, i: &Indicator) -> bool {
+        self.ids.as_ref().is_none_or(|ids| ids.contains(&i.id))
+            && self.attribute.is_none_or(|a| a == i.attribute)
+            && self.category.as_ref().is_none_or(|c| *c == i.category)
+            && self.kind.is_none_or(|k| k == i.kind)
+            && self.target_is.is_none_or(|t| t == i.target_is)
+            && self.columns.is_none()
+    }
+    pub fn matches_project(&self, p: &Project) -> bool {
+        self.ids.as_ref().is_none_or(|ids| ids.contains(&p.id))
+            && self.columns.as_ref().is_none_or(|c| c.contains(&p.column))
+            && self.attribute.is_none()
+            && self.category.is_none()
+            && self.kind.is_none()
+            && self.target_is.is_none()
+    }
+    /// A readable form for `plan-lint rules`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(ids) = &self.ids {
+            parts.push(format!("ids {}", ids.join(",")));
+        }
+        if let Some(a) = self.attribute {
+            parts.push(format!("attribute {}", if a == Attribute::Binding { "binding" } else { "expected" }));
+        }
+        if let Some(c) = &self.category {
+            parts.push(format!("category {c}"));
+        }
+        if let Some(k) = self.kind {
+            parts.push(format!("kind {}", serde_json::to_value(k).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()));
+        }
+        if let Some(t) = self.target_is {
+            parts.push(format!("target_is {}", if t == TargetIs::Path { "path" } else { "bound" }));
+        }
+        if let Some(c) = &self.columns {
+            parts.push(format!("columns {}", c.join(",")));
+        }
+        if parts.is_empty() {
+            "all".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transitions: Option<std::collections::BTreeMap<ProjectStatus, Vec<ProjectStatus>>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_years_before_start: Option<u32>,
+}
+
+/// The plan passage that demands a rule.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RulePassage {
+    pub line: usize,
+    pub passage: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}

@@ -1,0 +1,442 @@
+//! `plan-lint check`: find the reports, load each once, build history, run
+//! the fixed checks and the plan's rules, and return sorted diagnostics.
+
+use crate::diagnostic::{self, Diagnostic, Location, Severity};
+use crate::history::History;
+use crate::plan::Plan;
+use crate::report::Report;
+use crate::rules;
+use crate::schema::{self, Kind};
+use crate::source::{Source, SourceFile};
+use crate::yaml::{self, Limits, LoadError, Span};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Default size limit of one report (reports are a few kilobytes).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    /// Paths, directories or glob patterns; empty means every report under the data root.
+    pub inputs: Vec<String>,
+    /// A report read from standard input: (the name it is shown under, its bytes).
+    pub stdin: Option<(String, Vec<u8>)>,
+    pub data_root: PathBuf,
+    pub today: Date,
+    pub max_file_size: u64,
+    pub exclude: Vec<glob::Pattern>,
+    /// Severity overrides for suppressible rules (from the config).
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl CheckOptions {
+    pub fn new(data_root: impl Into<PathBuf>, today: Date) -> Self {
+        CheckOptions {
+            inputs: Vec::new(),
+            stdin: None,
+            data_root: data_root.into(),
+            today,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            exclude: Vec::new(),
+            severity: BTreeMap::new(),
+        }
+    }
+}
+
+/// Why a check could not run at all (exit 2).
+#[derive(Debug)]
+pub struct Fatal {
+    pub message: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Reports linted.
+    pub files: usize,
+}
+
+impl Outcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| !d.suppressed && d.severity == severity)
+            .count()
+    }
+    pub fn suppressed(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.suppressed).count()
+    }
+}
+
+/// The plans a run knows: the built-in one first, then `--plan` directories.
+pub struct Plans(pub Vec<Plan>);
+
+impl Plans {
+    pub fn get(&self, id: &str) -> Option<&Plan> {
+        self.0.iter().find(|p| p.id() == id)
+    }
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(Plan::id)
+    }
+}
+
+/// One file as loaded: its source, its typed report if it has one, and the
+/// diagnostics loading produced (PL001, PL002).
+pub struct Loaded {
+    pub path: PathBuf,
+    pub source: Option<Source>,
+    pub report: Option<Report>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A YAML load error as a PL001 diagnostic.
+pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
+    let span = if e.span.is_empty() {
+        let start = source.clamp(e.span.start);
+        let next = source.text[start..].chars().next().map_or(0, char::len_utf8);
+        Span::new(start, start + next)
+    } else {
+        e.span
+    };
+    let mut d = Diagnostic::new("PL001", Severity::Error, Location::at(source, span), e.message, e.help)
+        .label("here");
+    if let Some((span, msg)) = e.related {
+        d = d.related(Location::at(source, span), msg);
+    }
+    d
+}
+
+fn pl001_file(location: Location, message: String, help: &str) -> Diagnostic {
+    Diagnostic::new("PL001", Severity::Error, location, message, help)
+}
+
+/// Reads, decodes, parses and schema-checks one file.
+pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64) -> Loaded {
+    let mut out = Loaded {
+        path: path.to_path_buf(),
+        source: None,
+        report: None,
+        diagnostics: Vec::new(),
+    };
+    let bytes = match bytes {
+        Some(b) => b,
+        None => {
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_dir() => {
+                    out.diagnostics.push(pl001_file(
+                        Location::path_only(&display),
+                        "this path is a directory, not a report file".into(),
+                        "rename the directory so it does not end in .yaml or .yml, or name the files inside it",
+                    ));
+                    return out;
+                }
+                Ok(m) if m.len() > max => {
+                    out.diagnostics.push(pl001_file(
+                        Location::path_only(&display),
+                        format!("the file is {} bytes, over the limit of {max} bytes", m.len()),
+                        "a report is a few kilobytes: check that this is the right file, or raise max_file_size in plan-lint.toml",
+                    ));
+                    return out;
+                }
+                _ => {}
+            }
+            match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    out.diagnostics.push(pl001_file(
+                        Location::path_only(&display),
+                        format!("cannot read the file: {e}"),
+                        "check that the file exists and is readable by the user running plan-lint",
+                    ));
+                    return out;
+                }
+            }
+        }
+    };
+    if bytes.len() as u64 > max {
+        out.diagnostics.push(pl001_file(
+            Location::path_only(&display),
+            format!("the file is {} bytes, over the limit of {max} bytes", bytes.len()),
+            "a report is a few kilobytes: check that this is the right file, or raise max_file_size in plan-lint.toml",
+        ));
+        return out;
+    }
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err((lossy, offset, message, help)) => {
+            let source = SourceFile::new(display, lossy);
+            let at = source.clamp(offset);
+            let end = source.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            out.diagnostics
+                .push(pl001_file(Location::at(&source, Span::new(at, end)), message, &help).label("not UTF-8"));
+            out.source = Some(source);
+            return out;
+        }
+    };
+    let source = SourceFile::new(display, text);
+    out.source = Some(source.clone());
+    let node = match yaml::load(source.body(), source.bom_len(), Limits::default()) {
+        Ok(n) => n,
+        Err(e) => {
+            out.diagnostics.push(load_error_diagnostic(&source, e));
+            return out;
+        }
+    };
+    out.diagnostics.extend(schema::validate(Kind::Report, &node, &source));
+    for (pointer, span, text) in crate::report::impossible_dates(&node) {
+        out.diagnostics.push(
+            Diagnostic::new(
+                "PL002",
+                Severity::Error,
+                Location::at(&source, span),
+                format!("\"{text}\" is not a real date"),
+                "check the month and the day: write an existing date as YYYY-MM-DD",
+            )
+            .label("no such day")
+            .node_path(pointer),
+        );
+    }
+    out.report = Report::from_node(source, &node);
+    out
+}
+
+type DecodeError = (String, usize, String, String);
+
+/// UTF-8 (with or without BOM) only; other encodings get a diagnostic that names them.
+fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err((
+            String::new(),
+            0,
+            "the file is UTF-16, not UTF-8".into(),
+            "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".into(),
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let lossy = String::from_utf8_lossy(bytes).into_owned();
+            let (decoded, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+            let looks_gbk = !had_errors && decoded.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let help = if looks_gbk {
+                "the file looks like GBK/GB18030, as Windows editors save Chinese text: save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".to_string()
+            } else {
+                "save the file as UTF-8".to_string()
+            };
+            // The lossy text has the same bytes up to `offset`.
+            Err((lossy, offset, "the file is not valid UTF-8".into(), help))
+        }
+    }
+}
+
+/// Every report file under a directory, sorted.
+fn reports_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let base = glob::Pattern::escape(&dir.to_string_lossy());
+    for ext in ["yaml", "yml"] {
+        if let Ok(paths) = glob::glob(&format!("{base}/**/*.{ext}")) {
+            out.extend(paths.filter_map(Result::ok));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn excluded(path: &Path, exclude: &[glob::Pattern]) -> bool {
+    let shown = crate::paths::display(path);
+    exclude.iter().any(|p| p.matches(&shown))
+}
+
+/// Expands the command line's paths and globs; an argument that matches nothing is fatal.
+fn resolve_inputs(opts: &CheckOptions) -> Result<Vec<PathBuf>, Fatal> {
+    let mut files = Vec::new();
+    for arg in &opts.inputs {
+        let p = Path::new(arg);
+        let before = files.len();
+        if p.is_dir() {
+            files.extend(reports_under(p));
+        } else if p.exists() || p.symlink_metadata().is_ok() {
+            files.push(p.to_path_buf());
+        } else if let Ok(paths) = glob::glob(arg) {
+            files.extend(paths.filter_map(Result::ok));
+        }
+        if files.len() == before {
+            return Err(Fatal {
+                message: format!("\"{arg}\" matches no file"),
+                diagnostics: Vec::new(),
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Runs a whole check.
+pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
+    let root = crate::paths::normalize(&opts.data_root);
+    let root_exists = root.is_dir();
+    if opts.inputs.is_empty() && opts.stdin.is_none() && !root_exists {
+        return Err(Fatal {
+            message: format!(
+                "the data root \"{}\" does not exist: name report files, or set --data-root",
+                crate::paths::display(&root)
+            ),
+            diagnostics: Vec::new(),
+        });
+    }
+    let history_paths: Vec<PathBuf> = if root_exists {
+        reports_under(&root).into_iter().filter(|p| !excluded(p, &opts.exclude)).collect()
+    } else {
+        Vec::new()
+    };
+    let named = resolve_inputs(opts)?;
+
+    // Each distinct file once, keyed by its display path.
+    let mut all: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for p in history_paths.iter().chain(named.iter()) {
+        all.entry(crate::paths::display(p)).or_insert_with(|| p.clone());
+    }
+    let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
+    let mut loaded: Vec<(String, Loaded)> = all
+        .into_par_iter()
+        .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
+        .map(|(shown, p)| {
+            let l = load_file(&p, shown.clone(), None, opts.max_file_size);
+            (shown, l)
+        })
+        .collect();
+    if let Some((name, bytes)) = &opts.stdin {
+        let shown = crate::paths::display(Path::new(name));
+        loaded.push((shown.clone(), load_file(Path::new(name), shown, Some(bytes.clone()), opts.max_file_size)));
+        loaded.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+
+    let in_root = |shown: &str| -> bool {
+        root_exists && {
+            let r = crate::paths::display(&root);
+            r == "." || shown.starts_with(&format!("{r}/"))
+        }
+    };
+    let linted: BTreeSet<String> = if opts.inputs.is_empty() && opts.stdin.is_none() {
+        history_paths.iter().map(|p| crate::paths::display(p)).collect()
+    } else {
+        let mut s: BTreeSet<String> = named.iter().map(|p| crate::paths::display(p)).collect();
+        if let Some(n) = &stdin_name {
+            s.insert(crate::paths::display(Path::new(n)));
+        }
+        s
+    };
+
+    // History: data-root reports, with drafts named outside the root standing in
+    // for the stored report of the same plan, department and period.
+    let key = |r: &Report| -> Option<(String, String, i32)> {
+        Some((r.plan_id()?.to_string(), r.department()?.to_string(), r.period()?))
+    };
+    let drafts: HashMap<(String, String, i32), &str> = loaded
+        .iter()
+        .filter(|(shown, _)| linted.contains(shown) && !in_root(shown))
+        .filter_map(|(shown, l)| Some((key(l.report.as_ref()?)?, shown.as_str())))
+        .collect();
+    let mut history_reports: Vec<&Report> = Vec::new();
+    let mut by_key: BTreeMap<(String, String, i32), Vec<&Report>> = BTreeMap::new();
+    for (shown, l) in &loaded {
+        let Some(r) = &l.report else { continue };
+        let k = key(r);
+        let counts = if in_root(shown) {
+            k.as_ref().is_none_or(|k| !drafts.contains_key(k))
+        } else {
+            linted.contains(shown)
+        };
+        if counts {
+            history_reports.push(r);
+            if let Some(k) = k {
+                by_key.entry(k).or_default().push(r);
+            }
+        }
+    }
+    let history = History::build(history_reports.iter().copied());
+
+    // PL107: two reports for the same department and period.
+    let mut duplicates: HashMap<String, Diagnostic> = HashMap::new();
+    for ((_, dept, period), reports) in &by_key {
+        for r in reports.iter().skip(1) {
+            let first = reports[0];
+            let at = r.department.as_ref().map_or_else(|| Location::file_start(&r.source), |d| Location::at(&r.source, d.span));
+            let rel = first
+                .department
+                .as_ref()
+                .map_or_else(|| Location::file_start(&first.source), |d| Location::at(&first.source, d.span));
+            duplicates.insert(
+                r.source.path.clone(),
+                Diagnostic::new(
+                    "PL107",
+                    Severity::Error,
+                    at,
+                    format!("a second report for department \"{dept}\" and period {period}"),
+                    format!(
+                        "a department submits one report per period: merge this file into {} or remove it",
+                        first.source.path
+                    ),
+                )
+                .label("same department and period")
+                .node_path("/department")
+                .related(rel, format!("the report for {period} already submitted here")),
+            );
+        }
+    }
+
+    let mut results: Vec<Vec<Diagnostic>> = loaded
+        .par_iter()
+        .filter(|(shown, _)| linted.contains(shown))
+        .map(|(shown, l)| {
+            let mut diags = l.diagnostics.clone();
+            if let Some(r) = &l.report {
+                check_report(plans, r, &history, opts, &mut diags);
+            }
+            if let Some(d) = duplicates.get(shown) {
+                diags.push(d.clone());
+            }
+            apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
+            diags
+        })
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = results.drain(..).flatten().collect();
+    diagnostic::sort(&mut diagnostics);
+    Ok(Outcome {
+        diagnostics,
+        files: linted.len(),
+    })
+}
+
+/// The fixed checks, the plan's rules and the suppressions of one report.
+pub fn check_report(plans: &Plans, report: &Report, history: &History, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+    let Some(plan) = rules::reference::check_plan(plans, report, out) else {
+        return;
+    };
+    rules::reference::check(plan, report, opts.today, out);
+    let mut findings = Vec::new();
+    rules::run_plan_rules(plan, report, history, &mut findings);
+    rules::suppression::apply(plan, report, &mut findings, out);
+    out.extend(findings);
+}
+
+fn apply_severity_overrides(plans: &Plans, report: Option<&Report>, opts: &CheckOptions, diags: &mut [Diagnostic]) {
+    if opts.severity.is_empty() {
+        return;
+    }
+    let plan = report.and_then(|r| plans.get(r.plan_id()?));
+    for d in diags {
+        if let Some(sev) = opts.severity.get(d.code) {
+            let suppressible = plan.is_none_or(|p| {
+                let mut entries = p.rules_for(d.code).peekable();
+                entries.peek().is_none() || entries.all(|r| r.entry.suppressible)
+            });
+            if suppressible {
+                d.severity = *sev;
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The one diagnostic type every check produces and every reporter consumes.
+
+use crate::source::Source;
+use crate::yaml::Span;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A place in a file: the file and, unless the finding is about a file that
+/// no longer exists, a byte span in it.
+#[derive(Clone, Debug)]
+pub struct Location {
+    pub path: String,
+    pub source: Option<Source>,
+    pub span: Option<Span>,
+}
+
+impl Location {
+    pub fn at(source: &Source, span: Span) -> Self {
+        Location {
+            path: source.path.clone(),
+            source: Some(source.clone()),
+            span: Some(span),
+        }
+    }
+    /// The first line of a file, for findings about the whole file.
+    pub fn file_start(source: &Source) -> Self {
+        let (s, e) = source.line_span(1);
+        let s = s + source.bom_len().min(e);
+        Location::at(source, Span::new(s, e.max(s)))
+    }
+    /// A file that cannot be shown (deleted, unreadable): no line.
+    pub fn path_only(path: impl Into<String>) -> Self {
+        Location {
+            path: path.into(),
+            source: None,
+            span: None,
+        }
+    }
+    /// 1-based (line, column) of the start, and of the end.
+    pub fn line_col(&self) -> Option<((usize, usize), (usize, usize))> {
+        let (src, span) = (self.source.as_ref()?, self.span?);
+        Some((src.line_col(span.start), src.line_col(span.end)))
+    }
+}
+
+/// A second place that explains the finding: the earlier report holding the
+/// previous value, the first occurrence of a duplicate, the plan entry.
+#[derive(Clone, Debug)]
+pub struct Related {
+    pub location: Location,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    New,
+    Unchanged,
+}
+
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    pub location: Location,
+    /// A short label for the primary span (what is wrong there).
+    pub label: String,
+    /// The indicator or project id the finding is about.
+    pub target: Option<String>,
+    /// JSON pointer of the node in the report, stable when lines move.
+    pub node_path: String,
+    pub related: Vec<Related>,
+    pub suppressed: bool,
+    pub baseline_state: Option<BaselineState>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        location: Location,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            help: help.into(),
+            location,
+            label: String::new(),
+            target: None,
+            node_path: String::new(),
+            related: Vec::new(),
+            suppressed: false,
+            baseline_state: None,
+        }
+    }
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+    pub fn target(mut self, target: impl Into<String>) -> Self {
+        self.target = Some(target.into());
+        self
+    }
+    pub fn node_path(mut self, path: impl Into<String>) -> Self {
+        self.node_path = path.into();
+        self
+    }
+    pub fn related(mut self, location: Location, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            location,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Stable identity of a finding, independent of line numbers: code,
+    /// file, node path and target.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [
+            self.code,
+            &self.location.path,
+            &self.node_path,
+            self.target.as_deref().unwrap_or(""),
+        ] {
+            h.update(part.as_bytes());
+            h.update([0u8]);
+        }
+        let d = h.finalize();
+        d.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The deterministic output order: path, position, code, then message.
+    pub fn sort_key(&self) -> (&str, usize, &str, &str) {
+        (
+            &self.location.path,
+            self.location.span.map_or(0, |s| s.start),
+            self.code,
+            &self.message,
+        )
+    }
+}
+
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}

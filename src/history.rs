@@ -1,0 +1,142 @@
+//! History: every report under the data root (a clerk's draft standing in
+//! for the stored report of its department and period), indexed once by
+//! plan, indicator or project, and period.
+
+use crate::diagnostic::Location;
+use crate::plan::ProjectStatus;
+use crate::report::{Report, Spanned};
+use std::collections::{BTreeMap, HashMap};
+
+/// A value as some report states it, with where.
+#[derive(Clone, Debug)]
+pub struct Fact<T> {
+    pub value: T,
+    pub period: i32,
+    pub location: Location,
+}
+
+/// A project's state in one period.
+#[derive(Clone, Debug)]
+pub struct ProjectFacts {
+    pub period: i32,
+    pub status: Option<Fact<ProjectStatus>>,
+    pub progress: Option<Fact<f64>>,
+    pub completed_to_date: Option<Fact<f64>>,
+}
+
+type Key = (String, String);
+
+#[derive(Default, Debug)]
+pub struct History {
+    indicators: HashMap<Key, BTreeMap<i32, Fact<f64>>>,
+    projects: HashMap<Key, BTreeMap<i32, ProjectFacts>>,
+    /// (plan, indicator) → cited document → the values reports gave for it.
+    requirements: HashMap<Key, BTreeMap<String, Vec<Fact<f64>>>>,
+    /// (plan, department) → periods with a report.
+    reports: HashMap<Key, BTreeMap<i32, String>>,
+}
+
+fn fact<T: Clone>(report: &Report, period: i32, s: &Spanned<T>) -> Fact<T> {
+    Fact {
+        value: s.value.clone(),
+        period,
+        location: Location::at(&report.source, s.span),
+    }
+}
+
+impl History {
+    /// Indexes reports; the caller passes them in path order, and the first
+    /// report to state a fact for a period keeps it.
+    pub fn build<'a>(reports: impl IntoIterator<Item = &'a Report>) -> History {
+        let mut h = History::default();
+        for r in reports {
+            let (Some(plan), Some(period)) = (r.plan_id(), r.period()) else {
+                continue;
+            };
+            if let Some(d) = r.department() {
+                h.reports
+                    .entry((plan.to_string(), d.to_string()))
+                    .or_default()
+                    .entry(period)
+                    .or_insert_with(|| r.source.path.clone());
+            }
+            for e in &r.indicators {
+                let key = (plan.to_string(), e.id.value.clone());
+                if let Some(v) = &e.value {
+                    h.indicators
+                        .entry(key.clone())
+                        .or_default()
+                        .entry(period)
+                        .or_insert_with(|| fact(r, period, v));
+                }
+                if let Some(req) = &e.requirement {
+                    if let (Some(v), Some(src)) = (&req.value, &req.source) {
+                        h.requirements
+                            .entry(key)
+                            .or_default()
+                            .entry(src.value.trim().to_string())
+                            .or_default()
+                            .push(fact(r, period, v));
+                    }
+                }
+            }
+            for e in &r.projects {
+                let key = (plan.to_string(), e.id.value.clone());
+                h.projects
+                    .entry(key)
+                    .or_default()
+                    .entry(period)
+                    .or_insert_with(|| ProjectFacts {
+                        period,
+                        status: e.status.as_ref().map(|s| fact(r, period, s)),
+                        progress: e.progress.as_ref().map(|s| fact(r, period, s)),
+                        completed_to_date: e.completed_to_date.as_ref().map(|s| fact(r, period, s)),
+                    });
+            }
+        }
+        h
+    }
+
+    fn key(plan: &str, id: &str) -> Key {
+        (plan.to_string(), id.to_string())
+    }
+
+    /// The value of the most recent earlier period that has one.
+    pub fn previous_value(&self, plan: &str, id: &str, period: i32) -> Option<&Fact<f64>> {
+        self.indicators
+            .get(&Self::key(plan, id))?
+            .range(..period)
+            .next_back()
+            .map(|(_, f)| f)
+    }
+
+    /// Every reported value of an indicator up to and including `period`.
+    pub fn values_through(&self, plan: &str, id: &str, period: i32) -> Vec<&Fact<f64>> {
+        self.indicators
+            .get(&Self::key(plan, id))
+            .map(|m| m.range(..=period).map(|(_, f)| f).collect())
+            .unwrap_or_default()
+    }
+
+    /// The project's state in the most recent earlier period that reported it.
+    pub fn previous_project(&self, plan: &str, id: &str, period: i32) -> Option<&ProjectFacts> {
+        self.projects
+            .get(&Self::key(plan, id))?
+            .range(..period)
+            .next_back()
+            .map(|(_, f)| f)
+    }
+
+    /// The values reports gave for one cited requirement document.
+    pub fn requirement_citations(&self, plan: &str, id: &str, document: &str) -> &[Fact<f64>] {
+        self.requirements
+            .get(&Self::key(plan, id))
+            .and_then(|m| m.get(document.trim()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Periods a department has reported, with the report's path.
+    pub fn reported_periods(&self, plan: &str, department: &str) -> Option<&BTreeMap<i32, String>> {
+        self.reports.get(&Self::key(plan, department))
+    }
+}

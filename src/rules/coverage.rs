@@ -1,0 +1,145 @@
+//! PL208, PL209, PL306: a department reports every indicator and project it
+//! is responsible for; `pending` counts as reported, but a pending binding
+//! indicator is flagged.
+
+use super::{CodeInfo, RuleCtx, Subject};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::{indicator, q};
+use crate::yaml::Span;
+
+pub const PL208: CodeInfo = CodeInfo {
+    code: "PL208",
+    name: "missing-indicator",
+    severity: "error for binding, warning otherwise",
+    subject: Subject::Indicator,
+    plan_rule: true,
+    required_params: &[],
+    summary: "a department omits an indicator it is responsible for (`pending` counts as reported)",
+    why: "the plan office's evaluation needs every indicator every year; a silent gap looks like a figure nobody wanted to show",
+    example: "department: eco-env\nindicators:\n  - id: I14\n    value: 97.6\n# I15..I20 missing\n",
+    fix: "add the indicator with its `value`, or with `pending: {reason, expected_by}` when the figure is not yet published (`plan-lint init` writes every entry the department owes)",
+    check: Some(check_indicators),
+};
+
+pub const PL209: CodeInfo = CodeInfo {
+    code: "PL209",
+    name: "binding-pending",
+    severity: "warning",
+    subject: Subject::Indicator,
+    plan_rule: true,
+    required_params: &[],
+    summary: "a binding indicator is reported as `pending`",
+    why: "a binding indicator cannot be judged until its figure arrives; the plan office tracks these until they do",
+    example: "indicators:\n  - id: I16\n    pending: {reason: 统计年鉴尚未发布, expected_by: 2024-06-30}\n",
+    fix: "submit the figure as soon as it is published (by `expected_by`), replacing `pending` with `value`",
+    check: Some(check_pending),
+};
+
+pub const PL306: CodeInfo = CodeInfo {
+    code: "PL306",
+    name: "missing-project",
+    severity: "warning",
+    subject: Subject::Project,
+    plan_rule: true,
+    required_params: &[],
+    summary: "a department omits a project it is responsible for",
+    why: "the key-project ledger (重点项目跟踪台账) needs each project's status every year, including projects not yet started",
+    example: "department: water\nprojects: []\n",
+    fix: "add the project with its status and progress (`planned`, progress 0, if nothing has started)",
+    check: Some(check_projects),
+};
+
+/// Where a missing entry would be added: the list's key, else the department field.
+fn list_location(ctx: &RuleCtx<'_>, key: Option<Span>) -> Location {
+    let r = ctx.report;
+    match key.or(r.department.as_ref().map(|d| d.span)) {
+        Some(s) => Location::at(&r.source, s),
+        None => Location::file_start(&r.source),
+    }
+}
+
+fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(dept) = ctx.report.department() else { return };
+    let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
+        return;
+    };
+    for ind in ctx.plan.indicators_of(dept) {
+        if !ctx.owns_indicator(ind) || ctx.report.indicators.iter().any(|e| e.id.value == ind.id) {
+            continue;
+        }
+        let loc = list_location(ctx, ctx.report.indicators_key);
+        let mut d = Diagnostic::new(
+            "PL208",
+            ctx.severity(),
+            loc,
+            format!(
+                "the {period} report of {} lacks {}, which the department is responsible for",
+                q(dept),
+                indicator(&ind.name, &ind.id)
+            ),
+            format!(
+                "add `- id: {}` with `value:` in {}, or `pending:` with reason and expected_by if the figure is not published yet",
+                ind.id,
+                if ind.unit.is_empty() { "points" } else { &ind.unit }
+            ),
+        )
+        .label(format!("{} missing", ind.id))
+        .target(&ind.id)
+        .node_path(format!("/indicators/{}", ind.id));
+        if let Some(l) = ctx.plan.indicator_location(&ind.id, Some("department")) {
+            d = d.related(l, format!("the plan makes {dept} responsible for {}", ind.id));
+        }
+        out.push(d);
+    }
+}
+
+fn check_pending(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    for (e, ind) in ctx.indicators() {
+        let Some(p) = e.pending else { continue };
+        out.push(
+            ctx.finding(
+                p,
+                format!("binding indicator {} is reported as pending", indicator(&ind.name, &ind.id)),
+                "submit the figure as soon as it is published, replacing `pending` with `value`".into(),
+            )
+            .label("pending")
+            .target(&ind.id)
+            .node_path(format!("{}/pending", e.pointer())),
+        );
+    }
+}
+
+fn check_projects(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(dept) = ctx.report.department() else { return };
+    let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
+        return;
+    };
+    for p in ctx.plan.projects_of(dept) {
+        if !ctx.owns_project(p) || ctx.report.projects.iter().any(|e| e.id.value == p.id) {
+            continue;
+        }
+        let loc = list_location(ctx, ctx.report.projects_key);
+        let mut d = Diagnostic::new(
+            "PL306",
+            ctx.severity(),
+            loc,
+            format!(
+                "the {period} report of {} lacks project {} ({})",
+                q(dept),
+                p.name,
+                p.id
+            ),
+            format!(
+                "add `- id: {}` with `status:` and `progress:` (status: planned, progress: 0 if nothing has started)",
+                p.id
+            ),
+        )
+        .label(format!("{} missing", p.id))
+        .target(&p.id)
+        .node_path(format!("/projects/{}", p.id));
+        if let Some(l) = ctx.plan.project_location(&p.id, Some("department")) {
+            d = d.related(l, format!("the plan makes {dept} responsible for {}", p.id));
+        }
+        out.push(d);
+    }
+}

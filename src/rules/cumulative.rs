@@ -1,0 +1,53 @@
+//! PL206: a cumulative total since the plan began never falls.
+
+use super::{CodeInfo, RuleCtx, Subject};
+use crate::diagnostic::Diagnostic;
+use crate::messages::{indicator, val};
+use crate::numeric;
+
+pub const PL206: CodeInfo = CodeInfo {
+    code: "PL206",
+    name: "cumulative-decrease",
+    severity: "error",
+    subject: Subject::Indicator,
+    plan_rule: true,
+    required_params: &[],
+    summary: "a cumulative indicator (e.g. 累计城镇新增就业人数) is lower than its previous value",
+    why: "a total since 2021 can only grow: a lower figure means this year's figure was reported instead of the running total, or a year was lost",
+    example: "# 2022: I22 value 7.1 (万人, total since 2021)\nperiod: 2023\nindicators:\n  - id: I22\n    value: 3.6\n",
+    fix: "report the running total since the plan's first year, not this year's figure alone",
+    check: Some(check),
+};
+
+fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    for (e, ind) in ctx.indicators() {
+        let (Some(v), Some(period)) = (&e.value, ctx.period()) else {
+            continue;
+        };
+        let Some(prev) = ctx.previous(ind) else { continue };
+        if numeric::compare(v.value, prev.value) != std::cmp::Ordering::Less {
+            continue;
+        }
+        let d = ctx
+            .finding(
+                v.span,
+                format!(
+                    "{} is a running total but fell from {} {} to {} in {period}",
+                    indicator(&ind.name, &ind.id),
+                    val(prev.value, &ind.unit),
+                    prev.when(),
+                    val(v.value, &ind.unit)
+                ),
+                format!(
+                    "report the total since {} including this year; it is at least {}",
+                    ctx.plan.header.period.start,
+                    val(prev.value, &ind.unit)
+                ),
+            )
+            .label("lower than the previous total")
+            .target(&ind.id)
+            .node_path(format!("{}/value", e.pointer()));
+        let label = format!("previous total {} ({})", val(prev.value, &ind.unit), prev.year);
+        out.push(prev.relate(d, label));
+    }
+}

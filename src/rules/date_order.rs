@@ -1,0 +1,69 @@
+//! PL304: project dates are in order and plausible.
+
+use super::{CodeInfo, RuleCtx, Subject};
+use crate::diagnostic::{Diagnostic, Location};
+use jiff::civil::Date;
+
+pub const PL304: CodeInfo = CodeInfo {
+    code: "PL304",
+    name: "date-order",
+    severity: "error",
+    subject: Subject::Project,
+    plan_rule: true,
+    required_params: &[],
+    summary: "`started` after `completed`, or a date after `submitted` or more than five years before the plan's first year",
+    why: "dates out of order are typing errors (2032 for 2023) that make durations and completion years wrong",
+    example: "projects:\n  - id: P0901\n    status: completed\n    started: 2023-05-01\n    completed: 2022-12-30\n",
+    fix: "correct the date; dates are written YYYY-MM-DD",
+    check: Some(check),
+};
+
+fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    let years = ctx.rule.entry.params.max_years_before_start.unwrap_or(5) as i16;
+    let earliest = Date::new(ctx.plan.header.period.start as i16 - years, 1, 1).ok();
+    let submitted = ctx.report.submitted.as_ref();
+    for (e, p) in ctx.projects() {
+        if let (Some(s), Some(c)) = (&e.started, &e.completed) {
+            if s.value > c.value {
+                out.push(
+                    ctx.finding(
+                        s.span,
+                        format!("project {} ({}) started {} after it was completed {}", p.name, p.id, s.value, c.value),
+                        "correct `started` or `completed`".into(),
+                    )
+                    .label("after the completion date")
+                    .target(&p.id)
+                    .node_path(format!("{}/started", e.pointer()))
+                    .related(Location::at(&ctx.report.source, c.span), "completed"),
+                );
+            }
+        }
+        for (field, date) in [("started", &e.started), ("completed", &e.completed)] {
+            let Some(d) = date else { continue };
+            if let Some(sub) = submitted.filter(|sub| d.value > sub.value) {
+                out.push(
+                    ctx.finding(
+                        d.span,
+                        format!("{field} date {} of project {} is after the report's submission {}", d.value, p.id, sub.value),
+                        format!("a report states what has happened: correct `{field}`, or leave it empty until it happens"),
+                    )
+                    .label("after submission")
+                    .target(&p.id)
+                    .node_path(format!("{}/{field}", e.pointer()))
+                    .related(Location::at(&ctx.report.source, sub.span), "submitted"),
+                );
+            } else if let Some(min) = earliest.filter(|m| d.value < *m) {
+                out.push(
+                    ctx.finding(
+                        d.span,
+                        format!("{field} date {} of project {} is before {min}, more than {years} years before the plan began", d.value, p.id),
+                        format!("check the year of `{field}`"),
+                    )
+                    .label("too early")
+                    .target(&p.id)
+                    .node_path(format!("{}/{field}", e.pointer())),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! The rule engine: every code's metadata and explain text, and the check
+//! kinds (one per file) that the plan's rule entries select and parameterise.
+
+pub mod registry;
+
+pub mod completion;
+pub mod coverage;
+pub mod cumulative;
+pub mod date_order;
+pub mod no_regression;
+pub mod overrun;
+pub mod parse;
+pub mod progress;
+pub mod range;
+pub mod reference;
+pub mod requirement;
+pub mod status_transition;
+pub mod suppression;
+pub mod target_bound;
+pub mod trajectory;
+
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::history::History;
+use crate::plan::{Indicator, Plan, Project, Rule};
+use crate::report::{IndicatorEntry, ProjectEntry, Report};
+
+/// What a code is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    File,
+    Indicator,
+    Project,
+    Suppression,
+    History,
+}
+
+/// Everything plan-lint knows about a code: its metadata, its explain text
+/// and, for plan-dependent codes, the check kind rule entries run.
+pub struct CodeInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// The contract's severity; a plan's rule entry may set another.
+    pub severity: &'static str,
+    pub subject: Subject,
+    /// Whether a plan's rule files decide where it applies (PL2xx, PL3xx).
+    pub plan_rule: bool,
+    pub required_params: &'static [&'static str],
+    /// When it fires, in one line.
+    pub summary: &'static str,
+    pub why: &'static str,
+    /// A report fragment that fails.
+    pub example: &'static str,
+    pub fix: &'static str,
+    pub check: Option<CheckFn>,
+}
+
+pub type CheckFn = fn(&RuleCtx<'_>, &mut Vec<Diagnostic>);
+
+/// What a check kind sees when one rule entry runs on one report.
+pub struct RuleCtx<'a> {
+    pub plan: &'a Plan,
+    pub rule: &'a Rule,
+    pub report: &'a Report,
+    pub history: &'a History,
+}
+
+impl<'a> RuleCtx<'a> {
+    /// The report's indicator entries this rule entry applies to, with their catalog entries.
+    /// An indicator selected by an earlier entry of the same code is left to that entry.
+    pub fn indicators(&self) -> impl Iterator<Item = (&'a IndicatorEntry, &'a Indicator)> + '_ {
+        self.report.indicators.iter().filter_map(move |e| {
+            let ind = self.plan.indicator(&e.id.value)?;
+            self.owns_indicator(ind).then_some((e, ind))
+        })
+    }
+    pub fn owns_indicator(&self, ind: &Indicator) -> bool {
+        self.plan
+            .rules_for(&self.rule.entry.code)
+            .find(|r| r.entry.select.matches_indicator(ind))
+            .is_some_and(|r| std::ptr::eq(r, self.rule))
+    }
+    pub fn projects(&self) -> impl Iterator<Item = (&'a ProjectEntry, &'a Project)> + '_ {
+        self.report.projects.iter().filter_map(move |e| {
+            let p = self.plan.project(&e.id.value)?;
+            self.owns_project(p).then_some((e, p))
+        })
+    }
+    pub fn owns_project(&self, p: &Project) -> bool {
+        self.plan
+            .rules_for(&self.rule.entry.code)
+            .find(|r| r.entry.select.matches_project(p))
+            .is_some_and(|r| std::ptr::eq(r, self.rule))
+    }
+    pub fn severity(&self) -> Severity {
+        self.rule.entry.severity
+    }
+    /// A finding of this rule entry at a span of the report.
+    pub fn finding(
+        &self,
+        span: crate::yaml::Span,
+        message: String,
+        help: String,
+    ) -> Diagnostic {
+        let code = registry::info(&self.rule.entry.code).map_or("PL000", |i| i.code);
+        Diagnostic::new(
+            code,
+            self.severity(),
+            Location::at(&self.report.source, span),
+            message,
+            help,
+        )
+    }
+    pub fn period(&self) -> Option<i32> {
+        self.report.period()
+    }
+}
+
+/// Runs every rule entry of the report's plan on the report.
+pub fn run_plan_rules(plan: &Plan, report: &Report, history: &History, out: &mut Vec<Diagnostic>) {
+    for rule in &plan.rules {
+        let Some(check) = registry::info(&rule.entry.code).and_then(|i| i.check) else {
+            continue;
+        };
+        let ctx = RuleCtx {
+            plan,
+            rule,
+            report,
+            history,
+        };
+        check(&ctx, out);
+    }
+}
+
+/// The value a figure is compared with: from the most recent earlier report
+/// or, for a level baseline, from the plan.
+pub struct Previous {
+    pub value: f64,
+    pub year: i32,
+    pub location: Option<Location>,
+    pub from_plan: bool,
+}
+
+impl Previous {
+    /// "in 2022" or "in 2020 (the plan's baseline)".
+    pub fn when(&self) -> String {
+        if self.from_plan {
+            format!("in {} (the plan's baseline)", self.year)
+        } else {
+            format!("in {}", self.year)
+        }
+    }
+    /// Adds the labelled place of the previous value to a diagnostic.
+    pub fn relate(&self, d: Diagnostic, label: String) -> Diagnostic {
+        match &self.location {
+            Some(l) => d.related(l.clone(), label),
+            None => d,
+        }
+    }
+}
+
+impl RuleCtx<'_> {
+    /// The previous value as report-format.md defines it: the most recent earlier
+    /// period that has one; else the plan baseline only where it is a level at the
+    /// baseline year; cumulative indicators start from 0.
+    pub fn previous(&self, ind: &Indicator) -> Option<Previous> {
+        let period = self.period()?;
+        if let Some(f) = self.history.previous_value(self.plan.id(), &ind.id, period) {
+            return Some(Previous {
+                value: f.value,
+                year: f.period,
+                location: Some(f.location.clone()),
+                from_plan: false,
+            });
+        }
+        match (ind.kind, ind.baseline_kind, ind.baseline) {
+            (crate::plan::IndicatorKind::Cumulative, _, _) => Some(Previous {
+                value: 0.0,
+                year: self.plan.header.period.baseline_year,
+                location: None,
+                from_plan: true,
+            }),
+            (_, crate::plan::BaselineKind::Level, Some(b)) => Some(Previous {
+                value: b,
+                year: self.plan.header.period.baseline_year,
+                location: self.plan.indicator_location(&ind.id, Some("baseline")),
+                from_plan: true,
+            }),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! PL305: completed investment above the planned total.
+
+use super::{CodeInfo, RuleCtx, Subject};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::num;
+use crate::numeric;
+use std::cmp::Ordering;
+
+pub const PL305: CodeInfo = CodeInfo {
+    code: "PL305",
+    name: "investment-overrun",
+    severity: "warning",
+    subject: Subject::Project,
+    plan_rule: true,
+    required_params: &[],
+    summary: "`completed_to_date` is above `planned_total`",
+    why: "an overrun needs an adjusted budget, or the figure is in the wrong unit (万元 for 亿元)",
+    example: "projects:\n  - id: P0901\n    investment: {planned_total: 3.2, completed_to_date: 4.1}\n",
+    fix: "check the unit (亿元); if the overrun is real, report the approved new planned total",
+    check: Some(check),
+};
+
+fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    for (e, p) in ctx.projects() {
+        let (Some(done), Some(plan)) = (&e.completed_to_date, &e.planned_total) else {
+            continue;
+        };
+        if numeric::compare(done.value, plan.value) != Ordering::Greater {
+            continue;
+        }
+        out.push(
+            ctx.finding(
+                done.span,
+                format!(
+                    "project {} ({}) has completed {} 亿元 of a planned {} 亿元",
+                    p.name,
+                    p.id,
+                    num(done.value),
+                    num(plan.value)
+                ),
+                "check the unit (亿元); if the overrun is real, report the approved new planned_total".into(),
+            )
+            .label("above the planned total")
+            .target(&p.id)
+            .node_path(format!("{}/investment/completed_to_date", e.pointer()))
+            .related(Location::at(&ctx.report.source, plan.span), "planned total"),
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! PL302: a project's progress and completed investment never fall.
+
+use super::{CodeInfo, RuleCtx, Subject};
+use crate::diagnostic::Diagnostic;
+use crate::history::Fact;
+use crate::messages::num;
+use crate::numeric;
+use crate::report::Spanned;
+use std::cmp::Ordering;
+
+pub const PL302: CodeInfo = CodeInfo {
+    code: "PL302",
+    name: "progress-decrease",
+    severity: "error",
+    subject: Subject::Project,
+    plan_rule: true,
+    required_params: &[],
+    summary: "`progress` or `investment.completed_to_date` is lower than in the previous period",
+    why: "形象进度 and completed investment accumulate; a lower figure means one of the two years is wrong",
+    example: "# 2022: progress 65\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 60\n",
+    fix: "report the cumulative figure to date; if last year's figure was wrong, correct that report with a `revision` block",
+    check: Some(check),
+};
+
+fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    for (e, p) in ctx.projects() {
+        let Some(period) = ctx.period() else { continue };
+        let Some(prev) = ctx.history.previous_project(ctx.plan.id(), &p.id, period) else {
+            continue;
+        };
+        let pairs: [(&str, &str, Option<&Spanned<f64>>, Option<&Fact<f64>>, &str); 2] = [
+            ("progress", "progress", e.progress.as_ref(), prev.progress.as_ref(), "%"),
+            (
+                "completed investment",
+                "investment/completed_to_date",
+                e.completed_to_date.as_ref(),
+                prev.completed_to_date.as_ref(),
+                " 亿元",
+            ),
+        ];
+        for (what, field, cur, before, unit) in pairs {
+            let (Some(cur), Some(before)) = (cur, before) else { continue };
+            if numeric::compare(cur.value, before.value) != Ordering::Less {
+                continue;
+            }
+            out.push(
+                ctx.finding(
+                    cur.span,
+                    format!(
+                        "{what} of project {} ({}) fell from {}{unit} in {} to {}{unit} in {period}",
+                        p.name,
+                        p.id,
+                        num(before.value),
+                        before.period,
+                        num(cur.value)
+                    ),
+                    format!(
+                        "report the figure to date (at least {}{unit}); if the {} figure was wrong, correct that report with a `revision` block",
+                        num(before.value),
+                        before.period
+                    ),
+                )
+                .label("lower than last time")
+                .target(&p.id)
+                .node_path(format!("{}/{field}", e.pointer()))
+                .related(before.location.clone(), format!("{}{unit} in {}", num(before.value), before.period)),
+            );
+        }
+    }
+}

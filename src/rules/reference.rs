@@ -1,0 +1,490 @@
+//! PL003 and PL101–PL109: a report's references must resolve in the plan it
+//! names: the plan and format version, indicator and project ids, units,
+//! departments, periods, and the file's place in the data repository.
+
+use super::{CodeInfo, Subject};
+use crate::check::Plans;
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::q;
+use crate::plan::Plan;
+use crate::report::Report;
+use crate::suggest;
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+pub const PL003: CodeInfo = CodeInfo {
+    code: "PL003",
+    name: "unknown-plan",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`plan` names no loaded plan, or `version` is not a format version plan-lint knows",
+    why: "every other check depends on the plan the report is judged by; a wrong plan id would judge it by nothing",
+    example: "version: 1\nplan: nanming-14th\n",
+    fix: "write the plan id exactly (`plan-lint plan` prints it: nanming-14th-fyp) and `version: 1`",
+    check: None,
+};
+pub const PL101: CodeInfo = CodeInfo {
+    code: "PL101",
+    name: "unknown-indicator",
+    severity: "error",
+    subject: Subject::Indicator,
+    plan_rule: false,
+    required_params: &[],
+    summary: "an indicator id is not in the plan catalog",
+    why: "a figure under an unknown id is counted for no target and checked by no rule",
+    example: "indicators:\n  - id: I41\n    value: 41.7\n",
+    fix: "use the catalog id (`plan-lint plan` lists them; 专栏2-1 序号N is IN with two digits, e.g. I15)",
+    check: None,
+};
+pub const PL102: CodeInfo = CodeInfo {
+    code: "PL102",
+    name: "unknown-project",
+    severity: "error",
+    subject: Subject::Project,
+    plan_rule: false,
+    required_params: &[],
+    summary: "a project id is not in the catalog, or its `name` differs from the catalog name",
+    why: "project progress is tracked against the plan's 专栏 list; a wrong id or name attaches the figures to the wrong project",
+    example: "projects:\n  - id: P0999\n    status: planned\n    progress: 0\n",
+    fix: "use the id and the exact name that `plan-lint plan --department <code>` lists",
+    check: None,
+};
+pub const PL103: CodeInfo = CodeInfo {
+    code: "PL103",
+    name: "duplicate-entry",
+    severity: "error",
+    subject: Subject::Indicator,
+    plan_rule: false,
+    required_params: &[],
+    summary: "the same indicator or project appears twice in one report",
+    why: "two figures for one target in one year leave it open which one counts",
+    example: "indicators:\n  - id: I14\n    value: 97.6\n  - id: I14\n    value: 97.8\n",
+    fix: "keep one entry per indicator and project",
+    check: None,
+};
+pub const PL104: CodeInfo = CodeInfo {
+    code: "PL104",
+    name: "unit-mismatch",
+    severity: "error",
+    subject: Subject::Indicator,
+    plan_rule: false,
+    required_params: &[],
+    summary: "an indicator's `unit` differs from the catalog unit",
+    why: "a figure in another unit (万人 for 人, ‰ for %) compares wrongly with every target and every earlier year",
+    example: "indicators:\n  - id: I16\n    value: 15.2\n    unit: 公顷\n",
+    fix: "convert the figure to the plan's unit and write that unit, or leave `unit` out",
+    check: None,
+};
+pub const PL105: CodeInfo = CodeInfo {
+    code: "PL105",
+    name: "not-responsible",
+    severity: "warning",
+    subject: Subject::Indicator,
+    plan_rule: false,
+    required_params: &[],
+    summary: "the department reports an indicator or project it is not responsible for",
+    why: "two departments reporting one figure can disagree; the plan office needs to know whose figure counts",
+    example: "department: education\nindicators:\n  - id: I14\n    value: 97.6\n",
+    fix: "leave the entry to the responsible department, or record the change of responsibility in plan-lint.toml",
+    check: None,
+};
+pub const PL106: CodeInfo = CodeInfo {
+    code: "PL106",
+    name: "bad-period",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`period` is outside the plan years or after the year of `submitted`, or `submitted` is after today",
+    why: "a report can only cover a plan year that has begun, and cannot be submitted in the future",
+    example: "period: 2026\nsubmitted: 2025-01-10\n",
+    fix: "set `period` to the reporting year (2021–2025) and `submitted` to the real submission date",
+    check: None,
+};
+pub const PL107: CodeInfo = CodeInfo {
+    code: "PL107",
+    name: "duplicate-report",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "two reports for the same department and period",
+    why: "history must have one value per department and year; a second file makes it ambiguous",
+    example: "# progress/2023/eco-env.yaml and progress/2023/eco-env-v2.yaml both say\ndepartment: eco-env\nperiod: 2023\n",
+    fix: "merge the two files into one and delete the other",
+    check: None,
+};
+pub const PL108: CodeInfo = CodeInfo {
+    code: "PL108",
+    name: "path-mismatch",
+    severity: "warning",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "the file path's year or department disagrees with `period`/`department`",
+    why: "the fields are authoritative, but a file filed under the wrong year or name is easily overlooked or overwritten",
+    example: "# progress/2023/eco-env.yaml\ndepartment: eco-env\nperiod: 2022\n",
+    fix: "move the file to progress/<period>/<department>.yaml, or correct the fields",
+    check: None,
+};
+pub const PL109: CodeInfo = CodeInfo {
+    code: "PL109",
+    name: "unknown-department",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`department` is not a code of the plan's department registry",
+    why: "responsibilities, coverage and history are keyed by the department code",
+    example: "department: 区生态环境局\n",
+    fix: "write the department's code, not its name (`plan-lint plan` lists codes and names)",
+    check: None,
+};
+
+/// PL003: the report's format version and plan. Returns the plan to judge it by.
+pub fn check_plan<'p>(plans: &'p Plans, report: &Report, out: &mut Vec<Diagnostic>) -> Option<&'p Plan> {
+    let src = &report.source;
+    let mut ok = true;
+    if let Some(v) = &report.version {
+        if v.value != 1 {
+            out.push(
+                Diagnostic::new(
+                    "PL003",
+                    Severity::Error,
+                    Location::at(src, v.span),
+                    format!("report format version {} is not known", v.value),
+                    "write `version: 1`, the only report format version",
+                )
+                .label("unknown version")
+                .node_path("/version"),
+            );
+            ok = false;
+        }
+    }
+    let plan_field = report.plan.as_ref()?;
+    let plan = plans.get(&plan_field.value);
+    if plan.is_none() {
+        let help = match suggest::closest(&plan_field.value, plans.ids()) {
+            Some(s) => format!("did you mean \"{s}\"? loaded plans: {}", plans.ids().collect::<Vec<_>>().join(", ")),
+            None => format!(
+                "use a loaded plan's id ({}), or load the plan with --plan DIR",
+                plans.ids().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        out.push(
+            Diagnostic::new(
+                "PL003",
+                Severity::Error,
+                Location::at(src, plan_field.span),
+                format!("plan {} is not loaded", q(&plan_field.value)),
+                help,
+            )
+            .label("unknown plan")
+            .node_path("/plan"),
+        );
+    }
+    plan.filter(|_| ok)
+}
+
+/// PL101–PL106, PL108, PL109 for one report.
+pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic>) {
+    let src = &report.source;
+    let dept = report.department.as_ref();
+    let dept_known = dept.is_some_and(|d| plan.department(&d.value).is_some());
+
+    // PL109
+    if let Some(d) = dept.filter(|_| !dept_known) {
+        let by_name = plan
+            .departments
+            .iter()
+            .find(|x| x.name == d.value || x.aliases.iter().any(|a| *a == d.value));
+        let help = match by_name {
+            Some(x) => format!("\"{}\" is the name; write its code: department: {}", d.value, x.code),
+            None => match suggest::closest(&d.value, plan.departments.iter().map(|x| x.code.as_str())) {
+                Some(c) => format!("did you mean \"{c}\"? `plan-lint plan` lists the department codes"),
+                None => "write a department code from the plan's registry (`plan-lint plan` lists them)".into(),
+            },
+        };
+        out.push(
+            Diagnostic::new(
+                "PL109",
+                Severity::Error,
+                Location::at(src, d.span),
+                format!("department {} is not in the plan's department registry", q(&d.value)),
+                help,
+            )
+            .label("unknown department")
+            .node_path("/department"),
+        );
+    }
+
+    // PL106
+    let period = report.period.as_ref();
+    if let Some(p) = period {
+        let (start, end) = (plan.header.period.start, plan.header.period.end);
+        if !plan.in_period(p.value as i32) {
+            out.push(
+                Diagnostic::new(
+                    "PL106",
+                    Severity::Error,
+                    Location::at(src, p.span),
+                    format!("period {} is outside the plan years {start}–{end}", p.value),
+                    format!("set `period` to the reporting year, {start} to {end}"),
+                )
+                .label("outside the plan")
+                .node_path("/period"),
+            );
+        } else if let Some(s) = report.submitted.as_ref().filter(|s| (s.value.year() as i64) < p.value) {
+            out.push(
+                Diagnostic::new(
+                    "PL106",
+                    Severity::Error,
+                    Location::at(src, p.span),
+                    format!("period {} is after the year of submission {}", p.value, s.value),
+                    "a report covers a year that has begun: correct `period` or `submitted`",
+                )
+                .label("after the submission year")
+                .node_path("/period")
+                .related(Location::at(src, s.span), format!("submitted {}", s.value)),
+            );
+        }
+    }
+    if let Some(s) = report.submitted.as_ref().filter(|s| s.value > today) {
+        out.push(
+            Diagnostic::new(
+                "PL106",
+                Severity::Error,
+                Location::at(src, s.span),
+                format!("submission date {} is after today ({today})", s.value),
+                "write the date the report is actually submitted",
+            )
+            .label("in the future")
+            .node_path("/submitted"),
+        );
+    }
+
+    // PL108: progress/<year>/<department>.yaml
+    check_path(report, out);
+
+    // PL101, PL103, PL104, PL105 for indicators.
+    let mut seen: HashMap<&str, &crate::report::IndicatorEntry> = HashMap::new();
+    for e in &report.indicators {
+        let id = e.id.value.as_str();
+        if let Some(first) = seen.get(id) {
+            out.push(
+                Diagnostic::new(
+                    "PL103",
+                    Severity::Error,
+                    Location::at(src, e.id.span),
+                    format!("indicator {} appears twice in this report", q(id)),
+                    "keep one entry per indicator: merge the two and delete the other",
+                )
+                .label("second entry")
+                .target(id)
+                .node_path(format!("{}/id", e.pointer()))
+                .related(Location::at(src, first.id.span), "first entry"),
+            );
+            continue;
+        }
+        seen.insert(id, e);
+        let Some(ind) = plan.indicator(id) else {
+            let help = match suggest::closest(id, plan.indicators.iter().map(|i| i.id.as_str())) {
+                Some(c) => format!(
+                    "did you mean \"{c}\" ({})? `plan-lint plan` lists every indicator",
+                    plan.indicator(c).map_or("", |i| i.name.as_str())
+                ),
+                None => match plan.indicators.iter().find(|i| i.name == id) {
+                    Some(i) => format!("\"{id}\" is the name; write its id: id: {}", i.id),
+                    None => "use an indicator id from the catalog (`plan-lint plan` lists them)".into(),
+                },
+            };
+            out.push(
+                Diagnostic::new(
+                    "PL101",
+                    Severity::Error,
+                    Location::at(src, e.id.span),
+                    format!("indicator {} is not in the plan catalog", q(id)),
+                    help,
+                )
+                .label("unknown indicator")
+                .target(id)
+                .node_path(format!("{}/id", e.pointer())),
+            );
+            continue;
+        };
+        if let Some(u) = e.unit.as_ref().filter(|u| u.value != ind.unit) {
+            let mut d = Diagnostic::new(
+                "PL104",
+                Severity::Error,
+                Location::at(src, u.span),
+                format!(
+                    "unit {} of {} ({id}) differs from the plan's unit {}",
+                    q(&u.value),
+                    ind.name,
+                    q(&ind.unit)
+                ),
+                format!("report the figure in {} and write unit: \"{}\", or leave `unit` out", ind.unit, ind.unit),
+            )
+            .label("not the plan's unit")
+            .target(id)
+            .node_path(format!("{}/unit", e.pointer()));
+            if let Some(l) = plan.indicator_location(id, Some("unit")) {
+                d = d.related(l, format!("the plan's unit for {id}"));
+            }
+            out.push(d);
+        }
+        if let Some(d) = dept.filter(|d| dept_known && ind.department != d.value) {
+            out.push(
+                Diagnostic::new(
+                    "PL105",
+                    Severity::Warning,
+                    Location::at(src, e.id.span),
+                    format!(
+                        "department {} reports {} ({id}), which is the responsibility of {}",
+                        q(&d.value),
+                        ind.name,
+                        q(&ind.department)
+                    ),
+                    format!(
+                        "leave {id} to {}, or record the responsibility in plan-lint.toml [responsibilities]",
+                        plan.department(&ind.department).map_or(ind.department.as_str(), |x| x.name.as_str())
+                    ),
+                )
+                .label("not this department's indicator")
+                .target(id)
+                .node_path(format!("{}/id", e.pointer())),
+            );
+        }
+    }
+
+    // PL102, PL103, PL105 for projects.
+    let mut seen: HashMap<&str, &crate::report::ProjectEntry> = HashMap::new();
+    for e in &report.projects {
+        let id = e.id.value.as_str();
+        if let Some(first) = seen.get(id) {
+            out.push(
+                Diagnostic::new(
+                    "PL103",
+                    Severity::Error,
+                    Location::at(src, e.id.span),
+                    format!("project {} appears twice in this report", q(id)),
+                    "keep one entry per project: merge the two and delete the other",
+                )
+                .label("second entry")
+                .target(id)
+                .node_path(format!("{}/id", e.pointer()))
+                .related(Location::at(src, first.id.span), "first entry"),
+            );
+            continue;
+        }
+        seen.insert(id, e);
+        let Some(p) = plan.project(id) else {
+            let help = match e.name.as_ref().and_then(|n| plan.projects.iter().find(|p| p.name == n.value)) {
+                Some(p) => format!("the project named \"{}\" has the id {}", p.name, p.id),
+                None => match suggest::closest(id, plan.projects.iter().map(|p| p.id.as_str())) {
+                    Some(c) => format!(
+                        "did you mean \"{c}\" ({})?",
+                        plan.project(c).map_or("", |p| p.name.as_str())
+                    ),
+                    None => "use a project id from the catalog (`plan-lint plan` lists them)".into(),
+                },
+            };
+            out.push(
+                Diagnostic::new(
+                    "PL102",
+                    Severity::Error,
+                    Location::at(src, e.id.span),
+                    format!("project {} is not in the plan catalog", q(id)),
+                    help,
+                )
+                .label("unknown project")
+                .target(id)
+                .node_path(format!("{}/id", e.pointer())),
+            );
+            continue;
+        };
+        if let Some(n) = e.name.as_ref().filter(|n| n.value != p.name) {
+            let mut d = Diagnostic::new(
+                "PL102",
+                Severity::Error,
+                Location::at(src, n.span),
+                format!("project {id} is named {} in the plan, not {}", q(&p.name), q(&n.value)),
+                format!("write the catalog name exactly (name: {}), or leave `name` out", p.name),
+            )
+            .label("not the catalog name")
+            .target(id)
+            .node_path(format!("{}/name", e.pointer()));
+            if let Some(l) = plan.project_location(id, Some("name")) {
+                d = d.related(l, format!("the catalog name of {id}"));
+            }
+            out.push(d);
+        }
+        if let Some(d) = dept.filter(|d| dept_known && p.department != d.value) {
+            out.push(
+                Diagnostic::new(
+                    "PL105",
+                    Severity::Warning,
+                    Location::at(src, e.id.span),
+                    format!(
+                        "department {} reports project {} ({id}), which is the responsibility of {}",
+                        q(&d.value),
+                        p.name,
+                        q(&p.department)
+                    ),
+                    format!("leave {id} to {}, or record the responsibility in plan-lint.toml [responsibilities]", p.department),
+                )
+                .label("not this department's project")
+                .target(id)
+                .node_path(format!("{}/id", e.pointer())),
+            );
+        }
+    }
+}
+
+/// PL108: the conventional path `…/<year>/<department>.yaml` against the fields.
+fn check_path(report: &Report, out: &mut Vec<Diagnostic>) {
+    let src = &report.source;
+    let path = std::path::Path::new(&src.path);
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let year_dir = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|s| s.to_str())
+        .filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse::<i64>().ok());
+    if let (Some(y), Some(p)) = (year_dir, &report.period) {
+        if y != p.value {
+            out.push(
+                Diagnostic::new(
+                    "PL108",
+                    Severity::Warning,
+                    Location::at(src, p.span),
+                    format!("period {} disagrees with the year {y} in the file path", p.value),
+                    format!(
+                        "move the file to the {} folder, or correct `period` if the file is where it belongs",
+                        p.value
+                    ),
+                )
+                .label("not the path's year")
+                .node_path("/period"),
+            );
+        }
+    }
+    if let Some(d) = &report.department {
+        if year_dir.is_some() && stem != d.value {
+            out.push(
+                Diagnostic::new(
+                    "PL108",
+                    Severity::Warning,
+                    Location::at(src, d.span),
+                    format!("department {} disagrees with the file name {}", q(&d.value), q(stem)),
+                    format!("name the file {}.yaml, or correct `department`", d.value),
+                )
+                .label("not the file's name")
+                .node_path("/department"),
+            );
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! PL301: a project's status can only change as the rule's transitions allow.
+
+use super::{CodeInfo, RuleCtx, Subject};
+use crate::diagnostic::Diagnostic;
+use crate::messages::q;
+
+pub const PL301: CodeInfo = CodeInfo {
+    code: "PL301",
+    name: "bad-status-transition",
+    severity: "error",
+    subject: Subject::Project,
+    plan_rule: true,
+    required_params: &["transitions"],
+    summary: "a status change that cannot happen against the previous period (e.g. `completed` → `under_construction`, anything after `cancelled`) without a `revision`",
+    why: "a completed project that is under construction again means either last year's completion or this year's status is wrong; the ledger must not be rewritten silently",
+    example: "# 2022: P0901 status completed\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 90\n",
+    fix: "correct the status; if last year's report was wrong, correct that report with a `revision` block approved by the plan office",
+    check: Some(check),
+};
+
+fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(transitions) = &ctx.rule.entry.params.transitions else { return };
+    if ctx.report.revision.is_some() {
+        return;
+    }
+    for (e, p) in ctx.projects() {
+        let (Some(status), Some(period)) = (&e.status, ctx.period()) else {
+            continue;
+        };
+        let Some(prev) = ctx
+            .history
+            .previous_project(ctx.plan.id(), &p.id, period)
+            .and_then(|f| f.status.as_ref())
+        else {
+            continue;
+        };
+        let allowed = transitions.get(&prev.value).map_or(&[][..], Vec::as_slice);
+        if prev.value == status.value || allowed.contains(&status.value) {
+            continue;
+        }
+        let options = if allowed.is_empty() {
+            "no other status".to_string()
+        } else {
+            allowed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        };
+        out.push(
+            ctx.finding(
+                status.span,
+                format!(
+                    "project {} ({}) went from {} in {} to {} in {period}, which cannot happen",
+                    p.name,
+                    p.id,
+                    q(prev.value.as_str()),
+                    prev.period,
+                    q(status.value.as_str())
+                ),
+                format!(
+                    "after {} a project can only be {options}: correct the status, or correct the {} report with an approved `revision` block",
+                    prev.value.as_str(),
+                    prev.period
+                ),
+            )
+            .label(format!("was {} in {}", prev.value.as_str(), prev.period))
+            .target(&p.id)
+            .node_path(format!("{}/status", e.pointer()))
+            .related(prev.location.clone(), format!("status {} ({})", prev.value.as_str(), prev.period)),
+        );
+    }
+}

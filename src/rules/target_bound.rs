@@ -1,0 +1,62 @@
+//! PL202: a value must be on the right side of a target that is a bound.
+
+use super::{CodeInfo, RuleCtx, Subject};
+use crate::diagnostic::Diagnostic;
+use crate::messages::{indicator, val};
+use crate::numeric;
+use crate::plan::{Comparison, TargetIs};
+
+pub const PL202: CodeInfo = CodeInfo {
+    code: "PL202",
+    name: "target-breach",
+    severity: "error for binding, warning otherwise",
+    subject: Subject::Indicator,
+    plan_rule: true,
+    required_params: &[],
+    summary: "a value is on the wrong side of a bound: a floor such as 森林覆盖率 41.68, a ceiling such as 失业率 5, a growth rate such as 8.5以上",
+    why: "a bound holds every year of the plan, not only in 2025: a year below a floor is a breach of the plan in that year",
+    example: "indicators:\n  - id: I15\n    value: 41.5\n",
+    fix: "check the figure; if it is right, the breach must be reported to the plan office (for binding indicators a suppression needs its approval)",
+    check: Some(check),
+};
+
+fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    for (e, ind) in ctx.indicators() {
+        let (Some(v), Some(target), Some(period)) = (&e.value, ind.target, ctx.period()) else {
+            continue;
+        };
+        if ind.target_is != TargetIs::Bound || numeric::meets(ind.comparison, v.value, target) {
+            continue;
+        }
+        let (side, word) = match ind.comparison {
+            Comparison::AtLeast => ("below", "floor"),
+            Comparison::AtMost => ("above", "ceiling"),
+        };
+        let mut d = ctx
+            .finding(
+                v.span,
+                format!(
+                    "{} is {} in {period}, {side} the {word} of {} the plan sets (target {})",
+                    indicator(&ind.name, &ind.id),
+                    val(v.value, &ind.unit),
+                    val(target, &ind.unit),
+                    ind.target_text
+                ),
+                format!(
+                    "check the figure; if it is right, report the breach to the plan office{}",
+                    if ind.attribute == crate::plan::Attribute::Binding {
+                        ", which alone may approve a suppression"
+                    } else {
+                        " and explain it in `note`"
+                    }
+                ),
+            )
+            .label(format!("{side} {}", val(target, &ind.unit)))
+            .target(&ind.id)
+            .node_path(format!("{}/value", e.pointer()));
+        if let Some(l) = ctx.plan.indicator_location(&ind.id, Some("target")) {
+            d = d.related(l, format!("the plan's target {}", ind.target_text));
+        }
+        out.push(d);
+    }
+}

@@ -1,0 +1,116 @@
+//! PL203: a path indicator must keep up with the linear path from its
+//! baseline to its target; an annual growth rate's compound average over
+//! the years reported so far must reach its target.
+
+use super::{CodeInfo, RuleCtx, Subject};
+use crate::diagnostic::Diagnostic;
+use crate::messages::{indicator, num, signed, val};
+use crate::numeric;
+use crate::plan::{Direction, IndicatorKind, TargetIs};
+
+pub const PL203: CodeInfo = CodeInfo {
+    code: "PL203",
+    name: "off-trajectory",
+    severity: "warning",
+    subject: Subject::Indicator,
+    plan_rule: true,
+    required_params: &["margin"],
+    summary: "a path indicator is behind the linear path from baseline to target for its year by more than the rule's margin, or an annual-rate indicator's compound average over the years reported so far is below its target",
+    why: "the plan office evaluates each year whether a target is still reachable (滞后预期); falling behind the path early is the warning that comes in time",
+    example: "# I14: baseline 96.48 (2020), target 98 (2025): the path expects 97.39 in 2023\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",
+    fix: "nothing to correct if the figure is right: the warning tells the department and the plan office the target needs more effort; explain the measures in `note`",
+    check: Some(check),
+};
+
+fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    let margin = ctx.rule.entry.params.margin.unwrap_or(0.0);
+    let plan = ctx.plan;
+    for (e, ind) in ctx.indicators() {
+        let (Some(v), Some(target), Some(period)) = (&e.value, ind.target, ctx.period()) else {
+            continue;
+        };
+        if ind.kind == IndicatorKind::AnnualRate {
+            let rates: Vec<f64> = ctx
+                .history
+                .values_through(plan.id(), &ind.id, period - 1)
+                .into_iter()
+                .filter(|f| plan.in_period(f.period))
+                .map(|f| f.value)
+                .chain(std::iter::once(v.value))
+                .collect();
+            let Some(avg) = numeric::compound_average(&rates) else {
+                continue;
+            };
+            let gap = match ind.direction {
+                Direction::HigherIsBetter => avg - target,
+                Direction::LowerIsBetter => target - avg,
+            };
+            if !numeric::exceeds(-gap, margin) {
+                continue;
+            }
+            let first = period + 1 - rates.len() as i32;
+            out.push(
+                ctx.finding(
+                    v.span,
+                    format!(
+                        "{} averages {} a year over {first}–{period}, behind the target {} a year: gap {} percentage points",
+                        indicator(&ind.name, &ind.id),
+                        val(round2(avg), &ind.unit),
+                        val(target, &ind.unit),
+                        signed(round2(gap), "")
+                    ),
+                    "no correction is needed if the figure is right; explain in `note` what will bring the rate back to the target".to_string(),
+                )
+                .label(format!("{} in {period}", val(v.value, &ind.unit)))
+                .target(&ind.id)
+                .node_path(format!("{}/value", e.pointer())),
+            );
+            continue;
+        }
+        if ind.target_is != TargetIs::Path {
+            continue;
+        }
+        let Some(baseline) = ind.baseline else { continue };
+        let expected = numeric::linear_path(
+            baseline,
+            plan.header.period.baseline_year,
+            target,
+            ind.target_year,
+            period,
+        );
+        let gap = match ind.direction {
+            Direction::HigherIsBetter => v.value - expected,
+            Direction::LowerIsBetter => expected - v.value,
+        };
+        if !numeric::exceeds(-gap, margin) {
+            continue;
+        }
+        let mut d = ctx
+            .finding(
+                v.span,
+                format!(
+                    "{} is {} in {period}, behind the path from {} ({}) to {} ({}): expected {}, gap {}",
+                    indicator(&ind.name, &ind.id),
+                    val(v.value, &ind.unit),
+                    num(baseline),
+                    plan.header.period.baseline_year,
+                    num(target),
+                    ind.target_year,
+                    val(round2(expected), &ind.unit),
+                    signed(round2(gap), &ind.unit)
+                ),
+                "no correction is needed if the figure is right; explain in `note` what will bring the indicator back on its path".to_string(),
+            )
+            .label(format!("expected {} in {period}", val(round2(expected), &ind.unit)))
+            .target(&ind.id)
+            .node_path(format!("{}/value", e.pointer()));
+        if let Some(l) = plan.indicator_location(&ind.id, Some("target")) {
+            d = d.related(l, format!("the plan's target {} for {}", ind.target_text, ind.target_year));
+        }
+        out.push(d);
+    }
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
