@@ -3,14 +3,18 @@
 //! The binary is a thin shell over [`cli::run`]; every seam names one crate:
 //! [`yaml`] (saphyr-parser), [`schema`] (jsonschema), [`report`]ers (miette, JSON).
 
+pub mod catalog_view;
 pub mod check;
+pub mod cli;
 pub mod diagnostic;
+pub mod explain;
 pub mod history;
 pub mod messages;
 pub mod numeric;
 pub mod paths;
 pub mod plan;
 pub mod report;
+pub mod report_fmt;
 pub mod rules;
 pub mod schema;
 pub mod source;

@@ -1,1 +1,15 @@
-fn main(){}
+//! plan-lint's binary: a thin shell over the library's command line.
+
+use std::io::Write;
+
+fn main() {
+    let env = plan_lint::cli::Env {
+        stdin: None,
+        color: plan_lint::cli::stdout_is_color_terminal(),
+    };
+    let out = plan_lint::cli::run(std::env::args_os(), env);
+    // A closed pipe (plan-lint check | head) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(out.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    std::process::exit(out.code);
+}

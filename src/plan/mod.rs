@@ -349,9 +349,9 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
         } else {
             plan.indicators.iter().any(|i| e.select.matches_indicator(i))
         };
-        if !selects_any && !plan.indicators.is_empty() {
+        if !selects_any && e.select != Selector::default() {
             diags.push(bad_plan(
-                plan.rule_location(rule, Some("select")).or_else(|| plan.rule_location(rule, None)).unwrap(),
+                plan.rule_location(rule, Some("select")).unwrap(),
                 format!("rule {} selects nothing in the catalog", e.code),
                 "widen the selector, or remove the entry",
             ));

@@ -1,0 +1,139 @@
+//! `plan-lint plan`: the catalog, as JSON (the shape in cli.md) or as a table.
+
+use crate::check::Plans;
+use crate::cli::{Format, Output, PlanArgs};
+use crate::messages::num;
+use crate::plan::{Attribute, Plan};
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+fn selected_plan<'a>(plans: &'a Plans, args: &PlanArgs) -> Result<&'a Plan, String> {
+    match &args.id {
+        None => plans.0.first().ok_or_else(|| "no plan loaded".to_string()),
+        Some(id) => plans.get(id).ok_or_else(|| format!("plan \"{id}\" is not loaded")),
+    }
+}
+
+pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
+    let plan = match selected_plan(plans, args) {
+        Ok(p) => p,
+        Err(e) => {
+            return Output {
+                stdout: String::new(),
+                stderr: format!("error: {e}\n"),
+                code: 2,
+            }
+        }
+    };
+    let attribute = match args.attribute.as_deref() {
+        None => None,
+        Some("binding") | Some("约束性") => Some(Attribute::Binding),
+        Some("expected") | Some("预期性") => Some(Attribute::Expected),
+        Some(other) => {
+            return Output {
+                stdout: String::new(),
+                stderr: format!("error: --attribute \"{other}\" is not binding or expected\n"),
+                code: 2,
+            }
+        }
+    };
+    if let Some(d) = args.department.as_deref().filter(|d| plan.department(d).is_none()) {
+        return Output {
+            stdout: String::new(),
+            stderr: format!("error: department \"{d}\" is not in the registry of plan {}\n", plan.id()),
+            code: 2,
+        };
+    }
+    let dept_ok = |d: &str| args.department.as_deref().is_none_or(|x| x == d);
+    let indicators: Vec<_> = plan
+        .indicators
+        .iter()
+        .filter(|i| dept_ok(&i.department) && attribute.is_none_or(|a| a == i.attribute) && args.column.is_none())
+        .collect();
+    let projects: Vec<_> = plan
+        .projects
+        .iter()
+        .filter(|p| dept_ok(&p.department) && attribute.is_none() && args.column.as_ref().is_none_or(|c| *c == p.column))
+        .collect();
+    let departments: Vec<_> = plan.departments.iter().filter(|d| dept_ok(&d.code)).collect();
+    let stdout = match args.format {
+        Format::Json => {
+            let doc = json!({
+                "plan": plan.id(),
+                "name": plan.header.name,
+                "period": plan.header.period,
+                "approvers": plan.header.approvers,
+                "indicators": indicators.iter().map(|i| {
+                    let mut v = serde_json::to_value(i).unwrap_or(Value::Null);
+                    if let Some(o) = v.as_object_mut() {
+                        let source = format!("{} (seed line {})", i.source.passage, i.source.line);
+                        o.insert("source".into(), json!(source));
+                        o.insert("citation".into(), json!(i.source));
+                    }
+                    v
+                }).collect::<Vec<_>>(),
+                "projects": projects.iter().map(|p| {
+                    let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
+                    if let Some(o) = v.as_object_mut() {
+                        let source = format!("{} (seed line {})", p.source.passage, p.source.line);
+                        o.insert("source".into(), json!(source));
+                        o.insert("citation".into(), json!(p.source));
+                    }
+                    v
+                }).collect::<Vec<_>>(),
+                "departments": departments.iter().map(|d| json!({
+                    "code": d.code,
+                    "name": d.name,
+                    "indicators": plan.indicators_of(&d.code).map(|i| i.id.as_str()).collect::<Vec<_>>(),
+                    "projects": plan.projects_of(&d.code).map(|p| p.id.as_str()).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            });
+            let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Human => {
+            let mut out = String::new();
+            let p = &plan.header.period;
+            let _ = writeln!(out, "{} — {}\nperiod {}–{}, baseline year {}; approvers: {}\n", plan.id(), plan.header.name, p.start, p.end, p.baseline_year, plan.header.approvers.join(", "));
+            if !indicators.is_empty() {
+                let _ = writeln!(out, "indicators ({}):", indicators.len());
+                for i in &indicators {
+                    let _ = writeln!(
+                        out,
+                        "  {:<5} {} [{}] {} {}; baseline {}; target {} ({}); {}; {}",
+                        i.id,
+                        i.name,
+                        if i.unit.is_empty() { "-" } else { &i.unit },
+                        if i.attribute == Attribute::Binding { "约束性" } else { "预期性" },
+                        i.category,
+                        i.baseline.map_or_else(|| i.baseline_text.clone().unwrap_or_else(|| "—".into()), num),
+                        i.target_text,
+                        i.target_year,
+                        i.department,
+                        i.source.passage
+                    );
+                }
+            }
+            if !projects.is_empty() {
+                let _ = writeln!(out, "\nprojects ({}):", projects.len());
+                for pr in &projects {
+                    let _ = writeln!(out, "  {:<6} {} — {} ({})", pr.id, pr.name, pr.column, pr.department);
+                }
+            }
+            let _ = writeln!(out, "\ndepartments ({}):", departments.len());
+            for d in &departments {
+                let _ = writeln!(
+                    out,
+                    "  {:<16} {} — {} indicators, {} projects",
+                    d.code,
+                    d.name,
+                    plan.indicators_of(&d.code).count(),
+                    plan.projects_of(&d.code).count()
+                );
+            }
+            out
+        }
+    };
+    Output { stdout, stderr: String::new(), code: 0 }
+}

@@ -1,0 +1,273 @@
+//! The command line. `main.rs` calls [`run`]; everything here is reachable
+//! from tests through the same function.
+
+use crate::check::{self, CheckOptions, Plans};
+use crate::diagnostic::Severity;
+use crate::plan::Plan;
+use crate::report_fmt::{self, RunInfo};
+use crate::rules::registry;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "plan-lint", version, about = "Checks development-plan progress reports against the plan", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Load a plan's catalog and rules from DIR (repeatable); the built-in plan is always loaded.
+    #[arg(long = "plan", value_name = "DIR", global = true)]
+    pub plans: Vec<PathBuf>,
+    /// Configuration file (default: plan-lint.toml in the current directory or a parent).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint reports (default: every *.yaml/*.yml under the data root).
+    Check(CheckArgs),
+    /// What a rule checks, why, a failing example, the fix, and where the plan applies it.
+    Explain { code: String },
+    /// Every rule entry: code, name, severity, selector, whether suppressible.
+    Rules,
+    /// The plan catalog.
+    Plan(PlanArgs),
+    /// Print a JSON Schema: report, plan, rules, config or output.
+    Schema {
+        #[arg(default_value = "report")]
+        name: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Report files, directories or glob patterns; `-` reads one report from standard input.
+    pub paths: Vec<String>,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Where history is read from (default: progress/, or the config file's data_root).
+    #[arg(long, value_name = "DIR")]
+    pub data_root: Option<PathBuf>,
+    /// The name of the report read from standard input.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+    /// Warnings fail the run.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// The date rules treat as today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Time spent in each phase, on standard error.
+    #[arg(long)]
+    pub timings: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct PlanArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Which plan to show (default: the built-in plan).
+    #[arg(long = "id")]
+    pub id: Option<String>,
+    #[arg(long)]
+    pub department: Option<String>,
+    /// A 专栏 column, e.g. 专栏5-2.
+    #[arg(long)]
+    pub column: Option<String>,
+    /// binding or expected.
+    #[arg(long)]
+    pub attribute: Option<String>,
+}
+
+/// What a command printed and its exit code.
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Output {
+    fn ok(stdout: String) -> Self {
+        Output { stdout, stderr: String::new(), code: 0 }
+    }
+    fn fail(stderr: String) -> Self {
+        Output { stdout: String::new(), stderr, code: 2 }
+    }
+}
+
+/// The environment a run sees, injectable for tests.
+#[derive(Default)]
+pub struct Env {
+    pub stdin: Option<Vec<u8>>,
+    pub color: bool,
+}
+
+/// Parses arguments and runs; never panics on user input.
+pub fn run<I, T>(args: I, env: Env) -> Output
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let text = e.render().to_string();
+            return if code == 0 {
+                Output::ok(text)
+            } else {
+                Output::fail(text)
+            };
+        }
+    };
+    execute(cli, env)
+}
+
+fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
+    let mut plans = Vec::new();
+    let mut diags = Vec::new();
+    match Plan::builtin() {
+        Ok(p) => plans.push(p),
+        Err(d) => diags.extend(d),
+    }
+    for dir in dirs {
+        match Plan::from_dir(dir) {
+            Ok(p) => {
+                if plans.iter().any(|q: &Plan| q.id() == p.id()) {
+                    return Err(Output::fail(format!(
+                        "error: plan \"{}\" from {} is already loaded; give the new plan its own id in plan.yaml\n",
+                        p.id(),
+                        dir.display()
+                    )));
+                }
+                plans.push(p)
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.is_empty() {
+        Ok(Plans(plans))
+    } else {
+        crate::diagnostic::sort(&mut diags);
+        let mut text = report_fmt::human::render_diagnostics(&diags, false);
+        text.push_str("plan-lint cannot load the plan: fix the plan files above\n");
+        Err(Output::fail(text))
+    }
+}
+
+fn execute(cli: Cli, env: Env) -> Output {
+    match cli.command {
+        Command::Schema { name } => match crate::schema::by_name(&name) {
+            Some(s) => Output::ok(s.to_string()),
+            None => Output::fail(format!(
+                "error: no schema \"{name}\"; choose one of report, plan, rules, config, output\n"
+            )),
+        },
+        Command::Rules => match load_plans(&cli.plans) {
+            Ok(plans) => Output::ok(crate::explain::rules_table(&plans)),
+            Err(o) => o,
+        },
+        Command::Explain { code } => match load_plans(&cli.plans) {
+            Ok(plans) => match crate::explain::explain(&plans, &code) {
+                Some(text) => Output::ok(text),
+                None => Output::fail(format!(
+                    "error: no rule \"{code}\"{}; `plan-lint rules` lists them\n",
+                    crate::suggest::closest(&code, registry::CODES.iter().map(|c| c.code))
+                        .map(|c| format!(" (did you mean {c}?)"))
+                        .unwrap_or_default()
+                )),
+            },
+            Err(o) => o,
+        },
+        Command::Plan(args) => match load_plans(&cli.plans) {
+            Ok(plans) => crate::catalog_view::show(&plans, &args),
+            Err(o) => o,
+        },
+        Command::Check(args) => check_command(&cli.plans, args, env),
+    }
+}
+
+fn today(arg: Option<&str>) -> Result<jiff::civil::Date, String> {
+    match arg {
+        Some(s) => crate::report::parse_date(s).ok_or_else(|| format!("error: --today \"{s}\" is not a date (YYYY-MM-DD)\n")),
+        None => Ok(jiff::Zoned::now().date()),
+    }
+}
+
+fn check_command(plan_dirs: &[PathBuf], args: CheckArgs, env: Env) -> Output {
+    let started = std::time::Instant::now();
+    let mut timings = Vec::new();
+    let plans = match load_plans(plan_dirs) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    timings.push(("load plans", started.elapsed()));
+    let today = match today(args.today.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return Output::fail(e),
+    };
+    let mut opts = CheckOptions::new(args.data_root.clone().unwrap_or_else(|| PathBuf::from("progress")), today);
+    for p in &args.paths {
+        if p == "-" {
+            let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>.yaml".into());
+            let bytes = match env.stdin.clone() {
+                Some(b) => b,
+                None => {
+                    let mut b = Vec::new();
+                    if let Err(e) = std::io::stdin().read_to_end(&mut b) {
+                        return Output::fail(format!("error: cannot read standard input: {e}\n"));
+                    }
+                    b
+                }
+            };
+            opts.stdin = Some((name, bytes));
+        } else {
+            opts.inputs.push(p.clone());
+        }
+    }
+    let outcome = match check::run(&plans, &opts) {
+        Ok(o) => o,
+        Err(f) => {
+            let mut text = report_fmt::human::render_diagnostics(&f.diagnostics, false);
+            text.push_str(&format!("error: {}\n", f.message));
+            return Output::fail(text);
+        }
+    };
+    timings.push(("check", started.elapsed()));
+    let info = RunInfo {
+        outcome: &outcome,
+        plans: plans.0.iter().map(|p| (p.id().to_string(), p.sha256.clone())).collect(),
+    };
+    let format = args.format.unwrap_or(Format::Human);
+    let stdout = match format {
+        Format::Human => report_fmt::human::render(&info, env.color),
+        Format::Json => report_fmt::json::render(&info),
+    };
+    timings.push(("report", started.elapsed()));
+    let failing = outcome.count(Severity::Error) > 0 || (args.deny_warnings && outcome.count(Severity::Warning) > 0);
+    let mut stderr = String::new();
+    if args.timings {
+        let mut last = std::time::Duration::ZERO;
+        for (phase, t) in timings {
+            stderr.push_str(&format!("{phase:>12}: {:>8.2} ms\n", (t - last).as_secs_f64() * 1000.0));
+            last = t;
+        }
+    }
+    Output {
+        stdout,
+        stderr,
+        code: i32::from(failing),
+    }
+}
+
+/// Whether standard output is a colour terminal.
+pub fn stdout_is_color_terminal() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}

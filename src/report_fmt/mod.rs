@@ -1,0 +1,15 @@
+//! Reporters: one per output format, each consuming the same [`Diagnostic`]s.
+//!
+//! [`Diagnostic`]: crate::diagnostic::Diagnostic
+
+pub mod human;
+pub mod json;
+
+use crate::check::Outcome;
+
+/// What every reporter needs besides the diagnostics.
+pub struct RunInfo<'a> {
+    pub outcome: &'a Outcome,
+    /// (plan id, sha256) of every loaded plan.
+    pub plans: Vec<(String, String)>,
+}
