@@ -39,6 +39,8 @@ pub enum Command {
     Rules,
     /// The plan catalog.
     Plan(PlanArgs),
+    /// Run rule fixture cases: directories with case.yaml, report files and the findings they must produce.
+    Test { dir: PathBuf },
     /// Print a JSON Schema: report, plan, rules, config or output.
     Schema {
         #[arg(default_value = "report")]
@@ -191,6 +193,14 @@ fn execute(cli: Cli, env: Env) -> Output {
             Err(o) => o,
         },
         Command::Check(args) => check_command(&cli.plans, args, env),
+        Command::Test { dir } => {
+            let (text, ok) = crate::fixture_test::run_all(&dir);
+            Output {
+                stdout: text,
+                stderr: String::new(),
+                code: if ok { 0 } else { 1 },
+            }
+        }
     }
 }
 

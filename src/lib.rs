@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod explain;
+pub mod fixture_test;
 pub mod history;
 pub mod messages;
 pub mod numeric;
