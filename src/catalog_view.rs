@@ -10,7 +10,9 @@ use std::fmt::Write;
 fn selected_plan<'a>(plans: &'a Plans, args: &PlanArgs) -> Result<&'a Plan, String> {
     match &args.id {
         None => plans.0.first().ok_or_else(|| "no plan loaded".to_string()),
-        Some(id) => plans.get(id).ok_or_else(|| format!("plan \"{id}\" is not loaded")),
+        Some(id) => plans
+            .get(id)
+            .ok_or_else(|| format!("plan \"{id}\" is not loaded")),
     }
 }
 
@@ -37,10 +39,17 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
             }
         }
     };
-    if let Some(d) = args.department.as_deref().filter(|d| plan.department(d).is_none()) {
+    if let Some(d) = args
+        .department
+        .as_deref()
+        .filter(|d| plan.department(d).is_none())
+    {
         return Output {
             stdout: String::new(),
-            stderr: format!("error: department \"{d}\" is not in the registry of plan {}\n", plan.id()),
+            stderr: format!(
+                "error: department \"{d}\" is not in the registry of plan {}\n",
+                plan.id()
+            ),
             code: 2,
         };
     }
@@ -48,14 +57,26 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
     let indicators: Vec<_> = plan
         .indicators
         .iter()
-        .filter(|i| dept_ok(&i.department) && attribute.is_none_or(|a| a == i.attribute) && args.column.is_none())
+        .filter(|i| {
+            dept_ok(&i.department)
+                && attribute.is_none_or(|a| a == i.attribute)
+                && args.column.is_none()
+        })
         .collect();
     let projects: Vec<_> = plan
         .projects
         .iter()
-        .filter(|p| dept_ok(&p.department) && attribute.is_none() && args.column.as_ref().is_none_or(|c| *c == p.column))
+        .filter(|p| {
+            dept_ok(&p.department)
+                && attribute.is_none()
+                && args.column.as_ref().is_none_or(|c| *c == p.column)
+        })
         .collect();
-    let departments: Vec<_> = plan.departments.iter().filter(|d| dept_ok(&d.code)).collect();
+    let departments: Vec<_> = plan
+        .departments
+        .iter()
+        .filter(|d| dept_ok(&d.code))
+        .collect();
     let stdout = match args.format {
         Format::Json => {
             let doc = json!({
@@ -95,7 +116,16 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
         Format::Human => {
             let mut out = String::new();
             let p = &plan.header.period;
-            let _ = writeln!(out, "{} — {}\nperiod {}–{}, baseline year {}; approvers: {}\n", plan.id(), plan.header.name, p.start, p.end, p.baseline_year, plan.header.approvers.join(", "));
+            let _ = writeln!(
+                out,
+                "{} — {}\nperiod {}–{}, baseline year {}; approvers: {}\n",
+                plan.id(),
+                plan.header.name,
+                p.start,
+                p.end,
+                p.baseline_year,
+                plan.header.approvers.join(", ")
+            );
             if !indicators.is_empty() {
                 let _ = writeln!(out, "indicators ({}):", indicators.len());
                 for i in &indicators {
@@ -105,9 +135,16 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
                         i.id,
                         i.name,
                         if i.unit.is_empty() { "-" } else { &i.unit },
-                        if i.attribute == Attribute::Binding { "约束性" } else { "预期性" },
+                        if i.attribute == Attribute::Binding {
+                            "约束性"
+                        } else {
+                            "预期性"
+                        },
                         i.category,
-                        i.baseline.map_or_else(|| i.baseline_text.clone().unwrap_or_else(|| "—".into()), num),
+                        i.baseline.map_or_else(
+                            || i.baseline_text.clone().unwrap_or_else(|| "—".into()),
+                            num
+                        ),
                         i.target_text,
                         i.target_year,
                         i.department,
@@ -118,7 +155,11 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
             if !projects.is_empty() {
                 let _ = writeln!(out, "\nprojects ({}):", projects.len());
                 for pr in &projects {
-                    let _ = writeln!(out, "  {:<6} {} — {} ({})", pr.id, pr.name, pr.column, pr.department);
+                    let _ = writeln!(
+                        out,
+                        "  {:<6} {} — {} ({})",
+                        pr.id, pr.name, pr.column, pr.department
+                    );
                 }
             }
             let _ = writeln!(out, "\ndepartments ({}):", departments.len());
@@ -135,5 +176,9 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
             out
         }
     };
-    Output { stdout, stderr: String::new(), code: 0 }
+    Output {
+        stdout,
+        stderr: String::new(),
+        code: 0,
+    }
 }

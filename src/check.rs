@@ -96,13 +96,22 @@ pub struct Loaded {
 pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
     let span = if e.span.is_empty() {
         let start = source.clamp(e.span.start);
-        let next = source.text[start..].chars().next().map_or(0, char::len_utf8);
+        let next = source.text[start..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
         Span::new(start, start + next)
     } else {
         e.span
     };
-    let mut d = Diagnostic::new("PL001", Severity::Error, Location::at(source, span), e.message, e.help)
-        .label("here");
+    let mut d = Diagnostic::new(
+        "PL001",
+        Severity::Error,
+        Location::at(source, span),
+        e.message,
+        e.help,
+    )
+    .label("here");
     if let Some((span, msg)) = e.related {
         d = d.related(Location::at(source, span), msg);
     }
@@ -169,9 +178,14 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
         Err((lossy, offset, message, help)) => {
             let source = SourceFile::new(display, lossy);
             let at = source.clamp(offset);
-            let end = source.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-            out.diagnostics
-                .push(pl001_file(Location::at(&source, Span::new(at, end)), message, &help).label("not UTF-8"));
+            let end = source.text[at..]
+                .chars()
+                .next()
+                .map_or(at, |c| at + c.len_utf8());
+            out.diagnostics.push(
+                pl001_file(Location::at(&source, Span::new(at, end)), message, &help)
+                    .label("not UTF-8"),
+            );
             out.source = Some(source);
             return out;
         }
@@ -185,7 +199,8 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
             return out;
         }
     };
-    out.diagnostics.extend(schema::validate(Kind::Report, &node, &source));
+    out.diagnostics
+        .extend(schema::validate(Kind::Report, &node, &source));
     for (pointer, span, text) in crate::report::impossible_dates(&node) {
         out.diagnostics.push(
             Diagnostic::new(
@@ -221,7 +236,10 @@ fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
             let offset = e.valid_up_to();
             let lossy = String::from_utf8_lossy(bytes).into_owned();
             let (decoded, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-            let looks_gbk = !had_errors && decoded.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let looks_gbk = !had_errors
+                && decoded
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
             let help = if looks_gbk {
                 "the file looks like GBK/GB18030, as Windows editors save Chinese text: save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".to_string()
             } else {
@@ -288,7 +306,10 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
         });
     }
     let history_paths: Vec<PathBuf> = if root_exists {
-        reports_under(&root).into_iter().filter(|p| !excluded(p, &opts.exclude)).collect()
+        reports_under(&root)
+            .into_iter()
+            .filter(|p| !excluded(p, &opts.exclude))
+            .collect()
     } else {
         Vec::new()
     };
@@ -297,7 +318,8 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
     // Each distinct file once, keyed by its display path.
     let mut all: BTreeMap<String, PathBuf> = BTreeMap::new();
     for p in history_paths.iter().chain(named.iter()) {
-        all.entry(crate::paths::display(p)).or_insert_with(|| p.clone());
+        all.entry(crate::paths::display(p))
+            .or_insert_with(|| p.clone());
     }
     let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
     let mut loaded: Vec<(String, Loaded)> = all
@@ -310,7 +332,15 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
         .collect();
     if let Some((name, bytes)) = &opts.stdin {
         let shown = crate::paths::display(Path::new(name));
-        loaded.push((shown.clone(), load_file(Path::new(name), shown, Some(bytes.clone()), opts.max_file_size)));
+        loaded.push((
+            shown.clone(),
+            load_file(
+                Path::new(name),
+                shown,
+                Some(bytes.clone()),
+                opts.max_file_size,
+            ),
+        ));
         loaded.sort_by(|a, b| a.0.cmp(&b.0));
     }
 
@@ -321,7 +351,10 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
         }
     };
     let linted: BTreeSet<String> = if opts.inputs.is_empty() && opts.stdin.is_none() {
-        history_paths.iter().map(|p| crate::paths::display(p)).collect()
+        history_paths
+            .iter()
+            .map(|p| crate::paths::display(p))
+            .collect()
     } else {
         let mut s: BTreeSet<String> = named.iter().map(|p| crate::paths::display(p)).collect();
         if let Some(n) = &stdin_name {
@@ -333,7 +366,11 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
     // History: data-root reports, with drafts named outside the root standing in
     // for the stored report of the same plan, department and period.
     let key = |r: &Report| -> Option<(String, String, i32)> {
-        Some((r.plan_id()?.to_string(), r.department()?.to_string(), r.period()?))
+        Some((
+            r.plan_id()?.to_string(),
+            r.department()?.to_string(),
+            r.period()?,
+        ))
     };
     let drafts: HashMap<(String, String, i32), &str> = loaded
         .iter()
@@ -364,11 +401,14 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
     for ((_, dept, period), reports) in &by_key {
         for r in reports.iter().skip(1) {
             let first = reports[0];
-            let at = r.department.as_ref().map_or_else(|| Location::file_start(&r.source), |d| Location::at(&r.source, d.span));
-            let rel = first
-                .department
-                .as_ref()
-                .map_or_else(|| Location::file_start(&first.source), |d| Location::at(&first.source, d.span));
+            let at = r.department.as_ref().map_or_else(
+                || Location::file_start(&r.source),
+                |d| Location::at(&r.source, d.span),
+            );
+            let rel = first.department.as_ref().map_or_else(
+                || Location::file_start(&first.source),
+                |d| Location::at(&first.source, d.span),
+            );
             duplicates.insert(
                 r.source.path.clone(),
                 Diagnostic::new(
@@ -412,7 +452,13 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
 }
 
 /// The fixed checks, the plan's rules and the suppressions of one report.
-pub fn check_report(plans: &Plans, report: &Report, history: &History, opts: &CheckOptions, out: &mut Vec<Diagnostic>) {
+pub fn check_report(
+    plans: &Plans,
+    report: &Report,
+    history: &History,
+    opts: &CheckOptions,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(plan) = rules::reference::check_plan(plans, report, out) else {
         return;
     };
@@ -423,7 +469,12 @@ pub fn check_report(plans: &Plans, report: &Report, history: &History, opts: &Ch
     out.extend(findings);
 }
 
-fn apply_severity_overrides(plans: &Plans, report: Option<&Report>, opts: &CheckOptions, diags: &mut [Diagnostic]) {
+fn apply_severity_overrides(
+    plans: &Plans,
+    report: Option<&Report>,
+    opts: &CheckOptions,
+    diags: &mut [Diagnostic],
+) {
     if opts.severity.is_empty() {
         return;
     }

@@ -97,10 +97,18 @@ pub struct Output {
 
 impl Output {
     fn ok(stdout: String) -> Self {
-        Output { stdout, stderr: String::new(), code: 0 }
+        Output {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
     }
     fn fail(stderr: String) -> Self {
-        Output { stdout: String::new(), stderr, code: 2 }
+        Output {
+            stdout: String::new(),
+            stderr,
+            code: 2,
+        }
     }
 }
 
@@ -206,7 +214,8 @@ fn execute(cli: Cli, env: Env) -> Output {
 
 fn today(arg: Option<&str>) -> Result<jiff::civil::Date, String> {
     match arg {
-        Some(s) => crate::report::parse_date(s).ok_or_else(|| format!("error: --today \"{s}\" is not a date (YYYY-MM-DD)\n")),
+        Some(s) => crate::report::parse_date(s)
+            .ok_or_else(|| format!("error: --today \"{s}\" is not a date (YYYY-MM-DD)\n")),
         None => Ok(jiff::Zoned::now().date()),
     }
 }
@@ -223,10 +232,18 @@ fn check_command(plan_dirs: &[PathBuf], args: CheckArgs, env: Env) -> Output {
         Ok(t) => t,
         Err(e) => return Output::fail(e),
     };
-    let mut opts = CheckOptions::new(args.data_root.clone().unwrap_or_else(|| PathBuf::from("progress")), today);
+    let mut opts = CheckOptions::new(
+        args.data_root
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("progress")),
+        today,
+    );
     for p in &args.paths {
         if p == "-" {
-            let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>.yaml".into());
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>.yaml".into());
             let bytes = match env.stdin.clone() {
                 Some(b) => b,
                 None => {
@@ -253,7 +270,11 @@ fn check_command(plan_dirs: &[PathBuf], args: CheckArgs, env: Env) -> Output {
     timings.push(("check", started.elapsed()));
     let info = RunInfo {
         outcome: &outcome,
-        plans: plans.0.iter().map(|p| (p.id().to_string(), p.sha256.clone())).collect(),
+        plans: plans
+            .0
+            .iter()
+            .map(|p| (p.id().to_string(), p.sha256.clone()))
+            .collect(),
     };
     let format = args.format.unwrap_or(Format::Human);
     let stdout = match format {
@@ -261,12 +282,16 @@ fn check_command(plan_dirs: &[PathBuf], args: CheckArgs, env: Env) -> Output {
         Format::Json => report_fmt::json::render(&info),
     };
     timings.push(("report", started.elapsed()));
-    let failing = outcome.count(Severity::Error) > 0 || (args.deny_warnings && outcome.count(Severity::Warning) > 0);
+    let failing = outcome.count(Severity::Error) > 0
+        || (args.deny_warnings && outcome.count(Severity::Warning) > 0);
     let mut stderr = String::new();
     if args.timings {
         let mut last = std::time::Duration::ZERO;
         for (phase, t) in timings {
-            stderr.push_str(&format!("{phase:>12}: {:>8.2} ms\n", (t - last).as_secs_f64() * 1000.0));
+            stderr.push_str(&format!(
+                "{phase:>12}: {:>8.2} ms\n",
+                (t - last).as_secs_f64() * 1000.0
+            ));
             last = t;
         }
     }

@@ -61,9 +61,16 @@ pub struct CaseResult {
 
 /// Every case directory below `dir` (a directory holding `case.yaml`), sorted.
 pub fn find_cases(dir: &Path) -> Vec<PathBuf> {
-    let pattern = format!("{}/**/case.yaml", glob::Pattern::escape(&dir.to_string_lossy()));
+    let pattern = format!(
+        "{}/**/case.yaml",
+        glob::Pattern::escape(&dir.to_string_lossy())
+    );
     let mut out: Vec<PathBuf> = glob::glob(&pattern)
-        .map(|g| g.filter_map(Result::ok).filter_map(|p| p.parent().map(Path::to_path_buf)).collect())
+        .map(|g| {
+            g.filter_map(Result::ok)
+                .filter_map(|p| p.parent().map(Path::to_path_buf))
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -71,7 +78,8 @@ pub fn find_cases(dir: &Path) -> Vec<PathBuf> {
 
 fn read_case(dir: &Path) -> Result<Case, String> {
     let path = dir.join("case.yaml");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let source = SourceFile::new(crate::paths::display(&path), text);
     let node = yaml::load(source.body(), source.bom_len(), Limits::default())
         .map_err(|e| format!("{}: {}", source.path, e.message))?;
@@ -80,7 +88,9 @@ fn read_case(dir: &Path) -> Result<Case, String> {
 
 /// The file of a diagnostic relative to the case directory.
 fn relative(file: &str, case_dir: &str) -> String {
-    file.strip_prefix(&format!("{case_dir}/")).unwrap_or(file).to_string()
+    file.strip_prefix(&format!("{case_dir}/"))
+        .unwrap_or(file)
+        .to_string()
 }
 
 /// Runs one case and returns what differed from its expectations.
@@ -101,7 +111,9 @@ pub fn run_case(dir: &Path) -> CaseResult {
     let today = match parse_date(case.today.as_deref().unwrap_or("2026-01-01")) {
         Some(d) => d,
         None => {
-            result.failures.push("`today` is not a date (YYYY-MM-DD)".into());
+            result
+                .failures
+                .push("`today` is not a date (YYYY-MM-DD)".into());
             return result;
         }
     };
@@ -118,7 +130,10 @@ pub fn run_case(dir: &Path) -> CaseResult {
         }
     }
     if diagnostics.is_empty() {
-        let mut opts = CheckOptions::new(dir.join(case.data_root.as_deref().unwrap_or("progress")), today);
+        let mut opts = CheckOptions::new(
+            dir.join(case.data_root.as_deref().unwrap_or("progress")),
+            today,
+        );
         opts.inputs = case
             .check
             .iter()
@@ -127,7 +142,9 @@ pub fn run_case(dir: &Path) -> CaseResult {
         match check::run(&Plans(plans), &opts) {
             Ok(outcome) => diagnostics = outcome.diagnostics,
             Err(f) => {
-                result.failures.push(format!("the check could not run: {}", f.message));
+                result
+                    .failures
+                    .push(format!("the check could not run: {}", f.message));
                 return result;
             }
         }
@@ -167,9 +184,11 @@ pub fn run_case(dir: &Path) -> CaseResult {
         ));
     }
     for p in remaining {
-        let d = diagnostics
-            .iter()
-            .find(|d| d.code == p.code && relative(&d.location.path, &name) == p.file && Some(&d.node_path) == p.node.as_ref());
+        let d = diagnostics.iter().find(|d| {
+            d.code == p.code
+                && relative(&d.location.path, &name) == p.file
+                && Some(&d.node_path) == p.node.as_ref()
+        });
         result.failures.push(format!(
             "unexpected {} at {} {}{}",
             p.code,
@@ -187,7 +206,11 @@ pub fn run_all(dir: &Path) -> (String, bool) {
     let cases = find_cases(dir);
     let mut out = String::new();
     if cases.is_empty() {
-        let _ = writeln!(out, "error: no case.yaml below {}", crate::paths::display(dir));
+        let _ = writeln!(
+            out,
+            "error: no case.yaml below {}",
+            crate::paths::display(dir)
+        );
         return (out, false);
     }
     let (mut passed, mut failed) = (0, 0);

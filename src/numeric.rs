@@ -39,7 +39,13 @@ pub fn exceeds(worsening: f64, tolerance: f64) -> bool {
 }
 
 /// The linear path from `baseline` in `baseline_year` to `target` in `target_year`, at `year`.
-pub fn linear_path(baseline: f64, baseline_year: i32, target: f64, target_year: i32, year: i32) -> f64 {
+pub fn linear_path(
+    baseline: f64,
+    baseline_year: i32,
+    target: f64,
+    target_year: i32,
+    year: i32,
+) -> f64 {
     let span = (target_year - baseline_year) as f64;
     if span <= 0.0 {
         return target;

@@ -44,7 +44,10 @@ mod tests {
 
     #[test]
     fn display_is_relative_and_clean() {
-        assert_eq!(display(Path::new("./progress/2023/../2022/a.yaml")), "progress/2022/a.yaml");
+        assert_eq!(
+            display(Path::new("./progress/2023/../2022/a.yaml")),
+            "progress/2022/a.yaml"
+        );
         let cwd = std::env::current_dir().unwrap();
         assert_eq!(display(&cwd.join("x/y.yaml")), "x/y.yaml");
     }

@@ -32,7 +32,10 @@ fn num_at(node: &Node, key: &str) -> Option<Spanned<f64>> {
 fn int_at(node: &Node, key: &str) -> Option<Spanned<i64>> {
     let n = node.get(key)?;
     match n.kind {
-        NodeKind::Number { value, integer: true } if value.abs() < 1e15 => Some(Spanned {
+        NodeKind::Number {
+            value,
+            integer: true,
+        } if value.abs() < 1e15 => Some(Spanned {
             value: value as i64,
             span: n.span,
         }),
@@ -155,11 +158,14 @@ impl Report {
                     value: num_at(n, "value").filter(|v| v.value.is_finite()),
                     pending: n.entry("pending").map(|(k, _)| k.span),
                     unit: str_at(n, "unit"),
-                    requirement: n.get("requirement").filter(|r| r.as_map().is_some()).map(|r| Requirement {
-                        span: r.span,
-                        value: num_at(r, "value").filter(|v| v.value.is_finite()),
-                        source: str_at(r, "source").filter(|s| !s.value.trim().is_empty()),
-                    }),
+                    requirement: n
+                        .get("requirement")
+                        .filter(|r| r.as_map().is_some())
+                        .map(|r| Requirement {
+                            span: r.span,
+                            value: num_at(r, "value").filter(|v| v.value.is_finite()),
+                            source: str_at(r, "source").filter(|s| !s.value.trim().is_empty()),
+                        }),
                 })
             })
             .collect();
@@ -241,7 +247,12 @@ pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
     let mut visit = |pointer: String, n: &Node| {
         if let Some(s) = n.as_str() {
             let b = s.as_bytes();
-            if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && s.chars().filter(char::is_ascii_digit).count() == 8 && parse_date(s).is_none() {
+            if b.len() == 10
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && s.chars().filter(char::is_ascii_digit).count() == 8
+                && parse_date(s).is_none()
+            {
                 out.push((pointer, n.span, s.to_string()));
             }
         }
@@ -256,7 +267,13 @@ pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
         ("suppressions", &["until"][..]),
         ("indicators", &[][..]),
     ] {
-        for (i, item) in root.get(list).and_then(Node::as_seq).unwrap_or(&[]).iter().enumerate() {
+        for (i, item) in root
+            .get(list)
+            .and_then(Node::as_seq)
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+        {
             for k in keys {
                 if let Some(n) = item.get(k) {
                     visit(format!("/{list}/{i}/{k}"), n);

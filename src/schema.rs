@@ -46,7 +46,10 @@ fn compile(text: &str, def: Option<&str>) -> Compiled {
         }),
     };
     let validator = jsonschema::draft202012::new(&schema).expect("embedded schema compiles");
-    Compiled { root: schema, validator }
+    Compiled {
+        root: schema,
+        validator,
+    }
 }
 
 fn compiled(kind: Kind) -> &'static Compiled {
@@ -108,11 +111,10 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                         .filter(|a| !present.iter().any(|p| p == a));
                     let help = match suggest::closest(name, candidates) {
                         Some(s) => format!("did you mean \"{s}\"? rename the key"),
-                        None if name == "<<" => "merge keys are not supported: write the entries out".into(),
-                        None => format!(
-                            "remove the key, or use one of: {}",
-                            allowed.join(", ")
-                        ),
+                        None if name == "<<" => {
+                            "merge keys are not supported: write the entries out".into()
+                        }
+                        None => format!("remove the key, or use one of: {}", allowed.join(", ")),
                     };
                     out.push(
                         Diagnostic::new(
@@ -141,7 +143,10 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                     Severity::Error,
                     at_loc,
                     format!("missing required key \"{name}\"{}", context(&pointer)),
-                    format!("add \"{name}:\" with {}", describe_property(&c.root, &schema_pointer, name)),
+                    format!(
+                        "add \"{name}:\" with {}",
+                        describe_property(&c.root, &schema_pointer, name)
+                    ),
                 )
                 .label(format!("\"{name}\" missing here"))
                 .node_path(format!("{pointer}/{name}"))
@@ -163,7 +168,10 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                     .map(|a| a.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
                 let found = shown(value);
-                let help = match value.as_str().and_then(|v| suggest::closest(v, opts.iter().copied())) {
+                let help = match value
+                    .as_str()
+                    .and_then(|v| suggest::closest(v, opts.iter().copied()))
+                {
                     Some(s) => format!("did you mean \"{s}\"? allowed: {}", opts.join(", ")),
                     None => format!("use one of: {}", opts.join(", ")),
                 };
@@ -176,26 +184,24 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                 )
                 .label("not allowed")
             }
-            ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
-                Diagnostic::new(
-                    "PL002",
-                    Severity::Error,
-                    loc(value),
-                    format!("\"{field}\" is {}, below the minimum {limit}", shown(value)),
-                    format!("\"{field}\" must be at least {limit}"),
-                )
-                .label("too small")
-            }
-            ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
-                Diagnostic::new(
-                    "PL002",
-                    Severity::Error,
-                    loc(value),
-                    format!("\"{field}\" is {}, above the maximum {limit}", shown(value)),
-                    format!("\"{field}\" must be at most {limit}"),
-                )
-                .label("too large")
-            }
+            ValidationErrorKind::Minimum { limit }
+            | ValidationErrorKind::ExclusiveMinimum { limit } => Diagnostic::new(
+                "PL002",
+                Severity::Error,
+                loc(value),
+                format!("\"{field}\" is {}, below the minimum {limit}", shown(value)),
+                format!("\"{field}\" must be at least {limit}"),
+            )
+            .label("too small"),
+            ValidationErrorKind::Maximum { limit }
+            | ValidationErrorKind::ExclusiveMaximum { limit } => Diagnostic::new(
+                "PL002",
+                Severity::Error,
+                loc(value),
+                format!("\"{field}\" is {}, above the maximum {limit}", shown(value)),
+                format!("\"{field}\" must be at most {limit}"),
+            )
+            .label("too large"),
             ValidationErrorKind::Pattern { pattern } => {
                 let help = if pattern.contains("[0-9]{4}-[0-9]{2}-[0-9]{2}") {
                     "write the date as YYYY-MM-DD, e.g. 2024-01-18".to_string()
@@ -206,7 +212,10 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                     "PL002",
                     Severity::Error,
                     loc(value),
-                    format!("\"{field}\" is {}, which is not in the required form", shown(value)),
+                    format!(
+                        "\"{field}\" is {}, which is not in the required form",
+                        shown(value)
+                    ),
                     help,
                 )
                 .label("wrong form")
@@ -228,7 +237,8 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                     format!("\"{field}\" needs {limit} items here"),
                 )
             }
-            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::OneOfMultipleValid { .. }
+            ValidationErrorKind::OneOfNotValid { .. }
+            | ValidationErrorKind::OneOfMultipleValid { .. }
                 if value.get("id").is_some() && (pointer.starts_with("/indicators/")) =>
             {
                 let has_value = value.get("value").is_some();
@@ -257,7 +267,8 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                     continue;
                 }
             }
-            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::OneOfMultipleValid { .. } => {
+            ValidationErrorKind::OneOfNotValid { .. }
+            | ValidationErrorKind::OneOfMultipleValid { .. } => {
                 continue_generic(source, value, &field, &error.to_string())
             }
             _ => continue_generic(source, value, &field, &error.to_string()),
@@ -278,7 +289,13 @@ fn continue_generic(source: &Source, value: &Node, field: &str, detail: &str) ->
     .label("here")
 }
 
-fn type_error(source: &Source, value: &Node, pointer: &str, field: &str, expected: &str) -> Diagnostic {
+fn type_error(
+    source: &Source,
+    value: &Node,
+    pointer: &str,
+    field: &str,
+    expected: &str,
+) -> Diagnostic {
     let loc = Location::at(source, value.span);
     if let NodeKind::Number { value: v, .. } = value.kind {
         if !v.is_finite() && expected.contains("number") {
@@ -292,7 +309,10 @@ fn type_error(source: &Source, value: &Node, pointer: &str, field: &str, expecte
             .label("not a finite number");
         }
     }
-    let help = match (value.as_str(), expected.contains("number") || expected.contains("integer")) {
+    let help = match (
+        value.as_str(),
+        expected.contains("number") || expected.contains("integer"),
+    ) {
         (Some(text), true) => match suggest::number_in_text(text) {
             Some(n) => format!(
                 "write the number without quotes, units or words: {}{}",
@@ -420,7 +440,10 @@ fn describe_property(root: &Value, schema_pointer: &str, name: &str) -> String {
     let prop = schema_at(root, schema_pointer)
         .and_then(|s| s.get("properties"))
         .and_then(|p| p.get(name));
-    if let Some(d) = prop.and_then(|p| p.get("description")).and_then(Value::as_str) {
+    if let Some(d) = prop
+        .and_then(|p| p.get("description"))
+        .and_then(Value::as_str)
+    {
         return format!("its value ({})", d.trim_end_matches('.').to_lowercase());
     }
     "its value".into()
@@ -440,7 +463,13 @@ mod tests {
 
     #[test]
     fn every_embedded_schema_compiles() {
-        for k in [Kind::Report, Kind::PlanHeader, Kind::Catalog, Kind::Rules, Kind::Config] {
+        for k in [
+            Kind::Report,
+            Kind::PlanHeader,
+            Kind::Catalog,
+            Kind::Rules,
+            Kind::Config,
+        ] {
             let _ = compiled(k);
         }
         let out: Value = serde_json::from_str(OUTPUT).unwrap();

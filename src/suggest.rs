@@ -31,7 +31,18 @@ pub fn number_in_text(text: &str) -> Option<f64> {
         })
         .collect();
     for suffix in [
-        "以上", "以内", "以下", "左右", "%", "％", "亿元", "万人", "万元", "平方米", "岁", "个",
+        "以上",
+        "以内",
+        "以下",
+        "左右",
+        "%",
+        "％",
+        "亿元",
+        "万人",
+        "万元",
+        "平方米",
+        "岁",
+        "个",
     ] {
         if let Some(rest) = s.strip_suffix(suffix) {
             s = rest.trim_end().to_string();

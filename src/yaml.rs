@@ -43,7 +43,10 @@ pub enum NodeKind {
     Bool(bool),
     /// A number as written; `f64` keeps every value a report can hold, the
     /// flag says whether it was written as an integer.
-    Number { value: f64, integer: bool },
+    Number {
+        value: f64,
+        integer: bool,
+    },
     Str(String),
     Seq(Vec<Node>),
     /// Entries in source order: key node, value node.
@@ -382,7 +385,10 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
                     entries,
                     ..
                 }) => {
-                    let end = entries.last().map_or(span.end, |(_, v)| v.span.end).max(start);
+                    let end = entries
+                        .last()
+                        .map_or(span.end, |(_, v)| v.span.end)
+                        .max(start);
                     Some((
                         Node {
                             span: Span::new(start, end),

@@ -18,7 +18,12 @@ fn every_rule_fixture_case_holds() {
             failures.push(format!("{}:\n  {}", r.name, r.failures.join("\n  ")));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -28,7 +33,10 @@ fn failing_cases_snapshot_their_diagnostics() {
         if r.diagnostics.is_empty() {
             continue;
         }
-        let name = r.name.trim_start_matches("fixtures/rules/").replace('/', "__");
+        let name = r
+            .name
+            .trim_start_matches("fixtures/rules/")
+            .replace('/', "__");
         let outcome = Outcome {
             diagnostics: r.diagnostics.clone(),
             files: 0,
@@ -37,7 +45,10 @@ fn failing_cases_snapshot_their_diagnostics() {
             outcome: &outcome,
             plans: Vec::new(),
         };
-        insta::assert_snapshot!(format!("{name}__human"), human::render_diagnostics(&r.diagnostics, false));
+        insta::assert_snapshot!(
+            format!("{name}__human"),
+            human::render_diagnostics(&r.diagnostics, false)
+        );
         insta::assert_snapshot!(format!("{name}__json"), json::render(&info));
     }
 }

@@ -73,8 +73,10 @@ struct Dir<'a>(&'a Path);
 impl PlanFiles for Dir<'_> {
     fn read(&self, name: &str) -> Result<Source, String> {
         let path = self.0.join(name);
-        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", path.display()))?;
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", path.display()))?;
         Ok(SourceFile::new(crate::paths::display(&path), text))
     }
 }
@@ -100,7 +102,9 @@ impl Plan {
         self.project_index.get(id).map(|&i| &self.projects[i])
     }
     pub fn department(&self, code: &str) -> Option<&Department> {
-        self.department_index.get(code).map(|&i| &self.departments[i])
+        self.department_index
+            .get(code)
+            .map(|&i| &self.departments[i])
     }
     /// Whether a year lies inside the plan period.
     pub fn in_period(&self, year: i32) -> bool {
@@ -128,11 +132,21 @@ impl Plan {
         Some(Location::at(source, n.span))
     }
     /// Indicators a department is responsible for, in catalog order.
-    pub fn indicators_of<'a>(&'a self, department: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
-        self.indicators.iter().filter(move |i| i.department == department)
+    pub fn indicators_of<'a>(
+        &'a self,
+        department: &'a str,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators
+            .iter()
+            .filter(move |i| i.department == department)
     }
-    pub fn projects_of<'a>(&'a self, department: &'a str) -> impl Iterator<Item = &'a Project> + 'a {
-        self.projects.iter().filter(move |p| p.department == department)
+    pub fn projects_of<'a>(
+        &'a self,
+        department: &'a str,
+    ) -> impl Iterator<Item = &'a Project> + 'a {
+        self.projects
+            .iter()
+            .filter(move |p| p.department == department)
     }
     /// Rule entries that apply a code.
     pub fn rules_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
@@ -171,7 +185,7 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
         )]
     })?;
     let header_node = parse_file(&header_src, Kind::PlanHeader, &mut diags).ok_or(diags.clone())?;
-    let header: PlanHeader = from_node(&header_node, &header_src).map_err(|d| vec![d])?;
+    let header: PlanHeader = from_node(&header_node, &header_src).map_err(|d| vec![*d])?;
 
     let mut plan = Plan {
         header,
@@ -198,9 +212,19 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
                 Ok(s) => s,
                 Err(e) => {
                     let loc = plan
-                        .locate(&Origin { file: 0, pointer: format!("/{list}/{i}") }, None)
+                        .locate(
+                            &Origin {
+                                file: 0,
+                                pointer: format!("/{list}/{i}"),
+                            },
+                            None,
+                        )
                         .unwrap_or_else(|| Location::file_start(&header_src));
-                    diags.push(bad_plan(loc, e, "create the file, or remove it from the list in plan.yaml"));
+                    diags.push(bad_plan(
+                        loc,
+                        e,
+                        "create the file, or remove it from the list in plan.yaml",
+                    ));
                     continue;
                 }
             };
@@ -214,25 +238,34 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
                         for (j, entry) in rf.rules.into_iter().enumerate() {
                             plan.rules.push(Rule {
                                 entry,
-                                origin: Origin { file, pointer: format!("/rules/{j}") },
+                                origin: Origin {
+                                    file,
+                                    pointer: format!("/rules/{j}"),
+                                },
                             });
                         }
                     }
-                    Err(d) => diags.push(d),
+                    Err(d) => diags.push(*d),
                 },
                 _ => match from_node::<CatalogFile>(&node, &src) {
                     Ok(cf) => {
                         plan.departments.extend(cf.departments);
                         for (j, ind) in cf.indicators.into_iter().enumerate() {
-                            plan.indicator_origin.push(Origin { file, pointer: format!("/indicators/{j}") });
+                            plan.indicator_origin.push(Origin {
+                                file,
+                                pointer: format!("/indicators/{j}"),
+                            });
                             plan.indicators.push(ind);
                         }
                         for (j, p) in cf.projects.into_iter().enumerate() {
-                            plan.project_origin.push(Origin { file, pointer: format!("/projects/{j}") });
+                            plan.project_origin.push(Origin {
+                                file,
+                                pointer: format!("/projects/{j}"),
+                            });
                             plan.projects.push(p);
                         }
                     }
-                    Err(d) => diags.push(d),
+                    Err(d) => diags.push(*d),
                 },
             }
             plan.files.push((src, node));
@@ -257,13 +290,16 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
     }
 }
 
-fn from_node<T: serde::de::DeserializeOwned>(node: &Node, src: &Source) -> Result<T, Diagnostic> {
+fn from_node<T: serde::de::DeserializeOwned>(
+    node: &Node,
+    src: &Source,
+) -> Result<T, Box<Diagnostic>> {
     serde_json::from_value(node.to_json()).map_err(|e| {
-        bad_plan(
+        Box::new(bad_plan(
             Location::file_start(src),
             format!("cannot read this plan file: {e}"),
             "compare the file with `plan-lint schema plan` or `plan-lint schema rules`",
-        )
+        ))
     })
 }
 
@@ -289,16 +325,23 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             ));
         }
         if !plan.department_index.contains_key(&ind.department) {
-            let loc = plan.locate(&plan.indicator_origin[i], Some("department")).unwrap();
+            let loc = plan
+                .locate(&plan.indicator_origin[i], Some("department"))
+                .unwrap();
             diags.push(bad_plan(
                 loc,
-                format!("indicator \"{}\" names unknown department \"{}\"", ind.id, ind.department),
+                format!(
+                    "indicator \"{}\" names unknown department \"{}\"",
+                    ind.id, ind.department
+                ),
                 "use a code from the department registry, or add the department there",
             ));
         }
     }
     for (i, p) in plan.projects.iter().enumerate() {
-        if plan.project_index.insert(p.id.clone(), i).is_some() || plan.indicator_index.contains_key(&p.id) {
+        if plan.project_index.insert(p.id.clone(), i).is_some()
+            || plan.indicator_index.contains_key(&p.id)
+        {
             let loc = plan.locate(&plan.project_origin[i], Some("id")).unwrap();
             diags.push(bad_plan(
                 loc,
@@ -307,10 +350,15 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             ));
         }
         if !plan.department_index.contains_key(&p.department) {
-            let loc = plan.locate(&plan.project_origin[i], Some("department")).unwrap();
+            let loc = plan
+                .locate(&plan.project_origin[i], Some("department"))
+                .unwrap();
             diags.push(bad_plan(
                 loc,
-                format!("project \"{}\" names unknown department \"{}\"", p.id, p.department),
+                format!(
+                    "project \"{}\" names unknown department \"{}\"",
+                    p.id, p.department
+                ),
                 "use a code from the department registry, or add the department there",
             ));
         }
@@ -328,7 +376,10 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
         if !info.plan_rule {
             diags.push(bad_plan(
                 plan.rule_location(rule, Some("code")).unwrap(),
-                format!("rule code \"{}\" is fixed in plan-lint and cannot be configured by a plan", e.code),
+                format!(
+                    "rule code \"{}\" is fixed in plan-lint and cannot be configured by a plan",
+                    e.code
+                ),
                 "rule files configure the plan-dependent codes PL2xx and PL3xx only",
             ));
             continue;
@@ -337,8 +388,12 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             for (k, id) in ids.iter().enumerate() {
                 if plan.indicator(id).is_none() && plan.project(id).is_none() {
                     diags.push(bad_plan(
-                        plan.rule_location(rule, Some(&format!("select/ids/{k}"))).unwrap(),
-                        format!("rule {} selects \"{id}\", which is not in the catalog", e.code),
+                        plan.rule_location(rule, Some(&format!("select/ids/{k}")))
+                            .unwrap(),
+                        format!(
+                            "rule {} selects \"{id}\", which is not in the catalog",
+                            e.code
+                        ),
                         "select ids of catalog indicators or projects",
                     ));
                 }
@@ -347,7 +402,9 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
         let selects_any = if info.subject == crate::rules::Subject::Project {
             plan.projects.iter().any(|p| e.select.matches_project(p))
         } else {
-            plan.indicators.iter().any(|i| e.select.matches_indicator(i))
+            plan.indicators
+                .iter()
+                .any(|i| e.select.matches_indicator(i))
         };
         if !selects_any && e.select != Selector::default() {
             diags.push(bad_plan(

@@ -280,16 +280,32 @@ impl Selector {
             parts.push(format!("ids {}", ids.join(",")));
         }
         if let Some(a) = self.attribute {
-            parts.push(format!("attribute {}", if a == Attribute::Binding { "binding" } else { "expected" }));
+            parts.push(format!(
+                "attribute {}",
+                if a == Attribute::Binding {
+                    "binding"
+                } else {
+                    "expected"
+                }
+            ));
         }
         if let Some(c) = &self.category {
             parts.push(format!("category {c}"));
         }
         if let Some(k) = self.kind {
-            parts.push(format!("kind {}", serde_json::to_value(k).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()));
+            parts.push(format!(
+                "kind {}",
+                serde_json::to_value(k)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+            ));
         }
         if let Some(t) = self.target_is {
-            parts.push(format!("target_is {}", if t == TargetIs::Path { "path" } else { "bound" }));
+            parts.push(format!(
+                "target_is {}",
+                if t == TargetIs::Path { "path" } else { "bound" }
+            ));
         }
         if let Some(c) = &self.columns {
             parts.push(format!("columns {}", c.join(",")));

@@ -31,13 +31,17 @@ impl std::error::Error for View {}
 
 impl miette::Diagnostic for View {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
@@ -53,7 +57,9 @@ impl miette::Diagnostic for View {
         if self.related.is_empty() {
             None
         } else {
-            Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            ))
         }
     }
 }
@@ -71,14 +77,20 @@ fn named(loc: &Location) -> Option<NamedSource<String>> {
 fn view(d: &Diagnostic) -> View {
     let mut labels = Vec::new();
     if let Some(span) = span_of(&d.location) {
-        let text = if d.label.is_empty() { None } else { Some(d.label.clone()) };
+        let text = if d.label.is_empty() {
+            None
+        } else {
+            Some(d.label.clone())
+        };
         labels.push(LabeledSpan::new_primary_with_span(text, span));
     }
     let mut related = Vec::new();
     for r in &d.related {
         let same_file = r.location.path == d.location.path && r.location.source.is_some();
         match span_of(&r.location) {
-            Some(span) if same_file => labels.push(LabeledSpan::new_with_span(Some(r.message.clone()), span)),
+            Some(span) if same_file => {
+                labels.push(LabeledSpan::new_with_span(Some(r.message.clone()), span))
+            }
             span => related.push(View {
                 message: match &r.location.source {
                     Some(_) => format!("{} ({})", r.message, r.location.path),
@@ -89,7 +101,12 @@ fn view(d: &Diagnostic) -> View {
                 help: None,
                 source: named(&r.location),
                 labels: span
-                    .map(|s| vec![LabeledSpan::new_primary_with_span(Some(r.message.clone()), s)])
+                    .map(|s| {
+                        vec![LabeledSpan::new_primary_with_span(
+                            Some(r.message.clone()),
+                            s,
+                        )]
+                    })
                     .unwrap_or_default(),
                 related: Vec::new(),
             }),
@@ -148,7 +165,10 @@ pub fn render(info: &RunInfo<'_>, color: bool) -> String {
         plural(o.files, "file"),
     ));
     if o.suppressed() > 0 {
-        out.push_str(&format!(" ({} suppressed, listed in --format json)", o.suppressed()));
+        out.push_str(&format!(
+            " ({} suppressed, listed in --format json)",
+            o.suppressed()
+        ));
     }
     out.push('\n');
     out

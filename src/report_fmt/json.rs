@@ -14,7 +14,14 @@ fn position(loc: &Location) -> (Value, Value, Value, Value, Value, Value) {
             json!(span.start),
             json!(span.len()),
         ),
-        _ => (Value::Null, Value::Null, Value::Null, Value::Null, Value::Null, Value::Null),
+        _ => (
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+        ),
     }
 }
 

@@ -21,7 +21,11 @@ pub const PL303: CodeInfo = CodeInfo {
 
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, p) in ctx.projects() {
-        let Some(status) = e.status.as_ref().filter(|s| s.value == ProjectStatus::Completed) else {
+        let Some(status) = e
+            .status
+            .as_ref()
+            .filter(|s| s.value == ProjectStatus::Completed)
+        else {
             continue;
         };
         let mut lacks = Vec::new();

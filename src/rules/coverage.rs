@@ -59,7 +59,9 @@ fn list_location(ctx: &RuleCtx<'_>, key: Option<Span>) -> Location {
 }
 
 fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(dept) = ctx.report.department() else { return };
+    let Some(dept) = ctx.report.department() else {
+        return;
+    };
     let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
         return;
     };
@@ -87,7 +89,10 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         .target(&ind.id)
         .node_path(format!("/indicators/{}", ind.id));
         if let Some(l) = ctx.plan.indicator_location(&ind.id, Some("department")) {
-            d = d.related(l, format!("the plan makes {dept} responsible for {}", ind.id));
+            d = d.related(
+                l,
+                format!("the plan makes {dept} responsible for {}", ind.id),
+            );
         }
         out.push(d);
     }
@@ -99,8 +104,12 @@ fn check_pending(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.finding(
                 p,
-                format!("binding indicator {} is reported as pending", indicator(&ind.name, &ind.id)),
-                "submit the figure as soon as it is published, replacing `pending` with `value`".into(),
+                format!(
+                    "binding indicator {} is reported as pending",
+                    indicator(&ind.name, &ind.id)
+                ),
+                "submit the figure as soon as it is published, replacing `pending` with `value`"
+                    .into(),
             )
             .label("pending")
             .target(&ind.id)
@@ -110,7 +119,9 @@ fn check_pending(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_projects(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(dept) = ctx.report.department() else { return };
+    let Some(dept) = ctx.report.department() else {
+        return;
+    };
     let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
         return;
     };

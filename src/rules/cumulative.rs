@@ -24,7 +24,9 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(v), Some(period)) = (&e.value, ctx.period()) else {
             continue;
         };
-        let Some(prev) = ctx.previous(ind) else { continue };
+        let Some(prev) = ctx.previous(ind) else {
+            continue;
+        };
         if numeric::compare(v.value, prev.value) != std::cmp::Ordering::Less {
             continue;
         }
@@ -47,7 +49,11 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .label("lower than the previous total")
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
-        let label = format!("previous total {} ({})", val(prev.value, &ind.unit), prev.year);
+        let label = format!(
+            "previous total {} ({})",
+            val(prev.value, &ind.unit),
+            prev.year
+        );
         out.push(prev.relate(d, label));
     }
 }

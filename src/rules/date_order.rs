@@ -28,7 +28,10 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     ctx.finding(
                         s.span,
-                        format!("project {} ({}) started {} after it was completed {}", p.name, p.id, s.value, c.value),
+                        format!(
+                            "project {} ({}) started {} after it was completed {}",
+                            p.name, p.id, s.value, c.value
+                        ),
                         "correct `started` or `completed`".into(),
                     )
                     .label("after the completion date")

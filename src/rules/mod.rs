@@ -95,12 +95,7 @@ impl<'a> RuleCtx<'a> {
         self.rule.entry.severity
     }
     /// A finding of this rule entry at a span of the report.
-    pub fn finding(
-        &self,
-        span: crate::yaml::Span,
-        message: String,
-        help: String,
-    ) -> Diagnostic {
+    pub fn finding(&self, span: crate::yaml::Span, message: String, help: String) -> Diagnostic {
         let code = registry::info(&self.rule.entry.code).map_or("PL000", |i| i.code);
         Diagnostic::new(
             code,

@@ -56,7 +56,11 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .label(format!("{} in {period}", val(v.value, &ind.unit)))
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
-        let label = format!("previous value {} ({})", val(prev.value, &ind.unit), prev.year);
+        let label = format!(
+            "previous value {} ({})",
+            val(prev.value, &ind.unit),
+            prev.year
+        );
         out.push(prev.relate(d, label));
     }
 }

@@ -15,7 +15,8 @@ pub const PL305: CodeInfo = CodeInfo {
     required_params: &[],
     summary: "`completed_to_date` is above `planned_total`",
     why: "an overrun needs an adjusted budget, or the figure is in the wrong unit (万元 for 亿元)",
-    example: "projects:\n  - id: P0901\n    investment: {planned_total: 3.2, completed_to_date: 4.1}\n",
+    example:
+        "projects:\n  - id: P0901\n    investment: {planned_total: 3.2, completed_to_date: 4.1}\n",
     fix: "check the unit (亿元); if the overrun is real, report the approved new planned total",
     check: Some(check),
 };

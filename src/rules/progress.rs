@@ -22,14 +22,29 @@ pub const PL302: CodeInfo = CodeInfo {
     check: Some(check),
 };
 
+/// (what, field, this period's figure, the previous figure, unit)
+type Measure<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a Spanned<f64>>,
+    Option<&'a Fact<f64>>,
+    &'a str,
+);
+
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, p) in ctx.projects() {
         let Some(period) = ctx.period() else { continue };
         let Some(prev) = ctx.history.previous_project(ctx.plan.id(), &p.id, period) else {
             continue;
         };
-        let pairs: [(&str, &str, Option<&Spanned<f64>>, Option<&Fact<f64>>, &str); 2] = [
-            ("progress", "progress", e.progress.as_ref(), prev.progress.as_ref(), "%"),
+        let pairs: [Measure<'_>; 2] = [
+            (
+                "progress",
+                "progress",
+                e.progress.as_ref(),
+                prev.progress.as_ref(),
+                "%",
+            ),
             (
                 "completed investment",
                 "investment/completed_to_date",
@@ -39,7 +54,9 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             ),
         ];
         for (what, field, cur, before, unit) in pairs {
-            let (Some(cur), Some(before)) = (cur, before) else { continue };
+            let (Some(cur), Some(before)) = (cur, before) else {
+                continue;
+            };
             if numeric::compare(cur.value, before.value) != Ordering::Less {
                 continue;
             }

@@ -43,7 +43,15 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     indicator(&ind.name, &ind.id),
                     val(v.value, &ind.unit)
                 ),
-                format!("check the decimal point and the unit: {} is measured in {}", ind.name, if ind.unit.is_empty() { "points" } else { &ind.unit }),
+                format!(
+                    "check the decimal point and the unit: {} is measured in {}",
+                    ind.name,
+                    if ind.unit.is_empty() {
+                        "points"
+                    } else {
+                        &ind.unit
+                    }
+                ),
             )
             .label("implausible")
             .target(&ind.id)

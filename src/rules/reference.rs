@@ -144,7 +144,11 @@ pub const PL109: CodeInfo = CodeInfo {
 };
 
 /// PL003: the report's format version and plan. Returns the plan to judge it by.
-pub fn check_plan<'p>(plans: &'p Plans, report: &Report, out: &mut Vec<Diagnostic>) -> Option<&'p Plan> {
+pub fn check_plan<'p>(
+    plans: &'p Plans,
+    report: &Report,
+    out: &mut Vec<Diagnostic>,
+) -> Option<&'p Plan> {
     let src = &report.source;
     let mut ok = true;
     if let Some(v) = &report.version {
@@ -167,7 +171,10 @@ pub fn check_plan<'p>(plans: &'p Plans, report: &Report, out: &mut Vec<Diagnosti
     let plan = plans.get(&plan_field.value);
     if plan.is_none() {
         let help = match suggest::closest(&plan_field.value, plans.ids()) {
-            Some(s) => format!("did you mean \"{s}\"? loaded plans: {}", plans.ids().collect::<Vec<_>>().join(", ")),
+            Some(s) => format!(
+                "did you mean \"{s}\"? loaded plans: {}",
+                plans.ids().collect::<Vec<_>>().join(", ")
+            ),
             None => format!(
                 "use a loaded plan's id ({}), or load the plan with --plan DIR",
                 plans.ids().collect::<Vec<_>>().join(", ")
@@ -199,12 +206,23 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
         let by_name = plan
             .departments
             .iter()
-            .find(|x| x.name == d.value || x.aliases.iter().any(|a| *a == d.value));
+            .find(|x| x.name == d.value || x.aliases.contains(&d.value));
         let help = match by_name {
-            Some(x) => format!("\"{}\" is the name; write its code: department: {}", d.value, x.code),
-            None => match suggest::closest(&d.value, plan.departments.iter().map(|x| x.code.as_str())) {
-                Some(c) => format!("did you mean \"{c}\"? `plan-lint plan` lists the department codes"),
-                None => "write a department code from the plan's registry (`plan-lint plan` lists them)".into(),
+            Some(x) => format!(
+                "\"{}\" is the name; write its code: department: {}",
+                d.value, x.code
+            ),
+            None => match suggest::closest(
+                &d.value,
+                plan.departments.iter().map(|x| x.code.as_str()),
+            ) {
+                Some(c) => {
+                    format!("did you mean \"{c}\"? `plan-lint plan` lists the department codes")
+                }
+                None => {
+                    "write a department code from the plan's registry (`plan-lint plan` lists them)"
+                        .into()
+                }
             },
         };
         out.push(
@@ -212,7 +230,10 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 "PL109",
                 Severity::Error,
                 Location::at(src, d.span),
-                format!("department {} is not in the plan's department registry", q(&d.value)),
+                format!(
+                    "department {} is not in the plan's department registry",
+                    q(&d.value)
+                ),
                 help,
             )
             .label("unknown department")
@@ -236,13 +257,20 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 .label("outside the plan")
                 .node_path("/period"),
             );
-        } else if let Some(s) = report.submitted.as_ref().filter(|s| (s.value.year() as i64) < p.value) {
+        } else if let Some(s) = report
+            .submitted
+            .as_ref()
+            .filter(|s| (s.value.year() as i64) < p.value)
+        {
             out.push(
                 Diagnostic::new(
                     "PL106",
                     Severity::Error,
                     Location::at(src, p.span),
-                    format!("period {} is after the year of submission {}", p.value, s.value),
+                    format!(
+                        "period {} is after the year of submission {}",
+                        p.value, s.value
+                    ),
                     "a report covers a year that has begun: correct `period` or `submitted`",
                 )
                 .label("after the submission year")
@@ -297,7 +325,9 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 ),
                 None => match plan.indicators.iter().find(|i| i.name == id) {
                     Some(i) => format!("\"{id}\" is the name; write its id: id: {}", i.id),
-                    None => "use an indicator id from the catalog (`plan-lint plan` lists them)".into(),
+                    None => {
+                        "use an indicator id from the catalog (`plan-lint plan` lists them)".into()
+                    }
                 },
             };
             out.push(
@@ -325,7 +355,10 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                     ind.name,
                     q(&ind.unit)
                 ),
-                format!("report the figure in {} and write unit: \"{}\", or leave `unit` out", ind.unit, ind.unit),
+                format!(
+                    "report the figure in {} and write unit: \"{}\", or leave `unit` out",
+                    ind.unit, ind.unit
+                ),
             )
             .label("not the plan's unit")
             .target(id)
@@ -381,14 +414,20 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
         }
         seen.insert(id, e);
         let Some(p) = plan.project(id) else {
-            let help = match e.name.as_ref().and_then(|n| plan.projects.iter().find(|p| p.name == n.value)) {
+            let help = match e
+                .name
+                .as_ref()
+                .and_then(|n| plan.projects.iter().find(|p| p.name == n.value))
+            {
                 Some(p) => format!("the project named \"{}\" has the id {}", p.name, p.id),
                 None => match suggest::closest(id, plan.projects.iter().map(|p| p.id.as_str())) {
                     Some(c) => format!(
                         "did you mean \"{c}\" ({})?",
                         plan.project(c).map_or("", |p| p.name.as_str())
                     ),
-                    None => "use a project id from the catalog (`plan-lint plan` lists them)".into(),
+                    None => {
+                        "use a project id from the catalog (`plan-lint plan` lists them)".into()
+                    }
                 },
             };
             out.push(
@@ -410,8 +449,15 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 "PL102",
                 Severity::Error,
                 Location::at(src, n.span),
-                format!("project {id} is named {} in the plan, not {}", q(&p.name), q(&n.value)),
-                format!("write the catalog name exactly (name: {}), or leave `name` out", p.name),
+                format!(
+                    "project {id} is named {} in the plan, not {}",
+                    q(&p.name),
+                    q(&n.value)
+                ),
+                format!(
+                    "write the catalog name exactly (name: {}), or leave `name` out",
+                    p.name
+                ),
             )
             .label("not the catalog name")
             .target(id)
@@ -447,7 +493,10 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
 fn check_path(report: &Report, out: &mut Vec<Diagnostic>) {
     let src = &report.source;
     let path = std::path::Path::new(&src.path);
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     let year_dir = path
         .parent()
         .and_then(|p| p.file_name())
@@ -479,7 +528,11 @@ fn check_path(report: &Report, out: &mut Vec<Diagnostic>) {
                     "PL108",
                     Severity::Warning,
                     Location::at(src, d.span),
-                    format!("department {} disagrees with the file name {}", q(&d.value), q(stem)),
+                    format!(
+                        "department {} disagrees with the file name {}",
+                        q(&d.value),
+                        q(stem)
+                    ),
                     format!("name the file {}.yaml, or correct `department`", d.value),
                 )
                 .label("not the file's name")

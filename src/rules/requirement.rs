@@ -56,8 +56,14 @@ fn check_missing(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let req = e.requirement.as_ref();
         let missing: Vec<&str> = [
-            ("requirement.value", req.and_then(|r| r.value.as_ref()).is_none()),
-            ("requirement.source", req.and_then(|r| r.source.as_ref()).is_none()),
+            (
+                "requirement.value",
+                req.and_then(|r| r.value.as_ref()).is_none(),
+            ),
+            (
+                "requirement.source",
+                req.and_then(|r| r.source.as_ref()).is_none(),
+            ),
         ]
         .into_iter()
         .filter_map(|(n, m)| m.then_some(n))

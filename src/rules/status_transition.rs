@@ -19,7 +19,9 @@ pub const PL301: CodeInfo = CodeInfo {
 };
 
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(transitions) = &ctx.rule.entry.params.transitions else { return };
+    let Some(transitions) = &ctx.rule.entry.params.transitions else {
+        return;
+    };
     if ctx.report.revision.is_some() {
         return;
     }
@@ -41,7 +43,11 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let options = if allowed.is_empty() {
             "no other status".to_string()
         } else {
-            allowed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            allowed
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         out.push(
             ctx.finding(

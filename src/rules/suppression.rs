@@ -62,11 +62,17 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
                 .label("invalid suppression")
                 .node_path(pointer.clone())
         };
-        let (Some(rule), Some(target)) = (&s.rule, &s.target) else { continue };
+        let (Some(rule), Some(target)) = (&s.rule, &s.target) else {
+            continue;
+        };
         if s.reason.as_ref().is_none_or(|r| r.value.trim().is_empty()) {
             out.push(bad(
                 at(s.reason.as_ref().map(|r| r.span)),
-                format!("suppression of {} for {} gives no reason", rule.value, q(&target.value)),
+                format!(
+                    "suppression of {} for {} gives no reason",
+                    rule.value,
+                    q(&target.value)
+                ),
                 "write in `reason` why the finding is accepted".into(),
             ));
             continue;
@@ -86,27 +92,39 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
         if ind.is_none() && plan.project(&target.value).is_none() {
             out.push(bad(
                 at(Some(target.span)),
-                format!("suppression names {}, which is not an indicator or project of the plan", q(&target.value)),
+                format!(
+                    "suppression names {}, which is not an indicator or project of the plan",
+                    q(&target.value)
+                ),
                 "use the id of the indicator or project the finding is about".into(),
             ));
             continue;
         }
         let entries: Vec<_> = plan.rules_for(info.code).collect();
-        let suppressible = info.plan_rule && !entries.is_empty() && entries.iter().all(|r| r.entry.suppressible);
+        let suppressible =
+            info.plan_rule && !entries.is_empty() && entries.iter().all(|r| r.entry.suppressible);
         if !suppressible {
             let mut d = bad(
                 at(Some(rule.span)),
                 format!("{} ({}) may not be suppressed", info.code, info.name),
                 "fix the finding instead; the plan does not allow exceptions to this rule".into(),
             );
-            if let Some(l) = entries.iter().find(|r| !r.entry.suppressible).and_then(|r| plan.rule_location(r, Some("suppressible"))) {
+            if let Some(l) = entries
+                .iter()
+                .find(|r| !r.entry.suppressible)
+                .and_then(|r| plan.rule_location(r, Some("suppressible")))
+            {
                 d = d.related(l, "the plan marks the rule non-suppressible");
             }
             out.push(d);
             continue;
         }
-        let needs_approval = BINDING_RULES.contains(&info.code) && ind.is_some_and(|i| i.attribute == Attribute::Binding);
-        let approved = s.approved_by.as_ref().is_some_and(|a| plan.header.approvers.iter().any(|x| *x == a.value.trim()));
+        let needs_approval = BINDING_RULES.contains(&info.code)
+            && ind.is_some_and(|i| i.attribute == Attribute::Binding);
+        let approved = s
+            .approved_by
+            .as_ref()
+            .is_some_and(|a| plan.header.approvers.iter().any(|x| *x == a.value.trim()));
         if needs_approval && !approved {
             out.push(bad(
                 at(s.approved_by.as_ref().map(|a| a.span).or(Some(rule.span))),
@@ -116,7 +134,10 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
                     target.value,
                     plan.header.approvers.join(" or ")
                 ),
-                format!("add `approved_by: {}` once the plan office has approved the exception", plan.header.approvers.first().map_or("", String::as_str)),
+                format!(
+                    "add `approved_by: {}` once the plan office has approved the exception",
+                    plan.header.approvers.first().map_or("", String::as_str)
+                ),
             ));
             continue;
         }
@@ -144,14 +165,23 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
 
 fn mark(findings: &mut [Diagnostic], code: &str, target: &str) -> bool {
     let mut used = false;
-    for f in findings.iter_mut().filter(|f| f.code == code && f.target.as_deref() == Some(target)) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.code == code && f.target.as_deref() == Some(target))
+    {
         f.suppressed = true;
         used = true;
     }
     used
 }
 
-fn unused(s: &Suppression, src: &crate::source::Source, code: &str, target: &str, pointer: String) -> Diagnostic {
+fn unused(
+    s: &Suppression,
+    src: &crate::source::Source,
+    code: &str,
+    target: &str,
+    pointer: String,
+) -> Diagnostic {
     Diagnostic::new(
         "PL503",
         Severity::Warning,

@@ -70,7 +70,9 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if ind.target_is != TargetIs::Path {
             continue;
         }
-        let Some(baseline) = ind.baseline else { continue };
+        let Some(baseline) = ind.baseline else {
+            continue;
+        };
         let expected = numeric::linear_path(
             baseline,
             plan.header.period.baseline_year,
@@ -105,7 +107,13 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
         if let Some(l) = plan.indicator_location(&ind.id, Some("target")) {
-            d = d.related(l, format!("the plan's target {} for {}", ind.target_text, ind.target_year));
+            d = d.related(
+                l,
+                format!(
+                    "the plan's target {} for {}",
+                    ind.target_text, ind.target_year
+                ),
+            );
         }
         out.push(d);
     }

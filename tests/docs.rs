@@ -1,0 +1,33 @@
+//! docs/rules.md is generated from the explain texts and the built-in plan's
+//! rule entries; this test keeps it in sync (UPDATE_DOCS=1 rewrites it).
+
+use plan_lint::explain::rules_markdown;
+use plan_lint::plan::Plan;
+
+#[test]
+fn docs_rules_md_is_in_sync() {
+    let plan = Plan::builtin().expect("built-in plan loads");
+    let generated = rules_markdown(&plan);
+    let path = "docs/rules.md";
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test --test docs`"
+    );
+}
+
+#[test]
+fn every_code_of_the_contract_is_documented_and_registered() {
+    let contract = std::fs::read_to_string("docs/rules.md").unwrap();
+    for info in plan_lint::rules::registry::CODES {
+        assert!(
+            contract.contains(&format!("## {} {}", info.code, info.name)),
+            "{}",
+            info.code
+        );
+        assert!(!info.why.is_empty() && !info.fix.is_empty() && !info.example.is_empty());
+    }
+}
