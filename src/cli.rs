@@ -2,6 +2,8 @@
 //! from tests through the same function.
 
 use crate::check::{self, CheckOptions, Plans};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::plan::Plan;
 use crate::report_fmt::{self, RunInfo};
@@ -140,6 +142,33 @@ where
     execute(cli, env)
 }
 
+fn fail_with(mut diags: Vec<Diagnostic>, what: &str) -> Output {
+    crate::diagnostic::sort(&mut diags);
+    let mut text = report_fmt::human::render_diagnostics(&diags, false);
+    text.push_str(&format!("plan-lint cannot {what}: fix the files above\n"));
+    Output::fail(text)
+}
+
+/// The configuration (from --config or found upwards) and the plans it and --plan name.
+fn setup(plan_dirs: &[PathBuf], config: Option<&PathBuf>) -> Result<(Plans, Config), Output> {
+    let path = match config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| crate::config::find(&d)),
+    };
+    let cfg = match path {
+        Some(p) => crate::config::load(&p).map_err(|d| fail_with(d, "read its configuration"))?,
+        None => Config::default(),
+    };
+    let mut dirs = plan_dirs.to_vec();
+    dirs.extend(cfg.plans.iter().cloned());
+    let mut plans = load_plans(&dirs)?;
+    let diags = cfg.apply(&mut plans);
+    if !diags.is_empty() {
+        return Err(fail_with(diags, "apply its configuration"));
+    }
+    Ok((plans, cfg))
+}
+
 fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
     let mut plans = Vec::new();
     let mut diags = Vec::new();
@@ -165,10 +194,7 @@ fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
     if diags.is_empty() {
         Ok(Plans(plans))
     } else {
-        crate::diagnostic::sort(&mut diags);
-        let mut text = report_fmt::human::render_diagnostics(&diags, false);
-        text.push_str("plan-lint cannot load the plan: fix the plan files above\n");
-        Err(Output::fail(text))
+        Err(fail_with(diags, "load the plan"))
     }
 }
 
@@ -180,12 +206,12 @@ fn execute(cli: Cli, env: Env) -> Output {
                 "error: no schema \"{name}\"; choose one of report, plan, rules, config, output\n"
             )),
         },
-        Command::Rules => match load_plans(&cli.plans) {
-            Ok(plans) => Output::ok(crate::explain::rules_table(&plans)),
+        Command::Rules => match setup(&cli.plans, cli.config.as_ref()) {
+            Ok((plans, _)) => Output::ok(crate::explain::rules_table(&plans)),
             Err(o) => o,
         },
-        Command::Explain { code } => match load_plans(&cli.plans) {
-            Ok(plans) => match crate::explain::explain(&plans, &code) {
+        Command::Explain { code } => match setup(&cli.plans, cli.config.as_ref()) {
+            Ok((plans, _)) => match crate::explain::explain(&plans, &code) {
                 Some(text) => Output::ok(text),
                 None => Output::fail(format!(
                     "error: no rule \"{code}\"{}; `plan-lint rules` lists them\n",
@@ -196,11 +222,11 @@ fn execute(cli: Cli, env: Env) -> Output {
             },
             Err(o) => o,
         },
-        Command::Plan(args) => match load_plans(&cli.plans) {
-            Ok(plans) => crate::catalog_view::show(&plans, &args),
+        Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref()) {
+            Ok((plans, _)) => crate::catalog_view::show(&plans, &args),
             Err(o) => o,
         },
-        Command::Check(args) => check_command(&cli.plans, args, env),
+        Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env),
         Command::Test { dir } => {
             let (text, ok) = crate::fixture_test::run_all(&dir);
             Output {
@@ -220,10 +246,10 @@ fn today(arg: Option<&str>) -> Result<jiff::civil::Date, String> {
     }
 }
 
-fn check_command(plan_dirs: &[PathBuf], args: CheckArgs, env: Env) -> Output {
+fn check_command(plan_dirs: &[PathBuf], config: Option<&PathBuf>, args: CheckArgs, env: Env) -> Output {
     let started = std::time::Instant::now();
     let mut timings = Vec::new();
-    let plans = match load_plans(plan_dirs) {
+    let (plans, cfg) = match setup(plan_dirs, config) {
         Ok(p) => p,
         Err(o) => return o,
     };
@@ -232,12 +258,17 @@ fn check_command(plan_dirs: &[PathBuf], args: CheckArgs, env: Env) -> Output {
         Ok(t) => t,
         Err(e) => return Output::fail(e),
     };
-    let mut opts = CheckOptions::new(
-        args.data_root
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("progress")),
-        today,
-    );
+    let data_root = args
+        .data_root
+        .clone()
+        .or_else(|| cfg.data_root.clone())
+        .unwrap_or_else(|| PathBuf::from("progress"));
+    let mut opts = CheckOptions::new(data_root, today);
+    opts.exclude = cfg.exclude.clone();
+    opts.severity = cfg.severity.clone();
+    if let Some(max) = cfg.max_file_size {
+        opts.max_file_size = max;
+    }
     for p in &args.paths {
         if p == "-" {
             let name = args

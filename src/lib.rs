@@ -5,6 +5,7 @@
 
 pub mod catalog_view;
 pub mod check;
+pub mod config;
 pub mod cli;
 pub mod diagnostic;
 pub mod explain;

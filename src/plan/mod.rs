@@ -148,6 +148,26 @@ impl Plan {
             .iter()
             .filter(move |p| p.department == department)
     }
+    /// Makes `department` responsible for an indicator (a config override); false if the id is unknown.
+    pub fn assign_indicator(&mut self, id: &str, department: &str) -> bool {
+        match self.indicator_index.get(id) {
+            Some(&i) if self.department_index.contains_key(department) => {
+                self.indicators[i].department = department.to_string();
+                true
+            }
+            _ => false,
+        }
+    }
+    /// Makes `department` responsible for a project (a config override); false if the id is unknown.
+    pub fn assign_project(&mut self, id: &str, department: &str) -> bool {
+        match self.project_index.get(id) {
+            Some(&i) if self.department_index.contains_key(department) => {
+                self.projects[i].department = department.to_string();
+                true
+            }
+            _ => false,
+        }
+    }
     /// Rule entries that apply a code.
     pub fn rules_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
         self.rules.iter().filter(move |r| r.entry.code == code)

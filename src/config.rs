@@ -1,0 +1,304 @@
+//! `plan-lint.toml`: found in the current directory or a parent, validated
+//! against `schemas/config.schema.json` like a report, its errors pointing
+//! into the file. The only module that names `toml_edit`.
+
+use crate::check::Plans;
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::schema::{self, Kind};
+use crate::source::{Source, SourceFile};
+use crate::yaml::{Node, NodeKind, Span};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "plan-lint.toml";
+
+#[derive(Debug, Default)]
+pub struct Config {
+    pub source: Option<Source>,
+    root: Option<Node>,
+    /// The directory the config's relative paths start from.
+    pub dir: PathBuf,
+    pub data_root: Option<PathBuf>,
+    pub exclude: Vec<glob::Pattern>,
+    pub plans: Vec<PathBuf>,
+    pub max_file_size: Option<u64>,
+    pub severity: BTreeMap<String, Severity>,
+    /// department → (indicator ids, project ids) it is responsible for instead of the plan's department.
+    pub responsibilities: BTreeMap<String, (Vec<String>, Vec<String>)>,
+    pub status_band: Option<f64>,
+}
+
+/// The nearest plan-lint.toml from `start` upwards.
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+fn span(r: Option<std::ops::Range<usize>>) -> Span {
+    r.map_or(Span::default(), |r| Span::new(r.start, r.end))
+}
+
+fn value_node(v: &toml_edit::Value) -> Node {
+    use toml_edit::Value as V;
+    let kind = match v {
+        V::String(s) => NodeKind::Str(s.value().clone()),
+        V::Integer(i) => NodeKind::Number {
+            value: *i.value() as f64,
+            integer: true,
+        },
+        V::Float(f) => NodeKind::Number {
+            value: *f.value(),
+            integer: false,
+        },
+        V::Boolean(b) => NodeKind::Bool(*b.value()),
+        V::Datetime(d) => NodeKind::Str(d.value().to_string()),
+        V::Array(a) => NodeKind::Seq(a.iter().map(value_node).collect()),
+        V::InlineTable(t) => NodeKind::Map(
+            t.iter()
+                .map(|(k, v)| {
+                    let key = t.key(k).map(|k| span(k.span())).unwrap_or_default();
+                    (
+                        Node {
+                            span: key,
+                            kind: NodeKind::Str(k.to_string()),
+                        },
+                        value_node(v),
+                    )
+                })
+                .collect(),
+        ),
+    };
+    Node { span: span(v.span()), kind }
+}
+
+fn table_node(t: &toml_edit::Table) -> Node {
+    let entries = t
+        .iter()
+        .map(|(k, item)| {
+            let key = Node {
+                span: t.key(k).map(|k| span(k.span())).unwrap_or_default(),
+                kind: NodeKind::Str(k.to_string()),
+            };
+            (key, item_node(item))
+        })
+        .collect();
+    Node {
+        span: span(t.span()),
+        kind: NodeKind::Map(entries),
+    }
+}
+
+fn item_node(item: &toml_edit::Item) -> Node {
+    match item {
+        toml_edit::Item::None => Node {
+            span: Span::default(),
+            kind: NodeKind::Null,
+        },
+        toml_edit::Item::Value(v) => value_node(v),
+        toml_edit::Item::Table(t) => table_node(t),
+        toml_edit::Item::ArrayOfTables(a) => Node {
+            span: span(a.span()),
+            kind: NodeKind::Seq(a.iter().map(table_node).collect()),
+        },
+    }
+}
+
+fn bad(source: &Source, span: Span, message: String, help: &str) -> Diagnostic {
+    Diagnostic::new("PL005", Severity::Error, Location::at(source, span), message, help).label("here")
+}
+
+/// Reads and validates a config file. Plan-dependent parts are checked by [`Config::apply`].
+pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let shown = crate::paths::display(path);
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![Diagnostic::new(
+            "PL005",
+            Severity::Error,
+            Location::path_only(&shown),
+            format!("cannot read the configuration: {e}"),
+            "check the path given with --config",
+        )]
+    })?;
+    let source = SourceFile::new(shown, text);
+    let doc = toml_edit::ImDocument::parse(source.text.clone()).map_err(|e| {
+        let s = span(e.span());
+        vec![bad(
+            &source,
+            s,
+            format!("invalid TOML: {}", e.message()),
+            "fix the TOML syntax at this place",
+        )]
+    })?;
+    let root = table_node(doc.as_table());
+    let errors: Vec<Diagnostic> = schema::validate(Kind::Config, &root, &source)
+        .into_iter()
+        .map(|mut d| {
+            d.code = "PL005";
+            d
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut cfg = Config {
+        dir: dir.clone(),
+        ..Config::default()
+    };
+    let mut diags = Vec::new();
+    let strs = |key: &str| -> Vec<(String, Span)> {
+        root.get(key)
+            .and_then(Node::as_seq)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|n| Some((n.as_str()?.to_string(), n.span)))
+            .collect()
+    };
+    let relative = |p: &str| -> PathBuf {
+        if dir.as_os_str().is_empty() {
+            PathBuf::from(p)
+        } else {
+            dir.join(p)
+        }
+    };
+    cfg.data_root = root.get("data_root").and_then(Node::as_str).map(relative);
+    for (p, s) in strs("exclude") {
+        let pattern = crate::paths::display(&relative(&p));
+        match glob::Pattern::new(&pattern) {
+            Ok(g) => cfg.exclude.push(g),
+            Err(e) => diags.push(bad(&source, s, format!("exclude pattern \"{p}\" is not a glob: {e}"), "write a glob such as progress/drafts/**")),
+        }
+    }
+    cfg.plans = strs("plans").into_iter().map(|(p, _)| relative(&p)).collect();
+    cfg.max_file_size = root.get("max_file_size").and_then(Node::as_f64).map(|v| v as u64);
+    cfg.status_band = root.get("status_band").and_then(Node::as_f64);
+    for (k, v) in root.get("severity").and_then(Node::as_map).unwrap_or(&[]) {
+        let code = k.key_text();
+        let sev = match v.as_str() {
+            Some("error") => Severity::Error,
+            _ => Severity::Warning,
+        };
+        match crate::rules::registry::info(&code) {
+            None => diags.push(bad(&source, k.span, format!("severity override for unknown rule \"{code}\""), "use a code that `plan-lint rules` lists")),
+            Some(i) if !i.plan_rule => diags.push(bad(
+                &source,
+                k.span,
+                format!("{code} ({}) is fixed in plan-lint; its severity cannot be changed", i.name),
+                "only the plan-dependent rules PL2xx and PL3xx that the plan marks suppressible can be overridden",
+            )),
+            Some(_) => {
+                cfg.severity.insert(code, sev);
+            }
+        }
+    }
+    for (k, v) in root.get("responsibilities").and_then(Node::as_map).unwrap_or(&[]) {
+        let list = |key: &str| -> Vec<String> {
+            v.get(key)
+                .and_then(Node::as_seq)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|n| n.as_str().map(String::from))
+                .collect()
+        };
+        cfg.responsibilities.insert(k.key_text(), (list("indicators"), list("projects")));
+    }
+    cfg.source = Some(source);
+    cfg.root = Some(root);
+    if diags.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(diags)
+    }
+}
+
+impl Config {
+    fn at(&self, pointer: &str) -> Location {
+        match (&self.source, &self.root) {
+            (Some(s), Some(r)) => {
+                let span = r.pointer(pointer).map_or(Span::default(), |(k, v)| k.unwrap_or(v).span);
+                Location::at(s, span)
+            }
+            _ => Location::path_only(FILE_NAME),
+        }
+    }
+
+    /// Checks the plan-dependent parts (suppressible severities, known
+    /// departments and ids) and moves responsibilities in the loaded plans.
+    pub fn apply(&self, plans: &mut Plans) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for code in self.severity.keys() {
+            let not_suppressible = plans.0.iter().any(|p| p.rules_for(code).any(|r| !r.entry.suppressible));
+            if not_suppressible {
+                diags.push(
+                    Diagnostic::new(
+                        "PL005",
+                        Severity::Error,
+                        self.at(&format!("/severity/{code}")),
+                        format!("the plan marks {code} non-suppressible; its severity cannot be changed"),
+                        "remove the override: the plan decides this rule's severity",
+                    )
+                    .label("not overridable"),
+                );
+            }
+        }
+        for (dept, (indicators, projects)) in &self.responsibilities {
+            if !plans.0.iter().any(|p| p.department(dept).is_some()) {
+                diags.push(
+                    Diagnostic::new(
+                        "PL005",
+                        Severity::Error,
+                        self.at(&format!("/responsibilities/{dept}")),
+                        format!("department \"{dept}\" is in no loaded plan's registry"),
+                        "use a department code that `plan-lint plan` lists",
+                    )
+                    .label("unknown department"),
+                );
+                continue;
+            }
+            for (i, id) in indicators.iter().enumerate() {
+                let mut found = false;
+                for plan in plans.0.iter_mut() {
+                    found |= plan.assign_indicator(id, dept);
+                }
+                if !found {
+                    diags.push(
+                        Diagnostic::new(
+                            "PL005",
+                            Severity::Error,
+                            self.at(&format!("/responsibilities/{dept}/indicators/{i}")),
+                            format!("indicator \"{id}\" is in no loaded plan"),
+                            "use an indicator id that `plan-lint plan` lists",
+                        )
+                        .label("unknown indicator"),
+                    );
+                }
+            }
+            for (i, id) in projects.iter().enumerate() {
+                let mut found = false;
+                for plan in plans.0.iter_mut() {
+                    found |= plan.assign_project(id, dept);
+                }
+                if !found {
+                    diags.push(
+                        Diagnostic::new(
+                            "PL005",
+                            Severity::Error,
+                            self.at(&format!("/responsibilities/{dept}/projects/{i}")),
+                            format!("project \"{id}\" is in no loaded plan"),
+                            "use a project id that `plan-lint plan` lists",
+                        )
+                        .label("unknown project"),
+                    );
+                }
+            }
+        }
+        diags
+    }
+}

@@ -1,0 +1,192 @@
+//! End-to-end runs of the command line through the library's `cli::run`.
+
+use plan_lint::cli::{run, Env, Output};
+
+fn plan_lint(args: &[&str]) -> Output {
+    let mut full = vec!["plan-lint"];
+    full.extend_from_slice(args);
+    run(full, Env::default())
+}
+
+fn with_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut full = vec!["plan-lint"];
+    full.extend_from_slice(args);
+    run(
+        full,
+        Env {
+            stdin: Some(stdin.as_bytes().to_vec()),
+            color: false,
+        },
+    )
+}
+
+const EXAMPLE: &str = "fixtures/example/progress";
+
+#[test]
+fn the_example_data_is_clean() {
+    let out = plan_lint(&["check", "--data-root", EXAMPLE, "--today", "2026-01-01"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("0 errors, 0 warnings in 15 files"), "{}", out.stdout);
+}
+
+#[test]
+fn a_failing_report_exits_1_and_names_both_files() {
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        "fixtures/rules/PL201/fail/progress",
+        "--today",
+        "2026-01-01",
+        "--format",
+        "json",
+        "fixtures/rules/PL201/fail/progress/2023/eco-env.yaml",
+    ]);
+    assert_eq!(out.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "PL201");
+    assert_eq!(d["file"], "fixtures/rules/PL201/fail/progress/2023/eco-env.yaml");
+    assert_eq!(d["related"][0]["file"], "fixtures/rules/PL201/fail/progress/2022/eco-env.yaml");
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn json_output_matches_its_schema() {
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        "fixtures/rules/PL201/fail/progress",
+        "--today",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(plan_lint::schema::OUTPUT).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(plan_lint(&["check", "--format", "xml"]).code, 2);
+    assert_eq!(plan_lint(&["frobnicate"]).code, 2);
+    let out = plan_lint(&["check", "--data-root", EXAMPLE, "no/such/*.yaml"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("matches no file"), "{}", out.stderr);
+    let out = plan_lint(&["check", "--data-root", "no-such-root"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("does not exist"), "{}", out.stderr);
+    assert_eq!(plan_lint(&["check", "--today", "yesterday", "--data-root", EXAMPLE]).code, 2);
+    assert_eq!(plan_lint(&["explain", "PL999"]).code, 2);
+    assert_eq!(plan_lint(&["schema", "nothing"]).code, 2);
+}
+
+#[test]
+fn version_help_and_schemas() {
+    let v = plan_lint(&["--version"]);
+    assert_eq!(v.code, 0);
+    assert!(v.stdout.contains(env!("CARGO_PKG_VERSION")));
+    for name in ["report", "plan", "rules", "config", "output"] {
+        let out = plan_lint(&["schema", name]);
+        assert_eq!(out.code, 0);
+        let s: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    }
+}
+
+#[test]
+fn explain_prints_every_code() {
+    for info in plan_lint::rules::registry::CODES {
+        let out = plan_lint(&["explain", info.code]);
+        assert_eq!(out.code, 0, "{}", info.code);
+        assert!(out.stdout.starts_with(&format!("{} {}", info.code, info.name)));
+        assert!(out.stdout.contains("Example that fails:") && out.stdout.contains("How to fix it:"));
+    }
+    let out = plan_lint(&["explain", "PL201"]);
+    assert!(out.stdout.contains("Where plan nanming-14th-fyp applies it"));
+    assert!(out.stdout.contains("tolerance"));
+}
+
+#[test]
+fn plan_lists_the_27_main_indicators_with_baselines_targets_and_departments() {
+    let out = plan_lint(&["plan", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["plan"], "nanming-14th-fyp");
+    assert_eq!(v["period"]["baseline_year"], 2020);
+    let inds = v["indicators"].as_array().unwrap();
+    let main: Vec<_> = inds
+        .iter()
+        .filter(|i| i["source"].as_str().unwrap().starts_with("专栏2-1"))
+        .collect();
+    assert_eq!(main.len(), 27);
+    let i14 = main.iter().find(|i| i["id"] == "I14").unwrap();
+    assert_eq!(i14["baseline"], 96.48);
+    assert_eq!(i14["baseline_kind"], "period_average");
+    assert_eq!(i14["target"], 98.0);
+    assert_eq!(i14["attribute"], "binding");
+    let binding: Vec<_> = main.iter().filter(|i| i["attribute"] == "binding").map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(binding, ["I14", "I15", "I16", "I17", "I18", "I19"]);
+    let eco = v["departments"].as_array().unwrap().iter().find(|d| d["code"] == "eco-env").unwrap();
+    assert!(eco["indicators"].as_array().unwrap().iter().any(|i| i == "I14"));
+    let filtered = plan_lint(&["plan", "--format", "json", "--attribute", "binding"]);
+    let f: serde_json::Value = serde_json::from_str(&filtered.stdout).unwrap();
+    assert!(f["indicators"].as_array().unwrap().iter().all(|i| i["attribute"] == "binding"));
+}
+
+#[test]
+fn stdin_is_checked_under_its_name() {
+    let text = std::fs::read_to_string("fixtures/rules/PL201/fail/progress/2023/eco-env.yaml").unwrap();
+    let out = with_stdin(
+        &[
+            "check",
+            "--data-root",
+            "fixtures/rules/PL201/fail/progress",
+            "--today",
+            "2026-01-01",
+            "--stdin-filename",
+            "drafts/eco-env.yaml",
+            "-",
+        ],
+        &text,
+    );
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("drafts/eco-env.yaml"), "{}", out.stdout);
+    assert!(out.stdout.contains("PL201"));
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("progress/2023");
+    std::fs::create_dir_all(&root).unwrap();
+    // I23 (expected, bound at most 5) above its ceiling is a warning.
+    std::fs::write(
+        root.join("hrss.yaml"),
+        "version: 1\nplan: nanming-14th-fyp\ndepartment: hrss\nperiod: 2023\nsubmitted: 2024-01-10\nindicators:\n  - {id: I21, value: 8.2}\n  - {id: I22, value: 11}\n  - {id: I23, value: 5.4}\n  - {id: I26, value: 100}\n",
+    )
+    .unwrap();
+    let root_arg = dir.path().join("progress");
+    let root_arg = root_arg.to_str().unwrap();
+    let out = plan_lint(&["check", "--data-root", root_arg, "--today", "2026-01-01"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("PL202"), "{}", out.stdout);
+    let out = plan_lint(&["check", "--data-root", root_arg, "--today", "2026-01-01", "--deny-warnings"]);
+    assert_eq!(out.code, 1);
+}
+
+#[test]
+fn output_is_the_same_for_every_thread_count() {
+    let render = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            plan_lint(&["check", "--data-root", "fixtures", "--today", "2026-01-01", "--format", "json"]).stdout
+        })
+    };
+    let one = render(1);
+    assert!(one.contains("\"diagnostics\""));
+    assert_eq!(one, render(4));
+    assert_eq!(one, render(2));
+}
