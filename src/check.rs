@@ -57,6 +57,9 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// Reports linted.
     pub files: usize,
+    /// Internal errors (a bug in plan-lint), each naming the file that caused it.
+    /// The other files' results are kept; the run exits 2.
+    pub internal_errors: Vec<String>,
 }
 
 impl Outcome {
@@ -90,6 +93,20 @@ pub struct Loaded {
     pub source: Option<Source>,
     pub report: Option<Report>,
     pub diagnostics: Vec<Diagnostic>,
+    pub internal_error: Option<String>,
+}
+
+/// Runs one file's work so that a bug (a panic) loses only that file's
+/// results; the panic becomes an internal error naming the file.
+fn isolate<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        format!("internal error while checking {file}: {what} (please report this with the file)")
+    })
 }
 
 /// A YAML load error as a PL001 diagnostic.
@@ -129,6 +146,7 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
         source: None,
         report: None,
         diagnostics: Vec::new(),
+        internal_error: None,
     };
     let bytes = match bytes {
         Some(b) => b,
@@ -326,7 +344,16 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
         .into_par_iter()
         .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
         .map(|(shown, p)| {
-            let l = load_file(&p, shown.clone(), None, opts.max_file_size);
+            let l = isolate(&shown, || {
+                load_file(&p, shown.clone(), None, opts.max_file_size)
+            })
+            .unwrap_or_else(|e| Loaded {
+                path: p.clone(),
+                source: None,
+                report: None,
+                diagnostics: Vec::new(),
+                internal_error: Some(e),
+            });
             (shown, l)
         })
         .collect();
@@ -428,27 +455,38 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
         }
     }
 
-    let mut results: Vec<Vec<Diagnostic>> = loaded
+    let results: Vec<Result<Vec<Diagnostic>, String>> = loaded
         .par_iter()
         .filter(|(shown, _)| linted.contains(shown))
         .map(|(shown, l)| {
-            let mut diags = l.diagnostics.clone();
-            if let Some(r) = &l.report {
-                check_report(plans, r, &history, opts, &mut diags);
+            if let Some(e) = &l.internal_error {
+                return Err(e.clone());
             }
-            if let Some(d) = duplicates.get(shown) {
-                diags.push(d.clone());
-            }
-            apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
-            diags
+            isolate(shown, || {
+                let mut diags = l.diagnostics.clone();
+                if let Some(r) = &l.report {
+                    check_report(plans, r, &history, opts, &mut diags);
+                }
+                if let Some(d) = duplicates.get(shown) {
+                    diags.push(d.clone());
+                }
+                apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
+                diags
+            })
         })
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = results.drain(..).flatten().collect();
-    diagnostic::sort(&mut diagnostics);
-    Ok(Outcome {
-        diagnostics,
+    let mut outcome = Outcome {
         files: linted.len(),
-    })
+        ..Outcome::default()
+    };
+    for r in results {
+        match r {
+            Ok(d) => outcome.diagnostics.extend(d),
+            Err(e) => outcome.internal_errors.push(e),
+        }
+    }
+    diagnostic::sort(&mut outcome.diagnostics);
+    Ok(outcome)
 }
 
 /// The fixed checks, the plan's rules and the suppressions of one report.

@@ -153,7 +153,9 @@ fn fail_with(mut diags: Vec<Diagnostic>, what: &str) -> Output {
 fn setup(plan_dirs: &[PathBuf], config: Option<&PathBuf>) -> Result<(Plans, Config), Output> {
     let path = match config {
         Some(p) => Some(p.clone()),
-        None => std::env::current_dir().ok().and_then(|d| crate::config::find(&d)),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| crate::config::find(&d)),
     };
     let cfg = match path {
         Some(p) => crate::config::load(&p).map_err(|d| fail_with(d, "read its configuration"))?,
@@ -246,7 +248,12 @@ fn today(arg: Option<&str>) -> Result<jiff::civil::Date, String> {
     }
 }
 
-fn check_command(plan_dirs: &[PathBuf], config: Option<&PathBuf>, args: CheckArgs, env: Env) -> Output {
+fn check_command(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    args: CheckArgs,
+    env: Env,
+) -> Output {
     let started = std::time::Instant::now();
     let mut timings = Vec::new();
     let (plans, cfg) = match setup(plan_dirs, config) {
@@ -329,7 +336,11 @@ fn check_command(plan_dirs: &[PathBuf], config: Option<&PathBuf>, args: CheckArg
     Output {
         stdout,
         stderr,
-        code: i32::from(failing),
+        code: if outcome.internal_errors.is_empty() {
+            i32::from(failing)
+        } else {
+            2
+        },
     }
 }
 

@@ -75,7 +75,10 @@ fn value_node(v: &toml_edit::Value) -> Node {
                 .collect(),
         ),
     };
-    Node { span: span(v.span()), kind }
+    Node {
+        span: span(v.span()),
+        kind,
+    }
 }
 
 fn table_node(t: &toml_edit::Table) -> Node {
@@ -111,7 +114,14 @@ fn item_node(item: &toml_edit::Item) -> Node {
 }
 
 fn bad(source: &Source, span: Span, message: String, help: &str) -> Diagnostic {
-    Diagnostic::new("PL005", Severity::Error, Location::at(source, span), message, help).label("here")
+    Diagnostic::new(
+        "PL005",
+        Severity::Error,
+        Location::at(source, span),
+        message,
+        help,
+    )
+    .label("here")
 }
 
 /// Reads and validates a config file. Plan-dependent parts are checked by [`Config::apply`].
@@ -173,11 +183,22 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
         let pattern = crate::paths::display(&relative(&p));
         match glob::Pattern::new(&pattern) {
             Ok(g) => cfg.exclude.push(g),
-            Err(e) => diags.push(bad(&source, s, format!("exclude pattern \"{p}\" is not a glob: {e}"), "write a glob such as progress/drafts/**")),
+            Err(e) => diags.push(bad(
+                &source,
+                s,
+                format!("exclude pattern \"{p}\" is not a glob: {e}"),
+                "write a glob such as progress/drafts/**",
+            )),
         }
     }
-    cfg.plans = strs("plans").into_iter().map(|(p, _)| relative(&p)).collect();
-    cfg.max_file_size = root.get("max_file_size").and_then(Node::as_f64).map(|v| v as u64);
+    cfg.plans = strs("plans")
+        .into_iter()
+        .map(|(p, _)| relative(&p))
+        .collect();
+    cfg.max_file_size = root
+        .get("max_file_size")
+        .and_then(Node::as_f64)
+        .map(|v| v as u64);
     cfg.status_band = root.get("status_band").and_then(Node::as_f64);
     for (k, v) in root.get("severity").and_then(Node::as_map).unwrap_or(&[]) {
         let code = k.key_text();
@@ -198,7 +219,11 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
             }
         }
     }
-    for (k, v) in root.get("responsibilities").and_then(Node::as_map).unwrap_or(&[]) {
+    for (k, v) in root
+        .get("responsibilities")
+        .and_then(Node::as_map)
+        .unwrap_or(&[])
+    {
         let list = |key: &str| -> Vec<String> {
             v.get(key)
                 .and_then(Node::as_seq)
@@ -207,7 +232,8 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
                 .filter_map(|n| n.as_str().map(String::from))
                 .collect()
         };
-        cfg.responsibilities.insert(k.key_text(), (list("indicators"), list("projects")));
+        cfg.responsibilities
+            .insert(k.key_text(), (list("indicators"), list("projects")));
     }
     cfg.source = Some(source);
     cfg.root = Some(root);
@@ -222,7 +248,9 @@ impl Config {
     fn at(&self, pointer: &str) -> Location {
         match (&self.source, &self.root) {
             (Some(s), Some(r)) => {
-                let span = r.pointer(pointer).map_or(Span::default(), |(k, v)| k.unwrap_or(v).span);
+                let span = r
+                    .pointer(pointer)
+                    .map_or(Span::default(), |(k, v)| k.unwrap_or(v).span);
                 Location::at(s, span)
             }
             _ => Location::path_only(FILE_NAME),
@@ -234,7 +262,10 @@ impl Config {
     pub fn apply(&self, plans: &mut Plans) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         for code in self.severity.keys() {
-            let not_suppressible = plans.0.iter().any(|p| p.rules_for(code).any(|r| !r.entry.suppressible));
+            let not_suppressible = plans
+                .0
+                .iter()
+                .any(|p| p.rules_for(code).any(|r| !r.entry.suppressible));
             if not_suppressible {
                 diags.push(
                     Diagnostic::new(

@@ -5,8 +5,8 @@
 
 pub mod catalog_view;
 pub mod check;
-pub mod config;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod explain;
 pub mod fixture_test;

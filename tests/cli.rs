@@ -26,7 +26,11 @@ const EXAMPLE: &str = "fixtures/example/progress";
 fn the_example_data_is_clean() {
     let out = plan_lint(&["check", "--data-root", EXAMPLE, "--today", "2026-01-01"]);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.contains("0 errors, 0 warnings in 15 files"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("0 errors, 0 warnings in 15 files"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -45,8 +49,14 @@ fn a_failing_report_exits_1_and_names_both_files() {
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let d = &v["diagnostics"][0];
     assert_eq!(d["code"], "PL201");
-    assert_eq!(d["file"], "fixtures/rules/PL201/fail/progress/2023/eco-env.yaml");
-    assert_eq!(d["related"][0]["file"], "fixtures/rules/PL201/fail/progress/2022/eco-env.yaml");
+    assert_eq!(
+        d["file"],
+        "fixtures/rules/PL201/fail/progress/2023/eco-env.yaml"
+    );
+    assert_eq!(
+        d["related"][0]["file"],
+        "fixtures/rules/PL201/fail/progress/2022/eco-env.yaml"
+    );
     assert_eq!(v["summary"]["errors"], 1);
 }
 
@@ -78,7 +88,10 @@ fn usage_errors_exit_2() {
     let out = plan_lint(&["check", "--data-root", "no-such-root"]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("does not exist"), "{}", out.stderr);
-    assert_eq!(plan_lint(&["check", "--today", "yesterday", "--data-root", EXAMPLE]).code, 2);
+    assert_eq!(
+        plan_lint(&["check", "--today", "yesterday", "--data-root", EXAMPLE]).code,
+        2
+    );
     assert_eq!(plan_lint(&["explain", "PL999"]).code, 2);
     assert_eq!(plan_lint(&["schema", "nothing"]).code, 2);
 }
@@ -101,11 +114,17 @@ fn explain_prints_every_code() {
     for info in plan_lint::rules::registry::CODES {
         let out = plan_lint(&["explain", info.code]);
         assert_eq!(out.code, 0, "{}", info.code);
-        assert!(out.stdout.starts_with(&format!("{} {}", info.code, info.name)));
-        assert!(out.stdout.contains("Example that fails:") && out.stdout.contains("How to fix it:"));
+        assert!(out
+            .stdout
+            .starts_with(&format!("{} {}", info.code, info.name)));
+        assert!(
+            out.stdout.contains("Example that fails:") && out.stdout.contains("How to fix it:")
+        );
     }
     let out = plan_lint(&["explain", "PL201"]);
-    assert!(out.stdout.contains("Where plan nanming-14th-fyp applies it"));
+    assert!(out
+        .stdout
+        .contains("Where plan nanming-14th-fyp applies it"));
     assert!(out.stdout.contains("tolerance"));
 }
 
@@ -127,18 +146,36 @@ fn plan_lists_the_27_main_indicators_with_baselines_targets_and_departments() {
     assert_eq!(i14["baseline_kind"], "period_average");
     assert_eq!(i14["target"], 98.0);
     assert_eq!(i14["attribute"], "binding");
-    let binding: Vec<_> = main.iter().filter(|i| i["attribute"] == "binding").map(|i| i["id"].as_str().unwrap()).collect();
+    let binding: Vec<_> = main
+        .iter()
+        .filter(|i| i["attribute"] == "binding")
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
     assert_eq!(binding, ["I14", "I15", "I16", "I17", "I18", "I19"]);
-    let eco = v["departments"].as_array().unwrap().iter().find(|d| d["code"] == "eco-env").unwrap();
-    assert!(eco["indicators"].as_array().unwrap().iter().any(|i| i == "I14"));
+    let eco = v["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "eco-env")
+        .unwrap();
+    assert!(eco["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i == "I14"));
     let filtered = plan_lint(&["plan", "--format", "json", "--attribute", "binding"]);
     let f: serde_json::Value = serde_json::from_str(&filtered.stdout).unwrap();
-    assert!(f["indicators"].as_array().unwrap().iter().all(|i| i["attribute"] == "binding"));
+    assert!(f["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["attribute"] == "binding"));
 }
 
 #[test]
 fn stdin_is_checked_under_its_name() {
-    let text = std::fs::read_to_string("fixtures/rules/PL201/fail/progress/2023/eco-env.yaml").unwrap();
+    let text =
+        std::fs::read_to_string("fixtures/rules/PL201/fail/progress/2023/eco-env.yaml").unwrap();
     let out = with_stdin(
         &[
             "check",
@@ -173,16 +210,35 @@ fn deny_warnings_fails_on_warnings() {
     let out = plan_lint(&["check", "--data-root", root_arg, "--today", "2026-01-01"]);
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(out.stdout.contains("PL202"), "{}", out.stdout);
-    let out = plan_lint(&["check", "--data-root", root_arg, "--today", "2026-01-01", "--deny-warnings"]);
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        root_arg,
+        "--today",
+        "2026-01-01",
+        "--deny-warnings",
+    ]);
     assert_eq!(out.code, 1);
 }
 
 #[test]
 fn output_is_the_same_for_every_thread_count() {
     let render = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         pool.install(|| {
-            plan_lint(&["check", "--data-root", "fixtures", "--today", "2026-01-01", "--format", "json"]).stdout
+            plan_lint(&[
+                "check",
+                "--data-root",
+                "fixtures",
+                "--today",
+                "2026-01-01",
+                "--format",
+                "json",
+            ])
+            .stdout
         })
     };
     let one = render(1);
