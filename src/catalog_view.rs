@@ -1,7 +1,7 @@
 //! `plan-lint plan`: the catalog, as JSON (the shape in cli.md) or as a table.
 
 use crate::check::Plans;
-use crate::cli::{Format, Output, PlanArgs};
+use crate::cli::{DataFormat as Format, Output, PlanArgs};
 use crate::messages::num;
 use crate::plan::{Attribute, Plan};
 use serde_json::{json, Value};

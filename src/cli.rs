@@ -29,6 +29,15 @@ pub struct Cli {
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+}
+
+/// Output formats of commands that print data rather than findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    Human,
+    Json,
 }
 
 #[derive(Subcommand, Debug)]
@@ -76,7 +85,7 @@ pub struct CheckArgs {
 #[derive(clap::Args, Debug)]
 pub struct PlanArgs {
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub format: DataFormat,
     /// Which plan to show (default: the built-in plan).
     #[arg(long = "id")]
     pub id: Option<String>,
@@ -119,6 +128,19 @@ impl Output {
 pub struct Env {
     pub stdin: Option<Vec<u8>>,
     pub color: bool,
+    /// GITHUB_ACTIONS=true: annotations are the default format.
+    pub github_actions: bool,
+}
+
+impl Env {
+    /// The environment of the running process.
+    pub fn from_process() -> Env {
+        Env {
+            stdin: None,
+            color: stdout_is_color_terminal(),
+            github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
+        }
+    }
 }
 
 /// Parses arguments and runs; never panics on user input.
@@ -314,10 +336,16 @@ fn check_command(
             .map(|p| (p.id().to_string(), p.sha256.clone()))
             .collect(),
     };
-    let format = args.format.unwrap_or(Format::Human);
-    let stdout = match format {
+    let default = if env.github_actions {
+        Format::Github
+    } else {
+        Format::Human
+    };
+    let stdout = match args.format.unwrap_or(default) {
         Format::Human => report_fmt::human::render(&info, env.color),
         Format::Json => report_fmt::json::render(&info),
+        Format::Sarif => report_fmt::sarif::render(&info),
+        Format::Github => report_fmt::github::render(&info),
     };
     timings.push(("report", started.elapsed()));
     let failing = outcome.count(Severity::Error) > 0

@@ -88,6 +88,8 @@ pub struct Diagnostic {
     pub node_path: String,
     pub related: Vec<Related>,
     pub suppressed: bool,
+    /// The reason of the suppression that covers this finding.
+    pub justification: Option<String>,
     pub baseline_state: Option<BaselineState>,
 }
 
@@ -110,6 +112,7 @@ impl Diagnostic {
             node_path: String::new(),
             related: Vec::new(),
             suppressed: false,
+            justification: None,
             baseline_state: None,
         }
     }

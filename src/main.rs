@@ -3,11 +3,7 @@
 use std::io::Write;
 
 fn main() {
-    let env = plan_lint::cli::Env {
-        stdin: None,
-        color: plan_lint::cli::stdout_is_color_terminal(),
-    };
-    let out = plan_lint::cli::run(std::env::args_os(), env);
+    let out = plan_lint::cli::run(std::env::args_os(), plan_lint::cli::Env::from_process());
     // A closed pipe (plan-lint check | head) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());

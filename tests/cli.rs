@@ -15,7 +15,7 @@ fn with_stdin(args: &[&str], stdin: &str) -> Output {
         full,
         Env {
             stdin: Some(stdin.as_bytes().to_vec()),
-            color: false,
+            ..Env::default()
         },
     )
 }

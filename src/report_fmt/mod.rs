@@ -2,8 +2,10 @@
 //!
 //! [`Diagnostic`]: crate::diagnostic::Diagnostic
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::check::Outcome;
 

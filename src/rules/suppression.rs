@@ -157,19 +157,25 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
                 continue;
             }
         }
-        if !mark(findings, info.code, &target.value) {
+        let reason = s
+            .reason
+            .as_ref()
+            .map(|r| r.value.clone())
+            .unwrap_or_default();
+        if !mark(findings, info.code, &target.value, &reason) {
             out.push(unused(s, src, info.code, &target.value, pointer));
         }
     }
 }
 
-fn mark(findings: &mut [Diagnostic], code: &str, target: &str) -> bool {
+fn mark(findings: &mut [Diagnostic], code: &str, target: &str, reason: &str) -> bool {
     let mut used = false;
     for f in findings
         .iter_mut()
         .filter(|f| f.code == code && f.target.as_deref() == Some(target))
     {
         f.suppressed = true;
+        f.justification = Some(reason.to_string());
         used = true;
     }
     used

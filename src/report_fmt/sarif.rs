@@ -1,0 +1,98 @@
+//! `--format sarif`: SARIF 2.1.0 for code scanning. Regions count Unicode
+//! code points (`columnKind: unicodeCodePoints`), as plan-lint's columns do.
+
+use super::RunInfo;
+use crate::diagnostic::{BaselineState, Diagnostic, Location, Severity};
+use crate::rules::registry::CODES;
+use serde_json::{json, Value};
+
+fn physical(loc: &Location) -> Value {
+    let mut v = json!({"artifactLocation": {"uri": loc.path}});
+    if let (Some(((l, c), (el, ec))), Some(span)) = (loc.line_col(), loc.span) {
+        v["region"] = json!({
+            "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec,
+            "byteOffset": span.start, "byteLength": span.len(),
+        });
+    }
+    v
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn result(d: &Diagnostic) -> Value {
+    let rule_index = CODES.iter().position(|c| c.code == d.code).unwrap_or(0);
+    let mut r = json!({
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": level(d.severity),
+        "message": {"text": format!("{}\nhelp: {}", d.message, d.help)},
+        "locations": [{"physicalLocation": physical(&d.location)}],
+        "partialFingerprints": {"planLint/v1": d.fingerprint()},
+    });
+    if !d.related.is_empty() {
+        r["relatedLocations"] = Value::Array(
+            d.related
+                .iter()
+                .enumerate()
+                .map(|(i, rel)| json!({"id": i + 1, "physicalLocation": physical(&rel.location), "message": {"text": rel.message}}))
+                .collect(),
+        );
+    }
+    if d.suppressed {
+        r["suppressions"] = json!([{
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": d.justification.clone().unwrap_or_default(),
+        }]);
+    }
+    if let Some(state) = d.baseline_state {
+        r["baselineState"] = json!(match state {
+            BaselineState::New => "new",
+            BaselineState::Unchanged => "unchanged",
+        });
+    }
+    r
+}
+
+pub fn render(info: &RunInfo<'_>) -> String {
+    let rules: Vec<Value> = CODES
+        .iter()
+        .map(|c| {
+            let default_level = if c.severity == "warning" { "warning" } else { "error" };
+            json!({
+                "id": c.code,
+                "name": c.name,
+                "shortDescription": {"text": c.summary},
+                "fullDescription": {"text": c.why},
+                "help": {
+                    "text": format!("{}\n\nExample that fails:\n{}\nFix: {}", c.summary, c.example, c.fix),
+                    "markdown": format!("**{}** — {}\n\n```yaml\n{}```\n\n**Fix.** {}", c.name, c.summary, c.example, c.fix),
+                },
+                "defaultConfiguration": {"level": default_level},
+            })
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "plan-lint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "properties": {"plans": info.plans.iter().map(|(id, sha)| json!({"id": id, "sha256": sha})).collect::<Vec<_>>()},
+            "results": info.outcome.diagnostics.iter().map(result).collect::<Vec<_>>(),
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
