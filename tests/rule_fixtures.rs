@@ -39,7 +39,7 @@ fn failing_cases_snapshot_their_diagnostics() {
             .replace('/', "__");
         let outcome = Outcome {
             diagnostics: r.diagnostics.clone(),
-            files: 0,
+            ..Outcome::default()
         };
         let info = RunInfo {
             outcome: &outcome,
