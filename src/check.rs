@@ -270,7 +270,7 @@ fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 }
 
 /// Every report file under a directory, sorted.
-fn reports_under(dir: &Path) -> Vec<PathBuf> {
+pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let base = glob::Pattern::escape(&dir.to_string_lossy());
     for ext in ["yaml", "yml"] {

@@ -50,6 +50,22 @@ pub enum Command {
     Rules,
     /// The plan catalog.
     Plan(PlanArgs),
+    /// Write a report skeleton for a department and period (to standard output, or to a new FILE).
+    Init {
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        period: i32,
+        /// Write to FILE; an existing file is never overwritten.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Where last year's figures are read from (default: progress/, or the config's data_root).
+        #[arg(long, value_name = "DIR")]
+        data_root: Option<PathBuf>,
+        /// The plan the report is for (default: the built-in plan).
+        #[arg(long = "plan-id")]
+        plan_id: Option<String>,
+    },
     /// Run rule fixture cases: directories with case.yaml, report files and the findings they must produce.
     Test { dir: PathBuf },
     /// Print a JSON Schema: report, plan, rules, config or output.
@@ -251,6 +267,48 @@ fn execute(cli: Cli, env: Env) -> Output {
             Err(o) => o,
         },
         Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env),
+        Command::Init {
+            department,
+            period,
+            output,
+            data_root,
+            plan_id,
+        } => {
+            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref()) {
+                Ok(x) => x,
+                Err(o) => return o,
+            };
+            let root = data_root
+                .or(cfg.data_root.clone())
+                .unwrap_or_else(|| PathBuf::from("progress"));
+            let text = match crate::init::plan_for(&plans, plan_id.as_deref())
+                .and_then(|plan| crate::init::skeleton(plan, &department, period, &root))
+            {
+                Ok(t) => t,
+                Err(e) => return Output::fail(format!("error: {e}\n")),
+            };
+            match output {
+                None => Output::ok(text),
+                Some(path) => {
+                    let file = std::fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&path);
+                    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
+                        Ok(()) => Output {
+                            stdout: String::new(),
+                            stderr: format!("wrote {}\n", crate::paths::display(&path)),
+                            code: 0,
+                        },
+                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Output::fail(format!(
+                            "error: {} already exists; plan-lint never overwrites a file: choose another name or remove it first\n",
+                            crate::paths::display(&path)
+                        )),
+                        Err(e) => Output::fail(format!("error: cannot write {}: {e}\n", crate::paths::display(&path))),
+                    }
+                }
+            }
+        }
         Command::Test { dir } => {
             let (text, ok) = crate::fixture_test::run_all(&dir);
             Output {

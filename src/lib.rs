@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod explain;
 pub mod fixture_test;
 pub mod history;
+pub mod init;
 pub mod messages;
 pub mod numeric;
 pub mod paths;

@@ -160,6 +160,15 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                         .collect::<Vec<_>>()
                         .join(" or "),
                 };
+                let is_date = schema_at(&c.root, &schema_pointer)
+                    .and_then(|s| s.get("pattern"))
+                    .and_then(Value::as_str)
+                    .is_some_and(|p| p.contains("[0-9]{4}-[0-9]{2}-[0-9]{2}"));
+                let expected = if is_date {
+                    "a date (YYYY-MM-DD)".to_string()
+                } else {
+                    expected
+                };
                 type_error(source, value, &pointer, &field, &expected)
             }
             ValidationErrorKind::Enum { options } => {
@@ -331,14 +340,13 @@ fn type_error(
         _ => format!("\"{field}\" takes {expected}"),
     };
     let _ = pointer;
-    Diagnostic::new(
-        "PL002",
-        Severity::Error,
-        loc,
-        format!("\"{field}\" must be {expected}, found {}", shown(value)),
-        help,
-    )
-    .label(format!("expected {expected}"))
+    let message = if matches!(value.kind, NodeKind::Null) {
+        format!("\"{field}\" is empty; it needs {expected}")
+    } else {
+        format!("\"{field}\" must be {expected}, found {}", shown(value))
+    };
+    Diagnostic::new("PL002", Severity::Error, loc, message, help)
+        .label(format!("expected {expected}"))
 }
 
 /// How a node reads in a message: strings quoted, numbers as written.

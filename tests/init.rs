@@ -1,0 +1,112 @@
+//! `plan-lint init`: the skeleton fails `check` at every empty value, passes
+//! once they are filled, and `-o` never overwrites a file.
+
+use plan_lint::cli::{run, Env};
+
+fn plan_lint(args: &[&str]) -> plan_lint::cli::Output {
+    let mut full = vec!["plan-lint"];
+    full.extend_from_slice(args);
+    run(full, Env::default())
+}
+
+#[test]
+fn skeleton_points_at_each_value_then_passes_when_filled() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = plan_lint(&[
+        "init",
+        "--department",
+        "hrss",
+        "--period",
+        "2024",
+        "--data-root",
+        "fixtures/example/progress",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("2023: 11 (fixtures/example/progress/2023/hrss.yaml)"),
+        "{}",
+        out.stdout
+    );
+    let draft = dir.path().join("hrss.yaml");
+    std::fs::write(&draft, &out.stdout).unwrap();
+    let draft_arg = draft.to_str().unwrap();
+    let check = plan_lint(&[
+        "check",
+        "--data-root",
+        "fixtures/example/progress",
+        "--today",
+        "2026-01-01",
+        "--format",
+        "json",
+        draft_arg,
+    ]);
+    assert_eq!(check.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let empty: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "PL002")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    // submitted + one value per hrss indicator (I21, I22, I23, I26).
+    assert_eq!(empty.len(), 5, "{empty:?}");
+    assert!(empty.iter().all(|m| m.contains("is empty")));
+
+    let filled = out
+        .stdout
+        .replace("submitted: ", "submitted: 2025-01-15")
+        .replacen("value:  ", "value: 8.4  ", 1)
+        .replacen("value:  ", "value: 14.8  ", 1)
+        .replacen("value:  ", "value: 4.2  ", 1)
+        .replacen("value:  ", "value: 100  ", 1);
+    std::fs::write(&draft, filled).unwrap();
+    let check = plan_lint(&[
+        "check",
+        "--data-root",
+        "fixtures/example/progress",
+        "--today",
+        "2026-01-01",
+        draft_arg,
+    ]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+}
+
+#[test]
+fn output_file_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.yaml");
+    let p = path.to_str().unwrap();
+    let first = plan_lint(&[
+        "init",
+        "--department",
+        "health",
+        "--period",
+        "2024",
+        "-o",
+        p,
+    ]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    std::fs::write(&path, "mine").unwrap();
+    let second = plan_lint(&[
+        "init",
+        "--department",
+        "health",
+        "--period",
+        "2024",
+        "-o",
+        p,
+    ]);
+    assert_eq!(second.code, 2);
+    assert!(second.stderr.contains("never overwrites"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    assert_eq!(
+        plan_lint(&["init", "--department", "nobody", "--period", "2024"]).code,
+        2
+    );
+    assert_eq!(
+        plan_lint(&["init", "--department", "health", "--period", "2031"]).code,
+        2
+    );
+}
