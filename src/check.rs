@@ -423,35 +423,42 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
     }
     let history = History::build(history_reports.iter().copied());
 
-    // PL107: two reports for the same department and period.
-    let mut duplicates: HashMap<String, Diagnostic> = HashMap::new();
+    // PL107: two reports for the same department and period. Each of them is
+    // flagged, pointing at the other, so linting either file shows it.
+    let mut duplicates: HashMap<String, Vec<Diagnostic>> = HashMap::new();
     for ((_, dept, period), reports) in &by_key {
-        for r in reports.iter().skip(1) {
-            let first = reports[0];
-            let at = r.department.as_ref().map_or_else(
+        if reports.len() < 2 {
+            continue;
+        }
+        let dept_loc = |r: &Report| {
+            r.department.as_ref().map_or_else(
                 || Location::file_start(&r.source),
                 |d| Location::at(&r.source, d.span),
-            );
-            let rel = first.department.as_ref().map_or_else(
-                || Location::file_start(&first.source),
-                |d| Location::at(&first.source, d.span),
-            );
-            duplicates.insert(
-                r.source.path.clone(),
-                Diagnostic::new(
-                    "PL107",
-                    Severity::Error,
-                    at,
-                    format!("a second report for department \"{dept}\" and period {period}"),
-                    format!(
-                        "a department submits one report per period: merge this file into {} or remove it",
-                        first.source.path
-                    ),
-                )
-                .label("same department and period")
-                .node_path("/department")
-                .related(rel, format!("the report for {period} already submitted here")),
-            );
+            )
+        };
+        for (i, r) in reports.iter().enumerate() {
+            let others: Vec<&&Report> = reports
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, o)| o)
+                .collect();
+            let mut d = Diagnostic::new(
+                "PL107",
+                Severity::Error,
+                dept_loc(r),
+                format!("department \"{dept}\" has {} reports for period {period}", reports.len()),
+                format!(
+                    "a department submits one report per period: merge {} into one file and delete the other",
+                    reports.iter().map(|o| o.source.path.as_str()).collect::<Vec<_>>().join(" and ")
+                ),
+            )
+            .label("same department and period")
+            .node_path("/department");
+            for o in others {
+                d = d.related(dept_loc(o), format!("another report for {period}"));
+            }
+            duplicates.entry(r.source.path.clone()).or_default().push(d);
         }
     }
 
@@ -468,7 +475,7 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
                     check_report(plans, r, &history, opts, &mut diags);
                 }
                 if let Some(d) = duplicates.get(shown) {
-                    diags.push(d.clone());
+                    diags.extend(d.iter().cloned());
                 }
                 apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
                 diags

@@ -282,7 +282,12 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
             }
             _ => continue_generic(source, value, &field, &error.to_string()),
         };
-        out.push(d.node_path(pointer));
+        let d = if d.node_path.is_empty() {
+            d.node_path(pointer)
+        } else {
+            d
+        };
+        out.push(d);
     }
     out
 }
