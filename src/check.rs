@@ -29,6 +29,8 @@ pub struct CheckOptions {
     pub exclude: Vec<glob::Pattern>,
     /// Severity overrides for suppressible rules (from the config).
     pub severity: BTreeMap<String, Severity>,
+    /// `--base REV`: lint what changed since the merge-base with REV, check history integrity.
+    pub base: Option<String>,
 }
 
 impl CheckOptions {
@@ -41,6 +43,7 @@ impl CheckOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             exclude: Vec::new(),
             severity: BTreeMap::new(),
+            base: None,
         }
     }
 }
@@ -312,6 +315,16 @@ fn resolve_inputs(opts: &CheckOptions) -> Result<Vec<PathBuf>, Fatal> {
 
 /// Runs a whole check.
 pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
+    match &opts.base {
+        None => run_inner(plans, opts, None),
+        Some(rev) => crate::pull_request::run(plans, opts, rev),
+    }
+}
+
+/// Runs a check; `changed` (display paths) replaces the command line's
+/// selection: those reports and the later-period reports of the same
+/// department are linted.
+pub fn run_inner(plans: &Plans, opts: &CheckOptions, changed: Option<&BTreeSet<String>>) -> Result<Outcome, Fatal> {
     let root = crate::paths::normalize(&opts.data_root);
     let root_exists = root.is_dir();
     if opts.inputs.is_empty() && opts.stdin.is_none() && !root_exists {
@@ -377,7 +390,9 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
             r == "." || shown.starts_with(&format!("{r}/"))
         }
     };
-    let linted: BTreeSet<String> = if opts.inputs.is_empty() && opts.stdin.is_none() {
+    let mut linted: BTreeSet<String> = if let Some(c) = changed {
+        c.clone()
+    } else if opts.inputs.is_empty() && opts.stdin.is_none() {
         history_paths
             .iter()
             .map(|p| crate::paths::display(p))
@@ -422,6 +437,21 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
         }
     }
     let history = History::build(history_reports.iter().copied());
+    if changed.is_some() {
+        // Later periods of a changed report's department are judged against it.
+        let changed_keys: Vec<(String, String, i32)> = loaded
+            .iter()
+            .filter(|(shown, _)| linted.contains(shown))
+            .filter_map(|(_, l)| key(l.report.as_ref()?))
+            .collect();
+        for (shown, l) in &loaded {
+            let Some(k) = l.report.as_ref().and_then(|r| key(r)) else { continue };
+            if in_root(shown) && changed_keys.iter().any(|c| c.0 == k.0 && c.1 == k.1 && c.2 < k.2) {
+                linted.insert(shown.clone());
+            }
+        }
+        linted.retain(|p| loaded.iter().any(|(shown, _)| shown == p));
+    }
 
     // PL107: two reports for the same department and period. Each of them is
     // flagged, pointing at the other, so linting either file shows it.

@@ -96,6 +96,18 @@ pub struct CheckArgs {
     /// Time spent in each phase, on standard error.
     #[arg(long)]
     pub timings: bool,
+    /// Pull-request mode: lint what changed since the merge-base of HEAD and REV, and check history integrity.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+    /// With --base: fail on findings the change introduced (new), or on all.
+    #[arg(long, value_enum, default_value = "all", requires = "base")]
+    pub fail_on: FailOn,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    New,
+    All,
 }
 
 #[derive(clap::Args, Debug)]
@@ -352,6 +364,7 @@ fn check_command(
         .unwrap_or_else(|| PathBuf::from("progress"));
     let mut opts = CheckOptions::new(data_root, today);
     opts.exclude = cfg.exclude.clone();
+    opts.base = args.base.clone();
     opts.severity = cfg.severity.clone();
     if let Some(max) = cfg.max_file_size {
         opts.max_file_size = max;

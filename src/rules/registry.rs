@@ -63,6 +63,8 @@ pub static CODES: &[&CodeInfo] = &[
     &date_order::PL304,
     &overrun::PL305,
     &coverage::PL306,
+    &history_integrity::PL401,
+    &history_integrity::PL402,
     &suppression::PL501,
     &suppression::PL502,
     &suppression::PL503,

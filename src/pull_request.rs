@@ -1,0 +1,138 @@
+//! `check --base REV`: pull-request mode. Lints the reports changed since
+//! the merge-base of HEAD and REV (and the later periods that depend on
+//! them) with the whole data root as history, checks that accepted reports
+//! are neither rewritten without a `revision` block (PL401) nor deleted
+//! (PL402), and marks each finding new or unchanged against a check of the
+//! merge-base itself.
+
+use crate::check::{run_inner, CheckOptions, Fatal, Outcome, Plans};
+use crate::diagnostic::{self, BaselineState};
+use crate::git::{self, Change};
+use crate::rules::history_integrity;
+use crate::source::SourceFile;
+use std::collections::{BTreeSet, HashSet};
+use std::path::PathBuf;
+
+fn fatal(message: String) -> Fatal {
+    Fatal {
+        message,
+        diagnostics: Vec::new(),
+    }
+}
+
+fn is_report(p: &str) -> bool {
+    p.ends_with(".yaml") || p.ends_with(".yml")
+}
+
+/// (department, period) of a report text, for rename checks.
+fn identity(text: &str) -> Option<(String, i64)> {
+    let node = crate::yaml::load(text.strip_prefix('\u{feff}').unwrap_or(text), 0, Default::default()).ok()?;
+    let d = node.get("department")?.as_str()?.to_string();
+    let p = node.get("period")?.as_f64()? as i64;
+    Some((d, p))
+}
+
+/// A scratch directory holding the data root as it was at the merge-base, removed on drop.
+struct BaseTree(PathBuf);
+
+impl Drop for BaseTree {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fatal> {
+    let base = git::merge_base(rev).map_err(|e| fatal(format!("--base {rev}: {e}")))?;
+    let short: String = base.chars().take(12).collect();
+    let top = git::toplevel().map_err(fatal)?;
+    let root_rel = git::repo_path(&top, &opts.data_root);
+    let shown = |rel: &str| crate::paths::display(&top.join(rel));
+    let changes = git::changes(&base, &root_rel).map_err(fatal)?;
+
+    let mut changed = BTreeSet::new();
+    for c in &changes {
+        match c {
+            Change::Added(p) | Change::Modified(p) if is_report(p) => {
+                changed.insert(shown(p));
+            }
+            Change::Renamed { to, .. } if is_report(to) => {
+                changed.insert(shown(to));
+            }
+            _ => {}
+        }
+    }
+    let mut plain = opts.clone();
+    plain.base = None;
+    plain.inputs.clear();
+    let mut outcome = run_inner(plans, &plain, Some(&changed))?;
+
+    // History integrity.
+    let mut integrity = Vec::new();
+    for c in &changes {
+        let (from, to) = match c {
+            Change::Modified(p) => (p, p),
+            Change::Renamed { from, to } => (from, to),
+            Change::Deleted(p) if is_report(p) => {
+                integrity.push(history_integrity::deleted(&shown(p), &short));
+                continue;
+            }
+            _ => continue,
+        };
+        if !is_report(from) {
+            continue;
+        }
+        let base_bytes = git::show(&base, from).map_err(fatal)?;
+        let base_text = String::from_utf8_lossy(&base_bytes).into_owned();
+        let Ok(now_text) = std::fs::read_to_string(top.join(to)) else { continue };
+        if from != to && identity(&base_text) != identity(&now_text) {
+            integrity.push(history_integrity::deleted(&shown(from), &short));
+            continue;
+        }
+        let current = SourceFile::new(shown(to), now_text);
+        if let Some(d) = history_integrity::rewritten(&current, &base_text, &format!("{}@{short}", shown(from))) {
+            integrity.push(d);
+        }
+    }
+
+    // The merge-base checked on its own: findings whose fingerprint appears there are not new.
+    let scratch = BaseTree(std::env::temp_dir().join(format!("plan-lint-base-{}-{short}", std::process::id())));
+    let files = git::files_at(&base, &root_rel).map_err(fatal)?;
+    for f in files.iter().filter(|f| is_report(f)) {
+        let bytes = git::show(&base, f).map_err(fatal)?;
+        let dest = scratch.0.join(f);
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| fatal(format!("cannot write {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&dest, bytes).map_err(|e| fatal(format!("cannot write {}: {e}", dest.display())))?;
+    }
+    let mut base_opts = plain.clone();
+    base_opts.data_root = scratch.0.join(&root_rel);
+    let base_fingerprints: HashSet<String> = if base_opts.data_root.is_dir() {
+        let prefix = format!("{}/", crate::paths::display(&scratch.0));
+        run_inner(plans, &base_opts, None)?
+            .diagnostics
+            .into_iter()
+            .map(|mut d| {
+                if let Some(rel) = d.location.path.strip_prefix(&prefix) {
+                    d.location.path = shown(rel);
+                }
+                d.fingerprint()
+            })
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    for d in &mut outcome.diagnostics {
+        d.baseline_state = Some(if base_fingerprints.contains(&d.fingerprint()) {
+            BaselineState::Unchanged
+        } else {
+            BaselineState::New
+        });
+    }
+    for mut d in integrity {
+        d.baseline_state = Some(BaselineState::New);
+        outcome.diagnostics.push(d);
+    }
+    diagnostic::sort(&mut outcome.diagnostics);
+    Ok(outcome)
+}
