@@ -324,7 +324,11 @@ pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
 /// Runs a check; `changed` (display paths) replaces the command line's
 /// selection: those reports and the later-period reports of the same
 /// department are linted.
-pub fn run_inner(plans: &Plans, opts: &CheckOptions, changed: Option<&BTreeSet<String>>) -> Result<Outcome, Fatal> {
+pub fn run_inner(
+    plans: &Plans,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+) -> Result<Outcome, Fatal> {
     let root = crate::paths::normalize(&opts.data_root);
     let root_exists = root.is_dir();
     if opts.inputs.is_empty() && opts.stdin.is_none() && !root_exists {
@@ -445,8 +449,14 @@ pub fn run_inner(plans: &Plans, opts: &CheckOptions, changed: Option<&BTreeSet<S
             .filter_map(|(_, l)| key(l.report.as_ref()?))
             .collect();
         for (shown, l) in &loaded {
-            let Some(k) = l.report.as_ref().and_then(|r| key(r)) else { continue };
-            if in_root(shown) && changed_keys.iter().any(|c| c.0 == k.0 && c.1 == k.1 && c.2 < k.2) {
+            let Some(k) = l.report.as_ref().and_then(|r| key(r)) else {
+                continue;
+            };
+            if in_root(shown)
+                && changed_keys
+                    .iter()
+                    .any(|c| c.0 == k.0 && c.1 == k.1 && c.2 < k.2)
+            {
                 linted.insert(shown.clone());
             }
         }

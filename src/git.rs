@@ -58,7 +58,11 @@ pub fn repo_path(top: &Path, path: &Path) -> String {
 /// Files under `dir` (repository-relative) at a commit.
 pub fn files_at(commit: &str, dir: &str) -> Result<Vec<String>, String> {
     let out = text(&["ls-tree", "-r", "--name-only", "-z", commit, "--", dir])?;
-    Ok(out.split('\0').filter(|s| !s.is_empty()).map(String::from).collect())
+    Ok(out
+        .split('\0')
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect())
 }
 
 /// A file's bytes at a commit.
@@ -114,7 +118,19 @@ pub fn changes(commit: &str, dir: &str) -> Result<Vec<Change>, String> {
         }
     }
     // Untracked new files are changes too (a clerk's report not yet added).
-    let untracked = text(&["ls-files", "--others", "--exclude-standard", "-z", "--", dir])?;
-    changes.extend(untracked.split('\0').filter(|s| !s.is_empty()).map(|s| Change::Added(s.to_string())));
+    let untracked = text(&[
+        "ls-files",
+        "--others",
+        "--exclude-standard",
+        "-z",
+        "--",
+        dir,
+    ])?;
+    changes.extend(
+        untracked
+            .split('\0')
+            .filter(|s| !s.is_empty())
+            .map(|s| Change::Added(s.to_string())),
+    );
     Ok(changes)
 }

@@ -26,7 +26,12 @@ fn is_report(p: &str) -> bool {
 
 /// (department, period) of a report text, for rename checks.
 fn identity(text: &str) -> Option<(String, i64)> {
-    let node = crate::yaml::load(text.strip_prefix('\u{feff}').unwrap_or(text), 0, Default::default()).ok()?;
+    let node = crate::yaml::load(
+        text.strip_prefix('\u{feff}').unwrap_or(text),
+        0,
+        Default::default(),
+    )
+    .ok()?;
     let d = node.get("department")?.as_str()?.to_string();
     let p = node.get("period")?.as_f64()? as i64;
     Some((d, p))
@@ -83,27 +88,35 @@ pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fat
         }
         let base_bytes = git::show(&base, from).map_err(fatal)?;
         let base_text = String::from_utf8_lossy(&base_bytes).into_owned();
-        let Ok(now_text) = std::fs::read_to_string(top.join(to)) else { continue };
+        let Ok(now_text) = std::fs::read_to_string(top.join(to)) else {
+            continue;
+        };
         if from != to && identity(&base_text) != identity(&now_text) {
             integrity.push(history_integrity::deleted(&shown(from), &short));
             continue;
         }
         let current = SourceFile::new(shown(to), now_text);
-        if let Some(d) = history_integrity::rewritten(&current, &base_text, &format!("{}@{short}", shown(from))) {
+        if let Some(d) =
+            history_integrity::rewritten(&current, &base_text, &format!("{}@{short}", shown(from)))
+        {
             integrity.push(d);
         }
     }
 
     // The merge-base checked on its own: findings whose fingerprint appears there are not new.
-    let scratch = BaseTree(std::env::temp_dir().join(format!("plan-lint-base-{}-{short}", std::process::id())));
+    let scratch = BaseTree(
+        std::env::temp_dir().join(format!("plan-lint-base-{}-{short}", std::process::id())),
+    );
     let files = git::files_at(&base, &root_rel).map_err(fatal)?;
     for f in files.iter().filter(|f| is_report(f)) {
         let bytes = git::show(&base, f).map_err(fatal)?;
         let dest = scratch.0.join(f);
         if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| fatal(format!("cannot write {}: {e}", parent.display())))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| fatal(format!("cannot write {}: {e}", parent.display())))?;
         }
-        std::fs::write(&dest, bytes).map_err(|e| fatal(format!("cannot write {}: {e}", dest.display())))?;
+        std::fs::write(&dest, bytes)
+            .map_err(|e| fatal(format!("cannot write {}: {e}", dest.display())))?;
     }
     let mut base_opts = plain.clone();
     base_opts.data_root = scratch.0.join(&root_rel);

@@ -42,7 +42,11 @@ fn parse(text: &str) -> Option<Node> {
 /// PL401 for one report that exists at the base and now: `current` is the
 /// working-tree source, `base_text` the text at the merge-base, `base_name`
 /// how the base version is shown (`path@commit`).
-pub fn rewritten(current: &crate::source::Source, base_text: &str, base_name: &str) -> Option<Diagnostic> {
+pub fn rewritten(
+    current: &crate::source::Source,
+    base_text: &str,
+    base_name: &str,
+) -> Option<Diagnostic> {
     let now = parse(&current.text)?;
     let before = parse(base_text)?;
     let (now_json, before_json) = (now.to_json(), before.to_json());
