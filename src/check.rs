@@ -449,7 +449,7 @@ pub fn run_inner(
             .filter_map(|(_, l)| key(l.report.as_ref()?))
             .collect();
         for (shown, l) in &loaded {
-            let Some(k) = l.report.as_ref().and_then(|r| key(r)) else {
+            let Some(k) = l.report.as_ref().and_then(&key) else {
                 continue;
             };
             if in_root(shown)

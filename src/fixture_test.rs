@@ -7,6 +7,7 @@
 //! data_root: progress          # relative to the case (default progress)
 //! check: [progress/2023/eco-env.yaml]   # what to lint (default: the whole data root)
 //! plans: [plan]                # extra plan directories, relative to the case
+//! select: [PL201]              # only these codes count (like one rule enabled); default: all
 //! expect:                      # exactly the findings the case must produce
 //!   - {code: PL201, file: progress/2023/eco-env.yaml, node: /indicators/0/value}
 //! ```
@@ -37,6 +38,9 @@ pub struct Case {
     pub check: Vec<String>,
     #[serde(default)]
     pub plans: Vec<String>,
+    /// The codes the case is about; findings of other codes are left out.
+    #[serde(default)]
+    pub select: Vec<String>,
     pub expect: Vec<Expected>,
 }
 
@@ -148,6 +152,9 @@ pub fn run_case(dir: &Path) -> CaseResult {
                 return result;
             }
         }
+    }
+    if !case.select.is_empty() {
+        diagnostics.retain(|d| case.select.iter().any(|c| c == d.code));
     }
     let mut produced: Vec<Expected> = diagnostics
         .iter()

@@ -47,8 +47,12 @@ fn a_failing_report_exits_1_and_names_both_files() {
     ]);
     assert_eq!(out.code, 1);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let d = &v["diagnostics"][0];
-    assert_eq!(d["code"], "PL201");
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PL201")
+        .unwrap();
     assert_eq!(
         d["file"],
         "fixtures/rules/PL201/fail/progress/2023/eco-env.yaml"

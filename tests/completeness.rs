@@ -60,36 +60,6 @@ const VERBS: &[&str] = &[
     "建立",
     "建成",
 ];
-/// The department codes agreed for the registry, used when departments.yaml is not there yet.
-const FALLBACK_DEPARTMENTS: &[&str] = &[
-    "drc",
-    "stats",
-    "eco-env",
-    "finance",
-    "commerce",
-    "industry",
-    "invest",
-    "sci-tech",
-    "bigdata",
-    "natres",
-    "forestry",
-    "housing",
-    "urban-mgmt",
-    "water",
-    "hrss",
-    "education",
-    "health",
-    "medsec",
-    "public-security",
-    "political-legal",
-    "culture-tourism",
-    "civil-affairs",
-    "agriculture",
-    "transport",
-    "market",
-    "emergency",
-    "sports",
-];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -441,16 +411,11 @@ fn table_numbers(seed: &Seed, cols: &[Column], scan: &Scanner) -> HashMap<String
 }
 
 fn departments() -> HashSet<String> {
-    let rel = format!("{PLAN_DIR}/departments.yaml");
-    if root().join(&rel).exists() {
-        load_catalog(&rel)
-            .departments
-            .into_iter()
-            .map(|d| d.code)
-            .collect()
-    } else {
-        FALLBACK_DEPARTMENTS.iter().map(|s| s.to_string()).collect()
-    }
+    load_catalog(&format!("{PLAN_DIR}/departments.yaml"))
+        .departments
+        .into_iter()
+        .map(|d| d.code)
+        .collect()
 }
 
 // ---------------------------------------------------------------- the test
@@ -462,7 +427,7 @@ fn catalog_is_complete() {
     let cols = columns(&seed);
     let targets_file = load_catalog(&format!("{PLAN_DIR}/targets.yaml"));
     let projects_file = load_catalog(&format!("{PLAN_DIR}/projects.yaml"));
-    let accounting = load_json(&format!("{PLAN_DIR}/catalog-accounting.yaml"));
+    let accounting = load_json(&format!("{PLAN_DIR}/provenance/catalog-accounting.yaml"));
     let targets: &[Indicator] = &targets_file.indicators;
     let projects: &[Project] = &projects_file.projects;
     let depts = departments();

@@ -50,22 +50,40 @@ fn skeleton_points_at_each_value_then_passes_when_filled() {
         .filter(|d| d["code"] == "PL002")
         .map(|d| d["message"].as_str().unwrap())
         .collect();
-    // submitted + one value per hrss indicator (I21, I22, I23, I26).
-    assert_eq!(empty.len(), 5, "{empty:?}");
+    // submitted, one value per hrss indicator (I21, I22, I23, I26), status and progress per project.
+    let projects = out.stdout.matches("    status:").count();
+    assert_eq!(projects, 3);
+    assert_eq!(empty.len(), 5 + 2 * projects, "{empty:?}");
     assert!(empty.iter().all(|m| m.contains("is empty")));
 
-    let filled = out
+    // The same department's first report, filled in, passes against an empty history.
+    let root = dir.path().join("progress");
+    std::fs::create_dir_all(&root).unwrap();
+    let root_arg = root.to_str().unwrap();
+    let first = plan_lint(&[
+        "init",
+        "--department",
+        "hrss",
+        "--period",
+        "2021",
+        "--data-root",
+        root_arg,
+    ]);
+    assert!(first.stdout.contains("no earlier figure"));
+    let filled = first
         .stdout
-        .replace("submitted: ", "submitted: 2025-01-15")
+        .replace("submitted: ", "submitted: 2022-01-15")
         .replacen("value:  ", "value: 8.4  ", 1)
-        .replacen("value:  ", "value: 14.8  ", 1)
+        .replacen("value:  ", "value: 3.5  ", 1)
         .replacen("value:  ", "value: 4.2  ", 1)
-        .replacen("value:  ", "value: 100  ", 1);
+        .replacen("value:  ", "value: 100  ", 1)
+        .replace("status:  ", "status: preparing  ")
+        .replace("progress:  ", "progress: 0  ");
     std::fs::write(&draft, filled).unwrap();
     let check = plan_lint(&[
         "check",
         "--data-root",
-        "fixtures/example/progress",
+        root_arg,
         "--today",
         "2026-01-01",
         draft_arg,

@@ -4,7 +4,7 @@ use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
 use crate::messages::{indicator, val};
 use crate::numeric;
-use crate::plan::{Comparison, IndicatorKind, TargetIs};
+use crate::plan::{BaselineKind, Comparison, IndicatorKind, TargetIs};
 
 pub const PL202: CodeInfo = CodeInfo {
     code: "PL202",
@@ -14,7 +14,7 @@ pub const PL202: CodeInfo = CodeInfo {
     plan_rule: true,
     required_params: &[],
     summary: "a value is on the wrong side of a bound: a floor such as 森林覆盖率 41.68, a ceiling such as 失业率 5, a growth rate such as 8.5以上",
-    why: "a bound holds every year of the plan, not only in 2025: a year below a floor is a breach of the plan in that year (a cumulative total is judged in its target year)",
+    why: "a bound holds every year of the plan, not only in 2025: a year below a floor is a breach of the plan in that year (a cumulative total, and a target with no baseline, is judged from its target year)",
     example: "indicators:\n  - id: I15\n    value: 41.5\n",
     fix: "check the figure; if it is right, the breach must be reported to the plan office (for binding indicators a suppression needs its approval)",
     check: Some(check),
@@ -28,8 +28,11 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if ind.target_is != TargetIs::Bound || numeric::meets(ind.comparison, v.value, target) {
             continue;
         }
-        // A total over the plan period reaches its bound only at the end of the period.
-        if ind.kind == IndicatorKind::Cumulative && period < ind.target_year {
+        // A total over the plan period, or a target with no baseline to draw a
+        // path from, is judged from its target year on.
+        let judged_at_target_year =
+            ind.kind == IndicatorKind::Cumulative || ind.baseline_kind == BaselineKind::None;
+        if judged_at_target_year && period < ind.target_year {
             continue;
         }
         let (side, word) = match ind.comparison {
