@@ -49,7 +49,12 @@ fn sarif_carries_rules_regions_related_locations_and_fingerprints() {
     assert!(rules
         .iter()
         .all(|r| r["help"]["text"].as_str().is_some_and(|t| !t.is_empty())));
-    let r = &run["results"][0];
+    let r = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "PL201")
+        .unwrap();
     assert_eq!(r["ruleId"], "PL201");
     assert_eq!(
         rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"],
