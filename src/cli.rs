@@ -419,8 +419,20 @@ fn check_command(
         Format::Github => report_fmt::github::render(&info),
     };
     timings.push(("report", started.elapsed()));
-    let failing = outcome.count(Severity::Error) > 0
-        || (args.deny_warnings && outcome.count(Severity::Warning) > 0);
+    // With --fail-on new, findings the merge-base already had do not fail the run.
+    let counts = |sev: Severity| {
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| !d.suppressed && d.severity == sev)
+            .filter(|d| {
+                args.fail_on == FailOn::All
+                    || d.baseline_state != Some(crate::diagnostic::BaselineState::Unchanged)
+            })
+            .count()
+    };
+    let failing =
+        counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
     let mut stderr = String::new();
     if args.timings {
         let mut last = std::time::Duration::ZERO;
