@@ -434,6 +434,9 @@ fn check_command(
     let failing =
         counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
     let mut stderr = String::new();
+    for e in &outcome.internal_errors {
+        stderr.push_str(&format!("error: {e}\n"));
+    }
     if args.timings {
         let mut last = std::time::Duration::ZERO;
         for (phase, t) in timings {
