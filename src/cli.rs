@@ -201,24 +201,52 @@ fn fail_with(mut diags: Vec<Diagnostic>, what: &str) -> Output {
 
 /// The configuration (from --config or found upwards) and the plans it and --plan name.
 fn setup(plan_dirs: &[PathBuf], config: Option<&PathBuf>) -> Result<(Plans, Config), Output> {
+    setup_at(plan_dirs, config, None).map(|(p, c, _)| (p, c))
+}
+
+/// Like [`setup`]; with `base` (a pull request's `--base REV`) the configuration
+/// and plan directories are read as they are at the merge-base, and a PL403
+/// notice is returned for each the pull request changes.
+fn setup_at(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    base: Option<&str>,
+) -> Result<(Plans, Config, Vec<Diagnostic>), Output> {
     let path = match config {
         Some(p) => Some(p.clone()),
         None => std::env::current_dir()
             .ok()
             .and_then(|d| crate::config::find(&d)),
     };
-    let cfg = match path {
-        Some(p) => crate::config::load(&p).map_err(|d| fail_with(d, "read its configuration"))?,
-        None => Config::default(),
+    // The scratch copy of the base's plan directories lives until the plans are loaded.
+    let (cfg, dirs, notices, scratch) = match base {
+        Some(rev) => {
+            let mut b = crate::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
+                .map_err(|e| Output::fail(format!("error: {e}\n")))?;
+            let cfg = b.config.take().unwrap_or_default();
+            let dirs = std::mem::take(&mut b.plan_dirs);
+            let notices = std::mem::take(&mut b.notices);
+            (cfg, dirs, notices, Some(b))
+        }
+        None => {
+            let cfg = match &path {
+                Some(p) => {
+                    crate::config::load(p).map_err(|d| fail_with(d, "read its configuration"))?
+                }
+                None => Config::default(),
+            };
+            let mut dirs = plan_dirs.to_vec();
+            dirs.extend(cfg.plans.iter().cloned());
+            (cfg, dirs, Vec::new(), None)
+        }
     };
-    let mut dirs = plan_dirs.to_vec();
-    dirs.extend(cfg.plans.iter().cloned());
     let mut plans = load_plans(&dirs)?;
     let diags = cfg.apply(&mut plans);
     if !diags.is_empty() {
         return Err(fail_with(diags, "apply its configuration"));
     }
-    Ok((plans, cfg))
+    drop(scratch);
+    Ok((plans, cfg, notices))
 }
 
 fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
@@ -348,7 +376,7 @@ fn check_command(
 ) -> Output {
     let started = std::time::Instant::now();
     let mut timings = Vec::new();
-    let (plans, cfg) = match setup(plan_dirs, config) {
+    let (plans, cfg, notices) = match setup_at(plan_dirs, config, args.base.as_deref()) {
         Ok(p) => p,
         Err(o) => return o,
     };
@@ -391,7 +419,14 @@ fn check_command(
         }
     }
     let outcome = match check::run(&plans, &opts) {
-        Ok(o) => o,
+        Ok(mut o) => {
+            for mut d in notices {
+                d.baseline_state = Some(crate::diagnostic::BaselineState::New);
+                o.diagnostics.push(d);
+            }
+            crate::diagnostic::sort(&mut o.diagnostics);
+            o
+        }
         Err(f) => {
             let mut text = report_fmt::human::render_diagnostics(&f.diagnostics, false);
             text.push_str(&format!("error: {}\n", f.message));

@@ -136,7 +136,12 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
             "check the path given with --config",
         )]
     })?;
-    let source = SourceFile::new(shown, text);
+    load_text(path, SourceFile::new(shown, text))
+}
+
+/// Reads a config from its text (the working copy, or the version at a
+/// pull request's base); `path` says where relative paths start.
+pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>> {
     let doc = toml_edit::ImDocument::parse(source.text.clone()).map_err(|e| {
         let s = span(e.span());
         vec![bad(

@@ -149,3 +149,121 @@ pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fat
     diagnostic::sort(&mut outcome.diagnostics);
     Ok(outcome)
 }
+
+/// What judges a pull request: the configuration and `--plan` directories as
+/// they are at the merge-base, and a PL403 for each that the pull request changes.
+pub struct BaseInputs {
+    pub config: Option<crate::config::Config>,
+    pub plan_dirs: Vec<PathBuf>,
+    pub notices: Vec<crate::diagnostic::Diagnostic>,
+    _scratch: BaseTree,
+}
+
+pub fn base_inputs(
+    rev: &str,
+    config: Option<&std::path::Path>,
+    plan_dirs: &[PathBuf],
+) -> Result<BaseInputs, String> {
+    let base = git::merge_base(rev).map_err(|e| format!("--base {rev}: {e}"))?;
+    let short: String = base.chars().take(12).collect();
+    let top = git::toplevel()?;
+    let scratch = BaseTree(
+        std::env::temp_dir().join(format!("plan-lint-rules-{}-{short}", std::process::id())),
+    );
+    let mut notices = Vec::new();
+    let mut cfg = None;
+    if let Some(path) = config {
+        let rel = git::repo_path(&top, path);
+        let shown = crate::paths::display(path);
+        let now = std::fs::read(path).ok();
+        match git::show(&base, &rel) {
+            Ok(bytes) => {
+                if now.as_deref() != Some(bytes.as_slice()) {
+                    notices.push(history_integrity::rules_changed(
+                        &shown,
+                        "the configuration",
+                        &short,
+                        now.is_some(),
+                    ));
+                }
+                let source = SourceFile::new(
+                    format!("{shown}@{short}"),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                );
+                cfg = Some(crate::config::load_text(path, source).map_err(|d| {
+                    format!(
+                        "the configuration at {short} is not valid: {}",
+                        d.first().map_or(String::new(), |d| d.message.clone())
+                    )
+                })?);
+            }
+            Err(_) => notices.push(history_integrity::rules_changed(
+                &shown,
+                "the configuration",
+                &short,
+                now.is_some(),
+            )),
+        }
+    }
+    let mut dirs = Vec::new();
+    let mut all_dirs = plan_dirs.to_vec();
+    all_dirs.extend(cfg.iter().flat_map(|c| c.plans.iter().cloned()));
+    for dir in &all_dirs {
+        let rel = git::repo_path(&top, dir);
+        let files = git::files_at(&base, &rel)?;
+        let shown_dir = crate::paths::display(dir);
+        if files.is_empty() {
+            notices.push(history_integrity::rules_changed(
+                &shown_dir,
+                "the plan directory",
+                &short,
+                dir.exists(),
+            ));
+            dirs.push(dir.clone());
+            continue;
+        }
+        let mut base_names = BTreeSet::new();
+        for f in &files {
+            let bytes = git::show(&base, f)?;
+            let dest = scratch.0.join(f);
+            if let Some(parent) = dest.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot write {}: {e}", parent.display()))?;
+            }
+            let now = std::fs::read(top.join(f)).ok();
+            if now.as_deref() != Some(bytes.as_slice()) {
+                notices.push(history_integrity::rules_changed(
+                    &shown(&top, f),
+                    "the plan file",
+                    &short,
+                    now.is_some(),
+                ));
+            }
+            base_names.insert(f.clone());
+            std::fs::write(&dest, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
+        }
+        for f in crate::check::reports_under(dir) {
+            let rel_now = git::repo_path(&top, &f);
+            if !base_names.contains(&rel_now) {
+                notices.push(history_integrity::rules_changed(
+                    &crate::paths::display(&f),
+                    "the plan file",
+                    &short,
+                    true,
+                ));
+            }
+        }
+        dirs.push(scratch.0.join(&rel));
+    }
+    Ok(BaseInputs {
+        config: cfg,
+        plan_dirs: dirs,
+        notices,
+        _scratch: scratch,
+    })
+}
+
+fn shown(top: &std::path::Path, rel: &str) -> String {
+    crate::paths::display(&top.join(rel))
+}

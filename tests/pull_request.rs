@@ -236,3 +236,40 @@ fn pre_existing_findings_are_unchanged_and_fail_on_new_ignores_them() {
     let (code, v, _) = plan_lint(root, &["--base", "main", "--fail-on", "new"]);
     assert_eq!(code, 0, "--fail-on new ignores it: {:?}", codes(&v));
 }
+
+#[test]
+fn the_base_configuration_judges_a_pull_request_that_changes_it() {
+    let repo = repo();
+    let root = repo.path();
+    std::fs::write(root.join("plan-lint.toml"), "data_root = \"progress\"\n").unwrap();
+    git(root, &["checkout", "-q", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "configuration"]);
+    git(root, &["checkout", "-q", "-B", "pr"]);
+    // The pull request lowers 2023's air quality and excludes 2023 from checking.
+    let path = root.join("progress/2023/eco-env.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("value: 97.6", "value: 96.0")).unwrap();
+    std::fs::write(
+        root.join("plan-lint.toml"),
+        "data_root = \"progress\"\nexclude = [\"progress/2023/**\"]\n",
+    )
+    .unwrap();
+    git(root, &["commit", "-qam", "lower and hide"]);
+
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1, "{err}");
+    let c = codes(&v);
+    assert!(
+        c.iter()
+            .any(|x| x.0 == "PL201" && x.1 == "progress/2023/eco-env.yaml"),
+        "{c:?}"
+    );
+    assert!(
+        c.iter().any(|x| x.0 == "PL403" && x.1 == "plan-lint.toml"),
+        "{c:?}"
+    );
+    // Without --base the working copy's configuration applies (and hides the file).
+    let (code, _, _) = plan_lint(root, &[]);
+    assert_eq!(code, 0);
+}

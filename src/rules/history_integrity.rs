@@ -101,3 +101,33 @@ pub fn deleted(path: &str, base_commit: &str) -> Diagnostic {
     )
     .node_path("")
 }
+
+pub const PL403: CodeInfo = CodeInfo {
+    code: "PL403",
+    name: "rules-changed",
+    severity: "warning",
+    subject: Subject::History,
+    plan_rule: false,
+    required_params: &[],
+    summary: "with `--base`, the pull request changes plan-lint.toml or a `--plan` directory; the pull request is judged by the base revision's versions, and the changes take effect after merge",
+    why: "a pull request must not weaken the rules that judge it: the configuration and plan of its base decide, and the change is shown for review",
+    example: "# the pull request edits plan-lint.toml:\n[severity]\nPL203 = \"warning\"\n",
+    fix: "nothing, if the change is intended: it applies to pull requests after this one is merged; have the rule owners (CODEOWNERS) review it",
+    check: None,
+};
+
+/// PL403 for a configuration or plan file that differs from its base version.
+pub fn rules_changed(path: &str, what: &str, base_commit: &str, exists_now: bool) -> Diagnostic {
+    let location = match std::fs::read_to_string(path) {
+        Ok(text) if exists_now => Location::file_start(&SourceFile::new(path, text)),
+        _ => Location::path_only(path),
+    };
+    Diagnostic::new(
+        "PL403",
+        Severity::Warning,
+        location,
+        format!("this pull request changes {what} {path}; it is judged by the version at {base_commit}, and the change takes effect after merge"),
+        "nothing to do if the change is intended: the rule owners review it, and it applies to later pull requests",
+    )
+    .label("changed in this pull request")
+}

@@ -65,6 +65,7 @@ pub static CODES: &[&CodeInfo] = &[
     &coverage::PL306,
     &history_integrity::PL401,
     &history_integrity::PL402,
+    &history_integrity::PL403,
     &suppression::PL501,
     &suppression::PL502,
     &suppression::PL503,
