@@ -63,6 +63,17 @@ pub struct Outcome {
     /// Internal errors (a bug in plan-lint), each naming the file that caused it.
     /// The other files' results are kept; the run exits 2.
     pub internal_errors: Vec<String>,
+    /// What each linted report is, by path: for summaries per department and indicator.
+    pub reports: BTreeMap<String, ReportInfo>,
+}
+
+/// The identity of a linted report and the indicators it reports.
+#[derive(Debug, Clone, Default)]
+pub struct ReportInfo {
+    pub plan: String,
+    pub department: String,
+    pub period: i32,
+    pub indicators: Vec<String>,
 }
 
 impl Outcome {
@@ -526,6 +537,19 @@ pub fn run_inner(
         files: linted.len(),
         ..Outcome::default()
     };
+    for (shown, l) in loaded.iter().filter(|(shown, _)| linted.contains(shown)) {
+        if let Some(r) = &l.report {
+            outcome.reports.insert(
+                shown.clone(),
+                ReportInfo {
+                    plan: r.plan_id().unwrap_or_default().to_string(),
+                    department: r.department().unwrap_or_default().to_string(),
+                    period: r.period().unwrap_or_default(),
+                    indicators: r.indicators.iter().map(|e| e.id.value.clone()).collect(),
+                },
+            );
+        }
+    }
     for r in results {
         match r {
             Ok(d) => outcome.diagnostics.extend(d),

@@ -158,6 +158,8 @@ pub struct Env {
     pub color: bool,
     /// GITHUB_ACTIONS=true: annotations are the default format.
     pub github_actions: bool,
+    /// GITHUB_STEP_SUMMARY: a Markdown summary is appended to this file.
+    pub step_summary: Option<PathBuf>,
 }
 
 impl Env {
@@ -167,6 +169,9 @@ impl Env {
             stdin: None,
             color: stdout_is_color_terminal(),
             github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
+            step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
         }
     }
 }
@@ -469,6 +474,20 @@ fn check_command(
     let failing =
         counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
     let mut stderr = String::new();
+    if let Some(path) = &env.step_summary {
+        let summary = report_fmt::summary::render(&info, &plans);
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, summary.as_bytes()));
+        if let Err(e) = appended {
+            stderr.push_str(&format!(
+                "warning: cannot append to GITHUB_STEP_SUMMARY {}: {e}\n",
+                path.display()
+            ));
+        }
+    }
     for e in &outcome.internal_errors {
         stderr.push_str(&format!("error: {e}\n"));
     }

@@ -250,3 +250,40 @@ fn output_is_the_same_for_every_thread_count() {
     assert_eq!(one, render(4));
     assert_eq!(one, render(2));
 }
+
+#[test]
+fn github_annotations_are_the_default_in_actions_and_a_step_summary_is_appended() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let out = run(
+        [
+            "plan-lint",
+            "check",
+            "--data-root",
+            "fixtures/rules/PL201/fail/progress",
+            "--today",
+            "2026-01-01",
+        ],
+        Env {
+            github_actions: true,
+            step_summary: Some(summary.clone()),
+            ..Env::default()
+        },
+    );
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.contains("::error file=fixtures/rules/PL201/fail/progress/2023/eco-env.yaml,line=8,col=12,endLine=8,endColumn=16,title=PL201 binding-regression::"),
+        "{}",
+        out.stdout
+    );
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.starts_with("earlier step\n## plan-lint"), "{md}");
+    assert!(md.contains("| eco-env |"), "{md}");
+    assert!(md.contains("| PL201 binding-regression | 1 |"), "{md}");
+    assert!(
+        md.contains("| I14 空气质量优良率 | 98 | missed (PL201) |"),
+        "{md}"
+    );
+    assert!(md.contains("| I15 森林覆盖率 | 41.68 | met |"), "{md}");
+}

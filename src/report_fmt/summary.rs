@@ -1,0 +1,94 @@
+//! The Markdown summary appended to `$GITHUB_STEP_SUMMARY`: counts per
+//! department and per rule, and the binding indicators met and missed.
+
+use super::RunInfo;
+use crate::check::Plans;
+use crate::diagnostic::Severity;
+use crate::plan::Attribute;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Codes whose error means a binding indicator missed its commitment.
+const MISSES: [&str; 5] = ["PL201", "PL202", "PL204", "PL205", "PL208"];
+
+pub fn render(info: &RunInfo<'_>, plans: &Plans) -> String {
+    let o = info.outcome;
+    let mut out = String::from("## plan-lint\n\n");
+    let _ = writeln!(
+        out,
+        "{} errors, {} warnings in {} files ({} suppressed).\n",
+        o.count(Severity::Error),
+        o.count(Severity::Warning),
+        o.files,
+        o.suppressed()
+    );
+    let live = || o.diagnostics.iter().filter(|d| !d.suppressed);
+    let mut by_dept: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for d in live() {
+        let dept = o.reports.get(&d.location.path).map_or_else(
+            || "(unreadable or other files)".to_string(),
+            |r| r.department.clone(),
+        );
+        let e = by_dept.entry(dept).or_default();
+        match d.severity {
+            Severity::Error => e.0 += 1,
+            Severity::Warning => e.1 += 1,
+        }
+    }
+    if !by_dept.is_empty() {
+        out.push_str("| department | errors | warnings |\n|---|---:|---:|\n");
+        for (dept, (e, w)) in &by_dept {
+            let _ = writeln!(out, "| {dept} | {e} | {w} |");
+        }
+        out.push('\n');
+        let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in live() {
+            *by_rule.entry(d.code).or_default() += 1;
+        }
+        out.push_str("| rule | findings |\n|---|---:|\n");
+        for (code, n) in &by_rule {
+            let name = crate::rules::registry::info(code).map_or("", |i| i.name);
+            let _ = writeln!(out, "| {code} {name} | {n} |");
+        }
+        out.push('\n');
+    }
+    let mut rows = String::new();
+    for plan in &plans.0 {
+        for ind in plan
+            .indicators
+            .iter()
+            .filter(|i| i.attribute == Attribute::Binding)
+        {
+            let reported = o
+                .reports
+                .values()
+                .any(|r| r.plan == plan.id() && r.indicators.contains(&ind.id));
+            if !reported {
+                continue;
+            }
+            let missed: Vec<&str> = live()
+                .filter(|d| {
+                    d.severity == Severity::Error
+                        && MISSES.contains(&d.code)
+                        && d.target.as_deref() == Some(&ind.id)
+                })
+                .map(|d| d.code)
+                .collect();
+            let state = if missed.is_empty() {
+                "met".to_string()
+            } else {
+                format!("missed ({})", missed.join(", "))
+            };
+            let _ = writeln!(
+                rows,
+                "| {} {} | {} | {state} |",
+                ind.id, ind.name, ind.target_text
+            );
+        }
+    }
+    if !rows.is_empty() {
+        out.push_str("| binding indicator | target | in these reports |\n|---|---|---|\n");
+        out.push_str(&rows);
+    }
+    out
+}
