@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end check of what a data repository uses: the workflows (actionlint), the
+# setup documented in docs/ci.md, the Action's shell steps, and the pre-commit hook,
+# all on a throwaway git repository, with no network.
+#
+# Usage: tests/data-repo.sh PATH/TO/plan-lint
+# Needs: git, actionlint and pre-commit (.ci/run installs them from PyPI).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+export PATH="$(dirname "$bin"):$PATH"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "data-repo: FAIL: $*" >&2; exit 1; }
+ok() { echo "data-repo: ok: $*"; passed=$((passed + 1)); }
+passed=0
+export GIT_AUTHOR_NAME=clerk GIT_AUTHOR_EMAIL=clerk@example.org GIT_COMMITTER_NAME=clerk GIT_COMMITTER_EMAIL=clerk@example.org
+unset GITHUB_ACTIONS GITHUB_STEP_SUMMARY
+
+# 1. plan-lint's own workflows.
+actionlint "$repo"/.github/workflows/*.yml
+ok "actionlint on .github/workflows"
+
+# 2. A data repository with accepted reports on main.
+data=$work/data
+mkdir -p "$data"
+cp -r "$repo/fixtures/example/progress" "$data/"
+cd "$data"
+git init -q -b main
+git add progress
+git commit -q -m "accepted reports"
+
+# 3. docs/ci.md, verbatim: files named in fences are written, `sh run` blocks are run.
+#    The one substitution: the hook repository is this checkout at HEAD (no network here).
+awk -v dir="$data" '
+  /^```[a-z]+ file=/ { split($0, a, "file="); f = dir "/" a[2]; system("mkdir -p \"$(dirname \"" f "\")\""); printf "" > f; infile = 1; next }
+  /^```sh run$/ { inrun = 1; next }
+  /^```/ { infile = 0; inrun = 0; next }
+  infile { print >> f }
+  inrun { print >> (dir "/.setup.sh") }
+' "$repo/docs/ci.md"
+[ -f .github/workflows/plan-lint.yml ] && [ -f .github/CODEOWNERS ] && [ -f .pre-commit-config.yaml ] || fail "docs/ci.md files not extracted"
+sed -i "s#repo: https://github.com/nanming-drc/plan-lint#repo: $repo#; s#rev: v0.1.0#rev: $(git -C "$repo" rev-parse HEAD)#" .pre-commit-config.yaml
+actionlint .github/workflows/plan-lint.yml
+ok "actionlint on the documented workflow"
+bash -euo pipefail .setup.sh
+rm .setup.sh
+ok "the documented setup commands"
+
+# 4. The Action's shell steps on a pull request that rewrites an accepted report.
+git checkout -q -b pr
+sed -i 's/value: 97.5/value: 97.9/' progress/2022/eco-env.yaml
+git commit -q -am "change 2022 air quality"
+summary=$work/summary.md
+set +e
+GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=$summary INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif \
+  bash "$repo/action/install.sh" >/dev/null
+GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=$summary INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif \
+  bash "$repo/action/check.sh" > "$work/annotations.txt"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "check.sh exited $status on a rewritten report, expected 1"
+grep -q '^::error file=progress/2022/eco-env.yaml' "$work/annotations.txt" || fail "no PL401 annotation"
+grep -q '"ruleId": "PL401"' "$work/out.sarif" || fail "no PL401 in the SARIF"
+[ "$(grep -c '^## plan-lint' "$summary")" -eq 1 ] || fail "the step summary is not written exactly once"
+ok "the Action fails a rewritten accepted report"
+printf 'revision:\n  reason: 监测站数据复核修订\n  approved_by: 区发展和改革局\n' >> progress/2022/eco-env.yaml
+git commit -q -am "revision approved"
+INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > /dev/null || fail "check.sh fails a revised report"
+ok "the Action passes once the report carries a revision"
+
+# 5. The pre-commit hook on staged reports.
+mkdir -p progress/2024
+sed 's/period: 2023/period: 2024/; s/submitted: 2024-01-19/submitted: 2025-01-20/; s/value: 77.3/value: 7.3/' \
+  progress/2023/health.yaml > progress/2024/health.yaml
+git add progress/2024/health.yaml
+if pre-commit run --files progress/2024/health.yaml > "$work/hook.txt" 2>&1; then
+  cat "$work/hook.txt"; fail "the hook passed a report whose life expectancy fell from 77.3 to 7.3"
+fi
+grep -q "PL20" "$work/hook.txt" || { cat "$work/hook.txt"; fail "the hook did not show the finding"; }
+sed -i 's/value: 7.3/value: 77.6/' progress/2024/health.yaml
+git add progress/2024/health.yaml
+pre-commit run --files progress/2024/health.yaml > "$work/hook.txt" 2>&1 || { cat "$work/hook.txt"; fail "the hook failed a valid report"; }
+git commit -q -m "2024 health" || fail "the commit hook refused a valid report"
+ok "the pre-commit hook"
+
+echo "data-repo: $passed passed, 0 failed"
