@@ -9,7 +9,8 @@ args=(check --data-root "$data_root")
 if [ -n "${INPUT_BASE:-}" ]; then
   args+=(--base "$INPUT_BASE" --fail-on "$fail_on")
 fi
-plan-lint "${args[@]}" --format sarif > "$sarif"
+# The summary is written once, by the annotation run below.
+GITHUB_STEP_SUMMARY='' plan-lint "${args[@]}" --format sarif > "$sarif"
 sarif_status=$?
 if [ "$sarif_status" -ge 2 ]; then
   # plan-lint could not do its job: show why, in the log and as an annotation.

@@ -457,7 +457,7 @@ fn describe_property(root: &Value, schema_pointer: &str, name: &str) -> String {
         .and_then(|p| p.get("description"))
         .and_then(Value::as_str)
     {
-        return format!("its value ({})", d.trim_end_matches('.').to_lowercase());
+        return format!("its value: {}", d.trim_end_matches('.'));
     }
     "its value".into()
 }

@@ -31,6 +31,7 @@ pub fn number_in_text(text: &str) -> Option<f64> {
         })
         .collect();
     for suffix in [
+        "年",
         "以上",
         "以内",
         "以下",
@@ -71,6 +72,7 @@ mod tests {
         assert_eq!(number_in_text("９８"), Some(98.0));
         assert_eq!(number_in_text("97,6"), Some(97.6));
         assert_eq!(number_in_text("98%"), Some(98.0));
+        assert_eq!(number_in_text("2023年"), Some(2023.0));
         assert_eq!(number_in_text("达到省要求"), None);
         assert_eq!(number_in_text(""), None);
     }

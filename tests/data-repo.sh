@@ -49,7 +49,7 @@ ok "the documented setup commands"
 
 # 4. The Action's shell steps on a pull request that rewrites an accepted report.
 git checkout -q -b pr
-sed -i 's/value: 97.5/value: 97.9/' progress/2022/eco-env.yaml
+sed -i "s/value: 97.5/value: 97.4/" progress/2022/eco-env.yaml
 git commit -q -am "change 2022 air quality"
 summary=$work/summary.md
 set +e
@@ -66,19 +66,19 @@ grep -q '"ruleId": "PL401"' "$work/out.sarif" || fail "no PL401 in the SARIF"
 ok "the Action fails a rewritten accepted report"
 printf 'revision:\n  reason: 监测站数据复核修订\n  approved_by: 区发展和改革局\n' >> progress/2022/eco-env.yaml
 git commit -q -am "revision approved"
-INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > /dev/null || fail "check.sh fails a revised report"
+INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > "$work/annotations.txt" || { cat "$work/annotations.txt"; fail "check.sh fails a revised report"; }
 ok "the Action passes once the report carries a revision"
 
 # 5. The pre-commit hook on staged reports.
 mkdir -p progress/2024
-sed 's/period: 2023/period: 2024/; s/submitted: 2024-01-19/submitted: 2025-01-20/; s/value: 77.3/value: 7.3/' \
+sed 's/period: 2023/period: 2024/; s/submitted: 2024-01-19/submitted: 2025-01-20/; s/value: 77.3/value: 773/' \
   progress/2023/health.yaml > progress/2024/health.yaml
 git add progress/2024/health.yaml
 if pre-commit run --files progress/2024/health.yaml > "$work/hook.txt" 2>&1; then
-  cat "$work/hook.txt"; fail "the hook passed a report whose life expectancy fell from 77.3 to 7.3"
+  cat "$work/hook.txt"; fail "the hook passed a report with a life expectancy of 773 years"
 fi
 grep -q "PL20" "$work/hook.txt" || { cat "$work/hook.txt"; fail "the hook did not show the finding"; }
-sed -i 's/value: 7.3/value: 77.6/' progress/2024/health.yaml
+sed -i 's/value: 773/value: 77.6/' progress/2024/health.yaml
 git add progress/2024/health.yaml
 pre-commit run --files progress/2024/health.yaml > "$work/hook.txt" 2>&1 || { cat "$work/hook.txt"; fail "the hook failed a valid report"; }
 git commit -q -m "2024 health" || fail "the commit hook refused a valid report"

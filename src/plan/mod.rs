@@ -192,7 +192,28 @@ fn parse_file(source: &Source, kind: Kind, out: &mut Vec<Diagnostic>) -> Option<
 }
 
 fn bad_plan(location: Location, message: String, help: &str) -> Diagnostic {
-    Diagnostic::new("PL004", Severity::Error, location, message, help)
+    Diagnostic::new("PL004", Severity::Error, location, message, help).label("here")
+}
+
+impl Plan {
+    /// A PL004 at a field of a catalog entry or rule entry, with its node path;
+    /// the file's first line if the field cannot be found.
+    fn bad_at(
+        &self,
+        origin: &Origin,
+        field: Option<&str>,
+        message: String,
+        help: &str,
+    ) -> Diagnostic {
+        let location = self
+            .locate(origin, field)
+            .unwrap_or_else(|| Location::file_start(&self.files[origin.file].0));
+        let pointer = match field {
+            Some(f) => format!("{}/{f}", origin.pointer),
+            None => origin.pointer.clone(),
+        };
+        bad_plan(location, message, help).node_path(pointer)
+    }
 }
 
 fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
@@ -336,20 +357,18 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
         }
     }
     for (i, ind) in plan.indicators.iter().enumerate() {
-        let loc = plan.locate(&plan.indicator_origin[i], Some("id"));
         if plan.indicator_index.insert(ind.id.clone(), i).is_some() {
-            diags.push(bad_plan(
-                loc.clone().unwrap(),
+            diags.push(plan.bad_at(
+                &plan.indicator_origin[i],
+                Some("id"),
                 format!("indicator id \"{}\" is defined twice", ind.id),
                 "give every indicator one unique id",
             ));
         }
         if !plan.department_index.contains_key(&ind.department) {
-            let loc = plan
-                .locate(&plan.indicator_origin[i], Some("department"))
-                .unwrap();
-            diags.push(bad_plan(
-                loc,
+            diags.push(plan.bad_at(
+                &plan.indicator_origin[i],
+                Some("department"),
                 format!(
                     "indicator \"{}\" names unknown department \"{}\"",
                     ind.id, ind.department
@@ -362,19 +381,17 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
         if plan.project_index.insert(p.id.clone(), i).is_some()
             || plan.indicator_index.contains_key(&p.id)
         {
-            let loc = plan.locate(&plan.project_origin[i], Some("id")).unwrap();
-            diags.push(bad_plan(
-                loc,
+            diags.push(plan.bad_at(
+                &plan.project_origin[i],
+                Some("id"),
                 format!("project id \"{}\" is defined twice", p.id),
                 "give every project an id no other project or indicator has",
             ));
         }
         if !plan.department_index.contains_key(&p.department) {
-            let loc = plan
-                .locate(&plan.project_origin[i], Some("department"))
-                .unwrap();
-            diags.push(bad_plan(
-                loc,
+            diags.push(plan.bad_at(
+                &plan.project_origin[i],
+                Some("department"),
                 format!(
                     "project \"{}\" names unknown department \"{}\"",
                     p.id, p.department
@@ -386,16 +403,18 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
     for rule in &plan.rules {
         let e = &rule.entry;
         let Some(info) = crate::rules::registry::info(&e.code) else {
-            diags.push(bad_plan(
-                plan.rule_location(rule, Some("code")).unwrap(),
+            diags.push(plan.bad_at(
+                &rule.origin,
+                Some("code"),
                 format!("rule code \"{}\" does not exist", e.code),
                 "use a code listed by `plan-lint rules`; a plan cannot invent codes",
             ));
             continue;
         };
         if !info.plan_rule {
-            diags.push(bad_plan(
-                plan.rule_location(rule, Some("code")).unwrap(),
+            diags.push(plan.bad_at(
+                &rule.origin,
+                Some("code"),
                 format!(
                     "rule code \"{}\" is fixed in plan-lint and cannot be configured by a plan",
                     e.code
@@ -404,12 +423,14 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             ));
             continue;
         }
+        let mut unknown_ids = false;
         if let Some(ids) = &e.select.ids {
             for (k, id) in ids.iter().enumerate() {
                 if plan.indicator(id).is_none() && plan.project(id).is_none() {
-                    diags.push(bad_plan(
-                        plan.rule_location(rule, Some(&format!("select/ids/{k}")))
-                            .unwrap(),
+                    unknown_ids = true;
+                    diags.push(plan.bad_at(
+                        &rule.origin,
+                        Some(&format!("select/ids/{k}")),
                         format!(
                             "rule {} selects \"{id}\", which is not in the catalog",
                             e.code
@@ -426,16 +447,18 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|i| e.select.matches_indicator(i))
         };
-        if !selects_any && e.select != Selector::default() {
-            diags.push(bad_plan(
-                plan.rule_location(rule, Some("select")).unwrap(),
+        if !selects_any && !unknown_ids && e.select != Selector::default() {
+            diags.push(plan.bad_at(
+                &rule.origin,
+                Some("select"),
                 format!("rule {} selects nothing in the catalog", e.code),
                 "widen the selector, or remove the entry",
             ));
         }
         if let Some(missing) = info.required_params.iter().find(|p| !e.params.has(p)) {
-            diags.push(bad_plan(
-                plan.rule_location(rule, None).unwrap(),
+            diags.push(plan.bad_at(
+                &rule.origin,
+                None,
                 format!("rule {} needs the parameter \"{missing}\"", e.code),
                 "add it under params",
             ));

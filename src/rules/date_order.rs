@@ -47,7 +47,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     ctx.finding(
                         d.span,
-                        format!("{field} date {} of project {} is after the report's submission {}", d.value, p.id, sub.value),
+                        format!("{field} date {} of project {} ({}) is after the report's submission {}", d.value, p.name, p.id, sub.value),
                         format!("a report states what has happened: correct `{field}`, or leave it empty until it happens"),
                     )
                     .label("after submission")
@@ -59,7 +59,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     ctx.finding(
                         d.span,
-                        format!("{field} date {} of project {} is before {min}, more than {years} years before the plan began", d.value, p.id),
+                        format!("{field} date {} of project {} ({}) is before {min}, more than {years} years before the plan began", d.value, p.name, p.id),
                         format!("check the year of `{field}`"),
                     )
                     .label("too early")

@@ -294,7 +294,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
     }
 
     // PL108: progress/<year>/<department>.yaml
-    check_path(report, out);
+    check_path(report, dept_known, out);
 
     // PL101, PL103, PL104, PL105 for indicators.
     let mut seen: HashMap<&str, &crate::report::IndicatorEntry> = HashMap::new();
@@ -318,7 +318,16 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
         }
         seen.insert(id, e);
         let Some(ind) = plan.indicator(id) else {
-            let help = match suggest::closest(id, plan.indicators.iter().map(|i| i.id.as_str())) {
+            // The department's own indicators first, not yet in the report; then any.
+            let own = plan
+                .indicators
+                .iter()
+                .filter(|i| dept.is_some_and(|d| d.value == i.department))
+                .filter(|i| !report.indicators.iter().any(|e| e.id.value == i.id))
+                .map(|i| i.id.as_str());
+            let closest = suggest::closest(id, own)
+                .or_else(|| suggest::closest(id, plan.indicators.iter().map(|i| i.id.as_str())));
+            let help = match closest {
                 Some(c) => format!(
                     "did you mean \"{c}\" ({})? `plan-lint plan` lists every indicator",
                     plan.indicator(c).map_or("", |i| i.name.as_str())
@@ -420,7 +429,13 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 .and_then(|n| plan.projects.iter().find(|p| p.name == n.value))
             {
                 Some(p) => format!("the project named \"{}\" has the id {}", p.name, p.id),
-                None => match suggest::closest(id, plan.projects.iter().map(|p| p.id.as_str())) {
+                None => match suggest::closest(
+                    id,
+                    plan.projects
+                        .iter()
+                        .filter(|p| !report.projects.iter().any(|e| e.id.value == p.id))
+                        .map(|p| p.id.as_str()),
+                ) {
                     Some(c) => format!(
                         "did you mean \"{c}\" ({})?",
                         plan.project(c).map_or("", |p| p.name.as_str())
@@ -479,7 +494,10 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                         p.name,
                         q(&p.department)
                     ),
-                    format!("leave {id} to {}, or record the responsibility in plan-lint.toml [responsibilities]", p.department),
+                    format!(
+                        "leave {id} to {}, or record the responsibility in plan-lint.toml [responsibilities]",
+                        plan.department(&p.department).map_or(p.department.as_str(), |x| x.name.as_str())
+                    ),
                 )
                 .label("not this department's project")
                 .target(id)
@@ -490,7 +508,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
 }
 
 /// PL108: the conventional path `…/<year>/<department>.yaml` against the fields.
-fn check_path(report: &Report, out: &mut Vec<Diagnostic>) {
+fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
     let src = &report.source;
     let path = std::path::Path::new(&src.path);
     let stem = path
@@ -522,7 +540,8 @@ fn check_path(report: &Report, out: &mut Vec<Diagnostic>) {
         }
     }
     if let Some(d) = &report.department {
-        if year_dir.is_some() && stem != d.value {
+        // An unknown department is PL109's finding; naming the file after it would mislead.
+        if dept_known && year_dir.is_some() && stem != d.value {
             out.push(
                 Diagnostic::new(
                     "PL108",

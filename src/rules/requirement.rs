@@ -71,7 +71,15 @@ fn check_missing(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if missing.is_empty() {
             continue;
         }
+        // Point at what is there: the requirement block, else the indicator's id.
         let span = req.map_or(e.id.span, |r| r.span);
+        let help = match (missing.len(), req.is_some()) {
+            (2, false) => "add `requirement:` with `value` (the figure the city or province required for this year) and `source` (the document that set it)".to_string(),
+            _ if missing == ["requirement.source"] => "add `source:` under `requirement:`: the document that set the required figure (e.g. 黔环发〔2023〕12号)".to_string(),
+            _ if missing == ["requirement.value"] => "add `value:` under `requirement:`: the figure the cited document requires for this year, in percent".to_string(),
+            _ => "give `requirement:` both `value` (the required figure) and `source` (the document that set it)".to_string(),
+        };
+        let label = format!("{} missing", missing.join(" and "));
         out.push(
             ctx.finding(
                 span,
@@ -81,9 +89,9 @@ fn check_missing(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     q(&ind.target_text),
                     missing.join(" and ")
                 ),
-                "add `requirement:` with `value` (the figure the city or province required for this year) and `source` (the document that set it)".into(),
+                help,
             )
-            .label("requirement missing")
+            .label(label)
             .target(&ind.id)
             .node_path(format!("{}/requirement", e.pointer())),
         );

@@ -40,14 +40,18 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if prev.value == status.value || allowed.contains(&status.value) {
             continue;
         }
-        let options = if allowed.is_empty() {
-            "no other status".to_string()
+        let can = if allowed.is_empty() {
+            format!("a {} project keeps that status", prev.value.as_str())
         } else {
-            allowed
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            format!(
+                "after {} a project can only be {}",
+                prev.value.as_str(),
+                allowed
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         };
         out.push(
             ctx.finding(
@@ -61,8 +65,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     q(status.value.as_str())
                 ),
                 format!(
-                    "after {} a project can only be {options}: correct the status, or correct the {} report with an approved `revision` block",
-                    prev.value.as_str(),
+                    "{can}: correct the status, or correct the {} report with an approved `revision` block",
                     prev.period
                 ),
             )

@@ -104,11 +104,21 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
         let suppressible =
             info.plan_rule && !entries.is_empty() && entries.iter().all(|r| r.entry.suppressible);
         if !suppressible {
-            let mut d = bad(
-                at(Some(rule.span)),
-                format!("{} ({}) may not be suppressed", info.code, info.name),
-                "fix the finding instead; the plan does not allow exceptions to this rule".into(),
-            );
+            let (message, help) = if info.plan_rule {
+                (
+                    format!(
+                        "the plan marks {} ({}) non-suppressible",
+                        info.code, info.name
+                    ),
+                    "fix the finding instead; the plan does not allow exceptions to this rule",
+                )
+            } else {
+                (
+                    format!("{} ({}) is fixed in plan-lint and cannot be suppressed", info.code, info.name),
+                    "fix the finding instead; only the plan-dependent rules PL2xx and PL3xx can be suppressed",
+                )
+            };
+            let mut d = bad(at(Some(rule.span)), message, help.into());
             if let Some(l) = entries
                 .iter()
                 .find(|r| !r.entry.suppressible)
