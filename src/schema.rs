@@ -457,7 +457,13 @@ fn describe_property(root: &Value, schema_pointer: &str, name: &str) -> String {
         .and_then(|p| p.get("description"))
         .and_then(Value::as_str)
     {
-        return format!("its value: {}", d.trim_end_matches('.'));
+        let d = d.trim_end_matches('.');
+        let mut chars = d.chars();
+        let lowered: String = chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default();
+        return format!("its value: {lowered}");
     }
     "its value".into()
 }

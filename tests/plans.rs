@@ -1,0 +1,174 @@
+//! The engine is plan-agnostic: a second plan (fixtures/next-plan, a small
+//! fictional next plan) loaded with --plan beside the built-in one; each
+//! report is judged by the plan it names, and only reports of the same plan
+//! are each other's history.
+
+use plan_lint::cli::{run, Env, Output};
+
+fn plan_lint(args: &[&str]) -> Output {
+    let mut full = vec!["plan-lint", "--plan", "fixtures/next-plan"];
+    full.extend_from_slice(args);
+    run(full, Env::default())
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+const ROOT: &str = "fixtures/two-plans/progress";
+
+#[test]
+fn a_data_root_with_reports_of_both_plans_is_clean() {
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        ROOT,
+        "--today",
+        "2027-02-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let v = json(&out);
+    assert_eq!(v["summary"]["files"], 2);
+    let ids: Vec<&str> = v["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["nanming-14th-fyp", "nanming-15th-example"]);
+}
+
+#[test]
+fn without_the_plan_its_reports_are_pl003() {
+    let out = run(
+        [
+            "plan-lint",
+            "check",
+            "--data-root",
+            ROOT,
+            "--today",
+            "2027-02-01",
+            "--format",
+            "json",
+        ],
+        Env::default(),
+    );
+    let v = json(&out);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "PL003");
+    assert_eq!(d["file"], "fixtures/two-plans/progress/2026/env.yaml");
+}
+
+#[test]
+fn history_and_periods_come_from_the_report_s_own_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 2027 draft of the next plan: N01 fell from 98.2 (2026) to 98.1.
+    let draft = dir.path().join("env.yaml");
+    std::fs::write(
+        &draft,
+        "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: N01, value: 98.1}\nprojects:\n  - {id: Q0101, status: under_construction, progress: 30}\n",
+    )
+    .unwrap();
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        ROOT,
+        "--today",
+        "2028-02-01",
+        "--format",
+        "json",
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let v = json(&out);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PL201")
+        .unwrap();
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("fell from 98.2% in 2026 to 98.1% in 2027"),
+        "{d}"
+    );
+    assert_eq!(
+        d["related"][0]["file"],
+        "fixtures/two-plans/progress/2026/env.yaml"
+    );
+
+    // The next plan's years bound its periods; the built-in plan's reports do not serve as its history.
+    std::fs::write(
+        &draft,
+        "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2031\nsubmitted: 2032-01-10\nindicators:\n  - {id: N01, value: 99}\nprojects:\n  - {id: Q0101, status: completed, progress: 100, completed: 2031-06-30, evidence: [验收报告]}\n",
+    )
+    .unwrap();
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        ROOT,
+        "--today",
+        "2032-02-01",
+        "--format",
+        "json",
+        draft.to_str().unwrap(),
+    ]);
+    let v = json(&out);
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"PL106"), "{codes:?}");
+    let pl106 = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PL106")
+        .unwrap();
+    assert!(
+        pl106["message"].as_str().unwrap().contains("2026–2030"),
+        "{pl106}"
+    );
+}
+
+#[test]
+fn suppressing_a_binding_rule_needs_the_next_plan_s_approver() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("env.yaml");
+    let body = "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: N01, value: 98.1}\nprojects:\n  - {id: Q0101, status: under_construction, progress: 30}\nsuppressions:\n  - {rule: PL201, target: N01, reason: 监测点位调整, approved_by: APPROVER}\n";
+    std::fs::write(&draft, body.replace("APPROVER", "区发展和改革局")).unwrap();
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        ROOT,
+        "--today",
+        "2028-02-01",
+        "--format",
+        "json",
+        draft.to_str().unwrap(),
+    ]);
+    assert!(json(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "PL501"));
+    std::fs::write(&draft, body.replace("APPROVER", "区规划办公室")).unwrap();
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        ROOT,
+        "--today",
+        "2028-02-01",
+        "--format",
+        "json",
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(json(&out)["summary"]["suppressed"], 1);
+}
