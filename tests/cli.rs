@@ -287,3 +287,56 @@ fn github_annotations_are_the_default_in_actions_and_a_step_summary_is_appended(
     );
     assert!(md.contains("| I15 森林覆盖率 | 41.68 | met |"), "{md}");
 }
+
+#[test]
+fn a_draft_outside_the_data_root_stands_in_for_the_stored_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let stored =
+        std::fs::read_to_string("fixtures/rules/PL201/fail/progress/2023/eco-env.yaml").unwrap();
+    let draft = dir.path().join("eco-env.yaml");
+    // The clerk corrected the stored 2023 report's fall (96.9) to 97.6 in a draft.
+    std::fs::write(&draft, stored.replace("value: 96.9", "value: 97.6")).unwrap();
+    let args = |d: &str| {
+        vec![
+            "check".to_string(),
+            "--data-root".into(),
+            "fixtures/rules/PL201/fail/progress".into(),
+            "--today".into(),
+            "2026-01-01".into(),
+            "--format".into(),
+            "json".into(),
+            d.to_string(),
+        ]
+    };
+    let a = args(draft.to_str().unwrap());
+    let out = plan_lint(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        !codes.contains(&"PL107"),
+        "the draft replaces the stored report: {codes:?}"
+    );
+    assert!(!codes.contains(&"PL201"), "{codes:?}");
+    // A draft that falls is compared with the stored 2022 report.
+    std::fs::write(&draft, stored.replace("value: 96.9", "value: 96.0")).unwrap();
+    let out = plan_lint(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PL201")
+        .unwrap();
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("fell from 97.5% in 2022 to 96% in 2023"),
+        "{d}"
+    );
+}
