@@ -9,6 +9,7 @@ use crate::messages::q;
 use crate::plan::Plan;
 use crate::report::Report;
 use crate::suggest;
+use crate::yaml::Span;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -301,19 +302,14 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
     for e in &report.indicators {
         let id = e.id.value.as_str();
         if let Some(first) = seen.get(id) {
-            out.push(
-                Diagnostic::new(
-                    "PL103",
-                    Severity::Error,
-                    Location::at(src, e.id.span),
-                    format!("indicator {} appears twice in this report", q(id)),
-                    "keep one entry per indicator: merge the two and delete the other",
-                )
-                .label("second entry")
-                .target(id)
-                .node_path(format!("{}/id", e.pointer()))
-                .related(Location::at(src, first.id.span), "first entry"),
-            );
+            out.push(duplicate(
+                src,
+                "indicator",
+                id,
+                e.id.span,
+                first.id.span,
+                &e.pointer(),
+            ));
             continue;
         }
         seen.insert(id, e);
@@ -378,26 +374,17 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
             out.push(d);
         }
         if let Some(d) = dept.filter(|d| dept_known && ind.department != d.value) {
-            out.push(
-                Diagnostic::new(
-                    "PL105",
-                    Severity::Warning,
-                    Location::at(src, e.id.span),
-                    format!(
-                        "department {} reports {} ({id}), which is the responsibility of {}",
-                        q(&d.value),
-                        ind.name,
-                        q(&ind.department)
-                    ),
-                    format!(
-                        "leave {id} to {}, or record the responsibility in plan-lint.toml [responsibilities]",
-                        plan.department(&ind.department).map_or(ind.department.as_str(), |x| x.name.as_str())
-                    ),
-                )
-                .label("not this department's indicator")
-                .target(id)
-                .node_path(format!("{}/id", e.pointer())),
-            );
+            out.push(not_responsible(
+                plan,
+                src,
+                &d.value,
+                "indicator",
+                &ind.name,
+                id,
+                &ind.department,
+                e.id.span,
+                &e.pointer(),
+            ));
         }
     }
 
@@ -406,19 +393,14 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
     for e in &report.projects {
         let id = e.id.value.as_str();
         if let Some(first) = seen.get(id) {
-            out.push(
-                Diagnostic::new(
-                    "PL103",
-                    Severity::Error,
-                    Location::at(src, e.id.span),
-                    format!("project {} appears twice in this report", q(id)),
-                    "keep one entry per project: merge the two and delete the other",
-                )
-                .label("second entry")
-                .target(id)
-                .node_path(format!("{}/id", e.pointer()))
-                .related(Location::at(src, first.id.span), "first entry"),
-            );
+            out.push(duplicate(
+                src,
+                "project",
+                id,
+                e.id.span,
+                first.id.span,
+                &e.pointer(),
+            ));
             continue;
         }
         seen.insert(id, e);
@@ -483,28 +465,73 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
             out.push(d);
         }
         if let Some(d) = dept.filter(|d| dept_known && p.department != d.value) {
-            out.push(
-                Diagnostic::new(
-                    "PL105",
-                    Severity::Warning,
-                    Location::at(src, e.id.span),
-                    format!(
-                        "department {} reports project {} ({id}), which is the responsibility of {}",
-                        q(&d.value),
-                        p.name,
-                        q(&p.department)
-                    ),
-                    format!(
-                        "leave {id} to {}, or record the responsibility in plan-lint.toml [responsibilities]",
-                        plan.department(&p.department).map_or(p.department.as_str(), |x| x.name.as_str())
-                    ),
-                )
-                .label("not this department's project")
-                .target(id)
-                .node_path(format!("{}/id", e.pointer())),
-            );
+            out.push(not_responsible(
+                plan,
+                src,
+                &d.value,
+                "project",
+                &p.name,
+                id,
+                &p.department,
+                e.id.span,
+                &e.pointer(),
+            ));
         }
     }
+}
+
+/// PL103: the second entry of an id in one report, pointing at the first.
+fn duplicate(
+    src: &crate::source::Source,
+    what: &str,
+    id: &str,
+    span: Span,
+    first: Span,
+    pointer: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        "PL103",
+        Severity::Error,
+        Location::at(src, span),
+        format!("{what} {} appears twice in this report", q(id)),
+        format!("keep one entry per {what}: merge the two and delete the other"),
+    )
+    .label("second entry")
+    .target(id)
+    .node_path(format!("{pointer}/id"))
+    .related(Location::at(src, first), "first entry")
+}
+
+/// PL105: a department reports an indicator or project another department is responsible for.
+#[allow(clippy::too_many_arguments)]
+fn not_responsible(
+    plan: &Plan,
+    src: &crate::source::Source,
+    reporter: &str,
+    what: &str,
+    name: &str,
+    id: &str,
+    owner: &str,
+    span: Span,
+    pointer: &str,
+) -> Diagnostic {
+    Diagnostic::new(
+        "PL105",
+        Severity::Warning,
+        Location::at(src, span),
+        format!(
+            "department {} reports {what} {name} ({id}), which is the responsibility of {}",
+            q(reporter),
+            q(owner)
+        ),
+        format!(
+            "leave {id} to {}, or record the responsibility in plan-lint.toml [responsibilities]",
+            plan.department(owner).map_or(owner, |x| x.name.as_str())
+        ),
+    )
+    .label(format!("not this department's {what}"))
+    .target(id)
+    .node_path(format!("{pointer}/id"))
 }
 
 /// PL108: the conventional path `…/<year>/<department>.yaml` against the fields.
