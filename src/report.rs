@@ -257,32 +257,30 @@ pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
             }
         }
     };
-    for key in ["submitted"] {
-        if let Some(n) = root.get(key) {
-            visit(format!("/{key}"), n);
-        }
-    }
-    for (list, keys) in [
-        ("projects", &["started", "completed"][..]),
-        ("suppressions", &["until"][..]),
-        ("indicators", &[][..]),
-    ] {
-        for (i, item) in root
-            .get(list)
-            .and_then(Node::as_seq)
-            .unwrap_or(&[])
-            .iter()
-            .enumerate()
-        {
-            for k in keys {
-                if let Some(n) = item.get(k) {
-                    visit(format!("/{list}/{i}/{k}"), n);
-                }
-            }
-            if list == "indicators" {
-                if let Some(n) = item.get("pending").and_then(|p| p.get("expected_by")) {
-                    visit(format!("/{list}/{i}/pending/expected_by"), n);
-                }
+    // Every date field of the report format, as (list, field path within an entry).
+    const DATES: [(&str, &str); 5] = [
+        ("", "submitted"),
+        ("projects", "started"),
+        ("projects", "completed"),
+        ("suppressions", "until"),
+        ("indicators", "pending/expected_by"),
+    ];
+    for (list, field) in DATES {
+        let entries: Vec<(String, &Node)> = if list.is_empty() {
+            vec![(String::new(), root)]
+        } else {
+            root.get(list)
+                .and_then(Node::as_seq)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (format!("/{list}/{i}"), n))
+                .collect()
+        };
+        for (prefix, entry) in entries {
+            let pointer = format!("/{field}");
+            if let Some((_, n)) = entry.pointer(&pointer) {
+                visit(format!("{prefix}{pointer}"), n);
             }
         }
     }
