@@ -87,7 +87,7 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
                 "indicators": indicators.iter().map(|i| {
                     let mut v = serde_json::to_value(i).unwrap_or(Value::Null);
                     if let Some(o) = v.as_object_mut() {
-                        let source = format!("{} (seed line {})", i.source.passage, i.source.line);
+                        let source = i.source.passage.clone();
                         o.insert("source".into(), json!(source));
                         o.insert("citation".into(), json!(i.source));
                     }
@@ -96,7 +96,7 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
                 "projects": projects.iter().map(|p| {
                     let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
                     if let Some(o) = v.as_object_mut() {
-                        let source = format!("{} (seed line {})", p.source.passage, p.source.line);
+                        let source = p.source.passage.clone();
                         o.insert("source".into(), json!(source));
                         o.insert("citation".into(), json!(p.source));
                     }

@@ -16,6 +16,9 @@ ok() { echo "data-repo: ok: $*"; passed=$((passed + 1)); }
 passed=0
 export GIT_AUTHOR_NAME=clerk GIT_AUTHOR_EMAIL=clerk@example.org GIT_COMMITTER_NAME=clerk GIT_COMMITTER_EMAIL=clerk@example.org
 unset GITHUB_ACTIONS GITHUB_STEP_SUMMARY
+# pre-commit builds the hook with `cargo install`; sharing the checkout's target
+# directory reuses the dependencies already compiled for the release binary.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 
 # 1. plan-lint's own workflows.
 actionlint "$repo"/.github/workflows/*.yml
