@@ -422,6 +422,9 @@ fn check_command(
     let failing = outcome.count(Severity::Error) > 0
         || (args.deny_warnings && outcome.count(Severity::Warning) > 0);
     let mut stderr = String::new();
+    for e in &outcome.internal_errors {
+        stderr.push_str(&format!("error: {e}\n"));
+    }
     if args.timings {
         let mut last = std::time::Duration::ZERO;
         for (phase, t) in timings {
