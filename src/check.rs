@@ -123,6 +123,39 @@ fn isolate<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
+/// Lets a test make the check of one file panic, to prove that the panic
+/// loses only that file's results. Not reachable from a report or the
+/// command line: only a program linking the library can set it.
+#[doc(hidden)]
+pub mod test_hook {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Mutex;
+
+    static SET: AtomicBool = AtomicBool::new(false);
+    static FILES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    /// From now on, checking a file whose display path ends with `suffix` panics.
+    pub fn panic_when_checking(suffix: &str) {
+        FILES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(suffix.to_string());
+        SET.store(true, Ordering::SeqCst);
+    }
+
+    pub(crate) fn maybe_panic(shown: &str) {
+        if SET.load(Ordering::Relaxed)
+            && FILES
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .any(|s| shown.ends_with(s.as_str()))
+        {
+            panic!("test hook: panic while checking {shown}");
+        }
+    }
+}
+
 /// A YAML load error as a PL001 diagnostic.
 pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
     let span = if e.span.is_empty() {
@@ -174,6 +207,14 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
                     ));
                     return out;
                 }
+                Ok(m) if !m.is_file() => {
+                    out.diagnostics.push(pl001_file(
+                        Location::path_only(&display),
+                        "this path is not a regular file (a device, pipe or socket), so it is not read".into(),
+                        "name a report file; plan-lint reads only regular files",
+                    ));
+                    return out;
+                }
                 Ok(m) if m.len() > max => {
                     out.diagnostics.push(pl001_file(
                         Location::path_only(&display),
@@ -184,14 +225,35 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
                 }
                 _ => {}
             }
-            match std::fs::read(path) {
+            // Never more than the limit and one byte, whatever the metadata said.
+            let read = std::fs::File::open(path).and_then(|f| {
+                let mut b = Vec::new();
+                std::io::Read::read_to_end(
+                    &mut std::io::Read::take(f, max.saturating_add(1)),
+                    &mut b,
+                )
+                .map(|_| b)
+            });
+            match read {
                 Ok(b) => b,
                 Err(e) => {
-                    out.diagnostics.push(pl001_file(
-                        Location::path_only(&display),
-                        format!("cannot read the file: {e}"),
-                        "check that the file exists and is readable by the user running plan-lint",
-                    ));
+                    let dangling = e.kind() == std::io::ErrorKind::NotFound
+                        && path
+                            .symlink_metadata()
+                            .is_ok_and(|m| m.file_type().is_symlink());
+                    out.diagnostics.push(if dangling {
+                        pl001_file(
+                            Location::path_only(&display),
+                            "this path is a symbolic link to a file that does not exist".into(),
+                            "point the link at an existing report, or remove it",
+                        )
+                    } else {
+                        pl001_file(
+                            Location::path_only(&display),
+                            format!("cannot read the file: {e}"),
+                            "check that the file exists and is readable by the user running plan-lint",
+                        )
+                    });
                     return out;
                 }
             }
@@ -200,7 +262,7 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
     if bytes.len() as u64 > max {
         out.diagnostics.push(pl001_file(
             Location::path_only(&display),
-            format!("the file is {} bytes, over the limit of {max} bytes", bytes.len()),
+            format!("the file is more than {max} bytes, over the limit"),
             "a report is a few kilobytes: check that this is the right file, or raise max_file_size in plan-lint.toml",
         ));
         return out;
@@ -254,13 +316,22 @@ type DecodeError = (String, usize, String, String);
 
 /// UTF-8 (with or without BOM) only; other encodings get a diagnostic that names them.
 fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((
+    let utf = |name: &str| {
+        Err((
             String::new(),
             0,
-            "the file is UTF-16, not UTF-8".into(),
+            format!("the file is {name}, not UTF-8"),
             "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".into(),
-        ));
+        ))
+    };
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return utf("UTF-32");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return utf("UTF-16");
+    }
+    if looks_like_utf16(bytes) {
+        return utf("UTF-16 (without a byte order mark)");
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
@@ -275,7 +346,10 @@ fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
             let help = if looks_gbk {
                 "the file looks like GBK/GB18030, as Windows editors save Chinese text: save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".to_string()
             } else {
-                "save the file as UTF-8".to_string()
+                format!(
+                    "the byte 0x{:02X} here is not UTF-8: save the file as UTF-8 (in your editor: Save as → Encoding: UTF-8)",
+                    bytes[offset]
+                )
             };
             // The lossy text has the same bytes up to `offset`.
             Err((lossy, offset, "the file is not valid UTF-8".into(), help))
@@ -283,17 +357,77 @@ fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     }
 }
 
-/// Every report file under a directory, sorted.
+/// UTF-16 text without a byte order mark: in its first bytes, every other
+/// byte is zero (ASCII characters such as `version:` as UTF-16LE or BE).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let zero_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|(i, b)| i % 2 == parity && **b == 0)
+            .count()
+    };
+    let pairs = head.len() / 2;
+    (zero_at(1) * 2 > pairs && zero_at(0) == 0) || (zero_at(0) * 2 > pairs && zero_at(1) == 0)
+}
+
+/// Every report file under a directory, sorted: `*.yaml` and `*.yml` entries
+/// of any kind (a directory or a link of that name is listed, so that it is
+/// reported rather than skipped). Symbolic links are never followed while
+/// searching, so a link cannot lead the search in a loop or out of `dir`; a
+/// link to a directory outside `dir` is listed so that it is reported.
 pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let base = glob::Pattern::escape(&dir.to_string_lossy());
-    for ext in ["yaml", "yml"] {
-        if let Ok(paths) = glob::glob(&format!("{base}/**/*.{ext}")) {
-            out.extend(paths.filter_map(Result::ok));
+    let real_dir = std::fs::canonicalize(dir).ok();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
+            if report_name {
+                out.push(path.clone());
+            }
+            if kind.is_dir() {
+                todo.push(path);
+            } else if kind.is_symlink() && !report_name && path.is_dir() {
+                let inside = match (&real_dir, std::fs::canonicalize(&path)) {
+                    (Some(r), Ok(target)) => target.starts_with(r),
+                    _ => false,
+                };
+                if !inside {
+                    out.push(path);
+                }
+            }
         }
     }
     out.sort();
     out
+}
+
+/// A report path inside the data root whose real place (links resolved) is
+/// outside it: not read, so a link cannot make plan-lint read or show a file
+/// elsewhere on the machine.
+fn leaves_root(path: &Path, display: &str, real_root: &Path) -> Option<Diagnostic> {
+    let real = std::fs::canonicalize(path).ok()?;
+    if real.starts_with(real_root) {
+        return None;
+    }
+    Some(pl001_file(
+        Location::path_only(display),
+        "this path is a symbolic link leading out of the data root; plan-lint does not follow it".into(),
+        "copy the report into the data root instead of linking to it, or remove the link; a draft outside the data root can be named on the command line",
+    ))
 }
 
 fn excluded(path: &Path, exclude: &[glob::Pattern]) -> bool {
@@ -368,12 +502,31 @@ pub fn run_inner(
             .or_insert_with(|| p.clone());
     }
     let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
+    let real_root = root_exists
+        .then(|| std::fs::canonicalize(&root).ok())
+        .flatten();
+    let root_shown = crate::paths::display(&root);
+    let under_root =
+        |shown: &str| root_shown == "." || shown.starts_with(&format!("{root_shown}/"));
     let mut loaded: Vec<(String, Loaded)> = all
         .into_par_iter()
         .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
         .map(|(shown, p)| {
             let l = isolate(&shown, || {
-                load_file(&p, shown.clone(), None, opts.max_file_size)
+                let outside = real_root
+                    .as_deref()
+                    .filter(|_| under_root(&shown))
+                    .and_then(|r| leaves_root(&p, &shown, r));
+                match outside {
+                    Some(d) => Loaded {
+                        path: p.clone(),
+                        source: None,
+                        report: None,
+                        diagnostics: vec![d],
+                        internal_error: None,
+                    },
+                    None => load_file(&p, shown.clone(), None, opts.max_file_size),
+                }
             })
             .unwrap_or_else(|e| Loaded {
                 path: p.clone(),
@@ -387,15 +540,22 @@ pub fn run_inner(
         .collect();
     if let Some((name, bytes)) = &opts.stdin {
         let shown = crate::paths::display(Path::new(name));
-        loaded.push((
-            shown.clone(),
+        let l = isolate(&shown, || {
             load_file(
                 Path::new(name),
-                shown,
+                shown.clone(),
                 Some(bytes.clone()),
                 opts.max_file_size,
-            ),
-        ));
+            )
+        })
+        .unwrap_or_else(|e| Loaded {
+            path: PathBuf::from(name),
+            source: None,
+            report: None,
+            diagnostics: Vec::new(),
+            internal_error: Some(e),
+        });
+        loaded.push((shown, l));
         loaded.sort_by(|a, b| a.0.cmp(&b.0));
     }
 
@@ -521,6 +681,7 @@ pub fn run_inner(
                 return Err(e.clone());
             }
             isolate(shown, || {
+                test_hook::maybe_panic(shown);
                 let mut diags = l.diagnostics.clone();
                 if let Some(r) = &l.report {
                     check_report(plans, r, &history, opts, &mut diags);

@@ -31,14 +31,15 @@ fn num_at(node: &Node, key: &str) -> Option<Spanned<f64>> {
 
 fn int_at(node: &Node, key: &str) -> Option<Spanned<i64>> {
     let n = node.get(key)?;
+    // Any whole number, as the schema's "integer" accepts `2023.0` too; one
+    // beyond i64 saturates, so that a range check still sees it as too large.
     match n.kind {
-        NodeKind::Number {
-            value,
-            integer: true,
-        } if value.abs() < 1e15 => Some(Spanned {
-            value: value as i64,
-            span: n.span,
-        }),
+        NodeKind::Number { value, .. } if value.is_finite() && value.fract() == 0.0 => {
+            Some(Spanned {
+                value: value as i64,
+                span: n.span,
+            })
+        }
         _ => None,
     }
 }
@@ -230,7 +231,9 @@ impl Report {
     }
 
     pub fn period(&self) -> Option<i32> {
-        self.period.as_ref().map(|p| p.value as i32)
+        self.period
+            .as_ref()
+            .and_then(|p| i32::try_from(p.value).ok())
     }
     pub fn department(&self) -> Option<&str> {
         self.department.as_ref().map(|d| d.value.as_str())

@@ -81,6 +81,9 @@ pub fn by_name(name: &str) -> Option<&'static str> {
 
 /// Validates a loaded document; one PL002 per violation.
 pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
+    if !matches!(node.kind, NodeKind::Map(_)) {
+        return vec![not_a_mapping(kind, node, source)];
+    }
     let c = compiled(kind);
     let instance = node.to_json();
     if c.validator.is_valid(&instance) {
@@ -121,7 +124,7 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
                             "PL002",
                             Severity::Error,
                             loc(at),
-                            format!("unknown key \"{name}\"{}", context(&pointer)),
+                            format!("unknown key \"{}\"{}", shorten(name), context(&pointer)),
                             help,
                         )
                         .label("not a key of this entry")
@@ -248,8 +251,12 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
             }
             ValidationErrorKind::OneOfNotValid { .. }
             | ValidationErrorKind::OneOfMultipleValid { .. }
-                if value.get("id").is_some() && (pointer.starts_with("/indicators/")) =>
+                if pointer.starts_with("/indicators/") =>
             {
+                if value.as_map().is_none() {
+                    // Not a mapping at all: its type error says so.
+                    continue;
+                }
                 let has_value = value.get("value").is_some();
                 let has_pending = value.get("pending").is_some();
                 if has_value && has_pending {
@@ -317,7 +324,14 @@ fn type_error(
                 "PL002",
                 Severity::Error,
                 loc,
-                format!("\"{field}\" is {}, not a finite number", format_number(v, false)),
+                format!(
+                    "\"{field}\" is {}, not a finite number",
+                    source
+                        .text
+                        .get(value.span.start..value.span.end)
+                        .filter(|w| !w.is_empty())
+                        .map_or_else(|| format_number(v, false), shorten)
+                ),
                 "write the figure as a plain finite number; if it is not known yet, use `pending:` instead of `value:`",
             )
             .label("not a finite number");
@@ -342,6 +356,12 @@ fn type_error(
         _ if matches!(value.kind, NodeKind::Null) => {
             format!("fill in \"{field}\" with {expected}")
         }
+        _ if expected == "a mapping" => format!(
+            "write \"{field}\" as a mapping: `key: value` lines, indented under it (compare the example report in the README)"
+        ),
+        _ if expected == "a list" => {
+            format!("write \"{field}\" as a list: one `- ` item per line, indented under it")
+        }
         _ => format!("\"{field}\" takes {expected}"),
     };
     let _ = pointer;
@@ -354,10 +374,71 @@ fn type_error(
         .label(format!("expected {expected}"))
 }
 
+/// A document that is not a mapping at all: one file-level diagnostic
+/// instead of a schema error about the "document".
+fn not_a_mapping(kind: Kind, node: &Node, source: &Source) -> Diagnostic {
+    let (what, fields) = match kind {
+        Kind::Report => (
+            "a report",
+            "version, plan, department, period and submitted",
+        ),
+        Kind::PlanHeader => ("a plan's plan.yaml", "the plan's id, name and period"),
+        Kind::Catalog => ("a plan catalog", "its indicators and projects"),
+        Kind::Rules => ("a rule file", "its rule entries"),
+        Kind::Config => ("plan-lint.toml", "its settings"),
+    };
+    let start = match kind {
+        Kind::Report => " (`plan-lint init --department D --period Y` writes one to start from)",
+        _ => "",
+    };
+    let body = source.body();
+    let only_comments = body.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
+    });
+    let (message, location) = match node.kind {
+        NodeKind::Null if body.trim().is_empty() => (
+            "the file is empty".to_string(),
+            Location::file_start(source),
+        ),
+        NodeKind::Null if only_comments => (
+            "the file holds no YAML content, only comments".to_string(),
+            Location::file_start(source),
+        ),
+        NodeKind::Null => (
+            "the file holds an empty value (null) at the top level, not a mapping".to_string(),
+            first_line(source, node),
+        ),
+        _ => (
+            format!(
+                "the file holds {} at the top level, not a mapping",
+                shown(node)
+            ),
+            first_line(source, node),
+        ),
+    };
+    Diagnostic::new(
+        "PL002",
+        Severity::Error,
+        location,
+        message,
+        format!("{what} is a mapping of keys to values, with {fields} at the top level{start}"),
+    )
+    .label("not a mapping")
+}
+
+/// A value for a message: at most 40 characters.
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
 /// How a node reads in a message: strings quoted, numbers as written.
 fn shown(node: &Node) -> String {
     match &node.kind {
-        NodeKind::Str(s) => format!("the string \"{s}\""),
+        NodeKind::Str(s) => format!("the string \"{}\"", shorten(s)),
         NodeKind::Number { value, integer } => format_number(*value, *integer),
         NodeKind::Null => "empty".into(),
         NodeKind::Bool(b) => b.to_string(),

@@ -18,11 +18,14 @@ pub type Source = Arc<SourceFile>;
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
         let text = text.into();
+        // Line breaks as YAML reads them: LF, CR LF, and a CR alone.
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         line_starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|(_, b)| *b == b'\n')
+                .filter(|&(i, b)| *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         Arc::new(SourceFile {
@@ -47,10 +50,15 @@ impl SourceFile {
     }
 
     /// 1-based line and column (in Unicode characters) of a byte offset.
+    /// A byte order mark is not a column: the first line starts after it.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let start = if line == 0 {
+            self.bom_len().min(offset)
+        } else {
+            self.line_starts[line]
+        };
         let col = self.text[start..offset].chars().count() + 1;
         (line + 1, col)
     }
@@ -67,13 +75,8 @@ impl SourceFile {
     pub fn line_span(&self, line: usize) -> (usize, usize) {
         let start = self.line_start(line);
         let end = self.text[start..]
-            .find('\n')
+            .find(['\r', '\n'])
             .map_or(self.text.len(), |i| start + i);
-        let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
         (start, end)
     }
 
@@ -99,5 +102,16 @@ mod tests {
         let x = f.text.find('x').unwrap();
         assert_eq!(f.line_col(x), (1, 5));
         assert_eq!(f.line_span(1), (0, f.text.find('\r').unwrap()));
+    }
+
+    #[test]
+    fn a_bom_is_no_column_and_a_lone_cr_ends_a_line() {
+        let f = SourceFile::new("a.yaml", "\u{feff}version: x\n");
+        assert_eq!(f.line_col(f.text.find('x').unwrap()), (1, 10));
+        assert_eq!(f.line_col(0), (1, 1));
+        let f = SourceFile::new("a.yaml", "a: 1\rb: 2\r\nc: 3\n");
+        assert_eq!(f.line_col(f.text.find('b').unwrap()), (2, 1));
+        assert_eq!(f.line_col(f.text.find('c').unwrap()), (3, 1));
+        assert_eq!(f.line_span(1), (0, 4));
     }
 }

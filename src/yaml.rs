@@ -270,14 +270,30 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
     let mut documents = 0usize;
     let mut nodes = 0usize;
 
+    if let Some(e) = control_character(text, base) {
+        return Err(e);
+    }
+
     let scan_error = |e: ScanError| {
-        let at = offsets.byte(e.marker().index());
+        let mut at = offsets.byte(e.marker().index());
         if e.info().contains("recursion limit") {
             return depth_error(Span::new(at, at), limits);
         }
+        if text.get(..at - base).is_some_and(|t| t.ends_with('\t')) {
+            at -= 1; // point at the tab, not at what follows it
+        }
+        let tab =
+            e.info().contains("tab") || text.get(at - base..).is_some_and(|t| t.starts_with('\t'));
+        let help = if tab {
+            "YAML indents and separates with spaces, never tabs: replace the tab here with spaces (and set your editor to insert spaces for Tab)"
+        } else if e.info().contains("unknown anchor") {
+            "define the anchor (`&name`) before using it (`*name`), or write the value out"
+        } else {
+            "fix the YAML syntax at this place; a YAML linter or an editor with YAML support shows the structure"
+        };
         LoadError {
             message: format!("invalid YAML: {}", e.info()),
-            help: "fix the YAML syntax at this place; a YAML linter or an editor with YAML support shows the structure".into(),
+            help: help.into(),
             span: Span::new(at, at),
             related: None,
         }
@@ -319,10 +335,21 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
             }
             Event::Scalar(value, style, anchor, tag) => {
                 if let Some(tag) = tag {
-                    return Err(tag_error(span, &format!("{}{}", tag.handle, tag.suffix)));
+                    return Err(tag_error(text, base, span, &tag));
                 }
                 nodes += 1;
                 let kind = if style == ScalarStyle::Plain {
+                    if is_decimal_integer(&value) && value.parse::<i64>().is_err() {
+                        return Err(LoadError {
+                            message: format!(
+                                "the integer {} does not fit in 64 bits",
+                                shorten(&value)
+                            ),
+                            help: "check the figure for extra digits or a missing decimal point; if it is text (a document number), put it in quotes".into(),
+                            span,
+                            related: None,
+                        });
+                    }
                     resolve_plain(&value)
                 } else {
                     NodeKind::Str(value.into_owned())
@@ -331,7 +358,7 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
             }
             Event::SequenceStart(anchor, tag) => {
                 if let Some(tag) = tag {
-                    return Err(tag_error(span, &format!("{}{}", tag.handle, tag.suffix)));
+                    return Err(tag_error(text, base, span, &tag));
                 }
                 if stack.len() >= limits.max_depth {
                     return Err(depth_error(span, limits));
@@ -346,7 +373,7 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
             }
             Event::MappingStart(anchor, tag) => {
                 if let Some(tag) = tag {
-                    return Err(tag_error(span, &format!("{}{}", tag.handle, tag.suffix)));
+                    return Err(tag_error(text, base, span, &tag));
                 }
                 if stack.len() >= limits.max_depth {
                     return Err(depth_error(span, limits));
@@ -420,6 +447,14 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
             }) => match pending_key.take() {
                 None => {
                     let text = node.key_text();
+                    if node.as_str() == Some("<<") {
+                        return Err(LoadError {
+                            message: "merge keys (`<<`) are not supported".into(),
+                            help: "write the entries out in full instead of merging them from an anchor; plan-lint reads YAML 1.2, which has no merge keys".into(),
+                            span: node.span,
+                            related: None,
+                        });
+                    }
                     if let Some(first) = seen.get(&text) {
                         return Err(LoadError {
                             message: format!("duplicate key \"{text}\""),
@@ -477,12 +512,61 @@ fn depth_error(span: Span, limits: Limits) -> LoadError {
     }
 }
 
-fn tag_error(span: Span, tag: &str) -> LoadError {
+/// A tag as it was written (`!!python/object`, `!year`), pointed at where it
+/// stands before its node when it can be found there.
+fn tag_error(text: &str, base: usize, node: Span, tag: &saphyr_parser::Tag) -> LoadError {
+    let written = match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
+    };
+    let before = &text[..node.start.saturating_sub(base).min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let span = before[line_start..]
+        .rfind(written.as_str())
+        .map_or(node, |i| {
+            let at = base + line_start + i;
+            Span::new(at, at + written.len())
+        });
     LoadError {
-        message: format!("YAML tag \"{tag}\" is not allowed"),
+        message: format!("YAML tag \"{}\" is not allowed", shorten(&written)),
         help: "remove the tag: reports hold plain values, and plan-lint never constructs objects from tags".into(),
         span,
         related: None,
+    }
+}
+
+/// The first character YAML does not allow in a stream (a NUL byte, another
+/// C0 or C1 control character, U+FFFE/U+FFFF). The parser would stop at a
+/// NUL and silently drop the rest of the file, so it is refused up front.
+fn control_character(text: &str, base: usize) -> Option<LoadError> {
+    let printable = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+            || c >= '\u{10000}'
+    };
+    let (i, c) = text.char_indices().find(|&(_, c)| !printable(c))?;
+    let what = match c {
+        '\0' => "a NUL byte (U+0000)".to_string(),
+        c => format!("the control character U+{:04X}", c as u32),
+    };
+    Some(LoadError {
+        message: format!("the file contains {what}, which YAML does not allow"),
+        help: "remove the character: a report is plain text. NUL bytes usually mean the file was saved as UTF-16 or damaged; save it again as UTF-8 text".into(),
+        span: Span::new(base + i, base + i + c.len_utf8()),
+        related: None,
+    })
+}
+
+/// `[-+]?[0-9]+`: a plain scalar the core schema reads as a decimal integer.
+fn is_decimal_integer(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A value for a message: at most 40 characters.
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
     }
 }
 

@@ -3,8 +3,83 @@
 
 use super::RunInfo;
 use crate::diagnostic::{Diagnostic, Location, Severity};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use crate::source::Source;
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
+
+/// Lines longer than this (in bytes) are not shown: miette would print them
+/// whole (and panics past 65,535 columns). The location is still given.
+const MAX_SHOWN_LINE: usize = 2000;
+
+/// A file seen by miette through our line index: only the lines around a
+/// span are handed over, so a snippet costs the same in a 5 MiB file as in a
+/// small one, and the text is shared, not copied for every diagnostic.
+struct Snippet(Source);
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let src = &self.0;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > src.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        // Whole lines from a little before the span to a little after it;
+        // miette's own reading of that window then gives the same lines as
+        // a reading of the whole file, shifted by the lines before it.
+        let (first, _) = src.line_col(start);
+        let (last, _) = src.line_col(end);
+        let from = first.saturating_sub(before + 1).max(1);
+        let (w_start, w_end) = (src.line_start(from), src.line_start(last + after + 3));
+        let window = &src.text.as_bytes()[w_start..w_end];
+        let inner = SourceSpan::new((start - w_start).into(), span.len());
+        let c = <[u8] as SourceCode>::read_span(window, &inner, before, after)?;
+        let lines_before = from - 1;
+        // The header's column counts characters, like every other output.
+        let column = if before == 0 {
+            src.line_col(start).1 - 1
+        } else {
+            c.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            src.path.clone(),
+            c.data(),
+            SourceSpan::new((c.span().offset() + w_start).into(), c.span().len()),
+            c.line() + lines_before,
+            column,
+            c.line_count() + lines_before,
+        )))
+    }
+}
+
+/// Whether a location's lines, and the line on either side, are short
+/// enough to show.
+fn showable(loc: &Location) -> bool {
+    let (Some(src), Some(span)) = (&loc.source, loc.span) else {
+        return false;
+    };
+    let (first, _) = src.line_col(span.start);
+    let (last, _) = src.line_col(span.end);
+    (first.saturating_sub(1).max(1)..=last + 1).all(|line| {
+        let (s, e) = src.line_span(line);
+        e - s <= MAX_SHOWN_LINE
+    })
+}
+
+/// `path:line:column` of a location, for findings shown without a snippet.
+fn place(loc: &Location) -> String {
+    match loc.line_col() {
+        Some(((line, column), _)) => format!("{}:{line}:{column}", loc.path),
+        None => loc.path.clone(),
+    }
+}
 
 /// One of our diagnostics (or a related place in another file) seen through miette.
 struct View {
@@ -12,7 +87,7 @@ struct View {
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<String>>,
+    source: Option<Snippet>,
     labels: Vec<LabeledSpan>,
     related: Vec<View>,
 }
@@ -69,14 +144,14 @@ fn span_of(loc: &Location) -> Option<SourceSpan> {
     Some(SourceSpan::new(s.start.into(), s.len()))
 }
 
-fn named(loc: &Location) -> Option<NamedSource<String>> {
-    let src = loc.source.as_ref()?;
-    Some(NamedSource::new(&src.path, src.text.clone()).with_language("yaml"))
+fn snippet(loc: &Location) -> Option<Snippet> {
+    Some(Snippet(loc.source.clone()?))
 }
 
 fn view(d: &Diagnostic) -> View {
+    let shown = showable(&d.location);
     let mut labels = Vec::new();
-    if let Some(span) = span_of(&d.location) {
+    if let Some(span) = span_of(&d.location).filter(|_| shown) {
         let text = if d.label.is_empty() {
             None
         } else {
@@ -87,20 +162,27 @@ fn view(d: &Diagnostic) -> View {
     let mut related = Vec::new();
     for r in &d.related {
         let same_file = r.location.path == d.location.path && r.location.source.is_some();
+        let r_shown = showable(&r.location);
         match span_of(&r.location) {
-            Some(span) if same_file => {
+            Some(span) if same_file && shown && r_shown => {
                 labels.push(LabeledSpan::new_with_span(Some(r.message.clone()), span))
             }
             span => related.push(View {
                 message: match &r.location.source {
-                    Some(_) => format!("{} ({})", r.message, r.location.path),
+                    Some(_) if r_shown => format!("{} ({})", r.message, r.location.path),
+                    Some(_) => format!(
+                        "{} ({}; the line is too long to show)",
+                        r.message,
+                        place(&r.location)
+                    ),
                     None => format!("{} ({}, no longer exists)", r.message, r.location.path),
                 },
                 code: None,
                 severity: miette::Severity::Advice,
                 help: None,
-                source: named(&r.location),
+                source: snippet(&r.location).filter(|_| r_shown),
                 labels: span
+                    .filter(|_| r_shown)
                     .map(|s| {
                         vec![LabeledSpan::new_primary_with_span(
                             Some(r.message.clone()),
@@ -114,6 +196,12 @@ fn view(d: &Diagnostic) -> View {
     }
     let message = if d.location.source.is_none() {
         format!("{}: {}", d.location.path, d.message)
+    } else if !shown {
+        format!(
+            "{}: {} (the line is too long to show)",
+            place(&d.location),
+            d.message
+        )
     } else {
         d.message.clone()
     };
@@ -125,7 +213,7 @@ fn view(d: &Diagnostic) -> View {
             Severity::Warning => miette::Severity::Warning,
         },
         help: Some(d.help.clone()),
-        source: named(&d.location),
+        source: snippet(&d.location).filter(|_| shown),
         labels,
         related,
     }
@@ -145,8 +233,20 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
     let mut out = String::new();
     for d in diagnostics.iter().filter(|d| !d.suppressed) {
         let v = view(d);
-        if handler.render_report(&mut out, &v).is_err() {
-            out.push_str(&format!("{}: {} {}\n", d.location.path, d.code, d.message));
+        // A renderer bug must not lose the finding: it is printed plainly.
+        let mut one = String::new();
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            handler.render_report(&mut one, &v)
+        }));
+        match rendered {
+            Ok(Ok(())) => out.push_str(&one),
+            _ => out.push_str(&format!(
+                "{} {}: {}\n  help: {}\n",
+                d.code,
+                place(&d.location),
+                d.message,
+                d.help
+            )),
         }
         out.push('\n');
     }

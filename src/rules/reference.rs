@@ -246,13 +246,18 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
     let period = report.period.as_ref();
     if let Some(p) = period {
         let (start, end) = (plan.header.period.start, plan.header.period.end);
-        if !plan.in_period(p.value as i32) {
+        if !i32::try_from(p.value).is_ok_and(|y| plan.in_period(y)) {
+            let written = src
+                .text
+                .get(p.span.start..p.span.end)
+                .filter(|w| !w.is_empty() && w.len() <= 40)
+                .map_or_else(|| p.value.to_string(), str::to_string);
             out.push(
                 Diagnostic::new(
                     "PL106",
                     Severity::Error,
                     Location::at(src, p.span),
-                    format!("period {} is outside the plan years {start}–{end}", p.value),
+                    format!("period {written} is outside the plan years {start}–{end}"),
                     format!("set `period` to the reporting year, {start} to {end}"),
                 )
                 .label("outside the plan")
