@@ -75,7 +75,16 @@ th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:right;white
 th{background:#f9fafb;font-weight:600;color:var(--muted)}
 th:first-child,td:first-child,td.l,th.l{text-align:left}
 tr:last-child td{border-bottom:0}
-.bar{display:flex;height:10px;min-width:90px;border-radius:5px;overflow:hidden;background:#eef0f3}
+.bars{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:6px 12px;margin-bottom:8px}
+.brow{display:grid;grid-template-columns:minmax(120px,220px) 1fr 220px;gap:4px 12px;align-items:center;
+padding:5px 0;border-bottom:1px solid var(--line);font-size:.85rem}
+.brow:last-child{border-bottom:0}
+.bname small,.bnum small{color:var(--muted)}
+.bnum{text-align:right;white-space:nowrap}
+.bar{display:flex;height:12px;min-width:60px;border-radius:6px;overflow:hidden;background:#eef0f3}
+details{margin:4px 0 14px}
+summary{cursor:pointer;color:var(--ahead);font-size:.85rem;padding:4px 0}
+#projects h3{margin:16px 0 6px}
 .bar span{display:block;height:100%}
 .s-planned{background:#cbd5e1}.s-preparing{background:#fbbf24}.s-under_construction{background:#60a5fa}
 .s-completed{background:#16a34a}.s-suspended{background:#f97316}.s-cancelled{background:#6b7280}
@@ -86,7 +95,8 @@ tr:last-child td{border-bottom:0}
 .missing small{color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;padding:24px 16px 32px}
 @media (max-width:480px){body{font-size:14px}header,main{padding:0 10px}h1{font-size:1.15rem}
-.grid{grid-template-columns:1fr}.chip{padding:5px 8px}}
+.grid{grid-template-columns:1fr}.chip{padding:5px 8px}
+.brow{grid-template-columns:1fr auto}.brow .bar{grid-column:1 / -1;grid-row:2}}
 "#;
 
 /// The chart's drawing area in SVG units.
@@ -96,6 +106,7 @@ const LEFT: f64 = 40.0;
 const RIGHT: f64 = 14.0;
 const TOP: f64 = 22.0;
 const BOTTOM: f64 = 22.0;
+const INSET: f64 = 8.0;
 
 /// A "nice" step (1, 2, 2.5 or 5 × 10ⁿ) of about a fifth of `span`.
 fn nice_step(span: f64) -> f64 {
@@ -221,7 +232,11 @@ pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32) -> String {
     ys.extend(s.requirements.iter().map(|r| r.1));
     let ticks = y_ticks(&ys, ind.range);
     let (y_lo, y_hi) = (ticks[0], ticks[ticks.len() - 1]);
-    let px = |year: f64| LEFT + (year - x0 as f64) / ((x1 - x0).max(1) as f64) * (W - LEFT - RIGHT);
+    // Years sit a little inside the frame, so that a mark at the first year
+    // stays clear of the y labels.
+    let px = |year: f64| {
+        LEFT + INSET + (year - x0 as f64) / ((x1 - x0).max(1) as f64) * (W - LEFT - RIGHT - INSET)
+    };
     let py = |v: f64| TOP + (y_hi - v) / (y_hi - y_lo).max(f64::MIN_POSITIVE) * (H - TOP - BOTTOM);
     let f = |v: f64| format!("{:.1}", v);
 
@@ -485,6 +500,19 @@ fn bar(c: &ProjectCounts) -> String {
     out
 }
 
+/// One group of projects: its name, a bar of its projects by status, completion.
+fn bar_row(out: &mut String, name: &str, c: &ProjectCounts) {
+    let _ = write!(
+        out,
+        "<div class=\"brow\"><span class=\"bname\">{name}</span>{}<span class=\"bnum\"><b>{}</b> completed <small>{}/{} · {} reported</small></span></div>",
+        bar(c),
+        c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
+        c.completed,
+        c.total - c.cancelled,
+        c.reported
+    );
+}
+
 fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts) {
     let _ = write!(
         out,
@@ -496,10 +524,9 @@ fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts) {
     }
     let _ = write!(
         out,
-        "<td>{}</td><td>{}</td><td class=\"l\">{}</td></tr>",
+        "<td>{}</td><td>{}</td></tr>",
         c.not_reported,
-        c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
-        bar(c)
+        c.completion_rate.map(pct).unwrap_or_else(|| "—".into())
     );
 }
 
@@ -610,7 +637,16 @@ pub fn render(s: &Status) -> String {
         );
     }
     out.push_str("<span><i class=\"sw s-not_reported\" style=\"outline:1px solid #d1d5db\"></i>not reported</span></p>");
-    out.push_str("<h3>By 专栏 column</h3>");
+    out.push_str("<h3>By 专栏 column</h3><div class=\"bars\">");
+    for c in &p.by_column {
+        bar_row(
+            &mut out,
+            &format!("{} <small>#{}</small>", esc(&c.column), c.column_ordinal),
+            &c.counts,
+        );
+    }
+    bar_row(&mut out, "<b>all</b>", &p.all);
+    out.push_str("</div><details><summary>Counts by status, by column</summary>");
     counts_table(&mut out, "#", "column");
     for c in &p.by_column {
         counts_row(
@@ -621,12 +657,20 @@ pub fn render(s: &Status) -> String {
         );
     }
     counts_row(&mut out, "", "<b>all</b>", &p.all);
-    out.push_str("</tbody></table></div><h3 style=\"margin-top:16px\">By department</h3>");
+    out.push_str("</tbody></table></div></details><h3>By department</h3><div class=\"bars\">");
+    for d in &p.by_department {
+        bar_row(
+            &mut out,
+            &format!("{} <small>{}</small>", esc(&d.name), esc(&d.department)),
+            &d.counts,
+        );
+    }
+    out.push_str("</div><details><summary>Counts by status, by department</summary>");
     counts_table(&mut out, "department", "code");
     for d in &p.by_department {
         counts_row(&mut out, &esc(&d.name), &esc(&d.department), &d.counts);
     }
-    out.push_str("</tbody></table></div></section>\n");
+    out.push_str("</tbody></table></div></details></section>\n");
 
     let _ = write!(
         out,
