@@ -308,28 +308,7 @@ fn execute(cli: Cli, env: Env) -> Output {
         },
         Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env),
         Command::Status(args) => match setup(&cli.plans, cli.config.as_ref()) {
-            Ok((plans, cfg)) => {
-                let mut opts = crate::status::StatusOptions::new(
-                    args.data_root
-                        .or_else(|| cfg.data_root.clone())
-                        .unwrap_or_else(|| PathBuf::from("progress")),
-                );
-                opts.period = args.period;
-                opts.plan_id = args.plan_id;
-                opts.band = cfg.status_band.unwrap_or(crate::status::DEFAULT_BAND);
-                opts.exclude = cfg.exclude.clone();
-                if let Some(max) = cfg.max_file_size {
-                    opts.max_file_size = max;
-                }
-                match crate::status::build(&plans, &opts) {
-                    Ok(s) => Output::ok(match args.format {
-                        StatusFormat::Md => crate::status::markdown::render(&s),
-                        StatusFormat::Html => crate::status::html::render(&s),
-                        StatusFormat::Json => crate::status::json::render(&s),
-                    }),
-                    Err(e) => Output::fail(format!("error: {e}\n")),
-                }
-            }
+            Ok((plans, cfg)) => crate::status::command(&plans, &cfg, args),
             Err(o) => o,
         },
         Command::Init {

@@ -163,9 +163,10 @@ fn y_ticks(points: &[f64], range: [Option<f64>; 2]) -> Vec<f64> {
         .collect()
 }
 
+/// A figure short enough for an axis: 250000 → 25万.
 fn tick_label(v: f64) -> String {
     let a = v.abs();
-    if a >= 10_000.0 {
+    if a >= 100_000.0 {
         let w = v / 10_000.0;
         format!("{}万", fig(w))
     } else {

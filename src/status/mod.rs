@@ -12,6 +12,8 @@ pub mod json;
 pub mod markdown;
 
 use crate::check::{self, Plans};
+use crate::cli::{Output, StatusArgs, StatusFormat};
+use crate::config::Config;
 use crate::history::History;
 use crate::numeric;
 use crate::plan::{
@@ -539,6 +541,39 @@ pub struct Status {
     /// Binding indicators first, then expected ones, each in catalog order.
     pub indicators: Vec<IndicatorStatus>,
     pub projects: Projects,
+}
+
+/// `plan-lint status`: the options from the command line and the
+/// configuration, the status, rendered in the format asked for.
+pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs) -> Output {
+    let mut opts = StatusOptions::new(
+        args.data_root
+            .or_else(|| cfg.data_root.clone())
+            .unwrap_or_else(|| PathBuf::from("progress")),
+    );
+    opts.period = args.period;
+    opts.plan_id = args.plan_id;
+    opts.band = cfg.status_band.unwrap_or(DEFAULT_BAND);
+    opts.exclude = cfg.exclude.clone();
+    if let Some(max) = cfg.max_file_size {
+        opts.max_file_size = max;
+    }
+    match build(plans, &opts) {
+        Ok(s) => Output {
+            stdout: match args.format {
+                StatusFormat::Md => markdown::render(&s),
+                StatusFormat::Html => html::render(&s),
+                StatusFormat::Json => json::render(&s),
+            },
+            stderr: String::new(),
+            code: 0,
+        },
+        Err(e) => Output {
+            stdout: String::new(),
+            stderr: format!("error: {e}\n"),
+            code: 2,
+        },
+    }
 }
 
 /// Reads every report under the data root (as `check` does) and computes
