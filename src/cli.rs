@@ -68,7 +68,9 @@ pub enum Command {
     },
     /// Run rule fixture cases: directories with case.yaml, report files and the findings they must produce.
     Test { dir: PathBuf },
-    /// Print a JSON Schema: report, plan, rules, config or output.
+    /// Where every target stands: values by year, target, evaluation category, projects, missing reports.
+    Status(StatusArgs),
+    /// Print a JSON Schema: report, plan, rules, config, output or status.
     Schema {
         #[arg(default_value = "report")]
         name: String,
@@ -108,6 +110,32 @@ pub struct CheckArgs {
 pub enum FailOn {
     New,
     All,
+}
+
+/// Output formats of `plan-lint status`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// Markdown tables (fits $GITHUB_STEP_SUMMARY).
+    Md,
+    /// One self-contained HTML page with a chart per indicator.
+    Html,
+    /// One JSON document (plan-lint schema status).
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StatusArgs {
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: StatusFormat,
+    /// The year to report on (default: the latest period reported).
+    #[arg(long, value_name = "Y")]
+    pub period: Option<i32>,
+    /// Where the reports are read from (default: progress/, or the config file's data_root).
+    #[arg(long, value_name = "DIR")]
+    pub data_root: Option<PathBuf>,
+    /// The plan to report on (default: the built-in plan).
+    #[arg(long = "plan-id")]
+    pub plan_id: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -288,7 +316,7 @@ fn execute(cli: Cli, env: Env) -> Output {
         Command::Schema { name } => match crate::schema::by_name(&name) {
             Some(s) => Output::ok(s.to_string()),
             None => Output::fail(format!(
-                "error: no schema \"{name}\"; choose one of report, plan, rules, config, output\n"
+                "error: no schema \"{name}\"; choose one of report, plan, rules, config, output, status\n"
             )),
         },
         Command::Rules => match setup(&cli.plans, cli.config.as_ref()) {
@@ -312,6 +340,10 @@ fn execute(cli: Cli, env: Env) -> Output {
             Err(o) => o,
         },
         Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env),
+        Command::Status(args) => match setup(&cli.plans, cli.config.as_ref()) {
+            Ok((plans, cfg)) => crate::status::command(&plans, &cfg, args),
+            Err(o) => o,
+        },
         Command::Init {
             department,
             period,

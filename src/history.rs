@@ -135,6 +135,14 @@ impl History {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every requirement value reports gave for an indicator, whatever document they cite.
+    pub fn requirements(&self, plan: &str, id: &str) -> Vec<&Fact<f64>> {
+        self.requirements
+            .get(&Self::key(plan, id))
+            .map(|m| m.values().flatten().collect())
+            .unwrap_or_default()
+    }
+
     /// Periods a department has reported, with the report's path.
     pub fn reported_periods(&self, plan: &str, department: &str) -> Option<&BTreeMap<i32, String>> {
         self.reports.get(&Self::key(plan, department))

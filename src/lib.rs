@@ -23,5 +23,6 @@ pub mod report_fmt;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod status;
 pub mod suggest;
 pub mod yaml;

@@ -75,6 +75,7 @@ pub fn by_name(name: &str) -> Option<&'static str> {
         "rules" => RULES,
         "config" => CONFIG,
         "output" => OUTPUT,
+        "status" => crate::status::SCHEMA,
         _ => return None,
     })
 }

@@ -1,0 +1,759 @@
+//! `status --format html`: one self-contained page — inline CSS and SVG, no
+//! script, no network, no web fonts — with a chart per indicator (binding
+//! indicators first) that reads on a phone as well as on a desktop.
+
+use super::markdown::{
+    band_sentence, baseline_cell, basis, fig, pct, status_heading, target_cell, STATUS_ORDER,
+};
+use super::{Category, IndicatorStatus, Method, ProjectCounts, Status};
+use crate::plan::{Attribute, Period};
+use std::fmt::Write;
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = r#"
+:root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f6f7f9;--card:#fff;
+--achieved:#7c3aed;--ahead:#2563eb;--on_track:#16a34a;--behind:#dc2626;--no_data:#9ca3af;
+--value:#1d4ed8;--path:#6b7280;--target:#d97706}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--ink);
+font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+header,main,footer{max-width:1200px;margin:0 auto;padding:0 16px}
+header{padding-top:20px}
+h1{font-size:1.35rem;line-height:1.3;margin:0 0 4px}
+h2{font-size:1.15rem;margin:28px 0 10px;padding-bottom:4px;border-bottom:2px solid var(--line)}
+h3{font-size:1rem;margin:0;line-height:1.35}
+.sub{color:var(--muted);margin:0 0 12px;font-size:.9rem}
+.chips{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px;margin:8px 0;max-width:900px}
+.chip{display:grid;grid-template-columns:1fr auto;align-items:baseline;background:var(--card);border:1px solid var(--line);
+border-left:5px solid var(--c);border-radius:8px;padding:6px 10px;font-size:.9rem}
+.chip b{font-size:1.4rem;line-height:1.2;grid-row:span 2;align-self:center}
+.chip small{color:var(--muted);font-size:.75rem}
+.legend{display:flex;flex-wrap:wrap;gap:4px 14px;color:var(--muted);font-size:.8rem;margin:6px 0 0}
+.legend span{display:inline-flex;align-items:center;gap:5px}
+.k{display:inline-block;width:18px;height:0;border-top:2px solid}
+.k.value{border-color:var(--value)}.k.path{border-top-style:dashed;border-color:var(--path)}
+.k.target{border-top-style:dashed;border-color:var(--target)}
+.k.base{width:9px;height:9px;border:2px solid var(--path);border-radius:50%}
+.k.req{border-color:var(--target);width:12px;border-top-width:3px}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:12px}
+.card{background:var(--card);border:1px solid var(--line);border-top:4px solid var(--c);
+border-radius:10px;padding:12px 12px 10px;min-width:0}
+.card .head{display:flex;align-items:flex-start;gap:8px}
+.card .head h3{flex:1}
+.id{color:var(--muted);font-weight:600;font-size:.85rem;margin-right:4px}
+.unit{color:var(--muted);font-weight:400;font-size:.85rem}
+.badge{flex:none;background:var(--c);color:#fff;border-radius:999px;padding:1px 9px;font-size:.8rem;white-space:nowrap}
+.facts{margin:4px 0 2px;font-size:.85rem;color:var(--muted)}
+.facts b{color:var(--ink)}
+.basis{margin:4px 0 0;font-size:.8rem;color:var(--muted)}
+svg.chart{display:block;width:100%;height:auto;margin-top:4px}
+svg text{font-family:inherit;font-size:10px;fill:var(--muted)}
+svg .lbl{font-size:11px;font-weight:600;fill:var(--ink)}
+svg .tgt{fill:var(--target);font-weight:600}
+svg .halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+.c-achieved{--c:var(--achieved)}.c-ahead{--c:var(--ahead)}.c-on_track{--c:var(--on_track)}
+.c-behind{--c:var(--behind)}.c-no_data{--c:var(--no_data)}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;background:var(--card);border:1px solid var(--line);border-radius:10px}
+table{border-collapse:collapse;width:100%;font-size:.85rem}
+th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+th{background:#f9fafb;font-weight:600;color:var(--muted)}
+th:first-child,td:first-child,td.l,th.l{text-align:left}
+tr:last-child td{border-bottom:0}
+.bars{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:6px 12px;margin-bottom:8px}
+.brow{display:grid;grid-template-columns:minmax(120px,220px) 1fr 220px;gap:4px 12px;align-items:center;
+padding:5px 0;border-bottom:1px solid var(--line);font-size:.85rem}
+.brow:last-child{border-bottom:0}
+.bname small,.bnum small{color:var(--muted)}
+.bnum{text-align:right;white-space:nowrap}
+.bar{display:flex;height:12px;min-width:60px;border-radius:6px;overflow:hidden;background:#eef0f3}
+details{margin:4px 0 14px}
+summary{cursor:pointer;color:var(--ahead);font-size:.85rem;padding:4px 0}
+#projects h3{margin:16px 0 6px}
+.bar span{display:block;height:100%}
+.s-planned{background:#cbd5e1}.s-preparing{background:#fbbf24}.s-under_construction{background:#60a5fa}
+.s-completed{background:#16a34a}.s-suspended{background:#f97316}.s-cancelled{background:#6b7280}
+.s-not_reported{background:#eef0f3}
+.sw{display:inline-block;width:10px;height:10px;border-radius:2px}
+.missing{display:flex;flex-wrap:wrap;gap:8px}
+.missing div{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:6px 10px;font-size:.85rem}
+.missing small{color:var(--muted)}
+footer{color:var(--muted);font-size:.8rem;padding:24px 16px 32px}
+@media (max-width:480px){body{font-size:14px}header,main{padding:0 10px}h1{font-size:1.15rem}
+.grid{grid-template-columns:1fr}.chip{padding:5px 8px}
+.brow{grid-template-columns:1fr auto}.brow .bar{grid-column:1 / -1;grid-row:2}}
+"#;
+
+/// The chart's drawing area in SVG units.
+const W: f64 = 320.0;
+const H: f64 = 168.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 22.0;
+const BOTTOM: f64 = 22.0;
+const INSET: f64 = 8.0;
+
+/// A "nice" step (1, 2, 2.5 or 5 × 10ⁿ) of about a fifth of `span`.
+fn nice_step(span: f64) -> f64 {
+    let raw = (span / 5.0).max(f64::MIN_POSITIVE);
+    let mag = 10f64.powf(raw.log10().floor());
+    let f = raw / mag;
+    let m = if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 2.5 {
+        2.5
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    m * mag
+}
+
+/// The y axis: its ticks, covering every figure drawn, within the
+/// indicator's plausible range where the figures are (no axis above 100%).
+fn y_ticks(points: &[f64], range: [Option<f64>; 2]) -> Vec<f64> {
+    let lo = points.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = points.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (data_lo, data_hi) = (lo, hi);
+    let (lo, hi) = if !lo.is_finite() || !hi.is_finite() {
+        (0.0, 1.0)
+    } else if (hi - lo).abs() < 1e-9 {
+        let pad = (hi.abs() * 0.05).max(1.0);
+        (lo - pad, hi + pad)
+    } else {
+        // A little room so that no figure sits on the frame.
+        let pad = (hi - lo) * 0.06;
+        (lo - pad, hi + pad)
+    };
+    let lo = match range[0] {
+        Some(min) if data_lo >= min => lo.max(min),
+        _ => lo,
+    };
+    let hi = match range[1] {
+        Some(max) if data_hi <= max => hi.min(max),
+        _ => hi,
+    };
+    let step = nice_step(hi - lo);
+    let start = (lo / step).floor() * step;
+    let end = (hi / step).ceil() * step;
+    let n = ((end - start) / step).round() as i64;
+    (0..=n.clamp(1, 12))
+        .map(|i| {
+            let t = start + step * i as f64;
+            (t * 1e9).round() / 1e9
+        })
+        .collect()
+}
+
+/// A figure short enough for an axis: 250000 → 25万.
+fn tick_label(v: f64) -> String {
+    let a = v.abs();
+    if a >= 100_000.0 {
+        let w = v / 10_000.0;
+        format!("{}万", fig(w))
+    } else {
+        fig(v)
+    }
+}
+
+/// Everything one chart draws, in data coordinates.
+struct Series {
+    /// (year, value, missed the bound or requirement).
+    values: Vec<(i32, f64, bool)>,
+    baseline: Option<(i32, f64)>,
+    /// The evaluation line from its start to the target.
+    path: Option<((i32, f64), (i32, f64))>,
+    target: Option<(i32, f64)>,
+    requirements: Vec<(i32, f64)>,
+}
+
+fn series(ind: &IndicatorStatus, plan: &Period) -> Series {
+    let m = ind.evaluation.method;
+    let values = ind
+        .values
+        .iter()
+        .filter_map(|y| Some((y.year, y.value?, y.met == Some(false))))
+        .collect();
+    let baseline = ind
+        .baseline
+        .filter(|_| m != Method::ProRata && m != Method::Qualitative)
+        .map(|b| (ind.baseline_year, b));
+    let target = ind.target.map(|t| (ind.target_year, t));
+    let path = match (m, ind.target) {
+        (Method::Path, Some(t)) => ind
+            .baseline
+            .map(|b| ((ind.baseline_year, b), (ind.target_year, t))),
+        (Method::ProRata, Some(t)) => Some(((plan.start - 1, 0.0), (ind.target_year, t))),
+        _ => None,
+    };
+    let requirements = ind
+        .values
+        .iter()
+        .filter_map(|y| Some((y.year, y.requirement?)))
+        .collect();
+    Series {
+        values,
+        baseline,
+        path,
+        target,
+        requirements,
+    }
+}
+
+/// One indicator's chart: baseline, reported values, the path to the target, the target.
+pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32) -> String {
+    let s = series(ind, plan);
+    let x0 = plan.baseline_year.min(plan.start - 1);
+    let x1 = ind.target_year.max(plan.end).max(period);
+    let mut ys: Vec<f64> = s.values.iter().map(|v| v.1).collect();
+    ys.extend(s.baseline.map(|b| b.1));
+    ys.extend(s.target.map(|t| t.1));
+    if let Some((a, b)) = s.path {
+        ys.push(a.1);
+        ys.push(b.1);
+    }
+    ys.extend(s.requirements.iter().map(|r| r.1));
+    let ticks = y_ticks(&ys, ind.range);
+    let (y_lo, y_hi) = (ticks[0], ticks[ticks.len() - 1]);
+    // Years sit a little inside the frame, so that a mark at the first year
+    // stays clear of the y labels.
+    let px = |year: f64| {
+        LEFT + INSET + (year - x0 as f64) / ((x1 - x0).max(1) as f64) * (W - LEFT - RIGHT - INSET)
+    };
+    let py = |v: f64| TOP + (y_hi - v) / (y_hi - y_lo).max(f64::MIN_POSITIVE) * (H - TOP - BOTTOM);
+    let f = |v: f64| format!("{:.1}", v);
+
+    let e = &ind.evaluation;
+    let mut aria = format!("{} {}: {}", ind.id, ind.name, e.label);
+    for (y, v, _) in &s.values {
+        let _ = write!(aria, "; {y}: {}", fig(*v));
+    }
+    if let Some(t) = ind.target {
+        let _ = write!(aria, "; target {} in {}", fig(t), ind.target_year);
+    }
+    let mut out = format!(
+        "<svg class=\"chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" data-id=\"{}\">",
+        esc(&aria),
+        esc(&ind.id)
+    );
+    let _ = write!(out, "<title>{}</title>", esc(&aria));
+    // Grid and y labels.
+    for t in &ticks {
+        let y = py(*t);
+        let _ = write!(
+            out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#eef0f3\"/>\
+             <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            f(LEFT),
+            f(y),
+            f(W - RIGHT),
+            f(y),
+            f(LEFT - 5.0),
+            f(y + 3.5),
+            esc(&tick_label(*t))
+        );
+    }
+    // The plan period, shaded, and the status year.
+    let _ = write!(
+        out,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#2563eb\" fill-opacity=\"0.04\"/>",
+        f(px(plan.start as f64 - 0.5)),
+        f(TOP),
+        f(px(plan.end as f64 + 0.5).min(W - RIGHT) - px(plan.start as f64 - 0.5)),
+        f(H - TOP - BOTTOM)
+    );
+    let _ = write!(
+        out,
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#9ca3af\" stroke-dasharray=\"2 3\"/>",
+        f(px(period as f64)),
+        f(TOP),
+        f(H - BOTTOM)
+    );
+    // X labels: at most about seven, always the first and last year.
+    let span = x1 - x0;
+    let every = ((span as f64) / 6.0).ceil().max(1.0) as i32;
+    for year in x0..=x1 {
+        let on_step = (year - x0) % every == 0 && x1 - year >= (every + 1) / 2;
+        if !(on_step || year == x1) {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            f(px(year as f64)),
+            f(H - 6.0),
+            year
+        );
+    }
+    let _ = write!(
+        out,
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d1d5db\"/>",
+        f(LEFT),
+        f(H - BOTTOM),
+        f(W - RIGHT),
+        f(H - BOTTOM)
+    );
+    // Target: a dashed line across, a diamond at its year, its figure.
+    if let Some((ty, t)) = s.target {
+        let y = py(t);
+        let _ = write!(
+            out,
+            "<line class=\"target\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d97706\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>",
+            f(LEFT),
+            f(y),
+            f(W - RIGHT),
+            f(y)
+        );
+        let (cx, cy) = (px(ty as f64), y);
+        let _ = write!(
+            out,
+            "<path d=\"M{} {}l5 5l-5 5l-5 -5z\" fill=\"#d97706\"/>",
+            f(cx),
+            f(cy - 5.0)
+        );
+        let _ = write!(
+            out,
+            "<text class=\"tgt halo\" x=\"{}\" y=\"{}\" text-anchor=\"end\">target {}</text>",
+            f(cx - 7.0),
+            f(cy - 6.0),
+            esc(&tick_label(t))
+        );
+    }
+    // The path from its start to the target.
+    if let Some(((ax, ay), (bx, by))) = s.path {
+        let _ = write!(
+            out,
+            "<line class=\"path\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#6b7280\" stroke-width=\"1.3\" stroke-dasharray=\"4 3\"/>",
+            f(px(ax as f64)),
+            f(py(ay)),
+            f(px(bx as f64)),
+            f(py(by))
+        );
+    }
+    // Each year's requirement (qualitative targets).
+    for (y, r) in &s.requirements {
+        let _ = write!(
+            out,
+            "<line class=\"req\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d97706\" stroke-width=\"3\" stroke-linecap=\"round\"/>",
+            f(px(*y as f64) - 7.0),
+            f(py(*r)),
+            f(px(*y as f64) + 7.0),
+            f(py(*r))
+        );
+    }
+    // Baseline: a hollow circle at the baseline year.
+    if let Some((by, b)) = s.baseline {
+        let _ = write!(
+            out,
+            "<circle class=\"baseline\" cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"#fff\" stroke=\"#6b7280\" stroke-width=\"1.8\"/>",
+            f(px(by as f64)),
+            f(py(b))
+        );
+        // The baseline and the reported values can join up: the line starts at the baseline.
+    }
+    // Reported values: a line from the baseline (when it is a level) through each year.
+    let mut pts: Vec<(f64, f64)> = Vec::new();
+    if matches!(ind.evaluation.method, Method::Path | Method::Bound)
+        && ind.baseline_kind == crate::plan::BaselineKind::Level
+    {
+        if let Some((by, b)) = s.baseline {
+            pts.push((px(by as f64), py(b)));
+        }
+    }
+    pts.extend(s.values.iter().map(|(y, v, _)| (px(*y as f64), py(*v))));
+    if pts.len() > 1 {
+        let d: Vec<String> = pts
+            .iter()
+            .map(|(x, y)| format!("{},{}", f(*x), f(*y)))
+            .collect();
+        let _ = write!(
+            out,
+            "<polyline class=\"values\" points=\"{}\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2\" stroke-linejoin=\"round\"/>",
+            d.join(" ")
+        );
+    }
+    for (y, v, missed) in &s.values {
+        let _ = write!(
+            out,
+            "<circle class=\"value\" cx=\"{}\" cy=\"{}\" r=\"3.6\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1\"/>",
+            f(px(*y as f64)),
+            f(py(*v)),
+            if *missed { "#dc2626" } else { "#1d4ed8" }
+        );
+    }
+    // The latest value, labelled.
+    if let Some((y, v, _)) = s.values.last() {
+        let (cx, cy) = (px(*y as f64), py(*v));
+        let above = cy - TOP > 16.0;
+        let _ = write!(
+            out,
+            "<text class=\"lbl halo\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            f(cx),
+            f(if above { cy - 7.0 } else { cy + 15.0 }),
+            esc(&tick_label(*v))
+        );
+    }
+    if s.values.is_empty() {
+        let _ = write!(
+            out,
+            "<text class=\"halo\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">no value reported yet</text>",
+            f((LEFT + W - RIGHT) / 2.0),
+            f((TOP + H - BOTTOM) / 2.0 + 4.0)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+fn card(out: &mut String, ind: &IndicatorStatus, s: &Status) {
+    let e = &ind.evaluation;
+    let c = e.category.code();
+    let attr = match ind.attribute {
+        Attribute::Binding => "binding",
+        Attribute::Expected => "expected",
+    };
+    let _ = write!(
+        out,
+        "<article class=\"card c-{c}\" id=\"{id}\" data-id=\"{id}\" data-attribute=\"{attr}\" data-category=\"{c}\">\
+         <div class=\"head\"><h3><span class=\"id\">{id}</span>{name}{unit}</h3><span class=\"badge\">{label}</span></div>",
+        id = esc(&ind.id),
+        name = esc(&ind.name),
+        unit = if ind.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"unit\">({})</span>", esc(&ind.unit))
+        },
+        label = esc(e.label),
+    );
+    let latest = match (e.year, e.value) {
+        (Some(y), Some(v)) => {
+            let mut figure = crate::messages::val((v * 100.0).round() / 100.0, &ind.unit);
+            if let Some(r) = ind
+                .values
+                .iter()
+                .find(|x| x.year == y)
+                .and_then(|x| x.requirement)
+            {
+                let _ = write!(figure, " (requirement {})", fig(r));
+            }
+            format!("{y}: <b>{}</b>", esc(&figure))
+        }
+        _ => "no value yet".into(),
+    };
+    let baseline = baseline_cell(ind);
+    let baseline = if ind.baseline.is_none()
+        && ind.baseline_text.as_deref() == Some(ind.target_text.as_str())
+    {
+        String::new()
+    } else if baseline == "—" {
+        " · no baseline".to_string()
+    } else {
+        format!(" · baseline {} ({})", esc(&baseline), ind.baseline_year)
+    };
+    let _ = write!(
+        out,
+        "<p class=\"facts\">{latest} · target <b>{}</b>{baseline} · {}</p>",
+        esc(&target_cell(ind, s.plan.period.end)),
+        esc(&ind.department_name)
+    );
+    out.push_str(&chart(ind, &s.plan.period, s.period));
+    let _ = write!(
+        out,
+        "<p class=\"basis\">{}</p></article>",
+        esc(&basis(ind, s.period))
+    );
+}
+
+fn bar(c: &ProjectCounts) -> String {
+    let mut out = String::from("<div class=\"bar\">");
+    if c.total > 0 {
+        for st in STATUS_ORDER {
+            let n = c.get(st);
+            if n > 0 {
+                let _ = write!(
+                    out,
+                    "<span class=\"s-{}\" style=\"width:{:.2}%\"></span>",
+                    st.as_str(),
+                    n as f64 / c.total as f64 * 100.0
+                );
+            }
+        }
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// One group of projects: its name, a bar of its projects by status, completion.
+fn bar_row(out: &mut String, name: &str, c: &ProjectCounts) {
+    let _ = write!(
+        out,
+        "<div class=\"brow\"><span class=\"bname\">{name}</span>{}<span class=\"bnum\"><b>{}</b> completed <small>{}/{} · {} reported</small></span></div>",
+        bar(c),
+        c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
+        c.completed,
+        c.total - c.cancelled,
+        c.reported
+    );
+}
+
+fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts) {
+    let _ = write!(
+        out,
+        "<tr><td>{}</td><td class=\"l\">{}</td><td>{}</td><td>{}</td>",
+        first, second, c.total, c.reported
+    );
+    for st in STATUS_ORDER {
+        let _ = write!(out, "<td>{}</td>", c.get(st));
+    }
+    let _ = write!(
+        out,
+        "<td>{}</td><td>{}</td></tr>",
+        c.not_reported,
+        c.completion_rate.map(pct).unwrap_or_else(|| "—".into())
+    );
+}
+
+fn counts_table(out: &mut String, first: &str, second: &str) {
+    let _ = write!(
+        out,
+        "<div class=\"scroll\"><table><thead><tr><th class=\"l\">{first}</th><th class=\"l\">{second}</th><th>projects</th><th>reported</th>"
+    );
+    for st in STATUS_ORDER {
+        let _ = write!(out, "<th>{}</th>", status_heading(st));
+    }
+    out.push_str(
+        "<th>not reported</th><th>completion</th><th class=\"l\">status</th></tr></thead><tbody>",
+    );
+}
+
+pub fn render(s: &Status) -> String {
+    let pp = s.plan.period;
+    let mut out = String::with_capacity(400_000);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Plan status {} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        s.period,
+        esc(&s.plan.name)
+    );
+    let _ = write!(
+        out,
+        "<header><h1>{}</h1><p class=\"sub\">Status as of <b>{}</b> · plan <code>{}</code> {}–{} (baseline {}) · {} reports under <code>{}</code></p><p class=\"sub\">{}</p>",
+        esc(&s.plan.name),
+        s.period,
+        esc(&s.plan.id),
+        pp.start,
+        pp.end,
+        pp.baseline_year,
+        s.reports.files,
+        esc(&s.data_root),
+        esc(&band_sentence(s.status_band)).replace('`', "")
+    );
+    out.push_str("<div class=\"chips\">");
+    for c in Category::ALL {
+        let _ = write!(
+            out,
+            "<span class=\"chip c-{}\"><span>{}</span><b>{}</b><small>{} binding</small></span>",
+            c.code(),
+            c.label(),
+            s.summary.all.get(c),
+            s.summary.binding.get(c)
+        );
+    }
+    out.push_str("</div>");
+    out.push_str(
+        "<p class=\"legend\"><span><i class=\"k value\"></i>reported</span>\
+         <span><i class=\"k base\"></i>baseline</span>\
+         <span><i class=\"k path\"></i>path to the target</span>\
+         <span><i class=\"k target\"></i>target</span>\
+         <span><i class=\"k req\"></i>year's requirement</span></p></header>\n<main>\n",
+    );
+    for (attr, title, anchor) in [
+        (
+            Attribute::Binding,
+            "Binding indicators 约束性指标",
+            "binding",
+        ),
+        (
+            Attribute::Expected,
+            "Expected indicators 预期性指标",
+            "expected",
+        ),
+    ] {
+        let rows: Vec<&IndicatorStatus> = s
+            .indicators
+            .iter()
+            .filter(|i| i.attribute == attr)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "<section id=\"{anchor}\"><h2>{title} ({})</h2><div class=\"grid\">",
+            rows.len()
+        );
+        for ind in rows {
+            card(&mut out, ind, s);
+        }
+        out.push_str("</div></section>\n");
+    }
+
+    let p = &s.projects;
+    let _ = write!(
+        out,
+        "<section id=\"projects\"><h2>Key projects 重点项目</h2><p class=\"sub\">{} projects in {} 专栏 columns; {} reported up to {}; {} completed ({} of those not cancelled).</p><p class=\"legend\">",
+        p.all.total,
+        p.by_column.len(),
+        p.all.reported,
+        s.period,
+        p.all.completed,
+        p.all.completion_rate.map(pct).unwrap_or_else(|| "—".into())
+    );
+    for st in STATUS_ORDER {
+        let _ = write!(
+            out,
+            "<span><i class=\"sw s-{}\"></i>{}</span>",
+            st.as_str(),
+            status_heading(st)
+        );
+    }
+    out.push_str("<span><i class=\"sw s-not_reported\" style=\"outline:1px solid #d1d5db\"></i>not reported</span></p>");
+    out.push_str("<h3>By 专栏 column</h3><div class=\"bars\">");
+    for c in &p.by_column {
+        bar_row(
+            &mut out,
+            &format!("{} <small>#{}</small>", esc(&c.column), c.column_ordinal),
+            &c.counts,
+        );
+    }
+    bar_row(&mut out, "<b>all</b>", &p.all);
+    out.push_str("</div><details><summary>Counts by status, by column</summary>");
+    counts_table(&mut out, "#", "column");
+    for c in &p.by_column {
+        counts_row(
+            &mut out,
+            &c.column_ordinal.to_string(),
+            &esc(&c.column),
+            &c.counts,
+        );
+    }
+    counts_row(&mut out, "", "<b>all</b>", &p.all);
+    out.push_str("</tbody></table></div></details><h3>By department</h3><div class=\"bars\">");
+    for d in &p.by_department {
+        bar_row(
+            &mut out,
+            &format!("{} <small>{}</small>", esc(&d.name), esc(&d.department)),
+            &d.counts,
+        );
+    }
+    out.push_str("</div><details><summary>Counts by status, by department</summary>");
+    counts_table(&mut out, "department", "code");
+    for d in &p.by_department {
+        counts_row(&mut out, &esc(&d.name), &esc(&d.department), &d.counts);
+    }
+    out.push_str("</tbody></table></div></details></section>\n");
+
+    let _ = write!(
+        out,
+        "<section id=\"missing\"><h2>Reports not received {}–{}</h2>",
+        pp.start, s.period
+    );
+    if s.reports.missing.is_empty() {
+        let _ = write!(
+            out,
+            "<p>Every one of the {} responsible departments has reported every year.</p>",
+            s.reports.departments
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<p class=\"sub\">{} of the {} departments responsible for an indicator or a project have years without a report.</p><div class=\"missing\">",
+            s.reports.missing.len(),
+            s.reports.departments
+        );
+        for m in &s.reports.missing {
+            let years: Vec<String> = m.periods.iter().map(i32::to_string).collect();
+            let _ = write!(
+                out,
+                "<div>{} <small>{}</small><br><b>{}</b></div>",
+                esc(&m.name),
+                esc(&m.department),
+                years.join(", ")
+            );
+        }
+        out.push_str("</div>");
+    }
+    if !s.reports.unreadable.is_empty() {
+        out.push_str("<p class=\"sub\">Files that could not be read as reports (<code>plan-lint check</code> says why):</p><ul>");
+        for f in &s.reports.unreadable {
+            let _ = write!(out, "<li><code>{}</code></li>", esc(f));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</section>\n</main>\n");
+    let _ = write!(
+        out,
+        "<footer>Generated by plan-lint {} from plan {} (sha256 {}).</footer>\n</body>\n</html>\n",
+        esc(s.tool.version),
+        esc(&s.plan.id),
+        esc(&s.plan.sha256.chars().take(12).collect::<String>())
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_cover_the_figures_with_nice_steps() {
+        let pct = [Some(0.0), Some(100.0)];
+        let free = [None, None];
+        assert_eq!(
+            y_ticks(&[96.48, 98.0, 97.6], pct),
+            vec![96.0, 96.5, 97.0, 97.5, 98.0, 98.5]
+        );
+        // A share never gets an axis above 100%.
+        assert_eq!(
+            y_ticks(&[100.0, 100.0], pct),
+            vec![95.0, 96.0, 97.0, 98.0, 99.0, 100.0]
+        );
+        assert_eq!(
+            y_ticks(&[100.0, 100.0], free),
+            vec![94.0, 96.0, 98.0, 100.0, 102.0, 104.0, 106.0]
+        );
+        assert_eq!(
+            y_ticks(&[0.0, 20000.0], [Some(0.0), None]),
+            vec![0.0, 5000.0, 10000.0, 15000.0, 20000.0, 25000.0]
+        );
+        assert_eq!(y_ticks(&[], free), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+}

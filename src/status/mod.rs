@@ -1,0 +1,871 @@
+//! `plan-lint status`: where every target of a plan stands, from the same
+//! reports `check` reads — values by year, the target, and the category of
+//! China's plan evaluations (提前实现 / 快于预期 / 基本符合预期 / 滞后预期) —
+//! with key projects by status and the reports still missing.
+//!
+//! [`build`] computes one [`Status`]; [`json`], [`markdown`] and [`html`]
+//! render it. The JSON form is the model itself, serialised (schema:
+//! `plan-lint schema status`).
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use crate::check::{self, Plans};
+use crate::cli::{Output, StatusArgs, StatusFormat};
+use crate::config::Config;
+use crate::history::History;
+use crate::numeric;
+use crate::plan::{
+    Attribute, BaselineKind, Comparison, Direction, Indicator, IndicatorKind, Period, Plan,
+    ProjectStatus, TargetIs,
+};
+use crate::report::Report;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The JSON Schema of `plan-lint status --format json`.
+pub const SCHEMA: &str = include_str!("../../schemas/status.schema.json");
+
+/// The default half-width of 基本符合预期: 0.1, i.e. within ±10 percentage
+/// points of the planned progress (a path or pro-rata indicator), or within
+/// ±10% of the target rate (an annual rate). Half a year's worth of progress
+/// in a five-year plan.
+pub const DEFAULT_BAND: f64 = 0.1;
+
+/// What `status` reads and how it judges.
+#[derive(Clone, Debug)]
+pub struct StatusOptions {
+    pub data_root: PathBuf,
+    /// The year to report on (default: the latest period any report of the plan has).
+    pub period: Option<i32>,
+    /// The plan to report on (default: the built-in plan).
+    pub plan_id: Option<String>,
+    pub band: f64,
+    pub exclude: Vec<glob::Pattern>,
+    pub max_file_size: u64,
+}
+
+impl StatusOptions {
+    pub fn new(data_root: impl Into<PathBuf>) -> Self {
+        StatusOptions {
+            data_root: data_root.into(),
+            period: None,
+            plan_id: None,
+            band: DEFAULT_BAND,
+            exclude: Vec::new(),
+            max_file_size: check::DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// The evaluation categories of China's plan evaluations, and "no data yet".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 提前实现: the target is already met.
+    Achieved,
+    /// 快于预期: ahead of the path by more than the band.
+    Ahead,
+    /// 基本符合预期: within the band of the path (or a bound kept, a requirement met every year).
+    OnTrack,
+    /// 滞后预期: behind the path by more than the band (or a bound broken, a requirement missed).
+    Behind,
+    /// 暂无数据: nothing reported yet.
+    NoData,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Achieved,
+        Category::Ahead,
+        Category::OnTrack,
+        Category::Behind,
+        Category::NoData,
+    ];
+    /// The stable code (also the JSON value).
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Achieved => "achieved",
+            Category::Ahead => "ahead",
+            Category::OnTrack => "on_track",
+            Category::Behind => "behind",
+            Category::NoData => "no_data",
+        }
+    }
+    /// The name plan evaluations use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Achieved => "提前实现",
+            Category::Ahead => "快于预期",
+            Category::OnTrack => "基本符合预期",
+            Category::Behind => "滞后预期",
+            Category::NoData => "暂无数据",
+        }
+    }
+}
+
+/// How an indicator is judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// The linear path from the baseline (baseline year) to the target (target year).
+    Path,
+    /// The compound average of the annual rates reported, against the target rate.
+    AnnualRate,
+    /// A bound every reported year must keep.
+    Bound,
+    /// Progress toward the target (from 0) against the share of the plan years elapsed.
+    ProRata,
+    /// Each year's value against that year's requirement.
+    Qualitative,
+}
+
+/// How an indicator of the catalog is judged.
+pub fn method(ind: &Indicator) -> Method {
+    let pro_rata_ok = ind.comparison == Comparison::AtLeast && ind.target.is_some_and(|t| t > 0.0);
+    let no_baseline = ind.baseline.is_none() || ind.baseline_kind == BaselineKind::None;
+    match ind.kind {
+        IndicatorKind::Qualitative => Method::Qualitative,
+        IndicatorKind::AnnualRate => Method::AnnualRate,
+        IndicatorKind::Cumulative if pro_rata_ok => Method::ProRata,
+        IndicatorKind::Cumulative => Method::Bound,
+        IndicatorKind::Level => match (ind.target_is, ind.baseline, ind.target) {
+            (TargetIs::Path, Some(b), Some(t))
+                if !no_baseline && numeric::compare(b, t) != Ordering::Equal =>
+            {
+                Method::Path
+            }
+            _ if no_baseline && pro_rata_ok => Method::ProRata,
+            _ => Method::Bound,
+        },
+    }
+}
+
+/// The judgement of one indicator, with the figures it rests on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub category: Category,
+    /// The category's name in plan evaluations (提前实现 …).
+    pub label: &'static str,
+    pub method: Method,
+    /// The latest year with a value (the year the category is computed for).
+    pub year: Option<i32>,
+    /// That year's value.
+    pub value: Option<f64>,
+    /// Where the path (path, pro rata) puts that year, or the target rate (annual rate).
+    pub expected: Option<f64>,
+    /// Path: share of the way from baseline to target; pro rata: value / target.
+    pub progress: Option<f64>,
+    /// Share of the time from the baseline year (path) or the plan's start (pro rata) to the target year.
+    pub time_share: Option<f64>,
+    /// The figure compared with the band: progress − time_share (path, pro rata), or
+    /// (average − target) / |target| oriented so that positive is better (annual rate).
+    pub deviation: Option<f64>,
+    /// Annual rate: the compound average of the years reported.
+    pub average: Option<f64>,
+    /// Bound: years that broke it; qualitative: years that missed their requirement.
+    pub missed: Vec<i32>,
+}
+
+fn round4(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+fn classify(deviation: f64, band: f64) -> Category {
+    if numeric::exceeds(deviation, band) {
+        Category::Ahead
+    } else if numeric::exceeds(-deviation, band) {
+        Category::Behind
+    } else {
+        Category::OnTrack
+    }
+}
+
+/// Where the evaluation line of an indicator stands in `year`: the linear
+/// path (path), the pro-rata share of the target (pro rata), the target rate
+/// (annual rate); none for bounds and qualitative targets.
+pub fn path_value(ind: &Indicator, period: &Period, year: i32) -> Option<f64> {
+    let target = ind.target?;
+    match method(ind) {
+        Method::Path => Some(numeric::linear_path(
+            ind.baseline?,
+            period.baseline_year,
+            target,
+            ind.target_year,
+            year,
+        )),
+        Method::ProRata => Some(target * pro_rata_share(ind, period, year)),
+        Method::AnnualRate => Some(target),
+        Method::Bound | Method::Qualitative => None,
+    }
+}
+
+/// The share of the plan years from the plan's start to the target year that
+/// have elapsed by the end of `year`.
+fn pro_rata_share(ind: &Indicator, period: &Period, year: i32) -> f64 {
+    let years = (ind.target_year - period.start + 1).max(1) as f64;
+    ((year - period.start + 1) as f64 / years).clamp(0.0, 1.0)
+}
+
+fn path_share(ind: &Indicator, period: &Period, year: i32) -> f64 {
+    let span = (ind.target_year - period.baseline_year).max(1) as f64;
+    ((year - period.baseline_year) as f64 / span).clamp(0.0, 1.0)
+}
+
+/// Judges one indicator from its values (plan years up to the status
+/// period, in year order) and, for qualitative targets, each year's
+/// requirement. Pure: the unit of the category computation.
+pub fn evaluate(
+    ind: &Indicator,
+    period: &Period,
+    values: &[(i32, f64)],
+    requirements: &[(i32, f64)],
+    band: f64,
+) -> Evaluation {
+    let m = method(ind);
+    let mut e = Evaluation {
+        category: Category::NoData,
+        label: "",
+        method: m,
+        year: None,
+        value: None,
+        expected: None,
+        progress: None,
+        time_share: None,
+        deviation: None,
+        average: None,
+        missed: Vec::new(),
+    };
+    let last = values.last().copied();
+    if let Some((y, v)) = last {
+        e.year = Some(y);
+        e.value = Some(v);
+    }
+    let category = match (m, last, ind.target) {
+        (Method::Qualitative, _, _) => {
+            let better = match ind.direction {
+                Direction::HigherIsBetter => Comparison::AtLeast,
+                Direction::LowerIsBetter => Comparison::AtMost,
+            };
+            let mut judged = 0;
+            for (y, v) in values {
+                if let Some((_, r)) = requirements.iter().find(|(ry, _)| ry == y) {
+                    judged += 1;
+                    if !numeric::meets(better, *v, *r) {
+                        e.missed.push(*y);
+                    }
+                }
+            }
+            if judged == 0 {
+                Category::NoData
+            } else if e.missed.is_empty() {
+                Category::OnTrack
+            } else {
+                Category::Behind
+            }
+        }
+        (_, None, _) | (_, _, None) => Category::NoData,
+        (Method::Bound, Some(_), Some(target)) => {
+            e.missed = values
+                .iter()
+                .filter(|(_, v)| !numeric::meets(ind.comparison, *v, target))
+                .map(|(y, _)| *y)
+                .collect();
+            if e.missed.is_empty() {
+                Category::OnTrack
+            } else {
+                Category::Behind
+            }
+        }
+        (Method::AnnualRate, Some(_), Some(target)) => {
+            let rates: Vec<f64> = values.iter().map(|(_, v)| *v).collect();
+            let avg = numeric::compound_average(&rates).unwrap_or(0.0);
+            let sign = match ind.comparison {
+                Comparison::AtLeast => 1.0,
+                Comparison::AtMost => -1.0,
+            };
+            let deviation = sign * (avg - target) / target.abs().max(1.0);
+            e.average = Some(round4(avg));
+            e.expected = Some(target);
+            e.deviation = Some(round4(deviation));
+            // Already met: the growth the whole plan asks for is there, even
+            // if the remaining years grew by nothing.
+            let index: f64 = rates.iter().map(|r| 1.0 + r / 100.0).product();
+            let years = (ind.target_year - period.start + 1).max(1);
+            let asked = (1.0 + target / 100.0).powi(years);
+            if ind.comparison == Comparison::AtLeast
+                && numeric::compare(index, asked) != Ordering::Less
+            {
+                Category::Achieved
+            } else {
+                classify(deviation, band)
+            }
+        }
+        (Method::Path | Method::ProRata, Some((y, v)), Some(target)) => {
+            let (progress, share) = if m == Method::Path {
+                let b = ind.baseline.unwrap_or(0.0);
+                ((v - b) / (target - b), path_share(ind, period, y))
+            } else {
+                (v / target, pro_rata_share(ind, period, y))
+            };
+            e.progress = Some(round4(progress));
+            e.time_share = Some(round4(share));
+            e.deviation = Some(round4(progress - share));
+            e.expected = path_value(ind, period, y).map(round4);
+            if numeric::meets(ind.comparison, v, target) {
+                Category::Achieved
+            } else {
+                classify(progress - share, band)
+            }
+        }
+    };
+    e.category = category;
+    e.label = category.label();
+    e
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanInfo {
+    pub id: String,
+    pub name: String,
+    pub sha256: String,
+    pub period: Period,
+}
+
+/// One year of an indicator.
+#[derive(Clone, Debug, Serialize)]
+pub struct YearValue {
+    pub year: i32,
+    pub value: Option<f64>,
+    /// The report the value comes from.
+    pub file: Option<String>,
+    /// Where the evaluation line puts this year (see [`path_value`]).
+    pub path: Option<f64>,
+    /// Qualitative targets: the requirement reported for this year.
+    pub requirement: Option<f64>,
+    /// Bound: whether the value kept it; qualitative: whether it met the requirement.
+    pub met: Option<bool>,
+}
+
+/// One indicator: the catalog's facts, the values by year and the judgement.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorStatus {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    /// 类别 of 专栏2-1 (or the chapter's theme).
+    pub category: String,
+    pub attribute: Attribute,
+    pub kind: IndicatorKind,
+    pub direction: Direction,
+    pub comparison: Comparison,
+    pub target_is: TargetIs,
+    /// Code of the responsible department.
+    pub department: String,
+    /// Its name in the registry.
+    pub department_name: String,
+    pub baseline: Option<f64>,
+    pub baseline_text: Option<String>,
+    pub baseline_kind: BaselineKind,
+    pub baseline_year: i32,
+    pub target: Option<f64>,
+    pub target_text: String,
+    pub target_year: i32,
+    /// Plausible values, [min, max], either end null (unbounded), from the catalog.
+    pub range: [Option<f64>; 2],
+    /// One entry per plan year up to the status period.
+    pub values: Vec<YearValue>,
+    pub evaluation: Evaluation,
+}
+
+/// Counts of indicators by category.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    pub achieved: usize,
+    pub ahead: usize,
+    pub on_track: usize,
+    pub behind: usize,
+    pub no_data: usize,
+}
+
+impl Counts {
+    fn add(&mut self, c: Category) {
+        *self.slot(c) += 1;
+    }
+    fn slot(&mut self, c: Category) -> &mut usize {
+        match c {
+            Category::Achieved => &mut self.achieved,
+            Category::Ahead => &mut self.ahead,
+            Category::OnTrack => &mut self.on_track,
+            Category::Behind => &mut self.behind,
+            Category::NoData => &mut self.no_data,
+        }
+    }
+    pub fn get(&self, c: Category) -> usize {
+        match c {
+            Category::Achieved => self.achieved,
+            Category::Ahead => self.ahead,
+            Category::OnTrack => self.on_track,
+            Category::Behind => self.behind,
+            Category::NoData => self.no_data,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub indicators: usize,
+    pub binding: Counts,
+    pub expected: Counts,
+    pub all: Counts,
+}
+
+/// Project counts of one group (a 专栏 column, a department, or all).
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct ProjectCounts {
+    /// Projects of the catalog in the group.
+    pub total: usize,
+    /// Of them, reported with a status in some report up to the status period.
+    pub reported: usize,
+    pub planned: usize,
+    pub preparing: usize,
+    pub under_construction: usize,
+    pub completed: usize,
+    pub suspended: usize,
+    pub cancelled: usize,
+    pub not_reported: usize,
+    /// completed / (total − cancelled); null when every project is cancelled.
+    pub completion_rate: Option<f64>,
+}
+
+impl ProjectCounts {
+    fn add(&mut self, status: Option<ProjectStatus>) {
+        self.total += 1;
+        let Some(s) = status else {
+            self.not_reported += 1;
+            return;
+        };
+        self.reported += 1;
+        *match s {
+            ProjectStatus::Planned => &mut self.planned,
+            ProjectStatus::Preparing => &mut self.preparing,
+            ProjectStatus::UnderConstruction => &mut self.under_construction,
+            ProjectStatus::Completed => &mut self.completed,
+            ProjectStatus::Suspended => &mut self.suspended,
+            ProjectStatus::Cancelled => &mut self.cancelled,
+        } += 1;
+    }
+    fn finish(&mut self) {
+        let live = self.total - self.cancelled;
+        self.completion_rate = (live > 0).then(|| round4(self.completed as f64 / live as f64));
+    }
+    pub fn get(&self, s: ProjectStatus) -> usize {
+        match s {
+            ProjectStatus::Planned => self.planned,
+            ProjectStatus::Preparing => self.preparing,
+            ProjectStatus::UnderConstruction => self.under_construction,
+            ProjectStatus::Completed => self.completed,
+            ProjectStatus::Suspended => self.suspended,
+            ProjectStatus::Cancelled => self.cancelled,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ColumnProjects {
+    pub column: String,
+    pub column_ordinal: u32,
+    #[serde(flatten)]
+    pub counts: ProjectCounts,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DepartmentProjects {
+    pub department: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub counts: ProjectCounts,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Projects {
+    #[serde(flatten)]
+    pub all: ProjectCounts,
+    pub by_column: Vec<ColumnProjects>,
+    pub by_department: Vec<DepartmentProjects>,
+}
+
+/// A department that has not reported some years.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Missing {
+    pub department: String,
+    pub name: String,
+    pub periods: Vec<i32>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Reports {
+    /// Reports of the plan read (periods up to the status period).
+    pub files: usize,
+    /// Files under the data root that could not be read as a report at all
+    /// (`plan-lint check` says why); what the other files say still counts.
+    pub unreadable: Vec<String>,
+    /// Departments responsible for an indicator or a project: each reports every year.
+    pub departments: usize,
+    /// Departments with years not reported, from the plan's start to the status period.
+    pub missing: Vec<Missing>,
+}
+
+/// Everything `plan-lint status` shows.
+#[derive(Clone, Debug, Serialize)]
+pub struct Status {
+    pub version: u32,
+    pub tool: Tool,
+    pub plan: PlanInfo,
+    /// The year reported on.
+    pub period: i32,
+    pub data_root: String,
+    pub status_band: f64,
+    pub reports: Reports,
+    pub summary: Summary,
+    /// Binding indicators first, then expected ones, each in catalog order.
+    pub indicators: Vec<IndicatorStatus>,
+    pub projects: Projects,
+}
+
+/// `plan-lint status`: the options from the command line and the
+/// configuration, the status, rendered in the format asked for.
+pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs) -> Output {
+    let mut opts = StatusOptions::new(
+        args.data_root
+            .or_else(|| cfg.data_root.clone())
+            .unwrap_or_else(|| PathBuf::from("progress")),
+    );
+    opts.period = args.period;
+    opts.plan_id = args.plan_id;
+    opts.band = cfg.status_band.unwrap_or(DEFAULT_BAND);
+    opts.exclude = cfg.exclude.clone();
+    if let Some(max) = cfg.max_file_size {
+        opts.max_file_size = max;
+    }
+    match build(plans, &opts) {
+        Ok(s) => Output {
+            stdout: match args.format {
+                StatusFormat::Md => markdown::render(&s),
+                StatusFormat::Html => html::render(&s),
+                StatusFormat::Json => json::render(&s),
+            },
+            stderr: String::new(),
+            code: 0,
+        },
+        Err(e) => Output {
+            stdout: String::new(),
+            stderr: format!("error: {e}\n"),
+            code: 2,
+        },
+    }
+}
+
+/// Reads every report under the data root (as `check` does) and computes
+/// the status. An error is a usage error (exit 2).
+pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, String> {
+    let plan = match &opts.plan_id {
+        Some(id) => plans.get(id).ok_or_else(|| {
+            format!(
+                "no plan \"{id}\" is loaded; loaded: {}",
+                plans.ids().collect::<Vec<_>>().join(", ")
+            )
+        })?,
+        None => plans
+            .get(crate::plan::BUILTIN_ID)
+            .or_else(|| plans.0.first())
+            .ok_or("no plan is loaded")?,
+    };
+    if let Some(y) = opts.period {
+        if !plan.in_period(y) {
+            let p = plan.header.period;
+            return Err(format!(
+                "--period {y} is outside the plan period {}–{}",
+                p.start, p.end
+            ));
+        }
+    }
+    if !opts.band.is_finite() || opts.band < 0.0 {
+        return Err(format!(
+            "status_band {} is not a non-negative number",
+            opts.band
+        ));
+    }
+    let root = crate::paths::normalize(&opts.data_root);
+    if !root.is_dir() {
+        return Err(format!(
+            "the data root \"{}\" does not exist: set --data-root",
+            crate::paths::display(&root)
+        ));
+    }
+    let files: Vec<PathBuf> = check::reports_under(&root)
+        .into_iter()
+        .filter(|p| {
+            let shown = crate::paths::display(p);
+            !opts.exclude.iter().any(|g| g.matches(&shown))
+        })
+        .collect();
+    let loaded: Vec<(String, Option<Report>)> = files
+        .par_iter()
+        .map(|p| {
+            let shown = crate::paths::display(p);
+            let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check::load_file(p, shown.clone(), None, opts.max_file_size).report
+            }))
+            .ok()
+            .flatten();
+            (shown, report)
+        })
+        .collect();
+    let unreadable = loaded
+        .iter()
+        .filter(|(_, r)| r.is_none())
+        .map(|(s, _)| s.clone())
+        .collect();
+    let of_plan: Vec<&Report> = loaded
+        .iter()
+        .filter_map(|(_, r)| r.as_ref())
+        .filter(|r| r.plan_id() == Some(plan.id()))
+        .collect();
+    let period = match opts.period {
+        Some(y) => y,
+        None => of_plan
+            .iter()
+            .filter_map(|r| r.period())
+            .filter(|y| plan.in_period(*y))
+            .max()
+            .unwrap_or(plan.header.period.start),
+    };
+    let used: Vec<&Report> = of_plan
+        .into_iter()
+        .filter(|r| r.period().is_some_and(|y| y <= period))
+        .collect();
+    let history = History::build(used.iter().copied());
+    Ok(compute(
+        plan,
+        &history,
+        period,
+        opts.band,
+        used.len(),
+        unreadable,
+        crate::paths::display(&root),
+    ))
+}
+
+/// The status of a plan from its history, as of `period`.
+pub fn compute(
+    plan: &Plan,
+    history: &History,
+    period: i32,
+    band: f64,
+    files: usize,
+    unreadable: Vec<String>,
+    data_root: String,
+) -> Status {
+    let pp = plan.header.period;
+    let years: Vec<i32> = (pp.start..=period).collect();
+    let mut order: Vec<&Indicator> = plan.indicators.iter().collect();
+    // Binding first; the sort is stable, so catalog order stays within each.
+    order.sort_by_key(|i| i.attribute != Attribute::Binding);
+    let mut summary = Summary {
+        indicators: order.len(),
+        binding: Counts::default(),
+        expected: Counts::default(),
+        all: Counts::default(),
+    };
+    let indicators: Vec<IndicatorStatus> = order
+        .into_iter()
+        .map(|ind| {
+            let facts: Vec<_> = history
+                .values_through(plan.id(), &ind.id, period)
+                .into_iter()
+                .filter(|f| plan.in_period(f.period))
+                .collect();
+            let values: Vec<(i32, f64)> = facts.iter().map(|f| (f.period, f.value)).collect();
+            let mut reqs: BTreeMap<i32, f64> = BTreeMap::new();
+            for f in history.requirements(plan.id(), &ind.id) {
+                if f.period <= period {
+                    reqs.entry(f.period).or_insert(f.value);
+                }
+            }
+            let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
+            let evaluation = evaluate(ind, &pp, &values, &requirements, band);
+            summary.all.add(evaluation.category);
+            match ind.attribute {
+                Attribute::Binding => summary.binding.add(evaluation.category),
+                Attribute::Expected => summary.expected.add(evaluation.category),
+            }
+            let m = evaluation.method;
+            let by_year = years
+                .iter()
+                .map(|&y| {
+                    let fact = facts.iter().find(|f| f.period == y);
+                    let value = fact.map(|f| f.value);
+                    let requirement = reqs.get(&y).copied();
+                    let met = match (m, value, ind.target, requirement) {
+                        (Method::Bound, Some(v), Some(t), _) => {
+                            Some(numeric::meets(ind.comparison, v, t))
+                        }
+                        (Method::Qualitative, Some(v), _, Some(r)) => Some(numeric::meets(
+                            if ind.direction == Direction::HigherIsBetter {
+                                Comparison::AtLeast
+                            } else {
+                                Comparison::AtMost
+                            },
+                            v,
+                            r,
+                        )),
+                        _ => None,
+                    };
+                    YearValue {
+                        year: y,
+                        value,
+                        file: fact.map(|f| f.location.path.clone()),
+                        path: path_value(ind, &pp, y).map(round4),
+                        requirement,
+                        met,
+                    }
+                })
+                .collect();
+            IndicatorStatus {
+                id: ind.id.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                category: ind.category.clone(),
+                attribute: ind.attribute,
+                kind: ind.kind,
+                direction: ind.direction,
+                comparison: ind.comparison,
+                target_is: ind.target_is,
+                department: ind.department.clone(),
+                department_name: plan
+                    .department(&ind.department)
+                    .map_or_else(|| ind.department.clone(), |d| d.name.clone()),
+                baseline: ind.baseline,
+                baseline_text: ind.baseline_text.clone(),
+                baseline_kind: ind.baseline_kind,
+                baseline_year: pp.baseline_year,
+                target: ind.target,
+                target_text: ind.target_text.clone(),
+                target_year: ind.target_year,
+                range: ind.range,
+                values: by_year,
+                evaluation,
+            }
+        })
+        .collect();
+
+    // Projects: each one's latest status up to the period.
+    let mut all = ProjectCounts::default();
+    let mut columns: BTreeMap<(u32, String), ProjectCounts> = BTreeMap::new();
+    let mut depts: BTreeMap<String, ProjectCounts> = BTreeMap::new();
+    for p in &plan.projects {
+        let status = history
+            .previous_project(plan.id(), &p.id, period.saturating_add(1))
+            .and_then(|f| f.status.as_ref())
+            .map(|f| f.value);
+        all.add(status);
+        columns
+            .entry((p.column_ordinal, p.column.clone()))
+            .or_default()
+            .add(status);
+        depts.entry(p.department.clone()).or_default().add(status);
+    }
+    all.finish();
+    let by_column = columns
+        .into_iter()
+        .map(|((ordinal, column), mut counts)| {
+            counts.finish();
+            ColumnProjects {
+                column,
+                column_ordinal: ordinal,
+                counts,
+            }
+        })
+        .collect();
+    // Departments in registry order.
+    let by_department = plan
+        .departments
+        .iter()
+        .filter_map(|d| {
+            let mut counts = depts.remove(&d.code)?;
+            counts.finish();
+            Some(DepartmentProjects {
+                department: d.code.clone(),
+                name: d.name.clone(),
+                counts,
+            })
+        })
+        .collect();
+
+    // Reports still missing: every department responsible for something reports every year.
+    let responsible: Vec<_> = plan
+        .departments
+        .iter()
+        .filter(|d| {
+            plan.indicators.iter().any(|i| i.department == d.code)
+                || plan.projects.iter().any(|p| p.department == d.code)
+        })
+        .collect();
+    let missing = responsible
+        .iter()
+        .filter_map(|d| {
+            let reported = history.reported_periods(plan.id(), &d.code);
+            let periods: Vec<i32> = years
+                .iter()
+                .copied()
+                .filter(|y| !reported.is_some_and(|r| r.contains_key(y)))
+                .collect();
+            (!periods.is_empty()).then(|| Missing {
+                department: d.code.clone(),
+                name: d.name.clone(),
+                periods,
+            })
+        })
+        .collect();
+
+    Status {
+        version: 1,
+        tool: Tool {
+            name: "plan-lint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        plan: PlanInfo {
+            id: plan.id().to_string(),
+            name: plan.header.name.clone(),
+            sha256: plan.sha256.clone(),
+            period: pp,
+        },
+        period,
+        data_root,
+        status_band: band,
+        reports: Reports {
+            files,
+            unreadable,
+            departments: responsible.len(),
+            missing,
+        },
+        summary,
+        indicators,
+        projects: Projects {
+            all,
+            by_column,
+            by_department,
+        },
+    }
+}

@@ -1,0 +1,515 @@
+//! `plan-lint status`: the evaluation category of every kind of indicator,
+//! the Markdown and JSON forms on the example data, the HTML page's
+//! structure, and exit codes. (The HTML page rendered in a browser:
+//! tests/status_chromium.rs.)
+
+use plan_lint::cli::{run, Env, Output};
+use plan_lint::plan::{Indicator, Period, Plan};
+use plan_lint::status::{evaluate, method, Category, Evaluation, Method, DEFAULT_BAND};
+
+const EXAMPLE: &str = "fixtures/example/progress";
+
+fn plan_lint(args: &[&str]) -> Output {
+    let mut full = vec!["plan-lint"];
+    full.extend_from_slice(args);
+    run(full, Env::default())
+}
+
+fn plan() -> Plan {
+    Plan::builtin().expect("the built-in plan loads")
+}
+
+fn ind(plan: &Plan, id: &str) -> Indicator {
+    plan.indicator(id).expect("a catalog indicator").clone()
+}
+
+fn judge(id: &str, values: &[(i32, f64)]) -> Evaluation {
+    judge_with(id, values, &[], DEFAULT_BAND)
+}
+
+fn judge_with(id: &str, values: &[(i32, f64)], reqs: &[(i32, f64)], band: f64) -> Evaluation {
+    let p = plan();
+    let period: Period = p.header.period;
+    evaluate(&ind(&p, id), &period, values, reqs, band)
+}
+
+// ---------------------------------------------------------------- methods
+
+#[test]
+fn each_kind_of_indicator_has_its_method() {
+    let p = plan();
+    let m = |id: &str| method(&ind(&p, id));
+    assert_eq!(m("I14"), Method::Path); // 空气质量优良率: 96.48 → 98, target_is path
+    assert_eq!(m("I06"), Method::Path);
+    assert_eq!(m("I01"), Method::AnnualRate); // 地区生产总值年均增长 8.5以上
+    assert_eq!(m("I15"), Method::Bound); // 森林覆盖率 ≥ 41.68, baseline 41.75
+    assert_eq!(m("I23"), Method::Bound); // 失业率 ≤ 5
+    assert_eq!(m("I22"), Method::ProRata); // 累计城镇新增就业人数 17.5万人
+    assert_eq!(m("I24"), Method::ProRata); // no baseline
+    assert_eq!(m("T004"), Method::ProRata);
+    for id in ["I17", "I18", "I19"] {
+        assert_eq!(m(id), Method::Qualitative);
+    }
+}
+
+// ---------------------------------------------------------------- path
+
+#[test]
+fn path_indicator_reaches_every_category() {
+    // I14: baseline 96.48 (2020), target 98 (2025); in 2023 60% of the time has passed.
+    let ahead = judge("I14", &[(2021, 97.2), (2022, 97.5), (2023, 97.6)]);
+    assert_eq!(ahead.category, Category::Ahead, "{ahead:?}");
+    assert_eq!(ahead.label, "快于预期");
+    assert_eq!(ahead.time_share, Some(0.6));
+    assert_eq!(ahead.progress, Some(0.7368)); // (97.6 − 96.48) / 1.52
+    assert_eq!(ahead.expected, Some(97.392));
+
+    let on_track = judge("I14", &[(2023, 97.4)]);
+    assert_eq!(on_track.category, Category::OnTrack, "{on_track:?}");
+    assert_eq!(on_track.label, "基本符合预期");
+
+    let behind = judge("I14", &[(2023, 96.9)]);
+    assert_eq!(behind.category, Category::Behind, "{behind:?}");
+    assert_eq!(behind.label, "滞后预期");
+
+    let achieved = judge("I14", &[(2022, 98.1)]);
+    assert_eq!(achieved.category, Category::Achieved, "{achieved:?}");
+    assert_eq!(achieved.label, "提前实现");
+    assert_eq!(achieved.year, Some(2022));
+}
+
+#[test]
+fn the_band_is_configurable() {
+    let values = [(2023, 97.6)];
+    assert_eq!(judge("I14", &values).category, Category::Ahead);
+    assert_eq!(
+        judge_with("I14", &values, &[], 0.2).category,
+        Category::OnTrack
+    );
+    // On the edge of the band counts as within it.
+    let edge = 96.48 + 1.52 * 0.7; // 0.7 of the way in 60% of the time: deviation 0.1
+    assert_eq!(judge("I14", &[(2023, edge)]).category, Category::OnTrack);
+    // Band 0: only the path itself is 基本符合预期.
+    assert_eq!(
+        judge_with("I14", &[(2023, 97.392)], &[], 0.0).category,
+        Category::OnTrack
+    );
+    assert_eq!(
+        judge_with("I14", &[(2023, 97.45)], &[], 0.0).category,
+        Category::Ahead
+    );
+}
+
+// ---------------------------------------------------------------- annual rates
+
+#[test]
+fn annual_rate_is_judged_by_its_compound_average() {
+    // I01: 年均增长 8.5以上 over 2021–2025.
+    let on = judge("I01", &[(2021, 8.6), (2022, 8.8), (2023, 9.0)]);
+    assert_eq!(on.category, Category::OnTrack, "{on:?}");
+    assert_eq!(on.average, Some(8.7999));
+    let behind = judge("I01", &[(2021, 6.0), (2022, 7.0)]);
+    assert_eq!(behind.category, Category::Behind, "{behind:?}");
+    let ahead = judge("I01", &[(2021, 11.0), (2022, 10.0)]);
+    assert_eq!(ahead.category, Category::Ahead, "{ahead:?}");
+    // Growth that already gives what 8.5% a year for five years gives (×1.504).
+    let achieved = judge("I01", &[(2021, 20.0), (2022, 12.0), (2023, 12.0)]);
+    assert_eq!(achieved.category, Category::Achieved, "{achieved:?}");
+    // A negative year weighs in the compound average.
+    let mixed = judge("I01", &[(2021, -3.0), (2022, 12.0), (2023, 11.0)]);
+    assert_eq!(mixed.category, Category::Behind, "{mixed:?}");
+}
+
+// ---------------------------------------------------------------- bounds
+
+#[test]
+fn a_bound_must_hold_in_every_reported_year() {
+    let kept = judge("I15", &[(2021, 41.76), (2022, 41.68), (2023, 41.8)]);
+    assert_eq!(kept.category, Category::OnTrack, "{kept:?}");
+    assert!(kept.missed.is_empty());
+    let broken = judge("I15", &[(2021, 41.76), (2022, 41.5), (2023, 41.8)]);
+    assert_eq!(broken.category, Category::Behind, "{broken:?}");
+    assert_eq!(broken.missed, vec![2022]);
+    // A ceiling: 城镇调查失业率 ≤ 5.
+    assert_eq!(
+        judge("I23", &[(2021, 4.3), (2022, 5.0)]).category,
+        Category::OnTrack
+    );
+    let over = judge("I23", &[(2021, 5.2), (2022, 4.6)]);
+    assert_eq!(over.category, Category::Behind);
+    assert_eq!(over.missed, vec![2021]);
+}
+
+// ---------------------------------------------------------------- pro rata
+
+#[test]
+fn cumulative_and_no_baseline_targets_are_pro_rata() {
+    // I22: 累计 17.5万人 by 2025; by 2023, 3 of 5 plan years have passed.
+    let on = judge("I22", &[(2021, 3.6), (2022, 7.3), (2023, 11.0)]);
+    assert_eq!(on.category, Category::OnTrack, "{on:?}");
+    assert_eq!(on.progress, Some(0.6286));
+    assert_eq!(on.time_share, Some(0.6));
+    assert_eq!(judge("I22", &[(2023, 6.0)]).category, Category::Behind);
+    assert_eq!(judge("I22", &[(2023, 14.0)]).category, Category::Ahead);
+    assert_eq!(judge("I22", &[(2024, 17.5)]).category, Category::Achieved);
+    // T002: a 2035 target (2000亿元); 2023 is 3 of 15 years.
+    let t2 = judge("T002", &[(2023, 500.0)]);
+    assert_eq!(t2.time_share, Some(0.2));
+    assert_eq!(t2.category, Category::OnTrack, "{t2:?}");
+    // I24 (no baseline): 100 meets the target 100.
+    assert_eq!(judge("I24", &[(2021, 100.0)]).category, Category::Achieved);
+}
+
+// ---------------------------------------------------------------- qualitative
+
+#[test]
+fn qualitative_targets_are_judged_year_by_year_against_their_requirement() {
+    let met = judge_with(
+        "I18",
+        &[(2021, 2.2), (2022, 2.0)],
+        &[(2021, 2.0), (2022, 2.0)],
+        DEFAULT_BAND,
+    );
+    assert_eq!(met.category, Category::OnTrack, "{met:?}");
+    let missed = judge_with(
+        "I18",
+        &[(2021, 2.2), (2022, 1.8), (2023, 2.5)],
+        &[(2021, 2.0), (2022, 2.0), (2023, 2.1)],
+        DEFAULT_BAND,
+    );
+    assert_eq!(missed.category, Category::Behind, "{missed:?}");
+    assert_eq!(missed.missed, vec![2022]);
+    // Values without a requirement cannot be judged.
+    let unjudged = judge_with("I18", &[(2021, 2.2)], &[], DEFAULT_BAND);
+    assert_eq!(unjudged.category, Category::NoData);
+}
+
+#[test]
+fn nothing_reported_is_no_data() {
+    for id in ["I14", "I01", "I15", "I22", "I17"] {
+        let e = judge(id, &[]);
+        assert_eq!(e.category, Category::NoData, "{id}");
+        assert_eq!(e.label, "暂无数据");
+    }
+}
+
+// ---------------------------------------------------------------- command line
+
+fn example(format: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["status", "--data-root", EXAMPLE, "--format", format];
+    args.extend_from_slice(extra);
+    plan_lint(&args)
+}
+
+fn json_doc(extra: &[&str]) -> serde_json::Value {
+    let out = example("json", extra);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("status --format json prints JSON")
+}
+
+#[test]
+fn markdown_on_the_example_data() {
+    let out = example("md", &["--period", "2023"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.is_empty());
+    insta::assert_snapshot!("status_example_md", out.stdout);
+}
+
+#[test]
+fn markdown_fits_a_github_step_summary() {
+    let md = example("md", &["--period", "2023"]).stdout;
+    // No HTML: a tag would be rendered (or stripped) by GitHub.
+    let tag = regex::Regex::new(r"<[A-Za-z/!]").unwrap();
+    assert!(!tag.is_match(&md), "{:?}", tag.find(&md));
+    // GitHub's limit for one step summary is 1 MiB.
+    assert!(md.len() < 1024 * 1024);
+    // Every table row has as many cells as its header.
+    let mut expected = None;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            expected = None;
+            continue;
+        }
+        let cells = line.replace("\\|", "").matches('|').count();
+        match expected {
+            None => expected = Some(cells),
+            Some(n) => assert_eq!(cells, n, "{line}"),
+        }
+    }
+    // Binding indicators come first.
+    let binding = md.find("## Binding indicators").unwrap();
+    let expected_at = md.find("## Expected indicators").unwrap();
+    assert!(binding < expected_at);
+    assert!(md[binding..expected_at].contains("| I14 |"));
+}
+
+#[test]
+fn json_on_the_example_data() {
+    let mut doc = json_doc(&["--period", "2023"]);
+    // What changes with every plan edit or release is not the shape.
+    doc["plan"]["sha256"] = "[sha256]".into();
+    doc["tool"]["version"] = "[version]".into();
+    insta::assert_snapshot!(
+        "status_example_json",
+        serde_json::to_string_pretty(&doc).unwrap()
+    );
+}
+
+#[test]
+fn json_matches_its_schema_and_the_schema_is_printed() {
+    let out = plan_lint(&["schema", "status"]);
+    assert_eq!(out.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for extra in [&["--period", "2023"][..], &["--period", "2021"], &[]] {
+        let doc = json_doc(extra);
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{extra:?}: {errors:?}");
+    }
+}
+
+#[test]
+fn json_reports_the_example_categories() {
+    let doc = json_doc(&["--period", "2023"]);
+    assert_eq!(doc["period"], 2023);
+    assert_eq!(doc["status_band"], 0.1);
+    assert_eq!(doc["reports"]["files"], 15);
+    let inds = doc["indicators"].as_array().unwrap();
+    assert_eq!(inds.len(), 91);
+    // Binding first, in catalog order.
+    let ids: Vec<&str> = inds.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        &ids[..7],
+        &["I14", "I15", "I16", "I17", "I18", "I19", "I01"]
+    );
+    assert!(inds[..6].iter().all(|i| i["attribute"] == "binding"));
+    assert!(inds[6..].iter().all(|i| i["attribute"] == "expected"));
+    let cat = |id: &str| {
+        inds.iter().find(|i| i["id"] == id).unwrap()["evaluation"]["category"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(cat("I14"), "ahead");
+    assert_eq!(cat("I06"), "on_track");
+    assert_eq!(cat("I24"), "achieved");
+    assert_eq!(cat("I18"), "on_track");
+    assert_eq!(cat("I02"), "no_data");
+    // Values by year, with the file each comes from.
+    let i14 = &inds[0];
+    assert_eq!(i14["values"][2]["year"], 2023);
+    assert_eq!(i14["values"][2]["value"], 97.6);
+    assert_eq!(
+        i14["values"][2]["file"],
+        "fixtures/example/progress/2023/eco-env.yaml"
+    );
+    // Projects: counted once, by column and by department alike.
+    let p = &doc["projects"];
+    assert_eq!(p["total"], 215);
+    let sum = |list: &str, key: &str| -> u64 {
+        p[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g[key].as_u64().unwrap())
+            .sum()
+    };
+    for key in [
+        "total",
+        "reported",
+        "completed",
+        "under_construction",
+        "not_reported",
+    ] {
+        assert_eq!(sum("by_column", key), p[key].as_u64().unwrap(), "{key}");
+        assert_eq!(sum("by_department", key), p[key].as_u64().unwrap(), "{key}");
+    }
+    let health = p["by_department"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["department"] == "health")
+        .unwrap();
+    assert_eq!(health["total"], 19);
+    assert_eq!(health["completed"], 5);
+    assert_eq!(health["completion_rate"], 0.2632);
+    // The five departments of the example reported every year; the others never did.
+    let missing = doc["reports"]["missing"].as_array().unwrap();
+    assert!(missing
+        .iter()
+        .all(|m| m["periods"] == serde_json::json!([2021, 2022, 2023])));
+    for reported in ["drc", "eco-env", "education", "health", "hrss"] {
+        assert!(missing.iter().all(|m| m["department"] != reported));
+    }
+    assert!(missing.iter().any(|m| m["department"] == "stats"));
+}
+
+#[test]
+fn the_period_defaults_to_the_latest_reported_and_cuts_off_later_reports() {
+    let latest = json_doc(&[]);
+    assert_eq!(latest["period"], 2023);
+    assert_eq!(
+        latest["indicators"],
+        json_doc(&["--period", "2023"])["indicators"]
+    );
+    let earlier = json_doc(&["--period", "2022"]);
+    assert_eq!(earlier["reports"]["files"], 10);
+    let i14 = &earlier["indicators"][0];
+    assert_eq!(i14["values"].as_array().unwrap().len(), 2);
+    assert_eq!(i14["evaluation"]["year"], 2022);
+    assert_eq!(i14["evaluation"]["value"], 97.5);
+    // A year after the last report: every department is missing it.
+    let later = json_doc(&["--period", "2024"]);
+    assert_eq!(later["reports"]["missing"].as_array().unwrap().len(), 23);
+}
+
+#[test]
+fn the_band_comes_from_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("plan-lint.toml");
+    std::fs::write(&cfg, "status_band = 0.2\n").unwrap();
+    let out = plan_lint(&[
+        "--config",
+        cfg.to_str().unwrap(),
+        "status",
+        "--data-root",
+        EXAMPLE,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(doc["status_band"], 0.2);
+    assert_eq!(
+        doc["indicators"][0]["evaluation"]["category"], "on_track",
+        "I14 is 0.137 ahead of its path: within a band of 0.2"
+    );
+}
+
+#[test]
+fn status_exits_0_and_2_on_bad_arguments() {
+    for format in ["md", "json", "html"] {
+        let out = example(format, &[]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        assert!(!out.stdout.is_empty());
+    }
+    let bad: &[&[&str]] = &[
+        &["status", "--data-root", EXAMPLE, "--format", "pdf"],
+        &["status", "--data-root", EXAMPLE, "--period", "two"],
+        &["status", "--data-root", EXAMPLE, "--period", "2030"],
+        &["status", "--data-root", EXAMPLE, "--period", "2020"],
+        &["status", "--data-root", "no-such-root"],
+        &[
+            "status",
+            "--data-root",
+            EXAMPLE,
+            "--plan-id",
+            "nanming-15th",
+        ],
+        &["status", "--data-root", EXAMPLE, "--frobnicate"],
+    ];
+    for args in bad {
+        let out = plan_lint(args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+    let out = plan_lint(&["status", "--data-root", EXAMPLE, "--period", "2030"]);
+    assert!(
+        out.stderr.contains("outside the plan period 2021–2025"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_report_is_listed_and_the_rest_still_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("progress");
+    for year in ["2021", "2022"] {
+        std::fs::create_dir_all(root.join(year)).unwrap();
+        std::fs::copy(
+            format!("{EXAMPLE}/{year}/eco-env.yaml"),
+            root.join(year).join("eco-env.yaml"),
+        )
+        .unwrap();
+    }
+    std::fs::write(root.join("2022/broken.yaml"), "version: [1\n").unwrap();
+    let out = plan_lint(&[
+        "status",
+        "--data-root",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let unreadable = doc["reports"]["unreadable"].as_array().unwrap();
+    assert_eq!(unreadable.len(), 1);
+    assert!(unreadable[0]
+        .as_str()
+        .unwrap()
+        .ends_with("2022/broken.yaml"));
+    assert_eq!(doc["reports"]["files"], 2);
+    assert_eq!(doc["period"], 2022);
+    assert_eq!(doc["indicators"][0]["evaluation"]["value"], 97.5);
+}
+
+// ---------------------------------------------------------------- HTML structure
+
+#[test]
+fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
+    let out = example("html", &["--period", "2023"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let html = out.stdout;
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    // Nothing fetched: no scripts, links, external images, fonts or imports.
+    for needle in [
+        "<script",
+        "<link",
+        "<img",
+        "<iframe",
+        "@import",
+        "@font-face",
+        "url(",
+        "http:",
+        "https:",
+        "src=",
+    ] {
+        assert!(!html.contains(needle), "{needle}");
+    }
+    let charts = html.matches("<svg class=\"chart\"").count();
+    assert_eq!(charts, 91);
+    assert_eq!(html.matches("<svg").count(), charts);
+    // Binding first: the first six cards are the binding indicators.
+    let attrs: Vec<&str> = html
+        .match_indices("data-attribute=\"")
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert_eq!(attrs.len(), 91);
+    assert!(attrs[..6].iter().all(|a| *a == "binding"));
+    assert!(attrs[6..].iter().all(|a| *a == "expected"));
+    // A chart draws the baseline, the values, the path and the target.
+    let i14 = &html[html.find("data-id=\"I14\"").unwrap()..];
+    let i14 = &i14[..i14.find("</svg>").unwrap()];
+    for part in [
+        "class=\"baseline\"",
+        "class=\"values\"",
+        "class=\"path\"",
+        "class=\"target\"",
+    ] {
+        assert!(i14.contains(part), "{part}");
+    }
+    assert_eq!(i14.matches("class=\"value\"").count(), 3);
+}
