@@ -1,0 +1,295 @@
+//! Mutation testing: the example reports with bytes flipped, cut short,
+//! lines duplicated, deleted or swapped, keys renamed and YAML punctuation
+//! inserted. The check of a mutated report must never panic, and every
+//! diagnostic it gives must have a code, a message, a help text and a
+//! location inside the file (or no location, for a file-level finding).
+//!
+//! The check is called without `check::run`'s per-file panic isolation, so a
+//! panic fails the property instead of becoming an internal error.
+
+use plan_lint::check::{self, CheckOptions, Outcome, Plans};
+use plan_lint::history::History;
+use plan_lint::plan::Plan;
+use plan_lint::report::Report;
+use plan_lint::report_fmt::{human, json, RunInfo};
+use plan_lint::rules::registry;
+use proptest::prelude::*;
+use proptest::sample::Index;
+use std::path::Path;
+use std::sync::OnceLock;
+
+const ROOT: &str = "fixtures/example/progress";
+const DEPARTMENTS: [&str; 5] = ["drc", "eco-env", "education", "health", "hrss"];
+
+struct World {
+    plans: Plans,
+    /// Per department: the 2021 and 2022 reports (history) and the 2023 text.
+    departments: Vec<(Vec<Report>, Vec<u8>)>,
+    opts: CheckOptions,
+}
+
+fn world() -> &'static World {
+    static W: OnceLock<World> = OnceLock::new();
+    W.get_or_init(|| {
+        let load = |p: String| {
+            check::load_file(Path::new(&p), p.clone(), None, check::DEFAULT_MAX_FILE_SIZE)
+                .report
+                .expect("example reports load")
+        };
+        let departments = DEPARTMENTS
+            .iter()
+            .map(|d| {
+                let earlier = vec![
+                    load(format!("{ROOT}/2021/{d}.yaml")),
+                    load(format!("{ROOT}/2022/{d}.yaml")),
+                ];
+                let text = std::fs::read(format!("{ROOT}/2023/{d}.yaml")).unwrap();
+                (earlier, text)
+            })
+            .collect();
+        World {
+            plans: Plans(vec![Plan::builtin().expect("built-in plan loads")]),
+            departments,
+            opts: CheckOptions::new(ROOT, plan_lint::report::parse_date("2026-01-01").unwrap()),
+        }
+    })
+}
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    Flip(Index, u8),
+    Truncate(Index),
+    DuplicateLine(Index),
+    DeleteLine(Index),
+    SwapLines(Index, Index),
+    RenameKey(Index, &'static str),
+    Insert(Index, &'static str),
+}
+
+const KEYS: &[&str] = &[
+    "",
+    "valeu",
+    "Value",
+    "id ",
+    "<<",
+    "indicators",
+    "projects",
+    "1",
+    "null",
+    "名称",
+    "status",
+    "requirement",
+    "pending",
+    "suppressions",
+    "revision",
+    "period",
+    "\"value\"",
+    "? x",
+];
+
+const TOKENS: &[&str] = &[
+    "- ",
+    ": ",
+    "&a ",
+    "*a",
+    "*b",
+    "!!str ",
+    "!x ",
+    "\t",
+    "{",
+    "}",
+    "[",
+    "]",
+    "# ",
+    "'",
+    "\"",
+    "\0",
+    "\r",
+    "\n",
+    "---\n",
+    "...\n",
+    "? ",
+    "|",
+    ">",
+    "%YAML 1.2\n",
+    "~",
+    "1e400",
+    ".nan",
+    "-0",
+    "0x1F",
+    "99999999999999999999",
+    "９",
+    "\u{feff}",
+    "\u{2028}",
+    "\u{85}",
+    ",",
+    "@",
+    "`",
+    "  ",
+    "null",
+    "2023-02-30",
+];
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<Index>(), 1..=255u8).prop_map(|(i, m)| Mutation::Flip(i, m)),
+        any::<Index>().prop_map(Mutation::Truncate),
+        any::<Index>().prop_map(Mutation::DuplicateLine),
+        any::<Index>().prop_map(Mutation::DeleteLine),
+        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
+        (any::<Index>(), prop::sample::select(KEYS)).prop_map(|(i, k)| Mutation::RenameKey(i, k)),
+        (any::<Index>(), prop::sample::select(TOKENS)).prop_map(|(i, t)| Mutation::Insert(i, t)),
+    ]
+}
+
+fn lines(bytes: &[u8]) -> Vec<Vec<u8>> {
+    bytes
+        .split_inclusive(|b| *b == b'\n')
+        .map(<[u8]>::to_vec)
+        .collect()
+}
+
+fn apply(mut bytes: Vec<u8>, m: &Mutation) -> Vec<u8> {
+    if bytes.is_empty() {
+        return bytes;
+    }
+    match m {
+        Mutation::Flip(i, mask) => {
+            let i = i.index(bytes.len());
+            bytes[i] ^= mask;
+            bytes
+        }
+        Mutation::Truncate(i) => {
+            bytes.truncate(i.index(bytes.len()));
+            bytes
+        }
+        Mutation::DuplicateLine(i) => {
+            let mut ls = lines(&bytes);
+            let i = i.index(ls.len());
+            ls.insert(i, ls[i].clone());
+            ls.concat()
+        }
+        Mutation::DeleteLine(i) => {
+            let mut ls = lines(&bytes);
+            ls.remove(i.index(ls.len()));
+            ls.concat()
+        }
+        Mutation::SwapLines(a, b) => {
+            let mut ls = lines(&bytes);
+            let (a, b) = (a.index(ls.len()), b.index(ls.len()));
+            ls.swap(a, b);
+            ls.concat()
+        }
+        Mutation::RenameKey(i, key) => {
+            // The n-th line that has a `key:`; the key is replaced.
+            let mut ls = lines(&bytes);
+            let keyed: Vec<usize> = (0..ls.len())
+                .filter(|&n| ls[n].windows(2).any(|w| w == b": ") || ls[n].ends_with(b":\n"))
+                .collect();
+            if keyed.is_empty() {
+                return ls.concat();
+            }
+            let n = keyed[i.index(keyed.len())];
+            let line = &ls[n];
+            let indent = line
+                .iter()
+                .take_while(|b| **b == b' ' || **b == b'-')
+                .count();
+            let colon = line
+                .iter()
+                .position(|b| *b == b':')
+                .unwrap_or(indent)
+                .max(indent);
+            let mut new = line[..indent].to_vec();
+            new.extend_from_slice(key.as_bytes());
+            new.extend_from_slice(&line[colon..]);
+            ls[n] = new;
+            ls.concat()
+        }
+        Mutation::Insert(i, token) => {
+            let i = i.index(bytes.len() + 1);
+            bytes.splice(i..i, token.bytes());
+            bytes
+        }
+    }
+}
+
+fn diagnostics_of(department: usize, bytes: Vec<u8>) -> Vec<plan_lint::diagnostic::Diagnostic> {
+    let w = world();
+    let (earlier, _) = &w.departments[department];
+    let name = format!("{ROOT}/2023/{}.yaml", DEPARTMENTS[department]);
+    let loaded = check::load_file(
+        Path::new(&name),
+        name.clone(),
+        Some(bytes),
+        check::DEFAULT_MAX_FILE_SIZE,
+    );
+    let mut diags = loaded.diagnostics.clone();
+    if let Some(r) = &loaded.report {
+        let history = History::build(earlier.iter().chain(std::iter::once(r)));
+        check::check_report(&w.plans, r, &history, &w.opts, &mut diags);
+    }
+    diags
+}
+
+fn check_mutated(department: usize, bytes: Vec<u8>) -> Result<(), TestCaseError> {
+    let diags = diagnostics_of(department, bytes);
+    for d in &diags {
+        prop_assert!(registry::info(d.code).is_some(), "unknown code {}", d.code);
+        prop_assert!(!d.message.trim().is_empty(), "no message: {d:?}");
+        prop_assert!(!d.help.trim().is_empty(), "no help: {d:?}");
+        match (&d.location.source, d.location.span) {
+            (Some(src), Some(span)) => {
+                prop_assert!(
+                    span.start <= span.end && span.end <= src.text.len(),
+                    "{d:?}"
+                );
+                prop_assert!(
+                    src.text.is_char_boundary(span.start) && src.text.is_char_boundary(span.end),
+                    "span off a character boundary: {d:?}"
+                );
+                prop_assert!(d.location.line_col().is_some());
+            }
+            (_, None) => {} // a file-level finding: no line (null in JSON)
+            (None, Some(_)) => prop_assert!(false, "a span without its file: {d:?}"),
+        }
+    }
+    let outcome = Outcome {
+        diagnostics: diags,
+        ..Outcome::default()
+    };
+    let info = RunInfo {
+        outcome: &outcome,
+        plans: Vec::new(),
+    };
+    prop_assert!(!human::render(&info, false).is_empty());
+    prop_assert!(!json::render(&info).is_empty());
+    Ok(())
+}
+
+proptest! {
+    // 256 cases by default; PROPTEST_CASES=N for a longer run.
+    #![proptest_config(ProptestConfig::default())]
+
+    #[test]
+    fn mutated_reports_get_well_formed_diagnostics(
+        department in 0..DEPARTMENTS.len(),
+        mutations in prop::collection::vec(mutation(), 1..5),
+    ) {
+        let mut bytes = world().departments[department].1.clone();
+        for m in &mutations {
+            bytes = apply(bytes, m);
+        }
+        check_mutated(department, bytes)?;
+    }
+}
+
+/// The unmutated reports are clean, so that the property above is about
+/// what the mutations do.
+#[test]
+fn the_unmutated_reports_are_clean() {
+    for (i, (_, text)) in world().departments.iter().enumerate() {
+        let diags = diagnostics_of(i, text.clone());
+        assert!(diags.is_empty(), "{}: {diags:?}", DEPARTMENTS[i]);
+    }
+}
