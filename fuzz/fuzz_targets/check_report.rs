@@ -1,0 +1,81 @@
+//! The whole check of one report on arbitrary bytes: load (decode, YAML,
+//! schema), the fixed checks and the built-in plan's rules against a history
+//! of the example department's earlier reports, then both reporters. Called
+//! without the per-file panic isolation of `check::run`, so that any panic is
+//! a crash the fuzzer sees. Every diagnostic must have a code, a message, a
+//! help text and a location inside its file (or none, for a file-level one).
+
+use plan_lint::check::{self, CheckOptions, Outcome, Plans};
+use plan_lint::history::History;
+use plan_lint::plan::Plan;
+use plan_lint::report::Report;
+use plan_lint::report_fmt::{human, json, RunInfo};
+use std::path::Path;
+use std::sync::OnceLock;
+
+struct World {
+    plans: Plans,
+    earlier: Vec<Report>,
+    opts: CheckOptions,
+}
+
+fn world() -> &'static World {
+    static W: OnceLock<World> = OnceLock::new();
+    W.get_or_init(|| {
+        let plans = Plans(vec![Plan::builtin().expect("built-in plan loads")]);
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/example/progress");
+        let earlier = ["2021/eco-env.yaml", "2022/eco-env.yaml"]
+            .iter()
+            .filter_map(|p| {
+                let path = root.join(p);
+                check::load_file(&path, p.to_string(), None, check::DEFAULT_MAX_FILE_SIZE).report
+            })
+            .collect();
+        let today = plan_lint::report::parse_date("2026-01-01").expect("a date");
+        World {
+            plans,
+            earlier,
+            opts: CheckOptions::new(root, today),
+        }
+    })
+}
+
+fn main() {
+    let w = world();
+    afl::fuzz!(|data: &[u8]| {
+        let loaded = check::load_file(
+            Path::new("progress/2023/eco-env.yaml"),
+            "progress/2023/eco-env.yaml".into(),
+            Some(data.to_vec()),
+            check::DEFAULT_MAX_FILE_SIZE,
+        );
+        let mut diags = loaded.diagnostics.clone();
+        if let Some(r) = &loaded.report {
+            let history = History::build(w.earlier.iter().chain(std::iter::once(r)));
+            check::check_report(&w.plans, r, &history, &w.opts, &mut diags);
+        }
+        for d in &diags {
+            assert!(!d.code.is_empty() && !d.message.trim().is_empty(), "{d:?}");
+            assert!(!d.help.trim().is_empty(), "no help: {d:?}");
+            if let (Some(src), Some(span)) = (&d.location.source, d.location.span) {
+                assert!(
+                    span.start <= span.end && span.end <= src.text.len(),
+                    "{d:?}"
+                );
+                assert!(
+                    src.text.is_char_boundary(span.start) && src.text.is_char_boundary(span.end)
+                );
+            }
+        }
+        let outcome = Outcome {
+            diagnostics: diags,
+            ..Outcome::default()
+        };
+        let info = RunInfo {
+            outcome: &outcome,
+            plans: Vec::new(),
+        };
+        let _ = human::render(&info, false);
+        let _ = json::render(&info);
+    });
+}
