@@ -1,7 +1,7 @@
 //! Source files as read, with the line index that turns byte offsets into
 //! 1-based lines and character columns.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One file's text, shared by the diagnostics that point into it.
 #[derive(Debug)]
@@ -10,25 +10,33 @@ pub struct SourceFile {
     pub path: String,
     /// The file's text (a BOM, if any, is kept so offsets index the file as stored).
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts, made on first use: only files that a
+    /// diagnostic points into ever need them.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 pub type Source = Arc<SourceFile>;
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
-        let text = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         Arc::new(SourceFile {
             path: path.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: OnceLock::new(),
+        })
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(
+                self.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+            starts
         })
     }
 
@@ -49,15 +57,16 @@ impl SourceFile {
     /// 1-based line and column (in Unicode characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let start = starts[line];
         let col = self.text[start..offset].chars().count() + 1;
         (line + 1, col)
     }
 
     /// The byte offset of a 1-based line's start.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(self.text.len())
