@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod explain;
+pub mod fast_schema;
 pub mod fixture_test;
 pub mod git;
 pub mod history;

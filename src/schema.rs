@@ -85,13 +85,31 @@ pub fn validate(kind: Kind, node: &Node, source: &Source) -> Vec<Diagnostic> {
     if !matches!(node.kind, NodeKind::Map(_)) {
         return vec![not_a_mapping(kind, node, source)];
     }
+    // A report the typed fast path accepts is valid: no JSON view, no validator.
+    if kind == Kind::Report && crate::fast_schema::report_valid(node) {
+        return Vec::new();
+    }
+    validate_json(kind, node, &node.to_json(), source)
+}
+
+/// Whether the JSON Schema validator accepts a report (for the tests of the fast path).
+pub fn report_is_valid(node: &Node) -> bool {
+    compiled(Kind::Report).validator.is_valid(&node.to_json())
+}
+
+/// Like [`validate`], with the JSON view of `node` already made (`node.to_json()`).
+pub fn validate_json(
+    kind: Kind,
+    node: &Node,
+    instance: &Value,
+    source: &Source,
+) -> Vec<Diagnostic> {
     let c = compiled(kind);
-    let instance = node.to_json();
-    if c.validator.is_valid(&instance) {
+    if c.validator.is_valid(instance) {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for error in c.validator.iter_errors(&instance) {
+    for error in c.validator.iter_errors(instance) {
         let pointer = error.instance_path().as_str().to_string();
         let schema_pointer = keyword_parent(error.schema_path().as_str());
         let (key, value) = node.pointer(&pointer).unwrap_or((None, node));

@@ -213,34 +213,72 @@ pub struct LoadError {
     pub related: Option<(Span, String)>,
 }
 
-/// Converts the parser's character positions to byte offsets.
+/// Converts the parser's character positions to byte offsets. Positions
+/// mostly come in increasing order, so a cursor walks forward through the
+/// text; a checkpoint every [`CHECKPOINT`] characters bounds the walk back.
 struct Offsets<'a> {
     text: &'a str,
     base: usize,
-    /// Byte offset of each char index, only when the text is not ASCII.
-    table: Option<Vec<u32>>,
+    ascii: bool,
+    /// (char index, byte offset) of the cursor.
+    cursor: std::cell::Cell<(usize, usize)>,
+    /// Byte offset of every CHECKPOINT-th character walked so far.
+    checkpoints: std::cell::RefCell<Vec<usize>>,
 }
+
+const CHECKPOINT: usize = 256;
 
 impl<'a> Offsets<'a> {
     fn new(text: &'a str, base: usize) -> Self {
-        let table = if text.is_ascii() {
-            None
-        } else {
-            let mut t: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
-            t.push(text.len() as u32);
-            Some(t)
-        };
-        Offsets { text, base, table }
+        Offsets {
+            text,
+            base,
+            ascii: text.is_ascii(),
+            cursor: std::cell::Cell::new((0, 0)),
+            checkpoints: std::cell::RefCell::new(vec![0]),
+        }
     }
     fn byte(&self, char_index: usize) -> usize {
-        let b = match &self.table {
-            None => char_index.min(self.text.len()),
-            Some(t) => *t.get(char_index).unwrap_or(&(self.text.len() as u32)) as usize,
+        let b = if self.ascii {
+            char_index.min(self.text.len())
+        } else {
+            self.walk(char_index)
         };
         b + self.base
     }
+    /// The byte offset of a char index (the text's length past its end).
+    fn walk(&self, target: usize) -> usize {
+        let (mut ci, mut bi) = self.cursor.get();
+        let mut checkpoints = self.checkpoints.borrow_mut();
+        if target < ci {
+            let k = (target / CHECKPOINT).min(checkpoints.len() - 1);
+            ci = k * CHECKPOINT;
+            bi = checkpoints[k];
+        }
+        let bytes = self.text.as_bytes();
+        while ci < target && bi < bytes.len() {
+            bi += utf8_len(bytes[bi]);
+            ci += 1;
+            if ci % CHECKPOINT == 0 && ci / CHECKPOINT == checkpoints.len() {
+                checkpoints.push(bi);
+            }
+        }
+        let bi = bi.min(bytes.len());
+        self.cursor.set((ci, bi));
+        bi
+    }
     fn span(&self, s: saphyr_parser::Span) -> Span {
         Span::new(self.byte(s.start.index()), self.byte(s.end.index()))
+    }
+}
+
+/// The length of a UTF-8 sequence from its first byte.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
     }
 }
 
@@ -255,7 +293,9 @@ enum Frame {
         anchor: usize,
         entries: Vec<(Node, Node)>,
         pending_key: Option<Node>,
-        seen: HashMap<String, Span>,
+        /// Key texts seen, made only once a mapping grows past [`SCAN_KEYS`]
+        /// entries; smaller mappings are scanned.
+        seen: Option<HashMap<String, Span>>,
     },
 }
 
@@ -384,7 +424,7 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
                     anchor,
                     entries: Vec::new(),
                     pending_key: None,
-                    seen: HashMap::new(),
+                    seen: None,
                 });
                 None
             }
@@ -446,7 +486,6 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
                 ..
             }) => match pending_key.take() {
                 None => {
-                    let text = node.key_text();
                     if node.as_str() == Some("<<") {
                         return Err(LoadError {
                             message: "merge keys (`<<`) are not supported".into(),
@@ -455,17 +494,17 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
                             related: None,
                         });
                     }
-                    if let Some(first) = seen.get(&text) {
+                    if let Some(first) = earlier_key(entries, seen, &node) {
+                        let text = node.key_text();
                         return Err(LoadError {
                             message: format!("duplicate key \"{text}\""),
                             help: format!(
                                 "a key may appear once in a mapping: keep one \"{text}\" and remove or rename the other"
                             ),
                             span: node.span,
-                            related: Some((*first, "first defined here".into())),
+                            related: Some((first, "first defined here".into())),
                         });
                     }
-                    seen.insert(text, node.span);
                     *pending_key = Some(node);
                 }
                 Some(key) => entries.push((key, node)),
@@ -476,6 +515,40 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
         span: Span::new(base, base),
         kind: NodeKind::Null,
     }))
+}
+
+/// Mappings up to this many entries are scanned for a duplicate key rather than indexed.
+const SCAN_KEYS: usize = 16;
+
+/// The span of an earlier key of a mapping with the same text as `key` (as
+/// the JSON view names keys), if there is one.
+fn earlier_key(
+    entries: &[(Node, Node)],
+    seen: &mut Option<HashMap<String, Span>>,
+    key: &Node,
+) -> Option<Span> {
+    if entries.len() < SCAN_KEYS {
+        return entries
+            .iter()
+            .find(|(k, _)| match (&k.kind, &key.kind) {
+                (NodeKind::Str(a), NodeKind::Str(b)) => a == b,
+                _ => k.key_text() == key.key_text(),
+            })
+            .map(|(k, _)| k.span);
+    }
+    let index = seen.get_or_insert_with(|| {
+        let mut m = HashMap::new();
+        for (k, _) in entries {
+            m.entry(k.key_text()).or_insert(k.span);
+        }
+        m
+    });
+    let text = key.key_text();
+    if let Some(first) = index.get(&text) {
+        return Some(*first);
+    }
+    index.insert(text, key.span);
+    None
 }
 
 fn count_nodes(node: &Node) -> usize {

@@ -9,9 +9,13 @@ use crate::schema::{self, Kind};
 use crate::source::{Source, SourceFile};
 use crate::yaml::{self, Limits, Node};
 pub use model::*;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
+/// The built-in plan as build.rs prepared it: each file's YAML text and the
+/// JSON view of its parsed tree, and the digest over the files.
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_plan.rs"));
 }
@@ -43,16 +47,44 @@ pub struct Plan {
     /// SHA-256 over the plan's files, in the order loaded.
     pub sha256: String,
     /// The plan's files, for diagnostics that point into them.
-    pub files: Vec<(Source, Node)>,
+    pub files: Vec<PlanFile>,
     indicator_index: HashMap<String, usize>,
     project_index: HashMap<String, usize>,
     department_index: HashMap<String, usize>,
+    /// Department code → its indicators and projects, in catalog order.
+    responsibilities: HashMap<String, (Vec<usize>, Vec<usize>)>,
     indicator_origin: Vec<Origin>,
     project_origin: Vec<Origin>,
 }
 
+/// One file of a plan. Its tree is needed only when a diagnostic points into
+/// the plan, so it is parsed again then, once, rather than kept from loading.
+#[derive(Debug)]
+pub struct PlanFile {
+    pub source: Source,
+    node: OnceLock<Option<Node>>,
+}
+
+impl PlanFile {
+    fn new(source: Source, node: Option<Node>) -> Self {
+        let cell = OnceLock::new();
+        if let Some(n) = node {
+            let _ = cell.set(Some(n));
+        }
+        PlanFile { source, node: cell }
+    }
+    /// The file's tree (it loaded once, so it parses again).
+    pub fn node(&self) -> Option<&Node> {
+        self.node
+            .get_or_init(|| {
+                yaml::load(self.source.body(), self.source.bom_len(), Limits::default()).ok()
+            })
+            .as_ref()
+    }
+}
+
 /// Reads the files of one plan, from a directory or the built-in copy.
-trait PlanFiles {
+trait PlanFiles: Sync {
     fn read(&self, name: &str) -> Result<Source, String>;
 }
 
@@ -62,8 +94,8 @@ impl PlanFiles for Builtin {
     fn read(&self, name: &str) -> Result<Source, String> {
         builtin::FILES
             .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(n, text)| SourceFile::new(format!("builtin:{BUILTIN_ID}/{n}"), *text))
+            .find(|(n, _, _)| *n == name)
+            .map(|(n, text, _)| SourceFile::new(format!("builtin:{BUILTIN_ID}/{n}"), *text))
             .ok_or_else(|| format!("the built-in plan has no file \"{name}\""))
     }
 }
@@ -82,8 +114,65 @@ impl PlanFiles for Dir<'_> {
 }
 
 impl Plan {
-    /// The built-in plan (the Nanming 14th Five-Year Plan).
+    /// The built-in plan (the Nanming 14th Five-Year Plan), from the typed
+    /// form build.rs prepared: its files passed their schemas when
+    /// [`Plan::builtin_checked`] loaded them in the tests, so a start only
+    /// deserialises them.
     pub fn builtin() -> Result<Plan, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        let source = |name: &str, text: &str| {
+            SourceFile::new(format!("builtin:{BUILTIN_ID}/{name}"), text.to_string())
+        };
+        let bad = |name: &str, e: serde_json::Error| {
+            vec![bad_plan(
+                Location::path_only(format!("builtin:{BUILTIN_ID}/{name}")),
+                format!("cannot read this plan file: {e}"),
+                "the built-in plan is broken: rebuild plan-lint",
+            )]
+        };
+        let find = |name: &str| builtin::FILES.iter().find(|(n, _, _)| *n == name);
+        let Some((_, text, json)) = find("plan.yaml") else {
+            return Err(vec![bad_plan(
+                Location::path_only("plan.yaml"),
+                "the built-in plan has no file \"plan.yaml\"".into(),
+                "the built-in plan is broken: rebuild plan-lint",
+            )]);
+        };
+        let header: PlanHeader = serde_json::from_str(json).map_err(|e| bad("plan.yaml", e))?;
+        let mut plan = Plan::empty(header, PlanFile::new(source("plan.yaml", text), None));
+        let catalog = plan.header.catalog.clone();
+        let rules = plan.header.rules.clone();
+        for (kind, names) in [(Kind::Catalog, catalog), (Kind::Rules, rules)] {
+            for name in names {
+                let Some((_, text, json)) = find(&name) else {
+                    return Err(vec![bad_plan(
+                        Location::path_only(name.clone()),
+                        format!("the built-in plan has no file \"{name}\""),
+                        "the built-in plan is broken: rebuild plan-lint",
+                    )]);
+                };
+                let file = plan.files.len();
+                let content = if kind == Kind::Rules {
+                    Content::Rules(serde_json::from_str(json).map_err(|e| bad(&name, e))?)
+                } else {
+                    Content::Catalog(serde_json::from_str(json).map_err(|e| bad(&name, e))?)
+                };
+                plan.add(file, content);
+                plan.files.push(PlanFile::new(source(&name, text), None));
+            }
+        }
+        plan.sha256 = builtin::SHA256.to_string();
+        index_and_verify(&mut plan, &mut diags);
+        if diags.is_empty() {
+            Ok(plan)
+        } else {
+            Err(diags)
+        }
+    }
+
+    /// The built-in plan loaded like a plan directory: every file parsed and
+    /// validated against its schema. The tests prove it equals [`Plan::builtin`].
+    pub fn builtin_checked() -> Result<Plan, Vec<Diagnostic>> {
         load_with(&Builtin)
     }
 
@@ -123,7 +212,8 @@ impl Plan {
         self.locate(&rule.origin, field)
     }
     fn locate(&self, origin: &Origin, field: Option<&str>) -> Option<Location> {
-        let (source, node) = &self.files[origin.file];
+        let file = &self.files[origin.file];
+        let (source, node) = (&file.source, file.node()?);
         let pointer = match field {
             Some(f) => format!("{}/{f}", origin.pointer),
             None => origin.pointer.clone(),
@@ -136,23 +226,28 @@ impl Plan {
         &'a self,
         department: &'a str,
     ) -> impl Iterator<Item = &'a Indicator> + 'a {
-        self.indicators
+        self.responsibilities
+            .get(department)
+            .map_or(&[][..], |(i, _)| i.as_slice())
             .iter()
-            .filter(move |i| i.department == department)
+            .map(|&i| &self.indicators[i])
     }
     pub fn projects_of<'a>(
         &'a self,
         department: &'a str,
     ) -> impl Iterator<Item = &'a Project> + 'a {
-        self.projects
+        self.responsibilities
+            .get(department)
+            .map_or(&[][..], |(_, p)| p.as_slice())
             .iter()
-            .filter(move |p| p.department == department)
+            .map(|&p| &self.projects[p])
     }
     /// Makes `department` responsible for an indicator (a config override); false if the id is unknown.
     pub fn assign_indicator(&mut self, id: &str, department: &str) -> bool {
         match self.indicator_index.get(id) {
             Some(&i) if self.department_index.contains_key(department) => {
                 self.indicators[i].department = department.to_string();
+                self.index_responsibilities();
                 true
             }
             _ => false,
@@ -163,9 +258,71 @@ impl Plan {
         match self.project_index.get(id) {
             Some(&i) if self.department_index.contains_key(department) => {
                 self.projects[i].department = department.to_string();
+                self.index_responsibilities();
                 true
             }
             _ => false,
+        }
+    }
+    /// Rebuilds the department → indicators and projects index.
+    fn index_responsibilities(&mut self) {
+        let mut r: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            r.entry(ind.department.clone()).or_default().0.push(i);
+        }
+        for (i, p) in self.projects.iter().enumerate() {
+            r.entry(p.department.clone()).or_default().1.push(i);
+        }
+        self.responsibilities = r;
+    }
+    fn empty(header: PlanHeader, header_file: PlanFile) -> Plan {
+        Plan {
+            header,
+            departments: Vec::new(),
+            indicators: Vec::new(),
+            projects: Vec::new(),
+            rules: Vec::new(),
+            sha256: String::new(),
+            files: vec![header_file],
+            indicator_index: HashMap::new(),
+            project_index: HashMap::new(),
+            department_index: HashMap::new(),
+            responsibilities: HashMap::new(),
+            indicator_origin: Vec::new(),
+            project_origin: Vec::new(),
+        }
+    }
+    /// Adds the content of the plan's file number `file`.
+    fn add(&mut self, file: usize, content: Content) {
+        match content {
+            Content::Rules(rf) => {
+                for (j, entry) in rf.rules.into_iter().enumerate() {
+                    self.rules.push(Rule {
+                        entry,
+                        origin: Origin {
+                            file,
+                            pointer: format!("/rules/{j}"),
+                        },
+                    });
+                }
+            }
+            Content::Catalog(cf) => {
+                self.departments.extend(cf.departments);
+                for (j, ind) in cf.indicators.into_iter().enumerate() {
+                    self.indicator_origin.push(Origin {
+                        file,
+                        pointer: format!("/indicators/{j}"),
+                    });
+                    self.indicators.push(ind);
+                }
+                for (j, p) in cf.projects.into_iter().enumerate() {
+                    self.project_origin.push(Origin {
+                        file,
+                        pointer: format!("/projects/{j}"),
+                    });
+                    self.projects.push(p);
+                }
+            }
         }
     }
     /// Rule entries that apply a code.
@@ -174,7 +331,13 @@ impl Plan {
     }
 }
 
-fn parse_file(source: &Source, kind: Kind, out: &mut Vec<Diagnostic>) -> Option<Node> {
+/// Parses and validates one plan file; returns its tree and the JSON view
+/// the schema judged, from which the typed content is read.
+fn parse_file(
+    source: &Source,
+    kind: Kind,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(Node, serde_json::Value)> {
     let node = match yaml::load(source.body(), source.bom_len(), Limits::default()) {
         Ok(n) => n,
         Err(e) => {
@@ -182,9 +345,10 @@ fn parse_file(source: &Source, kind: Kind, out: &mut Vec<Diagnostic>) -> Option<
             return None;
         }
     };
-    let errors = schema::validate(kind, &node, source);
+    let json = node.to_json();
+    let errors = schema::validate_json(kind, &node, &json, source);
     if errors.is_empty() {
-        Some(node)
+        Some((node, json))
     } else {
         out.extend(errors);
         None
@@ -207,13 +371,26 @@ impl Plan {
     ) -> Diagnostic {
         let location = self
             .locate(origin, field)
-            .unwrap_or_else(|| Location::file_start(&self.files[origin.file].0));
+            .unwrap_or_else(|| Location::file_start(&self.files[origin.file].source));
         let pointer = match field {
             Some(f) => format!("{}/{f}", origin.pointer),
             None => origin.pointer.clone(),
         };
         bad_plan(location, message, help).node_path(pointer)
     }
+}
+
+/// What one catalog or rule file holds.
+enum Content {
+    Catalog(CatalogFile),
+    Rules(RuleFile),
+}
+
+/// One listed file as loaded: its source, and its content unless it could not be read.
+enum Listed {
+    Unreadable(String),
+    Invalid(Vec<Diagnostic>),
+    Loaded(Source, Option<Content>, Vec<Diagnostic>),
 }
 
 fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
@@ -225,91 +402,78 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
             "a plan directory holds plan.yaml, which lists its catalog and rule files",
         )]
     })?;
-    let header_node = parse_file(&header_src, Kind::PlanHeader, &mut diags).ok_or(diags.clone())?;
-    let header: PlanHeader = from_node(&header_node, &header_src).map_err(|d| vec![*d])?;
+    let (header_node, header_json) =
+        parse_file(&header_src, Kind::PlanHeader, &mut diags).ok_or(diags.clone())?;
+    let header: PlanHeader = from_json(header_json, &header_src).map_err(|d| vec![*d])?;
+    let mut plan = Plan::empty(header, PlanFile::new(header_src.clone(), Some(header_node)));
 
-    let mut plan = Plan {
-        header,
-        departments: Vec::new(),
-        indicators: Vec::new(),
-        projects: Vec::new(),
-        rules: Vec::new(),
-        sha256: String::new(),
-        files: vec![(header_src.clone(), header_node)],
-        indicator_index: HashMap::new(),
-        project_index: HashMap::new(),
-        department_index: HashMap::new(),
-        indicator_origin: Vec::new(),
-        project_origin: Vec::new(),
-    };
-
-    let lists = [
-        ("catalog", plan.header.catalog.clone(), Kind::Catalog),
-        ("rules", plan.header.rules.clone(), Kind::Rules),
-    ];
-    for (list, names, kind) in lists {
-        for (i, name) in names.iter().enumerate() {
+    let listed: Vec<(&str, usize, String, Kind)> = plan
+        .header
+        .catalog
+        .iter()
+        .enumerate()
+        .map(|(i, n)| ("catalog", i, n.clone(), Kind::Catalog))
+        .chain(
+            plan.header
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, n)| ("rules", i, n.clone(), Kind::Rules)),
+        )
+        .collect();
+    // Files are read, parsed and validated in parallel, and added in the order listed.
+    let loaded: Vec<Listed> = listed
+        .par_iter()
+        .map(|(_, _, name, kind)| {
+            let kind = *kind;
             let src = match files.read(name) {
                 Ok(s) => s,
+                Err(e) => return Listed::Unreadable(e),
+            };
+            let mut d = Vec::new();
+            let Some((_, json)) = parse_file(&src, kind, &mut d) else {
+                return Listed::Invalid(d);
+            };
+            let content = match kind {
+                Kind::Rules => from_json::<RuleFile>(json, &src).map(Content::Rules),
+                _ => from_json::<CatalogFile>(json, &src).map(Content::Catalog),
+            };
+            match content {
+                Ok(c) => Listed::Loaded(src, Some(c), d),
                 Err(e) => {
-                    let loc = plan
-                        .locate(
-                            &Origin {
-                                file: 0,
-                                pointer: format!("/{list}/{i}"),
-                            },
-                            None,
-                        )
-                        .unwrap_or_else(|| Location::file_start(&header_src));
-                    diags.push(bad_plan(
-                        loc,
-                        e,
-                        "create the file, or remove it from the list in plan.yaml",
-                    ));
-                    continue;
+                    d.push(*e);
+                    Listed::Loaded(src, None, d)
                 }
-            };
-            let Some(node) = parse_file(&src, kind, &mut diags) else {
-                continue;
-            };
-            let file = plan.files.len();
-            match kind {
-                Kind::Rules => match from_node::<RuleFile>(&node, &src) {
-                    Ok(rf) => {
-                        for (j, entry) in rf.rules.into_iter().enumerate() {
-                            plan.rules.push(Rule {
-                                entry,
-                                origin: Origin {
-                                    file,
-                                    pointer: format!("/rules/{j}"),
-                                },
-                            });
-                        }
-                    }
-                    Err(d) => diags.push(*d),
-                },
-                _ => match from_node::<CatalogFile>(&node, &src) {
-                    Ok(cf) => {
-                        plan.departments.extend(cf.departments);
-                        for (j, ind) in cf.indicators.into_iter().enumerate() {
-                            plan.indicator_origin.push(Origin {
-                                file,
-                                pointer: format!("/indicators/{j}"),
-                            });
-                            plan.indicators.push(ind);
-                        }
-                        for (j, p) in cf.projects.into_iter().enumerate() {
-                            plan.project_origin.push(Origin {
-                                file,
-                                pointer: format!("/projects/{j}"),
-                            });
-                            plan.projects.push(p);
-                        }
-                    }
-                    Err(d) => diags.push(*d),
-                },
             }
-            plan.files.push((src, node));
+        })
+        .collect();
+    for ((list, i, _, _), result) in listed.iter().zip(loaded) {
+        match result {
+            Listed::Unreadable(e) => {
+                let loc = plan
+                    .locate(
+                        &Origin {
+                            file: 0,
+                            pointer: format!("/{list}/{i}"),
+                        },
+                        None,
+                    )
+                    .unwrap_or_else(|| Location::file_start(&header_src));
+                diags.push(bad_plan(
+                    loc,
+                    e,
+                    "create the file, or remove it from the list in plan.yaml",
+                ));
+            }
+            Listed::Invalid(d) => diags.extend(d),
+            Listed::Loaded(src, content, d) => {
+                diags.extend(d);
+                let file = plan.files.len();
+                if let Some(c) = content {
+                    plan.add(file, c);
+                }
+                plan.files.push(PlanFile::new(src, None));
+            }
         }
     }
     if !diags.is_empty() {
@@ -318,8 +482,8 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
     plan.sha256 = {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        for (s, _) in &plan.files {
-            h.update(s.text.as_bytes());
+        for f in &plan.files {
+            h.update(f.source.text.as_bytes());
         }
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     };
@@ -331,11 +495,11 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
     }
 }
 
-fn from_node<T: serde::de::DeserializeOwned>(
-    node: &Node,
+fn from_json<T: serde::de::DeserializeOwned>(
+    json: serde_json::Value,
     src: &Source,
 ) -> Result<T, Box<Diagnostic>> {
-    serde_json::from_value(node.to_json()).map_err(|e| {
+    serde_json::from_value(json).map_err(|e| {
         Box::new(bad_plan(
             Location::file_start(src),
             format!("cannot read this plan file: {e}"),
@@ -347,10 +511,11 @@ fn from_node<T: serde::de::DeserializeOwned>(
 /// Builds the lookup indices and checks what the schema cannot: unique ids,
 /// known departments, selectors that select something, codes that exist.
 fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
+    plan.index_responsibilities();
     for (i, d) in plan.departments.iter().enumerate() {
         if plan.department_index.insert(d.code.clone(), i).is_some() {
             diags.push(bad_plan(
-                Location::file_start(&plan.files[0].0),
+                Location::file_start(&plan.files[0].source),
                 format!("department code \"{}\" is defined twice", d.code),
                 "give every department one unique code",
             ));
@@ -475,5 +640,58 @@ impl Params {
             "max_years_before_start" => self.max_years_before_start.is_some(),
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prepared built-in plan is the plan its files give when each is
+    /// parsed and validated against its schema.
+    #[test]
+    fn the_prepared_builtin_plan_equals_the_checked_one() {
+        let fast = Plan::builtin().unwrap();
+        let slow = Plan::builtin_checked().unwrap();
+        let json = |p: &Plan| {
+            serde_json::json!({
+                "header": p.header,
+                "departments": p.departments,
+                "indicators": p.indicators,
+                "projects": p.projects,
+                "rules": p.rules.iter().map(|r| (&r.entry, r.origin.file, &r.origin.pointer)).collect::<Vec<_>>(),
+                "files": p.files.iter().map(|f| (&f.source.path, &f.source.text)).collect::<Vec<_>>(),
+            })
+        };
+        assert_eq!(json(&fast), json(&slow));
+        assert_eq!(fast.sha256, slow.sha256);
+        for ind in &slow.indicators {
+            let (a, b) = (
+                fast.indicator_location(&ind.id, Some("baseline")),
+                slow.indicator_location(&ind.id, Some("baseline")),
+            );
+            assert_eq!(a.map(|l| l.span), b.map(|l| l.span));
+        }
+    }
+
+    #[test]
+    fn responsibilities_follow_reassignment() {
+        let mut plan = Plan::builtin().unwrap();
+        let before: Vec<String> = plan
+            .indicators_of("eco-env")
+            .map(|i| i.id.clone())
+            .collect();
+        assert!(before.contains(&"I14".to_string()));
+        assert!(plan.assign_indicator("I14", "drc"));
+        assert!(!plan.indicators_of("eco-env").any(|i| i.id == "I14"));
+        assert!(plan.indicators_of("drc").any(|i| i.id == "I14"));
+        let expected: Vec<&str> = plan
+            .indicators
+            .iter()
+            .filter(|i| i.department == "drc")
+            .map(|i| i.id.as_str())
+            .collect();
+        let got: Vec<&str> = plan.indicators_of("drc").map(|i| i.id.as_str()).collect();
+        assert_eq!(got, expected);
     }
 }

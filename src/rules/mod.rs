@@ -129,14 +129,23 @@ pub fn run_plan_rules(plan: &Plan, report: &Report, history: &History, out: &mut
 
 /// The value a figure is compared with: from the most recent earlier report
 /// or, for a level baseline, from the plan.
-pub struct Previous {
+pub struct Previous<'a> {
     pub value: f64,
     pub year: i32,
-    pub location: Option<Location>,
+    at: PreviousAt<'a>,
     pub from_plan: bool,
 }
 
-impl Previous {
+/// Where a previous value is written. The plan's baseline is located only
+/// when a finding shows it: finding a node in a plan file is not free, and
+/// most comparisons find nothing.
+enum PreviousAt<'a> {
+    Report(&'a Location),
+    Baseline(&'a Plan, &'a str),
+    Nowhere,
+}
+
+impl Previous<'_> {
     /// "in 2022" or "in 2020 (the plan's baseline)".
     pub fn when(&self) -> String {
         if self.from_plan {
@@ -145,26 +154,34 @@ impl Previous {
             format!("in {}", self.year)
         }
     }
+    /// The place the previous value is written, if it is written anywhere.
+    pub fn location(&self) -> Option<Location> {
+        match &self.at {
+            PreviousAt::Report(l) => Some((*l).clone()),
+            PreviousAt::Baseline(plan, id) => plan.indicator_location(id, Some("baseline")),
+            PreviousAt::Nowhere => None,
+        }
+    }
     /// Adds the labelled place of the previous value to a diagnostic.
     pub fn relate(&self, d: Diagnostic, label: String) -> Diagnostic {
-        match &self.location {
-            Some(l) => d.related(l.clone(), label),
+        match self.location() {
+            Some(l) => d.related(l, label),
             None => d,
         }
     }
 }
 
-impl RuleCtx<'_> {
+impl<'a> RuleCtx<'a> {
     /// The previous value as report-format.md defines it: the most recent earlier
     /// period that has one; else the plan baseline only where it is a level at the
     /// baseline year; cumulative indicators start from 0.
-    pub fn previous(&self, ind: &Indicator) -> Option<Previous> {
+    pub fn previous(&self, ind: &'a Indicator) -> Option<Previous<'a>> {
         let period = self.period()?;
         if let Some(f) = self.history.previous_value(self.plan.id(), &ind.id, period) {
             return Some(Previous {
                 value: f.value,
                 year: f.period,
-                location: Some(f.location.clone()),
+                at: PreviousAt::Report(&f.location),
                 from_plan: false,
             });
         }
@@ -172,13 +189,13 @@ impl RuleCtx<'_> {
             (crate::plan::IndicatorKind::Cumulative, _, _) => Some(Previous {
                 value: 0.0,
                 year: self.plan.header.period.baseline_year,
-                location: None,
+                at: PreviousAt::Nowhere,
                 from_plan: true,
             }),
             (_, crate::plan::BaselineKind::Level, Some(b)) => Some(Previous {
                 value: b,
                 year: self.plan.header.period.baseline_year,
-                location: self.plan.indicator_location(&ind.id, Some("baseline")),
+                at: PreviousAt::Baseline(self.plan, &ind.id),
                 from_plan: true,
             }),
             _ => None,

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# plan-lint against its peers on the same generated files, in one run.
+#
+#   bash bench/compare.sh            # 10,000 reports (and 100,000 for linear growth)
+#   N=2000 BIG=0 bash bench/compare.sh   # smaller, no 100,000 run
+#
+# Installs the peers it measures (check-jsonschema from PyPI into a virtualenv,
+# ajv-cli and js-yaml from npm into a local prefix), generates the data with
+# examples/generate, and prints a markdown table: wall time (median of RUNS),
+# files per second, peak memory (/usr/bin/time), the ratios, and the one-report
+# process time. The peers check the report schema only; plan-lint runs the
+# full check (schema, every rule, history) with the built-in plan and the
+# generated synthetic plan. The parse floor is examples/parse_floor:
+# saphyr-parser's span-carrying event stream over the same files, on the same cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+N=${N:-10000}
+BIG=${BIG:-100000}        # 0 skips the linear-growth run
+RUNS=${RUNS:-3}           # runs per fast tool; check-jsonschema runs once (about two minutes)
+WORK=${WORK:-/tmp/plan-lint-bench}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+mkdir -p "$WORK"
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------
+say "== building plan-lint, the generator and the parse floor (release)"
+cargo build --release --quiet --bin plan-lint --example generate --example parse_floor
+PL=$CARGO_TARGET_DIR/release/plan-lint
+GEN=$CARGO_TARGET_DIR/release/examples/generate
+FLOOR=$CARGO_TARGET_DIR/release/examples/parse_floor
+
+if [ ! -x "$WORK/venv/bin/check-jsonschema" ]; then
+  say "== installing check-jsonschema (PyPI)"
+  python3 -m venv "$WORK/venv"
+  "$WORK/venv/bin/pip" install --quiet check-jsonschema
+fi
+CJS=$WORK/venv/bin/check-jsonschema
+
+if [ ! -x "$WORK/node/node_modules/.bin/ajv" ]; then
+  say "== installing ajv-cli and js-yaml (npm)"
+  mkdir -p "$WORK/node"
+  (cd "$WORK/node" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund ajv-cli js-yaml >/dev/null)
+fi
+AJV=$WORK/node/node_modules/.bin/ajv
+
+# --- data --------------------------------------------------------------------
+gen() { # N DIR
+  if [ ! -f "$2/planted.tsv" ]; then
+    rm -rf "$2"
+    "$GEN" "$2" --reports "$1" >&2
+  fi
+}
+DATA=$WORK/data-$N
+gen "$N" "$DATA"
+# One report alone: a data root holding only it (the built-in plan's eco-env 2023).
+ONE=$WORK/one
+rm -rf "$ONE" && mkdir -p "$ONE/progress/2023"
+cp "$DATA/progress/2023/eco-env.yaml" "$ONE/progress/2023/eco-env.yaml"
+SCHEMA=$ROOT/schemas/report.schema.json
+
+# --- measuring -----------------------------------------------------------------
+# run NAME RUNS DIR CMD...: the median wall time and the largest peak memory of RUNS runs.
+declare -A WALL MEM
+run() {
+  local name=$1 runs=$2 dir=$3; shift 3
+  local t=() m=0 i
+  for ((i = 0; i < runs; i++)); do
+    (cd "$dir" && /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt") || {
+      local rc=$?
+      # plan-lint exits 1 on findings, check-jsonschema/ajv on invalid files: the clean data has none.
+      say "!! $name exited $rc"; tail -5 "$WORK/err.txt" >&2; tail -5 "$WORK/out.txt" >&2
+    }
+    read -r secs kb <"$WORK/time.txt"
+    t+=("$secs"); ((kb > m)) && m=$kb
+  done
+  WALL[$name]=$(printf '%s\n' "${t[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  MEM[$name]=$m
+  say "   $name: ${WALL[$name]} s, $((m / 1024)) MB (runs: ${t[*]})"
+}
+
+# one_report NAME CMD...: the median process time of 21 runs, in milliseconds.
+declare -A ONE_MS
+one_report() {
+  local name=$1; shift
+  ONE_MS[$name]=$(cd "$ONE" && python3 - "$@" <<'EOF'
+import subprocess, sys, time
+ts = []
+for _ in range(21):
+    t = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ts.append(time.perf_counter() - t)
+ts.sort()
+print(f"{ts[len(ts) // 2] * 1000:.1f}")
+EOF
+)
+  say "   $name one report: ${ONE_MS[$name]} ms"
+}
+
+PLAN_ARGS=()
+[ -d "$DATA/plan" ] && PLAN_ARGS=(--plan plan)
+say "== $N reports ($(du -sh "$DATA/progress" | cut -f1)), $(nproc) cores"
+run plan-lint "$RUNS" "$DATA" "$PL" "${PLAN_ARGS[@]}" check --data-root progress --today 2026-06-30
+run floor "$RUNS" "$DATA" "$FLOOR" progress
+run ajv "$RUNS" "$DATA" "$AJV" validate --spec=draft2020 --strict=false -s "$SCHEMA" -d "progress/**/*.yaml"
+run check-jsonschema 1 "$DATA" "$CJS" --schemafile "$SCHEMA" --glob "progress/**/*.yaml"
+say "== one report alone"
+one_report plan-lint "$PL" check --data-root progress --today 2026-06-30
+one_report ajv "$AJV" validate --spec=draft2020 --strict=false -s "$SCHEMA" -d progress/2023/eco-env.yaml
+one_report check-jsonschema "$CJS" --schemafile "$SCHEMA" progress/2023/eco-env.yaml
+if [ "$BIG" != 0 ]; then
+  BIGDATA=$WORK/data-$BIG
+  gen "$BIG" "$BIGDATA"
+  say "== $BIG reports"
+  run plan-lint-big 1 "$BIGDATA" "$PL" --plan plan check --data-root progress --today 2026-06-30
+fi
+
+# --- table ---------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+fps() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+version_of() { "$@" 2>/dev/null | head -1; }
+cat <<EOF
+## Results
+
+$(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;
+plan-lint $($PL --version | awk '{print $2}') (release build, rustc $(rustc --version | awk '{print $2}')),
+ajv-cli $(cd "$WORK/node" && node -p "require('ajv-cli/package.json').version") with js-yaml $(cd "$WORK/node" && node -p "require('js-yaml/package.json').version") on Node $(node --version),
+check-jsonschema $("$WORK/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("check-jsonschema"))') on Python $(python3 --version | awk '{print $2}').
+$N generated reports, $(du -sb "$DATA/progress" | cut -f1) bytes; median of $RUNS runs (check-jsonschema: 1).
+
+| tool | what it checks | $N reports | files/s | peak memory | one report alone |
+|---|---|---|---|---|---|
+| plan-lint | schema, every rule, history | ${WALL[plan-lint]} s | $(fps "$N" "${WALL[plan-lint]}") | $((MEM[plan-lint] / 1024)) MB | ${ONE_MS[plan-lint]} ms |
+| ajv-cli + js-yaml | schema | ${WALL[ajv]} s | $(fps "$N" "${WALL[ajv]}") | $((MEM[ajv] / 1024)) MB | ${ONE_MS[ajv]} ms |
+| check-jsonschema | schema | ${WALL[check-jsonschema]} s | $(fps "$N" "${WALL[check-jsonschema]}") | $((MEM[check-jsonschema] / 1024)) MB | ${ONE_MS[check-jsonschema]} ms |
+| parse floor (saphyr-parser events) | YAML syntax | ${WALL[floor]} s | $(fps "$N" "${WALL[floor]}") | $((MEM[floor] / 1024)) MB | |
+
+| target | goal | measured |
+|---|---|---|
+| $N reports, wall | ≤ 0.5 s | ${WALL[plan-lint]} s |
+| faster than ajv-cli | ≥ 4× | $(ratio "${WALL[ajv]}" "${WALL[plan-lint]}")× |
+| faster than check-jsonschema | ≥ 200× | $(ratio "${WALL[check-jsonschema]}" "${WALL[plan-lint]}")× |
+| against the parse floor | ≤ 2× | $(ratio "${WALL[plan-lint]}" "${WALL[floor]}")× |
+| one report alone | < 10 ms | ${ONE_MS[plan-lint]} ms |
+| peak memory at $N | < 100 MB | $((MEM[plan-lint] / 1024)) MB |
+EOF
+if [ "$BIG" != 0 ]; then
+  echo "| $BIG reports against $N | ≤ 11× | $(ratio "${WALL[plan-lint-big]}" "${WALL[plan-lint]}")× (${WALL[plan-lint-big]} s, $((MEM[plan-lint-big] / 1024)) MB) |"
+fi
