@@ -244,7 +244,8 @@ impl Report {
 /// the schema's pattern accepts them, so they are PL002 here.
 pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
     let mut out = Vec::new();
-    let mut visit = |pointer: String, n: &Node| {
+    // The pointer is made only for a date that is not a real day.
+    let mut visit = |pointer: &dyn Fn() -> String, n: &Node| {
         if let Some(s) = n.as_str() {
             let b = s.as_bytes();
             if b.len() == 10
@@ -253,13 +254,13 @@ pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
                 && s.chars().filter(char::is_ascii_digit).count() == 8
                 && parse_date(s).is_none()
             {
-                out.push((pointer, n.span, s.to_string()));
+                out.push((pointer(), n.span, s.to_string()));
             }
         }
     };
     for key in ["submitted"] {
         if let Some(n) = root.get(key) {
-            visit(format!("/{key}"), n);
+            visit(&|| format!("/{key}"), n);
         }
     }
     for (list, keys) in [
@@ -276,12 +277,12 @@ pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
         {
             for k in keys {
                 if let Some(n) = item.get(k) {
-                    visit(format!("/{list}/{i}/{k}"), n);
+                    visit(&|| format!("/{list}/{i}/{k}"), n);
                 }
             }
             if list == "indicators" {
                 if let Some(n) = item.get("pending").and_then(|p| p.get("expected_by")) {
-                    visit(format!("/{list}/{i}/pending/expected_by"), n);
+                    visit(&|| format!("/{list}/{i}/pending/expected_by"), n);
                 }
             }
         }
