@@ -247,7 +247,8 @@ impl Report {
 /// the schema's pattern accepts them, so they are PL002 here.
 pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
     let mut out = Vec::new();
-    let mut visit = |pointer: String, n: &Node| {
+    // The pointer is made only for a date that is not a real day.
+    let mut visit = |pointer: &dyn Fn() -> String, n: &Node| {
         if let Some(s) = n.as_str() {
             let b = s.as_bytes();
             if b.len() == 10
@@ -256,7 +257,7 @@ pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
                 && s.chars().filter(char::is_ascii_digit).count() == 8
                 && parse_date(s).is_none()
             {
-                out.push((pointer, n.span, s.to_string()));
+                out.push((pointer(), n.span, s.to_string()));
             }
         }
     };
@@ -269,21 +270,28 @@ pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
         ("indicators", "pending/expected_by"),
     ];
     for (list, field) in DATES {
-        let entries: Vec<(String, &Node)> = if list.is_empty() {
-            vec![(String::new(), root)]
+        // (index in the list, entry); the root itself for top-level fields.
+        let entries: Vec<(Option<usize>, &Node)> = if list.is_empty() {
+            vec![(None, root)]
         } else {
             root.get(list)
                 .and_then(Node::as_seq)
                 .unwrap_or(&[])
                 .iter()
                 .enumerate()
-                .map(|(i, n)| (format!("/{list}/{i}"), n))
+                .map(|(i, n)| (Some(i), n))
                 .collect()
         };
-        for (prefix, entry) in entries {
-            let pointer = format!("/{field}");
-            if let Some((_, n)) = entry.pointer(&pointer) {
-                visit(format!("{prefix}{pointer}"), n);
+        for (index, entry) in entries {
+            let found = field.split('/').try_fold(entry, |node, key| node.get(key));
+            if let Some(n) = found {
+                visit(
+                    &|| match index {
+                        Some(i) => format!("/{list}/{i}/{field}"),
+                        None => format!("/{field}"),
+                    },
+                    n,
+                );
             }
         }
     }

@@ -390,7 +390,11 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
                             related: None,
                         });
                     }
-                    resolve_plain(&value)
+                    match resolve_plain(&value) {
+                        // The scanner's own string, not a copy of it.
+                        NodeKind::Str(_) => NodeKind::Str(value.into_owned()),
+                        other => other,
+                    }
                 } else {
                     NodeKind::Str(value.into_owned())
                 };
@@ -652,7 +656,8 @@ fn internal(span: Span) -> LoadError {
     }
 }
 
-/// YAML 1.2 core schema resolution of a plain scalar.
+/// YAML 1.2 core schema resolution of a plain scalar. A string comes back
+/// as `Str` with an empty placeholder; the caller moves the scalar in.
 fn resolve_plain(s: &str) -> NodeKind {
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
@@ -715,7 +720,7 @@ fn resolve_plain(s: &str) -> NodeKind {
             };
         }
     }
-    NodeKind::Str(s.to_string())
+    NodeKind::Str(String::new())
 }
 
 /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
