@@ -2,6 +2,11 @@
 
 use std::io::Write;
 
+/// mimalloc: a check allocates and frees many small nodes on every thread,
+/// where it takes about half the time the system allocator does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let out = plan_lint::cli::run(std::env::args_os(), plan_lint::cli::Env::from_process());
     // A closed pipe (plan-lint check | head) is not an error worth a panic.

@@ -1,7 +1,7 @@
 //! Source files as read, with the line index that turns byte offsets into
 //! 1-based lines and character columns.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One file's text, shared by the diagnostics that point into it.
 #[derive(Debug)]
@@ -10,28 +10,37 @@ pub struct SourceFile {
     pub path: String,
     /// The file's text (a BOM, if any, is kept so offsets index the file as stored).
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offset of every line's start, made the first time a location
+    /// is asked for: most files have no finding and never need it.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 pub type Source = Arc<SourceFile>;
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
-        let text = text.into();
-        // Line breaks as YAML reads them: LF, CR LF, and a CR alone.
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(i, b)| *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|(i, _)| i + 1),
-        );
         Arc::new(SourceFile {
             path: path.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: OnceLock::new(),
+        })
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            // Line breaks as YAML reads them: LF, CR LF, and a CR alone.
+            let bytes = self.text.as_bytes();
+            let mut starts = vec![0];
+            starts.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, b)| {
+                        *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                    })
+                    .map(|(i, _)| i + 1),
+            );
+            starts
         })
     }
 
@@ -53,11 +62,11 @@ impl SourceFile {
     /// A byte order mark is not a column: the first line starts after it.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_starts().partition_point(|&s| s <= offset) - 1;
         let start = if line == 0 {
             self.bom_len().min(offset)
         } else {
-            self.line_starts[line]
+            self.line_starts()[line]
         };
         let col = self.text[start..offset].chars().count() + 1;
         (line + 1, col)
@@ -65,7 +74,7 @@ impl SourceFile {
 
     /// The byte offset of a 1-based line's start.
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(self.text.len())

@@ -299,9 +299,39 @@ enum Frame {
     },
 }
 
+/// The scanner for the block-style subset reports are written in.
+#[path = "yaml_fast.rs"]
+mod fast;
+
 /// Parses one YAML document. `text` is the file without a BOM; `base` is the
 /// BOM's length, added to every offset so spans index the file as stored.
+///
+/// Files in the block-style subset reports are written in take the fast
+/// scanner; any other file, and every file with an error, goes through
+/// saphyr-parser ([`load_events`]), which gives the same tree.
 pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> {
+    if let Some(e) = control_character(text, base) {
+        return Err(e);
+    }
+    if let Some(node) = fast::load(text, base, limits) {
+        return Ok(node);
+    }
+    load_events(text, base, limits)
+}
+
+/// The fast scanner alone: the tree of a file in its subset, else `None`.
+/// For tests that compare it with [`load_events`].
+#[doc(hidden)]
+pub fn load_subset(text: &str, base: usize, limits: Limits) -> Option<Node> {
+    if control_character(text, base).is_some() {
+        return None;
+    }
+    fast::load(text, base, limits)
+}
+
+/// Parses one YAML document through saphyr-parser's events, never the fast
+/// scanner: the reference the fast path is tested against.
+pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> {
     let offsets = Offsets::new(text, base);
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -620,6 +650,33 @@ fn control_character(text: &str, base: usize) -> Option<LoadError> {
         matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
             || c >= '\u{10000}'
     };
+    // Bytewise first: in UTF-8 the characters refused are the bytes below
+    // 0x20 (but tab, LF, CR) and 0x7F, C1 controls (0xC2 0x80..=0x9F but
+    // U+0085), and U+FFFE/U+FFFF (0xEF 0xBF 0xBE/0xBF). Only a file that
+    // has one is walked by character, to name it.
+    let b = text.as_bytes();
+    // A cheap test of every byte (vectorised: no early exit within a
+    // chunk); only a chunk with a candidate byte is looked at closely.
+    let candidate = |c: u8| {
+        (c < 0x20 && c != b'\t' && c != b'\n' && c != b'\r')
+            | (c == 0x7f)
+            | (c == 0xc2)
+            | (c == 0xef)
+    };
+    let refused = |i: usize| match b[i] {
+        0xc2 => b
+            .get(i + 1)
+            .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85),
+        0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
+        _ => true,
+    };
+    let suspect = b.chunks(64).enumerate().any(|(k, chunk)| {
+        chunk.iter().fold(false, |hit, &c| hit | candidate(c))
+            && (0..chunk.len()).any(|j| candidate(chunk[j]) && refused(k * 64 + j))
+    });
+    if !suspect {
+        return None;
+    }
     let (i, c) = text.char_indices().find(|&(_, c)| !printable(c))?;
     let what = match c {
         '\0' => "a NUL byte (U+0000)".to_string(),
