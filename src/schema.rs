@@ -97,6 +97,11 @@ pub fn report_is_valid(node: &Node) -> bool {
     compiled(Kind::Report).validator.is_valid(&node.to_json())
 }
 
+/// Whether a JSON view is valid against the schema of its kind.
+pub fn is_valid(kind: Kind, instance: &Value) -> bool {
+    compiled(kind).validator.is_valid(instance)
+}
+
 /// Like [`validate`], with the JSON view of `node` already made (`node.to_json()`).
 pub fn validate_json(
     kind: Kind,

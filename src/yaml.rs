@@ -171,6 +171,31 @@ impl Node {
     }
 }
 
+impl Node {
+    /// The JSON view of the tree, like [`Node::to_json`], taking the tree
+    /// apart instead of copying its strings.
+    pub fn into_json(self) -> serde_json::Value {
+        use serde_json::Value;
+        match self.kind {
+            NodeKind::Str(s) => Value::String(s),
+            NodeKind::Seq(items) => Value::Array(items.into_iter().map(Node::into_json).collect()),
+            NodeKind::Map(entries) => Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let key = match k.kind {
+                            NodeKind::Str(s) => s,
+                            _ => k.key_text(),
+                        };
+                        (key, v.into_json())
+                    })
+                    .collect(),
+            ),
+            _ => self.to_json(),
+        }
+    }
+}
+
 /// Formats a number the way a clerk wrote it: integers without a fraction,
 /// others in the shortest form that reads back to the same value.
 pub fn format_number(value: f64, integer: bool) -> String {
@@ -551,8 +576,9 @@ pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, Load
     }))
 }
 
-/// Mappings up to this many entries are scanned for a duplicate key rather than indexed.
-const SCAN_KEYS: usize = 16;
+/// Mappings up to this many entries are scanned for a duplicate key rather
+/// than indexed (a catalog entry has about twenty keys).
+const SCAN_KEYS: usize = 48;
 
 /// The span of an earlier key of a mapping with the same text as `key` (as
 /// the JSON view names keys), if there is one.

@@ -355,6 +355,26 @@ fn parse_file(
     }
 }
 
+/// Like [`parse_file`] for a file whose tree is not kept: the JSON view is
+/// made by taking the tree apart, and the tree is parsed again only when the
+/// schema finds errors, to point at them.
+fn parse_json(source: &Source, kind: Kind, out: &mut Vec<Diagnostic>) -> Option<serde_json::Value> {
+    let load = || yaml::load(source.body(), source.bom_len(), Limits::default());
+    let json = match load() {
+        Ok(n) => n.into_json(),
+        Err(e) => {
+            out.push(crate::check::load_error_diagnostic(source, e));
+            return None;
+        }
+    };
+    if schema::is_valid(kind, &json) {
+        return Some(json);
+    }
+    let node = load().ok()?;
+    out.extend(schema::validate_json(kind, &node, &json, source));
+    None
+}
+
 fn bad_plan(location: Location, message: String, help: &str) -> Diagnostic {
     Diagnostic::new("PL004", Severity::Error, location, message, help).label("here")
 }
@@ -431,7 +451,7 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
                 Err(e) => return Listed::Unreadable(e),
             };
             let mut d = Vec::new();
-            let Some((_, json)) = parse_file(&src, kind, &mut d) else {
+            let Some(json) = parse_json(&src, kind, &mut d) else {
                 return Listed::Invalid(d);
             };
             let content = match kind {
