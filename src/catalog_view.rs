@@ -2,41 +2,44 @@
 
 use crate::check::Plans;
 use crate::cli::{DataFormat as Format, Output, PlanArgs};
-use crate::messages::num;
+use crate::messages::{num, Lang, Text};
 use crate::plan::{Attribute, Plan};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
-fn selected_plan<'a>(plans: &'a Plans, args: &PlanArgs) -> Result<&'a Plan, String> {
+fn selected_plan<'a>(plans: &'a Plans, args: &PlanArgs) -> Result<&'a Plan, Text> {
     match &args.id {
-        None => plans.0.first().ok_or_else(|| "no plan loaded".to_string()),
+        None => plans.0.first().ok_or(Text::NoPlan),
         Some(id) => plans
             .get(id)
-            .ok_or_else(|| format!("plan \"{id}\" is not loaded")),
+            .ok_or_else(|| Text::PlanNotLoaded { id: id.clone() }),
     }
 }
 
-pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
+fn fail(e: Text, lang: Lang) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr: e.error_line(lang),
+        code: 2,
+    }
+}
+
+pub fn show(plans: &Plans, args: &PlanArgs, lang: Lang) -> Output {
     let plan = match selected_plan(plans, args) {
         Ok(p) => p,
-        Err(e) => {
-            return Output {
-                stdout: String::new(),
-                stderr: format!("error: {e}\n"),
-                code: 2,
-            }
-        }
+        Err(e) => return fail(e, lang),
     };
     let attribute = match args.attribute.as_deref() {
         None => None,
         Some("binding") | Some("约束性") => Some(Attribute::Binding),
         Some("expected") | Some("预期性") => Some(Attribute::Expected),
         Some(other) => {
-            return Output {
-                stdout: String::new(),
-                stderr: format!("error: --attribute \"{other}\" is not binding or expected\n"),
-                code: 2,
-            }
+            return fail(
+                Text::BadAttribute {
+                    attribute: other.to_string(),
+                },
+                lang,
+            )
         }
     };
     if let Some(d) = args
@@ -44,14 +47,13 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
         .as_deref()
         .filter(|d| plan.department(d).is_none())
     {
-        return Output {
-            stdout: String::new(),
-            stderr: format!(
-                "error: department \"{d}\" is not in the registry of plan {}\n",
-                plan.id()
-            ),
-            code: 2,
-        };
+        return fail(
+            Text::NotInRegistry {
+                department: d.to_string(),
+                plan: plan.id().to_string(),
+            },
+            lang,
+        );
     }
     let dept_ok = |d: &str| args.department.as_deref().is_none_or(|x| x == d);
     let indicators: Vec<_> = plan

@@ -5,6 +5,7 @@ use crate::check::{self, CheckOptions, Plans};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::messages::{Lang, Stage, Text};
 use crate::plan::Plan;
 use crate::report_fmt::{self, RunInfo};
 use crate::rules::registry;
@@ -23,6 +24,9 @@ pub struct Cli {
     /// Configuration file (default: plan-lint.toml in the current directory or a parent).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+    /// Language of messages and help (default: from LC_ALL, LC_MESSAGES or LANG: a zh locale gives zh, anything else en); codes never change.
+    #[arg(long, value_enum, value_name = "LANG", global = true)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -188,6 +192,9 @@ pub struct Env {
     pub github_actions: bool,
     /// GITHUB_STEP_SUMMARY: a Markdown summary is appended to this file.
     pub step_summary: Option<PathBuf>,
+    /// The locale that decides the default language: the first of LC_ALL,
+    /// LC_MESSAGES and LANG that is set and not empty.
+    pub locale: Option<String>,
 }
 
 impl Env {
@@ -200,6 +207,11 @@ impl Env {
             step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            locale: Lang::effective_locale(
+                std::env::var("LC_ALL").ok(),
+                std::env::var("LC_MESSAGES").ok(),
+                std::env::var("LANG").ok(),
+            ),
         }
     }
 }
@@ -225,16 +237,25 @@ where
     execute(cli, env)
 }
 
-fn fail_with(mut diags: Vec<Diagnostic>, what: &str) -> Output {
+fn fail_with(mut diags: Vec<Diagnostic>, stage: Stage, lang: Lang) -> Output {
     crate::diagnostic::sort(&mut diags);
-    let mut text = report_fmt::human::render_diagnostics(&diags, false);
-    text.push_str(&format!("plan-lint cannot {what}: fix the files above\n"));
+    let mut text = report_fmt::human::render_diagnostics(&diags, lang, false);
+    text.push_str(&Text::CannotContinue { stage }.text(lang));
+    text.push('\n');
     Output::fail(text)
 }
 
+fn error(text: Text, lang: Lang) -> Output {
+    Output::fail(text.error_line(lang))
+}
+
 /// The configuration (from --config or found upwards) and the plans it and --plan name.
-fn setup(plan_dirs: &[PathBuf], config: Option<&PathBuf>) -> Result<(Plans, Config), Output> {
-    setup_at(plan_dirs, config, None).map(|(p, c, _)| (p, c))
+fn setup(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    lang: Lang,
+) -> Result<(Plans, Config), Output> {
+    setup_at(plan_dirs, config, None, lang).map(|(p, c, _)| (p, c))
 }
 
 /// Like [`setup`]; with `base` (a pull request's `--base REV`) the configuration
@@ -244,6 +265,7 @@ fn setup_at(
     plan_dirs: &[PathBuf],
     config: Option<&PathBuf>,
     base: Option<&str>,
+    lang: Lang,
 ) -> Result<(Plans, Config, Vec<Diagnostic>), Output> {
     let path = match config {
         Some(p) => Some(p.clone()),
@@ -255,7 +277,7 @@ fn setup_at(
     let (cfg, dirs, notices, scratch) = match base {
         Some(rev) => {
             let mut b = crate::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
-                .map_err(|e| Output::fail(format!("error: {e}\n")))?;
+                .map_err(|e| error(e, lang))?;
             let cfg = b.config.take().unwrap_or_default();
             let dirs = std::mem::take(&mut b.plan_dirs);
             let notices = std::mem::take(&mut b.notices);
@@ -264,7 +286,7 @@ fn setup_at(
         None => {
             let cfg = match &path {
                 Some(p) => {
-                    crate::config::load(p).map_err(|d| fail_with(d, "read its configuration"))?
+                    crate::config::load(p).map_err(|d| fail_with(d, Stage::ReadConfig, lang))?
                 }
                 None => Config::default(),
             };
@@ -273,16 +295,16 @@ fn setup_at(
             (cfg, dirs, Vec::new(), None)
         }
     };
-    let mut plans = load_plans(&dirs)?;
+    let mut plans = load_plans(&dirs, lang)?;
     let diags = cfg.apply(&mut plans);
     if !diags.is_empty() {
-        return Err(fail_with(diags, "apply its configuration"));
+        return Err(fail_with(diags, Stage::ApplyConfig, lang));
     }
     drop(scratch);
     Ok((plans, cfg, notices))
 }
 
-fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
+fn load_plans(dirs: &[PathBuf], lang: Lang) -> Result<Plans, Output> {
     let mut plans = Vec::new();
     let mut diags = Vec::new();
     match Plan::builtin() {
@@ -293,11 +315,13 @@ fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
         match Plan::from_dir(dir) {
             Ok(p) => {
                 if plans.iter().any(|q: &Plan| q.id() == p.id()) {
-                    return Err(Output::fail(format!(
-                        "error: plan \"{}\" from {} is already loaded; give the new plan its own id in plan.yaml\n",
-                        p.id(),
-                        dir.display()
-                    )));
+                    return Err(error(
+                        Text::PlanLoadedTwice {
+                            id: p.id().to_string(),
+                            dir: dir.display().to_string(),
+                        },
+                        lang,
+                    ));
                 }
                 plans.push(p)
             }
@@ -307,41 +331,42 @@ fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
     if diags.is_empty() {
         Ok(Plans(plans))
     } else {
-        Err(fail_with(diags, "load the plan"))
+        Err(fail_with(diags, Stage::LoadPlan, lang))
     }
 }
 
 fn execute(cli: Cli, env: Env) -> Output {
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
     match cli.command {
         Command::Schema { name } => match crate::schema::by_name(&name) {
             Some(s) => Output::ok(s.to_string()),
-            None => Output::fail(format!(
-                "error: no schema \"{name}\"; choose one of report, plan, rules, config, output, status\n"
-            )),
+            None => error(Text::NoSchema { name }, lang),
         },
-        Command::Rules => match setup(&cli.plans, cli.config.as_ref()) {
+        Command::Rules => match setup(&cli.plans, cli.config.as_ref(), lang) {
             Ok((plans, _)) => Output::ok(crate::explain::rules_table(&plans)),
             Err(o) => o,
         },
-        Command::Explain { code } => match setup(&cli.plans, cli.config.as_ref()) {
+        Command::Explain { code } => match setup(&cli.plans, cli.config.as_ref(), lang) {
             Ok((plans, _)) => match crate::explain::explain(&plans, &code) {
                 Some(text) => Output::ok(text),
-                None => Output::fail(format!(
-                    "error: no rule \"{code}\"{}; `plan-lint rules` lists them\n",
-                    crate::suggest::closest(&code, registry::CODES.iter().map(|c| c.code))
-                        .map(|c| format!(" (did you mean {c}?)"))
-                        .unwrap_or_default()
-                )),
+                None => {
+                    let suggestion =
+                        crate::suggest::closest(&code, registry::CODES.iter().map(|c| c.code))
+                            .map(str::to_string);
+                    error(Text::NoRule { code, suggestion }, lang)
+                }
             },
             Err(o) => o,
         },
-        Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref()) {
-            Ok((plans, _)) => crate::catalog_view::show(&plans, &args),
+        Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
+            Ok((plans, _)) => crate::catalog_view::show(&plans, &args, lang),
             Err(o) => o,
         },
-        Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env),
-        Command::Status(args) => match setup(&cli.plans, cli.config.as_ref()) {
-            Ok((plans, cfg)) => crate::status::command(&plans, &cfg, args),
+        Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env, lang),
+        Command::Status(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
+            Ok((plans, cfg)) => crate::status::command(&plans, &cfg, args, lang),
             Err(o) => o,
         },
         Command::Init {
@@ -351,7 +376,7 @@ fn execute(cli: Cli, env: Env) -> Output {
             data_root,
             plan_id,
         } => {
-            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref()) {
+            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref(), lang) {
                 Ok(x) => x,
                 Err(o) => return o,
             };
@@ -362,7 +387,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                 .and_then(|plan| crate::init::skeleton(plan, &department, period, &root))
             {
                 Ok(t) => t,
-                Err(e) => return Output::fail(format!("error: {e}\n")),
+                Err(e) => return error(e, lang),
             };
             match output {
                 None => Output::ok(text),
@@ -371,17 +396,24 @@ fn execute(cli: Cli, env: Env) -> Output {
                         .write(true)
                         .create_new(true)
                         .open(&path);
-                    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
+                    let shown = crate::paths::display(&path);
+                    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+                    {
                         Ok(()) => Output {
                             stdout: String::new(),
-                            stderr: format!("wrote {}\n", crate::paths::display(&path)),
+                            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
                             code: 0,
                         },
-                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Output::fail(format!(
-                            "error: {} already exists; plan-lint never overwrites a file: choose another name or remove it first\n",
-                            crate::paths::display(&path)
-                        )),
-                        Err(e) => Output::fail(format!("error: cannot write {}: {e}\n", crate::paths::display(&path))),
+                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                            error(Text::FileExists { path: shown }, lang)
+                        }
+                        Err(e) => error(
+                            Text::CannotWrite {
+                                path: shown,
+                                error: e.to_string(),
+                            },
+                            lang,
+                        ),
                     }
                 }
             }
@@ -397,10 +429,11 @@ fn execute(cli: Cli, env: Env) -> Output {
     }
 }
 
-fn today(arg: Option<&str>) -> Result<jiff::civil::Date, String> {
+fn today(arg: Option<&str>) -> Result<jiff::civil::Date, Text> {
     match arg {
-        Some(s) => crate::report::parse_date(s)
-            .ok_or_else(|| format!("error: --today \"{s}\" is not a date (YYYY-MM-DD)\n")),
+        Some(s) => crate::report::parse_date(s).ok_or_else(|| Text::BadToday {
+            today: s.to_string(),
+        }),
         None => Ok(jiff::Zoned::now().date()),
     }
 }
@@ -410,17 +443,18 @@ fn check_command(
     config: Option<&PathBuf>,
     args: CheckArgs,
     env: Env,
+    lang: Lang,
 ) -> Output {
     let started = std::time::Instant::now();
     let mut timings = Vec::new();
-    let (plans, cfg, notices) = match setup_at(plan_dirs, config, args.base.as_deref()) {
+    let (plans, cfg, notices) = match setup_at(plan_dirs, config, args.base.as_deref(), lang) {
         Ok(p) => p,
         Err(o) => return o,
     };
     timings.push(("load plans", started.elapsed()));
     let today = match today(args.today.as_deref()) {
         Ok(t) => t,
-        Err(e) => return Output::fail(e),
+        Err(e) => return error(e, lang),
     };
     let data_root = args
         .data_root
@@ -445,7 +479,12 @@ fn check_command(
                 None => {
                     let mut b = Vec::new();
                     if let Err(e) = std::io::stdin().read_to_end(&mut b) {
-                        return Output::fail(format!("error: cannot read standard input: {e}\n"));
+                        return error(
+                            Text::StdinUnreadable {
+                                error: e.to_string(),
+                            },
+                            lang,
+                        );
                     }
                     b
                 }
@@ -465,8 +504,8 @@ fn check_command(
             o
         }
         Err(f) => {
-            let mut text = report_fmt::human::render_diagnostics(&f.diagnostics, false);
-            text.push_str(&format!("error: {}\n", f.message));
+            let mut text = report_fmt::human::render_diagnostics(&f.diagnostics, lang, false);
+            text.push_str(&f.message.error_line(lang));
             return Output::fail(text);
         }
     };
@@ -485,10 +524,10 @@ fn check_command(
         Format::Human
     };
     let stdout = match args.format.unwrap_or(default) {
-        Format::Human => report_fmt::human::render(&info, env.color),
-        Format::Json => report_fmt::json::render(&info),
-        Format::Sarif => report_fmt::sarif::render(&info),
-        Format::Github => report_fmt::github::render(&info),
+        Format::Human => report_fmt::human::render(&info, lang, env.color),
+        Format::Json => report_fmt::json::render(&info, lang),
+        Format::Sarif => report_fmt::sarif::render(&info, lang),
+        Format::Github => report_fmt::github::render(&info, lang),
     };
     timings.push(("report", started.elapsed()));
     // With --fail-on new, findings the merge-base already had do not fail the run.
@@ -507,7 +546,7 @@ fn check_command(
         counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
     let mut stderr = String::new();
     if let Some(path) = &env.step_summary {
-        let summary = report_fmt::summary::render(&info, &plans);
+        let summary = report_fmt::summary::render(&info, &plans, lang);
         let appended = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -515,13 +554,18 @@ fn check_command(
             .and_then(|mut f| std::io::Write::write_all(&mut f, summary.as_bytes()));
         if let Err(e) = appended {
             stderr.push_str(&format!(
-                "warning: cannot append to GITHUB_STEP_SUMMARY {}: {e}\n",
-                path.display()
+                "{}{}\n",
+                Text::WarningPrefix.text(lang),
+                Text::StepSummaryUnwritable {
+                    path: path.display().to_string(),
+                    error: e.to_string(),
+                }
+                .text(lang)
             ));
         }
     }
     for e in &outcome.internal_errors {
-        stderr.push_str(&format!("error: {e}\n"));
+        stderr.push_str(&e.error_line(lang));
     }
     if args.timings {
         let mut last = std::time::Duration::ZERO;

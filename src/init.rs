@@ -5,7 +5,7 @@
 
 use crate::check::{self, Plans};
 use crate::history::History;
-use crate::messages::num;
+use crate::messages::{num, Text};
 use crate::plan::{IndicatorKind, Plan};
 use crate::report::Report;
 use std::fmt::Write;
@@ -17,19 +17,20 @@ pub fn skeleton(
     department: &str,
     period: i32,
     data_root: &Path,
-) -> Result<String, String> {
-    let dept = plan.department(department).ok_or_else(|| {
-        format!(
-            "department \"{department}\" is not in the registry of plan {}",
-            plan.id()
-        )
-    })?;
+) -> Result<String, Text> {
+    let dept = plan
+        .department(department)
+        .ok_or_else(|| Text::NotInRegistry {
+            department: department.to_string(),
+            plan: plan.id().to_string(),
+        })?;
     if !plan.in_period(period) {
         let p = plan.header.period;
-        return Err(format!(
-            "period {period} is outside the plan years {}–{}",
-            p.start, p.end
-        ));
+        return Err(Text::PeriodOutside {
+            period,
+            start: p.start,
+            end: p.end,
+        });
     }
     let reports: Vec<Report> = check::reports_under(data_root)
         .iter()
@@ -133,11 +134,11 @@ pub fn skeleton(
 }
 
 /// Picks the plan for `init`: the one named, else the built-in.
-pub fn plan_for<'a>(plans: &'a Plans, id: Option<&str>) -> Result<&'a Plan, String> {
+pub fn plan_for<'a>(plans: &'a Plans, id: Option<&str>) -> Result<&'a Plan, Text> {
     match id {
         Some(id) => plans
             .get(id)
-            .ok_or_else(|| format!("plan \"{id}\" is not loaded")),
-        None => plans.0.first().ok_or_else(|| "no plan loaded".into()),
+            .ok_or_else(|| Text::PlanNotLoaded { id: id.to_string() }),
+        None => plans.0.first().ok_or(Text::NoPlan),
     }
 }
