@@ -5,26 +5,26 @@ use crate::check::{self, CheckOptions, Plans};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
-use crate::messages::{Lang, Stage, Text};
+use crate::messages::{CliHelp, Lang, Stage, Text};
 use crate::plan::Plan;
 use crate::report_fmt::{self, RunInfo};
 use crate::rules::registry;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
+// The help texts of commands and options are the message catalog's
+// (`messages::CliHelp`), set in the run's language by [`command`].
 #[derive(Parser, Debug)]
-#[command(name = "plan-lint", version, about = "Checks development-plan progress reports against the plan", long_about = None)]
+#[command(name = "plan-lint", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Load a plan's catalog and rules from DIR (repeatable); the built-in plan is always loaded.
     #[arg(long = "plan", value_name = "DIR", global = true)]
     pub plans: Vec<PathBuf>,
-    /// Configuration file (default: plan-lint.toml in the current directory or a parent).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
-    /// Language of messages and help (default: from LC_ALL, LC_MESSAGES or LANG: a zh locale gives zh, anything else en); codes never change.
     #[arg(long, value_enum, value_name = "LANG", global = true)]
     pub lang: Option<Lang>,
 }
@@ -46,35 +46,28 @@ pub enum DataFormat {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Lint reports (default: every *.yaml/*.yml under the data root).
     Check(CheckArgs),
-    /// What a rule checks, why, a failing example, the fix, and where the plan applies it.
-    Explain { code: String },
-    /// Every rule entry: code, name, severity, selector, whether suppressible.
+    Explain {
+        code: String,
+    },
     Rules,
-    /// The plan catalog.
     Plan(PlanArgs),
-    /// Write a report skeleton for a department and period (to standard output, or to a new FILE).
     Init {
         #[arg(long)]
         department: String,
         #[arg(long)]
         period: i32,
-        /// Write to FILE; an existing file is never overwritten.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Where last year's figures are read from (default: progress/, or the config's data_root).
         #[arg(long, value_name = "DIR")]
         data_root: Option<PathBuf>,
-        /// The plan the report is for (default: the built-in plan).
         #[arg(long = "plan-id")]
         plan_id: Option<String>,
     },
-    /// Run rule fixture cases: directories with case.yaml, report files and the findings they must produce.
-    Test { dir: PathBuf },
-    /// Where every target stands: values by year, target, evaluation category, projects, missing reports.
+    Test {
+        dir: PathBuf,
+    },
     Status(StatusArgs),
-    /// Print a JSON Schema: report, plan, rules, config, output or status.
     Schema {
         #[arg(default_value = "report")]
         name: String,
@@ -83,29 +76,21 @@ pub enum Command {
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Report files, directories or glob patterns; `-` reads one report from standard input.
     pub paths: Vec<String>,
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Where history is read from (default: progress/, or the config file's data_root).
     #[arg(long, value_name = "DIR")]
     pub data_root: Option<PathBuf>,
-    /// The name of the report read from standard input.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
-    /// Warnings fail the run.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// The date rules treat as today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
-    /// Time spent in each phase, on standard error.
     #[arg(long)]
     pub timings: bool,
-    /// Pull-request mode: lint what changed since the merge-base of HEAD and REV, and check history integrity.
     #[arg(long, value_name = "REV")]
     pub base: Option<String>,
-    /// With --base: fail on findings the change introduced (new), or on all.
     #[arg(long, value_enum, default_value = "all", requires = "base")]
     pub fail_on: FailOn,
 }
@@ -116,14 +101,13 @@ pub enum FailOn {
     All,
 }
 
-/// Output formats of `plan-lint status`.
+/// Output formats of `plan-lint status`: Markdown tables (fits
+/// $GITHUB_STEP_SUMMARY), one self-contained HTML page with a chart per
+/// indicator, one JSON document (plan-lint schema status).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
-    /// Markdown tables (fits $GITHUB_STEP_SUMMARY).
     Md,
-    /// One self-contained HTML page with a chart per indicator.
     Html,
-    /// One JSON document (plan-lint schema status).
     Json,
 }
 
@@ -131,13 +115,10 @@ pub enum StatusFormat {
 pub struct StatusArgs {
     #[arg(long, value_enum, default_value = "md")]
     pub format: StatusFormat,
-    /// The year to report on (default: the latest period reported).
     #[arg(long, value_name = "Y")]
     pub period: Option<i32>,
-    /// Where the reports are read from (default: progress/, or the config file's data_root).
     #[arg(long, value_name = "DIR")]
     pub data_root: Option<PathBuf>,
-    /// The plan to report on (default: the built-in plan).
     #[arg(long = "plan-id")]
     pub plan_id: Option<String>,
 }
@@ -146,17 +127,121 @@ pub struct StatusArgs {
 pub struct PlanArgs {
     #[arg(long, value_enum, default_value = "human")]
     pub format: DataFormat,
-    /// Which plan to show (default: the built-in plan).
     #[arg(long = "id")]
     pub id: Option<String>,
     #[arg(long)]
     pub department: Option<String>,
-    /// A 专栏 column, e.g. 专栏5-2.
     #[arg(long)]
     pub column: Option<String>,
-    /// binding or expected.
     #[arg(long)]
     pub attribute: Option<String>,
+}
+
+/// The catalog entry that describes a command (`arg` none) or one of its
+/// arguments; `command` is the path below the program, "" for the program.
+fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
+    use CliHelp as H;
+    Some(match (command, arg) {
+        ("", None) => H::About,
+        (_, Some("plans")) => H::Plans,
+        (_, Some("config")) => H::Config,
+        (_, Some("lang")) => H::Lang,
+        ("check", None) => H::Check,
+        ("check", Some("paths")) => H::CheckPaths,
+        ("check", Some("format")) => H::CheckFormat,
+        ("check", Some("data_root")) => H::CheckDataRoot,
+        ("check", Some("stdin_filename")) => H::CheckStdinFilename,
+        ("check", Some("deny_warnings")) => H::CheckDenyWarnings,
+        ("check", Some("today")) => H::CheckToday,
+        ("check", Some("timings")) => H::CheckTimings,
+        ("check", Some("base")) => H::CheckBase,
+        ("check", Some("fail_on")) => H::CheckFailOn,
+        ("explain", None) => H::Explain,
+        ("explain", Some("code")) => H::ExplainCode,
+        ("rules", None) => H::Rules,
+        ("plan", None) => H::Plan,
+        ("plan", Some("format")) => H::PlanFormat,
+        ("plan", Some("id")) => H::PlanId,
+        ("plan", Some("department")) => H::PlanDepartment,
+        ("plan", Some("column")) => H::PlanColumn,
+        ("plan", Some("attribute")) => H::PlanAttribute,
+        ("init", None) => H::Init,
+        ("init", Some("department")) => H::InitDepartment,
+        ("init", Some("period")) => H::InitPeriod,
+        ("init", Some("output")) => H::InitOutput,
+        ("init", Some("data_root")) => H::InitDataRoot,
+        ("init", Some("plan_id")) => H::InitPlanId,
+        ("test", None) => H::Test,
+        ("test", Some("dir")) => H::TestDir,
+        ("status", None) => H::Status,
+        ("status", Some("format")) => H::StatusFormat,
+        ("status", Some("period")) => H::StatusPeriod,
+        ("status", Some("data_root")) => H::StatusDataRoot,
+        ("status", Some("plan_id")) => H::StatusPlanId,
+        ("schema", None) => H::Schema,
+        ("schema", Some("name")) => H::SchemaName,
+        _ => return None,
+    })
+}
+
+/// The command line, its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    localized(Cli::command(), "", lang)
+}
+
+fn localized(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    if let Some(h) = help_entry(path, None) {
+        cmd = cmd.about(h.text(lang));
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        if let Some(h) = help_entry(path, Some(&id)) {
+            cmd = cmd.mut_arg(id, |a| a.help(h.text(lang)));
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(name, |c| localized(c, &sub, lang));
+    }
+    cmd
+}
+
+/// `--lang X` or `--lang=X` among the arguments, so that help and usage
+/// errors are in the language asked for; an invalid value is clap's to report.
+fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(v) = value {
+            return Lang::from_str(&v, true).ok();
+        }
+    }
+    None
+}
+
+/// The words clap writes around the help texts, in `lang`.
+fn help_words(text: String, lang: Lang) -> String {
+    CliHelp::CLAP_WORDS
+        .iter()
+        .fold(text, |t, w| t.replace(w.text(Lang::En), w.text(lang)))
 }
 
 /// What a command printed and its exit code.
@@ -222,11 +307,22 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let lang = lang_argument(&args).unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
+    let parsed = command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let text = e.render().to_string();
+            let mut text = e.render().to_string();
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                text = help_words(text, lang);
+            }
             return if code == 0 {
                 Output::ok(text)
             } else {

@@ -3,6 +3,7 @@
 //! that never change with it.
 
 use plan_lint::cli::{run, Env, Output};
+use plan_lint::messages::Lang;
 use serde_json::Value;
 use std::process::Command;
 
@@ -337,4 +338,67 @@ fn status_headings_and_labels_in_chinese() {
     );
     // The JSON form is the model: the same in both languages.
     assert_eq!(status("json", "zh"), status("json", "en"));
+}
+
+#[test]
+fn every_command_and_option_has_help_in_both_languages() {
+    fn walk(cmd: &clap::Command, lang: Lang, path: &str, seen: &mut usize) {
+        let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if cmd.get_name() != "help" {
+            let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(!about.is_empty(), "{path}: no help");
+            assert_eq!(
+                has_cjk(&about),
+                lang == Lang::Zh || about.contains("专栏"),
+                "{path}: {about}"
+            );
+        }
+        for a in cmd.get_arguments() {
+            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            assert!(!help.is_empty(), "{path} {}: no help", a.get_id());
+            if lang == Lang::Zh {
+                assert!(has_cjk(&help), "{path} {}: {help}", a.get_id());
+            }
+            *seen += 1;
+        }
+        for c in cmd.get_subcommands() {
+            walk(c, lang, &format!("{path} {}", c.get_name()), seen);
+        }
+    }
+    for lang in Lang::ALL {
+        let mut seen = 0;
+        walk(&plan_lint::cli::command(lang), lang, "plan-lint", &mut seen);
+        assert!(seen > 25, "{seen}");
+    }
+}
+
+#[test]
+fn help_is_in_the_chosen_language() {
+    let out = with_locale(&["status", "--help"], Some("zh_CN.UTF-8"));
+    assert_eq!(out.code, 0);
+    for part in [
+        "用法：plan-lint status [OPTIONS]",
+        "选项：",
+        "报告哪一年",
+        "[默认：md]",
+        "显示帮助",
+    ] {
+        assert!(out.stdout.contains(part), "{part}:\n{}", out.stdout);
+    }
+    for english in ["Usage:", "Options:", "Print help", "The year to report on"] {
+        assert!(!out.stdout.contains(english), "{english}:\n{}", out.stdout);
+    }
+    let out = with_locale(&["--lang", "en", "status", "--help"], Some("zh_CN.UTF-8"));
+    assert!(
+        out.stdout.contains("The year to report on"),
+        "{}",
+        out.stdout
+    );
+    let out = with_locale(&["--help", "--lang=zh"], None);
+    assert!(out.stdout.contains("命令："), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("显示本说明，或指定子命令的说明"),
+        "{}",
+        out.stdout
+    );
 }

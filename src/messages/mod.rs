@@ -12,6 +12,7 @@
 //! numbers as written with their unit, years shown.
 
 mod file;
+mod help;
 mod history;
 mod indicator;
 mod note;
@@ -23,6 +24,7 @@ pub mod status;
 mod ui;
 
 pub use file::{Encoding, FileMsg};
+pub use help::CliHelp;
 pub use history::{Changed, HistoryMsg, SuppressionMsg};
 pub use indicator::{Ind, IndicatorMsg, Prev};
 pub use note::Note;
@@ -38,10 +40,8 @@ use crate::yaml::format_number;
 /// The language of messages and help.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Lang {
-    /// English (the default).
     #[default]
     En,
-    /// Chinese (简体中文).
     Zh,
 }
 
