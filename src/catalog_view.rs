@@ -2,7 +2,7 @@
 
 use crate::check::Plans;
 use crate::cli::{DataFormat as Format, Output, PlanArgs};
-use crate::messages::{num, Lang, Text};
+use crate::messages::{num, DataText, Lang, Text};
 use crate::plan::{Attribute, Plan};
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -120,20 +120,34 @@ pub fn show(plans: &Plans, args: &PlanArgs, lang: Lang) -> Output {
             let p = &plan.header.period;
             let _ = writeln!(
                 out,
-                "{} — {}\nperiod {}–{}, baseline year {}; approvers: {}\n",
-                plan.id(),
-                plan.header.name,
-                p.start,
-                p.end,
-                p.baseline_year,
-                plan.header.approvers.join(", ")
+                "{}",
+                DataText::PlanHeader {
+                    id: plan.id().to_string(),
+                    name: plan.header.name.clone(),
+                    start: p.start,
+                    end: p.end,
+                    baseline_year: p.baseline_year,
+                    approvers: plan.header.approvers.clone(),
+                }
+                .text(lang)
             );
             if !indicators.is_empty() {
-                let _ = writeln!(out, "indicators ({}):", indicators.len());
+                let count = indicators.len();
+                let _ = writeln!(out, "{}", DataText::Indicators { count }.text(lang));
                 for i in &indicators {
+                    let facts = DataText::IndicatorFacts {
+                        baseline: i.baseline.map_or_else(
+                            || i.baseline_text.clone().unwrap_or_else(|| "—".into()),
+                            num,
+                        ),
+                        target: i.target_text.clone(),
+                        target_year: i.target_year,
+                        department: i.department.clone(),
+                        source: i.source.passage.clone(),
+                    };
                     let _ = writeln!(
                         out,
-                        "  {:<5} {} [{}] {} {}; baseline {}; target {} ({}); {}; {}",
+                        "  {:<5} {} [{}] {} {}{}{}",
                         i.id,
                         i.name,
                         if i.unit.is_empty() { "-" } else { &i.unit },
@@ -143,19 +157,17 @@ pub fn show(plans: &Plans, args: &PlanArgs, lang: Lang) -> Output {
                             "预期性"
                         },
                         i.category,
-                        i.baseline.map_or_else(
-                            || i.baseline_text.clone().unwrap_or_else(|| "—".into()),
-                            num
-                        ),
-                        i.target_text,
-                        i.target_year,
-                        i.department,
-                        i.source.passage
+                        match lang {
+                            Lang::En => "; ",
+                            Lang::Zh => "；",
+                        },
+                        facts.text(lang)
                     );
                 }
             }
             if !projects.is_empty() {
-                let _ = writeln!(out, "\nprojects ({}):", projects.len());
+                let count = projects.len();
+                let _ = writeln!(out, "\n{}", DataText::Projects { count }.text(lang));
                 for pr in &projects {
                     let _ = writeln!(
                         out,
@@ -164,15 +176,19 @@ pub fn show(plans: &Plans, args: &PlanArgs, lang: Lang) -> Output {
                     );
                 }
             }
-            let _ = writeln!(out, "\ndepartments ({}):", departments.len());
+            let count = departments.len();
+            let _ = writeln!(out, "\n{}", DataText::Departments { count }.text(lang));
             for d in &departments {
                 let _ = writeln!(
                     out,
-                    "  {:<16} {} — {} indicators, {} projects",
+                    "  {:<16} {} — {}",
                     d.code,
                     d.name,
-                    plan.indicators_of(&d.code).count(),
-                    plan.projects_of(&d.code).count()
+                    DataText::DepartmentCounts {
+                        indicators: plan.indicators_of(&d.code).count(),
+                        projects: plan.projects_of(&d.code).count(),
+                    }
+                    .text(lang)
                 );
             }
             out

@@ -480,7 +480,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                 .or(cfg.data_root.clone())
                 .unwrap_or_else(|| PathBuf::from("progress"));
             let text = match crate::init::plan_for(&plans, plan_id.as_deref())
-                .and_then(|plan| crate::init::skeleton(plan, &department, period, &root))
+                .and_then(|plan| crate::init::skeleton(plan, &department, period, &root, lang))
             {
                 Ok(t) => t,
                 Err(e) => return error(e, lang),

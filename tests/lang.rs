@@ -402,3 +402,46 @@ fn help_is_in_the_chosen_language() {
         out.stdout
     );
 }
+
+#[test]
+fn the_report_skeleton_and_the_catalog_view_in_chinese() {
+    let args = [
+        "init",
+        "--department",
+        "eco-env",
+        "--period",
+        "2024",
+        "--data-root",
+        "fixtures/example/progress",
+    ];
+    let en = with_locale(&args, None);
+    let zh = with_locale(&args, Some("zh_CN.UTF-8"));
+    assert_eq!(zh.code, 0, "{}", zh.stderr);
+    for part in [
+        "# 请填写每个空值；`plan-lint check` 会指出每个仍为空的值。",
+        "submitted:                      # YYYY-MM-DD，报送当天的日期",
+        "  - id: I14                      # 空气质量优良率（%；目标值 98，2025年）",
+        "    value:                     # 2024年的数值；2023年：97.6（",
+    ] {
+        assert!(zh.stdout.contains(part), "{part}:\n{}", zh.stdout);
+    }
+    // The same report: only the comments differ.
+    let keys = |s: &str| {
+        s.lines()
+            .map(|l| {
+                l.split('#')
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&en.stdout), keys(&zh.stdout));
+
+    let zh = with_locale(&["plan", "--department", "water", "--lang", "zh"], None);
+    assert!(zh
+        .stdout
+        .contains("规划期 2021—2025年，基期2020年；审批单位：区发展和改革局"));
+    assert!(zh.stdout.contains("项目（13 个）："), "{}", zh.stdout);
+}

@@ -11,6 +11,7 @@
 //! How values read, in both languages: user values quoted (`"x"`, `“x”`),
 //! numbers as written with their unit, years shown.
 
+mod data;
 mod file;
 mod help;
 mod history;
@@ -23,6 +24,7 @@ mod schema;
 pub mod status;
 mod ui;
 
+pub use data::DataText;
 pub use file::{Encoding, FileMsg};
 pub use help::CliHelp;
 pub use history::{Changed, HistoryMsg, SuppressionMsg};

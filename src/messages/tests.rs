@@ -1090,6 +1090,82 @@ fn status_samples() -> Vec<StatusText> {
     all
 }
 
+fn data_samples() -> Vec<DataText> {
+    use DataText as D;
+    vec![
+        D::SkeletonTitle {
+            plan: s("南明区“十四五”规划"),
+            period: 2024,
+            department: s("区生态环境局"),
+            code: s("eco-env"),
+        },
+        D::SkeletonFill,
+        D::SubmittedComment,
+        D::IndicatorComment {
+            name: s("空气质量优良率"),
+            unit: s("%"),
+            target: s("98"),
+            target_year: 2025,
+        },
+        D::EarlierFigure {
+            period: 2023,
+            value: s("97.6"),
+            path: s("progress/2023/eco-env.yaml"),
+        },
+        D::Earlier {
+            period: 2023,
+            value: s("under_construction"),
+        },
+        D::NoEarlierFigure,
+        D::NoEarlierReport,
+        D::ValueComment {
+            kind: s("2024年的数值"),
+            earlier: s("无往年数据"),
+        },
+        D::TotalSince { start: 2021 },
+        D::GrowthThisYear,
+        D::ReductionThisYear,
+        D::LevelIn { period: 2024 },
+        D::RequirementComment {
+            period: 2024,
+            target: s("达到省要求"),
+        },
+        D::SourceComment,
+        D::ProjectComment {
+            name: s("南明河滨河经济带建设项目"),
+            column: s("专栏5-2"),
+        },
+        D::StatusComment {
+            last: s("无往年报告"),
+        },
+        D::ProgressComment {
+            last: s("2023年：60"),
+        },
+        D::PlanHeader {
+            id: s("nanming-14th-fyp"),
+            name: s("南明区“十四五”规划"),
+            start: 2021,
+            end: 2025,
+            baseline_year: 2020,
+            approvers: vec![s("区发展和改革局")],
+        },
+        D::Indicators { count: 27 },
+        D::IndicatorFacts {
+            baseline: s("96.48"),
+            target: s("98"),
+            target_year: 2025,
+            department: s("eco-env"),
+            source: s("专栏2-1 序号14"),
+        },
+        D::Projects { count: 60 },
+        D::Departments { count: 12 },
+        D::DepartmentCounts {
+            indicators: 7,
+            projects: 3,
+        },
+    ]
+}
+
 /// Every diagnostic sample as a catalog entry.
 fn msg_samples() -> Vec<Msg> {
     let mut all: Vec<Msg> = load_samples().into_iter().map(Msg::from).collect();
@@ -1146,6 +1222,11 @@ fn every_other_text_exists_in_both_languages_and_the_chinese_is_chinese() {
             status_samples()
                 .into_iter()
                 .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
+        )
+        .chain(
+            data_samples()
+                .into_iter()
+                .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
         );
     for (what, en, zh) in texts {
         assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{what}");
@@ -1195,7 +1276,7 @@ fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 fn every_entry_has_a_sample() {
     let here = |f: &str| std::fs::read_to_string(format!("src/messages/{f}")).unwrap();
     let yaml = std::fs::read_to_string("src/yaml.rs").unwrap();
-    let cases: [(&str, &str, BTreeSet<String>); 12] = [
+    let cases: [(&str, &str, BTreeSet<String>); 13] = [
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
         (&here("file.rs"), "FileMsg", sampled(&file_samples())),
         (&here("schema.rs"), "SchemaMsg", sampled(&schema_samples())),
@@ -1224,12 +1305,88 @@ fn every_entry_has_a_sample() {
         (&here("note.rs"), "Note", sampled(&note_samples())),
         (&here("ui.rs"), "Text", sampled(&text_samples())),
         (&here("status.rs"), "StatusText", sampled(&status_samples())),
+        (&here("data.rs"), "DataText", sampled(&data_samples())),
     ];
     for (source, name, sampled) in cases {
         let declared = variants(source, name);
         assert!(declared.len() > 1, "{name}: no variants found");
         let missing: Vec<_> = declared.difference(&sampled).collect();
         assert!(missing.is_empty(), "{name}: no sample of {missing:?}");
+    }
+}
+
+fn help_samples() -> Vec<CliHelp> {
+    use CliHelp as H;
+    vec![
+        H::About,
+        H::Plans,
+        H::Config,
+        H::Lang,
+        H::Check,
+        H::Explain,
+        H::Rules,
+        H::Plan,
+        H::Init,
+        H::Test,
+        H::Status,
+        H::Schema,
+        H::CheckPaths,
+        H::CheckFormat,
+        H::CheckDataRoot,
+        H::CheckStdinFilename,
+        H::CheckDenyWarnings,
+        H::CheckToday,
+        H::CheckTimings,
+        H::CheckBase,
+        H::CheckFailOn,
+        H::ExplainCode,
+        H::PlanFormat,
+        H::PlanId,
+        H::PlanDepartment,
+        H::PlanColumn,
+        H::PlanAttribute,
+        H::InitDepartment,
+        H::InitPeriod,
+        H::InitOutput,
+        H::InitDataRoot,
+        H::InitPlanId,
+        H::TestDir,
+        H::StatusFormat,
+        H::StatusPeriod,
+        H::StatusDataRoot,
+        H::StatusPlanId,
+        H::SchemaName,
+        H::Usage,
+        H::Commands,
+        H::Arguments,
+        H::Options,
+        H::PrintHelpMore,
+        H::PrintHelpSummary,
+        H::PrintHelp,
+        H::PrintVersion,
+        H::HelpCommand,
+        H::Default,
+        H::PossibleValues,
+    ]
+}
+
+#[test]
+fn every_command_line_help_exists_in_both_languages_and_is_used() {
+    let source = std::fs::read_to_string("src/messages/help.rs").unwrap();
+    let missing: Vec<_> = variants(&source, "CliHelp")
+        .difference(&sampled(&help_samples()))
+        .cloned()
+        .collect();
+    assert!(missing.is_empty(), "CliHelp: no sample of {missing:?}");
+    let cli = std::fs::read_to_string("src/cli.rs").unwrap();
+    for h in help_samples() {
+        let (en, zh) = (h.text(Lang::En), h.text(Lang::Zh));
+        assert!(!en.is_empty() && has_cjk(zh) && en != zh, "{h:?}");
+        // Each describes a command or argument of cli.rs, or is one of clap's words.
+        assert!(
+            CliHelp::CLAP_WORDS.contains(&h) || cli.contains(&format!("H::{h:?}")),
+            "{h:?} is used nowhere"
+        );
     }
 }
 
