@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 use crate::history::History;
-use crate::messages::{Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
+use crate::messages::{Counts, Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
 use crate::plan::Plan;
 use crate::report::Report;
 use crate::rules;
@@ -86,6 +86,15 @@ impl Outcome {
     }
     pub fn suppressed(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.suppressed).count()
+    }
+    /// What the summary lines show.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            errors: self.count(Severity::Error),
+            warnings: self.count(Severity::Warning),
+            files: self.files,
+            suppressed: self.suppressed(),
+        }
     }
 }
 

@@ -182,117 +182,135 @@ impl FileMsg {
         const TOO_LARGE_EN: &str = "a report is a few kilobytes: check that this is the right file, or raise max_file_size in plan-lint.toml";
         const TOO_LARGE_ZH: &str =
             "一份报告通常只有几 KB：请确认文件是否选对，或在 plan-lint.toml 中调高 max_file_size";
-        match (self, lang) {
-            (FileMsg::IsDirectory, En) => t(
-                "this path is a directory, not a report file",
-                "rename the directory so it does not end in .yaml or .yml, or name the files inside it",
-                "",
-            ),
-            (FileMsg::IsDirectory, Zh) => t(
-                "此路径是目录，不是报告文件",
-                "请给目录改名，使其不以 .yaml 或 .yml 结尾；或改为指定目录中的文件",
-                "",
-            ),
-            (FileMsg::NotRegularFile, En) => t(
-                "this path is not a regular file (a device, pipe or socket), so it is not read",
-                "name a report file; plan-lint reads only regular files",
-                "",
-            ),
-            (FileMsg::NotRegularFile, Zh) => t(
-                "此路径不是普通文件（而是设备、管道或套接字），不予读取",
-                "请指定报告文件；plan-lint 只读取普通文件",
-                "",
-            ),
-            (FileMsg::TooLarge { size, max }, En) => t(
-                format!("the file is {size} bytes, over the limit of {max} bytes"),
-                TOO_LARGE_EN,
-                "",
-            ),
-            (FileMsg::TooLarge { size, max }, Zh) => t(
-                format!("文件大小为 {size} 字节，超过 {max} 字节的上限"),
-                TOO_LARGE_ZH,
-                "",
-            ),
-            (FileMsg::TooLargeRead { max }, En) => t(
-                format!("the file is more than {max} bytes, over the limit"),
-                TOO_LARGE_EN,
-                "",
-            ),
-            (FileMsg::TooLargeRead { max }, Zh) => {
-                t(format!("文件超过 {max} 字节的上限"), TOO_LARGE_ZH, "")
-            }
-            (FileMsg::DanglingLink, En) => t(
-                "this path is a symbolic link to a file that does not exist",
-                "point the link at an existing report, or remove it",
-                "",
-            ),
-            (FileMsg::DanglingLink, Zh) => t(
-                "此路径是符号链接，但它指向的文件不存在",
-                "请让链接指向现有的报告，或删除该链接",
-                "",
-            ),
-            (FileMsg::CannotRead { error }, En) => t(
-                format!("cannot read the file: {error}"),
-                "check that the file exists and is readable by the user running plan-lint",
-                "",
-            ),
-            (FileMsg::CannotRead { error }, Zh) => t(
-                format!("无法读取文件：{error}"),
-                "请确认文件存在，且运行 plan-lint 的用户有权读取",
-                "",
-            ),
-            (FileMsg::LeavesRoot, En) => t(
-                "this path is a symbolic link leading out of the data root; plan-lint does not follow it",
-                "copy the report into the data root instead of linking to it, or remove the link; a draft outside the data root can be named on the command line",
-                "",
-            ),
-            (FileMsg::LeavesRoot, Zh) => t(
-                "此路径是指向数据目录之外的符号链接，plan-lint 不会跟随",
-                "请把报告复制到数据目录中而不是链接过去，或删除该链接；数据目录之外的草稿可以直接在命令行上指定",
-                "",
-            ),
-            (FileMsg::WrongEncoding { encoding }, En) => t(
-                format!(
-                    "the file is {}, not UTF-8",
-                    match encoding {
-                        Encoding::Utf32 => "UTF-32",
-                        Encoding::Utf16 => "UTF-16",
-                        Encoding::Utf16NoBom => "UTF-16 (without a byte order mark)",
-                    }
+        match self {
+            FileMsg::IsDirectory => match lang {
+                En => t(
+                    "this path is a directory, not a report file",
+                    "rename the directory so it does not end in .yaml or .yml, or name the files inside it",
+                    "",
                 ),
-                "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
-                "not UTF-8",
-            ),
-            (FileMsg::WrongEncoding { encoding }, Zh) => t(
-                format!(
-                    "文件编码是 {}，不是 UTF-8",
-                    match encoding {
-                        Encoding::Utf32 => "UTF-32",
-                        Encoding::Utf16 => "UTF-16",
-                        Encoding::Utf16NoBom => "UTF-16（无字节顺序标记）",
-                    }
+                Zh => t(
+                    "此路径是目录，不是报告文件",
+                    "请给目录改名，使其不以 .yaml 或 .yml 结尾；或改为指定目录中的文件",
+                    "",
                 ),
-                "请将文件另存为 UTF-8 编码（记事本：另存为 → 编码：UTF-8）",
-                "不是 UTF-8",
-            ),
-            (FileMsg::InvalidUtf8 { byte, gbk }, En) => t(
-                "the file is not valid UTF-8",
-                if *gbk {
-                    "the file looks like GBK/GB18030, as Windows editors save Chinese text: save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".to_string()
-                } else {
-                    format!("the byte 0x{byte:02X} here is not UTF-8: save the file as UTF-8 (in your editor: Save as → Encoding: UTF-8)")
-                },
-                "not UTF-8",
-            ),
-            (FileMsg::InvalidUtf8 { byte, gbk }, Zh) => t(
-                "文件不是有效的 UTF-8 编码",
-                if *gbk {
-                    "文件似乎是 GBK/GB18030 编码（Windows 编辑器保存中文时常用）：请另存为 UTF-8（记事本：另存为 → 编码：UTF-8）".to_string()
-                } else {
-                    format!("此处的字节 0x{byte:02X} 不是 UTF-8：请将文件另存为 UTF-8（在编辑器中：另存为 → 编码：UTF-8）")
-                },
-                "不是 UTF-8",
-            ),
+            },
+            FileMsg::NotRegularFile => match lang {
+                En => t(
+                    "this path is not a regular file (a device, pipe or socket), so it is not read",
+                    "name a report file; plan-lint reads only regular files",
+                    "",
+                ),
+                Zh => t(
+                    "此路径不是普通文件（而是设备、管道或套接字），不予读取",
+                    "请指定报告文件；plan-lint 只读取普通文件",
+                    "",
+                ),
+            },
+            FileMsg::TooLarge { size, max } => match lang {
+                En => t(
+                    format!("the file is {size} bytes, over the limit of {max} bytes"),
+                    TOO_LARGE_EN,
+                    "",
+                ),
+                Zh => t(
+                    format!("文件大小为 {size} 字节，超过 {max} 字节的上限"),
+                    TOO_LARGE_ZH,
+                    "",
+                ),
+            },
+            FileMsg::TooLargeRead { max } => match lang {
+                En => t(
+                    format!("the file is more than {max} bytes, over the limit"),
+                    TOO_LARGE_EN,
+                    "",
+                ),
+                Zh => {
+                    t(format!("文件超过 {max} 字节的上限"), TOO_LARGE_ZH, "")
+                }
+            },
+            FileMsg::DanglingLink => match lang {
+                En => t(
+                    "this path is a symbolic link to a file that does not exist",
+                    "point the link at an existing report, or remove it",
+                    "",
+                ),
+                Zh => t(
+                    "此路径是符号链接，但它指向的文件不存在",
+                    "请让链接指向现有的报告，或删除该链接",
+                    "",
+                ),
+            },
+            FileMsg::CannotRead { error } => match lang {
+                En => t(
+                    format!("cannot read the file: {error}"),
+                    "check that the file exists and is readable by the user running plan-lint",
+                    "",
+                ),
+                Zh => t(
+                    format!("无法读取文件：{error}"),
+                    "请确认文件存在，且运行 plan-lint 的用户有权读取",
+                    "",
+                ),
+            },
+            FileMsg::LeavesRoot => match lang {
+                En => t(
+                    "this path is a symbolic link leading out of the data root; plan-lint does not follow it",
+                    "copy the report into the data root instead of linking to it, or remove the link; a draft outside the data root can be named on the command line",
+                    "",
+                ),
+                Zh => t(
+                    "此路径是指向数据目录之外的符号链接，plan-lint 不会跟随",
+                    "请把报告复制到数据目录中而不是链接过去，或删除该链接；数据目录之外的草稿可以直接在命令行上指定",
+                    "",
+                ),
+            },
+            FileMsg::WrongEncoding { encoding } => match lang {
+                En => t(
+                    format!(
+                        "the file is {}, not UTF-8",
+                        match encoding {
+                            Encoding::Utf32 => "UTF-32",
+                            Encoding::Utf16 => "UTF-16",
+                            Encoding::Utf16NoBom => "UTF-16 (without a byte order mark)",
+                        }
+                    ),
+                    "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)",
+                    "not UTF-8",
+                ),
+                Zh => t(
+                    format!(
+                        "文件编码是 {}，不是 UTF-8",
+                        match encoding {
+                            Encoding::Utf32 => "UTF-32",
+                            Encoding::Utf16 => "UTF-16",
+                            Encoding::Utf16NoBom => "UTF-16（无字节顺序标记）",
+                        }
+                    ),
+                    "请将文件另存为 UTF-8 编码（记事本：另存为 → 编码：UTF-8）",
+                    "不是 UTF-8",
+                ),
+            },
+            FileMsg::InvalidUtf8 { byte, gbk } => match lang {
+                En => t(
+                    "the file is not valid UTF-8",
+                    if *gbk {
+                        "the file looks like GBK/GB18030, as Windows editors save Chinese text: save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".to_string()
+                    } else {
+                        format!("the byte 0x{byte:02X} here is not UTF-8: save the file as UTF-8 (in your editor: Save as → Encoding: UTF-8)")
+                    },
+                    "not UTF-8",
+                ),
+                Zh => t(
+                    "文件不是有效的 UTF-8 编码",
+                    if *gbk {
+                        "文件似乎是 GBK/GB18030 编码（Windows 编辑器保存中文时常用）：请另存为 UTF-8（记事本：另存为 → 编码：UTF-8）".to_string()
+                    } else {
+                        format!("此处的字节 0x{byte:02X} 不是 UTF-8：请将文件另存为 UTF-8（在编辑器中：另存为 → 编码：UTF-8）")
+                    },
+                    "不是 UTF-8",
+                ),
+            },
         }
     }
 }

@@ -35,7 +35,7 @@ pub use project::{status_zh, DateField, Measure, Proj, ProjProblem, ProjectMsg};
 pub use report::{DeptHint, Entity, IndicatorHint, ProjectHint, ReportMsg};
 pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
 pub use status::StatusText;
-pub use ui::{Stage, Text};
+pub use ui::{Counts, Stage, Text};
 
 use crate::yaml::format_number;
 

@@ -69,75 +69,115 @@ pub enum Note {
 
 impl Note {
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Note::FirstDefined, En) => "first defined here".into(),
-            (Note::FirstDefined, Zh) => "首次定义于此".into(),
-            (Note::FirstEntry, En) => "first entry".into(),
-            (Note::FirstEntry, Zh) => "第一个条目".into(),
-            (Note::AnotherReport { period }, En) => format!("another report for {period}"),
-            (Note::AnotherReport { period }, Zh) => format!("{period}年度的另一份报告"),
-            (Note::PlanResponsible { department, id }, En) => {
-                format!("the plan makes {department} responsible for {id}")
-            }
-            (Note::PlanResponsible { department, id }, Zh) => {
-                format!("规划规定 {id} 由 {department} 负责")
-            }
-            (Note::PreviousValue { value, unit, year }, En) => {
-                format!("previous value {} ({year})", val(*value, unit))
-            }
-            (Note::PreviousValue { value, unit, year }, Zh) => {
-                format!("上期数值 {}（{year}年）", val(*value, unit))
-            }
-            (Note::PreviousTotal { value, unit, year }, En) => {
-                format!("previous total {} ({year})", val(*value, unit))
-            }
-            (Note::PreviousTotal { value, unit, year }, Zh) => {
-                format!("上期累计值 {}（{year}年）", val(*value, unit))
-            }
-            (Note::EarlierFigure { value, unit, year }, En) => {
-                format!("{}{unit} in {year}", num(*value))
-            }
-            (Note::EarlierFigure { value, unit, year }, Zh) => {
-                format!("{year}年为 {}{unit}", num(*value))
-            }
-            (Note::StatusWas { status, year }, En) => {
-                format!("status {} ({year})", status.as_str())
-            }
-            (Note::StatusWas { status, year }, Zh) => {
-                format!("状态为{}（{year}年）", status_zh(*status))
-            }
-            (Note::Completed, En) => "completed".into(),
-            (Note::Completed, Zh) => "竣工日期".into(),
-            (Note::Submitted, En) => "submitted".into(),
-            (Note::Submitted, Zh) => "报送日期".into(),
-            (Note::SubmittedOn { date }, En) => format!("submitted {date}"),
-            (Note::SubmittedOn { date }, Zh) => format!("报送日期 {date}"),
-            (Note::PlannedTotal, En) => "planned total".into(),
-            (Note::PlannedTotal, Zh) => "计划总投资".into(),
-            (Note::Requirement, En) => "the requirement".into(),
-            (Note::Requirement, Zh) => "要求的数值".into(),
-            (Note::OtherCitation { value, unit, year }, En) => {
-                format!("{} in the {year} report", val(*value, unit))
-            }
-            (Note::OtherCitation { value, unit, year }, Zh) => {
-                format!("{year}年度报告中为 {}", val(*value, unit))
-            }
-            (Note::PlanTarget { text }, En) => format!("the plan's target {text}"),
-            (Note::PlanTarget { text }, Zh) => format!("规划目标值 {text}"),
-            (Note::PlanTargetFor { text, year }, En) => {
-                format!("the plan's target {text} for {year}")
-            }
-            (Note::PlanTargetFor { text, year }, Zh) => {
-                format!("规划目标值 {text}（{year}年）")
-            }
-            (Note::PlanUnit { id }, En) => format!("the plan's unit for {id}"),
-            (Note::PlanUnit { id }, Zh) => format!("规划中 {id} 的单位"),
-            (Note::CatalogName { id }, En) => format!("the catalog name of {id}"),
-            (Note::CatalogName { id }, Zh) => format!("目录中 {id} 的名称"),
-            (Note::NonSuppressible, En) => "the plan marks the rule non-suppressible".into(),
-            (Note::NonSuppressible, Zh) => "规划将此规则标为不可豁免".into(),
-            (Note::AsAccepted, En) => "as accepted".into(),
-            (Note::AsAccepted, Zh) => "接受时的内容".into(),
+        match self {
+            Note::FirstDefined => match lang {
+                En => "first defined here".into(),
+                Zh => "首次定义于此".into(),
+            },
+            Note::FirstEntry => match lang {
+                En => "first entry".into(),
+                Zh => "第一个条目".into(),
+            },
+            Note::AnotherReport { period } => match lang {
+                En => format!("another report for {period}"),
+                Zh => format!("{period}年度的另一份报告"),
+            },
+            Note::PlanResponsible { department, id } => match lang {
+                En => {
+                    format!("the plan makes {department} responsible for {id}")
+                }
+                Zh => {
+                    format!("规划规定 {id} 由 {department} 负责")
+                }
+            },
+            Note::PreviousValue { value, unit, year } => match lang {
+                En => {
+                    format!("previous value {} ({year})", val(*value, unit))
+                }
+                Zh => {
+                    format!("上期数值 {}（{year}年）", val(*value, unit))
+                }
+            },
+            Note::PreviousTotal { value, unit, year } => match lang {
+                En => {
+                    format!("previous total {} ({year})", val(*value, unit))
+                }
+                Zh => {
+                    format!("上期累计值 {}（{year}年）", val(*value, unit))
+                }
+            },
+            Note::EarlierFigure { value, unit, year } => match lang {
+                En => {
+                    format!("{}{unit} in {year}", num(*value))
+                }
+                Zh => {
+                    format!("{year}年为 {}{unit}", num(*value))
+                }
+            },
+            Note::StatusWas { status, year } => match lang {
+                En => {
+                    format!("status {} ({year})", status.as_str())
+                }
+                Zh => {
+                    format!("状态为{}（{year}年）", status_zh(*status))
+                }
+            },
+            Note::Completed => match lang {
+                En => "completed".into(),
+                Zh => "竣工日期".into(),
+            },
+            Note::Submitted => match lang {
+                En => "submitted".into(),
+                Zh => "报送日期".into(),
+            },
+            Note::SubmittedOn { date } => match lang {
+                En => format!("submitted {date}"),
+                Zh => format!("报送日期 {date}"),
+            },
+            Note::PlannedTotal => match lang {
+                En => "planned total".into(),
+                Zh => "计划总投资".into(),
+            },
+            Note::Requirement => match lang {
+                En => "the requirement".into(),
+                Zh => "要求的数值".into(),
+            },
+            Note::OtherCitation { value, unit, year } => match lang {
+                En => {
+                    format!("{} in the {year} report", val(*value, unit))
+                }
+                Zh => {
+                    format!("{year}年度报告中为 {}", val(*value, unit))
+                }
+            },
+            Note::PlanTarget { text } => match lang {
+                En => format!("the plan's target {text}"),
+                Zh => format!("规划目标值 {text}"),
+            },
+            Note::PlanTargetFor { text, year } => match lang {
+                En => {
+                    format!("the plan's target {text} for {year}")
+                }
+                Zh => {
+                    format!("规划目标值 {text}（{year}年）")
+                }
+            },
+            Note::PlanUnit { id } => match lang {
+                En => format!("the plan's unit for {id}"),
+                Zh => format!("规划中 {id} 的单位"),
+            },
+            Note::CatalogName { id } => match lang {
+                En => format!("the catalog name of {id}"),
+                Zh => format!("目录中 {id} 的名称"),
+            },
+            Note::NonSuppressible => match lang {
+                En => "the plan marks the rule non-suppressible".into(),
+                Zh => "规划将此规则标为不可豁免".into(),
+            },
+            Note::AsAccepted => match lang {
+                En => "as accepted".into(),
+                Zh => "接受时的内容".into(),
+            },
         }
     }
 }

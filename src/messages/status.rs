@@ -191,222 +191,348 @@ pub enum StatusText {
 impl StatusText {
     pub fn text(&self, lang: Lang) -> String {
         use StatusText as S;
-        match (self, lang) {
-            (S::Band { points, band }, En) => format!(
-                "基本符合预期 means within ±{points} percentage points of the planned progress \
-                 (a path or a pro-rata target) or within ±{points}% of the target rate (an annual rate); \
-                 `status_band = {band}`."
-            ),
-            (S::Band { points, band }, Zh) => format!(
-                "基本符合预期：与计划进度相差不超过 ±{points} 个百分点（按路径或按比例评估的目标），\
-                 或与目标增速相差不超过 ±{points}%（年均增速目标）；`status_band = {band}`。"
-            ),
-            (S::NoValueUpTo { period }, En) => format!("no value reported up to {period}"),
-            (S::NoValueUpTo { period }, Zh) => format!("截至{period}年尚未填报数值"),
-            (S::NoRequirement, En) => "no requirement reported to judge the values against".into(),
-            (S::NoRequirement, Zh) => "未填报年度要求，无法评价".into(),
-            (S::MissedRequirement { years }, En) => {
-                format!("missed the year's requirement in {}", years.join(", "))
-            }
-            (S::MissedRequirement { years }, Zh) => {
-                format!("{}年未达到当年要求", list(lang, years))
-            }
-            (S::MetRequirement { years }, En) => {
-                format!("met the year's requirement in {}", years.join(", "))
-            }
-            (S::MetRequirement { years }, Zh) => format!("{}年达到当年要求", list(lang, years)),
-            (S::BrokeBound { sign, target, years }, En) => {
-                format!("broke the bound {sign} {target} in {}", years.join(", "))
-            }
-            (S::BrokeBound { sign, target, years }, Zh) => {
-                format!("{}年突破了 {sign} {target} 的界限", list(lang, years))
-            }
-            (S::KeptBound { sign, target, years }, En) => format!(
-                "kept the bound {sign} {target} in every year reported ({})",
-                years.join(", ")
-            ),
-            (S::KeptBound { sign, target, years }, Zh) => format!(
-                "已填报的各年（{}）均守住 {sign} {target} 的界限",
-                list(lang, years)
-            ),
-            (S::RateAchieved { first, year, average, target, target_year }, En) => format!(
-                "growth over {first}–{year} (average {average} a year) already gives what {target} a year until {target_year} asks"
-            ),
-            (S::RateAchieved { first, year, average, target, target_year }, Zh) => format!(
-                "{first}—{year}年的增长（年均 {average}）已达到年均 {target}、至{target_year}年的要求"
-            ),
-            (S::RateAverage { first, year, average, count, target }, En) => format!(
-                "average {average} a year over {first}–{year} ({count} years reported) against {target} a year"
-            ),
-            (S::RateAverage { first, year, average, count, target }, Zh) => format!(
-                "{first}—{year}年年均 {average}（已填报 {count} 年），目标为年均 {target}"
-            ),
-            (S::MeetsTarget { value, year, target_text }, En) => {
-                format!("{value} in {year} meets the target {target_text}")
-            }
-            (S::MeetsTarget { value, year, target_text }, Zh) => {
-                format!("{year}年为 {value}，已达到目标值 {target_text}")
-            }
-            (S::OnPath { value, year, path, progress, time }, En) => format!(
-                "{value} in {year}, path {path}: {progress} of the way from baseline to target after {time} of the time"
-            ),
-            (S::OnPath { value, year, path, progress, time }, Zh) => format!(
-                "{year}年为 {value}，路径值 {path}：时间已过 {time}，从基期值到目标值已完成 {progress}"
-            ),
-            (S::ProRata { value, year, progress, time, target_year }, En) => format!(
-                "{value} in {year}: {progress} of the target after {time} of the plan years to {target_year}"
-            ),
-            (S::ProRata { value, year, progress, time, target_year }, Zh) => format!(
-                "{year}年为 {value}：至{target_year}年的规划年份已过 {time}，目标已完成 {progress}"
-            ),
-            (S::RequirementShort { figure }, En) => format!(" (req. {figure})"),
-            (S::RequirementShort { figure }, Zh) => format!("（要求 {figure}）"),
-            (S::RequirementLong { figure }, En) => format!(" (requirement {figure})"),
-            (S::RequirementLong { figure }, Zh) => format!("（要求 {figure}）"),
-            (S::ProjectStatus(s), En) => match s {
-                ProjectStatus::Planned => "planned",
-                ProjectStatus::Preparing => "preparing",
-                ProjectStatus::UnderConstruction => "under construction",
-                ProjectStatus::Completed => "completed",
-                ProjectStatus::Suspended => "suspended",
-                ProjectStatus::Cancelled => "cancelled",
-            }
-            .into(),
-            (S::ProjectStatus(s), Zh) => status_zh(*s).into(),
-            (S::Title { period, name }, En) => format!("Plan status {period}: {name}"),
-            (S::Title { period, name }, Zh) => format!("规划实施情况{period}年：{name}"),
-            (S::Intro { id, start, end, baseline_year, files, root, period }, En) => format!(
-                "Plan `{id}` ({start}–{end}, baseline {baseline_year}); {files} reports under `{root}` up to {period}."
-            ),
-            (S::Intro { id, start, end, baseline_year, files, root, period }, Zh) => format!(
-                "规划 `{id}`（{start}—{end}年，基期{baseline_year}年）；截至{period}年，`{root}` 下共 {files} 份报告。"
-            ),
-            (S::SummaryHeading, En) => "Summary".into(),
-            (S::SummaryHeading, Zh) => "概况".into(),
-            (S::SummaryHeader, En) => "| category | binding 约束性 | expected 预期性 | all |".into(),
-            (S::SummaryHeader, Zh) => "| 评价类别 | 约束性 | 预期性 | 合计 |".into(),
-            (S::Total, En) => "total".into(),
-            (S::Total, Zh) => "合计".into(),
-            (S::BindingIndicators, En) => "Binding indicators (约束性)".into(),
-            (S::BindingIndicators, Zh) => "约束性指标".into(),
-            (S::ExpectedIndicators, En) => "Expected indicators (预期性)".into(),
-            (S::ExpectedIndicators, Zh) => "预期性指标".into(),
-            (S::IndicatorHeader { baseline_year }, En) => {
-                format!("| id | indicator | baseline {baseline_year}")
-            }
-            (S::IndicatorHeader { baseline_year }, Zh) => {
-                format!("| 编号 | 指标 | 基期值 {baseline_year}")
-            }
-            (S::TargetStatusBasis, En) => " | target | status | basis |".into(),
-            (S::TargetStatusBasis, Zh) => " | 目标值 | 评价 | 依据 |".into(),
-            (S::KeyProjects, En) => "Key projects".into(),
-            (S::KeyProjects, Zh) => "重点项目".into(),
-            (S::ProjectsSentence { total, columns, reported, period, completed, rate }, En) => format!(
-                "{total} projects in {columns} 专栏 columns; {reported} reported up to {period}; {completed} completed ({rate} of those not cancelled)."
-            ),
-            (S::ProjectsSentence { total, columns, reported, period, completed, rate }, Zh) => format!(
-                "{total} 个项目，分属 {columns} 个专栏；截至{period}年已填报 {reported} 个；已建成 {completed} 个（占未取消项目的 {rate}）。"
-            ),
-            (S::ByColumn, En) => "By 专栏 column".into(),
-            (S::ByColumn, Zh) => "按专栏".into(),
-            (S::ByDepartment, En) => "By department".into(),
-            (S::ByDepartment, Zh) => "按部门".into(),
-            (S::ColumnColumns, En) => "# | column".into(),
-            (S::ColumnColumns, Zh) => "# | 专栏".into(),
-            (S::DepartmentColumns, En) => "department | code".into(),
-            (S::DepartmentColumns, Zh) => "部门 | 代码".into(),
-            (S::Projects, En) => "projects".into(),
-            (S::Projects, Zh) => "项目数".into(),
-            (S::Reported, En) => "reported".into(),
-            (S::Reported, Zh) => "已填报".into(),
-            (S::NotReported, En) => "not reported".into(),
-            (S::NotReported, Zh) => "未填报".into(),
-            (S::Completion, En) => "completion".into(),
-            (S::Completion, Zh) => "完成率".into(),
-            (S::Status, En) => "status".into(),
-            (S::Status, Zh) => "状态".into(),
-            (S::All, En) => "all".into(),
-            (S::All, Zh) => "合计".into(),
-            (S::MissingHeading { start, period }, En) => {
-                format!("Reports not received ({start}–{period})")
-            }
-            (S::MissingHeading { start, period }, Zh) => {
-                format!("未报送的报告（{start}—{period}年）")
-            }
-            (S::AllReported { departments }, En) => format!(
-                "Every one of the {departments} responsible departments has reported every year."
-            ),
-            (S::AllReported { departments }, Zh) => {
-                format!("{departments} 个责任部门每年都已报送。")
-            }
-            (S::SomeMissing { missing, departments }, En) => format!(
-                "{missing} of the {departments} departments responsible for an indicator or a project have years without a report."
-            ),
-            (S::SomeMissing { missing, departments }, Zh) => format!(
-                "在负责指标或项目的 {departments} 个部门中，有 {missing} 个部门存在未报送的年度。"
-            ),
-            (S::MissingHeader, En) => "| department | code | years not reported |".into(),
-            (S::MissingHeader, Zh) => "| 部门 | 代码 | 未报送年度 |".into(),
-            (S::Unreadable, En) => {
-                "Files that could not be read as reports (`plan-lint check` says why):".into()
-            }
-            (S::Unreadable, Zh) => "无法作为报告读取的文件（原因见 `plan-lint check`）：".into(),
-            (S::BindingSection, En) => "Binding indicators 约束性指标".into(),
-            (S::BindingSection, Zh) => "约束性指标".into(),
-            (S::ExpectedSection, En) => "Expected indicators 预期性指标".into(),
-            (S::ExpectedSection, Zh) => "预期性指标".into(),
-            (S::KeyProjectsSection, En) => "Key projects 重点项目".into(),
-            (S::KeyProjectsSection, Zh) => "重点项目".into(),
-            (S::PageTitle { period, name }, En) => format!("Plan status {period} — {name}"),
-            (S::PageTitle { period, name }, Zh) => format!("规划实施情况{period}年 — {name}"),
-            (S::AsOf { period, id, start, end, baseline_year, files, root }, En) => format!(
-                "Status as of <b>{period}</b> · plan <code>{id}</code> {start}–{end} (baseline {baseline_year}) · {files} reports under <code>{root}</code>"
-            ),
-            (S::AsOf { period, id, start, end, baseline_year, files, root }, Zh) => format!(
-                "截至<b>{period}</b>年 · 规划 <code>{id}</code> {start}—{end}年（基期{baseline_year}年） · <code>{root}</code> 下共 {files} 份报告"
-            ),
-            (S::BindingCount { count }, En) => format!("{count} binding"),
-            (S::BindingCount { count }, Zh) => format!("约束性 {count}"),
-            (S::LegendReported, En) => "reported".into(),
-            (S::LegendReported, Zh) => "填报值".into(),
-            (S::LegendBaseline, En) => "baseline".into(),
-            (S::LegendBaseline, Zh) => "基期值".into(),
-            (S::LegendPath, En) => "path to the target".into(),
-            (S::LegendPath, Zh) => "目标路径".into(),
-            (S::LegendTarget, En) => "target".into(),
-            (S::LegendTarget, Zh) => "目标值".into(),
-            (S::LegendRequirement, En) => "year's requirement".into(),
-            (S::LegendRequirement, Zh) => "年度要求".into(),
-            (S::ChartTarget { figure }, En) => format!("target {figure}"),
-            (S::ChartTarget { figure }, Zh) => format!("目标 {figure}"),
-            (S::AriaTarget { figure, year }, En) => format!("; target {figure} in {year}"),
-            (S::AriaTarget { figure, year }, Zh) => format!("；目标值 {figure}（{year}年）"),
-            (S::NoValueReportedYet, En) => "no value reported yet".into(),
-            (S::NoValueReportedYet, Zh) => "尚未填报数值".into(),
-            (S::NoValueYet, En) => "no value yet".into(),
-            (S::NoValueYet, Zh) => "尚无数值".into(),
-            (S::NoBaseline, En) => " · no baseline".into(),
-            (S::NoBaseline, Zh) => " · 无基期值".into(),
-            (S::Baseline { text, year }, En) => format!(" · baseline {text} ({year})"),
-            (S::Baseline { text, year }, Zh) => format!(" · 基期值 {text}（{year}年）"),
-            (S::Target, En) => "target".into(),
-            (S::Target, Zh) => "目标值".into(),
-            (S::CompletedBar { rate, completed, of, reported }, En) => format!(
-                "<b>{rate}</b> completed <small>{completed}/{of} · {reported} reported</small>"
-            ),
-            (S::CompletedBar { rate, completed, of, reported }, Zh) => format!(
-                "已建成 <b>{rate}</b> <small>{completed}/{of} · 已填报 {reported}</small>"
-            ),
-            (S::CountsByColumn, En) => "Counts by status, by column".into(),
-            (S::CountsByColumn, Zh) => "各状态项目数（按专栏）".into(),
-            (S::CountsByDepartment, En) => "Counts by status, by department".into(),
-            (S::CountsByDepartment, Zh) => "各状态项目数（按部门）".into(),
-            (S::Footer { version, plan, sha }, En) => {
-                format!("Generated by plan-lint {version} from plan {plan} (sha256 {sha}).")
-            }
-            (S::Footer { version, plan, sha }, Zh) => {
-                format!("由 plan-lint {version} 根据规划 {plan} 生成（sha256 {sha}）。")
-            }
+        match self {
+            S::Band { points, band } => match lang {
+                En => format!(
+                    "基本符合预期 means within ±{points} percentage points of the planned progress \
+                     (a path or a pro-rata target) or within ±{points}% of the target rate (an annual rate); \
+                     `status_band = {band}`."
+                ),
+                Zh => format!(
+                    "基本符合预期：与计划进度相差不超过 ±{points} 个百分点（按路径或按比例评估的目标），\
+                     或与目标增速相差不超过 ±{points}%（年均增速目标）；`status_band = {band}`。"
+                ),
+            },
+            S::NoValueUpTo { period } => match lang {
+                En => format!("no value reported up to {period}"),
+                Zh => format!("截至{period}年尚未填报数值"),
+            },
+            S::NoRequirement => match lang {
+                En => "no requirement reported to judge the values against".into(),
+                Zh => "未填报年度要求，无法评价".into(),
+            },
+            S::MissedRequirement { years } => match lang {
+                En => {
+                    format!("missed the year's requirement in {}", years.join(", "))
+                }
+                Zh => {
+                    format!("{}年未达到当年要求", list(lang, years))
+                }
+            },
+            S::MetRequirement { years } => match lang {
+                En => {
+                    format!("met the year's requirement in {}", years.join(", "))
+                }
+                Zh => format!("{}年达到当年要求", list(lang, years)),
+            },
+            S::BrokeBound { sign, target, years } => match lang {
+                En => {
+                    format!("broke the bound {sign} {target} in {}", years.join(", "))
+                }
+                Zh => {
+                    format!("{}年突破了 {sign} {target} 的界限", list(lang, years))
+                }
+            },
+            S::KeptBound { sign, target, years } => match lang {
+                En => format!(
+                    "kept the bound {sign} {target} in every year reported ({})",
+                    years.join(", ")
+                ),
+                Zh => format!(
+                    "已填报的各年（{}）均守住 {sign} {target} 的界限",
+                    list(lang, years)
+                ),
+            },
+            S::RateAchieved { first, year, average, target, target_year } => match lang {
+                En => format!(
+                    "growth over {first}–{year} (average {average} a year) already gives what {target} a year until {target_year} asks"
+                ),
+                Zh => format!(
+                    "{first}—{year}年的增长（年均 {average}）已达到年均 {target}、至{target_year}年的要求"
+                ),
+            },
+            S::RateAverage { first, year, average, count, target } => match lang {
+                En => format!(
+                    "average {average} a year over {first}–{year} ({count} years reported) against {target} a year"
+                ),
+                Zh => format!(
+                    "{first}—{year}年年均 {average}（已填报 {count} 年），目标为年均 {target}"
+                ),
+            },
+            S::MeetsTarget { value, year, target_text } => match lang {
+                En => {
+                    format!("{value} in {year} meets the target {target_text}")
+                }
+                Zh => {
+                    format!("{year}年为 {value}，已达到目标值 {target_text}")
+                }
+            },
+            S::OnPath { value, year, path, progress, time } => match lang {
+                En => format!(
+                    "{value} in {year}, path {path}: {progress} of the way from baseline to target after {time} of the time"
+                ),
+                Zh => format!(
+                    "{year}年为 {value}，路径值 {path}：时间已过 {time}，从基期值到目标值已完成 {progress}"
+                ),
+            },
+            S::ProRata { value, year, progress, time, target_year } => match lang {
+                En => format!(
+                    "{value} in {year}: {progress} of the target after {time} of the plan years to {target_year}"
+                ),
+                Zh => format!(
+                    "{year}年为 {value}：至{target_year}年的规划年份已过 {time}，目标已完成 {progress}"
+                ),
+            },
+            S::RequirementShort { figure } => match lang {
+                En => format!(" (req. {figure})"),
+                Zh => format!("（要求 {figure}）"),
+            },
+            S::RequirementLong { figure } => match lang {
+                En => format!(" (requirement {figure})"),
+                Zh => format!("（要求 {figure}）"),
+            },
+            S::ProjectStatus(s) => match lang {
+                En => match s {
+                    ProjectStatus::Planned => "planned",
+                    ProjectStatus::Preparing => "preparing",
+                    ProjectStatus::UnderConstruction => "under construction",
+                    ProjectStatus::Completed => "completed",
+                    ProjectStatus::Suspended => "suspended",
+                    ProjectStatus::Cancelled => "cancelled",
+                }
+                .into(),
+                Zh => status_zh(*s).into(),
+            },
+            S::Title { period, name } => match lang {
+                En => format!("Plan status {period}: {name}"),
+                Zh => format!("规划实施情况{period}年：{name}"),
+            },
+            S::Intro { id, start, end, baseline_year, files, root, period } => match lang {
+                En => format!(
+                    "Plan `{id}` ({start}–{end}, baseline {baseline_year}); {files} reports under `{root}` up to {period}."
+                ),
+                Zh => format!(
+                    "规划 `{id}`（{start}—{end}年，基期{baseline_year}年）；截至{period}年，`{root}` 下共 {files} 份报告。"
+                ),
+            },
+            S::SummaryHeading => match lang {
+                En => "Summary".into(),
+                Zh => "概况".into(),
+            },
+            S::SummaryHeader => match lang {
+                En => "| category | binding 约束性 | expected 预期性 | all |".into(),
+                Zh => "| 评价类别 | 约束性 | 预期性 | 合计 |".into(),
+            },
+            S::Total => match lang {
+                En => "total".into(),
+                Zh => "合计".into(),
+            },
+            S::BindingIndicators => match lang {
+                En => "Binding indicators (约束性)".into(),
+                Zh => "约束性指标".into(),
+            },
+            S::ExpectedIndicators => match lang {
+                En => "Expected indicators (预期性)".into(),
+                Zh => "预期性指标".into(),
+            },
+            S::IndicatorHeader { baseline_year } => match lang {
+                En => {
+                    format!("| id | indicator | baseline {baseline_year}")
+                }
+                Zh => {
+                    format!("| 编号 | 指标 | 基期值 {baseline_year}")
+                }
+            },
+            S::TargetStatusBasis => match lang {
+                En => " | target | status | basis |".into(),
+                Zh => " | 目标值 | 评价 | 依据 |".into(),
+            },
+            S::KeyProjects => match lang {
+                En => "Key projects".into(),
+                Zh => "重点项目".into(),
+            },
+            S::ProjectsSentence { total, columns, reported, period, completed, rate } => match lang {
+                En => format!(
+                    "{total} projects in {columns} 专栏 columns; {reported} reported up to {period}; {completed} completed ({rate} of those not cancelled)."
+                ),
+                Zh => format!(
+                    "{total} 个项目，分属 {columns} 个专栏；截至{period}年已填报 {reported} 个；已建成 {completed} 个（占未取消项目的 {rate}）。"
+                ),
+            },
+            S::ByColumn => match lang {
+                En => "By 专栏 column".into(),
+                Zh => "按专栏".into(),
+            },
+            S::ByDepartment => match lang {
+                En => "By department".into(),
+                Zh => "按部门".into(),
+            },
+            S::ColumnColumns => match lang {
+                En => "# | column".into(),
+                Zh => "# | 专栏".into(),
+            },
+            S::DepartmentColumns => match lang {
+                En => "department | code".into(),
+                Zh => "部门 | 代码".into(),
+            },
+            S::Projects => match lang {
+                En => "projects".into(),
+                Zh => "项目数".into(),
+            },
+            S::Reported => match lang {
+                En => "reported".into(),
+                Zh => "已填报".into(),
+            },
+            S::NotReported => match lang {
+                En => "not reported".into(),
+                Zh => "未填报".into(),
+            },
+            S::Completion => match lang {
+                En => "completion".into(),
+                Zh => "完成率".into(),
+            },
+            S::Status => match lang {
+                En => "status".into(),
+                Zh => "状态".into(),
+            },
+            S::All => match lang {
+                En => "all".into(),
+                Zh => "合计".into(),
+            },
+            S::MissingHeading { start, period } => match lang {
+                En => {
+                    format!("Reports not received ({start}–{period})")
+                }
+                Zh => {
+                    format!("未报送的报告（{start}—{period}年）")
+                }
+            },
+            S::AllReported { departments } => match lang {
+                En => format!(
+                    "Every one of the {departments} responsible departments has reported every year."
+                ),
+                Zh => {
+                    format!("{departments} 个责任部门每年都已报送。")
+                }
+            },
+            S::SomeMissing { missing, departments } => match lang {
+                En => format!(
+                    "{missing} of the {departments} departments responsible for an indicator or a project have years without a report."
+                ),
+                Zh => format!(
+                    "在负责指标或项目的 {departments} 个部门中，有 {missing} 个部门存在未报送的年度。"
+                ),
+            },
+            S::MissingHeader => match lang {
+                En => "| department | code | years not reported |".into(),
+                Zh => "| 部门 | 代码 | 未报送年度 |".into(),
+            },
+            S::Unreadable => match lang {
+                En => {
+                    "Files that could not be read as reports (`plan-lint check` says why):".into()
+                }
+                Zh => "无法作为报告读取的文件（原因见 `plan-lint check`）：".into(),
+            },
+            S::BindingSection => match lang {
+                En => "Binding indicators 约束性指标".into(),
+                Zh => "约束性指标".into(),
+            },
+            S::ExpectedSection => match lang {
+                En => "Expected indicators 预期性指标".into(),
+                Zh => "预期性指标".into(),
+            },
+            S::KeyProjectsSection => match lang {
+                En => "Key projects 重点项目".into(),
+                Zh => "重点项目".into(),
+            },
+            S::PageTitle { period, name } => match lang {
+                En => format!("Plan status {period} — {name}"),
+                Zh => format!("规划实施情况{period}年 — {name}"),
+            },
+            S::AsOf { period, id, start, end, baseline_year, files, root } => match lang {
+                En => format!(
+                    "Status as of <b>{period}</b> · plan <code>{id}</code> {start}–{end} (baseline {baseline_year}) · {files} reports under <code>{root}</code>"
+                ),
+                Zh => format!(
+                    "截至<b>{period}</b>年 · 规划 <code>{id}</code> {start}—{end}年（基期{baseline_year}年） · <code>{root}</code> 下共 {files} 份报告"
+                ),
+            },
+            S::BindingCount { count } => match lang {
+                En => format!("{count} binding"),
+                Zh => format!("约束性 {count}"),
+            },
+            S::LegendReported => match lang {
+                En => "reported".into(),
+                Zh => "填报值".into(),
+            },
+            S::LegendBaseline => match lang {
+                En => "baseline".into(),
+                Zh => "基期值".into(),
+            },
+            S::LegendPath => match lang {
+                En => "path to the target".into(),
+                Zh => "目标路径".into(),
+            },
+            S::LegendTarget => match lang {
+                En => "target".into(),
+                Zh => "目标值".into(),
+            },
+            S::LegendRequirement => match lang {
+                En => "year's requirement".into(),
+                Zh => "年度要求".into(),
+            },
+            S::ChartTarget { figure } => match lang {
+                En => format!("target {figure}"),
+                Zh => format!("目标 {figure}"),
+            },
+            S::AriaTarget { figure, year } => match lang {
+                En => format!("; target {figure} in {year}"),
+                Zh => format!("；目标值 {figure}（{year}年）"),
+            },
+            S::NoValueReportedYet => match lang {
+                En => "no value reported yet".into(),
+                Zh => "尚未填报数值".into(),
+            },
+            S::NoValueYet => match lang {
+                En => "no value yet".into(),
+                Zh => "尚无数值".into(),
+            },
+            S::NoBaseline => match lang {
+                En => " · no baseline".into(),
+                Zh => " · 无基期值".into(),
+            },
+            S::Baseline { text, year } => match lang {
+                En => format!(" · baseline {text} ({year})"),
+                Zh => format!(" · 基期值 {text}（{year}年）"),
+            },
+            S::Target => match lang {
+                En => "target".into(),
+                Zh => "目标值".into(),
+            },
+            S::CompletedBar { rate, completed, of, reported } => match lang {
+                En => format!(
+                    "<b>{rate}</b> completed <small>{completed}/{of} · {reported} reported</small>"
+                ),
+                Zh => format!(
+                    "已建成 <b>{rate}</b> <small>{completed}/{of} · 已填报 {reported}</small>"
+                ),
+            },
+            S::CountsByColumn => match lang {
+                En => "Counts by status, by column".into(),
+                Zh => "各状态项目数（按专栏）".into(),
+            },
+            S::CountsByDepartment => match lang {
+                En => "Counts by status, by department".into(),
+                Zh => "各状态项目数（按部门）".into(),
+            },
+            S::Footer { version, plan, sha } => match lang {
+                En => {
+                    format!("Generated by plan-lint {version} from plan {plan} (sha256 {sha}).")
+                }
+                Zh => {
+                    format!("由 plan-lint {version} 根据规划 {plan} 生成（sha256 {sha}）。")
+                }
+            },
         }
     }
 }

@@ -773,27 +773,20 @@ fn note_samples() -> Vec<Note> {
 }
 
 fn text_samples() -> Vec<Text> {
-    let counts = |suppressed| (2, 1, 15, suppressed);
-    let (errors, warnings, files, suppressed) = counts(1);
+    let counts = Counts {
+        errors: 2,
+        warnings: 1,
+        files: 15,
+        suppressed: 1,
+    };
     vec![
-        Text::Summary {
-            errors,
-            warnings,
-            files,
-            suppressed,
-        },
-        Text::Summary {
+        Text::Summary(counts),
+        Text::Summary(Counts {
             errors: 1,
-            warnings: 0,
             files: 1,
-            suppressed: 0,
-        },
-        Text::GithubSummary {
-            errors,
-            warnings,
-            files,
-            suppressed,
-        },
+            ..Counts::default()
+        }),
+        Text::GithubSummary(counts),
         Text::HelpPrefix,
         Text::RelatedHeading,
         Text::RelatedIn {
@@ -816,12 +809,7 @@ fn text_samples() -> Vec<Text> {
             path: s("a.yaml"),
             message: s("文件是空的"),
         },
-        Text::StepCounts {
-            errors,
-            warnings,
-            files,
-            suppressed,
-        },
+        Text::StepCounts(counts),
         Text::StepOtherFiles,
         Text::StepDepartmentHeader,
         Text::StepRuleHeader,

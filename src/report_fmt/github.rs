@@ -60,15 +60,7 @@ pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
         .filter(|d| !d.suppressed)
         .map(|d| command(d, lang))
         .collect();
-    out.push_str(
-        &Text::GithubSummary {
-            errors: o.count(Severity::Error),
-            warnings: o.count(Severity::Warning),
-            files: o.files,
-            suppressed: o.suppressed(),
-        }
-        .text(lang),
-    );
+    out.push_str(&Text::GithubSummary(o.counts()).text(lang));
     out.push('\n');
     out
 }

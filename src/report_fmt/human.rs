@@ -294,15 +294,7 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], lang: Lang, color: bool) -
 pub fn render(info: &RunInfo<'_>, lang: Lang, color: bool) -> String {
     let o = info.outcome;
     let mut out = render_diagnostics(&o.diagnostics, lang, color);
-    out.push_str(
-        &Text::Summary {
-            errors: o.count(Severity::Error),
-            warnings: o.count(Severity::Warning),
-            files: o.files,
-            suppressed: o.suppressed(),
-        }
-        .text(lang),
-    );
+    out.push_str(&Text::Summary(o.counts()).text(lang));
     out.push('\n');
     out
 }

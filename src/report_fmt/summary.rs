@@ -15,17 +15,7 @@ const MISSES: [&str; 5] = ["PL201", "PL202", "PL204", "PL205", "PL208"];
 pub fn render(info: &RunInfo<'_>, plans: &Plans, lang: Lang) -> String {
     let o = info.outcome;
     let mut out = String::from("## plan-lint\n\n");
-    let _ = writeln!(
-        out,
-        "{}\n",
-        Text::StepCounts {
-            errors: o.count(Severity::Error),
-            warnings: o.count(Severity::Warning),
-            files: o.files,
-            suppressed: o.suppressed(),
-        }
-        .text(lang)
-    );
+    let _ = writeln!(out, "{}\n", Text::StepCounts(o.counts()).text(lang));
     let live = || o.diagnostics.iter().filter(|d| !d.suppressed);
     let mut by_dept: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for d in live() {
