@@ -482,7 +482,7 @@ impl IndicatorMsg {
                     "pending",
                 ),
                 Zh => t(
-                    format!("约束性指标{}填报为待报（pending）", ind.named(lang)),
+                    format!("{}是约束性指标，却填报为待报（pending）", ind.named(lang)),
                     "数据一经公布请立即补报，用 `value` 替换 `pending`",
                     "待报",
                 ),

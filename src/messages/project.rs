@@ -382,7 +382,7 @@ impl ProjectMsg {
                 ),
                 Zh => t(
                     format!(
-                        "部门{}的{period}年度报告缺少项目{}",
+                        "部门{}的{period}年度报告缺少重点项目：{}",
                         q(lang, department),
                         named(lang, &p.name, &p.id)
                     ),

@@ -255,7 +255,7 @@ impl ReportMsg {
                     let what = entity.word(lang);
                     t(
                         format!(
-                            "部门{}填报了{what}{}，该{what}由{}负责",
+                            "部门{}填报了{}，该{what}由{}负责",
                             q(lang, reporter),
                             named(lang, name, id),
                             q(lang, owner)
@@ -272,7 +272,7 @@ impl ReportMsg {
                     "outside the plan",
                 ),
                 Zh => t(
-                    format!("年度 {written} 不在规划期{start}—{end}年内"),
+                    format!("年度 {written} 不在规划期（{start}—{end}年）内"),
                     format!("请把 `period` 设为报告年度（{start}—{end}年）"),
                     "超出规划期",
                 ),

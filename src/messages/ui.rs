@@ -432,7 +432,7 @@ impl Text {
                     format!("period {period} is outside the plan years {start}–{end}")
                 }
                 Zh => {
-                    format!("年度 {period} 不在规划期{start}—{end}年内")
+                    format!("年度 {period} 不在规划期（{start}—{end}年）内")
                 }
             },
             Text::StatusPeriodOutside { period, start, end } => match lang {
@@ -440,7 +440,7 @@ impl Text {
                     format!("--period {period} is outside the plan period {start}–{end}")
                 }
                 Zh => {
-                    format!("--period {period} 不在规划期{start}—{end}年内")
+                    format!("--period {period} 不在规划期（{start}—{end}年）内")
                 }
             },
             Text::BadBand { band } => match lang {
