@@ -166,11 +166,53 @@ impl Diagnostic {
 }
 
 /// The deterministic output order: path, position, code, then the English
-/// message, so that the order is the same in every language.
+/// message, so that the order is the same in every language. Messages are
+/// rendered only where path, position and code tie, once each.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        a.sort_key()
-            .cmp(&b.sort_key())
-            .then_with(|| a.message(Lang::En).cmp(&b.message(Lang::En)))
-    });
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut start = 0;
+    while start < diagnostics.len() {
+        let key = diagnostics[start].sort_key();
+        let end = start
+            + diagnostics[start..]
+                .iter()
+                .take_while(|d| d.sort_key() == key)
+                .count();
+        if end - start > 1 {
+            diagnostics[start..end].sort_by_cached_key(|d| d.message(Lang::En));
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::SuppressionMsg;
+
+    #[test]
+    fn ties_are_ordered_by_the_english_message_whatever_the_language() {
+        let d = |target: &str| {
+            Diagnostic::new(
+                "PL503",
+                Severity::Warning,
+                Location::path_only("a.yaml"),
+                SuppressionMsg::Unused {
+                    code: "PL203".into(),
+                    target: target.into(),
+                },
+            )
+        };
+        let mut v = vec![d("I25"), d("I01"), d("I14")];
+        sort(&mut v);
+        let en: Vec<String> = v.iter().map(|d| d.message(Lang::En)).collect();
+        assert_eq!(
+            en,
+            [
+                "suppression of PL203 for I01 matches no finding",
+                "suppression of PL203 for I14 matches no finding",
+                "suppression of PL203 for I25 matches no finding",
+            ]
+        );
+    }
 }

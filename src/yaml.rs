@@ -204,7 +204,7 @@ impl Default for Limits {
 }
 
 /// Why a file could not be loaded, with where. The words are the message
-/// catalog's (`crate::messages`), so that they exist in every language; this
+/// catalog's (src/messages/), so that they exist in every language; this
 /// file is also compiled by build.rs, which needs no words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadError {
