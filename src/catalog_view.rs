@@ -2,41 +2,44 @@
 
 use crate::check::Plans;
 use crate::cli::{DataFormat as Format, Output, PlanArgs};
-use crate::messages::num;
+use crate::messages::{num, DataText, Lang, Text};
 use crate::plan::{Attribute, Plan};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
-fn selected_plan<'a>(plans: &'a Plans, args: &PlanArgs) -> Result<&'a Plan, String> {
+fn selected_plan<'a>(plans: &'a Plans, args: &PlanArgs) -> Result<&'a Plan, Text> {
     match &args.id {
-        None => plans.0.first().ok_or_else(|| "no plan loaded".to_string()),
+        None => plans.0.first().ok_or(Text::NoPlan),
         Some(id) => plans
             .get(id)
-            .ok_or_else(|| format!("plan \"{id}\" is not loaded")),
+            .ok_or_else(|| Text::PlanNotLoaded { id: id.clone() }),
     }
 }
 
-pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
+fn fail(e: Text, lang: Lang) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr: e.error_line(lang),
+        code: 2,
+    }
+}
+
+pub fn show(plans: &Plans, args: &PlanArgs, lang: Lang) -> Output {
     let plan = match selected_plan(plans, args) {
         Ok(p) => p,
-        Err(e) => {
-            return Output {
-                stdout: String::new(),
-                stderr: format!("error: {e}\n"),
-                code: 2,
-            }
-        }
+        Err(e) => return fail(e, lang),
     };
     let attribute = match args.attribute.as_deref() {
         None => None,
         Some("binding") | Some("约束性") => Some(Attribute::Binding),
         Some("expected") | Some("预期性") => Some(Attribute::Expected),
         Some(other) => {
-            return Output {
-                stdout: String::new(),
-                stderr: format!("error: --attribute \"{other}\" is not binding or expected\n"),
-                code: 2,
-            }
+            return fail(
+                Text::BadAttribute {
+                    attribute: other.to_string(),
+                },
+                lang,
+            )
         }
     };
     if let Some(d) = args
@@ -44,14 +47,13 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
         .as_deref()
         .filter(|d| plan.department(d).is_none())
     {
-        return Output {
-            stdout: String::new(),
-            stderr: format!(
-                "error: department \"{d}\" is not in the registry of plan {}\n",
-                plan.id()
-            ),
-            code: 2,
-        };
+        return fail(
+            Text::NotInRegistry {
+                department: d.to_string(),
+                plan: plan.id().to_string(),
+            },
+            lang,
+        );
     }
     let dept_ok = |d: &str| args.department.as_deref().is_none_or(|x| x == d);
     let indicators: Vec<_> = plan
@@ -118,20 +120,34 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
             let p = &plan.header.period;
             let _ = writeln!(
                 out,
-                "{} — {}\nperiod {}–{}, baseline year {}; approvers: {}\n",
-                plan.id(),
-                plan.header.name,
-                p.start,
-                p.end,
-                p.baseline_year,
-                plan.header.approvers.join(", ")
+                "{}",
+                DataText::PlanHeader {
+                    id: plan.id().to_string(),
+                    name: plan.header.name.clone(),
+                    start: p.start,
+                    end: p.end,
+                    baseline_year: p.baseline_year,
+                    approvers: plan.header.approvers.clone(),
+                }
+                .text(lang)
             );
             if !indicators.is_empty() {
-                let _ = writeln!(out, "indicators ({}):", indicators.len());
+                let count = indicators.len();
+                let _ = writeln!(out, "{}", DataText::Indicators { count }.text(lang));
                 for i in &indicators {
+                    let facts = DataText::IndicatorFacts {
+                        baseline: i.baseline.map_or_else(
+                            || i.baseline_text.clone().unwrap_or_else(|| "—".into()),
+                            num,
+                        ),
+                        target: i.target_text.clone(),
+                        target_year: i.target_year,
+                        department: i.department.clone(),
+                        source: i.source.passage.clone(),
+                    };
                     let _ = writeln!(
                         out,
-                        "  {:<5} {} [{}] {} {}; baseline {}; target {} ({}); {}; {}",
+                        "  {:<5} {} [{}] {} {}{}{}",
                         i.id,
                         i.name,
                         if i.unit.is_empty() { "-" } else { &i.unit },
@@ -141,19 +157,17 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
                             "预期性"
                         },
                         i.category,
-                        i.baseline.map_or_else(
-                            || i.baseline_text.clone().unwrap_or_else(|| "—".into()),
-                            num
-                        ),
-                        i.target_text,
-                        i.target_year,
-                        i.department,
-                        i.source.passage
+                        match lang {
+                            Lang::En => "; ",
+                            Lang::Zh => "；",
+                        },
+                        facts.text(lang)
                     );
                 }
             }
             if !projects.is_empty() {
-                let _ = writeln!(out, "\nprojects ({}):", projects.len());
+                let count = projects.len();
+                let _ = writeln!(out, "\n{}", DataText::Projects { count }.text(lang));
                 for pr in &projects {
                     let _ = writeln!(
                         out,
@@ -162,15 +176,19 @@ pub fn show(plans: &Plans, args: &PlanArgs) -> Output {
                     );
                 }
             }
-            let _ = writeln!(out, "\ndepartments ({}):", departments.len());
+            let count = departments.len();
+            let _ = writeln!(out, "\n{}", DataText::Departments { count }.text(lang));
             for d in &departments {
                 let _ = writeln!(
                     out,
-                    "  {:<16} {} — {} indicators, {} projects",
+                    "  {:<16} {} — {}",
                     d.code,
                     d.name,
-                    plan.indicators_of(&d.code).count(),
-                    plan.projects_of(&d.code).count()
+                    DataText::DepartmentCounts {
+                        indicators: plan.indicators_of(&d.code).count(),
+                        projects: plan.projects_of(&d.code).count(),
+                    }
+                    .text(lang)
                 );
             }
             out

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 use crate::history::History;
+use crate::messages::{Counts, Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
 use crate::plan::Plan;
 use crate::report::Report;
 use crate::rules;
@@ -51,7 +52,7 @@ impl CheckOptions {
 /// Why a check could not run at all (exit 2).
 #[derive(Debug)]
 pub struct Fatal {
-    pub message: String,
+    pub message: Text,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -62,7 +63,7 @@ pub struct Outcome {
     pub files: usize,
     /// Internal errors (a bug in plan-lint), each naming the file that caused it.
     /// The other files' results are kept; the run exits 2.
-    pub internal_errors: Vec<String>,
+    pub internal_errors: Vec<Text>,
     /// What each linted report is, by path: for summaries per department and indicator.
     pub reports: BTreeMap<String, ReportInfo>,
 }
@@ -86,6 +87,15 @@ impl Outcome {
     pub fn suppressed(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.suppressed).count()
     }
+    /// What the summary lines show.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            errors: self.count(Severity::Error),
+            warnings: self.count(Severity::Warning),
+            files: self.files,
+            suppressed: self.suppressed(),
+        }
+    }
 }
 
 /// The plans a run knows: the built-in one first, then `--plan` directories.
@@ -107,19 +117,22 @@ pub struct Loaded {
     pub source: Option<Source>,
     pub report: Option<Report>,
     pub diagnostics: Vec<Diagnostic>,
-    pub internal_error: Option<String>,
+    pub internal_error: Option<Text>,
 }
 
 /// Runs one file's work so that a bug (a panic) loses only that file's
 /// results; the panic becomes an internal error naming the file.
-fn isolate<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, String> {
+fn isolate<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, Text> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
         let what = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
-        format!("internal error while checking {file}: {what} (please report this with the file)")
+        Text::Internal {
+            file: file.to_string(),
+            what,
+        }
     })
 }
 
@@ -168,22 +181,15 @@ pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
     } else {
         e.span
     };
-    let mut d = Diagnostic::new(
-        "PL001",
-        Severity::Error,
-        Location::at(source, span),
-        e.message,
-        e.help,
-    )
-    .label("here");
-    if let Some((span, msg)) = e.related {
-        d = d.related(Location::at(source, span), msg);
+    let mut d = Diagnostic::new("PL001", Severity::Error, Location::at(source, span), e.kind);
+    if let Some(span) = e.related {
+        d = d.related(Location::at(source, span), Note::FirstDefined);
     }
     d
 }
 
-fn pl001_file(location: Location, message: String, help: &str) -> Diagnostic {
-    Diagnostic::new("PL001", Severity::Error, location, message, help)
+fn pl001_file(location: Location, msg: FileMsg) -> Diagnostic {
+    Diagnostic::new("PL001", Severity::Error, location, msg)
 }
 
 /// Reads, decodes, parses and schema-checks one file.
@@ -202,24 +208,21 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
                 Ok(m) if m.is_dir() => {
                     out.diagnostics.push(pl001_file(
                         Location::path_only(&display),
-                        "this path is a directory, not a report file".into(),
-                        "rename the directory so it does not end in .yaml or .yml, or name the files inside it",
+                        FileMsg::IsDirectory,
                     ));
                     return out;
                 }
                 Ok(m) if !m.is_file() => {
                     out.diagnostics.push(pl001_file(
                         Location::path_only(&display),
-                        "this path is not a regular file (a device, pipe or socket), so it is not read".into(),
-                        "name a report file; plan-lint reads only regular files",
+                        FileMsg::NotRegularFile,
                     ));
                     return out;
                 }
                 Ok(m) if m.len() > max => {
                     out.diagnostics.push(pl001_file(
                         Location::path_only(&display),
-                        format!("the file is {} bytes, over the limit of {max} bytes", m.len()),
-                        "a report is a few kilobytes: check that this is the right file, or raise max_file_size in plan-lint.toml",
+                        FileMsg::TooLarge { size: m.len(), max },
                     ));
                     return out;
                 }
@@ -242,16 +245,13 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
                             .symlink_metadata()
                             .is_ok_and(|m| m.file_type().is_symlink());
                     out.diagnostics.push(if dangling {
-                        pl001_file(
-                            Location::path_only(&display),
-                            "this path is a symbolic link to a file that does not exist".into(),
-                            "point the link at an existing report, or remove it",
-                        )
+                        pl001_file(Location::path_only(&display), FileMsg::DanglingLink)
                     } else {
                         pl001_file(
                             Location::path_only(&display),
-                            format!("cannot read the file: {e}"),
-                            "check that the file exists and is readable by the user running plan-lint",
+                            FileMsg::CannotRead {
+                                error: e.to_string(),
+                            },
                         )
                     });
                     return out;
@@ -262,24 +262,21 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
     if bytes.len() as u64 > max {
         out.diagnostics.push(pl001_file(
             Location::path_only(&display),
-            format!("the file is more than {max} bytes, over the limit"),
-            "a report is a few kilobytes: check that this is the right file, or raise max_file_size in plan-lint.toml",
+            FileMsg::TooLargeRead { max },
         ));
         return out;
     }
     let text = match decode(&bytes) {
         Ok(t) => t,
-        Err((lossy, offset, message, help)) => {
+        Err((lossy, offset, msg)) => {
             let source = SourceFile::new(display, lossy);
             let at = source.clamp(offset);
             let end = source.text[at..]
                 .chars()
                 .next()
                 .map_or(at, |c| at + c.len_utf8());
-            out.diagnostics.push(
-                pl001_file(Location::at(&source, Span::new(at, end)), message, &help)
-                    .label("not UTF-8"),
-            );
+            out.diagnostics
+                .push(pl001_file(Location::at(&source, Span::new(at, end)), msg));
             out.source = Some(source);
             return out;
         }
@@ -301,10 +298,8 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
                 "PL002",
                 Severity::Error,
                 Location::at(&source, span),
-                format!("\"{text}\" is not a real date"),
-                "check the month and the day: write an existing date as YYYY-MM-DD",
+                SchemaMsg::ImpossibleDate { text },
             )
-            .label("no such day")
             .node_path(pointer),
         );
     }
@@ -312,26 +307,19 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
     out
 }
 
-type DecodeError = (String, usize, String, String);
+type DecodeError = (String, usize, FileMsg);
 
 /// UTF-8 (with or without BOM) only; other encodings get a diagnostic that names them.
 fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    let utf = |name: &str| {
-        Err((
-            String::new(),
-            0,
-            format!("the file is {name}, not UTF-8"),
-            "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".into(),
-        ))
-    };
+    let utf = |encoding| Err((String::new(), 0, FileMsg::WrongEncoding { encoding }));
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return utf("UTF-32");
+        return utf(Encoding::Utf32);
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return utf("UTF-16");
+        return utf(Encoding::Utf16);
     }
     if looks_like_utf16(bytes) {
-        return utf("UTF-16 (without a byte order mark)");
+        return utf(Encoding::Utf16NoBom);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
@@ -343,16 +331,15 @@ fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
                 && decoded
                     .chars()
                     .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-            let help = if looks_gbk {
-                "the file looks like GBK/GB18030, as Windows editors save Chinese text: save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)".to_string()
-            } else {
-                format!(
-                    "the byte 0x{:02X} here is not UTF-8: save the file as UTF-8 (in your editor: Save as → Encoding: UTF-8)",
-                    bytes[offset]
-                )
-            };
             // The lossy text has the same bytes up to `offset`.
-            Err((lossy, offset, "the file is not valid UTF-8".into(), help))
+            Err((
+                lossy,
+                offset,
+                FileMsg::InvalidUtf8 {
+                    byte: bytes[offset],
+                    gbk: looks_gbk,
+                },
+            ))
         }
     }
 }
@@ -425,8 +412,7 @@ fn leaves_root(path: &Path, display: &str, real_root: &Path) -> Option<Diagnosti
     }
     Some(pl001_file(
         Location::path_only(display),
-        "this path is a symbolic link leading out of the data root; plan-lint does not follow it".into(),
-        "copy the report into the data root instead of linking to it, or remove the link; a draft outside the data root can be named on the command line",
+        FileMsg::LeavesRoot,
     ))
 }
 
@@ -450,7 +436,7 @@ fn resolve_inputs(opts: &CheckOptions) -> Result<Vec<PathBuf>, Fatal> {
         }
         if files.len() == before {
             return Err(Fatal {
-                message: format!("\"{arg}\" matches no file"),
+                message: Text::NoMatch { arg: arg.clone() },
                 diagnostics: Vec::new(),
             });
         }
@@ -478,10 +464,9 @@ pub fn run_inner(
     let root_exists = root.is_dir();
     if opts.inputs.is_empty() && opts.stdin.is_none() && !root_exists {
         return Err(Fatal {
-            message: format!(
-                "the data root \"{}\" does not exist: name report files, or set --data-root",
-                crate::paths::display(&root)
-            ),
+            message: Text::DataRootMissing {
+                root: crate::paths::display(&root),
+            },
             diagnostics: Vec::new(),
         });
     }
@@ -658,22 +643,22 @@ pub fn run_inner(
                 "PL107",
                 Severity::Error,
                 dept_loc(r),
-                format!("department \"{dept}\" has {} reports for period {period}", reports.len()),
-                format!(
-                    "a department submits one report per period: merge {} into one file and delete the other",
-                    reports.iter().map(|o| o.source.path.as_str()).collect::<Vec<_>>().join(" and ")
-                ),
+                ReportMsg::DuplicateReport {
+                    department: dept.clone(),
+                    count: reports.len(),
+                    period: *period,
+                    paths: reports.iter().map(|o| o.source.path.clone()).collect(),
+                },
             )
-            .label("same department and period")
             .node_path("/department");
             for o in others {
-                d = d.related(dept_loc(o), format!("another report for {period}"));
+                d = d.related(dept_loc(o), Note::AnotherReport { period: *period });
             }
             duplicates.entry(r.source.path.clone()).or_default().push(d);
         }
     }
 
-    let results: Vec<Result<Vec<Diagnostic>, String>> = loaded
+    let results: Vec<Result<Vec<Diagnostic>, Text>> = loaded
         .par_iter()
         .filter(|(shown, _)| linted.contains(shown))
         .map(|(shown, l)| {

@@ -5,24 +5,28 @@ use crate::check::{self, CheckOptions, Plans};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::messages::{CliHelp, Lang, Stage, Text};
 use crate::plan::Plan;
 use crate::report_fmt::{self, RunInfo};
 use crate::rules::registry;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
+// The help texts of commands and options are the message catalog's
+// (`messages::CliHelp`), set in the run's language by [`command`].
 #[derive(Parser, Debug)]
-#[command(name = "plan-lint", version, about = "Checks development-plan progress reports against the plan", long_about = None)]
+#[command(name = "plan-lint", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// Load a plan's catalog and rules from DIR (repeatable); the built-in plan is always loaded.
     #[arg(long = "plan", value_name = "DIR", global = true)]
     pub plans: Vec<PathBuf>,
-    /// Configuration file (default: plan-lint.toml in the current directory or a parent).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+    #[arg(long, value_enum, value_name = "LANG", global = true)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -42,35 +46,28 @@ pub enum DataFormat {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Lint reports (default: every *.yaml/*.yml under the data root).
     Check(CheckArgs),
-    /// What a rule checks, why, a failing example, the fix, and where the plan applies it.
-    Explain { code: String },
-    /// Every rule entry: code, name, severity, selector, whether suppressible.
+    Explain {
+        code: String,
+    },
     Rules,
-    /// The plan catalog.
     Plan(PlanArgs),
-    /// Write a report skeleton for a department and period (to standard output, or to a new FILE).
     Init {
         #[arg(long)]
         department: String,
         #[arg(long)]
         period: i32,
-        /// Write to FILE; an existing file is never overwritten.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Where last year's figures are read from (default: progress/, or the config's data_root).
         #[arg(long, value_name = "DIR")]
         data_root: Option<PathBuf>,
-        /// The plan the report is for (default: the built-in plan).
         #[arg(long = "plan-id")]
         plan_id: Option<String>,
     },
-    /// Run rule fixture cases: directories with case.yaml, report files and the findings they must produce.
-    Test { dir: PathBuf },
-    /// Where every target stands: values by year, target, evaluation category, projects, missing reports.
+    Test {
+        dir: PathBuf,
+    },
     Status(StatusArgs),
-    /// Print a JSON Schema: report, plan, rules, config, output or status.
     Schema {
         #[arg(default_value = "report")]
         name: String,
@@ -79,29 +76,21 @@ pub enum Command {
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
-    /// Report files, directories or glob patterns; `-` reads one report from standard input.
     pub paths: Vec<String>,
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Where history is read from (default: progress/, or the config file's data_root).
     #[arg(long, value_name = "DIR")]
     pub data_root: Option<PathBuf>,
-    /// The name of the report read from standard input.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
-    /// Warnings fail the run.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// The date rules treat as today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
-    /// Time spent in each phase, on standard error.
     #[arg(long)]
     pub timings: bool,
-    /// Pull-request mode: lint what changed since the merge-base of HEAD and REV, and check history integrity.
     #[arg(long, value_name = "REV")]
     pub base: Option<String>,
-    /// With --base: fail on findings the change introduced (new), or on all.
     #[arg(long, value_enum, default_value = "all", requires = "base")]
     pub fail_on: FailOn,
 }
@@ -112,14 +101,13 @@ pub enum FailOn {
     All,
 }
 
-/// Output formats of `plan-lint status`.
+/// Output formats of `plan-lint status`: Markdown tables (fits
+/// $GITHUB_STEP_SUMMARY), one self-contained HTML page with a chart per
+/// indicator, one JSON document (plan-lint schema status).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StatusFormat {
-    /// Markdown tables (fits $GITHUB_STEP_SUMMARY).
     Md,
-    /// One self-contained HTML page with a chart per indicator.
     Html,
-    /// One JSON document (plan-lint schema status).
     Json,
 }
 
@@ -127,13 +115,10 @@ pub enum StatusFormat {
 pub struct StatusArgs {
     #[arg(long, value_enum, default_value = "md")]
     pub format: StatusFormat,
-    /// The year to report on (default: the latest period reported).
     #[arg(long, value_name = "Y")]
     pub period: Option<i32>,
-    /// Where the reports are read from (default: progress/, or the config file's data_root).
     #[arg(long, value_name = "DIR")]
     pub data_root: Option<PathBuf>,
-    /// The plan to report on (default: the built-in plan).
     #[arg(long = "plan-id")]
     pub plan_id: Option<String>,
 }
@@ -142,17 +127,121 @@ pub struct StatusArgs {
 pub struct PlanArgs {
     #[arg(long, value_enum, default_value = "human")]
     pub format: DataFormat,
-    /// Which plan to show (default: the built-in plan).
     #[arg(long = "id")]
     pub id: Option<String>,
     #[arg(long)]
     pub department: Option<String>,
-    /// A 专栏 column, e.g. 专栏5-2.
     #[arg(long)]
     pub column: Option<String>,
-    /// binding or expected.
     #[arg(long)]
     pub attribute: Option<String>,
+}
+
+/// The catalog entry that describes a command (`arg` none) or one of its
+/// arguments; `command` is the path below the program, "" for the program.
+fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
+    use CliHelp as H;
+    Some(match (command, arg) {
+        ("", None) => H::About,
+        (_, Some("plans")) => H::Plans,
+        (_, Some("config")) => H::Config,
+        (_, Some("lang")) => H::Lang,
+        ("check", None) => H::Check,
+        ("check", Some("paths")) => H::CheckPaths,
+        ("check", Some("format")) => H::CheckFormat,
+        ("check", Some("data_root")) => H::CheckDataRoot,
+        ("check", Some("stdin_filename")) => H::CheckStdinFilename,
+        ("check", Some("deny_warnings")) => H::CheckDenyWarnings,
+        ("check", Some("today")) => H::CheckToday,
+        ("check", Some("timings")) => H::CheckTimings,
+        ("check", Some("base")) => H::CheckBase,
+        ("check", Some("fail_on")) => H::CheckFailOn,
+        ("explain", None) => H::Explain,
+        ("explain", Some("code")) => H::ExplainCode,
+        ("rules", None) => H::Rules,
+        ("plan", None) => H::Plan,
+        ("plan", Some("format")) => H::PlanFormat,
+        ("plan", Some("id")) => H::PlanId,
+        ("plan", Some("department")) => H::PlanDepartment,
+        ("plan", Some("column")) => H::PlanColumn,
+        ("plan", Some("attribute")) => H::PlanAttribute,
+        ("init", None) => H::Init,
+        ("init", Some("department")) => H::InitDepartment,
+        ("init", Some("period")) => H::InitPeriod,
+        ("init", Some("output")) => H::InitOutput,
+        ("init", Some("data_root")) => H::InitDataRoot,
+        ("init", Some("plan_id")) => H::InitPlanId,
+        ("test", None) => H::Test,
+        ("test", Some("dir")) => H::TestDir,
+        ("status", None) => H::Status,
+        ("status", Some("format")) => H::StatusFormat,
+        ("status", Some("period")) => H::StatusPeriod,
+        ("status", Some("data_root")) => H::StatusDataRoot,
+        ("status", Some("plan_id")) => H::StatusPlanId,
+        ("schema", None) => H::Schema,
+        ("schema", Some("name")) => H::SchemaName,
+        _ => return None,
+    })
+}
+
+/// The command line, its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    localized(Cli::command(), "", lang)
+}
+
+fn localized(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    if let Some(h) = help_entry(path, None) {
+        cmd = cmd.about(h.text(lang));
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        if let Some(h) = help_entry(path, Some(&id)) {
+            cmd = cmd.mut_arg(id, |a| a.help(h.text(lang)));
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(name, |c| localized(c, &sub, lang));
+    }
+    cmd
+}
+
+/// `--lang X` or `--lang=X` among the arguments, so that help and usage
+/// errors are in the language asked for; an invalid value is clap's to report.
+fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(v) = value {
+            return Lang::from_str(&v, true).ok();
+        }
+    }
+    None
+}
+
+/// The words clap writes around the help texts, in `lang`.
+fn help_words(text: String, lang: Lang) -> String {
+    CliHelp::CLAP_WORDS
+        .iter()
+        .fold(text, |t, w| t.replace(w.text(Lang::En), w.text(lang)))
 }
 
 /// What a command printed and its exit code.
@@ -188,6 +277,9 @@ pub struct Env {
     pub github_actions: bool,
     /// GITHUB_STEP_SUMMARY: a Markdown summary is appended to this file.
     pub step_summary: Option<PathBuf>,
+    /// The locale that decides the default language: the first of LC_ALL,
+    /// LC_MESSAGES and LANG that is set and not empty.
+    pub locale: Option<String>,
 }
 
 impl Env {
@@ -200,6 +292,11 @@ impl Env {
             step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            locale: Lang::effective_locale(
+                std::env::var("LC_ALL").ok(),
+                std::env::var("LC_MESSAGES").ok(),
+                std::env::var("LANG").ok(),
+            ),
         }
     }
 }
@@ -210,11 +307,22 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let lang = lang_argument(&args).unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
+    let parsed = command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let text = e.render().to_string();
+            let mut text = e.render().to_string();
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                text = help_words(text, lang);
+            }
             return if code == 0 {
                 Output::ok(text)
             } else {
@@ -225,16 +333,25 @@ where
     execute(cli, env)
 }
 
-fn fail_with(mut diags: Vec<Diagnostic>, what: &str) -> Output {
+fn fail_with(mut diags: Vec<Diagnostic>, stage: Stage, lang: Lang) -> Output {
     crate::diagnostic::sort(&mut diags);
-    let mut text = report_fmt::human::render_diagnostics(&diags, false);
-    text.push_str(&format!("plan-lint cannot {what}: fix the files above\n"));
+    let mut text = report_fmt::human::render_diagnostics(&diags, lang, false);
+    text.push_str(&Text::CannotContinue { stage }.text(lang));
+    text.push('\n');
     Output::fail(text)
 }
 
+fn error(text: Text, lang: Lang) -> Output {
+    Output::fail(text.error_line(lang))
+}
+
 /// The configuration (from --config or found upwards) and the plans it and --plan name.
-fn setup(plan_dirs: &[PathBuf], config: Option<&PathBuf>) -> Result<(Plans, Config), Output> {
-    setup_at(plan_dirs, config, None).map(|(p, c, _)| (p, c))
+fn setup(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    lang: Lang,
+) -> Result<(Plans, Config), Output> {
+    setup_at(plan_dirs, config, None, lang).map(|(p, c, _)| (p, c))
 }
 
 /// Like [`setup`]; with `base` (a pull request's `--base REV`) the configuration
@@ -244,6 +361,7 @@ fn setup_at(
     plan_dirs: &[PathBuf],
     config: Option<&PathBuf>,
     base: Option<&str>,
+    lang: Lang,
 ) -> Result<(Plans, Config, Vec<Diagnostic>), Output> {
     let path = match config {
         Some(p) => Some(p.clone()),
@@ -255,7 +373,7 @@ fn setup_at(
     let (cfg, dirs, notices, scratch) = match base {
         Some(rev) => {
             let mut b = crate::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
-                .map_err(|e| Output::fail(format!("error: {e}\n")))?;
+                .map_err(|e| error(e, lang))?;
             let cfg = b.config.take().unwrap_or_default();
             let dirs = std::mem::take(&mut b.plan_dirs);
             let notices = std::mem::take(&mut b.notices);
@@ -264,7 +382,7 @@ fn setup_at(
         None => {
             let cfg = match &path {
                 Some(p) => {
-                    crate::config::load(p).map_err(|d| fail_with(d, "read its configuration"))?
+                    crate::config::load(p).map_err(|d| fail_with(d, Stage::ReadConfig, lang))?
                 }
                 None => Config::default(),
             };
@@ -273,16 +391,16 @@ fn setup_at(
             (cfg, dirs, Vec::new(), None)
         }
     };
-    let mut plans = load_plans(&dirs)?;
+    let mut plans = load_plans(&dirs, lang)?;
     let diags = cfg.apply(&mut plans);
     if !diags.is_empty() {
-        return Err(fail_with(diags, "apply its configuration"));
+        return Err(fail_with(diags, Stage::ApplyConfig, lang));
     }
     drop(scratch);
     Ok((plans, cfg, notices))
 }
 
-fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
+fn load_plans(dirs: &[PathBuf], lang: Lang) -> Result<Plans, Output> {
     let mut plans = Vec::new();
     let mut diags = Vec::new();
     match Plan::builtin() {
@@ -293,11 +411,13 @@ fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
         match Plan::from_dir(dir) {
             Ok(p) => {
                 if plans.iter().any(|q: &Plan| q.id() == p.id()) {
-                    return Err(Output::fail(format!(
-                        "error: plan \"{}\" from {} is already loaded; give the new plan its own id in plan.yaml\n",
-                        p.id(),
-                        dir.display()
-                    )));
+                    return Err(error(
+                        Text::PlanLoadedTwice {
+                            id: p.id().to_string(),
+                            dir: dir.display().to_string(),
+                        },
+                        lang,
+                    ));
                 }
                 plans.push(p)
             }
@@ -307,41 +427,42 @@ fn load_plans(dirs: &[PathBuf]) -> Result<Plans, Output> {
     if diags.is_empty() {
         Ok(Plans(plans))
     } else {
-        Err(fail_with(diags, "load the plan"))
+        Err(fail_with(diags, Stage::LoadPlan, lang))
     }
 }
 
 fn execute(cli: Cli, env: Env) -> Output {
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
     match cli.command {
         Command::Schema { name } => match crate::schema::by_name(&name) {
             Some(s) => Output::ok(s.to_string()),
-            None => Output::fail(format!(
-                "error: no schema \"{name}\"; choose one of report, plan, rules, config, output, status\n"
-            )),
+            None => error(Text::NoSchema { name }, lang),
         },
-        Command::Rules => match setup(&cli.plans, cli.config.as_ref()) {
+        Command::Rules => match setup(&cli.plans, cli.config.as_ref(), lang) {
             Ok((plans, _)) => Output::ok(crate::explain::rules_table(&plans)),
             Err(o) => o,
         },
-        Command::Explain { code } => match setup(&cli.plans, cli.config.as_ref()) {
+        Command::Explain { code } => match setup(&cli.plans, cli.config.as_ref(), lang) {
             Ok((plans, _)) => match crate::explain::explain(&plans, &code) {
                 Some(text) => Output::ok(text),
-                None => Output::fail(format!(
-                    "error: no rule \"{code}\"{}; `plan-lint rules` lists them\n",
-                    crate::suggest::closest(&code, registry::CODES.iter().map(|c| c.code))
-                        .map(|c| format!(" (did you mean {c}?)"))
-                        .unwrap_or_default()
-                )),
+                None => {
+                    let suggestion =
+                        crate::suggest::closest(&code, registry::CODES.iter().map(|c| c.code))
+                            .map(str::to_string);
+                    error(Text::NoRule { code, suggestion }, lang)
+                }
             },
             Err(o) => o,
         },
-        Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref()) {
-            Ok((plans, _)) => crate::catalog_view::show(&plans, &args),
+        Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
+            Ok((plans, _)) => crate::catalog_view::show(&plans, &args, lang),
             Err(o) => o,
         },
-        Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env),
-        Command::Status(args) => match setup(&cli.plans, cli.config.as_ref()) {
-            Ok((plans, cfg)) => crate::status::command(&plans, &cfg, args),
+        Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env, lang),
+        Command::Status(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
+            Ok((plans, cfg)) => crate::status::command(&plans, &cfg, args, lang),
             Err(o) => o,
         },
         Command::Init {
@@ -351,7 +472,7 @@ fn execute(cli: Cli, env: Env) -> Output {
             data_root,
             plan_id,
         } => {
-            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref()) {
+            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref(), lang) {
                 Ok(x) => x,
                 Err(o) => return o,
             };
@@ -359,10 +480,10 @@ fn execute(cli: Cli, env: Env) -> Output {
                 .or(cfg.data_root.clone())
                 .unwrap_or_else(|| PathBuf::from("progress"));
             let text = match crate::init::plan_for(&plans, plan_id.as_deref())
-                .and_then(|plan| crate::init::skeleton(plan, &department, period, &root))
+                .and_then(|plan| crate::init::skeleton(plan, &department, period, &root, lang))
             {
                 Ok(t) => t,
-                Err(e) => return Output::fail(format!("error: {e}\n")),
+                Err(e) => return error(e, lang),
             };
             match output {
                 None => Output::ok(text),
@@ -371,17 +492,24 @@ fn execute(cli: Cli, env: Env) -> Output {
                         .write(true)
                         .create_new(true)
                         .open(&path);
-                    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
+                    let shown = crate::paths::display(&path);
+                    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+                    {
                         Ok(()) => Output {
                             stdout: String::new(),
-                            stderr: format!("wrote {}\n", crate::paths::display(&path)),
+                            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
                             code: 0,
                         },
-                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Output::fail(format!(
-                            "error: {} already exists; plan-lint never overwrites a file: choose another name or remove it first\n",
-                            crate::paths::display(&path)
-                        )),
-                        Err(e) => Output::fail(format!("error: cannot write {}: {e}\n", crate::paths::display(&path))),
+                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                            error(Text::FileExists { path: shown }, lang)
+                        }
+                        Err(e) => error(
+                            Text::CannotWrite {
+                                path: shown,
+                                error: e.to_string(),
+                            },
+                            lang,
+                        ),
                     }
                 }
             }
@@ -397,10 +525,11 @@ fn execute(cli: Cli, env: Env) -> Output {
     }
 }
 
-fn today(arg: Option<&str>) -> Result<jiff::civil::Date, String> {
+fn today(arg: Option<&str>) -> Result<jiff::civil::Date, Text> {
     match arg {
-        Some(s) => crate::report::parse_date(s)
-            .ok_or_else(|| format!("error: --today \"{s}\" is not a date (YYYY-MM-DD)\n")),
+        Some(s) => crate::report::parse_date(s).ok_or_else(|| Text::BadToday {
+            today: s.to_string(),
+        }),
         None => Ok(jiff::Zoned::now().date()),
     }
 }
@@ -410,17 +539,18 @@ fn check_command(
     config: Option<&PathBuf>,
     args: CheckArgs,
     env: Env,
+    lang: Lang,
 ) -> Output {
     let started = std::time::Instant::now();
     let mut timings = Vec::new();
-    let (plans, cfg, notices) = match setup_at(plan_dirs, config, args.base.as_deref()) {
+    let (plans, cfg, notices) = match setup_at(plan_dirs, config, args.base.as_deref(), lang) {
         Ok(p) => p,
         Err(o) => return o,
     };
     timings.push(("load plans", started.elapsed()));
     let today = match today(args.today.as_deref()) {
         Ok(t) => t,
-        Err(e) => return Output::fail(e),
+        Err(e) => return error(e, lang),
     };
     let data_root = args
         .data_root
@@ -445,7 +575,12 @@ fn check_command(
                 None => {
                     let mut b = Vec::new();
                     if let Err(e) = std::io::stdin().read_to_end(&mut b) {
-                        return Output::fail(format!("error: cannot read standard input: {e}\n"));
+                        return error(
+                            Text::StdinUnreadable {
+                                error: e.to_string(),
+                            },
+                            lang,
+                        );
                     }
                     b
                 }
@@ -465,8 +600,8 @@ fn check_command(
             o
         }
         Err(f) => {
-            let mut text = report_fmt::human::render_diagnostics(&f.diagnostics, false);
-            text.push_str(&format!("error: {}\n", f.message));
+            let mut text = report_fmt::human::render_diagnostics(&f.diagnostics, lang, false);
+            text.push_str(&f.message.error_line(lang));
             return Output::fail(text);
         }
     };
@@ -485,10 +620,10 @@ fn check_command(
         Format::Human
     };
     let stdout = match args.format.unwrap_or(default) {
-        Format::Human => report_fmt::human::render(&info, env.color),
-        Format::Json => report_fmt::json::render(&info),
-        Format::Sarif => report_fmt::sarif::render(&info),
-        Format::Github => report_fmt::github::render(&info),
+        Format::Human => report_fmt::human::render(&info, lang, env.color),
+        Format::Json => report_fmt::json::render(&info, lang),
+        Format::Sarif => report_fmt::sarif::render(&info, lang),
+        Format::Github => report_fmt::github::render(&info, lang),
     };
     timings.push(("report", started.elapsed()));
     // With --fail-on new, findings the merge-base already had do not fail the run.
@@ -507,7 +642,7 @@ fn check_command(
         counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
     let mut stderr = String::new();
     if let Some(path) = &env.step_summary {
-        let summary = report_fmt::summary::render(&info, &plans);
+        let summary = report_fmt::summary::render(&info, &plans, lang);
         let appended = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -515,13 +650,18 @@ fn check_command(
             .and_then(|mut f| std::io::Write::write_all(&mut f, summary.as_bytes()));
         if let Err(e) = appended {
             stderr.push_str(&format!(
-                "warning: cannot append to GITHUB_STEP_SUMMARY {}: {e}\n",
-                path.display()
+                "{}{}\n",
+                Text::WarningPrefix.text(lang),
+                Text::StepSummaryUnwritable {
+                    path: path.display().to_string(),
+                    error: e.to_string(),
+                }
+                .text(lang)
             ));
         }
     }
     for e in &outcome.internal_errors {
-        stderr.push_str(&format!("error: {e}\n"));
+        stderr.push_str(&e.error_line(lang));
     }
     if args.timings {
         let mut last = std::time::Duration::ZERO;

@@ -4,6 +4,7 @@
 
 use crate::check::Plans;
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::PlanMsg;
 use crate::schema::{self, Kind};
 use crate::source::{Source, SourceFile};
 use crate::yaml::{Node, NodeKind, Span};
@@ -113,15 +114,8 @@ fn item_node(item: &toml_edit::Item) -> Node {
     }
 }
 
-fn bad(source: &Source, span: Span, message: String, help: &str) -> Diagnostic {
-    Diagnostic::new(
-        "PL005",
-        Severity::Error,
-        Location::at(source, span),
-        message,
-        help,
-    )
-    .label("here")
+fn bad(source: &Source, span: Span, msg: PlanMsg) -> Diagnostic {
+    Diagnostic::new("PL005", Severity::Error, Location::at(source, span), msg)
 }
 
 /// Reads and validates a config file. Plan-dependent parts are checked by [`Config::apply`].
@@ -132,8 +126,9 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
             "PL005",
             Severity::Error,
             Location::path_only(&shown),
-            format!("cannot read the configuration: {e}"),
-            "check the path given with --config",
+            PlanMsg::ConfigUnreadable {
+                error: e.to_string(),
+            },
         )]
     })?;
     load_text(path, SourceFile::new(shown, text))
@@ -147,8 +142,9 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
         vec![bad(
             &source,
             s,
-            format!("invalid TOML: {}", e.message()),
-            "fix the TOML syntax at this place",
+            PlanMsg::InvalidToml {
+                detail: e.message().to_string(),
+            },
         )]
     })?;
     let root = table_node(doc.as_table());
@@ -191,8 +187,10 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
             Err(e) => diags.push(bad(
                 &source,
                 s,
-                format!("exclude pattern \"{p}\" is not a glob: {e}"),
-                "write a glob such as progress/drafts/**",
+                PlanMsg::BadExclude {
+                    pattern: p.clone(),
+                    error: e.to_string(),
+                },
             )),
         }
     }
@@ -212,12 +210,18 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
             _ => Severity::Warning,
         };
         match crate::rules::registry::info(&code) {
-            None => diags.push(bad(&source, k.span, format!("severity override for unknown rule \"{code}\""), "use a code that `plan-lint rules` lists")),
+            None => diags.push(bad(
+                &source,
+                k.span,
+                PlanMsg::SeverityUnknownRule { code: code.clone() },
+            )),
             Some(i) if !i.plan_rule => diags.push(bad(
                 &source,
                 k.span,
-                format!("{code} ({}) is fixed in plan-lint; its severity cannot be changed", i.name),
-                "only the plan-dependent rules PL2xx and PL3xx that the plan marks suppressible can be overridden",
+                PlanMsg::SeverityFixedRule {
+                    code: code.clone(),
+                    name: i.name.to_string(),
+                },
             )),
             Some(_) => {
                 cfg.severity.insert(code, sev);
@@ -272,30 +276,24 @@ impl Config {
                 .iter()
                 .any(|p| p.rules_for(code).any(|r| !r.entry.suppressible));
             if not_suppressible {
-                diags.push(
-                    Diagnostic::new(
-                        "PL005",
-                        Severity::Error,
-                        self.at(&format!("/severity/{code}")),
-                        format!("the plan marks {code} non-suppressible; its severity cannot be changed"),
-                        "remove the override: the plan decides this rule's severity",
-                    )
-                    .label("not overridable"),
-                );
+                diags.push(Diagnostic::new(
+                    "PL005",
+                    Severity::Error,
+                    self.at(&format!("/severity/{code}")),
+                    PlanMsg::SeverityNotSuppressible { code: code.clone() },
+                ));
             }
         }
         for (dept, (indicators, projects)) in &self.responsibilities {
             if !plans.0.iter().any(|p| p.department(dept).is_some()) {
-                diags.push(
-                    Diagnostic::new(
-                        "PL005",
-                        Severity::Error,
-                        self.at(&format!("/responsibilities/{dept}")),
-                        format!("department \"{dept}\" is in no loaded plan's registry"),
-                        "use a department code that `plan-lint plan` lists",
-                    )
-                    .label("unknown department"),
-                );
+                diags.push(Diagnostic::new(
+                    "PL005",
+                    Severity::Error,
+                    self.at(&format!("/responsibilities/{dept}")),
+                    PlanMsg::ConfigDepartment {
+                        department: dept.clone(),
+                    },
+                ));
                 continue;
             }
             for (i, id) in indicators.iter().enumerate() {
@@ -304,16 +302,12 @@ impl Config {
                     found |= plan.assign_indicator(id, dept);
                 }
                 if !found {
-                    diags.push(
-                        Diagnostic::new(
-                            "PL005",
-                            Severity::Error,
-                            self.at(&format!("/responsibilities/{dept}/indicators/{i}")),
-                            format!("indicator \"{id}\" is in no loaded plan"),
-                            "use an indicator id that `plan-lint plan` lists",
-                        )
-                        .label("unknown indicator"),
-                    );
+                    diags.push(Diagnostic::new(
+                        "PL005",
+                        Severity::Error,
+                        self.at(&format!("/responsibilities/{dept}/indicators/{i}")),
+                        PlanMsg::ConfigIndicator { id: id.clone() },
+                    ));
                 }
             }
             for (i, id) in projects.iter().enumerate() {
@@ -322,16 +316,12 @@ impl Config {
                     found |= plan.assign_project(id, dept);
                 }
                 if !found {
-                    diags.push(
-                        Diagnostic::new(
-                            "PL005",
-                            Severity::Error,
-                            self.at(&format!("/responsibilities/{dept}/projects/{i}")),
-                            format!("project \"{id}\" is in no loaded plan"),
-                            "use a project id that `plan-lint plan` lists",
-                        )
-                        .label("unknown project"),
-                    );
+                    diags.push(Diagnostic::new(
+                        "PL005",
+                        Severity::Error,
+                        self.at(&format!("/responsibilities/{dept}/projects/{i}")),
+                        PlanMsg::ConfigProject { id: id.clone() },
+                    ));
                 }
             }
         }

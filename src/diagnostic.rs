@@ -1,5 +1,6 @@
 //! The one diagnostic type every check produces and every reporter consumes.
 
+use crate::messages::{Lang, Msg, Note, Texts};
 use crate::source::Source;
 use crate::yaml::Span;
 use serde::{Deserialize, Serialize};
@@ -63,7 +64,7 @@ impl Location {
 #[derive(Clone, Debug)]
 pub struct Related {
     pub location: Location,
-    pub message: String,
+    pub note: Note,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -73,15 +74,15 @@ pub enum BaselineState {
     Unchanged,
 }
 
+/// A finding. Its texts (message, help, the label of its span) are a
+/// catalog entry with the values it shows, rendered in the language of the
+/// run by the reporters: nothing else about a finding depends on the language.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
-    pub help: String,
+    pub msg: Msg,
     pub location: Location,
-    /// A short label for the primary span (what is wrong there).
-    pub label: String,
     /// The indicator or project id the finding is about.
     pub target: Option<String>,
     /// JSON pointer of the node in the report, stable when lines move.
@@ -98,16 +99,13 @@ impl Diagnostic {
         code: &'static str,
         severity: Severity,
         location: Location,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        msg: impl Into<Msg>,
     ) -> Self {
         Diagnostic {
             code,
             severity,
-            message: message.into(),
-            help: help.into(),
+            msg: msg.into(),
             location,
-            label: String::new(),
             target: None,
             node_path: String::new(),
             related: Vec::new(),
@@ -116,9 +114,15 @@ impl Diagnostic {
             baseline_state: None,
         }
     }
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
-        self
+    /// The message, help and label in `lang`.
+    pub fn texts(&self, lang: Lang) -> Texts {
+        self.msg.texts(lang)
+    }
+    pub fn message(&self, lang: Lang) -> String {
+        self.msg.message(lang)
+    }
+    pub fn help(&self, lang: Lang) -> String {
+        self.msg.help(lang)
     }
     pub fn target(mut self, target: impl Into<String>) -> Self {
         self.target = Some(target.into());
@@ -128,16 +132,13 @@ impl Diagnostic {
         self.node_path = path.into();
         self
     }
-    pub fn related(mut self, location: Location, message: impl Into<String>) -> Self {
-        self.related.push(Related {
-            location,
-            message: message.into(),
-        });
+    pub fn related(mut self, location: Location, note: Note) -> Self {
+        self.related.push(Related { location, note });
         self
     }
 
-    /// Stable identity of a finding, independent of line numbers: code,
-    /// file, node path and target.
+    /// Stable identity of a finding, independent of line numbers and of the
+    /// language of its texts: code, file, node path and target.
     pub fn fingerprint(&self) -> String {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
@@ -154,17 +155,64 @@ impl Diagnostic {
         d.iter().take(16).map(|b| format!("{b:02x}")).collect()
     }
 
-    /// The deterministic output order: path, position, code, then message.
-    pub fn sort_key(&self) -> (&str, usize, &str, &str) {
+    /// Where a finding goes in the output: path, position, code.
+    pub fn sort_key(&self) -> (&str, usize, &str) {
         (
             &self.location.path,
             self.location.span.map_or(0, |s| s.start),
             self.code,
-            &self.message,
         )
     }
 }
 
+/// The deterministic output order: path, position, code, then the English
+/// message, so that the order is the same in every language. Messages are
+/// rendered only where path, position and code tie, once each.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut start = 0;
+    while start < diagnostics.len() {
+        let key = diagnostics[start].sort_key();
+        let end = start
+            + diagnostics[start..]
+                .iter()
+                .take_while(|d| d.sort_key() == key)
+                .count();
+        if end - start > 1 {
+            diagnostics[start..end].sort_by_cached_key(|d| d.message(Lang::En));
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::SuppressionMsg;
+
+    #[test]
+    fn ties_are_ordered_by_the_english_message_whatever_the_language() {
+        let d = |target: &str| {
+            Diagnostic::new(
+                "PL503",
+                Severity::Warning,
+                Location::path_only("a.yaml"),
+                SuppressionMsg::Unused {
+                    code: "PL203".into(),
+                    target: target.into(),
+                },
+            )
+        };
+        let mut v = vec![d("I25"), d("I01"), d("I14")];
+        sort(&mut v);
+        let en: Vec<String> = v.iter().map(|d| d.message(Lang::En)).collect();
+        assert_eq!(
+            en,
+            [
+                "suppression of PL203 for I01 matches no finding",
+                "suppression of PL203 for I14 matches no finding",
+                "suppression of PL203 for I25 matches no finding",
+            ]
+        );
+    }
 }

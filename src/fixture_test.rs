@@ -17,6 +17,7 @@
 
 use crate::check::{self, CheckOptions, Plans};
 use crate::diagnostic::Diagnostic;
+use crate::messages::Lang;
 use crate::plan::Plan;
 use crate::report::parse_date;
 use crate::source::SourceFile;
@@ -86,7 +87,7 @@ fn read_case(dir: &Path) -> Result<Case, String> {
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let source = SourceFile::new(crate::paths::display(&path), text);
     let node = yaml::load(source.body(), source.bom_len(), Limits::default())
-        .map_err(|e| format!("{}: {}", source.path, e.message))?;
+        .map_err(|e| format!("{}: {}", source.path, e.message(Lang::En)))?;
     serde_json::from_value(node.to_json()).map_err(|e| format!("{}: {e}", source.path))
 }
 
@@ -146,9 +147,10 @@ pub fn run_case(dir: &Path) -> CaseResult {
         match check::run(&Plans(plans), &opts) {
             Ok(outcome) => diagnostics = outcome.diagnostics,
             Err(f) => {
-                result
-                    .failures
-                    .push(format!("the check could not run: {}", f.message));
+                result.failures.push(format!(
+                    "the check could not run: {}",
+                    f.message.text(Lang::En)
+                ));
                 return result;
             }
         }
@@ -201,7 +203,8 @@ pub fn run_case(dir: &Path) -> CaseResult {
             p.code,
             p.file,
             p.node.as_deref().unwrap_or(""),
-            d.map(|d| format!(": {}", d.message)).unwrap_or_default()
+            d.map(|d| format!(": {}", d.message(Lang::En)))
+                .unwrap_or_default()
         ));
     }
     result.diagnostics = diagnostics;

@@ -3,36 +3,38 @@
 //! data repository has git, its output formats used here are stable plumbing,
 //! and it needs no C library or large dependency tree (libgit2, gitoxide).
 
+use crate::messages::Text;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn git(args: &[&str]) -> Result<Vec<u8>, String> {
+fn git(args: &[&str]) -> Result<Vec<u8>, Text> {
     let out = Command::new("git")
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| Text::GitCannotRun {
+            error: e.to_string(),
+        })?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
-        Err(format!(
-            "git {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
+        Err(Text::GitFailed {
+            args: args.join(" "),
+            stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        })
     }
 }
 
-fn text(args: &[&str]) -> Result<String, String> {
+fn text(args: &[&str]) -> Result<String, Text> {
     git(args).map(|b| String::from_utf8_lossy(&b).trim_end().to_string())
 }
 
 /// The commit where HEAD and `rev` diverged.
-pub fn merge_base(rev: &str) -> Result<String, String> {
+pub fn merge_base(rev: &str) -> Result<String, Text> {
     text(&["merge-base", "HEAD", rev])
 }
 
 /// The repository's top directory.
-pub fn toplevel() -> Result<PathBuf, String> {
+pub fn toplevel() -> Result<PathBuf, Text> {
     text(&["rev-parse", "--show-toplevel"]).map(PathBuf::from)
 }
 
@@ -56,7 +58,7 @@ pub fn repo_path(top: &Path, path: &Path) -> String {
 }
 
 /// Files under `dir` (repository-relative) at a commit.
-pub fn files_at(commit: &str, dir: &str) -> Result<Vec<String>, String> {
+pub fn files_at(commit: &str, dir: &str) -> Result<Vec<String>, Text> {
     let out = text(&["ls-tree", "-r", "--name-only", "-z", commit, "--", dir])?;
     Ok(out
         .split('\0')
@@ -66,7 +68,7 @@ pub fn files_at(commit: &str, dir: &str) -> Result<Vec<String>, String> {
 }
 
 /// A file's bytes at a commit.
-pub fn show(commit: &str, path: &str) -> Result<Vec<u8>, String> {
+pub fn show(commit: &str, path: &str) -> Result<Vec<u8>, Text> {
     git(&["show", &format!("{commit}:{path}")])
 }
 
@@ -80,7 +82,7 @@ pub enum Change {
 }
 
 /// Changes under `dir` from `commit` to the working tree, renames detected.
-pub fn changes(commit: &str, dir: &str) -> Result<Vec<Change>, String> {
+pub fn changes(commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
     let out = git(&["diff", "--name-status", "-z", "-M", commit, "--", dir])?;
     let fields: Vec<String> = out
         .split(|b| *b == 0)

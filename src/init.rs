@@ -5,7 +5,7 @@
 
 use crate::check::{self, Plans};
 use crate::history::History;
-use crate::messages::num;
+use crate::messages::{num, DataText, Lang, Text};
 use crate::plan::{IndicatorKind, Plan};
 use crate::report::Report;
 use std::fmt::Write;
@@ -17,19 +17,21 @@ pub fn skeleton(
     department: &str,
     period: i32,
     data_root: &Path,
-) -> Result<String, String> {
-    let dept = plan.department(department).ok_or_else(|| {
-        format!(
-            "department \"{department}\" is not in the registry of plan {}",
-            plan.id()
-        )
-    })?;
+    lang: Lang,
+) -> Result<String, Text> {
+    let dept = plan
+        .department(department)
+        .ok_or_else(|| Text::NotInRegistry {
+            department: department.to_string(),
+            plan: plan.id().to_string(),
+        })?;
     if !plan.in_period(period) {
         let p = plan.header.period;
-        return Err(format!(
-            "period {period} is outside the plan years {}–{}",
-            p.start, p.end
-        ));
+        return Err(Text::PeriodOutside {
+            period,
+            start: p.start,
+            end: p.end,
+        });
     }
     let reports: Vec<Report> = check::reports_under(data_root)
         .iter()
@@ -45,15 +47,18 @@ pub fn skeleton(
         .collect();
     let history = History::build(reports.iter());
     let mut out = String::new();
+    let t = |d: DataText| d.text(lang);
     let _ = writeln!(
         out,
-        "# {} {period} progress report of {} ({}).",
-        plan.header.name, dept.name, dept.code
+        "{}",
+        t(DataText::SkeletonTitle {
+            plan: plan.header.name.clone(),
+            period,
+            department: dept.name.clone(),
+            code: dept.code.clone(),
+        })
     );
-    let _ = writeln!(
-        out,
-        "# Fill every empty value; `plan-lint check` points at each one still empty."
-    );
+    let _ = writeln!(out, "{}", t(DataText::SkeletonFill));
     let _ = writeln!(out, "# yaml-language-server: $schema=https://plan-lint.example/schemas/progress-report.schema.json");
     let _ = writeln!(
         out,
@@ -63,7 +68,8 @@ pub fn skeleton(
     );
     let _ = writeln!(
         out,
-        "submitted:                      # YYYY-MM-DD, the day you submit"
+        "submitted:                      # {}",
+        t(DataText::SubmittedComment)
     );
     let indicators: Vec<_> = plan.indicators_of(&dept.code).collect();
     if indicators.is_empty() {
@@ -74,32 +80,55 @@ pub fn skeleton(
     for ind in indicators {
         let _ = writeln!(
             out,
-            "  - id: {}                      # {} ({}; target {} by {})",
+            "  - id: {}                      # {}",
             ind.id,
-            ind.name,
-            if ind.unit.is_empty() { "-" } else { &ind.unit },
-            ind.target_text,
-            ind.target_year
+            t(DataText::IndicatorComment {
+                name: ind.name.clone(),
+                unit: if ind.unit.is_empty() { "-" } else { &ind.unit }.to_string(),
+                target: ind.target_text.clone(),
+                target_year: ind.target_year,
+            })
         );
         let last = history.previous_value(plan.id(), &ind.id, period);
-        let comment = match last {
-            Some(f) => format!("{}: {} ({})", f.period, num(f.value), f.location.path),
-            None => "no earlier figure".into(),
-        };
-        let kind = match ind.kind {
-            IndicatorKind::Cumulative => format!("total since {}", plan.header.period.start),
-            IndicatorKind::AnnualRate => "growth this year, %".into(),
-            IndicatorKind::Qualitative => "this year's reduction, %".into(),
-            IndicatorKind::Level => format!("level in {period}"),
-        };
-        let _ = writeln!(out, "    value:                     # {kind}; {comment}");
+        let comment = t(match last {
+            Some(f) => DataText::EarlierFigure {
+                period: f.period,
+                value: num(f.value),
+                path: f.location.path.clone(),
+            },
+            None => DataText::NoEarlierFigure,
+        });
+        let kind = t(match ind.kind {
+            IndicatorKind::Cumulative => DataText::TotalSince {
+                start: plan.header.period.start,
+            },
+            IndicatorKind::AnnualRate => DataText::GrowthThisYear,
+            IndicatorKind::Qualitative => DataText::ReductionThisYear,
+            IndicatorKind::Level => DataText::LevelIn { period },
+        });
+        let _ = writeln!(
+            out,
+            "    value:                     # {}",
+            t(DataText::ValueComment {
+                kind,
+                earlier: comment
+            })
+        );
         if ind.kind == IndicatorKind::Qualitative {
-            let _ = writeln!(out, "    requirement:               # the figure the city/province set for {period} ({})", ind.target_text);
+            let _ = writeln!(
+                out,
+                "    requirement:               # {}",
+                t(DataText::RequirementComment {
+                    period,
+                    target: ind.target_text.clone(),
+                })
+            );
             let _ = writeln!(out, "      value:\n      source:");
         }
         let _ = writeln!(
             out,
-            "    # source:                  # optional: where the figure comes from"
+            "    # source:                  # {}",
+            t(DataText::SourceComment)
         );
     }
     let projects: Vec<_> = plan.projects_of(&dept.code).collect();
@@ -109,35 +138,47 @@ pub fn skeleton(
     for p in projects {
         let _ = writeln!(
             out,
-            "  - id: {}                    # {} ({})",
-            p.id, p.name, p.column
+            "  - id: {}                    # {}",
+            p.id,
+            t(DataText::ProjectComment {
+                name: p.name.clone(),
+                column: p.column.clone(),
+            })
         );
         let last = history.previous_project(plan.id(), &p.id, period);
-        let status = last
-            .and_then(|l| l.status.as_ref())
-            .map_or("no earlier report".into(), |s| {
-                format!("{}: {}", s.period, s.value.as_str())
-            });
-        let progress = last
-            .and_then(|l| l.progress.as_ref())
-            .map_or("no earlier report".into(), |s| {
-                format!("{}: {}", s.period, num(s.value))
-            });
-        let _ = writeln!(out, "    status:                    # planned | preparing | under_construction | completed | suspended | cancelled; {status}");
+        let earlier = |f: Option<(i32, String)>| {
+            t(f.map_or(DataText::NoEarlierReport, |(period, value)| {
+                DataText::Earlier { period, value }
+            }))
+        };
+        let status = earlier(
+            last.and_then(|l| l.status.as_ref())
+                .map(|s| (s.period, s.value.as_str().to_string())),
+        );
+        let progress = earlier(
+            last.and_then(|l| l.progress.as_ref())
+                .map(|s| (s.period, num(s.value))),
+        );
         let _ = writeln!(
             out,
-            "    progress:                  # percent 0..100; {progress}"
+            "    status:                    # {}",
+            t(DataText::StatusComment { last: status })
+        );
+        let _ = writeln!(
+            out,
+            "    progress:                  # {}",
+            t(DataText::ProgressComment { last: progress })
         );
     }
     Ok(out)
 }
 
 /// Picks the plan for `init`: the one named, else the built-in.
-pub fn plan_for<'a>(plans: &'a Plans, id: Option<&str>) -> Result<&'a Plan, String> {
+pub fn plan_for<'a>(plans: &'a Plans, id: Option<&str>) -> Result<&'a Plan, Text> {
     match id {
         Some(id) => plans
             .get(id)
-            .ok_or_else(|| format!("plan \"{id}\" is not loaded")),
-        None => plans.0.first().ok_or_else(|| "no plan loaded".into()),
+            .ok_or_else(|| Text::PlanNotLoaded { id: id.to_string() }),
+        None => plans.0.first().ok_or(Text::NoPlan),
     }
 }

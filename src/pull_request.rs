@@ -8,12 +8,13 @@
 use crate::check::{run_inner, CheckOptions, Fatal, Outcome, Plans};
 use crate::diagnostic::{self, BaselineState};
 use crate::git::{self, Change};
+use crate::messages::{Changed, Text};
 use crate::rules::history_integrity;
 use crate::source::SourceFile;
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
-fn fatal(message: String) -> Fatal {
+fn fatal(message: Text) -> Fatal {
     Fatal {
         message,
         diagnostics: Vec::new(),
@@ -47,7 +48,12 @@ impl Drop for BaseTree {
 }
 
 pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fatal> {
-    let base = git::merge_base(rev).map_err(|e| fatal(format!("--base {rev}: {e}")))?;
+    let base = git::merge_base(rev).map_err(|e| {
+        fatal(Text::Base {
+            rev: rev.to_string(),
+            error: Box::new(e),
+        })
+    })?;
     let short: String = base.chars().take(12).collect();
     let top = git::toplevel().map_err(fatal)?;
     let root_rel = git::repo_path(&top, &opts.data_root);
@@ -112,11 +118,9 @@ pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fat
         let bytes = git::show(&base, f).map_err(fatal)?;
         let dest = scratch.0.join(f);
         if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| fatal(format!("cannot write {}: {e}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(|e| fatal(cannot_write(parent, e)))?;
         }
-        std::fs::write(&dest, bytes)
-            .map_err(|e| fatal(format!("cannot write {}: {e}", dest.display())))?;
+        std::fs::write(&dest, bytes).map_err(|e| fatal(cannot_write(&dest, e)))?;
     }
     let mut base_opts = plain.clone();
     base_opts.data_root = scratch.0.join(&root_rel);
@@ -163,8 +167,11 @@ pub fn base_inputs(
     rev: &str,
     config: Option<&std::path::Path>,
     plan_dirs: &[PathBuf],
-) -> Result<BaseInputs, String> {
-    let base = git::merge_base(rev).map_err(|e| format!("--base {rev}: {e}"))?;
+) -> Result<BaseInputs, Text> {
+    let base = git::merge_base(rev).map_err(|e| Text::Base {
+        rev: rev.to_string(),
+        error: Box::new(e),
+    })?;
     let short: String = base.chars().take(12).collect();
     let top = git::toplevel()?;
     let scratch = BaseTree(
@@ -181,7 +188,7 @@ pub fn base_inputs(
                 if now.as_deref() != Some(bytes.as_slice()) {
                     notices.push(history_integrity::rules_changed(
                         &shown,
-                        "the configuration",
+                        Changed::Config,
                         &short,
                         now.is_some(),
                     ));
@@ -191,15 +198,15 @@ pub fn base_inputs(
                     String::from_utf8_lossy(&bytes).into_owned(),
                 );
                 cfg = Some(crate::config::load_text(path, source).map_err(|d| {
-                    format!(
-                        "the configuration at {short} is not valid: {}",
-                        d.first().map_or(String::new(), |d| d.message.clone())
-                    )
+                    Text::ConfigAtBase {
+                        commit: short.clone(),
+                        first: d.into_iter().next().map(|d| Box::new(d.msg)),
+                    }
                 })?);
             }
             Err(_) => notices.push(history_integrity::rules_changed(
                 &shown,
-                "the configuration",
+                Changed::Config,
                 &short,
                 now.is_some(),
             )),
@@ -215,7 +222,7 @@ pub fn base_inputs(
         if files.is_empty() {
             notices.push(history_integrity::rules_changed(
                 &shown_dir,
-                "the plan directory",
+                Changed::PlanDirectory,
                 &short,
                 dir.exists(),
             ));
@@ -227,28 +234,26 @@ pub fn base_inputs(
             let bytes = git::show(&base, f)?;
             let dest = scratch.0.join(f);
             if let Some(parent) = dest.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| format!("cannot write {}: {e}", parent.display()))?;
+                std::fs::create_dir_all(parent).map_err(|e| cannot_write(parent, e))?;
             }
             let now = std::fs::read(top.join(f)).ok();
             if now.as_deref() != Some(bytes.as_slice()) {
                 notices.push(history_integrity::rules_changed(
                     &shown(&top, f),
-                    "the plan file",
+                    Changed::PlanFile,
                     &short,
                     now.is_some(),
                 ));
             }
             base_names.insert(f.clone());
-            std::fs::write(&dest, bytes)
-                .map_err(|e| format!("cannot write {}: {e}", dest.display()))?;
+            std::fs::write(&dest, bytes).map_err(|e| cannot_write(&dest, e))?;
         }
         for f in crate::check::reports_under(dir) {
             let rel_now = git::repo_path(&top, &f);
             if !base_names.contains(&rel_now) {
                 notices.push(history_integrity::rules_changed(
                     &crate::paths::display(&f),
-                    "the plan file",
+                    Changed::PlanFile,
                     &short,
                     true,
                 ));
@@ -262,6 +267,13 @@ pub fn base_inputs(
         notices,
         _scratch: scratch,
     })
+}
+
+fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Text {
+    Text::CannotWrite {
+        path: path.display().to_string(),
+        error: e.to_string(),
+    }
 }
 
 fn shown(top: &std::path::Path, rel: &str) -> String {

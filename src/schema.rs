@@ -6,6 +6,7 @@
 //! "did you mean" and, for a number written as text, the number meant.
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
 use crate::source::Source;
 use crate::suggest;
 use crate::yaml::{format_number, Node, NodeKind};
@@ -136,22 +137,22 @@ pub fn validate_json(
                         .iter()
                         .map(String::as_str)
                         .filter(|a| !present.iter().any(|p| p == a));
-                    let help = match suggest::closest(name, candidates) {
-                        Some(s) => format!("did you mean \"{s}\"? rename the key"),
-                        None if name == "<<" => {
-                            "merge keys are not supported: write the entries out".into()
-                        }
-                        None => format!("remove the key, or use one of: {}", allowed.join(", ")),
+                    let hint = match suggest::closest(name, candidates) {
+                        Some(s) => KeyHint::DidYouMean(s.to_string()),
+                        None if name == "<<" => KeyHint::MergeKey,
+                        None => KeyHint::OneOf(allowed.clone()),
                     };
                     out.push(
                         Diagnostic::new(
                             "PL002",
                             Severity::Error,
                             loc(at),
-                            format!("unknown key \"{}\"{}", shorten(name), context(&pointer)),
-                            help,
+                            SchemaMsg::UnknownKey {
+                                key: shorten(name),
+                                context: context(&pointer),
+                                hint,
+                            },
                         )
-                        .label("not a key of this entry")
                         .node_path(format!("{pointer}/{name}")),
                     );
                 }
@@ -169,108 +170,104 @@ pub fn validate_json(
                     "PL002",
                     Severity::Error,
                     at_loc,
-                    format!("missing required key \"{name}\"{}", context(&pointer)),
-                    format!(
-                        "add \"{name}:\" with {}",
-                        describe_property(&c.root, &schema_pointer, name)
-                    ),
+                    SchemaMsg::MissingKey {
+                        name: name.to_string(),
+                        context: context(&pointer),
+                        description: describe_property(&c.root, &schema_pointer, name),
+                    },
                 )
-                .label(format!("\"{name}\" missing here"))
                 .node_path(format!("{pointer}/{name}"))
             }
             ValidationErrorKind::Type { kind } => {
                 let expected = match kind {
-                    TypeKind::Single(t) => type_word(&t.to_string()),
+                    TypeKind::Single(t) => vec![JsonType::from_schema(&t.to_string())],
                     TypeKind::Multiple(ts) => ts
                         .iter()
-                        .map(|t| type_word(&t.to_string()))
-                        .collect::<Vec<_>>()
-                        .join(" or "),
+                        .map(|t| JsonType::from_schema(&t.to_string()))
+                        .collect(),
                 };
                 let is_date = schema_at(&c.root, &schema_pointer)
                     .and_then(|s| s.get("pattern"))
                     .and_then(Value::as_str)
                     .is_some_and(|p| p.contains("[0-9]{4}-[0-9]{2}-[0-9]{2}"));
                 let expected = if is_date {
-                    "a date (YYYY-MM-DD)".to_string()
+                    Expected::Date
                 } else {
-                    expected
+                    Expected::Types(expected)
                 };
-                type_error(source, value, &pointer, &field, &expected)
+                type_error(source, value, &field, expected)
             }
             ValidationErrorKind::Enum { options } => {
                 let opts: Vec<&str> = options
                     .as_array()
                     .map(|a| a.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
-                let found = shown(value);
-                let help = match value
+                let suggestion = value
                     .as_str()
                     .and_then(|v| suggest::closest(v, opts.iter().copied()))
-                {
-                    Some(s) => format!("did you mean \"{s}\"? allowed: {}", opts.join(", ")),
-                    None => format!("use one of: {}", opts.join(", ")),
-                };
+                    .map(str::to_string);
                 Diagnostic::new(
                     "PL002",
                     Severity::Error,
                     loc(value),
-                    format!("\"{field}\" is {found}, which is not an allowed value"),
-                    help,
+                    SchemaMsg::NotAllowed {
+                        field: field.clone(),
+                        found: shown(value),
+                        options: opts.iter().map(|o| o.to_string()).collect(),
+                        suggestion,
+                    },
                 )
-                .label("not allowed")
             }
             ValidationErrorKind::Minimum { limit }
             | ValidationErrorKind::ExclusiveMinimum { limit } => Diagnostic::new(
                 "PL002",
                 Severity::Error,
                 loc(value),
-                format!("\"{field}\" is {}, below the minimum {limit}", shown(value)),
-                format!("\"{field}\" must be at least {limit}"),
-            )
-            .label("too small"),
+                SchemaMsg::BelowMinimum {
+                    field: field.clone(),
+                    found: shown(value),
+                    limit: limit.to_string(),
+                },
+            ),
             ValidationErrorKind::Maximum { limit }
             | ValidationErrorKind::ExclusiveMaximum { limit } => Diagnostic::new(
                 "PL002",
                 Severity::Error,
                 loc(value),
-                format!("\"{field}\" is {}, above the maximum {limit}", shown(value)),
-                format!("\"{field}\" must be at most {limit}"),
-            )
-            .label("too large"),
-            ValidationErrorKind::Pattern { pattern } => {
-                let help = if pattern.contains("[0-9]{4}-[0-9]{2}-[0-9]{2}") {
-                    "write the date as YYYY-MM-DD, e.g. 2024-01-18".to_string()
-                } else {
-                    format!("the value must match the pattern {pattern}")
-                };
-                Diagnostic::new(
-                    "PL002",
-                    Severity::Error,
-                    loc(value),
-                    format!(
-                        "\"{field}\" is {}, which is not in the required form",
-                        shown(value)
-                    ),
-                    help,
-                )
-                .label("wrong form")
-            }
+                SchemaMsg::AboveMaximum {
+                    field: field.clone(),
+                    found: shown(value),
+                    limit: limit.to_string(),
+                },
+            ),
+            ValidationErrorKind::Pattern { pattern } => Diagnostic::new(
+                "PL002",
+                Severity::Error,
+                loc(value),
+                SchemaMsg::WrongForm {
+                    field: field.clone(),
+                    found: shown(value),
+                    pattern: (!pattern.contains("[0-9]{4}-[0-9]{2}-[0-9]{2}"))
+                        .then(|| pattern.to_string()),
+                },
+            ),
             ValidationErrorKind::MinLength { .. } => Diagnostic::new(
                 "PL002",
                 Severity::Error,
                 loc(value),
-                format!("\"{field}\" is empty"),
-                format!("write a non-empty \"{field}\""),
-            )
-            .label("empty"),
+                SchemaMsg::Empty {
+                    field: field.clone(),
+                },
+            ),
             ValidationErrorKind::MinItems { limit } | ValidationErrorKind::MaxItems { limit } => {
                 Diagnostic::new(
                     "PL002",
                     Severity::Error,
                     loc(value),
-                    format!("\"{field}\" has the wrong number of items"),
-                    format!("\"{field}\" needs {limit} items here"),
+                    SchemaMsg::ItemCount {
+                        field: field.clone(),
+                        limit: limit.to_string(),
+                    },
                 )
             }
             ValidationErrorKind::OneOfNotValid { .. }
@@ -285,23 +282,14 @@ pub fn validate_json(
                 let has_pending = value.get("pending").is_some();
                 if has_value && has_pending {
                     let (k, _) = value.entry("pending").expect("present");
-                    Diagnostic::new(
-                        "PL002",
-                        Severity::Error,
-                        loc(k),
-                        "an indicator has both \"value\" and \"pending\"".to_string(),
-                        "keep \"value\" when the figure is published, or \"pending\" when it is not, never both",
-                    )
-                    .label("remove one of the two")
+                    Diagnostic::new("PL002", Severity::Error, loc(k), SchemaMsg::ValueAndPending)
                 } else if !has_value && !has_pending {
                     Diagnostic::new(
                         "PL002",
                         Severity::Error,
                         first_line(source, value),
-                        "an indicator needs \"value\" or \"pending\"".to_string(),
-                        "add \"value:\" with the figure for the period, or \"pending:\" with reason and expected_by if it is not yet published",
+                        SchemaMsg::NoValueOrPending,
                     )
-                    .label("no value here")
                 } else {
                     // The branch that applies has its own errors, reported separately.
                     continue;
@@ -328,127 +316,81 @@ fn continue_generic(source: &Source, value: &Node, field: &str, detail: &str) ->
         "PL002",
         Severity::Error,
         Location::at(source, value.span),
-        format!("\"{field}\" does not match the schema: {detail}"),
-        "compare this entry with `plan-lint schema` and the example in the README",
+        SchemaMsg::Other {
+            field: field.to_string(),
+            detail: detail.to_string(),
+        },
     )
-    .label("here")
 }
 
-fn type_error(
-    source: &Source,
-    value: &Node,
-    pointer: &str,
-    field: &str,
-    expected: &str,
-) -> Diagnostic {
+fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) -> Diagnostic {
     let loc = Location::at(source, value.span);
     if let NodeKind::Number { value: v, .. } = value.kind {
-        if !v.is_finite() && expected.contains("number") {
+        if !v.is_finite() && expected.has(&JsonType::Number) {
             return Diagnostic::new(
                 "PL002",
                 Severity::Error,
                 loc,
-                format!(
-                    "\"{field}\" is {}, not a finite number",
-                    source
+                SchemaMsg::NotFinite {
+                    field: field.to_string(),
+                    written: source
                         .text
                         .get(value.span.start..value.span.end)
                         .filter(|w| !w.is_empty())
-                        .map_or_else(|| format_number(v, false), shorten)
-                ),
-                "write the figure as a plain finite number; if it is not known yet, use `pending:` instead of `value:`",
-            )
-            .label("not a finite number");
+                        .map_or_else(|| format_number(v, false), shorten),
+                },
+            );
         }
     }
-    let help = match (
-        value.as_str(),
-        expected.contains("number") || expected.contains("integer"),
-    ) {
+    let help = match (value.as_str(), expected.numeric()) {
         (Some(text), true) => match suggest::number_in_text(text) {
-            Some(n) => format!(
-                "write the number without quotes, units or words: {}{}",
-                format_number(n, n.fract() == 0.0),
-                if text.contains("以上") || text.contains("以内") {
-                    " (the target's wording belongs to the plan, the report gives the figure)"
-                } else {
-                    ""
-                }
-            ),
-            None => format!("\"{field}\" takes {expected}; write the figure as a plain number"),
+            Some(n) => TypeHelp::NumberInText {
+                number: format_number(n, n.fract() == 0.0),
+                target_wording: text.contains("以上") || text.contains("以内"),
+            },
+            None => TypeHelp::PlainNumber,
         },
-        _ if matches!(value.kind, NodeKind::Null) => {
-            format!("fill in \"{field}\" with {expected}")
-        }
-        _ if expected == "a mapping" => format!(
-            "write \"{field}\" as a mapping: `key: value` lines, indented under it (compare the example report in the README)"
-        ),
-        _ if expected == "a list" => {
-            format!("write \"{field}\" as a list: one `- ` item per line, indented under it")
-        }
-        _ => format!("\"{field}\" takes {expected}"),
+        _ if matches!(value.kind, NodeKind::Null) => TypeHelp::Fill,
+        _ if expected.is(JsonType::Mapping) => TypeHelp::Mapping,
+        _ if expected.is(JsonType::List) => TypeHelp::List,
+        _ => TypeHelp::Takes,
     };
-    let _ = pointer;
-    let message = if matches!(value.kind, NodeKind::Null) {
-        format!("\"{field}\" is empty; it needs {expected}")
-    } else {
-        format!("\"{field}\" must be {expected}, found {}", shown(value))
-    };
-    Diagnostic::new("PL002", Severity::Error, loc, message, help)
-        .label(format!("expected {expected}"))
+    Diagnostic::new(
+        "PL002",
+        Severity::Error,
+        loc,
+        SchemaMsg::WrongType {
+            field: field.to_string(),
+            expected,
+            found: shown(value),
+            help,
+        },
+    )
 }
 
 /// A document that is not a mapping at all: one file-level diagnostic
 /// instead of a schema error about the "document".
 fn not_a_mapping(kind: Kind, node: &Node, source: &Source) -> Diagnostic {
-    let (what, fields) = match kind {
-        Kind::Report => (
-            "a report",
-            "version, plan, department, period and submitted",
-        ),
-        Kind::PlanHeader => ("a plan's plan.yaml", "the plan's id, name and period"),
-        Kind::Catalog => ("a plan catalog", "its indicators and projects"),
-        Kind::Rules => ("a rule file", "its rule entries"),
-        Kind::Config => ("plan-lint.toml", "its settings"),
-    };
-    let start = match kind {
-        Kind::Report => " (`plan-lint init --department D --period Y` writes one to start from)",
-        _ => "",
-    };
     let body = source.body();
     let only_comments = body.lines().all(|l| {
         let t = l.trim();
         t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
     });
-    let (message, location) = match node.kind {
-        NodeKind::Null if body.trim().is_empty() => (
-            "the file is empty".to_string(),
-            Location::file_start(source),
-        ),
-        NodeKind::Null if only_comments => (
-            "the file holds no YAML content, only comments".to_string(),
-            Location::file_start(source),
-        ),
-        NodeKind::Null => (
-            "the file holds an empty value (null) at the top level, not a mapping".to_string(),
-            first_line(source, node),
-        ),
-        _ => (
-            format!(
-                "the file holds {} at the top level, not a mapping",
-                shown(node)
-            ),
-            first_line(source, node),
-        ),
+    let (found, location) = match node.kind {
+        NodeKind::Null if body.trim().is_empty() => (TopLevel::Empty, Location::file_start(source)),
+        NodeKind::Null if only_comments => (TopLevel::OnlyComments, Location::file_start(source)),
+        NodeKind::Null => (TopLevel::Null, first_line(source, node)),
+        _ => (TopLevel::Other(shown(node)), first_line(source, node)),
     };
     Diagnostic::new(
         "PL002",
         Severity::Error,
         location,
-        message,
-        format!("{what} is a mapping of keys to values, with {fields} at the top level{start}"),
+        SchemaMsg::NotAMapping {
+            document: kind,
+            found,
+        },
     )
-    .label("not a mapping")
 }
 
 /// A value for a message: at most 40 characters.
@@ -460,27 +402,14 @@ fn shorten(s: &str) -> String {
 }
 
 /// How a node reads in a message: strings quoted, numbers as written.
-fn shown(node: &Node) -> String {
+fn shown(node: &Node) -> Shown {
     match &node.kind {
-        NodeKind::Str(s) => format!("the string \"{}\"", shorten(s)),
-        NodeKind::Number { value, integer } => format_number(*value, *integer),
-        NodeKind::Null => "empty".into(),
-        NodeKind::Bool(b) => b.to_string(),
-        NodeKind::Seq(_) => "a list".into(),
-        NodeKind::Map(_) => "a mapping".into(),
-    }
-}
-
-fn type_word(t: &str) -> String {
-    match t {
-        "object" => "a mapping".into(),
-        "array" => "a list".into(),
-        "string" => "a string".into(),
-        "number" => "a number".into(),
-        "integer" => "an integer".into(),
-        "boolean" => "true or false".into(),
-        "null" => "empty (null)".into(),
-        other => other.into(),
+        NodeKind::Str(s) => Shown::Str(shorten(s)),
+        NodeKind::Number { value, integer } => Shown::Number(format_number(*value, *integer)),
+        NodeKind::Null => Shown::Null,
+        NodeKind::Bool(b) => Shown::Bool(*b),
+        NodeKind::Seq(_) => Shown::List,
+        NodeKind::Map(_) => Shown::Mapping,
     }
 }
 
@@ -496,11 +425,11 @@ fn field_name(pointer: &str) -> String {
     }
 }
 
-/// " in indicators[2]" for messages about a nested entry.
-fn context(pointer: &str) -> String {
+/// `indicators[2]` for messages about a nested entry.
+fn context(pointer: &str) -> Option<String> {
     let segs: Vec<&str> = pointer.split('/').filter(|s| !s.is_empty()).collect();
     if segs.is_empty() {
-        return String::new();
+        return None;
     }
     let mut out = String::new();
     for s in segs {
@@ -513,7 +442,7 @@ fn context(pointer: &str) -> String {
             out.push_str(s);
         }
     }
-    format!(" in {out}")
+    Some(out)
 }
 
 /// The schema object a keyword belongs to: `/$defs/indicator/required` → `/$defs/indicator`.
@@ -554,23 +483,14 @@ fn allowed_keys(root: &Value, schema_pointer: &str) -> Vec<String> {
     keys
 }
 
-fn describe_property(root: &Value, schema_pointer: &str, name: &str) -> String {
-    let prop = schema_at(root, schema_pointer)
+/// The schema's description of a property, without its full stop.
+fn describe_property(root: &Value, schema_pointer: &str, name: &str) -> Option<String> {
+    schema_at(root, schema_pointer)
         .and_then(|s| s.get("properties"))
-        .and_then(|p| p.get(name));
-    if let Some(d) = prop
+        .and_then(|p| p.get(name))
         .and_then(|p| p.get("description"))
         .and_then(Value::as_str)
-    {
-        let d = d.trim_end_matches('.');
-        let mut chars = d.chars();
-        let lowered: String = chars
-            .next()
-            .map(|c| c.to_lowercase().chain(chars).collect())
-            .unwrap_or_default();
-        return format!("its value: {lowered}");
-    }
-    "its value".into()
+        .map(|d| d.trim_end_matches('.').to_string())
 }
 
 /// The first line of a mapping: where a missing key would be written.
@@ -604,6 +524,6 @@ mod tests {
     fn field_names_and_context() {
         assert_eq!(field_name("/indicators/0/value"), "value");
         assert_eq!(field_name("/indicators/3"), "indicators[3]");
-        assert_eq!(context("/indicators/3"), " in indicators[3]");
+        assert_eq!(context("/indicators/3").as_deref(), Some("indicators[3]"));
     }
 }

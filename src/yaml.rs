@@ -228,14 +228,57 @@ impl Default for Limits {
     }
 }
 
-/// Why a file could not be loaded, with where.
+/// Why a file could not be loaded, with where. The words are the message
+/// catalog's (src/messages/), so that they exist in every language; this
+/// file is also compiled by build.rs, which needs no words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadError {
-    pub message: String,
-    pub help: String,
+    pub kind: LoadErrorKind,
     pub span: Span,
     /// A second place that explains the first (the first occurrence of a duplicate key).
-    pub related: Option<(Span, String)>,
+    pub related: Option<Span>,
+}
+
+/// What went wrong while loading, with the values a message shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadErrorKind {
+    /// The parser's own description of a syntax error.
+    Syntax {
+        info: String,
+        hint: SyntaxHint,
+    },
+    MultipleDocuments,
+    UnknownAnchor,
+    /// A plain integer past 64 bits, as written (cut at 40 characters).
+    IntegerTooLarge {
+        text: String,
+    },
+    MergeKey,
+    DuplicateKey {
+        key: String,
+    },
+    AliasLimit {
+        max_nodes: usize,
+    },
+    TooDeep {
+        max_depth: usize,
+    },
+    /// A tag as written (cut at 40 characters).
+    Tag {
+        tag: String,
+    },
+    ControlCharacter {
+        ch: char,
+    },
+    Unbalanced,
+}
+
+/// Which help a syntax error gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxHint {
+    Tab,
+    UnknownAnchor,
+    Other,
 }
 
 /// Converts the parser's character positions to byte offsets. Positions
@@ -379,16 +422,18 @@ pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, Load
         }
         let tab =
             e.info().contains("tab") || text.get(at - base..).is_some_and(|t| t.starts_with('\t'));
-        let help = if tab {
-            "YAML indents and separates with spaces, never tabs: replace the tab here with spaces (and set your editor to insert spaces for Tab)"
+        let hint = if tab {
+            SyntaxHint::Tab
         } else if e.info().contains("unknown anchor") {
-            "define the anchor (`&name`) before using it (`*name`), or write the value out"
+            SyntaxHint::UnknownAnchor
         } else {
-            "fix the YAML syntax at this place; a YAML linter or an editor with YAML support shows the structure"
+            SyntaxHint::Other
         };
         LoadError {
-            message: format!("invalid YAML: {}", e.info()),
-            help: help.into(),
+            kind: LoadErrorKind::Syntax {
+                info: e.info().to_string(),
+                hint,
+            },
             span: Span::new(at, at),
             related: None,
         }
@@ -403,9 +448,11 @@ pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, Load
                 documents += 1;
                 if documents > 1 {
                     return Err(LoadError {
-                        message: "more than one YAML document in one file".into(),
-                        help: "a report is one document: remove the `---` line and everything after it, or split it into separate files".into(),
-                        span: Span::new(span.start, span.start + 3.min(text.len() + base - span.start)),
+                        kind: LoadErrorKind::MultipleDocuments,
+                        span: Span::new(
+                            span.start,
+                            span.start + 3.min(text.len() + base - span.start),
+                        ),
                         related: None,
                     });
                 }
@@ -414,8 +461,7 @@ pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, Load
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
                     return Err(LoadError {
-                        message: "alias to an unknown anchor".into(),
-                        help: "define the anchor (`&name`) before using it (`*name`)".into(),
+                        kind: LoadErrorKind::UnknownAnchor,
                         span,
                         related: None,
                     });
@@ -436,11 +482,9 @@ pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, Load
                 let kind = if style == ScalarStyle::Plain {
                     if is_decimal_integer(&value) && value.parse::<i64>().is_err() {
                         return Err(LoadError {
-                            message: format!(
-                                "the integer {} does not fit in 64 bits",
-                                shorten(&value)
-                            ),
-                            help: "check the figure for extra digits or a missing decimal point; if it is text (a document number), put it in quotes".into(),
+                            kind: LoadErrorKind::IntegerTooLarge {
+                                text: shorten(&value),
+                            },
                             span,
                             related: None,
                         });
@@ -547,21 +591,18 @@ pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, Load
                 None => {
                     if node.as_str() == Some("<<") {
                         return Err(LoadError {
-                            message: "merge keys (`<<`) are not supported".into(),
-                            help: "write the entries out in full instead of merging them from an anchor; plan-lint reads YAML 1.2, which has no merge keys".into(),
+                            kind: LoadErrorKind::MergeKey,
                             span: node.span,
                             related: None,
                         });
                     }
                     if let Some(first) = earlier_key(entries, seen, &node) {
-                        let text = node.key_text();
                         return Err(LoadError {
-                            message: format!("duplicate key \"{text}\""),
-                            help: format!(
-                                "a key may appear once in a mapping: keep one \"{text}\" and remove or rename the other"
-                            ),
+                            kind: LoadErrorKind::DuplicateKey {
+                                key: node.key_text(),
+                            },
                             span: node.span,
-                            related: Some((first, "first defined here".into())),
+                            related: Some(first),
                         });
                     }
                     *pending_key = Some(node);
@@ -626,11 +667,9 @@ fn count_nodes(node: &Node) -> usize {
 
 fn alias_limit(span: Span, limits: Limits) -> LoadError {
     LoadError {
-        message: format!(
-            "aliases expand past the limit of {} nodes",
-            limits.max_nodes
-        ),
-        help: "write the values out instead of repeating anchors (`&a`) through aliases (`*a`); a report never needs this many nodes".into(),
+        kind: LoadErrorKind::AliasLimit {
+            max_nodes: limits.max_nodes,
+        },
         span,
         related: None,
     }
@@ -638,8 +677,9 @@ fn alias_limit(span: Span, limits: Limits) -> LoadError {
 
 fn depth_error(span: Span, limits: Limits) -> LoadError {
     LoadError {
-        message: format!("nesting deeper than {} levels", limits.max_depth),
-        help: "a report nests at most four levels (report, list, entry, field): remove the extra brackets or indentation".into(),
+        kind: LoadErrorKind::TooDeep {
+            max_depth: limits.max_depth,
+        },
         span: Span::new(span.start, span.start + 1),
         related: None,
     }
@@ -661,8 +701,9 @@ fn tag_error(text: &str, base: usize, node: Span, tag: &saphyr_parser::Tag) -> L
             Span::new(at, at + written.len())
         });
     LoadError {
-        message: format!("YAML tag \"{}\" is not allowed", shorten(&written)),
-        help: "remove the tag: reports hold plain values, and plan-lint never constructs objects from tags".into(),
+        kind: LoadErrorKind::Tag {
+            tag: shorten(&written),
+        },
         span,
         related: None,
     }
@@ -704,13 +745,8 @@ fn control_character(text: &str, base: usize) -> Option<LoadError> {
         return None;
     }
     let (i, c) = text.char_indices().find(|&(_, c)| !printable(c))?;
-    let what = match c {
-        '\0' => "a NUL byte (U+0000)".to_string(),
-        c => format!("the control character U+{:04X}", c as u32),
-    };
     Some(LoadError {
-        message: format!("the file contains {what}, which YAML does not allow"),
-        help: "remove the character: a report is plain text. NUL bytes usually mean the file was saved as UTF-16 or damaged; save it again as UTF-8 text".into(),
+        kind: LoadErrorKind::ControlCharacter { ch: c },
         span: Span::new(base + i, base + i + c.len_utf8()),
         related: None,
     })
@@ -732,8 +768,7 @@ fn shorten(s: &str) -> String {
 
 fn internal(span: Span) -> LoadError {
     LoadError {
-        message: "unbalanced YAML structure".into(),
-        help: "check the indentation and the brackets around this place".into(),
+        kind: LoadErrorKind::Unbalanced,
         span,
         related: None,
     }
@@ -871,7 +906,7 @@ mod tests {
     fn duplicate_keys_point_at_the_second_and_the_first() {
         let e = load("a: 1\nb: 2\na: 3\n", 0, Limits::default()).unwrap_err();
         assert_eq!(e.span, Span::new(10, 11));
-        assert_eq!(e.related.unwrap().0, Span::new(0, 1));
+        assert_eq!(e.related, Some(Span::new(0, 1)));
     }
 
     #[test]
@@ -887,26 +922,30 @@ mod tests {
             ));
         }
         let e = load(&s, 0, Limits::default()).unwrap_err();
-        assert!(e.message.contains("aliases expand"), "{}", e.message);
+        assert!(matches!(e.kind, LoadErrorKind::AliasLimit { .. }), "{e:?}");
     }
 
     #[test]
     fn deep_nesting_is_stopped() {
         let s = "[".repeat(100_000);
         let e = load(&s, 0, Limits::default()).unwrap_err();
-        assert!(e.message.contains("nesting"), "{}", e.message);
+        assert!(matches!(e.kind, LoadErrorKind::TooDeep { .. }), "{e:?}");
     }
 
     #[test]
     fn tags_and_multiple_documents_are_rejected() {
-        assert!(load("a: !!python/object x\n", 0, Limits::default())
-            .unwrap_err()
-            .message
-            .contains("tag"));
-        assert!(load("a: 1\n---\nb: 2\n", 0, Limits::default())
-            .unwrap_err()
-            .message
-            .contains("more than one"));
+        assert!(matches!(
+            load("a: !!python/object x\n", 0, Limits::default())
+                .unwrap_err()
+                .kind,
+            LoadErrorKind::Tag { .. }
+        ));
+        assert_eq!(
+            load("a: 1\n---\nb: 2\n", 0, Limits::default())
+                .unwrap_err()
+                .kind,
+            LoadErrorKind::MultipleDocuments
+        );
     }
 
     #[test]

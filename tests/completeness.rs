@@ -13,6 +13,7 @@
 //!
 //! All failures are collected and reported together.
 
+use plan_lint::messages::Lang;
 use plan_lint::plan::model::{CatalogFile, Indicator, Project};
 use plan_lint::yaml;
 use regex::Regex;
@@ -73,7 +74,7 @@ fn read(rel: &str) -> String {
 fn load_json(rel: &str) -> Value {
     let text = read(rel);
     yaml::load(&text, 0, yaml::Limits::default())
-        .unwrap_or_else(|e| panic!("{rel}: {} ({})", e.message, e.help))
+        .unwrap_or_else(|e| panic!("{rel}: {} ({})", e.message(Lang::En), e.help(Lang::En)))
         .to_json()
 }
 

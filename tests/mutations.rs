@@ -9,6 +9,7 @@
 
 use plan_lint::check::{self, CheckOptions, Outcome, Plans};
 use plan_lint::history::History;
+use plan_lint::messages::Lang;
 use plan_lint::plan::Plan;
 use plan_lint::report::Report;
 use plan_lint::report_fmt::{human, json, RunInfo};
@@ -236,8 +237,10 @@ fn check_mutated(department: usize, bytes: Vec<u8>) -> Result<(), TestCaseError>
     let diags = diagnostics_of(department, bytes);
     for d in &diags {
         prop_assert!(registry::info(d.code).is_some(), "unknown code {}", d.code);
-        prop_assert!(!d.message.trim().is_empty(), "no message: {d:?}");
-        prop_assert!(!d.help.trim().is_empty(), "no help: {d:?}");
+        for lang in Lang::ALL {
+            prop_assert!(!d.message(lang).trim().is_empty(), "no message: {d:?}");
+            prop_assert!(!d.help(lang).trim().is_empty(), "no help: {d:?}");
+        }
         match (&d.location.source, d.location.span) {
             (Some(src), Some(span)) => {
                 prop_assert!(
@@ -262,8 +265,10 @@ fn check_mutated(department: usize, bytes: Vec<u8>) -> Result<(), TestCaseError>
         outcome: &outcome,
         plans: Vec::new(),
     };
-    prop_assert!(!human::render(&info, false).is_empty());
-    prop_assert!(!json::render(&info).is_empty());
+    for lang in Lang::ALL {
+        prop_assert!(!human::render(&info, lang, false).is_empty());
+        prop_assert!(!json::render(&info, lang).is_empty());
+    }
     Ok(())
 }
 

@@ -19,6 +19,7 @@
 //!
 //! Every failure is collected and reported at once, with the file, the id and the reason.
 
+use plan_lint::messages::Lang;
 use plan_lint::plan::model::{Attribute, CatalogFile, Citation, Indicator, PlanHeader, Project};
 use plan_lint::yaml::{load, Limits};
 use serde::de::DeserializeOwned;
@@ -44,8 +45,13 @@ fn load_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, String> {
         Some(rest) => (rest, 3),
         None => (text.as_str(), 0),
     };
-    let node = load(body, base, Limits::default())
-        .map_err(|e| format!("YAML error at byte {}: {}", e.span.start, e.message))?;
+    let node = load(body, base, Limits::default()).map_err(|e| {
+        format!(
+            "YAML error at byte {}: {}",
+            e.span.start,
+            e.message(Lang::En)
+        )
+    })?;
     serde_json::from_value(node.to_json()).map_err(|e| format!("does not match the model: {e}"))
 }
 

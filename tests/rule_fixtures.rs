@@ -1,9 +1,11 @@
 //! Every rule fixture case under fixtures/rules/ must produce exactly the
 //! findings its case.yaml expects, and the diagnostics of each failing case
-//! are snapshotted in human and JSON form.
+//! are snapshotted in human form in English and in Chinese, and in JSON form
+//! (whose Chinese form differs only in its texts).
 
 use plan_lint::check::Outcome;
 use plan_lint::fixture_test::{find_cases, run_case};
+use plan_lint::messages::Lang;
 use plan_lint::report_fmt::{human, json, RunInfo};
 use std::path::Path;
 
@@ -47,8 +49,43 @@ fn failing_cases_snapshot_their_diagnostics() {
         };
         insta::assert_snapshot!(
             format!("{name}__human"),
-            human::render_diagnostics(&r.diagnostics, false)
+            human::render_diagnostics(&r.diagnostics, Lang::En, false)
         );
-        insta::assert_snapshot!(format!("{name}__json"), json::render(&info));
+        insta::assert_snapshot!(
+            format!("{name}__human_zh"),
+            human::render_diagnostics(&r.diagnostics, Lang::Zh, false)
+        );
+        let en = json::render(&info, Lang::En);
+        insta::assert_snapshot!(format!("{name}__json"), en);
+        // In Chinese only the texts differ: codes, places, fingerprints do not.
+        let zh = json::render(&info, Lang::Zh);
+        assert_eq!(
+            without_texts(serde_json::from_str(&en).unwrap()),
+            without_texts(serde_json::from_str(&zh).unwrap()),
+            "{name}: the Chinese JSON differs in more than its texts"
+        );
+        assert_ne!(en, zh, "{name}: no text was translated");
     }
+}
+
+/// A JSON document with every `message` and `help` text blanked.
+fn without_texts(mut v: serde_json::Value) -> serde_json::Value {
+    match &mut v {
+        serde_json::Value::Object(o) => {
+            for (k, x) in o.iter_mut() {
+                if k == "message" || k == "help" {
+                    *x = serde_json::Value::Null;
+                } else {
+                    *x = without_texts(x.take());
+                }
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for x in a.iter_mut() {
+                *x = without_texts(x.take());
+            }
+        }
+        _ => {}
+    }
+    v
 }

@@ -7,6 +7,7 @@
 
 use plan_lint::check::{self, CheckOptions, Outcome, Plans};
 use plan_lint::history::History;
+use plan_lint::messages::Lang;
 use plan_lint::plan::Plan;
 use plan_lint::report::Report;
 use plan_lint::report_fmt::{human, json, RunInfo};
@@ -55,8 +56,10 @@ fn main() {
             check::check_report(&w.plans, r, &history, &w.opts, &mut diags);
         }
         for d in &diags {
-            assert!(!d.code.is_empty() && !d.message.trim().is_empty(), "{d:?}");
-            assert!(!d.help.trim().is_empty(), "no help: {d:?}");
+            for lang in Lang::ALL {
+                assert!(!d.code.is_empty() && !d.message(lang).trim().is_empty(), "{d:?}");
+                assert!(!d.help(lang).trim().is_empty(), "no help: {d:?}");
+            }
             if let (Some(src), Some(span)) = (&d.location.source, d.location.span) {
                 assert!(
                     span.start <= span.end && span.end <= src.text.len(),
@@ -75,7 +78,9 @@ fn main() {
             outcome: &outcome,
             plans: Vec::new(),
         };
-        let _ = human::render(&info, false);
-        let _ = json::render(&info);
+        for lang in Lang::ALL {
+            let _ = human::render(&info, lang, false);
+            let _ = json::render(&info, lang);
+        }
     });
 }

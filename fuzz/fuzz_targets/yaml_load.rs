@@ -2,6 +2,7 @@
 //! never panic, and every span it gives must lie inside the text on character
 //! boundaries.
 
+use plan_lint::messages::Lang;
 use plan_lint::yaml::{load, Limits, Node, NodeKind};
 
 fn check_spans(node: &Node, text: &str, base: usize) {
@@ -39,7 +40,9 @@ fn main() {
                 let _ = node.to_json();
             }
             Err(e) => {
-                assert!(!e.message.is_empty() && !e.help.is_empty());
+                for lang in Lang::ALL {
+                    assert!(!e.message(lang).is_empty() && !e.help(lang).is_empty());
+                }
                 assert!(
                     e.span.end <= body.len() + base,
                     "error span outside the text"

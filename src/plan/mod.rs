@@ -5,6 +5,7 @@
 pub mod model;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{PlanMsg, PlanReadError, ReadContext};
 use crate::schema::{self, Kind};
 use crate::source::{Source, SourceFile};
 use crate::yaml::{self, Limits, Node};
@@ -85,30 +86,35 @@ impl PlanFile {
 
 /// Reads the files of one plan, from a directory or the built-in copy.
 trait PlanFiles: Sync {
-    fn read(&self, name: &str) -> Result<Source, String>;
+    fn read(&self, name: &str) -> Result<Source, PlanReadError>;
 }
 
 struct Builtin;
 
 impl PlanFiles for Builtin {
-    fn read(&self, name: &str) -> Result<Source, String> {
+    fn read(&self, name: &str) -> Result<Source, PlanReadError> {
         builtin::FILES
             .iter()
             .find(|(n, _, _)| *n == name)
             .map(|(n, text, _)| SourceFile::new(format!("builtin:{BUILTIN_ID}/{n}"), *text))
-            .ok_or_else(|| format!("the built-in plan has no file \"{name}\""))
+            .ok_or_else(|| PlanReadError::BuiltinMissing {
+                name: name.to_string(),
+            })
     }
 }
 
 struct Dir<'a>(&'a Path);
 
 impl PlanFiles for Dir<'_> {
-    fn read(&self, name: &str) -> Result<Source, String> {
+    fn read(&self, name: &str) -> Result<Source, PlanReadError> {
         let path = self.0.join(name);
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", path.display()))?;
+        let bytes = std::fs::read(&path).map_err(|e| PlanReadError::CannotRead {
+            path: path.display().to_string(),
+            error: e.to_string(),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| PlanReadError::NotUtf8 {
+            path: path.display().to_string(),
+        })?;
         Ok(SourceFile::new(crate::paths::display(&path), text))
     }
 }
@@ -126,17 +132,26 @@ impl Plan {
         let bad = |name: &str, e: serde_json::Error| {
             vec![bad_plan(
                 Location::path_only(format!("builtin:{BUILTIN_ID}/{name}")),
-                format!("cannot read this plan file: {e}"),
-                "the built-in plan is broken: rebuild plan-lint",
+                PlanMsg::Unreadable {
+                    error: e.to_string(),
+                    builtin: true,
+                },
+            )]
+        };
+        let missing = |name: &str| {
+            vec![bad_plan(
+                Location::path_only(name),
+                PlanMsg::ReadFailed {
+                    error: PlanReadError::BuiltinMissing {
+                        name: name.to_string(),
+                    },
+                    context: ReadContext::Builtin,
+                },
             )]
         };
         let find = |name: &str| builtin::FILES.iter().find(|(n, _, _)| *n == name);
         let Some((_, text, json)) = find("plan.yaml") else {
-            return Err(vec![bad_plan(
-                Location::path_only("plan.yaml"),
-                "the built-in plan has no file \"plan.yaml\"".into(),
-                "the built-in plan is broken: rebuild plan-lint",
-            )]);
+            return Err(missing("plan.yaml"));
         };
         let header: PlanHeader = serde_json::from_str(json).map_err(|e| bad("plan.yaml", e))?;
         let mut plan = Plan::empty(header, PlanFile::new(source("plan.yaml", text), None));
@@ -145,11 +160,7 @@ impl Plan {
         for (kind, names) in [(Kind::Catalog, catalog), (Kind::Rules, rules)] {
             for name in names {
                 let Some((_, text, json)) = find(&name) else {
-                    return Err(vec![bad_plan(
-                        Location::path_only(name.clone()),
-                        format!("the built-in plan has no file \"{name}\""),
-                        "the built-in plan is broken: rebuild plan-lint",
-                    )]);
+                    return Err(missing(&name));
                 };
                 let file = plan.files.len();
                 let content = if kind == Kind::Rules {
@@ -375,20 +386,14 @@ fn parse_json(source: &Source, kind: Kind, out: &mut Vec<Diagnostic>) -> Option<
     None
 }
 
-fn bad_plan(location: Location, message: String, help: &str) -> Diagnostic {
-    Diagnostic::new("PL004", Severity::Error, location, message, help).label("here")
+fn bad_plan(location: Location, msg: PlanMsg) -> Diagnostic {
+    Diagnostic::new("PL004", Severity::Error, location, msg)
 }
 
 impl Plan {
     /// A PL004 at a field of a catalog entry or rule entry, with its node path;
     /// the file's first line if the field cannot be found.
-    fn bad_at(
-        &self,
-        origin: &Origin,
-        field: Option<&str>,
-        message: String,
-        help: &str,
-    ) -> Diagnostic {
+    fn bad_at(&self, origin: &Origin, field: Option<&str>, msg: PlanMsg) -> Diagnostic {
         let location = self
             .locate(origin, field)
             .unwrap_or_else(|| Location::file_start(&self.files[origin.file].source));
@@ -396,7 +401,7 @@ impl Plan {
             Some(f) => format!("{}/{f}", origin.pointer),
             None => origin.pointer.clone(),
         };
-        bad_plan(location, message, help).node_path(pointer)
+        bad_plan(location, msg).node_path(pointer)
     }
 }
 
@@ -408,7 +413,7 @@ enum Content {
 
 /// One listed file as loaded: its source, and its content unless it could not be read.
 enum Listed {
-    Unreadable(String),
+    Unreadable(PlanReadError),
     Invalid(Vec<Diagnostic>),
     Loaded(Source, Option<Content>, Vec<Diagnostic>),
 }
@@ -418,8 +423,10 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
     let header_src = files.read("plan.yaml").map_err(|e| {
         vec![bad_plan(
             Location::path_only("plan.yaml"),
-            e,
-            "a plan directory holds plan.yaml, which lists its catalog and rule files",
+            PlanMsg::ReadFailed {
+                error: e,
+                context: ReadContext::Header,
+            },
         )]
     })?;
     let (header_node, header_json) =
@@ -481,8 +488,10 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
                     .unwrap_or_else(|| Location::file_start(&header_src));
                 diags.push(bad_plan(
                     loc,
-                    e,
-                    "create the file, or remove it from the list in plan.yaml",
+                    PlanMsg::ReadFailed {
+                        error: e,
+                        context: ReadContext::Listed,
+                    },
                 ));
             }
             Listed::Invalid(d) => diags.extend(d),
@@ -522,8 +531,10 @@ fn from_json<T: serde::de::DeserializeOwned>(
     serde_json::from_value(json).map_err(|e| {
         Box::new(bad_plan(
             Location::file_start(src),
-            format!("cannot read this plan file: {e}"),
-            "compare the file with `plan-lint schema plan` or `plan-lint schema rules`",
+            PlanMsg::Unreadable {
+                error: e.to_string(),
+                builtin: false,
+            },
         ))
     })
 }
@@ -536,8 +547,9 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
         if plan.department_index.insert(d.code.clone(), i).is_some() {
             diags.push(bad_plan(
                 Location::file_start(&plan.files[0].source),
-                format!("department code \"{}\" is defined twice", d.code),
-                "give every department one unique code",
+                PlanMsg::DuplicateDepartment {
+                    code: d.code.clone(),
+                },
             ));
         }
     }
@@ -546,19 +558,17 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             diags.push(plan.bad_at(
                 &plan.indicator_origin[i],
                 Some("id"),
-                format!("indicator id \"{}\" is defined twice", ind.id),
-                "give every indicator one unique id",
+                PlanMsg::DuplicateIndicator { id: ind.id.clone() },
             ));
         }
         if !plan.department_index.contains_key(&ind.department) {
             diags.push(plan.bad_at(
                 &plan.indicator_origin[i],
                 Some("department"),
-                format!(
-                    "indicator \"{}\" names unknown department \"{}\"",
-                    ind.id, ind.department
-                ),
-                "use a code from the department registry, or add the department there",
+                PlanMsg::IndicatorDepartment {
+                    id: ind.id.clone(),
+                    department: ind.department.clone(),
+                },
             ));
         }
     }
@@ -569,19 +579,17 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             diags.push(plan.bad_at(
                 &plan.project_origin[i],
                 Some("id"),
-                format!("project id \"{}\" is defined twice", p.id),
-                "give every project an id no other project or indicator has",
+                PlanMsg::DuplicateProject { id: p.id.clone() },
             ));
         }
         if !plan.department_index.contains_key(&p.department) {
             diags.push(plan.bad_at(
                 &plan.project_origin[i],
                 Some("department"),
-                format!(
-                    "project \"{}\" names unknown department \"{}\"",
-                    p.id, p.department
-                ),
-                "use a code from the department registry, or add the department there",
+                PlanMsg::ProjectDepartment {
+                    id: p.id.clone(),
+                    department: p.department.clone(),
+                },
             ));
         }
     }
@@ -591,8 +599,9 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             diags.push(plan.bad_at(
                 &rule.origin,
                 Some("code"),
-                format!("rule code \"{}\" does not exist", e.code),
-                "use a code listed by `plan-lint rules`; a plan cannot invent codes",
+                PlanMsg::UnknownRuleCode {
+                    code: e.code.clone(),
+                },
             ));
             continue;
         };
@@ -600,11 +609,9 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             diags.push(plan.bad_at(
                 &rule.origin,
                 Some("code"),
-                format!(
-                    "rule code \"{}\" is fixed in plan-lint and cannot be configured by a plan",
-                    e.code
-                ),
-                "rule files configure the plan-dependent codes PL2xx and PL3xx only",
+                PlanMsg::FixedRuleCode {
+                    code: e.code.clone(),
+                },
             ));
             continue;
         }
@@ -616,11 +623,10 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
                     diags.push(plan.bad_at(
                         &rule.origin,
                         Some(&format!("select/ids/{k}")),
-                        format!(
-                            "rule {} selects \"{id}\", which is not in the catalog",
-                            e.code
-                        ),
-                        "select ids of catalog indicators or projects",
+                        PlanMsg::SelectsUnknown {
+                            code: e.code.clone(),
+                            id: id.clone(),
+                        },
                     ));
                 }
             }
@@ -636,16 +642,19 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             diags.push(plan.bad_at(
                 &rule.origin,
                 Some("select"),
-                format!("rule {} selects nothing in the catalog", e.code),
-                "widen the selector, or remove the entry",
+                PlanMsg::SelectsNothing {
+                    code: e.code.clone(),
+                },
             ));
         }
         if let Some(missing) = info.required_params.iter().find(|p| !e.params.has(p)) {
             diags.push(plan.bad_at(
                 &rule.origin,
                 None,
-                format!("rule {} needs the parameter \"{missing}\"", e.code),
-                "add it under params",
+                PlanMsg::MissingParam {
+                    code: e.code.clone(),
+                    param: missing.to_string(),
+                },
             ));
         }
     }

@@ -3,6 +3,7 @@
 
 use super::RunInfo;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::messages::{Lang, Text};
 
 /// Escapes the message part of a workflow command.
 fn data(s: &str) -> String {
@@ -16,7 +17,7 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn command(d: &Diagnostic) -> String {
+fn command(d: &Diagnostic, lang: Lang) -> String {
     let kind = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -39,25 +40,28 @@ fn command(d: &Diagnostic) -> String {
     format!(
         "::{kind} {}::{}\n",
         props.join(","),
-        data(&format!("{}\nhelp: {}", d.message, d.help))
+        data(&{
+            let texts = d.texts(lang);
+            format!(
+                "{}\n{}{}",
+                texts.message,
+                Text::HelpPrefix.text(lang),
+                texts.help
+            )
+        })
     )
 }
 
-pub fn render(info: &RunInfo<'_>) -> String {
+pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
     let o = info.outcome;
     let mut out: String = o
         .diagnostics
         .iter()
         .filter(|d| !d.suppressed)
-        .map(command)
+        .map(|d| command(d, lang))
         .collect();
-    out.push_str(&format!(
-        "plan-lint: {} errors, {} warnings in {} files ({} suppressed)\n",
-        o.count(Severity::Error),
-        o.count(Severity::Warning),
-        o.files,
-        o.suppressed()
-    ));
+    out.push_str(&Text::GithubSummary(o.counts()).text(lang));
+    out.push('\n');
     out
 }
 

@@ -3,6 +3,7 @@
 
 use super::RunInfo;
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Lang, Text, Texts};
 use crate::source::Source;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -148,14 +149,14 @@ fn snippet(loc: &Location) -> Option<Snippet> {
     Some(Snippet(loc.source.clone()?))
 }
 
-fn view(d: &Diagnostic) -> View {
+fn view(d: &Diagnostic, texts: &Texts, lang: Lang) -> View {
     let shown = showable(&d.location);
     let mut labels = Vec::new();
     if let Some(span) = span_of(&d.location).filter(|_| shown) {
-        let text = if d.label.is_empty() {
+        let text = if texts.label.is_empty() {
             None
         } else {
-            Some(d.label.clone())
+            Some(texts.label.clone())
         };
         labels.push(LabeledSpan::new_primary_with_span(text, span));
     }
@@ -163,47 +164,53 @@ fn view(d: &Diagnostic) -> View {
     for r in &d.related {
         let same_file = r.location.path == d.location.path && r.location.source.is_some();
         let r_shown = showable(&r.location);
+        let note = r.note.text(lang);
         match span_of(&r.location) {
             Some(span) if same_file && shown && r_shown => {
-                labels.push(LabeledSpan::new_with_span(Some(r.message.clone()), span))
+                labels.push(LabeledSpan::new_with_span(Some(note), span))
             }
             span => related.push(View {
                 message: match &r.location.source {
-                    Some(_) if r_shown => format!("{} ({})", r.message, r.location.path),
-                    Some(_) => format!(
-                        "{} ({}; the line is too long to show)",
-                        r.message,
-                        place(&r.location)
-                    ),
-                    None => format!("{} ({}, no longer exists)", r.message, r.location.path),
-                },
+                    Some(_) if r_shown => Text::RelatedIn {
+                        note: note.clone(),
+                        path: r.location.path.clone(),
+                    },
+                    Some(_) => Text::RelatedTooLong {
+                        note: note.clone(),
+                        place: place(&r.location),
+                    },
+                    None => Text::RelatedGone {
+                        note: note.clone(),
+                        path: r.location.path.clone(),
+                    },
+                }
+                .text(lang),
                 code: None,
                 severity: miette::Severity::Advice,
                 help: None,
                 source: snippet(&r.location).filter(|_| r_shown),
                 labels: span
                     .filter(|_| r_shown)
-                    .map(|s| {
-                        vec![LabeledSpan::new_primary_with_span(
-                            Some(r.message.clone()),
-                            s,
-                        )]
-                    })
+                    .map(|s| vec![LabeledSpan::new_primary_with_span(Some(note), s)])
                     .unwrap_or_default(),
                 related: Vec::new(),
             }),
         }
     }
     let message = if d.location.source.is_none() {
-        format!("{}: {}", d.location.path, d.message)
+        Text::InFile {
+            path: d.location.path.clone(),
+            message: texts.message.clone(),
+        }
+        .text(lang)
     } else if !shown {
-        format!(
-            "{}: {} (the line is too long to show)",
-            place(&d.location),
-            d.message
-        )
+        Text::TooLong {
+            place: place(&d.location),
+            message: texts.message.clone(),
+        }
+        .text(lang)
     } else {
-        d.message.clone()
+        texts.message.clone()
     };
     View {
         message,
@@ -212,15 +219,43 @@ fn view(d: &Diagnostic) -> View {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         },
-        help: Some(d.help.clone()),
+        help: Some(match lang {
+            // miette writes "help: " before the help; a marker that takes no
+            // room lets the Chinese word replace it (see `localize`).
+            Lang::En => texts.help.clone(),
+            Lang::Zh => format!("{HELP_MARK}{}", texts.help),
+        }),
         source: snippet(&d.location).filter(|_| shown),
         labels,
         related,
     }
 }
 
-/// Renders diagnostics for a person. `color` picks the terminal theme.
-pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
+/// Zero-width characters (WORD JOINER, INVISIBLE SEPARATOR) that mark where
+/// a help text starts, so that miette's "help: " before it can be replaced;
+/// they take no columns, so the wrapping is the one miette computed.
+const HELP_MARK: &str = "\u{2060}\u{2063}";
+
+/// miette's own words in the run's language: `help: ` before the marked
+/// help text ("提示：" is as wide, six columns, so the lines stay aligned),
+/// and the `Advice: ` that starts the line of each related place.
+fn localize(rendered: String, lang: Lang) -> String {
+    let mut out = rendered;
+    if let Some(at) = out.find(HELP_MARK) {
+        let word = "help: ";
+        if let Some(w) = out[..at].rfind(word) {
+            out.replace_range(w..w + word.len(), &Text::HelpPrefix.text(lang));
+        }
+        out = out.replacen(HELP_MARK, "", 1);
+    }
+    out.replace(
+        "\nAdvice: ",
+        &format!("\n{}", Text::RelatedHeading.text(lang)),
+    )
+}
+
+/// Renders diagnostics for a person in `lang`. `color` picks the terminal theme.
+pub fn render_diagnostics(diagnostics: &[Diagnostic], lang: Lang, color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -232,20 +267,22 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
         .with_context_lines(1);
     let mut out = String::new();
     for d in diagnostics.iter().filter(|d| !d.suppressed) {
-        let v = view(d);
+        let texts = d.texts(lang);
+        let v = view(d, &texts, lang);
         // A renderer bug must not lose the finding: it is printed plainly.
         let mut one = String::new();
         let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             handler.render_report(&mut one, &v)
         }));
         match rendered {
-            Ok(Ok(())) => out.push_str(&one),
+            Ok(Ok(())) => out.push_str(&localize(one, lang)),
             _ => out.push_str(&format!(
-                "{} {}: {}\n  help: {}\n",
+                "{} {}: {}\n  {}{}\n",
                 d.code,
                 place(&d.location),
-                d.message,
-                d.help
+                texts.message,
+                Text::HelpPrefix.text(lang),
+                texts.help
             )),
         }
         out.push('\n');
@@ -254,22 +291,10 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
 }
 
 /// The whole human report: every finding, then a summary line.
-pub fn render(info: &RunInfo<'_>, color: bool) -> String {
+pub fn render(info: &RunInfo<'_>, lang: Lang, color: bool) -> String {
     let o = info.outcome;
-    let mut out = render_diagnostics(&o.diagnostics, color);
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "{}, {} in {}",
-        plural(o.count(Severity::Error), "error"),
-        plural(o.count(Severity::Warning), "warning"),
-        plural(o.files, "file"),
-    ));
-    if o.suppressed() > 0 {
-        out.push_str(&format!(
-            " ({} suppressed, listed in --format json)",
-            o.suppressed()
-        ));
-    }
+    let mut out = render_diagnostics(&o.diagnostics, lang, color);
+    out.push_str(&Text::Summary(o.counts()).text(lang));
     out.push('\n');
     out
 }

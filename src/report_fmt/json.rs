@@ -2,6 +2,7 @@
 
 use super::RunInfo;
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::Lang;
 use serde_json::{json, Value};
 
 fn position(loc: &Location) -> (Value, Value, Value, Value, Value, Value) {
@@ -25,13 +26,14 @@ fn position(loc: &Location) -> (Value, Value, Value, Value, Value, Value) {
     }
 }
 
-pub fn diagnostic(d: &Diagnostic) -> Value {
+pub fn diagnostic(d: &Diagnostic, lang: Lang) -> Value {
     let (line, column, end_line, end_column, offset, length) = position(&d.location);
+    let texts = d.texts(lang);
     let mut v = json!({
         "code": d.code,
         "severity": d.severity.as_str(),
-        "message": d.message,
-        "help": d.help,
+        "message": texts.message,
+        "help": texts.help,
         "file": d.location.path,
         "line": line, "column": column, "end_line": end_line, "end_column": end_column,
         "offset": offset, "length": length,
@@ -40,7 +42,7 @@ pub fn diagnostic(d: &Diagnostic) -> Value {
         "fingerprint": d.fingerprint(),
         "related": d.related.iter().map(|r| {
             let (line, column, ..) = position(&r.location);
-            json!({"file": r.location.path, "line": line, "column": column, "message": r.message})
+            json!({"file": r.location.path, "line": line, "column": column, "message": r.note.text(lang)})
         }).collect::<Vec<_>>(),
     });
     if let Some(state) = d.baseline_state {
@@ -49,7 +51,8 @@ pub fn diagnostic(d: &Diagnostic) -> Value {
     v
 }
 
-pub fn render(info: &RunInfo<'_>) -> String {
+/// The document; only the `message` and `help` texts depend on `lang`.
+pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
     let o = info.outcome;
     let doc = json!({
         "version": 1,
@@ -61,7 +64,7 @@ pub fn render(info: &RunInfo<'_>) -> String {
             "warnings": o.count(Severity::Warning),
             "suppressed": o.suppressed(),
         },
-        "diagnostics": o.diagnostics.iter().map(diagnostic).collect::<Vec<_>>(),
+        "diagnostics": o.diagnostics.iter().map(|d| diagnostic(d, lang)).collect::<Vec<_>>(),
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');

@@ -3,6 +3,7 @@
 
 use super::RunInfo;
 use crate::diagnostic::{BaselineState, Diagnostic, Location, Severity};
+use crate::messages::{Lang, Text};
 use crate::rules::registry::CODES;
 use serde_json::{json, Value};
 
@@ -24,13 +25,14 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn result(d: &Diagnostic) -> Value {
+fn result(d: &Diagnostic, lang: Lang) -> Value {
     let rule_index = CODES.iter().position(|c| c.code == d.code).unwrap_or(0);
+    let texts = d.texts(lang);
     let mut r = json!({
         "ruleId": d.code,
         "ruleIndex": rule_index,
         "level": level(d.severity),
-        "message": {"text": format!("{}\nhelp: {}", d.message, d.help)},
+        "message": {"text": format!("{}\n{}{}", texts.message, Text::HelpPrefix.text(lang), texts.help)},
         "locations": [{"physicalLocation": physical(&d.location)}],
         "partialFingerprints": {"planLint/v1": d.fingerprint()},
     });
@@ -39,7 +41,7 @@ fn result(d: &Diagnostic) -> Value {
             d.related
                 .iter()
                 .enumerate()
-                .map(|(i, rel)| json!({"id": i + 1, "physicalLocation": physical(&rel.location), "message": {"text": rel.message}}))
+                .map(|(i, rel)| json!({"id": i + 1, "physicalLocation": physical(&rel.location), "message": {"text": rel.note.text(lang)}}))
                 .collect(),
         );
     }
@@ -59,7 +61,9 @@ fn result(d: &Diagnostic) -> Value {
     r
 }
 
-pub fn render(info: &RunInfo<'_>) -> String {
+/// The log; results' messages are in `lang`, the rule descriptions (the rule
+/// docs, as `plan-lint explain` gives them) in English.
+pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
     let rules: Vec<Value> = CODES
         .iter()
         .map(|c| {
@@ -89,7 +93,7 @@ pub fn render(info: &RunInfo<'_>) -> String {
             }},
             "columnKind": "unicodeCodePoints",
             "properties": {"plans": info.plans.iter().map(|(id, sha)| json!({"id": id, "sha256": sha})).collect::<Vec<_>>()},
-            "results": info.outcome.diagnostics.iter().map(result).collect::<Vec<_>>(),
+            "results": info.outcome.diagnostics.iter().map(|d| result(d, lang)).collect::<Vec<_>>(),
         }],
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -4,6 +4,7 @@
 use super::RunInfo;
 use crate::check::Plans;
 use crate::diagnostic::Severity;
+use crate::messages::{Lang, Text};
 use crate::plan::Attribute;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -11,24 +12,17 @@ use std::fmt::Write;
 /// Codes whose error means a binding indicator missed its commitment.
 const MISSES: [&str; 5] = ["PL201", "PL202", "PL204", "PL205", "PL208"];
 
-pub fn render(info: &RunInfo<'_>, plans: &Plans) -> String {
+pub fn render(info: &RunInfo<'_>, plans: &Plans, lang: Lang) -> String {
     let o = info.outcome;
     let mut out = String::from("## plan-lint\n\n");
-    let _ = writeln!(
-        out,
-        "{} errors, {} warnings in {} files ({} suppressed).\n",
-        o.count(Severity::Error),
-        o.count(Severity::Warning),
-        o.files,
-        o.suppressed()
-    );
+    let _ = writeln!(out, "{}\n", Text::StepCounts(o.counts()).text(lang));
     let live = || o.diagnostics.iter().filter(|d| !d.suppressed);
     let mut by_dept: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for d in live() {
-        let dept = o.reports.get(&d.location.path).map_or_else(
-            || "(unreadable or other files)".to_string(),
-            |r| r.department.clone(),
-        );
+        let dept = o
+            .reports
+            .get(&d.location.path)
+            .map_or_else(|| Text::StepOtherFiles.text(lang), |r| r.department.clone());
         let e = by_dept.entry(dept).or_default();
         match d.severity {
             Severity::Error => e.0 += 1,
@@ -36,7 +30,11 @@ pub fn render(info: &RunInfo<'_>, plans: &Plans) -> String {
         }
     }
     if !by_dept.is_empty() {
-        out.push_str("| department | errors | warnings |\n|---|---:|---:|\n");
+        let _ = writeln!(
+            out,
+            "{}\n|---|---:|---:|",
+            Text::StepDepartmentHeader.text(lang)
+        );
         for (dept, (e, w)) in &by_dept {
             let _ = writeln!(out, "| {dept} | {e} | {w} |");
         }
@@ -45,7 +43,7 @@ pub fn render(info: &RunInfo<'_>, plans: &Plans) -> String {
         for d in live() {
             *by_rule.entry(d.code).or_default() += 1;
         }
-        out.push_str("| rule | findings |\n|---|---:|\n");
+        let _ = writeln!(out, "{}\n|---|---:|", Text::StepRuleHeader.text(lang));
         for (code, n) in &by_rule {
             let name = crate::rules::registry::info(code).map_or("", |i| i.name);
             let _ = writeln!(out, "| {code} {name} | {n} |");
@@ -75,10 +73,13 @@ pub fn render(info: &RunInfo<'_>, plans: &Plans) -> String {
                 .map(|d| d.code)
                 .collect();
             let state = if missed.is_empty() {
-                "met".to_string()
+                Text::Met
             } else {
-                format!("missed ({})", missed.join(", "))
-            };
+                Text::Missed {
+                    codes: missed.iter().map(|c| c.to_string()).collect(),
+                }
+            }
+            .text(lang);
             let _ = writeln!(
                 rows,
                 "| {} {} | {} | {state} |",
@@ -87,7 +88,7 @@ pub fn render(info: &RunInfo<'_>, plans: &Plans) -> String {
         }
     }
     if !rows.is_empty() {
-        out.push_str("| binding indicator | target | in these reports |\n|---|---|---|\n");
+        let _ = writeln!(out, "{}\n|---|---|---|", Text::StepBindingHeader.text(lang));
         out.push_str(&rows);
     }
     out

@@ -2,7 +2,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
-use crate::messages::num;
+use crate::messages::{ProjProblem, ProjectMsg};
 use crate::plan::ProjectStatus;
 
 pub const PL303: CodeInfo = CodeInfo {
@@ -30,13 +30,13 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let mut lacks = Vec::new();
         if e.completed.is_none() {
-            lacks.push("a `completed` date".to_string());
+            lacks.push(ProjProblem::NoCompletedDate);
         }
         if e.evidence.as_ref().is_none_or(|ev| ev.value == 0) {
-            lacks.push("`evidence` (验收/竣工 documents)".to_string());
+            lacks.push(ProjProblem::NoEvidence);
         }
         if let Some(pr) = e.progress.as_ref().filter(|pr| pr.value < 100.0) {
-            lacks.push(format!("progress 100 (it is {})", num(pr.value)));
+            lacks.push(ProjProblem::Progress(pr.value));
         }
         if lacks.is_empty() {
             continue;
@@ -44,15 +44,11 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.finding(
                 status.span,
-                format!(
-                    "project {} ({}) is completed but lacks {}",
-                    p.name,
-                    p.id,
-                    lacks.join(", ")
-                ),
-                "add `completed: YYYY-MM-DD`, list the acceptance documents under `evidence`, and set `progress: 100`; if the project is not finished, keep it under_construction".into(),
+                ProjectMsg::CompletedLacks {
+                    project: p.into(),
+                    lacks,
+                },
             )
-            .label("completed")
             .target(&p.id)
             .node_path(format!("{}/status", e.pointer())),
         );

@@ -4,7 +4,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::messages::{indicator, q};
+use crate::messages::{IndicatorMsg, Note, ProjectMsg};
 use crate::yaml::Span;
 
 pub const PL208: CodeInfo = CodeInfo {
@@ -74,24 +74,21 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             "PL208",
             ctx.severity(),
             loc,
-            format!(
-                "the {period} report of {} lacks {}, which the department is responsible for",
-                q(dept),
-                indicator(&ind.name, &ind.id)
-            ),
-            format!(
-                "add `- id: {}` with `value:` in {}, or `pending:` with reason and expected_by if the figure is not published yet",
-                ind.id,
-                if ind.unit.is_empty() { "points" } else { &ind.unit }
-            ),
+            IndicatorMsg::Missing {
+                ind: ind.into(),
+                department: dept.to_string(),
+                period,
+            },
         )
-        .label(format!("{} missing", ind.id))
         .target(&ind.id)
         .node_path(format!("/indicators/{}", ind.id));
         if let Some(l) = ctx.plan.indicator_location(&ind.id, Some("department")) {
             d = d.related(
                 l,
-                format!("the plan makes {dept} responsible for {}", ind.id),
+                Note::PlanResponsible {
+                    department: dept.to_string(),
+                    id: ind.id.clone(),
+                },
             );
         }
         out.push(d);
@@ -102,18 +99,9 @@ fn check_pending(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, ind) in ctx.indicators() {
         let Some(p) = e.pending else { continue };
         out.push(
-            ctx.finding(
-                p,
-                format!(
-                    "binding indicator {} is reported as pending",
-                    indicator(&ind.name, &ind.id)
-                ),
-                "submit the figure as soon as it is published, replacing `pending` with `value`"
-                    .into(),
-            )
-            .label("pending")
-            .target(&ind.id)
-            .node_path(format!("{}/pending", e.pointer())),
+            ctx.finding(p, IndicatorMsg::BindingPending { ind: ind.into() })
+                .target(&ind.id)
+                .node_path(format!("{}/pending", e.pointer())),
         );
     }
 }
@@ -134,22 +122,22 @@ fn check_projects(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             "PL306",
             ctx.severity(),
             loc,
-            format!(
-                "the {period} report of {} lacks project {} ({})",
-                q(dept),
-                p.name,
-                p.id
-            ),
-            format!(
-                "add `- id: {}` with `status:` and `progress:` (status: planned, progress: 0 if nothing has started)",
-                p.id
-            ),
+            ProjectMsg::Missing {
+                project: p.into(),
+                department: dept.to_string(),
+                period,
+            },
         )
-        .label(format!("{} missing", p.id))
         .target(&p.id)
         .node_path(format!("/projects/{}", p.id));
         if let Some(l) = ctx.plan.project_location(&p.id, Some("department")) {
-            d = d.related(l, format!("the plan makes {dept} responsible for {}", p.id));
+            d = d.related(
+                l,
+                Note::PlanResponsible {
+                    department: dept.to_string(),
+                    id: p.id.clone(),
+                },
+            );
         }
         out.push(d);
     }

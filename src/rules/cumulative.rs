@@ -2,7 +2,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
-use crate::messages::{indicator, val};
+use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
 
 pub const PL206: CodeInfo = CodeInfo {
@@ -33,27 +33,21 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let d = ctx
             .finding(
                 v.span,
-                format!(
-                    "{} is a running total but fell from {} {} to {} in {period}",
-                    indicator(&ind.name, &ind.id),
-                    val(prev.value, &ind.unit),
-                    prev.when(),
-                    val(v.value, &ind.unit)
-                ),
-                format!(
-                    "report the total since {} including this year; it is at least {}",
-                    ctx.plan.header.period.start,
-                    val(prev.value, &ind.unit)
-                ),
+                IndicatorMsg::CumulativeDecrease {
+                    ind: ind.into(),
+                    prev: prev.shown(),
+                    value: v.value,
+                    period,
+                    start: ctx.plan.header.period.start,
+                },
             )
-            .label("lower than the previous total")
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
-        let label = format!(
-            "previous total {} ({})",
-            val(prev.value, &ind.unit),
-            prev.year
-        );
+        let label = Note::PreviousTotal {
+            value: prev.value,
+            unit: ind.unit.clone(),
+            year: prev.year,
+        };
         out.push(prev.relate(d, label));
     }
 }

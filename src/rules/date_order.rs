@@ -2,6 +2,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
+use crate::messages::{DateField, Note, ProjectMsg};
 use jiff::civil::Date;
 
 pub const PL304: CodeInfo = CodeInfo {
@@ -28,43 +29,52 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(
                     ctx.finding(
                         s.span,
-                        format!(
-                            "project {} ({}) started {} after it was completed {}",
-                            p.name, p.id, s.value, c.value
-                        ),
-                        "correct `started` or `completed`".into(),
+                        ProjectMsg::StartedAfterCompleted {
+                            project: p.into(),
+                            started: s.value.to_string(),
+                            completed: c.value.to_string(),
+                        },
                     )
-                    .label("after the completion date")
                     .target(&p.id)
                     .node_path(format!("{}/started", e.pointer()))
-                    .related(Location::at(&ctx.report.source, c.span), "completed"),
+                    .related(Location::at(&ctx.report.source, c.span), Note::Completed),
                 );
             }
         }
-        for (field, date) in [("started", &e.started), ("completed", &e.completed)] {
+        for (field, date) in [
+            (DateField::Started, &e.started),
+            (DateField::Completed, &e.completed),
+        ] {
             let Some(d) = date else { continue };
             if let Some(sub) = submitted.filter(|sub| d.value > sub.value) {
                 out.push(
                     ctx.finding(
                         d.span,
-                        format!("{field} date {} of project {} ({}) is after the report's submission {}", d.value, p.name, p.id, sub.value),
-                        format!("a report states what has happened: correct `{field}`, or leave it empty until it happens"),
+                        ProjectMsg::AfterSubmission {
+                            project: p.into(),
+                            field,
+                            date: d.value.to_string(),
+                            submitted: sub.value.to_string(),
+                        },
                     )
-                    .label("after submission")
                     .target(&p.id)
-                    .node_path(format!("{}/{field}", e.pointer()))
-                    .related(Location::at(&ctx.report.source, sub.span), "submitted"),
+                    .node_path(format!("{}/{}", e.pointer(), field.key()))
+                    .related(Location::at(&ctx.report.source, sub.span), Note::Submitted),
                 );
             } else if let Some(min) = earliest.filter(|m| d.value < *m) {
                 out.push(
                     ctx.finding(
                         d.span,
-                        format!("{field} date {} of project {} ({}) is before {min}, more than {years} years before the plan began", d.value, p.name, p.id),
-                        format!("check the year of `{field}`"),
+                        ProjectMsg::TooEarly {
+                            project: p.into(),
+                            field,
+                            date: d.value.to_string(),
+                            min: min.to_string(),
+                            years,
+                        },
                     )
-                    .label("too early")
                     .target(&p.id)
-                    .node_path(format!("{}/{field}", e.pointer())),
+                    .node_path(format!("{}/{}", e.pointer(), field.key())),
                 );
             }
         }

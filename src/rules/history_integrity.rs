@@ -3,6 +3,7 @@
 
 use super::{CodeInfo, Subject};
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::messages::{Changed, HistoryMsg, Note};
 use crate::source::SourceFile;
 use crate::yaml::{self, Limits, Node};
 
@@ -73,20 +74,17 @@ pub fn rewritten(
         "PL401",
         Severity::Error,
         location,
-        format!(
-            "{} was accepted at the merge-base and is changed{} without a new `revision` block",
-            current.path,
-            changed.as_ref().map(|k| format!(" (\"{}\")", k.key_text())).unwrap_or_default()
-        ),
-        "add `revision: {reason: <why the accepted figures change>, approved_by: 区发展和改革局}`, or undo the change",
+        HistoryMsg::Rewritten {
+            path: current.path.clone(),
+            key: changed.as_ref().map(Node::key_text),
+        },
     )
-    .label("changed after acceptance")
     .node_path(node_path.clone());
     let before_loc = match before.pointer(&node_path) {
         Some((k, v)) if !node_path.is_empty() => Location::at(&base_source, k.unwrap_or(v).span),
         _ => Location::file_start(&base_source),
     };
-    d = d.related(before_loc, "as accepted");
+    d = d.related(before_loc, Note::AsAccepted);
     Some(d)
 }
 
@@ -96,8 +94,10 @@ pub fn deleted(path: &str, base_commit: &str) -> Diagnostic {
         "PL402",
         Severity::Error,
         Location::path_only(path),
-        format!("the accepted report {path} is deleted (it exists at {base_commit})"),
-        "restore the file; to correct an accepted report, change it and add a `revision` block",
+        HistoryMsg::Deleted {
+            path: path.to_string(),
+            base: base_commit.to_string(),
+        },
     )
     .node_path("")
 }
@@ -117,7 +117,7 @@ pub const PL403: CodeInfo = CodeInfo {
 };
 
 /// PL403 for a configuration or plan file that differs from its base version.
-pub fn rules_changed(path: &str, what: &str, base_commit: &str, exists_now: bool) -> Diagnostic {
+pub fn rules_changed(path: &str, what: Changed, base_commit: &str, exists_now: bool) -> Diagnostic {
     let location = match std::fs::read_to_string(path) {
         Ok(text) if exists_now => Location::file_start(&SourceFile::new(path, text)),
         _ => Location::path_only(path),
@@ -126,8 +126,10 @@ pub fn rules_changed(path: &str, what: &str, base_commit: &str, exists_now: bool
         "PL403",
         Severity::Warning,
         location,
-        format!("this pull request changes {what} {path}; it is judged by the version at {base_commit}, and the change takes effect after merge"),
-        "nothing to do if the change is intended: the rule owners review it, and it applies to later pull requests",
+        HistoryMsg::RulesChanged {
+            what,
+            path: path.to_string(),
+            base: base_commit.to_string(),
+        },
     )
-    .label("changed in this pull request")
 }

@@ -22,6 +22,7 @@ pub mod trajectory;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::history::History;
+use crate::messages::{Msg, Note, Prev};
 use crate::plan::{Indicator, Plan, Project, Rule};
 use crate::report::{IndicatorEntry, ProjectEntry, Report};
 
@@ -96,14 +97,13 @@ impl<'a> RuleCtx<'a> {
         self.rule.entry.severity
     }
     /// A finding of this rule entry at a span of the report.
-    pub fn finding(&self, span: crate::yaml::Span, message: String, help: String) -> Diagnostic {
+    pub fn finding(&self, span: crate::yaml::Span, msg: impl Into<Msg>) -> Diagnostic {
         let code = registry::info(&self.rule.entry.code).map_or("PL000", |i| i.code);
         Diagnostic::new(
             code,
             self.severity(),
             Location::at(&self.report.source, span),
-            message,
-            help,
+            msg,
         )
     }
     pub fn period(&self) -> Option<i32> {
@@ -146,12 +146,12 @@ enum PreviousAt<'a> {
 }
 
 impl Previous<'_> {
-    /// "in 2022" or "in 2020 (the plan's baseline)".
-    pub fn when(&self) -> String {
-        if self.from_plan {
-            format!("in {} (the plan's baseline)", self.year)
-        } else {
-            format!("in {}", self.year)
+    /// The value, year and origin, as messages show them.
+    pub fn shown(&self) -> Prev {
+        Prev {
+            value: self.value,
+            year: self.year,
+            from_plan: self.from_plan,
         }
     }
     /// The place the previous value is written, if it is written anywhere.
@@ -163,7 +163,7 @@ impl Previous<'_> {
         }
     }
     /// Adds the labelled place of the previous value to a diagnostic.
-    pub fn relate(&self, d: Diagnostic, label: String) -> Diagnostic {
+    pub fn relate(&self, d: Diagnostic, label: Note) -> Diagnostic {
         match self.location() {
             Some(l) => d.related(l, label),
             None => d,

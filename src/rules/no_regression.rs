@@ -2,9 +2,8 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
-use crate::messages::{indicator, val};
+use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
-use crate::plan::Direction;
 
 pub const PL201: CodeInfo = CodeInfo {
     code: "PL201",
@@ -33,34 +32,31 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if !numeric::exceeds(worse, tolerance) {
             continue;
         }
-        let verb = match ind.direction {
-            Direction::HigherIsBetter => "fell",
-            Direction::LowerIsBetter => "rose",
-        };
         let d = ctx
             .finding(
                 v.span,
-                format!(
-                    "{} {verb} from {} {} to {} in {period}; binding indicators must not regress",
-                    indicator(&ind.name, &ind.id),
-                    val(prev.value, &ind.unit),
-                    prev.when(),
-                    val(v.value, &ind.unit),
-                ),
-                format!(
-                    "check the figure against its source; if it is right, explain the fall in `note` and ask the plan office for an approved suppression (rule: PL201, target: {}, approved_by: {})",
-                    ind.id,
-                    ctx.plan.header.approvers.first().map_or("", String::as_str)
-                ),
+                IndicatorMsg::Regression {
+                    ind: ind.into(),
+                    direction: ind.direction,
+                    prev: prev.shown(),
+                    value: v.value,
+                    period,
+                    approver: ctx
+                        .plan
+                        .header
+                        .approvers
+                        .first()
+                        .cloned()
+                        .unwrap_or_default(),
+                },
             )
-            .label(format!("{} in {period}", val(v.value, &ind.unit)))
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
-        let label = format!(
-            "previous value {} ({})",
-            val(prev.value, &ind.unit),
-            prev.year
-        );
+        let label = Note::PreviousValue {
+            value: prev.value,
+            unit: ind.unit.clone(),
+            year: prev.year,
+        };
         out.push(prev.relate(d, label));
     }
 }

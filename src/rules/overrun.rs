@@ -2,7 +2,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::messages::num;
+use crate::messages::{Note, ProjectMsg};
 use crate::numeric;
 use std::cmp::Ordering;
 
@@ -32,19 +32,18 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.finding(
                 done.span,
-                format!(
-                    "project {} ({}) has completed {} 亿元 of a planned {} 亿元",
-                    p.name,
-                    p.id,
-                    num(done.value),
-                    num(plan.value)
-                ),
-                "check the unit (亿元); if the overrun is real, report the approved new planned_total".into(),
+                ProjectMsg::Overrun {
+                    project: p.into(),
+                    done: done.value,
+                    planned: plan.value,
+                },
             )
-            .label("above the planned total")
             .target(&p.id)
             .node_path(format!("{}/investment/completed_to_date", e.pointer()))
-            .related(Location::at(&ctx.report.source, plan.span), "planned total"),
+            .related(
+                Location::at(&ctx.report.source, plan.span),
+                Note::PlannedTotal,
+            ),
         );
     }
 }

@@ -3,7 +3,7 @@
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
 use crate::history::Fact;
-use crate::messages::num;
+use crate::messages::{Measure, Note, ProjectMsg};
 use crate::numeric;
 use crate::report::Spanned;
 use std::cmp::Ordering;
@@ -22,13 +22,12 @@ pub const PL302: CodeInfo = CodeInfo {
     check: Some(check),
 };
 
-/// (what, field, this period's figure, the previous figure, unit)
-type Measure<'a> = (
-    &'a str,
+/// (what, field, this period's figure, the previous figure)
+type Figures<'a> = (
+    Measure,
     &'a str,
     Option<&'a Spanned<f64>>,
     Option<&'a Fact<f64>>,
-    &'a str,
 );
 
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
@@ -37,23 +36,21 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(prev) = ctx.history.previous_project(ctx.plan.id(), &p.id, period) else {
             continue;
         };
-        let pairs: [Measure<'_>; 2] = [
+        let pairs: [Figures<'_>; 2] = [
             (
-                "progress",
+                Measure::Progress,
                 "progress",
                 e.progress.as_ref(),
                 prev.progress.as_ref(),
-                "%",
             ),
             (
-                "completed investment",
+                Measure::Investment,
                 "investment/completed_to_date",
                 e.completed_to_date.as_ref(),
                 prev.completed_to_date.as_ref(),
-                " 亿元",
             ),
         ];
-        for (what, field, cur, before, unit) in pairs {
+        for (measure, field, cur, before) in pairs {
             let (Some(cur), Some(before)) = (cur, before) else {
                 continue;
             };
@@ -63,24 +60,25 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 ctx.finding(
                     cur.span,
-                    format!(
-                        "{what} of project {} ({}) fell from {}{unit} in {} to {}{unit} in {period}",
-                        p.name,
-                        p.id,
-                        num(before.value),
-                        before.period,
-                        num(cur.value)
-                    ),
-                    format!(
-                        "report the figure to date (at least {}{unit}); if the {} figure was wrong, correct that report with a `revision` block",
-                        num(before.value),
-                        before.period
-                    ),
+                    ProjectMsg::Decrease {
+                        project: p.into(),
+                        measure,
+                        before: before.value,
+                        before_period: before.period,
+                        now: cur.value,
+                        period,
+                    },
                 )
-                .label("lower than last time")
                 .target(&p.id)
                 .node_path(format!("{}/{field}", e.pointer()))
-                .related(before.location.clone(), format!("{}{unit} in {}", num(before.value), before.period)),
+                .related(
+                    before.location.clone(),
+                    Note::EarlierFigure {
+                        value: before.value,
+                        unit: measure.unit().to_string(),
+                        year: before.period,
+                    },
+                ),
             );
         }
     }

@@ -2,7 +2,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
-use crate::messages::{indicator, val};
+use crate::messages::IndicatorMsg;
 use crate::numeric;
 use std::cmp::Ordering;
 
@@ -29,31 +29,16 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if !below && !above {
             continue;
         }
-        let range = match (lo, hi) {
-            (Some(l), Some(h)) => format!("{} to {}", val(l, &ind.unit), val(h, &ind.unit)),
-            (Some(l), None) => format!("at least {}", val(l, &ind.unit)),
-            (None, Some(h)) => format!("at most {}", val(h, &ind.unit)),
-            (None, None) => continue,
-        };
         out.push(
             ctx.finding(
                 v.span,
-                format!(
-                    "{} is {}, outside the plausible range {range}",
-                    indicator(&ind.name, &ind.id),
-                    val(v.value, &ind.unit)
-                ),
-                format!(
-                    "check the decimal point and the unit: {} is measured in {}",
-                    ind.name,
-                    if ind.unit.is_empty() {
-                        "points"
-                    } else {
-                        &ind.unit
-                    }
-                ),
+                IndicatorMsg::Implausible {
+                    ind: ind.into(),
+                    value: v.value,
+                    min: lo,
+                    max: hi,
+                },
             )
-            .label("implausible")
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer())),
         );

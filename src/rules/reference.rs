@@ -5,7 +5,7 @@
 use super::{CodeInfo, Subject};
 use crate::check::Plans;
 use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::messages::q;
+use crate::messages::{DeptHint, Entity, IndicatorHint, Note, PlanMsg, ProjectHint, ReportMsg};
 use crate::plan::Plan;
 use crate::report::Report;
 use crate::suggest;
@@ -159,10 +159,8 @@ pub fn check_plan<'p>(
                     "PL003",
                     Severity::Error,
                     Location::at(src, v.span),
-                    format!("report format version {} is not known", v.value),
-                    "write `version: 1`, the only report format version",
+                    PlanMsg::UnknownVersion { version: v.value },
                 )
-                .label("unknown version")
                 .node_path("/version"),
             );
             ok = false;
@@ -171,25 +169,18 @@ pub fn check_plan<'p>(
     let plan_field = report.plan.as_ref()?;
     let plan = plans.get(&plan_field.value);
     if plan.is_none() {
-        let help = match suggest::closest(&plan_field.value, plans.ids()) {
-            Some(s) => format!(
-                "did you mean \"{s}\"? loaded plans: {}",
-                plans.ids().collect::<Vec<_>>().join(", ")
-            ),
-            None => format!(
-                "use a loaded plan's id ({}), or load the plan with --plan DIR",
-                plans.ids().collect::<Vec<_>>().join(", ")
-            ),
-        };
         out.push(
             Diagnostic::new(
                 "PL003",
                 Severity::Error,
                 Location::at(src, plan_field.span),
-                format!("plan {} is not loaded", q(&plan_field.value)),
-                help,
+                PlanMsg::PlanNotLoaded {
+                    plan: plan_field.value.clone(),
+                    suggestion: suggest::closest(&plan_field.value, plans.ids())
+                        .map(str::to_string),
+                    loaded: plans.ids().map(str::to_string).collect(),
+                },
             )
-            .label("unknown plan")
             .node_path("/plan"),
         );
     }
@@ -208,36 +199,27 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
             .departments
             .iter()
             .find(|x| x.name == d.value || x.aliases.contains(&d.value));
-        let help = match by_name {
-            Some(x) => format!(
-                "\"{}\" is the name; write its code: department: {}",
-                d.value, x.code
-            ),
-            None => match suggest::closest(
-                &d.value,
-                plan.departments.iter().map(|x| x.code.as_str()),
-            ) {
-                Some(c) => {
-                    format!("did you mean \"{c}\"? `plan-lint plan` lists the department codes")
-                }
-                None => {
-                    "write a department code from the plan's registry (`plan-lint plan` lists them)"
-                        .into()
-                }
+        let hint = match by_name {
+            Some(x) => DeptHint::Name {
+                code: x.code.clone(),
             },
+            None => {
+                match suggest::closest(&d.value, plan.departments.iter().map(|x| x.code.as_str())) {
+                    Some(c) => DeptHint::Closest(c.to_string()),
+                    None => DeptHint::None,
+                }
+            }
         };
         out.push(
             Diagnostic::new(
                 "PL109",
                 Severity::Error,
                 Location::at(src, d.span),
-                format!(
-                    "department {} is not in the plan's department registry",
-                    q(&d.value)
-                ),
-                help,
+                ReportMsg::UnknownDepartment {
+                    department: d.value.clone(),
+                    hint,
+                },
             )
-            .label("unknown department")
             .node_path("/department"),
         );
     }
@@ -257,10 +239,12 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                     "PL106",
                     Severity::Error,
                     Location::at(src, p.span),
-                    format!("period {written} is outside the plan years {start}–{end}"),
-                    format!("set `period` to the reporting year, {start} to {end}"),
+                    ReportMsg::PeriodOutside {
+                        written,
+                        start,
+                        end,
+                    },
                 )
-                .label("outside the plan")
                 .node_path("/period"),
             );
         } else if let Some(s) = report
@@ -273,15 +257,18 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                     "PL106",
                     Severity::Error,
                     Location::at(src, p.span),
-                    format!(
-                        "period {} is after the year of submission {}",
-                        p.value, s.value
-                    ),
-                    "a report covers a year that has begun: correct `period` or `submitted`",
+                    ReportMsg::PeriodAfterSubmission {
+                        period: p.value,
+                        submitted: s.value.to_string(),
+                    },
                 )
-                .label("after the submission year")
                 .node_path("/period")
-                .related(Location::at(src, s.span), format!("submitted {}", s.value)),
+                .related(
+                    Location::at(src, s.span),
+                    Note::SubmittedOn {
+                        date: s.value.to_string(),
+                    },
+                ),
             );
         }
     }
@@ -291,10 +278,11 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 "PL106",
                 Severity::Error,
                 Location::at(src, s.span),
-                format!("submission date {} is after today ({today})", s.value),
-                "write the date the report is actually submitted",
+                ReportMsg::SubmittedInFuture {
+                    submitted: s.value.to_string(),
+                    today: today.to_string(),
+                },
             )
-            .label("in the future")
             .node_path("/submitted"),
         );
     }
@@ -309,7 +297,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
         if let Some(first) = seen.get(id) {
             out.push(duplicate(
                 src,
-                "indicator",
+                Entity::Indicator,
                 id,
                 e.id.span,
                 first.id.span,
@@ -328,16 +316,17 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 .map(|i| i.id.as_str());
             let closest = suggest::closest(id, own)
                 .or_else(|| suggest::closest(id, plan.indicators.iter().map(|i| i.id.as_str())));
-            let help = match closest {
-                Some(c) => format!(
-                    "did you mean \"{c}\" ({})? `plan-lint plan` lists every indicator",
-                    plan.indicator(c).map_or("", |i| i.name.as_str())
-                ),
+            let hint = match closest {
+                Some(c) => IndicatorHint::Closest {
+                    id: c.to_string(),
+                    name: plan
+                        .indicator(c)
+                        .map_or("", |i| i.name.as_str())
+                        .to_string(),
+                },
                 None => match plan.indicators.iter().find(|i| i.name == id) {
-                    Some(i) => format!("\"{id}\" is the name; write its id: id: {}", i.id),
-                    None => {
-                        "use an indicator id from the catalog (`plan-lint plan` lists them)".into()
-                    }
+                    Some(i) => IndicatorHint::Name { id: i.id.clone() },
+                    None => IndicatorHint::None,
                 },
             };
             out.push(
@@ -345,10 +334,11 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                     "PL101",
                     Severity::Error,
                     Location::at(src, e.id.span),
-                    format!("indicator {} is not in the plan catalog", q(id)),
-                    help,
+                    ReportMsg::UnknownIndicator {
+                        id: id.to_string(),
+                        hint,
+                    },
                 )
-                .label("unknown indicator")
                 .target(id)
                 .node_path(format!("{}/id", e.pointer())),
             );
@@ -359,22 +349,17 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 "PL104",
                 Severity::Error,
                 Location::at(src, u.span),
-                format!(
-                    "unit {} of {} ({id}) differs from the plan's unit {}",
-                    q(&u.value),
-                    ind.name,
-                    q(&ind.unit)
-                ),
-                format!(
-                    "report the figure in {} and write unit: \"{}\", or leave `unit` out",
-                    ind.unit, ind.unit
-                ),
+                ReportMsg::UnitMismatch {
+                    id: id.to_string(),
+                    name: ind.name.clone(),
+                    written: u.value.clone(),
+                    unit: ind.unit.clone(),
+                },
             )
-            .label("not the plan's unit")
             .target(id)
             .node_path(format!("{}/unit", e.pointer()));
             if let Some(l) = plan.indicator_location(id, Some("unit")) {
-                d = d.related(l, format!("the plan's unit for {id}"));
+                d = d.related(l, Note::PlanUnit { id: id.to_string() });
             }
             out.push(d);
         }
@@ -383,7 +368,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 plan,
                 src,
                 &d.value,
-                "indicator",
+                Entity::Indicator,
                 &ind.name,
                 id,
                 &ind.department,
@@ -400,7 +385,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
         if let Some(first) = seen.get(id) {
             out.push(duplicate(
                 src,
-                "project",
+                Entity::Project,
                 id,
                 e.id.span,
                 first.id.span,
@@ -410,12 +395,15 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
         }
         seen.insert(id, e);
         let Some(p) = plan.project(id) else {
-            let help = match e
+            let hint = match e
                 .name
                 .as_ref()
                 .and_then(|n| plan.projects.iter().find(|p| p.name == n.value))
             {
-                Some(p) => format!("the project named \"{}\" has the id {}", p.name, p.id),
+                Some(p) => ProjectHint::NamedAs {
+                    name: p.name.clone(),
+                    id: p.id.clone(),
+                },
                 None => match suggest::closest(
                     id,
                     plan.projects
@@ -423,13 +411,11 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                         .filter(|p| !report.projects.iter().any(|e| e.id.value == p.id))
                         .map(|p| p.id.as_str()),
                 ) {
-                    Some(c) => format!(
-                        "did you mean \"{c}\" ({})?",
-                        plan.project(c).map_or("", |p| p.name.as_str())
-                    ),
-                    None => {
-                        "use a project id from the catalog (`plan-lint plan` lists them)".into()
-                    }
+                    Some(c) => ProjectHint::Closest {
+                        id: c.to_string(),
+                        name: plan.project(c).map_or("", |p| p.name.as_str()).to_string(),
+                    },
+                    None => ProjectHint::None,
                 },
             };
             out.push(
@@ -437,10 +423,11 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                     "PL102",
                     Severity::Error,
                     Location::at(src, e.id.span),
-                    format!("project {} is not in the plan catalog", q(id)),
-                    help,
+                    ReportMsg::UnknownProject {
+                        id: id.to_string(),
+                        hint,
+                    },
                 )
-                .label("unknown project")
                 .target(id)
                 .node_path(format!("{}/id", e.pointer())),
             );
@@ -451,21 +438,16 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 "PL102",
                 Severity::Error,
                 Location::at(src, n.span),
-                format!(
-                    "project {id} is named {} in the plan, not {}",
-                    q(&p.name),
-                    q(&n.value)
-                ),
-                format!(
-                    "write the catalog name exactly (name: {}), or leave `name` out",
-                    p.name
-                ),
+                ReportMsg::ProjectName {
+                    id: id.to_string(),
+                    catalog: p.name.clone(),
+                    written: n.value.clone(),
+                },
             )
-            .label("not the catalog name")
             .target(id)
             .node_path(format!("{}/name", e.pointer()));
             if let Some(l) = plan.project_location(id, Some("name")) {
-                d = d.related(l, format!("the catalog name of {id}"));
+                d = d.related(l, Note::CatalogName { id: id.to_string() });
             }
             out.push(d);
         }
@@ -474,7 +456,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
                 plan,
                 src,
                 &d.value,
-                "project",
+                Entity::Project,
                 &p.name,
                 id,
                 &p.department,
@@ -488,7 +470,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
 /// PL103: the second entry of an id in one report, pointing at the first.
 fn duplicate(
     src: &crate::source::Source,
-    what: &str,
+    entity: Entity,
     id: &str,
     span: Span,
     first: Span,
@@ -498,13 +480,14 @@ fn duplicate(
         "PL103",
         Severity::Error,
         Location::at(src, span),
-        format!("{what} {} appears twice in this report", q(id)),
-        format!("keep one entry per {what}: merge the two and delete the other"),
+        ReportMsg::Duplicate {
+            entity,
+            id: id.to_string(),
+        },
     )
-    .label("second entry")
     .target(id)
     .node_path(format!("{pointer}/id"))
-    .related(Location::at(src, first), "first entry")
+    .related(Location::at(src, first), Note::FirstEntry)
 }
 
 /// PL105: a department reports an indicator or project another department is responsible for.
@@ -513,7 +496,7 @@ fn not_responsible(
     plan: &Plan,
     src: &crate::source::Source,
     reporter: &str,
-    what: &str,
+    entity: Entity,
     name: &str,
     id: &str,
     owner: &str,
@@ -524,17 +507,18 @@ fn not_responsible(
         "PL105",
         Severity::Warning,
         Location::at(src, span),
-        format!(
-            "department {} reports {what} {name} ({id}), which is the responsibility of {}",
-            q(reporter),
-            q(owner)
-        ),
-        format!(
-            "leave {id} to {}, or record the responsibility in plan-lint.toml [responsibilities]",
-            plan.department(owner).map_or(owner, |x| x.name.as_str())
-        ),
+        ReportMsg::NotResponsible {
+            reporter: reporter.to_string(),
+            entity,
+            name: name.to_string(),
+            id: id.to_string(),
+            owner: owner.to_string(),
+            owner_name: plan
+                .department(owner)
+                .map_or(owner, |x| x.name.as_str())
+                .to_string(),
+        },
     )
-    .label(format!("not this department's {what}"))
     .target(id)
     .node_path(format!("{pointer}/id"))
 }
@@ -560,13 +544,11 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
                     "PL108",
                     Severity::Warning,
                     Location::at(src, p.span),
-                    format!("period {} disagrees with the year {y} in the file path", p.value),
-                    format!(
-                        "move the file to the {} folder, or correct `period` if the file is where it belongs",
-                        p.value
-                    ),
+                    ReportMsg::PathYear {
+                        period: p.value,
+                        year: y,
+                    },
                 )
-                .label("not the path's year")
                 .node_path("/period"),
             );
         }
@@ -579,14 +561,11 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
                     "PL108",
                     Severity::Warning,
                     Location::at(src, d.span),
-                    format!(
-                        "department {} disagrees with the file name {}",
-                        q(&d.value),
-                        q(stem)
-                    ),
-                    format!("name the file {}.yaml, or correct `department`", d.value),
+                    ReportMsg::PathName {
+                        department: d.value.clone(),
+                        stem: stem.to_string(),
+                    },
                 )
-                .label("not the file's name")
                 .node_path("/department"),
             );
         }

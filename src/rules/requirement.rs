@@ -4,7 +4,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::messages::{indicator, q, val};
+use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
 
 pub const PL204: CodeInfo = CodeInfo {
@@ -55,43 +55,24 @@ fn check_missing(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let req = e.requirement.as_ref();
-        let missing: Vec<&str> = [
-            (
-                "requirement.value",
-                req.and_then(|r| r.value.as_ref()).is_none(),
-            ),
-            (
-                "requirement.source",
-                req.and_then(|r| r.source.as_ref()).is_none(),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(n, m)| m.then_some(n))
-        .collect();
-        if missing.is_empty() {
+        let no_value = req.and_then(|r| r.value.as_ref()).is_none();
+        let no_source = req.and_then(|r| r.source.as_ref()).is_none();
+        if !no_value && !no_source {
             continue;
         }
         // Point at what is there: the requirement block, else the indicator's id.
         let span = req.map_or(e.id.span, |r| r.span);
-        let help = match (missing.len(), req.is_some()) {
-            (2, false) => "add `requirement:` with `value` (the figure the city or province required for this year) and `source` (the document that set it)".to_string(),
-            _ if missing == ["requirement.source"] => "add `source:` under `requirement:`: the document that set the required figure (e.g. 黔环发〔2023〕12号)".to_string(),
-            _ if missing == ["requirement.value"] => "add `value:` under `requirement:`: the figure the cited document requires for this year, in percent".to_string(),
-            _ => "give `requirement:` both `value` (the required figure) and `source` (the document that set it)".to_string(),
-        };
-        let label = format!("{} missing", missing.join(" and "));
         out.push(
             ctx.finding(
                 span,
-                format!(
-                    "{} has the qualitative target {} but the report lacks {}",
-                    indicator(&ind.name, &ind.id),
-                    q(&ind.target_text),
-                    missing.join(" and ")
-                ),
-                help,
+                IndicatorMsg::RequirementMissing {
+                    ind: ind.into(),
+                    target_text: ind.target_text.clone(),
+                    value: no_value,
+                    source: no_source,
+                    block: req.is_some(),
+                },
             )
-            .label(label)
             .target(&ind.id)
             .node_path(format!("{}/requirement", e.pointer())),
         );
@@ -113,18 +94,16 @@ fn check_met(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.finding(
                 v.span,
-                format!(
-                    "{} is {} in {period}, short of the required {}",
-                    indicator(&ind.name, &ind.id),
-                    val(v.value, &ind.unit),
-                    val(rv.value, &ind.unit)
-                ),
-                "check the figure and the cited requirement; if both are right the target was missed, and only the plan office may accept that".into(),
+                IndicatorMsg::RequirementNotMet {
+                    ind: ind.into(),
+                    value: v.value,
+                    period,
+                    required: rv.value,
+                },
             )
-            .label(format!("below {}", val(rv.value, &ind.unit)))
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()))
-            .related(Location::at(&ctx.report.source, rv.span), "the requirement"),
+            .related(Location::at(&ctx.report.source, rv.span), Note::Requirement),
         );
     }
 }
@@ -147,22 +126,23 @@ fn check_consistent(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.finding(
                 rv.span,
-                format!(
-                    "{} cites {} with the value {}, but the report for {} cites it with {}",
-                    indicator(&ind.name, &ind.id),
-                    q(rs.value.trim()),
-                    val(rv.value, &ind.unit),
-                    other.period,
-                    val(other.value, &ind.unit)
-                ),
-                "check the cited document: correct the value, or cite the document that sets this year's requirement".into(),
+                IndicatorMsg::RequirementInconsistent {
+                    ind: ind.into(),
+                    source: rs.value.trim().to_string(),
+                    value: rv.value,
+                    other_period: other.period,
+                    other_value: other.value,
+                },
             )
-            .label("differs from the other citation")
             .target(&ind.id)
             .node_path(format!("{}/requirement/value", e.pointer()))
             .related(
                 other.location.clone(),
-                format!("{} in the {} report", val(other.value, &ind.unit), other.period),
+                Note::OtherCitation {
+                    value: other.value,
+                    unit: ind.unit.clone(),
+                    year: other.period,
+                },
             ),
         );
     }

@@ -2,7 +2,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
-use crate::messages::q;
+use crate::messages::{Note, ProjectMsg};
 
 pub const PL301: CodeInfo = CodeInfo {
     code: "PL301",
@@ -40,39 +40,27 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if prev.value == status.value || allowed.contains(&status.value) {
             continue;
         }
-        let can = if allowed.is_empty() {
-            format!("a {} project keeps that status", prev.value.as_str())
-        } else {
-            format!(
-                "after {} a project can only be {}",
-                prev.value.as_str(),
-                allowed
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
         out.push(
             ctx.finding(
                 status.span,
-                format!(
-                    "project {} ({}) went from {} in {} to {} in {period}, which cannot happen",
-                    p.name,
-                    p.id,
-                    q(prev.value.as_str()),
-                    prev.period,
-                    q(status.value.as_str())
-                ),
-                format!(
-                    "{can}: correct the status, or correct the {} report with an approved `revision` block",
-                    prev.period
-                ),
+                ProjectMsg::Transition {
+                    project: p.into(),
+                    from: prev.value,
+                    from_period: prev.period,
+                    to: status.value,
+                    period,
+                    allowed: allowed.to_vec(),
+                },
             )
-            .label(format!("was {} in {}", prev.value.as_str(), prev.period))
             .target(&p.id)
             .node_path(format!("{}/status", e.pointer()))
-            .related(prev.location.clone(), format!("status {} ({})", prev.value.as_str(), prev.period)),
+            .related(
+                prev.location.clone(),
+                Note::StatusWas {
+                    status: prev.value,
+                    year: prev.period,
+                },
+            ),
         );
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{registry, CodeInfo, Subject};
 use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::messages::q;
+use crate::messages::{Note, SuppressionMsg};
 use crate::plan::{Attribute, Plan};
 use crate::report::{Report, Suppression};
 
@@ -57,10 +57,8 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
     for s in &report.suppressions {
         let at = |span: Option<crate::yaml::Span>| Location::at(src, span.unwrap_or(s.span));
         let pointer = format!("/suppressions/{}", s.index);
-        let bad = |loc: Location, message: String, help: String| {
-            Diagnostic::new("PL501", Severity::Error, loc, message, help)
-                .label("invalid suppression")
-                .node_path(pointer.clone())
+        let bad = |loc: Location, msg: SuppressionMsg| {
+            Diagnostic::new("PL501", Severity::Error, loc, msg).node_path(pointer.clone())
         };
         let (Some(rule), Some(target)) = (&s.rule, &s.target) else {
             continue;
@@ -68,22 +66,23 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
         if s.reason.as_ref().is_none_or(|r| r.value.trim().is_empty()) {
             out.push(bad(
                 at(s.reason.as_ref().map(|r| r.span)),
-                format!(
-                    "suppression of {} for {} gives no reason",
-                    rule.value,
-                    q(&target.value)
-                ),
-                "write in `reason` why the finding is accepted".into(),
+                SuppressionMsg::NoReason {
+                    rule: rule.value.clone(),
+                    target: target.value.clone(),
+                },
             ));
             continue;
         }
         let Some(info) = registry::info(&rule.value) else {
             out.push(bad(
                 at(Some(rule.span)),
-                format!("suppression names unknown rule {}", q(&rule.value)),
-                match crate::suggest::closest(&rule.value, registry::CODES.iter().map(|c| c.code)) {
-                    Some(c) => format!("did you mean {c}? `plan-lint rules` lists the codes"),
-                    None => "use a code that `plan-lint rules` lists".into(),
+                SuppressionMsg::UnknownRule {
+                    rule: rule.value.clone(),
+                    suggestion: crate::suggest::closest(
+                        &rule.value,
+                        registry::CODES.iter().map(|c| c.code),
+                    )
+                    .map(str::to_string),
                 },
             ));
             continue;
@@ -92,11 +91,9 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
         if ind.is_none() && plan.project(&target.value).is_none() {
             out.push(bad(
                 at(Some(target.span)),
-                format!(
-                    "suppression names {}, which is not an indicator or project of the plan",
-                    q(&target.value)
-                ),
-                "use the id of the indicator or project the finding is about".into(),
+                SuppressionMsg::UnknownTarget {
+                    target: target.value.clone(),
+                },
             ));
             continue;
         }
@@ -104,27 +101,20 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
         let suppressible =
             info.plan_rule && !entries.is_empty() && entries.iter().all(|r| r.entry.suppressible);
         if !suppressible {
-            let (message, help) = if info.plan_rule {
-                (
-                    format!(
-                        "the plan marks {} ({}) non-suppressible",
-                        info.code, info.name
-                    ),
-                    "fix the finding instead; the plan does not allow exceptions to this rule",
-                )
-            } else {
-                (
-                    format!("{} ({}) is fixed in plan-lint and cannot be suppressed", info.code, info.name),
-                    "fix the finding instead; only the plan-dependent rules PL2xx and PL3xx can be suppressed",
-                )
-            };
-            let mut d = bad(at(Some(rule.span)), message, help.into());
+            let mut d = bad(
+                at(Some(rule.span)),
+                SuppressionMsg::NotSuppressible {
+                    code: info.code.to_string(),
+                    name: info.name.to_string(),
+                    plan_rule: info.plan_rule,
+                },
+            );
             if let Some(l) = entries
                 .iter()
                 .find(|r| !r.entry.suppressible)
                 .and_then(|r| plan.rule_location(r, Some("suppressible")))
             {
-                d = d.related(l, "the plan marks the rule non-suppressible");
+                d = d.related(l, Note::NonSuppressible);
             }
             out.push(d);
             continue;
@@ -138,16 +128,11 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
         if needs_approval && !approved {
             out.push(bad(
                 at(s.approved_by.as_ref().map(|a| a.span).or(Some(rule.span))),
-                format!(
-                    "suppressing {} on binding indicator {} needs approval by {}",
-                    info.code,
-                    target.value,
-                    plan.header.approvers.join(" or ")
-                ),
-                format!(
-                    "add `approved_by: {}` once the plan office has approved the exception",
-                    plan.header.approvers.first().map_or("", String::as_str)
-                ),
+                SuppressionMsg::NeedsApproval {
+                    code: info.code.to_string(),
+                    target: target.value.clone(),
+                    approvers: plan.header.approvers.clone(),
+                },
             ));
             continue;
         }
@@ -158,10 +143,13 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
                         "PL502",
                         Severity::Error,
                         at(Some(until.span)),
-                        format!("suppression of {} for {} expired on {}, before the report was submitted ({})", info.code, target.value, until.value, sub.value),
-                        "remove the suppression, or ask for it to be renewed with a later `until`".to_string(),
+                        SuppressionMsg::Expired {
+                            code: info.code.to_string(),
+                            target: target.value.clone(),
+                            until: until.value.to_string(),
+                            submitted: sub.value.to_string(),
+                        },
                     )
-                    .label("expired")
                     .node_path(format!("{pointer}/until")),
                 );
                 continue;
@@ -202,9 +190,10 @@ fn unused(
         "PL503",
         Severity::Warning,
         Location::at(src, s.span),
-        format!("suppression of {code} for {target} matches no finding"),
-        "remove the suppression: nothing in this report needs it",
+        SuppressionMsg::Unused {
+            code: code.to_string(),
+            target: target.to_string(),
+        },
     )
-    .label("unused")
     .node_path(pointer)
 }

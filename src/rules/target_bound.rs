@@ -2,9 +2,9 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
-use crate::messages::{indicator, val};
+use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
-use crate::plan::{BaselineKind, Comparison, IndicatorKind, TargetIs};
+use crate::plan::{BaselineKind, IndicatorKind, TargetIs};
 
 pub const PL202: CodeInfo = CodeInfo {
     code: "PL202",
@@ -35,34 +35,28 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if judged_at_target_year && period < ind.target_year {
             continue;
         }
-        let (side, word) = match ind.comparison {
-            Comparison::AtLeast => ("below", "floor"),
-            Comparison::AtMost => ("above", "ceiling"),
-        };
         let mut d = ctx
             .finding(
                 v.span,
-                format!(
-                    "{} is {} in {period}, {side} the {word} of {} the plan sets (target {})",
-                    indicator(&ind.name, &ind.id),
-                    val(v.value, &ind.unit),
-                    val(target, &ind.unit),
-                    ind.target_text
-                ),
-                format!(
-                    "check the figure; if it is right, report the breach to the plan office{}",
-                    if ind.attribute == crate::plan::Attribute::Binding {
-                        ", which alone may approve a suppression"
-                    } else {
-                        " and explain it in `note`"
-                    }
-                ),
+                IndicatorMsg::TargetBreach {
+                    ind: ind.into(),
+                    value: v.value,
+                    period,
+                    target,
+                    target_text: ind.target_text.clone(),
+                    comparison: ind.comparison,
+                    binding: ind.attribute == crate::plan::Attribute::Binding,
+                },
             )
-            .label(format!("{side} {}", val(target, &ind.unit)))
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
         if let Some(l) = ctx.plan.indicator_location(&ind.id, Some("target")) {
-            d = d.related(l, format!("the plan's target {}", ind.target_text));
+            d = d.related(
+                l,
+                Note::PlanTarget {
+                    text: ind.target_text.clone(),
+                },
+            );
         }
         out.push(d);
     }

@@ -4,7 +4,7 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
-use crate::messages::{indicator, num, signed, val};
+use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
 use crate::plan::{Direction, IndicatorKind, TargetIs};
 
@@ -52,16 +52,16 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 ctx.finding(
                     v.span,
-                    format!(
-                        "{} averages {} a year over {first}–{period}, behind the target {} a year: gap {} percentage points",
-                        indicator(&ind.name, &ind.id),
-                        val(round2(avg), &ind.unit),
-                        val(target, &ind.unit),
-                        signed(round2(gap), "")
-                    ),
-                    "no correction is needed if the figure is right; explain in `note` what will bring the rate back to the target".to_string(),
+                    IndicatorMsg::BehindRate {
+                        ind: ind.into(),
+                        average: round2(avg),
+                        first,
+                        period,
+                        target,
+                        gap: round2(gap),
+                        value: v.value,
+                    },
                 )
-                .label(format!("{} in {period}", val(v.value, &ind.unit)))
                 .target(&ind.id)
                 .node_path(format!("{}/value", e.pointer())),
             );
@@ -90,29 +90,27 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let mut d = ctx
             .finding(
                 v.span,
-                format!(
-                    "{} is {} in {period}, behind the path from {} ({}) to {} ({}): expected {}, gap {}",
-                    indicator(&ind.name, &ind.id),
-                    val(v.value, &ind.unit),
-                    num(baseline),
-                    plan.header.period.baseline_year,
-                    num(target),
-                    ind.target_year,
-                    val(round2(expected), &ind.unit),
-                    signed(round2(gap), &ind.unit)
-                ),
-                "no correction is needed if the figure is right; explain in `note` what will bring the indicator back on its path".to_string(),
+                IndicatorMsg::BehindPath {
+                    ind: ind.into(),
+                    value: v.value,
+                    period,
+                    baseline,
+                    baseline_year: plan.header.period.baseline_year,
+                    target,
+                    target_year: ind.target_year,
+                    expected: round2(expected),
+                    gap: round2(gap),
+                },
             )
-            .label(format!("expected {} in {period}", val(round2(expected), &ind.unit)))
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
         if let Some(l) = plan.indicator_location(&ind.id, Some("target")) {
             d = d.related(
                 l,
-                format!(
-                    "the plan's target {} for {}",
-                    ind.target_text, ind.target_year
-                ),
+                Note::PlanTargetFor {
+                    text: ind.target_text.clone(),
+                    year: ind.target_year,
+                },
             );
         }
         out.push(d);

@@ -3,9 +3,11 @@
 //! indicators first) that reads on a phone as well as on a desktop.
 
 use super::markdown::{
-    band_sentence, baseline_cell, basis, fig, pct, status_heading, target_cell, STATUS_ORDER,
+    band_sentence, baseline_cell, basis, fig, pct, projects_sentence, status_heading, target_cell,
+    STATUS_ORDER,
 };
 use super::{Category, IndicatorStatus, Method, ProjectCounts, Status};
+use crate::messages::{Lang, StatusText as S};
 use crate::plan::{Attribute, Period};
 use std::fmt::Write;
 
@@ -219,7 +221,7 @@ fn series(ind: &IndicatorStatus, plan: &Period) -> Series {
 }
 
 /// One indicator's chart: baseline, reported values, the path to the target, the target.
-pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32) -> String {
+pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32, lang: Lang) -> String {
     let s = series(ind, plan);
     let x0 = plan.baseline_year.min(plan.start - 1);
     let x1 = ind.target_year.max(plan.end).max(period);
@@ -247,7 +249,13 @@ pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32) -> String {
         let _ = write!(aria, "; {y}: {}", fig(*v));
     }
     if let Some(t) = ind.target {
-        let _ = write!(aria, "; target {} in {}", fig(t), ind.target_year);
+        aria.push_str(
+            &S::AriaTarget {
+                figure: fig(t),
+                year: ind.target_year,
+            }
+            .text(lang),
+        );
     }
     let mut out = format!(
         "<svg class=\"chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" data-id=\"{}\">",
@@ -331,10 +339,13 @@ pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32) -> String {
         );
         let _ = write!(
             out,
-            "<text class=\"tgt halo\" x=\"{}\" y=\"{}\" text-anchor=\"end\">target {}</text>",
+            "<text class=\"tgt halo\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             f(cx - 7.0),
             f(cy - 6.0),
-            esc(&tick_label(t))
+            esc(&S::ChartTarget {
+                figure: tick_label(t)
+            }
+            .text(lang))
         );
     }
     // The path from its start to the target.
@@ -414,16 +425,17 @@ pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32) -> String {
     if s.values.is_empty() {
         let _ = write!(
             out,
-            "<text class=\"halo\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">no value reported yet</text>",
+            "<text class=\"halo\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             f((LEFT + W - RIGHT) / 2.0),
-            f((TOP + H - BOTTOM) / 2.0 + 4.0)
+            f((TOP + H - BOTTOM) / 2.0 + 4.0),
+            S::NoValueReportedYet.text(lang)
         );
     }
     out.push_str("</svg>");
     out
 }
 
-fn card(out: &mut String, ind: &IndicatorStatus, s: &Status) {
+fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
     let e = &ind.evaluation;
     let c = e.category.code();
     let attr = match ind.attribute {
@@ -452,11 +464,11 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status) {
                 .find(|x| x.year == y)
                 .and_then(|x| x.requirement)
             {
-                let _ = write!(figure, " (requirement {})", fig(r));
+                figure.push_str(&S::RequirementLong { figure: fig(r) }.text(lang));
             }
             format!("{y}: <b>{}</b>", esc(&figure))
         }
-        _ => "no value yet".into(),
+        _ => S::NoValueYet.text(lang),
     };
     let baseline = baseline_cell(ind);
     let baseline = if ind.baseline.is_none()
@@ -464,21 +476,26 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status) {
     {
         String::new()
     } else if baseline == "—" {
-        " · no baseline".to_string()
+        S::NoBaseline.text(lang)
     } else {
-        format!(" · baseline {} ({})", esc(&baseline), ind.baseline_year)
+        S::Baseline {
+            text: esc(&baseline),
+            year: ind.baseline_year,
+        }
+        .text(lang)
     };
     let _ = write!(
         out,
-        "<p class=\"facts\">{latest} · target <b>{}</b>{baseline} · {}</p>",
+        "<p class=\"facts\">{latest} · {} <b>{}</b>{baseline} · {}</p>",
+        S::Target.text(lang),
         esc(&target_cell(ind, s.plan.period.end)),
         esc(&ind.department_name)
     );
-    out.push_str(&chart(ind, &s.plan.period, s.period));
+    out.push_str(&chart(ind, &s.plan.period, s.period, lang));
     let _ = write!(
         out,
         "<p class=\"basis\">{}</p></article>",
-        esc(&basis(ind, s.period))
+        esc(&basis(ind, s.period, lang))
     );
 }
 
@@ -502,15 +519,18 @@ fn bar(c: &ProjectCounts) -> String {
 }
 
 /// One group of projects: its name, a bar of its projects by status, completion.
-fn bar_row(out: &mut String, name: &str, c: &ProjectCounts) {
+fn bar_row(out: &mut String, name: &str, c: &ProjectCounts, lang: Lang) {
     let _ = write!(
         out,
-        "<div class=\"brow\"><span class=\"bname\">{name}</span>{}<span class=\"bnum\"><b>{}</b> completed <small>{}/{} · {} reported</small></span></div>",
+        "<div class=\"brow\"><span class=\"bname\">{name}</span>{}<span class=\"bnum\">{}</span></div>",
         bar(c),
-        c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
-        c.completed,
-        c.total - c.cancelled,
-        c.reported
+        S::CompletedBar {
+            rate: c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
+            completed: c.completed,
+            of: c.total - c.cancelled,
+            reported: c.reported,
+        }
+        .text(lang)
     );
 }
 
@@ -531,73 +551,86 @@ fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts) {
     );
 }
 
-fn counts_table(out: &mut String, first: &str, second: &str) {
+fn counts_table(out: &mut String, first: &str, second: &str, lang: Lang) {
     let _ = write!(
         out,
-        "<div class=\"scroll\"><table><thead><tr><th class=\"l\">{first}</th><th class=\"l\">{second}</th><th>projects</th><th>reported</th>"
+        "<div class=\"scroll\"><table><thead><tr><th class=\"l\">{first}</th><th class=\"l\">{second}</th><th>{}</th><th>{}</th>",
+        S::Projects.text(lang),
+        S::Reported.text(lang)
     );
     for st in STATUS_ORDER {
-        let _ = write!(out, "<th>{}</th>", status_heading(st));
+        let _ = write!(out, "<th>{}</th>", status_heading(st, lang));
     }
-    out.push_str(
-        "<th>not reported</th><th>completion</th><th class=\"l\">status</th></tr></thead><tbody>",
+    let _ = write!(
+        out,
+        "<th>{}</th><th>{}</th><th class=\"l\">{}</th></tr></thead><tbody>",
+        S::NotReported.text(lang),
+        S::Completion.text(lang),
+        S::Status.text(lang)
     );
 }
 
-pub fn render(s: &Status) -> String {
+pub fn render(s: &Status, lang: Lang) -> String {
     let pp = s.plan.period;
     let mut out = String::with_capacity(400_000);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Plan status {} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        s.period,
-        esc(&s.plan.name)
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        esc(&S::PageTitle {
+            period: s.period,
+            name: s.plan.name.clone()
+        }
+        .text(lang))
     );
     let _ = write!(
         out,
-        "<header><h1>{}</h1><p class=\"sub\">Status as of <b>{}</b> · plan <code>{}</code> {}–{} (baseline {}) · {} reports under <code>{}</code></p><p class=\"sub\">{}</p>",
+        "<header><h1>{}</h1><p class=\"sub\">{}</p><p class=\"sub\">{}</p>",
         esc(&s.plan.name),
-        s.period,
-        esc(&s.plan.id),
-        pp.start,
-        pp.end,
-        pp.baseline_year,
-        s.reports.files,
-        esc(&s.data_root),
-        esc(&band_sentence(s.status_band)).replace('`', "")
+        S::AsOf {
+            period: s.period,
+            id: esc(&s.plan.id),
+            start: pp.start,
+            end: pp.end,
+            baseline_year: pp.baseline_year,
+            files: s.reports.files,
+            root: esc(&s.data_root),
+        }
+        .text(lang),
+        esc(&band_sentence(s.status_band, lang)).replace('`', "")
     );
     out.push_str("<div class=\"chips\">");
     for c in Category::ALL {
         let _ = write!(
             out,
-            "<span class=\"chip c-{}\"><span>{}</span><b>{}</b><small>{} binding</small></span>",
+            "<span class=\"chip c-{}\"><span>{}</span><b>{}</b><small>{}</small></span>",
             c.code(),
             c.label(),
             s.summary.all.get(c),
-            s.summary.binding.get(c)
+            S::BindingCount {
+                count: s.summary.binding.get(c)
+            }
+            .text(lang)
         );
     }
     out.push_str("</div>");
-    out.push_str(
-        "<p class=\"legend\"><span><i class=\"k value\"></i>reported</span>\
-         <span><i class=\"k base\"></i>baseline</span>\
-         <span><i class=\"k path\"></i>path to the target</span>\
-         <span><i class=\"k target\"></i>target</span>\
-         <span><i class=\"k req\"></i>year's requirement</span></p></header>\n<main>\n",
+    let _ = write!(
+        out,
+        "<p class=\"legend\"><span><i class=\"k value\"></i>{}</span>\
+         <span><i class=\"k base\"></i>{}</span>\
+         <span><i class=\"k path\"></i>{}</span>\
+         <span><i class=\"k target\"></i>{}</span>\
+         <span><i class=\"k req\"></i>{}</span></p></header>\n<main>\n",
+        S::LegendReported.text(lang),
+        S::LegendBaseline.text(lang),
+        S::LegendPath.text(lang),
+        S::LegendTarget.text(lang),
+        S::LegendRequirement.text(lang)
     );
     for (attr, title, anchor) in [
-        (
-            Attribute::Binding,
-            "Binding indicators 约束性指标",
-            "binding",
-        ),
-        (
-            Attribute::Expected,
-            "Expected indicators 预期性指标",
-            "expected",
-        ),
+        (Attribute::Binding, S::BindingSection, "binding"),
+        (Attribute::Expected, S::ExpectedSection, "expected"),
     ] {
         let rows: Vec<&IndicatorStatus> = s
             .indicators
@@ -607,13 +640,14 @@ pub fn render(s: &Status) -> String {
         if rows.is_empty() {
             continue;
         }
+        let title = title.text(lang);
         let _ = write!(
             out,
             "<section id=\"{anchor}\"><h2>{title} ({})</h2><div class=\"grid\">",
             rows.len()
         );
         for ind in rows {
-            card(&mut out, ind, s);
+            card(&mut out, ind, s, lang);
         }
         out.push_str("</div></section>\n");
     }
@@ -621,34 +655,46 @@ pub fn render(s: &Status) -> String {
     let p = &s.projects;
     let _ = write!(
         out,
-        "<section id=\"projects\"><h2>Key projects 重点项目</h2><p class=\"sub\">{} projects in {} 专栏 columns; {} reported up to {}; {} completed ({} of those not cancelled).</p><p class=\"legend\">",
-        p.all.total,
-        p.by_column.len(),
-        p.all.reported,
-        s.period,
-        p.all.completed,
-        p.all.completion_rate.map(pct).unwrap_or_else(|| "—".into())
+        "<section id=\"projects\"><h2>{}</h2><p class=\"sub\">{}</p><p class=\"legend\">",
+        S::KeyProjectsSection.text(lang),
+        projects_sentence(s, lang)
     );
     for st in STATUS_ORDER {
         let _ = write!(
             out,
             "<span><i class=\"sw s-{}\"></i>{}</span>",
             st.as_str(),
-            status_heading(st)
+            status_heading(st, lang)
         );
     }
-    out.push_str("<span><i class=\"sw s-not_reported\" style=\"outline:1px solid #d1d5db\"></i>not reported</span></p>");
-    out.push_str("<h3>By 专栏 column</h3><div class=\"bars\">");
+    let _ = write!(
+        out,
+        "<span><i class=\"sw s-not_reported\" style=\"outline:1px solid #d1d5db\"></i>{}</span></p>",
+        S::NotReported.text(lang)
+    );
+    let all = format!("<b>{}</b>", S::All.text(lang));
+    let _ = write!(
+        out,
+        "<h3>{}</h3><div class=\"bars\">",
+        S::ByColumn.text(lang)
+    );
     for c in &p.by_column {
         bar_row(
             &mut out,
             &format!("{} <small>#{}</small>", esc(&c.column), c.column_ordinal),
             &c.counts,
+            lang,
         );
     }
-    bar_row(&mut out, "<b>all</b>", &p.all);
-    out.push_str("</div><details><summary>Counts by status, by column</summary>");
-    counts_table(&mut out, "#", "column");
+    bar_row(&mut out, &all, &p.all, lang);
+    let _ = write!(
+        out,
+        "</div><details><summary>{}</summary>",
+        S::CountsByColumn.text(lang)
+    );
+    let columns = S::ColumnColumns.text(lang);
+    let (first, second) = columns.split_once(" | ").unwrap_or(("#", ""));
+    counts_table(&mut out, first, second, lang);
     for c in &p.by_column {
         counts_row(
             &mut out,
@@ -657,39 +703,57 @@ pub fn render(s: &Status) -> String {
             &c.counts,
         );
     }
-    counts_row(&mut out, "", "<b>all</b>", &p.all);
-    out.push_str("</tbody></table></div></details><h3>By department</h3><div class=\"bars\">");
+    counts_row(&mut out, "", &all, &p.all);
+    let _ = write!(
+        out,
+        "</tbody></table></div></details><h3>{}</h3><div class=\"bars\">",
+        S::ByDepartment.text(lang)
+    );
     for d in &p.by_department {
         bar_row(
             &mut out,
             &format!("{} <small>{}</small>", esc(&d.name), esc(&d.department)),
             &d.counts,
+            lang,
         );
     }
-    out.push_str("</div><details><summary>Counts by status, by department</summary>");
-    counts_table(&mut out, "department", "code");
+    let _ = write!(
+        out,
+        "</div><details><summary>{}</summary>",
+        S::CountsByDepartment.text(lang)
+    );
+    let columns = S::DepartmentColumns.text(lang);
+    let (first, second) = columns.split_once(" | ").unwrap_or_default();
+    counts_table(&mut out, first, second, lang);
     for d in &p.by_department {
         counts_row(&mut out, &esc(&d.name), &esc(&d.department), &d.counts);
     }
     out.push_str("</tbody></table></div></details></section>\n");
 
-    let _ = write!(
-        out,
-        "<section id=\"missing\"><h2>Reports not received {}–{}</h2>",
-        pp.start, s.period
-    );
+    let heading = S::MissingHeading {
+        start: pp.start,
+        period: s.period,
+    }
+    .text(lang);
+    let _ = write!(out, "<section id=\"missing\"><h2>{heading}</h2>");
     if s.reports.missing.is_empty() {
         let _ = write!(
             out,
-            "<p>Every one of the {} responsible departments has reported every year.</p>",
-            s.reports.departments
+            "<p>{}</p>",
+            S::AllReported {
+                departments: s.reports.departments
+            }
+            .text(lang)
         );
     } else {
         let _ = write!(
             out,
-            "<p class=\"sub\">{} of the {} departments responsible for an indicator or a project have years without a report.</p><div class=\"missing\">",
-            s.reports.missing.len(),
-            s.reports.departments
+            "<p class=\"sub\">{}</p><div class=\"missing\">",
+            S::SomeMissing {
+                missing: s.reports.missing.len(),
+                departments: s.reports.departments
+            }
+            .text(lang)
         );
         for m in &s.reports.missing {
             let years: Vec<String> = m.periods.iter().map(i32::to_string).collect();
@@ -704,7 +768,11 @@ pub fn render(s: &Status) -> String {
         out.push_str("</div>");
     }
     if !s.reports.unreadable.is_empty() {
-        out.push_str("<p class=\"sub\">Files that could not be read as reports (<code>plan-lint check</code> says why):</p><ul>");
+        let _ = write!(
+            out,
+            "<p class=\"sub\">{}</p><ul>",
+            code_tags(&esc(&S::Unreadable.text(lang)))
+        );
         for f in &s.reports.unreadable {
             let _ = write!(out, "<li><code>{}</code></li>", esc(f));
         }
@@ -713,11 +781,27 @@ pub fn render(s: &Status) -> String {
     out.push_str("</section>\n</main>\n");
     let _ = write!(
         out,
-        "<footer>Generated by plan-lint {} from plan {} (sha256 {}).</footer>\n</body>\n</html>\n",
-        esc(s.tool.version),
-        esc(&s.plan.id),
-        esc(&s.plan.sha256.chars().take(12).collect::<String>())
+        "<footer>{}</footer>\n</body>\n</html>\n",
+        esc(&S::Footer {
+            version: s.tool.version.to_string(),
+            plan: s.plan.id.clone(),
+            sha: s.plan.sha256.chars().take(12).collect(),
+        }
+        .text(lang))
     );
+    out
+}
+
+/// Markdown's `code` as HTML: `<code>code</code>`.
+fn code_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{part}</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
     out
 }
 

@@ -2,7 +2,7 @@
 //! HTML, so that it can be appended to `$GITHUB_STEP_SUMMARY`.
 
 use super::{Category, IndicatorStatus, Method, ProjectCounts, Status};
-use crate::messages::{num, val};
+use crate::messages::{num, val, Lang, StatusText};
 use crate::plan::{Attribute, Comparison, ProjectStatus};
 use std::fmt::Write;
 
@@ -25,15 +25,13 @@ pub fn pct(share: f64) -> String {
 }
 
 /// What 基本符合预期 means for the band in force.
-pub fn band_sentence(band: f64) -> String {
+pub fn band_sentence(band: f64, lang: Lang) -> String {
     let points = pct(band);
-    let points = points.trim_end_matches('%');
-    format!(
-        "基本符合预期 means within ±{points} percentage points of the planned progress \
-         (a path or a pro-rata target) or within ±{points}% of the target rate (an annual rate); \
-         `status_band = {}`.",
-        num(band)
-    )
+    StatusText::Band {
+        points: points.trim_end_matches('%').to_string(),
+        band: num(band),
+    }
+    .text(lang)
 }
 
 /// A figure as shown in tables: at most two decimals.
@@ -50,12 +48,12 @@ fn figu(v: f64, unit: &str) -> String {
     val(round2(v), unit)
 }
 
-fn years_list(years: &[i32]) -> String {
-    years
-        .iter()
-        .map(i32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+fn years(years: &[i32]) -> Vec<String> {
+    years.iter().map(i32::to_string).collect()
+}
+
+fn years_list(y: &[i32]) -> String {
+    years(y).join(", ")
 }
 
 fn bound_sign(c: Comparison) -> &'static str {
@@ -66,12 +64,12 @@ fn bound_sign(c: Comparison) -> &'static str {
 }
 
 /// Why an indicator has its category, in one sentence.
-pub fn basis(ind: &IndicatorStatus, period: i32) -> String {
+pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
     let e = &ind.evaluation;
     let u = ind.unit.as_str();
     let target = ind.target.map(|t| val(t, u)).unwrap_or_default();
     let (Some(y), Some(v)) = (e.year, e.value) else {
-        return format!("no value reported up to {period}");
+        return StatusText::NoValueUpTo { period }.text(lang);
     };
     let reported: Vec<i32> = ind
         .values
@@ -79,13 +77,11 @@ pub fn basis(ind: &IndicatorStatus, period: i32) -> String {
         .filter(|y| y.value.is_some())
         .map(|y| y.year)
         .collect();
-    match (e.method, e.category) {
-        (Method::Qualitative, Category::NoData) => {
-            "no requirement reported to judge the values against".into()
-        }
-        (Method::Qualitative, Category::Behind) => {
-            format!("missed the year's requirement in {}", years_list(&e.missed))
-        }
+    let text = match (e.method, e.category) {
+        (Method::Qualitative, Category::NoData) => StatusText::NoRequirement,
+        (Method::Qualitative, Category::Behind) => StatusText::MissedRequirement {
+            years: years(&e.missed),
+        },
         (Method::Qualitative, _) => {
             let judged: Vec<i32> = ind
                 .values
@@ -93,51 +89,62 @@ pub fn basis(ind: &IndicatorStatus, period: i32) -> String {
                 .filter(|y| y.met == Some(true))
                 .map(|y| y.year)
                 .collect();
-            format!("met the year's requirement in {}", years_list(&judged))
-        }
-        (Method::Bound, Category::Behind) => format!(
-            "broke the bound {} {target} in {}",
-            bound_sign(ind.comparison),
-            years_list(&e.missed)
-        ),
-        (Method::Bound, _) => format!(
-            "kept the bound {} {target} in every year reported ({})",
-            bound_sign(ind.comparison),
-            years_list(&reported)
-        ),
-        (Method::AnnualRate, c) => {
-            let first = reported.first().copied().unwrap_or(y);
-            let avg = e.average.map(|a| figu(a, u)).unwrap_or_default();
-            if c == Category::Achieved {
-                format!(
-                    "growth over {first}–{y} (average {avg} a year) already gives what {target} a year until {} asks",
-                    ind.target_year
-                )
-            } else {
-                format!(
-                    "average {avg} a year over {first}–{y} ({} years reported) against {target} a year",
-                    reported.len()
-                )
+            StatusText::MetRequirement {
+                years: years(&judged),
             }
         }
-        (Method::Path | Method::ProRata, Category::Achieved) => {
-            format!("{} in {y} meets the target {}", val(v, u), ind.target_text)
+        (Method::Bound, Category::Behind) => StatusText::BrokeBound {
+            sign: bound_sign(ind.comparison),
+            target,
+            years: years(&e.missed),
+        },
+        (Method::Bound, _) => StatusText::KeptBound {
+            sign: bound_sign(ind.comparison),
+            target,
+            years: years(&reported),
+        },
+        (Method::AnnualRate, c) => {
+            let first = reported.first().copied().unwrap_or(y);
+            let average = e.average.map(|a| figu(a, u)).unwrap_or_default();
+            if c == Category::Achieved {
+                StatusText::RateAchieved {
+                    first,
+                    year: y,
+                    average,
+                    target,
+                    target_year: ind.target_year,
+                }
+            } else {
+                StatusText::RateAverage {
+                    first,
+                    year: y,
+                    average,
+                    count: reported.len(),
+                    target,
+                }
+            }
         }
-        (Method::Path, _) => format!(
-            "{} in {y}, path {}: {} of the way from baseline to target after {} of the time",
-            val(v, u),
-            e.expected.map(|x| figu(x, u)).unwrap_or_default(),
-            e.progress.map(pct).unwrap_or_default(),
-            e.time_share.map(pct).unwrap_or_default()
-        ),
-        (Method::ProRata, _) => format!(
-            "{} in {y}: {} of the target after {} of the plan years to {}",
-            val(v, u),
-            e.progress.map(pct).unwrap_or_default(),
-            e.time_share.map(pct).unwrap_or_default(),
-            ind.target_year
-        ),
-    }
+        (Method::Path | Method::ProRata, Category::Achieved) => StatusText::MeetsTarget {
+            value: val(v, u),
+            year: y,
+            target_text: ind.target_text.clone(),
+        },
+        (Method::Path, _) => StatusText::OnPath {
+            value: val(v, u),
+            year: y,
+            path: e.expected.map(|x| figu(x, u)).unwrap_or_default(),
+            progress: e.progress.map(pct).unwrap_or_default(),
+            time: e.time_share.map(pct).unwrap_or_default(),
+        },
+        (Method::ProRata, _) => StatusText::ProRata {
+            value: val(v, u),
+            year: y,
+            progress: e.progress.map(pct).unwrap_or_default(),
+            time: e.time_share.map(pct).unwrap_or_default(),
+            target_year: ind.target_year,
+        },
+    };
+    text.text(lang)
 }
 
 /// A table cell: `|` and line breaks would end the cell or the row.
@@ -146,7 +153,7 @@ fn cell(s: &str) -> String {
 }
 
 /// One year's cell of an indicator.
-pub fn year_cell(ind: &IndicatorStatus, year: i32) -> String {
+pub fn year_cell(ind: &IndicatorStatus, year: i32, lang: Lang) -> String {
     let Some(y) = ind.values.iter().find(|v| v.year == year) else {
         return "—".into();
     };
@@ -155,7 +162,7 @@ pub fn year_cell(ind: &IndicatorStatus, year: i32) -> String {
     };
     let mut s = fig(v);
     if let Some(r) = y.requirement {
-        let _ = write!(s, " (req. {})", fig(r));
+        s.push_str(&StatusText::RequirementShort { figure: fig(r) }.text(lang));
     }
     match y.met {
         Some(true) if y.requirement.is_some() => s.push_str(" ✓"),
@@ -186,15 +193,8 @@ pub fn target_cell(ind: &IndicatorStatus, plan_end: i32) -> String {
 pub const STATUS_ORDER: [ProjectStatus; 6] = ProjectStatus::ALL;
 
 /// How a project status reads in headings.
-pub fn status_heading(s: ProjectStatus) -> &'static str {
-    match s {
-        ProjectStatus::Planned => "planned",
-        ProjectStatus::Preparing => "preparing",
-        ProjectStatus::UnderConstruction => "under construction",
-        ProjectStatus::Completed => "completed",
-        ProjectStatus::Suspended => "suspended",
-        ProjectStatus::Cancelled => "cancelled",
-    }
+pub fn status_heading(s: ProjectStatus, lang: Lang) -> String {
+    StatusText::ProjectStatus(s).text(lang)
 }
 
 fn counts_cells(c: &ProjectCounts) -> String {
@@ -211,38 +211,62 @@ fn counts_cells(c: &ProjectCounts) -> String {
     s
 }
 
-fn counts_header(first: &str) -> String {
-    let mut h = format!("| {first} | projects | reported");
+fn counts_header(first: &str, lang: Lang) -> String {
+    let mut h = format!(
+        "| {first} | {} | {}",
+        StatusText::Projects.text(lang),
+        StatusText::Reported.text(lang)
+    );
     let mut sep = "|---".repeat(first.matches(" | ").count() + 1);
     sep.push_str("|--:|--:");
     for st in STATUS_ORDER {
-        let _ = write!(h, " | {}", status_heading(st));
+        let _ = write!(h, " | {}", status_heading(st, lang));
         sep.push_str("|--:");
     }
-    h.push_str(" | not reported | completion |\n");
+    let _ = writeln!(
+        h,
+        " | {} | {} |",
+        StatusText::NotReported.text(lang),
+        StatusText::Completion.text(lang)
+    );
     sep.push_str("|--:|--:|\n");
     h + &sep
 }
 
-pub fn render(s: &Status) -> String {
+pub fn render(s: &Status, lang: Lang) -> String {
     let mut out = String::new();
     let pp = s.plan.period;
-    let _ = writeln!(out, "# Plan status {}: {}\n", s.period, s.plan.name);
     let _ = writeln!(
         out,
-        "Plan `{}` ({}–{}, baseline {}); {} reports under `{}` up to {}. {}\n",
-        s.plan.id,
-        pp.start,
-        pp.end,
-        pp.baseline_year,
-        s.reports.files,
-        s.data_root,
-        s.period,
-        band_sentence(s.status_band)
+        "# {}\n",
+        StatusText::Title {
+            period: s.period,
+            name: s.plan.name.clone()
+        }
+        .text(lang)
+    );
+    let _ = writeln!(
+        out,
+        "{} {}\n",
+        StatusText::Intro {
+            id: s.plan.id.clone(),
+            start: pp.start,
+            end: pp.end,
+            baseline_year: pp.baseline_year,
+            files: s.reports.files,
+            root: s.data_root.clone(),
+            period: s.period,
+        }
+        .text(lang),
+        band_sentence(s.status_band, lang)
     );
 
-    out.push_str("## Summary\n\n");
-    out.push_str("| category | binding 约束性 | expected 预期性 | all |\n|---|--:|--:|--:|\n");
+    let _ = writeln!(out, "## {}\n", StatusText::SummaryHeading.text(lang));
+    let _ = writeln!(
+        out,
+        "{}\n|---|--:|--:|--:|",
+        StatusText::SummaryHeader.text(lang)
+    );
     for c in Category::ALL {
         let _ = writeln!(
             out,
@@ -256,7 +280,8 @@ pub fn render(s: &Status) -> String {
     }
     let _ = writeln!(
         out,
-        "| **total** | **{}** | **{}** | **{}** |\n",
+        "| **{}** | **{}** | **{}** | **{}** |\n",
+        StatusText::Total.text(lang),
         Category::ALL
             .iter()
             .map(|c| s.summary.binding.get(*c))
@@ -270,8 +295,8 @@ pub fn render(s: &Status) -> String {
 
     let years: Vec<i32> = (pp.start..=s.period).collect();
     for (attr, title) in [
-        (Attribute::Binding, "Binding indicators (约束性)"),
-        (Attribute::Expected, "Expected indicators (预期性)"),
+        (Attribute::Binding, StatusText::BindingIndicators),
+        (Attribute::Expected, StatusText::ExpectedIndicators),
     ] {
         let rows: Vec<&IndicatorStatus> = s
             .indicators
@@ -281,12 +306,18 @@ pub fn render(s: &Status) -> String {
         if rows.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "## {title}\n");
-        let _ = write!(out, "| id | indicator | baseline {}", pp.baseline_year);
+        let _ = writeln!(out, "## {}\n", title.text(lang));
+        out.push_str(
+            &StatusText::IndicatorHeader {
+                baseline_year: pp.baseline_year,
+            }
+            .text(lang),
+        );
         for y in &years {
             let _ = write!(out, " | {y}");
         }
-        out.push_str(" | target | status | basis |\n|---|---|--:");
+        out.push_str(&StatusText::TargetStatusBasis.text(lang));
+        out.push_str("\n|---|---|--:");
         for _ in &years {
             out.push_str("|--:");
         }
@@ -305,7 +336,7 @@ pub fn render(s: &Status) -> String {
                 cell(&baseline_cell(ind))
             );
             for y in &years {
-                let _ = write!(out, " | {}", cell(&year_cell(ind, *y)));
+                let _ = write!(out, " | {}", cell(&year_cell(ind, *y, lang)));
             }
             let _ = writeln!(
                 out,
@@ -313,7 +344,7 @@ pub fn render(s: &Status) -> String {
                 cell(&target_cell(ind, pp.end)),
                 marker(ind.evaluation.category),
                 ind.evaluation.label,
-                cell(&basis(ind, s.period))
+                cell(&basis(ind, s.period, lang))
             );
         }
         out.push('\n');
@@ -322,16 +353,12 @@ pub fn render(s: &Status) -> String {
     let p = &s.projects;
     let _ = writeln!(
         out,
-        "## Key projects\n\n{} projects in {} 专栏 columns; {} reported up to {}; {} completed ({} of those not cancelled).\n",
-        p.all.total,
-        p.by_column.len(),
-        p.all.reported,
-        s.period,
-        p.all.completed,
-        p.all.completion_rate.map(pct).unwrap_or_else(|| "—".into())
+        "## {}\n\n{}\n",
+        StatusText::KeyProjects.text(lang),
+        projects_sentence(s, lang)
     );
-    out.push_str("### By 专栏 column\n\n");
-    out.push_str(&counts_header("# | column"));
+    let _ = writeln!(out, "### {}\n", StatusText::ByColumn.text(lang));
+    out.push_str(&counts_header(&StatusText::ColumnColumns.text(lang), lang));
     for c in &p.by_column {
         let _ = writeln!(
             out,
@@ -341,9 +368,17 @@ pub fn render(s: &Status) -> String {
             counts_cells(&c.counts)
         );
     }
-    let _ = writeln!(out, "| | **all** | {} |\n", counts_cells(&p.all));
-    out.push_str("### By department\n\n");
-    out.push_str(&counts_header("department | code"));
+    let _ = writeln!(
+        out,
+        "| | **{}** | {} |\n",
+        StatusText::All.text(lang),
+        counts_cells(&p.all)
+    );
+    let _ = writeln!(out, "### {}\n", StatusText::ByDepartment.text(lang));
+    out.push_str(&counts_header(
+        &StatusText::DepartmentColumns.text(lang),
+        lang,
+    ));
     for d in &p.by_department {
         let _ = writeln!(
             out,
@@ -355,21 +390,39 @@ pub fn render(s: &Status) -> String {
     }
     out.push('\n');
 
-    let _ = writeln!(out, "## Reports not received ({}–{})\n", pp.start, s.period);
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        StatusText::MissingHeading {
+            start: pp.start,
+            period: s.period
+        }
+        .text(lang)
+    );
     if s.reports.missing.is_empty() {
         let _ = writeln!(
             out,
-            "Every one of the {} responsible departments has reported every year.\n",
-            s.reports.departments
+            "{}\n",
+            StatusText::AllReported {
+                departments: s.reports.departments
+            }
+            .text(lang)
         );
     } else {
         let _ = writeln!(
             out,
-            "{} of the {} departments responsible for an indicator or a project have years without a report.\n",
-            s.reports.missing.len(),
-            s.reports.departments
+            "{}\n",
+            StatusText::SomeMissing {
+                missing: s.reports.missing.len(),
+                departments: s.reports.departments
+            }
+            .text(lang)
         );
-        out.push_str("| department | code | years not reported |\n|---|---|---|\n");
+        let _ = writeln!(
+            out,
+            "{}\n|---|---|---|",
+            StatusText::MissingHeader.text(lang)
+        );
         for m in &s.reports.missing {
             let _ = writeln!(
                 out,
@@ -382,11 +435,25 @@ pub fn render(s: &Status) -> String {
         out.push('\n');
     }
     if !s.reports.unreadable.is_empty() {
-        out.push_str("Files that could not be read as reports (`plan-lint check` says why):\n\n");
+        let _ = writeln!(out, "{}\n", StatusText::Unreadable.text(lang));
         for f in &s.reports.unreadable {
             let _ = writeln!(out, "- `{f}`");
         }
         out.push('\n');
     }
     out
+}
+
+/// How many key projects, reported and completed.
+pub fn projects_sentence(s: &Status, lang: Lang) -> String {
+    let p = &s.projects;
+    StatusText::ProjectsSentence {
+        total: p.all.total,
+        columns: p.by_column.len(),
+        reported: p.all.reported,
+        period: s.period,
+        completed: p.all.completed,
+        rate: p.all.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
+    }
+    .text(lang)
 }

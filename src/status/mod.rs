@@ -15,6 +15,7 @@ use crate::check::{self, Plans};
 use crate::cli::{Output, StatusArgs, StatusFormat};
 use crate::config::Config;
 use crate::history::History;
+use crate::messages::{Lang, Text};
 use crate::numeric;
 use crate::plan::{
     Attribute, BaselineKind, Comparison, Direction, Indicator, IndicatorKind, Period, Plan,
@@ -545,7 +546,7 @@ pub struct Status {
 
 /// `plan-lint status`: the options from the command line and the
 /// configuration, the status, rendered in the format asked for.
-pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs) -> Output {
+pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Output {
     let mut opts = StatusOptions::new(
         args.data_root
             .or_else(|| cfg.data_root.clone())
@@ -561,8 +562,8 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs) -> Output {
     match build(plans, &opts) {
         Ok(s) => Output {
             stdout: match args.format {
-                StatusFormat::Md => markdown::render(&s),
-                StatusFormat::Html => html::render(&s),
+                StatusFormat::Md => markdown::render(&s, lang),
+                StatusFormat::Html => html::render(&s, lang),
                 StatusFormat::Json => json::render(&s),
             },
             stderr: String::new(),
@@ -570,7 +571,7 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs) -> Output {
         },
         Err(e) => Output {
             stdout: String::new(),
-            stderr: format!("error: {e}\n"),
+            stderr: e.error_line(lang),
             code: 2,
         },
     }
@@ -578,40 +579,35 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs) -> Output {
 
 /// Reads every report under the data root (as `check` does) and computes
 /// the status. An error is a usage error (exit 2).
-pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, String> {
+pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
     let plan = match &opts.plan_id {
-        Some(id) => plans.get(id).ok_or_else(|| {
-            format!(
-                "no plan \"{id}\" is loaded; loaded: {}",
-                plans.ids().collect::<Vec<_>>().join(", ")
-            )
+        Some(id) => plans.get(id).ok_or_else(|| Text::PlanNotLoadedOf {
+            id: id.clone(),
+            loaded: plans.ids().map(str::to_string).collect(),
         })?,
         None => plans
             .get(crate::plan::BUILTIN_ID)
             .or_else(|| plans.0.first())
-            .ok_or("no plan is loaded")?,
+            .ok_or(Text::NoPlan)?,
     };
     if let Some(y) = opts.period {
         if !plan.in_period(y) {
             let p = plan.header.period;
-            return Err(format!(
-                "--period {y} is outside the plan period {}–{}",
-                p.start, p.end
-            ));
+            return Err(Text::StatusPeriodOutside {
+                period: y,
+                start: p.start,
+                end: p.end,
+            });
         }
     }
     if !opts.band.is_finite() || opts.band < 0.0 {
-        return Err(format!(
-            "status_band {} is not a non-negative number",
-            opts.band
-        ));
+        return Err(Text::BadBand { band: opts.band });
     }
     let root = crate::paths::normalize(&opts.data_root);
     if !root.is_dir() {
-        return Err(format!(
-            "the data root \"{}\" does not exist: set --data-root",
-            crate::paths::display(&root)
-        ));
+        return Err(Text::StatusDataRootMissing {
+            root: crate::paths::display(&root),
+        });
     }
     let files: Vec<PathBuf> = check::reports_under(&root)
         .into_iter()

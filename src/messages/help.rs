@@ -1,0 +1,281 @@
+//! The command line's help: what each command and option does, and the
+//! words clap puts around them (headings, "Print help").
+
+use super::Lang;
+use Lang::{En, Zh};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CliHelp {
+    // The program and its options for every command.
+    About,
+    Plans,
+    Config,
+    Lang,
+    // Commands.
+    Check,
+    Explain,
+    Rules,
+    Plan,
+    Init,
+    Test,
+    Status,
+    Schema,
+    // Their arguments.
+    CheckPaths,
+    CheckFormat,
+    CheckDataRoot,
+    CheckStdinFilename,
+    CheckDenyWarnings,
+    CheckToday,
+    CheckTimings,
+    CheckBase,
+    CheckFailOn,
+    ExplainCode,
+    PlanFormat,
+    PlanId,
+    PlanDepartment,
+    PlanColumn,
+    PlanAttribute,
+    InitDepartment,
+    InitPeriod,
+    InitOutput,
+    InitDataRoot,
+    InitPlanId,
+    TestDir,
+    StatusFormat,
+    StatusPeriod,
+    StatusDataRoot,
+    StatusPlanId,
+    SchemaName,
+    // clap's own words; the English is what clap writes.
+    Usage,
+    Commands,
+    Arguments,
+    Options,
+    PrintHelpMore,
+    PrintHelpSummary,
+    PrintHelp,
+    PrintVersion,
+    HelpCommand,
+    Default,
+    PossibleValues,
+}
+
+impl CliHelp {
+    /// clap's words, in the order they are replaced (longer first).
+    pub const CLAP_WORDS: [CliHelp; 11] = [
+        CliHelp::Usage,
+        CliHelp::Commands,
+        CliHelp::Arguments,
+        CliHelp::Options,
+        CliHelp::PrintHelpMore,
+        CliHelp::PrintHelpSummary,
+        CliHelp::PrintHelp,
+        CliHelp::PrintVersion,
+        CliHelp::HelpCommand,
+        CliHelp::Default,
+        CliHelp::PossibleValues,
+    ];
+
+    pub fn text(self, lang: Lang) -> &'static str {
+        use CliHelp as H;
+        match self {
+            H::About => match lang {
+                En => "Checks development-plan progress reports against the plan",
+                Zh => "按规划检查规划实施情况的年度报告",
+            },
+            H::Plans => match lang {
+                En => "Load a plan's catalog and rules from DIR (repeatable); the built-in plan is always loaded",
+                Zh => "从 DIR 加载规划的目录和规则（可重复）；内置规划总会加载",
+            },
+            H::Config => match lang {
+                En => "Configuration file (default: plan-lint.toml in the current directory or a parent)",
+                Zh => "配置文件（默认：当前目录或上级目录中的 plan-lint.toml）",
+            },
+            H::Lang => match lang {
+                En => "Language of messages and help: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; a zh locale gives zh); codes never change",
+                Zh => "消息和帮助的语言：en 或 zh（默认取自 LC_ALL、LC_MESSAGES 或 LANG，zh 区域设置为中文）；代码不随语言变化",
+            },
+            H::Check => match lang {
+                En => "Lint reports (default: every *.yaml/*.yml under the data root)",
+                Zh => "检查报告（默认：数据目录下所有 *.yaml/*.yml 文件）",
+            },
+            H::Explain => match lang {
+                En => "What a rule checks, why, a failing example, the fix, and where the plan applies it",
+                Zh => "说明规则检查什么、为什么、不通过的示例、如何改正，以及规划在何处应用它",
+            },
+            H::Rules => match lang {
+                En => "Every rule entry: code, name, severity, selector, whether suppressible",
+                Zh => "列出每条规则：代码、名称、级别、选择条件、是否可豁免",
+            },
+            H::Plan => match lang {
+                En => "The plan catalog",
+                Zh => "规划目录：指标、项目和部门",
+            },
+            H::Init => match lang {
+                En => "Write a report skeleton for a department and period (to standard output, or to a new FILE)",
+                Zh => "为某部门某年度生成报告框架（输出到标准输出，或写入新文件 FILE）",
+            },
+            H::Test => match lang {
+                En => "Run rule fixture cases: directories with case.yaml, report files and the findings they must produce",
+                Zh => "运行规则测试用例：目录中有 case.yaml、报告文件及其应产生的问题",
+            },
+            H::Status => match lang {
+                En => "Where every target stands: values by year, target, evaluation category, projects, missing reports",
+                Zh => "各项目标的进展：逐年数值、目标值、评价类别、重点项目、未报送的报告",
+            },
+            H::Schema => match lang {
+                En => "Print a JSON Schema: report, plan, rules, config, output or status",
+                Zh => "输出 JSON Schema：report、plan、rules、config、output 或 status",
+            },
+            H::CheckPaths => match lang {
+                En => "Report files, directories or glob patterns; `-` reads one report from standard input",
+                Zh => "报告文件、目录或通配模式；`-` 表示从标准输入读取一份报告",
+            },
+            H::CheckFormat => match lang {
+                En => "human, json (one stable document), sarif (code scanning) or github (annotations); default: human, or github when GITHUB_ACTIONS=true",
+                Zh => "human、json（一份稳定的文档）、sarif（代码扫描）或 github（注释）；默认 human，GITHUB_ACTIONS=true 时为 github",
+            },
+            H::CheckDataRoot => match lang {
+                En => "Where history is read from (default: progress/, or the config file's data_root)",
+                Zh => "历史数据的读取位置（默认：progress/，或配置文件中的 data_root）",
+            },
+            H::CheckStdinFilename => match lang {
+                En => "The name of the report read from standard input",
+                Zh => "从标准输入读取的报告的文件名",
+            },
+            H::CheckDenyWarnings => match lang {
+                En => "Warnings fail the run",
+                Zh => "有警告也视为不通过",
+            },
+            H::CheckToday => match lang {
+                En => "The date rules treat as today (YYYY-MM-DD)",
+                Zh => "规则视为“今天”的日期（YYYY-MM-DD）",
+            },
+            H::CheckTimings => match lang {
+                En => "Time spent in each phase, on standard error",
+                Zh => "在标准错误中输出各阶段的耗时",
+            },
+            H::CheckBase => match lang {
+                En => "Pull-request mode: lint what changed since the merge-base of HEAD and REV, and check history integrity",
+                Zh => "拉取请求模式：检查自 HEAD 与 REV 的合并基点以来修改的内容，并检查历史完整性",
+            },
+            H::CheckFailOn => match lang {
+                En => "With --base: fail on findings the change introduced (new), or on all",
+                Zh => "与 --base 同用：只有本次修改引入的问题（new）或全部问题（all）导致不通过",
+            },
+            H::ExplainCode => match lang {
+                En => "A rule code, e.g. PL201",
+                Zh => "规则代码，如 PL201",
+            },
+            H::PlanFormat => match lang {
+                En => "human or json",
+                Zh => "human 或 json",
+            },
+            H::PlanId => match lang {
+                En => "Which plan to show (default: the built-in plan)",
+                Zh => "要显示的规划（默认：内置规划）",
+            },
+            H::PlanDepartment => match lang {
+                En => "Only what this department is responsible for",
+                Zh => "只显示该部门负责的指标和项目",
+            },
+            H::PlanColumn => match lang {
+                En => "A 专栏 column, e.g. 专栏5-2",
+                Zh => "只显示某个专栏，如 专栏5-2",
+            },
+            H::PlanAttribute => match lang {
+                En => "binding or expected",
+                Zh => "binding（约束性）或 expected（预期性）",
+            },
+            H::InitDepartment => match lang {
+                En => "The department's code (`plan-lint plan` lists them)",
+                Zh => "部门代码（`plan-lint plan` 可列出）",
+            },
+            H::InitPeriod => match lang {
+                En => "The reporting year",
+                Zh => "报告年度",
+            },
+            H::InitOutput => match lang {
+                En => "Write to FILE; an existing file is never overwritten",
+                Zh => "写入 FILE；不会覆盖已有的文件",
+            },
+            H::InitDataRoot => match lang {
+                En => "Where last year's figures are read from (default: progress/, or the config's data_root)",
+                Zh => "上一年度数据的读取位置（默认：progress/，或配置中的 data_root）",
+            },
+            H::InitPlanId => match lang {
+                En => "The plan the report is for (default: the built-in plan)",
+                Zh => "报告所属的规划（默认：内置规划）",
+            },
+            H::TestDir => match lang {
+                En => "The directory holding the cases",
+                Zh => "存放测试用例的目录",
+            },
+            H::StatusFormat => match lang {
+                En => "md (Markdown tables; fits $GITHUB_STEP_SUMMARY), html (one self-contained page with a chart per indicator) or json (plan-lint schema status)",
+                Zh => "md（Markdown 表格，可写入 $GITHUB_STEP_SUMMARY）、html（自包含的单个网页，每个指标一张图）或 json（见 plan-lint schema status）",
+            },
+            H::StatusPeriod => match lang {
+                En => "The year to report on (default: the latest period reported)",
+                Zh => "报告哪一年（默认：已填报的最近年度）",
+            },
+            H::StatusDataRoot => match lang {
+                En => "Where the reports are read from (default: progress/, or the config file's data_root)",
+                Zh => "报告的读取位置（默认：progress/，或配置文件中的 data_root）",
+            },
+            H::StatusPlanId => match lang {
+                En => "The plan to report on (default: the built-in plan)",
+                Zh => "要报告的规划（默认：内置规划）",
+            },
+            H::SchemaName => match lang {
+                En => "report, plan, rules, config, output or status",
+                Zh => "report、plan、rules、config、output 或 status",
+            },
+            H::Usage => match lang {
+                En => "Usage: ",
+                Zh => "用法：",
+            },
+            H::Commands => match lang {
+                En => "Commands:",
+                Zh => "命令：",
+            },
+            H::Arguments => match lang {
+                En => "Arguments:",
+                Zh => "参数：",
+            },
+            H::Options => match lang {
+                En => "Options:",
+                Zh => "选项：",
+            },
+            H::PrintHelpMore => match lang {
+                En => "Print help (see more with '--help')",
+                Zh => "显示帮助（--help 显示更多）",
+            },
+            H::PrintHelpSummary => match lang {
+                En => "Print help (see a summary with '-h')",
+                Zh => "显示帮助（-h 显示摘要）",
+            },
+            H::PrintHelp => match lang {
+                En => "Print help",
+                Zh => "显示帮助",
+            },
+            H::PrintVersion => match lang {
+                En => "Print version",
+                Zh => "显示版本",
+            },
+            H::HelpCommand => match lang {
+                En => "Print this message or the help of the given subcommand(s)",
+                Zh => "显示本说明，或指定子命令的说明",
+            },
+            H::Default => match lang {
+                En => "[default: ",
+                Zh => "[默认：",
+            },
+            H::PossibleValues => match lang {
+                En => "[possible values: ",
+                Zh => "[可选值：",
+            },
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! PL1xx: a report's references to the catalog, and its identity.
+
+use super::{named, q, t, Lang, Texts};
+use Lang::{En, Zh};
+
+/// What an entry of a report is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Indicator,
+    Project,
+}
+
+impl Entity {
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Entity::Indicator => match lang {
+                En => "indicator",
+                Zh => "指标",
+            },
+            Entity::Project => match lang {
+                En => "project",
+                Zh => "项目",
+            },
+        }
+    }
+}
+
+/// What an unknown indicator id was probably meant to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IndicatorHint {
+    Closest {
+        id: String,
+        name: String,
+    },
+    /// The name of an indicator written as its id.
+    Name {
+        id: String,
+    },
+    None,
+}
+
+/// What an unknown project id was probably meant to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProjectHint {
+    /// The entry's `name` is a catalog project's name.
+    NamedAs {
+        name: String,
+        id: String,
+    },
+    Closest {
+        id: String,
+        name: String,
+    },
+    None,
+}
+
+/// What an unknown department code was probably meant to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeptHint {
+    /// The department's name (or an alias) written as its code.
+    Name {
+        code: String,
+    },
+    Closest(String),
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportMsg {
+    // PL101
+    UnknownIndicator {
+        id: String,
+        hint: IndicatorHint,
+    },
+    // PL102
+    UnknownProject {
+        id: String,
+        hint: ProjectHint,
+    },
+    ProjectName {
+        id: String,
+        catalog: String,
+        written: String,
+    },
+    // PL103
+    Duplicate {
+        entity: Entity,
+        id: String,
+    },
+    // PL104
+    UnitMismatch {
+        id: String,
+        name: String,
+        written: String,
+        unit: String,
+    },
+    // PL105
+    NotResponsible {
+        reporter: String,
+        entity: Entity,
+        name: String,
+        id: String,
+        owner: String,
+        owner_name: String,
+    },
+    // PL106
+    PeriodOutside {
+        written: String,
+        start: i32,
+        end: i32,
+    },
+    PeriodAfterSubmission {
+        period: i64,
+        submitted: String,
+    },
+    SubmittedInFuture {
+        submitted: String,
+        today: String,
+    },
+    // PL107
+    DuplicateReport {
+        department: String,
+        count: usize,
+        period: i32,
+        paths: Vec<String>,
+    },
+    // PL108
+    PathYear {
+        period: i64,
+        year: i64,
+    },
+    PathName {
+        department: String,
+        stem: String,
+    },
+    // PL109
+    UnknownDepartment {
+        department: String,
+        hint: DeptHint,
+    },
+}
+
+impl ReportMsg {
+    pub fn texts(&self, lang: Lang) -> Texts {
+        match self {
+            ReportMsg::UnknownIndicator { id, hint } => match lang {
+                En => t(
+                    format!("indicator {} is not in the plan catalog", q(lang, id)),
+                    match hint {
+                        IndicatorHint::Closest { id: c, name } => {
+                            format!("did you mean \"{c}\" ({name})? `plan-lint plan` lists every indicator")
+                        }
+                        IndicatorHint::Name { id: i } => format!("\"{id}\" is the name; write its id: id: {i}"),
+                        IndicatorHint::None => "use an indicator id from the catalog (`plan-lint plan` lists them)".into(),
+                    },
+                    "unknown indicator",
+                ),
+                Zh => t(
+                    format!("指标{}不在规划目录中", q(lang, id)),
+                    match hint {
+                        IndicatorHint::Closest { id: c, name } => {
+                            format!("是否想写“{c}”（{name}）？`plan-lint plan` 列出全部指标")
+                        }
+                        IndicatorHint::Name { id: i } => format!("“{id}”是指标名称，请写它的编号：id: {i}"),
+                        IndicatorHint::None => "请使用目录中的指标编号（`plan-lint plan` 可列出）".into(),
+                    },
+                    "未知的指标",
+                ),
+            },
+            ReportMsg::UnknownProject { id, hint } => match lang {
+                En => t(
+                    format!("project {} is not in the plan catalog", q(lang, id)),
+                    match hint {
+                        ProjectHint::NamedAs { name, id } => format!("the project named \"{name}\" has the id {id}"),
+                        ProjectHint::Closest { id: c, name } => format!("did you mean \"{c}\" ({name})?"),
+                        ProjectHint::None => "use a project id from the catalog (`plan-lint plan` lists them)".into(),
+                    },
+                    "unknown project",
+                ),
+                Zh => t(
+                    format!("项目{}不在规划目录中", q(lang, id)),
+                    match hint {
+                        ProjectHint::NamedAs { name, id } => format!("名为“{name}”的项目编号是 {id}"),
+                        ProjectHint::Closest { id: c, name } => format!("是否想写“{c}”（{name}）？"),
+                        ProjectHint::None => "请使用目录中的项目编号（`plan-lint plan` 可列出）".into(),
+                    },
+                    "未知的项目",
+                ),
+            },
+            ReportMsg::ProjectName { id, catalog, written } => match lang {
+                En => t(
+                    format!("project {id} is named {} in the plan, not {}", q(lang, catalog), q(lang, written)),
+                    format!("write the catalog name exactly (name: {catalog}), or leave `name` out"),
+                    "not the catalog name",
+                ),
+                Zh => t(
+                    format!("项目 {id} 在规划中的名称是{}，不是{}", q(lang, catalog), q(lang, written)),
+                    format!("请照抄目录中的名称（name: {catalog}），或省略 `name`"),
+                    "与目录名称不符",
+                ),
+            },
+            ReportMsg::Duplicate { entity, id } => match lang {
+                En => {
+                    let what = entity.word(lang);
+                    t(
+                        format!("{what} {} appears twice in this report", q(lang, id)),
+                        format!("keep one entry per {what}: merge the two and delete the other"),
+                        "second entry",
+                    )
+                }
+                Zh => {
+                    let what = entity.word(lang);
+                    t(
+                        format!("{what}{}在本报告中出现了两次", q(lang, id)),
+                        format!("每个{what}只保留一个条目：请合并两条，删除另一条"),
+                        "重复的条目",
+                    )
+                }
+            },
+            ReportMsg::UnitMismatch { id, name, written, unit } => match lang {
+                En => t(
+                    format!(
+                        "unit {} of {name} ({id}) differs from the plan's unit {}",
+                        q(lang, written),
+                        q(lang, unit)
+                    ),
+                    format!("report the figure in {unit} and write unit: \"{unit}\", or leave `unit` out"),
+                    "not the plan's unit",
+                ),
+                Zh => t(
+                    format!(
+                        "{}的单位{}与规划的单位{}不同",
+                        named(lang, name, id),
+                        q(lang, written),
+                        q(lang, unit)
+                    ),
+                    format!("请以{unit}为单位填报并写 unit: \"{unit}\"，或省略 `unit`"),
+                    "不是规划的单位",
+                ),
+            },
+            ReportMsg::NotResponsible { reporter, entity, name, id, owner, owner_name } => match lang {
+                En => {
+                    let what = entity.word(lang);
+                    t(
+                        format!(
+                            "department {} reports {what} {name} ({id}), which is the responsibility of {}",
+                            q(lang, reporter),
+                            q(lang, owner)
+                        ),
+                        format!("leave {id} to {owner_name}, or record the responsibility in plan-lint.toml [responsibilities]"),
+                        format!("not this department's {what}"),
+                    )
+                }
+                Zh => {
+                    let what = entity.word(lang);
+                    t(
+                        format!(
+                            "部门{}填报了{}，该{what}由{}负责",
+                            q(lang, reporter),
+                            named(lang, name, id),
+                            q(lang, owner)
+                        ),
+                        format!("请交由{owner_name}填报 {id}，或在 plan-lint.toml 的 [responsibilities] 中登记职责变更"),
+                        format!("不是本部门的{what}"),
+                    )
+                }
+            },
+            ReportMsg::PeriodOutside { written, start, end } => match lang {
+                En => t(
+                    format!("period {written} is outside the plan years {start}–{end}"),
+                    format!("set `period` to the reporting year, {start} to {end}"),
+                    "outside the plan",
+                ),
+                Zh => t(
+                    format!("年度 {written} 不在规划期（{start}—{end}年）内"),
+                    format!("请把 `period` 设为报告年度（{start}—{end}年）"),
+                    "超出规划期",
+                ),
+            },
+            ReportMsg::PeriodAfterSubmission { period, submitted } => match lang {
+                En => t(
+                    format!("period {period} is after the year of submission {submitted}"),
+                    "a report covers a year that has begun: correct `period` or `submitted`",
+                    "after the submission year",
+                ),
+                Zh => t(
+                    format!("报告年度 {period} 晚于报送日期 {submitted} 所在的年份"),
+                    "报告只能覆盖已经开始的年度：请改正 `period` 或 `submitted`",
+                    "晚于报送年份",
+                ),
+            },
+            ReportMsg::SubmittedInFuture { submitted, today } => match lang {
+                En => t(
+                    format!("submission date {submitted} is after today ({today})"),
+                    "write the date the report is actually submitted",
+                    "in the future",
+                ),
+                Zh => t(
+                    format!("报送日期 {submitted} 晚于今天（{today}）"),
+                    "请填写报告实际报送的日期",
+                    "晚于今天",
+                ),
+            },
+            ReportMsg::DuplicateReport { department, count, period, paths } => match lang {
+                En => t(
+                    format!("department \"{department}\" has {count} reports for period {period}"),
+                    format!(
+                        "a department submits one report per period: merge {} into one file and delete the other",
+                        paths.join(" and ")
+                    ),
+                    "same department and period",
+                ),
+                Zh => t(
+                    format!("部门“{department}”在{period}年度有 {count} 份报告"),
+                    format!(
+                        "每个部门每个年度只报送一份报告：请把 {} 合并为一个文件，删除另一个",
+                        paths.join(" 和 ")
+                    ),
+                    "部门和年度相同",
+                ),
+            },
+            ReportMsg::PathYear { period, year } => match lang {
+                En => t(
+                    format!("period {period} disagrees with the year {year} in the file path"),
+                    format!("move the file to the {period} folder, or correct `period` if the file is where it belongs"),
+                    "not the path's year",
+                ),
+                Zh => t(
+                    format!("年度 {period} 与文件路径中的年份 {year} 不一致"),
+                    format!("请把文件移到 {period} 文件夹；如果文件位置正确，请改正 `period`"),
+                    "与路径中的年份不符",
+                ),
+            },
+            ReportMsg::PathName { department, stem } => match lang {
+                En => t(
+                    format!(
+                        "department {} disagrees with the file name {}",
+                        q(lang, department),
+                        q(lang, stem)
+                    ),
+                    format!("name the file {department}.yaml, or correct `department`"),
+                    "not the file's name",
+                ),
+                Zh => t(
+                    format!("部门{}与文件名{}不一致", q(lang, department), q(lang, stem)),
+                    format!("请把文件命名为 {department}.yaml，或改正 `department`"),
+                    "与文件名不符",
+                ),
+            },
+            ReportMsg::UnknownDepartment { department, hint } => match lang {
+                En => t(
+                    format!(
+                        "department {} is not in the plan's department registry",
+                        q(lang, department)
+                    ),
+                    match hint {
+                        DeptHint::Name { code } => format!("\"{department}\" is the name; write its code: department: {code}"),
+                        DeptHint::Closest(c) => format!("did you mean \"{c}\"? `plan-lint plan` lists the department codes"),
+                        DeptHint::None => "write a department code from the plan's registry (`plan-lint plan` lists them)".into(),
+                    },
+                    "unknown department",
+                ),
+                Zh => t(
+                    format!("部门{}不在规划的部门名录中", q(lang, department)),
+                    match hint {
+                        DeptHint::Name { code } => format!("“{department}”是部门名称，请写它的代码：department: {code}"),
+                        DeptHint::Closest(c) => format!("是否想写“{c}”？`plan-lint plan` 列出各部门的代码"),
+                        DeptHint::None => "请填写规划部门名录中的部门代码（`plan-lint plan` 可列出）".into(),
+                    },
+                    "未知的部门",
+                ),
+            },
+        }
+    }
+}

@@ -1,0 +1,538 @@
+//! `plan-lint status`: the headings, labels and sentences of the Markdown
+//! and HTML forms. The evaluation categories (提前实现 …) are the plan
+//! evaluations' own terms and read the same in both languages; figures come
+//! formatted (`73.7%`, `97.5%`), years as numbers.
+
+use super::{list, project::status_zh, Lang};
+use crate::plan::ProjectStatus;
+use Lang::{En, Zh};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StatusText {
+    /// What 基本符合预期 means for the band in force: `points` the band in
+    /// percent without the sign, `band` as configured.
+    Band {
+        points: String,
+        band: String,
+    },
+    // Why an indicator has its category.
+    NoValueUpTo {
+        period: i32,
+    },
+    NoRequirement,
+    MissedRequirement {
+        years: Vec<String>,
+    },
+    MetRequirement {
+        years: Vec<String>,
+    },
+    BrokeBound {
+        sign: &'static str,
+        target: String,
+        years: Vec<String>,
+    },
+    KeptBound {
+        sign: &'static str,
+        target: String,
+        years: Vec<String>,
+    },
+    RateAchieved {
+        first: i32,
+        year: i32,
+        average: String,
+        target: String,
+        target_year: i32,
+    },
+    RateAverage {
+        first: i32,
+        year: i32,
+        average: String,
+        count: usize,
+        target: String,
+    },
+    MeetsTarget {
+        value: String,
+        year: i32,
+        target_text: String,
+    },
+    OnPath {
+        value: String,
+        year: i32,
+        path: String,
+        progress: String,
+        time: String,
+    },
+    ProRata {
+        value: String,
+        year: i32,
+        progress: String,
+        time: String,
+        target_year: i32,
+    },
+    /// A year's requirement after its value, in a table cell (short) or on a card.
+    RequirementShort {
+        figure: String,
+    },
+    RequirementLong {
+        figure: String,
+    },
+    /// A project status as a column heading.
+    ProjectStatus(ProjectStatus),
+    // Headings and labels.
+    Title {
+        period: i32,
+        name: String,
+    },
+    Intro {
+        id: String,
+        start: i32,
+        end: i32,
+        baseline_year: i32,
+        files: usize,
+        root: String,
+        period: i32,
+    },
+    SummaryHeading,
+    SummaryHeader,
+    Total,
+    BindingIndicators,
+    ExpectedIndicators,
+    IndicatorHeader {
+        baseline_year: i32,
+    },
+    TargetStatusBasis,
+    KeyProjects,
+    ProjectsSentence {
+        total: usize,
+        columns: usize,
+        reported: usize,
+        period: i32,
+        completed: usize,
+        rate: String,
+    },
+    ByColumn,
+    ByDepartment,
+    ColumnColumns,
+    DepartmentColumns,
+    Projects,
+    Reported,
+    NotReported,
+    Completion,
+    Status,
+    All,
+    MissingHeading {
+        start: i32,
+        period: i32,
+    },
+    AllReported {
+        departments: usize,
+    },
+    SomeMissing {
+        missing: usize,
+        departments: usize,
+    },
+    MissingHeader,
+    Unreadable,
+    // HTML only.
+    BindingSection,
+    ExpectedSection,
+    KeyProjectsSection,
+    PageTitle {
+        period: i32,
+        name: String,
+    },
+    AsOf {
+        period: i32,
+        id: String,
+        start: i32,
+        end: i32,
+        baseline_year: i32,
+        files: usize,
+        root: String,
+    },
+    BindingCount {
+        count: usize,
+    },
+    LegendReported,
+    LegendBaseline,
+    LegendPath,
+    LegendTarget,
+    LegendRequirement,
+    ChartTarget {
+        figure: String,
+    },
+    AriaTarget {
+        figure: String,
+        year: i32,
+    },
+    NoValueReportedYet,
+    NoValueYet,
+    NoBaseline,
+    Baseline {
+        text: String,
+        year: i32,
+    },
+    Target,
+    CompletedBar {
+        rate: String,
+        completed: usize,
+        of: usize,
+        reported: usize,
+    },
+    CountsByColumn,
+    CountsByDepartment,
+    Footer {
+        version: String,
+        plan: String,
+        sha: String,
+    },
+}
+
+impl StatusText {
+    pub fn text(&self, lang: Lang) -> String {
+        use StatusText as S;
+        match self {
+            S::Band { points, band } => match lang {
+                En => format!(
+                    "基本符合预期 means within ±{points} percentage points of the planned progress \
+                     (a path or a pro-rata target) or within ±{points}% of the target rate (an annual rate); \
+                     `status_band = {band}`."
+                ),
+                Zh => format!(
+                    "基本符合预期：与计划进度相差不超过 ±{points} 个百分点（按路径或按比例评估的目标），\
+                     或与目标增速相差不超过 ±{points}%（年均增速目标）；`status_band = {band}`。"
+                ),
+            },
+            S::NoValueUpTo { period } => match lang {
+                En => format!("no value reported up to {period}"),
+                Zh => format!("截至{period}年尚未填报数值"),
+            },
+            S::NoRequirement => match lang {
+                En => "no requirement reported to judge the values against".into(),
+                Zh => "未填报年度要求，无法评价".into(),
+            },
+            S::MissedRequirement { years } => match lang {
+                En => {
+                    format!("missed the year's requirement in {}", years.join(", "))
+                }
+                Zh => {
+                    format!("{}年未达到当年要求", list(lang, years))
+                }
+            },
+            S::MetRequirement { years } => match lang {
+                En => {
+                    format!("met the year's requirement in {}", years.join(", "))
+                }
+                Zh => format!("{}年达到当年要求", list(lang, years)),
+            },
+            S::BrokeBound { sign, target, years } => match lang {
+                En => {
+                    format!("broke the bound {sign} {target} in {}", years.join(", "))
+                }
+                Zh => {
+                    format!("{}年突破了 {sign} {target} 的界限", list(lang, years))
+                }
+            },
+            S::KeptBound { sign, target, years } => match lang {
+                En => format!(
+                    "kept the bound {sign} {target} in every year reported ({})",
+                    years.join(", ")
+                ),
+                Zh => format!(
+                    "已填报的各年（{}）均守住 {sign} {target} 的界限",
+                    list(lang, years)
+                ),
+            },
+            S::RateAchieved { first, year, average, target, target_year } => match lang {
+                En => format!(
+                    "growth over {first}–{year} (average {average} a year) already gives what {target} a year until {target_year} asks"
+                ),
+                Zh => format!(
+                    "{first}—{year}年的增长（年均 {average}）已达到年均 {target}、至{target_year}年的要求"
+                ),
+            },
+            S::RateAverage { first, year, average, count, target } => match lang {
+                En => format!(
+                    "average {average} a year over {first}–{year} ({count} years reported) against {target} a year"
+                ),
+                Zh => format!(
+                    "{first}—{year}年年均 {average}（已填报 {count} 年），目标为年均 {target}"
+                ),
+            },
+            S::MeetsTarget { value, year, target_text } => match lang {
+                En => {
+                    format!("{value} in {year} meets the target {target_text}")
+                }
+                Zh => {
+                    format!("{year}年为 {value}，已达到目标值 {target_text}")
+                }
+            },
+            S::OnPath { value, year, path, progress, time } => match lang {
+                En => format!(
+                    "{value} in {year}, path {path}: {progress} of the way from baseline to target after {time} of the time"
+                ),
+                Zh => format!(
+                    "{year}年为 {value}，路径值 {path}：时间已过 {time}，从基期值到目标值已完成 {progress}"
+                ),
+            },
+            S::ProRata { value, year, progress, time, target_year } => match lang {
+                En => format!(
+                    "{value} in {year}: {progress} of the target after {time} of the plan years to {target_year}"
+                ),
+                Zh => format!(
+                    "{year}年为 {value}：至{target_year}年的规划年份已过 {time}，目标已完成 {progress}"
+                ),
+            },
+            S::RequirementShort { figure } => match lang {
+                En => format!(" (req. {figure})"),
+                Zh => format!("（要求 {figure}）"),
+            },
+            S::RequirementLong { figure } => match lang {
+                En => format!(" (requirement {figure})"),
+                Zh => format!("（要求 {figure}）"),
+            },
+            S::ProjectStatus(s) => match lang {
+                En => match s {
+                    ProjectStatus::Planned => "planned",
+                    ProjectStatus::Preparing => "preparing",
+                    ProjectStatus::UnderConstruction => "under construction",
+                    ProjectStatus::Completed => "completed",
+                    ProjectStatus::Suspended => "suspended",
+                    ProjectStatus::Cancelled => "cancelled",
+                }
+                .into(),
+                Zh => status_zh(*s).into(),
+            },
+            S::Title { period, name } => match lang {
+                En => format!("Plan status {period}: {name}"),
+                Zh => format!("规划实施情况{period}年：{name}"),
+            },
+            S::Intro { id, start, end, baseline_year, files, root, period } => match lang {
+                En => format!(
+                    "Plan `{id}` ({start}–{end}, baseline {baseline_year}); {files} reports under `{root}` up to {period}."
+                ),
+                Zh => format!(
+                    "规划 `{id}`（{start}—{end}年，基期{baseline_year}年）；截至{period}年，`{root}` 下共 {files} 份报告。"
+                ),
+            },
+            S::SummaryHeading => match lang {
+                En => "Summary".into(),
+                Zh => "概况".into(),
+            },
+            S::SummaryHeader => match lang {
+                En => "| category | binding 约束性 | expected 预期性 | all |".into(),
+                Zh => "| 评价类别 | 约束性 | 预期性 | 合计 |".into(),
+            },
+            S::Total => match lang {
+                En => "total".into(),
+                Zh => "合计".into(),
+            },
+            S::BindingIndicators => match lang {
+                En => "Binding indicators (约束性)".into(),
+                Zh => "约束性指标".into(),
+            },
+            S::ExpectedIndicators => match lang {
+                En => "Expected indicators (预期性)".into(),
+                Zh => "预期性指标".into(),
+            },
+            S::IndicatorHeader { baseline_year } => match lang {
+                En => {
+                    format!("| id | indicator | baseline {baseline_year}")
+                }
+                Zh => {
+                    format!("| 编号 | 指标 | 基期值 {baseline_year}")
+                }
+            },
+            S::TargetStatusBasis => match lang {
+                En => " | target | status | basis |".into(),
+                Zh => " | 目标值 | 评价 | 依据 |".into(),
+            },
+            S::KeyProjects => match lang {
+                En => "Key projects".into(),
+                Zh => "重点项目".into(),
+            },
+            S::ProjectsSentence { total, columns, reported, period, completed, rate } => match lang {
+                En => format!(
+                    "{total} projects in {columns} 专栏 columns; {reported} reported up to {period}; {completed} completed ({rate} of those not cancelled)."
+                ),
+                Zh => format!(
+                    "{total} 个项目，分属 {columns} 个专栏；截至{period}年已填报 {reported} 个；已建成 {completed} 个（占未取消项目的 {rate}）。"
+                ),
+            },
+            S::ByColumn => match lang {
+                En => "By 专栏 column".into(),
+                Zh => "按专栏".into(),
+            },
+            S::ByDepartment => match lang {
+                En => "By department".into(),
+                Zh => "按部门".into(),
+            },
+            S::ColumnColumns => match lang {
+                En => "# | column".into(),
+                Zh => "# | 专栏".into(),
+            },
+            S::DepartmentColumns => match lang {
+                En => "department | code".into(),
+                Zh => "部门 | 代码".into(),
+            },
+            S::Projects => match lang {
+                En => "projects".into(),
+                Zh => "项目数".into(),
+            },
+            S::Reported => match lang {
+                En => "reported".into(),
+                Zh => "已填报".into(),
+            },
+            S::NotReported => match lang {
+                En => "not reported".into(),
+                Zh => "未填报".into(),
+            },
+            S::Completion => match lang {
+                En => "completion".into(),
+                Zh => "完成率".into(),
+            },
+            S::Status => match lang {
+                En => "status".into(),
+                Zh => "状态".into(),
+            },
+            S::All => match lang {
+                En => "all".into(),
+                Zh => "合计".into(),
+            },
+            S::MissingHeading { start, period } => match lang {
+                En => {
+                    format!("Reports not received ({start}–{period})")
+                }
+                Zh => {
+                    format!("未报送的报告（{start}—{period}年）")
+                }
+            },
+            S::AllReported { departments } => match lang {
+                En => format!(
+                    "Every one of the {departments} responsible departments has reported every year."
+                ),
+                Zh => {
+                    format!("{departments} 个责任部门每年都已报送。")
+                }
+            },
+            S::SomeMissing { missing, departments } => match lang {
+                En => format!(
+                    "{missing} of the {departments} departments responsible for an indicator or a project have years without a report."
+                ),
+                Zh => format!(
+                    "在负责指标或项目的 {departments} 个部门中，有 {missing} 个部门存在未报送的年度。"
+                ),
+            },
+            S::MissingHeader => match lang {
+                En => "| department | code | years not reported |".into(),
+                Zh => "| 部门 | 代码 | 未报送年度 |".into(),
+            },
+            S::Unreadable => match lang {
+                En => {
+                    "Files that could not be read as reports (`plan-lint check` says why):".into()
+                }
+                Zh => "无法作为报告读取的文件（原因见 `plan-lint check`）：".into(),
+            },
+            S::BindingSection => match lang {
+                En => "Binding indicators 约束性指标".into(),
+                Zh => "约束性指标".into(),
+            },
+            S::ExpectedSection => match lang {
+                En => "Expected indicators 预期性指标".into(),
+                Zh => "预期性指标".into(),
+            },
+            S::KeyProjectsSection => match lang {
+                En => "Key projects 重点项目".into(),
+                Zh => "重点项目".into(),
+            },
+            S::PageTitle { period, name } => match lang {
+                En => format!("Plan status {period} — {name}"),
+                Zh => format!("规划实施情况{period}年 — {name}"),
+            },
+            S::AsOf { period, id, start, end, baseline_year, files, root } => match lang {
+                En => format!(
+                    "Status as of <b>{period}</b> · plan <code>{id}</code> {start}–{end} (baseline {baseline_year}) · {files} reports under <code>{root}</code>"
+                ),
+                Zh => format!(
+                    "截至<b>{period}</b>年 · 规划 <code>{id}</code> {start}—{end}年（基期{baseline_year}年） · <code>{root}</code> 下共 {files} 份报告"
+                ),
+            },
+            S::BindingCount { count } => match lang {
+                En => format!("{count} binding"),
+                Zh => format!("约束性 {count}"),
+            },
+            S::LegendReported => match lang {
+                En => "reported".into(),
+                Zh => "填报值".into(),
+            },
+            S::LegendBaseline => match lang {
+                En => "baseline".into(),
+                Zh => "基期值".into(),
+            },
+            S::LegendPath => match lang {
+                En => "path to the target".into(),
+                Zh => "目标路径".into(),
+            },
+            S::LegendTarget => match lang {
+                En => "target".into(),
+                Zh => "目标值".into(),
+            },
+            S::LegendRequirement => match lang {
+                En => "year's requirement".into(),
+                Zh => "年度要求".into(),
+            },
+            S::ChartTarget { figure } => match lang {
+                En => format!("target {figure}"),
+                Zh => format!("目标 {figure}"),
+            },
+            S::AriaTarget { figure, year } => match lang {
+                En => format!("; target {figure} in {year}"),
+                Zh => format!("；目标值 {figure}（{year}年）"),
+            },
+            S::NoValueReportedYet => match lang {
+                En => "no value reported yet".into(),
+                Zh => "尚未填报数值".into(),
+            },
+            S::NoValueYet => match lang {
+                En => "no value yet".into(),
+                Zh => "尚无数值".into(),
+            },
+            S::NoBaseline => match lang {
+                En => " · no baseline".into(),
+                Zh => " · 无基期值".into(),
+            },
+            S::Baseline { text, year } => match lang {
+                En => format!(" · baseline {text} ({year})"),
+                Zh => format!(" · 基期值 {text}（{year}年）"),
+            },
+            S::Target => match lang {
+                En => "target".into(),
+                Zh => "目标值".into(),
+            },
+            S::CompletedBar { rate, completed, of, reported } => match lang {
+                En => format!(
+                    "<b>{rate}</b> completed <small>{completed}/{of} · {reported} reported</small>"
+                ),
+                Zh => format!(
+                    "已建成 <b>{rate}</b> <small>{completed}/{of} · 已填报 {reported}</small>"
+                ),
+            },
+            S::CountsByColumn => match lang {
+                En => "Counts by status, by column".into(),
+                Zh => "各状态项目数（按专栏）".into(),
+            },
+            S::CountsByDepartment => match lang {
+                En => "Counts by status, by department".into(),
+                Zh => "各状态项目数（按部门）".into(),
+            },
+            S::Footer { version, plan, sha } => match lang {
+                En => {
+                    format!("Generated by plan-lint {version} from plan {plan} (sha256 {sha}).")
+                }
+                Zh => {
+                    format!("由 plan-lint {version} 根据规划 {plan} 生成（sha256 {sha}）。")
+                }
+            },
+        }
+    }
+}

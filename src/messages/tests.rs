@@ -1,0 +1,1461 @@
+//! The catalog in both languages: every entry has a text in each, the
+//! Chinese one is Chinese, and the samples below cover every entry (a new
+//! entry without a sample fails `every_entry_has_a_sample`).
+
+use super::*;
+use crate::plan::{Comparison, Direction, ProjectStatus};
+use crate::schema::Kind;
+use crate::yaml::{LoadErrorKind, SyntaxHint};
+use std::collections::BTreeSet;
+
+fn ind() -> Ind {
+    Ind {
+        name: "空气质量优良率".into(),
+        id: "I14".into(),
+        unit: "%".into(),
+    }
+}
+
+fn proj() -> Proj {
+    Proj {
+        name: "南明河滨河经济带建设项目".into(),
+        id: "P0901".into(),
+    }
+}
+
+fn s(v: &str) -> String {
+    v.to_string()
+}
+
+fn load_samples() -> Vec<LoadErrorKind> {
+    vec![
+        LoadErrorKind::Syntax {
+            info: s("did not find expected key"),
+            hint: SyntaxHint::Other,
+        },
+        LoadErrorKind::Syntax {
+            info: s("found a tab character"),
+            hint: SyntaxHint::Tab,
+        },
+        LoadErrorKind::Syntax {
+            info: s("unknown anchor"),
+            hint: SyntaxHint::UnknownAnchor,
+        },
+        LoadErrorKind::MultipleDocuments,
+        LoadErrorKind::UnknownAnchor,
+        LoadErrorKind::IntegerTooLarge {
+            text: s("123456789012345678901234567890"),
+        },
+        LoadErrorKind::MergeKey,
+        LoadErrorKind::DuplicateKey { key: s("value") },
+        LoadErrorKind::AliasLimit { max_nodes: 200_000 },
+        LoadErrorKind::TooDeep { max_depth: 64 },
+        LoadErrorKind::Tag {
+            tag: s("!!python/object"),
+        },
+        LoadErrorKind::ControlCharacter { ch: '\0' },
+        LoadErrorKind::ControlCharacter { ch: '\u{7}' },
+        LoadErrorKind::Unbalanced,
+    ]
+}
+
+fn file_samples() -> Vec<FileMsg> {
+    vec![
+        FileMsg::IsDirectory,
+        FileMsg::NotRegularFile,
+        FileMsg::TooLarge {
+            size: 20_000_000,
+            max: 10_485_760,
+        },
+        FileMsg::TooLargeRead { max: 10_485_760 },
+        FileMsg::DanglingLink,
+        FileMsg::CannotRead {
+            error: s("Permission denied (os error 13)"),
+        },
+        FileMsg::LeavesRoot,
+        FileMsg::WrongEncoding {
+            encoding: Encoding::Utf16NoBom,
+        },
+        FileMsg::InvalidUtf8 {
+            byte: 0xB5,
+            gbk: true,
+        },
+        FileMsg::InvalidUtf8 {
+            byte: 0xFF,
+            gbk: false,
+        },
+    ]
+}
+
+fn schema_samples() -> Vec<SchemaMsg> {
+    let field = || s("value");
+    vec![
+        SchemaMsg::UnknownKey {
+            key: s("valeu"),
+            context: Some(s("indicators[0]")),
+            hint: KeyHint::DidYouMean(s("value")),
+        },
+        SchemaMsg::UnknownKey {
+            key: s("<<"),
+            context: None,
+            hint: KeyHint::MergeKey,
+        },
+        SchemaMsg::UnknownKey {
+            key: s("x"),
+            context: None,
+            hint: KeyHint::OneOf(vec![s("id"), s("value")]),
+        },
+        SchemaMsg::MissingKey {
+            name: s("period"),
+            context: None,
+            description: Some(s("Reporting year")),
+        },
+        SchemaMsg::MissingKey {
+            name: s("id"),
+            context: Some(s("projects[1]")),
+            description: None,
+        },
+        SchemaMsg::NotFinite {
+            field: field(),
+            written: s(".inf"),
+        },
+        SchemaMsg::WrongType {
+            field: field(),
+            expected: Expected::Types(vec![JsonType::Number]),
+            found: Shown::Str(s("98以上")),
+            help: TypeHelp::NumberInText {
+                number: s("98"),
+                target_wording: true,
+            },
+        },
+        SchemaMsg::WrongType {
+            field: field(),
+            expected: Expected::Types(vec![JsonType::Number, JsonType::Null]),
+            found: Shown::Null,
+            help: TypeHelp::Fill,
+        },
+        SchemaMsg::WrongType {
+            field: s("indicators"),
+            expected: Expected::Types(vec![JsonType::List]),
+            found: Shown::Mapping,
+            help: TypeHelp::List,
+        },
+        SchemaMsg::WrongType {
+            field: s("pending"),
+            expected: Expected::Types(vec![JsonType::Mapping]),
+            found: Shown::List,
+            help: TypeHelp::Mapping,
+        },
+        SchemaMsg::WrongType {
+            field: s("evidence"),
+            expected: Expected::Types(vec![JsonType::Integer, JsonType::Boolean]),
+            found: Shown::Bool(true),
+            help: TypeHelp::Takes,
+        },
+        SchemaMsg::WrongType {
+            field: s("submitted"),
+            expected: Expected::Date,
+            found: Shown::Number(s("2024")),
+            help: TypeHelp::PlainNumber,
+        },
+        SchemaMsg::WrongType {
+            field: s("x"),
+            expected: Expected::Types(vec![JsonType::String, JsonType::Other(s("thing"))]),
+            found: Shown::Number(s("1")),
+            help: TypeHelp::Takes,
+        },
+        SchemaMsg::NotAllowed {
+            field: s("status"),
+            found: Shown::Str(s("done")),
+            options: vec![s("planned"), s("completed")],
+            suggestion: Some(s("completed")),
+        },
+        SchemaMsg::NotAllowed {
+            field: s("status"),
+            found: Shown::Str(s("x")),
+            options: vec![s("planned"), s("completed")],
+            suggestion: None,
+        },
+        SchemaMsg::BelowMinimum {
+            field: s("progress"),
+            found: Shown::Number(s("-5")),
+            limit: s("0"),
+        },
+        SchemaMsg::AboveMaximum {
+            field: s("progress"),
+            found: Shown::Number(s("105")),
+            limit: s("100"),
+        },
+        SchemaMsg::WrongForm {
+            field: s("submitted"),
+            found: Shown::Str(s("2024/1/18")),
+            pattern: None,
+        },
+        SchemaMsg::WrongForm {
+            field: s("id"),
+            found: Shown::Str(s("x")),
+            pattern: Some(s("^I[0-9]{2}$")),
+        },
+        SchemaMsg::Empty { field: s("reason") },
+        SchemaMsg::ItemCount {
+            field: s("range"),
+            limit: s("2"),
+        },
+        SchemaMsg::ValueAndPending,
+        SchemaMsg::NoValueOrPending,
+        SchemaMsg::Other {
+            field: field(),
+            detail: s("is not valid under any of the schemas"),
+        },
+        SchemaMsg::NotAMapping {
+            document: Kind::Report,
+            found: TopLevel::Empty,
+        },
+        SchemaMsg::NotAMapping {
+            document: Kind::PlanHeader,
+            found: TopLevel::OnlyComments,
+        },
+        SchemaMsg::NotAMapping {
+            document: Kind::Catalog,
+            found: TopLevel::Null,
+        },
+        SchemaMsg::NotAMapping {
+            document: Kind::Rules,
+            found: TopLevel::Other(Shown::List),
+        },
+        SchemaMsg::NotAMapping {
+            document: Kind::Config,
+            found: TopLevel::Other(Shown::Str(s("x"))),
+        },
+        SchemaMsg::ImpossibleDate {
+            text: s("2023-02-30"),
+        },
+    ]
+}
+
+fn plan_samples() -> Vec<PlanMsg> {
+    let code = || s("PL201");
+    vec![
+        PlanMsg::UnknownVersion { version: 2 },
+        PlanMsg::PlanNotLoaded {
+            plan: s("nanming-14th"),
+            suggestion: Some(s("nanming-14th-fyp")),
+            loaded: vec![s("nanming-14th-fyp")],
+        },
+        PlanMsg::PlanNotLoaded {
+            plan: s("x"),
+            suggestion: None,
+            loaded: vec![s("nanming-14th-fyp"), s("nanming-15th-fyp")],
+        },
+        PlanMsg::ReadFailed {
+            error: PlanReadError::CannotRead {
+                path: s("plans/x/plan.yaml"),
+                error: s("No such file or directory (os error 2)"),
+            },
+            context: ReadContext::Header,
+        },
+        PlanMsg::ReadFailed {
+            error: PlanReadError::NotUtf8 {
+                path: s("plans/x/indicators.yaml"),
+            },
+            context: ReadContext::Listed,
+        },
+        PlanMsg::ReadFailed {
+            error: PlanReadError::BuiltinMissing {
+                name: s("rules.yaml"),
+            },
+            context: ReadContext::Builtin,
+        },
+        PlanMsg::Unreadable {
+            error: s("missing field `id`"),
+            builtin: true,
+        },
+        PlanMsg::Unreadable {
+            error: s("missing field `id`"),
+            builtin: false,
+        },
+        PlanMsg::DuplicateDepartment { code: s("eco-env") },
+        PlanMsg::DuplicateIndicator { id: s("I14") },
+        PlanMsg::IndicatorDepartment {
+            id: s("I14"),
+            department: s("eco"),
+        },
+        PlanMsg::DuplicateProject { id: s("P0901") },
+        PlanMsg::ProjectDepartment {
+            id: s("P0901"),
+            department: s("water"),
+        },
+        PlanMsg::UnknownRuleCode { code: s("PL299") },
+        PlanMsg::FixedRuleCode { code: s("PL101") },
+        PlanMsg::SelectsUnknown {
+            code: code(),
+            id: s("I99"),
+        },
+        PlanMsg::SelectsNothing { code: code() },
+        PlanMsg::MissingParam {
+            code: code(),
+            param: s("tolerance"),
+        },
+        PlanMsg::ConfigUnreadable {
+            error: s("No such file or directory (os error 2)"),
+        },
+        PlanMsg::InvalidToml {
+            detail: s("expected `=`"),
+        },
+        PlanMsg::BadExclude {
+            pattern: s("a[b"),
+            error: s("invalid range pattern"),
+        },
+        PlanMsg::SeverityUnknownRule { code: s("PL999") },
+        PlanMsg::SeverityFixedRule {
+            code: s("PL101"),
+            name: s("unknown-indicator"),
+        },
+        PlanMsg::SeverityNotSuppressible { code: code() },
+        PlanMsg::ConfigDepartment { department: s("x") },
+        PlanMsg::ConfigIndicator { id: s("I99") },
+        PlanMsg::ConfigProject { id: s("P9999") },
+    ]
+}
+
+fn report_samples() -> Vec<ReportMsg> {
+    vec![
+        ReportMsg::UnknownIndicator {
+            id: s("I41"),
+            hint: IndicatorHint::Closest {
+                id: s("I14"),
+                name: s("空气质量优良率"),
+            },
+        },
+        ReportMsg::UnknownIndicator {
+            id: s("空气质量优良率"),
+            hint: IndicatorHint::Name { id: s("I14") },
+        },
+        ReportMsg::UnknownIndicator {
+            id: s("X"),
+            hint: IndicatorHint::None,
+        },
+        ReportMsg::UnknownProject {
+            id: s("P0999"),
+            hint: ProjectHint::NamedAs {
+                name: s("南明河滨河经济带建设项目"),
+                id: s("P0901"),
+            },
+        },
+        ReportMsg::UnknownProject {
+            id: s("P0902"),
+            hint: ProjectHint::Closest {
+                id: s("P0901"),
+                name: s("南明河滨河经济带建设项目"),
+            },
+        },
+        ReportMsg::UnknownProject {
+            id: s("X"),
+            hint: ProjectHint::None,
+        },
+        ReportMsg::ProjectName {
+            id: s("P0901"),
+            catalog: s("南明河滨河经济带建设项目"),
+            written: s("滨河经济带"),
+        },
+        ReportMsg::Duplicate {
+            entity: Entity::Indicator,
+            id: s("I14"),
+        },
+        ReportMsg::Duplicate {
+            entity: Entity::Project,
+            id: s("P0901"),
+        },
+        ReportMsg::UnitMismatch {
+            id: s("I16"),
+            name: s("建成区人均公共绿地面积"),
+            written: s("公顷"),
+            unit: s("平方米"),
+        },
+        ReportMsg::NotResponsible {
+            reporter: s("education"),
+            entity: Entity::Indicator,
+            name: s("空气质量优良率"),
+            id: s("I14"),
+            owner: s("eco-env"),
+            owner_name: s("区生态环境局"),
+        },
+        ReportMsg::PeriodOutside {
+            written: s("2026"),
+            start: 2021,
+            end: 2025,
+        },
+        ReportMsg::PeriodAfterSubmission {
+            period: 2024,
+            submitted: s("2023-12-30"),
+        },
+        ReportMsg::SubmittedInFuture {
+            submitted: s("2030-01-01"),
+            today: s("2026-01-01"),
+        },
+        ReportMsg::DuplicateReport {
+            department: s("eco-env"),
+            count: 2,
+            period: 2023,
+            paths: vec![s("a.yaml"), s("b.yaml")],
+        },
+        ReportMsg::PathYear {
+            period: 2023,
+            year: 2022,
+        },
+        ReportMsg::PathName {
+            department: s("eco-env"),
+            stem: s("health"),
+        },
+        ReportMsg::UnknownDepartment {
+            department: s("区生态环境局"),
+            hint: DeptHint::Name { code: s("eco-env") },
+        },
+        ReportMsg::UnknownDepartment {
+            department: s("eco-evn"),
+            hint: DeptHint::Closest(s("eco-env")),
+        },
+        ReportMsg::UnknownDepartment {
+            department: s("x"),
+            hint: DeptHint::None,
+        },
+    ]
+}
+
+fn indicator_samples() -> Vec<IndicatorMsg> {
+    let prev = |from_plan| Prev {
+        value: 97.5,
+        year: 2022,
+        from_plan,
+    };
+    vec![
+        IndicatorMsg::Regression {
+            ind: ind(),
+            direction: Direction::HigherIsBetter,
+            prev: prev(false),
+            value: 96.9,
+            period: 2023,
+            approver: s("区发展和改革局"),
+        },
+        IndicatorMsg::Regression {
+            ind: ind(),
+            direction: Direction::LowerIsBetter,
+            prev: prev(true),
+            value: 98.9,
+            period: 2023,
+            approver: s("区发展和改革局"),
+        },
+        IndicatorMsg::TargetBreach {
+            ind: ind(),
+            value: 41.5,
+            period: 2023,
+            target: 41.68,
+            target_text: s("41.68"),
+            comparison: Comparison::AtLeast,
+            binding: true,
+        },
+        IndicatorMsg::TargetBreach {
+            ind: ind(),
+            value: 5.5,
+            period: 2023,
+            target: 5.0,
+            target_text: s("5以内"),
+            comparison: Comparison::AtMost,
+            binding: false,
+        },
+        IndicatorMsg::BehindRate {
+            ind: ind(),
+            average: 6.1,
+            first: 2021,
+            period: 2023,
+            target: 8.5,
+            gap: -2.4,
+            value: 5.9,
+        },
+        IndicatorMsg::BehindPath {
+            ind: ind(),
+            value: 96.0,
+            period: 2023,
+            baseline: 96.48,
+            baseline_year: 2020,
+            target: 98.0,
+            target_year: 2025,
+            expected: 97.39,
+            gap: -1.39,
+        },
+        IndicatorMsg::RequirementMissing {
+            ind: ind(),
+            target_text: s("完成市下达目标"),
+            value: true,
+            source: true,
+            block: false,
+        },
+        IndicatorMsg::RequirementMissing {
+            ind: ind(),
+            target_text: s("完成市下达目标"),
+            value: false,
+            source: true,
+            block: true,
+        },
+        IndicatorMsg::RequirementMissing {
+            ind: ind(),
+            target_text: s("完成市下达目标"),
+            value: true,
+            source: false,
+            block: true,
+        },
+        IndicatorMsg::RequirementMissing {
+            ind: ind(),
+            target_text: s("完成市下达目标"),
+            value: true,
+            source: true,
+            block: true,
+        },
+        IndicatorMsg::RequirementNotMet {
+            ind: ind(),
+            value: 1.8,
+            period: 2023,
+            required: 2.0,
+        },
+        IndicatorMsg::CumulativeDecrease {
+            ind: ind(),
+            prev: prev(false),
+            value: 3.0,
+            period: 2023,
+            start: 2021,
+        },
+        IndicatorMsg::Implausible {
+            ind: ind(),
+            value: 976.0,
+            min: Some(0.0),
+            max: Some(100.0),
+        },
+        IndicatorMsg::Implausible {
+            ind: Ind {
+                unit: s(""),
+                ..ind()
+            },
+            value: -1.0,
+            min: Some(0.0),
+            max: None,
+        },
+        IndicatorMsg::Implausible {
+            ind: Ind {
+                unit: s("岁"),
+                ..ind()
+            },
+            value: 200.0,
+            min: None,
+            max: Some(120.0),
+        },
+        IndicatorMsg::Missing {
+            ind: ind(),
+            department: s("eco-env"),
+            period: 2023,
+        },
+        IndicatorMsg::Missing {
+            ind: Ind {
+                unit: s(""),
+                ..ind()
+            },
+            department: s("eco-env"),
+            period: 2023,
+        },
+        IndicatorMsg::BindingPending { ind: ind() },
+        IndicatorMsg::RequirementInconsistent {
+            ind: ind(),
+            source: s("黔环发〔2023〕12号"),
+            value: 2.0,
+            other_period: 2022,
+            other_value: 1.5,
+        },
+    ]
+}
+
+fn project_samples() -> Vec<ProjectMsg> {
+    vec![
+        ProjectMsg::Transition {
+            project: proj(),
+            from: ProjectStatus::Completed,
+            from_period: 2022,
+            to: ProjectStatus::UnderConstruction,
+            period: 2023,
+            allowed: vec![],
+        },
+        ProjectMsg::Transition {
+            project: proj(),
+            from: ProjectStatus::Planned,
+            from_period: 2022,
+            to: ProjectStatus::Cancelled,
+            period: 2023,
+            allowed: vec![ProjectStatus::Preparing, ProjectStatus::Suspended],
+        },
+        ProjectMsg::Decrease {
+            project: proj(),
+            measure: Measure::Progress,
+            before: 65.0,
+            before_period: 2022,
+            now: 60.0,
+            period: 2023,
+        },
+        ProjectMsg::Decrease {
+            project: proj(),
+            measure: Measure::Investment,
+            before: 3.2,
+            before_period: 2022,
+            now: 2.1,
+            period: 2023,
+        },
+        ProjectMsg::CompletedLacks {
+            project: proj(),
+            lacks: vec![
+                ProjProblem::NoCompletedDate,
+                ProjProblem::NoEvidence,
+                ProjProblem::Progress(95.0),
+            ],
+        },
+        ProjectMsg::StartedAfterCompleted {
+            project: proj(),
+            started: s("2023-05-01"),
+            completed: s("2022-12-30"),
+        },
+        ProjectMsg::AfterSubmission {
+            project: proj(),
+            field: DateField::Completed,
+            date: s("2024-03-01"),
+            submitted: s("2024-01-18"),
+        },
+        ProjectMsg::TooEarly {
+            project: proj(),
+            field: DateField::Started,
+            date: s("2003-01-01"),
+            min: s("2016-01-01"),
+            years: 5,
+        },
+        ProjectMsg::Overrun {
+            project: proj(),
+            done: 4.1,
+            planned: 3.2,
+        },
+        ProjectMsg::Missing {
+            project: proj(),
+            department: s("water"),
+            period: 2023,
+        },
+    ]
+}
+
+fn history_samples() -> Vec<HistoryMsg> {
+    vec![
+        HistoryMsg::Rewritten {
+            path: s("progress/2023/eco-env.yaml"),
+            key: Some(s("indicators")),
+        },
+        HistoryMsg::Rewritten {
+            path: s("progress/2023/eco-env.yaml"),
+            key: None,
+        },
+        HistoryMsg::Deleted {
+            path: s("progress/2022/eco-env.yaml"),
+            base: s("3ad0bd4780363ad6"),
+        },
+        HistoryMsg::RulesChanged {
+            what: Changed::Config,
+            path: s("plan-lint.toml"),
+            base: s("3ad0bd478036"),
+        },
+        HistoryMsg::RulesChanged {
+            what: Changed::PlanDirectory,
+            path: s("plans/next"),
+            base: s("3ad0bd478036"),
+        },
+        HistoryMsg::RulesChanged {
+            what: Changed::PlanFile,
+            path: s("plans/next/rules.yaml"),
+            base: s("3ad0bd478036"),
+        },
+    ]
+}
+
+fn suppression_samples() -> Vec<SuppressionMsg> {
+    vec![
+        SuppressionMsg::NoReason {
+            rule: s("PL201"),
+            target: s("I14"),
+        },
+        SuppressionMsg::UnknownRule {
+            rule: s("PL2O1"),
+            suggestion: Some(s("PL201")),
+        },
+        SuppressionMsg::UnknownRule {
+            rule: s("x"),
+            suggestion: None,
+        },
+        SuppressionMsg::UnknownTarget { target: s("I99") },
+        SuppressionMsg::NotSuppressible {
+            code: s("PL207"),
+            name: s("implausible-value"),
+            plan_rule: true,
+        },
+        SuppressionMsg::NotSuppressible {
+            code: s("PL101"),
+            name: s("unknown-indicator"),
+            plan_rule: false,
+        },
+        SuppressionMsg::NeedsApproval {
+            code: s("PL201"),
+            target: s("I14"),
+            approvers: vec![s("区发展和改革局")],
+        },
+        SuppressionMsg::Expired {
+            code: s("PL203"),
+            target: s("I01"),
+            until: s("2024-12-31"),
+            submitted: s("2025-01-15"),
+        },
+        SuppressionMsg::Unused {
+            code: s("PL203"),
+            target: s("I02"),
+        },
+    ]
+}
+
+fn note_samples() -> Vec<Note> {
+    vec![
+        Note::FirstDefined,
+        Note::FirstEntry,
+        Note::AnotherReport { period: 2023 },
+        Note::PlanResponsible {
+            department: s("eco-env"),
+            id: s("I14"),
+        },
+        Note::PreviousValue {
+            value: 97.5,
+            unit: s("%"),
+            year: 2022,
+        },
+        Note::PreviousTotal {
+            value: 3.0,
+            unit: s("万人"),
+            year: 2022,
+        },
+        Note::EarlierFigure {
+            value: 65.0,
+            unit: s("%"),
+            year: 2022,
+        },
+        Note::StatusWas {
+            status: ProjectStatus::Completed,
+            year: 2022,
+        },
+        Note::Completed,
+        Note::Submitted,
+        Note::SubmittedOn {
+            date: s("2024-01-18"),
+        },
+        Note::PlannedTotal,
+        Note::Requirement,
+        Note::OtherCitation {
+            value: 1.5,
+            unit: s("%"),
+            year: 2022,
+        },
+        Note::PlanTarget { text: s("98") },
+        Note::PlanTargetFor {
+            text: s("98"),
+            year: 2025,
+        },
+        Note::PlanUnit { id: s("I16") },
+        Note::CatalogName { id: s("P0901") },
+        Note::NonSuppressible,
+        Note::AsAccepted,
+    ]
+}
+
+fn text_samples() -> Vec<Text> {
+    let counts = Counts {
+        errors: 2,
+        warnings: 1,
+        files: 15,
+        suppressed: 1,
+    };
+    vec![
+        Text::Summary(counts),
+        Text::Summary(Counts {
+            errors: 1,
+            files: 1,
+            ..Counts::default()
+        }),
+        Text::GithubSummary(counts),
+        Text::HelpPrefix,
+        Text::RelatedHeading,
+        Text::RelatedIn {
+            note: s("第一个条目"),
+            path: s("a.yaml"),
+        },
+        Text::RelatedTooLong {
+            note: s("第一个条目"),
+            place: s("a.yaml:3:1"),
+        },
+        Text::RelatedGone {
+            note: s("接受时的内容"),
+            path: s("a.yaml"),
+        },
+        Text::TooLong {
+            place: s("a.yaml:3:1"),
+            message: s("键“value”重复"),
+        },
+        Text::InFile {
+            path: s("a.yaml"),
+            message: s("文件是空的"),
+        },
+        Text::StepCounts(counts),
+        Text::StepOtherFiles,
+        Text::StepDepartmentHeader,
+        Text::StepRuleHeader,
+        Text::StepBindingHeader,
+        Text::Met,
+        Text::Missed {
+            codes: vec![s("PL201"), s("PL202")],
+        },
+        Text::ErrorPrefix,
+        Text::WarningPrefix,
+        Text::CannotContinue {
+            stage: Stage::ReadConfig,
+        },
+        Text::CannotContinue {
+            stage: Stage::ApplyConfig,
+        },
+        Text::CannotContinue {
+            stage: Stage::LoadPlan,
+        },
+        Text::NoSchema { name: s("x") },
+        Text::NoRule {
+            code: s("PL2O1"),
+            suggestion: Some(s("PL201")),
+        },
+        Text::NoRule {
+            code: s("x"),
+            suggestion: None,
+        },
+        Text::PlanLoadedTwice {
+            id: s("nanming-14th-fyp"),
+            dir: s("plans/copy"),
+        },
+        Text::BadToday {
+            today: s("2024-13-01"),
+        },
+        Text::StdinUnreadable {
+            error: s("Broken pipe"),
+        },
+        Text::StepSummaryUnwritable {
+            path: s("/x"),
+            error: s("Permission denied"),
+        },
+        Text::Internal {
+            file: s("a.yaml"),
+            what: s("index out of bounds"),
+        },
+        Text::NoMatch {
+            arg: s("progress/2030"),
+        },
+        Text::DataRootMissing {
+            root: s("progress"),
+        },
+        Text::StatusDataRootMissing {
+            root: s("progress"),
+        },
+        Text::Base {
+            rev: s("origin/main"),
+            error: Box::new(Text::GitFailed {
+                args: s("merge-base HEAD origin/main"),
+                stderr: s("fatal: Not a valid object name origin/main"),
+            }),
+        },
+        Text::GitCannotRun {
+            error: s("No such file or directory"),
+        },
+        Text::GitFailed {
+            args: s("rev-parse --show-toplevel"),
+            stderr: s("fatal: not a git repository"),
+        },
+        Text::CannotWrite {
+            path: s("/tmp/x"),
+            error: s("Permission denied"),
+        },
+        Text::ConfigAtBase {
+            commit: s("3ad0bd478036"),
+            first: Some(Box::new(Msg::Plan(PlanMsg::InvalidToml {
+                detail: s("expected `=`"),
+            }))),
+        },
+        Text::FileExists { path: s("a.yaml") },
+        Text::Wrote { path: s("a.yaml") },
+        Text::PlanNotLoaded { id: s("x") },
+        Text::PlanNotLoadedOf {
+            id: s("x"),
+            loaded: vec![s("nanming-14th-fyp")],
+        },
+        Text::NoPlan,
+        Text::NotInRegistry {
+            department: s("x"),
+            plan: s("nanming-14th-fyp"),
+        },
+        Text::PeriodOutside {
+            period: 2026,
+            start: 2021,
+            end: 2025,
+        },
+        Text::StatusPeriodOutside {
+            period: 2026,
+            start: 2021,
+            end: 2025,
+        },
+        Text::BadBand { band: -1.0 },
+        Text::BadAttribute { attribute: s("x") },
+    ]
+}
+
+fn status_samples() -> Vec<StatusText> {
+    use StatusText as S;
+    let years = || vec![s("2021"), s("2022")];
+    let mut all = vec![
+        S::Band {
+            points: s("10"),
+            band: s("0.1"),
+        },
+        S::NoValueUpTo { period: 2023 },
+        S::NoRequirement,
+        S::MissedRequirement { years: years() },
+        S::MetRequirement { years: years() },
+        S::BrokeBound {
+            sign: "≥",
+            target: s("41.68%"),
+            years: years(),
+        },
+        S::KeptBound {
+            sign: "≤",
+            target: s("5%"),
+            years: years(),
+        },
+        S::RateAchieved {
+            first: 2021,
+            year: 2023,
+            average: s("9.1%"),
+            target: s("8.5%"),
+            target_year: 2025,
+        },
+        S::RateAverage {
+            first: 2021,
+            year: 2023,
+            average: s("6.1%"),
+            count: 3,
+            target: s("8.5%"),
+        },
+        S::MeetsTarget {
+            value: s("98.2%"),
+            year: 2023,
+            target_text: s("98"),
+        },
+        S::OnPath {
+            value: s("97.6%"),
+            year: 2023,
+            path: s("97.39%"),
+            progress: s("73.7%"),
+            time: s("60%"),
+        },
+        S::ProRata {
+            value: s("10.5 万人"),
+            year: 2023,
+            progress: s("60%"),
+            time: s("60%"),
+            target_year: 2025,
+        },
+        S::RequirementShort { figure: s("2") },
+        S::RequirementLong { figure: s("2") },
+        S::Title {
+            period: 2023,
+            name: s("南明区“十四五”规划"),
+        },
+        S::Intro {
+            id: s("nanming-14th-fyp"),
+            start: 2021,
+            end: 2025,
+            baseline_year: 2020,
+            files: 15,
+            root: s("progress"),
+            period: 2023,
+        },
+        S::SummaryHeading,
+        S::SummaryHeader,
+        S::Total,
+        S::BindingIndicators,
+        S::ExpectedIndicators,
+        S::IndicatorHeader {
+            baseline_year: 2020,
+        },
+        S::TargetStatusBasis,
+        S::KeyProjects,
+        S::ProjectsSentence {
+            total: 60,
+            columns: 12,
+            reported: 40,
+            period: 2023,
+            completed: 10,
+            rate: s("16.7%"),
+        },
+        S::ByColumn,
+        S::ByDepartment,
+        S::ColumnColumns,
+        S::DepartmentColumns,
+        S::Projects,
+        S::Reported,
+        S::NotReported,
+        S::Completion,
+        S::Status,
+        S::All,
+        S::MissingHeading {
+            start: 2021,
+            period: 2023,
+        },
+        S::AllReported { departments: 12 },
+        S::SomeMissing {
+            missing: 2,
+            departments: 12,
+        },
+        S::MissingHeader,
+        S::Unreadable,
+        S::BindingSection,
+        S::ExpectedSection,
+        S::KeyProjectsSection,
+        S::PageTitle {
+            period: 2023,
+            name: s("南明区“十四五”规划"),
+        },
+        S::AsOf {
+            period: 2023,
+            id: s("nanming-14th-fyp"),
+            start: 2021,
+            end: 2025,
+            baseline_year: 2020,
+            files: 15,
+            root: s("progress"),
+        },
+        S::BindingCount { count: 3 },
+        S::LegendReported,
+        S::LegendBaseline,
+        S::LegendPath,
+        S::LegendTarget,
+        S::LegendRequirement,
+        S::ChartTarget { figure: s("98") },
+        S::AriaTarget {
+            figure: s("98"),
+            year: 2025,
+        },
+        S::NoValueReportedYet,
+        S::NoValueYet,
+        S::NoBaseline,
+        S::Baseline {
+            text: s("96.48"),
+            year: 2020,
+        },
+        S::Target,
+        S::CompletedBar {
+            rate: s("50%"),
+            completed: 1,
+            of: 2,
+            reported: 2,
+        },
+        S::CountsByColumn,
+        S::CountsByDepartment,
+        S::Footer {
+            version: s("0.1.0"),
+            plan: s("nanming-14th-fyp"),
+            sha: s("3ad0bd478036"),
+        },
+    ];
+    all.extend(ProjectStatus::ALL.map(S::ProjectStatus));
+    all
+}
+
+fn data_samples() -> Vec<DataText> {
+    use DataText as D;
+    vec![
+        D::SkeletonTitle {
+            plan: s("南明区“十四五”规划"),
+            period: 2024,
+            department: s("区生态环境局"),
+            code: s("eco-env"),
+        },
+        D::SkeletonFill,
+        D::SubmittedComment,
+        D::IndicatorComment {
+            name: s("空气质量优良率"),
+            unit: s("%"),
+            target: s("98"),
+            target_year: 2025,
+        },
+        D::EarlierFigure {
+            period: 2023,
+            value: s("97.6"),
+            path: s("progress/2023/eco-env.yaml"),
+        },
+        D::Earlier {
+            period: 2023,
+            value: s("under_construction"),
+        },
+        D::NoEarlierFigure,
+        D::NoEarlierReport,
+        D::ValueComment {
+            kind: s("2024年的数值"),
+            earlier: s("无往年数据"),
+        },
+        D::TotalSince { start: 2021 },
+        D::GrowthThisYear,
+        D::ReductionThisYear,
+        D::LevelIn { period: 2024 },
+        D::RequirementComment {
+            period: 2024,
+            target: s("达到省要求"),
+        },
+        D::SourceComment,
+        D::ProjectComment {
+            name: s("南明河滨河经济带建设项目"),
+            column: s("专栏5-2"),
+        },
+        D::StatusComment {
+            last: s("无往年报告"),
+        },
+        D::ProgressComment {
+            last: s("2023年：60"),
+        },
+        D::PlanHeader {
+            id: s("nanming-14th-fyp"),
+            name: s("南明区“十四五”规划"),
+            start: 2021,
+            end: 2025,
+            baseline_year: 2020,
+            approvers: vec![s("区发展和改革局")],
+        },
+        D::Indicators { count: 27 },
+        D::IndicatorFacts {
+            baseline: s("96.48"),
+            target: s("98"),
+            target_year: 2025,
+            department: s("eco-env"),
+            source: s("专栏2-1 序号14"),
+        },
+        D::Projects { count: 60 },
+        D::Departments { count: 12 },
+        D::DepartmentCounts {
+            indicators: 7,
+            projects: 3,
+        },
+    ]
+}
+
+/// Every diagnostic sample as a catalog entry.
+fn msg_samples() -> Vec<Msg> {
+    let mut all: Vec<Msg> = load_samples().into_iter().map(Msg::from).collect();
+    all.extend(file_samples().into_iter().map(Msg::from));
+    all.extend(schema_samples().into_iter().map(Msg::from));
+    all.extend(plan_samples().into_iter().map(Msg::from));
+    all.extend(report_samples().into_iter().map(Msg::from));
+    all.extend(indicator_samples().into_iter().map(Msg::from));
+    all.extend(project_samples().into_iter().map(Msg::from));
+    all.extend(history_samples().into_iter().map(Msg::from));
+    all.extend(suppression_samples().into_iter().map(Msg::from));
+    all
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn every_diagnostic_text_exists_in_both_languages_and_the_chinese_is_chinese() {
+    for m in msg_samples() {
+        let (en, zh) = (m.texts(Lang::En), m.texts(Lang::Zh));
+        for t in [&en, &zh] {
+            assert!(!t.message.trim().is_empty(), "no message: {m:?}");
+            assert!(!t.help.trim().is_empty(), "no help: {m:?}");
+        }
+        assert!(has_cjk(&zh.message), "message not Chinese: {}", zh.message);
+        assert!(has_cjk(&zh.help), "help not Chinese: {}", zh.help);
+        assert_ne!(en.message, zh.message, "{m:?}");
+        assert_ne!(en.help, zh.help, "{m:?}");
+        // A label in one language is a label in the other.
+        assert_eq!(en.label.is_empty(), zh.label.is_empty(), "{m:?}");
+        if !zh.label.is_empty() {
+            assert!(has_cjk(&zh.label), "label not Chinese: {}", zh.label);
+        }
+        // Chinese text uses full-width punctuation.
+        for t in [&zh.message, &zh.help, &zh.label] {
+            assert!(!t.contains("\u{201c} ") && !t.contains(" \u{201d}"), "{t}");
+        }
+    }
+}
+
+#[test]
+fn every_other_text_exists_in_both_languages_and_the_chinese_is_chinese() {
+    let texts = note_samples()
+        .into_iter()
+        .map(|n| (format!("{n:?}"), n.text(Lang::En), n.text(Lang::Zh)))
+        .chain(
+            text_samples()
+                .into_iter()
+                .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
+        )
+        .chain(
+            status_samples()
+                .into_iter()
+                .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
+        )
+        .chain(
+            data_samples()
+                .into_iter()
+                .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
+        );
+    for (what, en, zh) in texts {
+        assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{what}");
+        assert!(has_cjk(&zh), "not Chinese: {what}: {zh}");
+        assert_ne!(en, zh, "{what}");
+    }
+}
+
+/// The variant names of `pub enum NAME` in a catalog source file.
+fn variants(source: &str, name: &str) -> BTreeSet<String> {
+    let start = source
+        .find(&format!("pub enum {name} {{"))
+        .unwrap_or_else(|| panic!("no enum {name}"));
+    let body = &source[start..];
+    let end = body.find("\n}").expect("the enum ends");
+    body[..end]
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let l = l.strip_prefix("    ")?;
+            let first = l.chars().next()?;
+            first.is_ascii_uppercase().then(|| {
+                l.split(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+        })
+        .collect()
+}
+
+/// The variant names the samples use.
+fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
+    samples
+        .iter()
+        .map(|x| {
+            format!("{x:?}")
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_entry_has_a_sample() {
+    let here = |f: &str| std::fs::read_to_string(format!("src/messages/{f}")).unwrap();
+    let yaml = std::fs::read_to_string("src/yaml.rs").unwrap();
+    let cases: [(&str, &str, BTreeSet<String>); 13] = [
+        (&yaml, "LoadErrorKind", sampled(&load_samples())),
+        (&here("file.rs"), "FileMsg", sampled(&file_samples())),
+        (&here("schema.rs"), "SchemaMsg", sampled(&schema_samples())),
+        (&here("plan.rs"), "PlanMsg", sampled(&plan_samples())),
+        (&here("report.rs"), "ReportMsg", sampled(&report_samples())),
+        (
+            &here("indicator.rs"),
+            "IndicatorMsg",
+            sampled(&indicator_samples()),
+        ),
+        (
+            &here("project.rs"),
+            "ProjectMsg",
+            sampled(&project_samples()),
+        ),
+        (
+            &here("history.rs"),
+            "HistoryMsg",
+            sampled(&history_samples()),
+        ),
+        (
+            &here("history.rs"),
+            "SuppressionMsg",
+            sampled(&suppression_samples()),
+        ),
+        (&here("note.rs"), "Note", sampled(&note_samples())),
+        (&here("ui.rs"), "Text", sampled(&text_samples())),
+        (&here("status.rs"), "StatusText", sampled(&status_samples())),
+        (&here("data.rs"), "DataText", sampled(&data_samples())),
+    ];
+    for (source, name, sampled) in cases {
+        let declared = variants(source, name);
+        assert!(declared.len() > 1, "{name}: no variants found");
+        let missing: Vec<_> = declared.difference(&sampled).collect();
+        assert!(missing.is_empty(), "{name}: no sample of {missing:?}");
+    }
+}
+
+fn help_samples() -> Vec<CliHelp> {
+    use CliHelp as H;
+    vec![
+        H::About,
+        H::Plans,
+        H::Config,
+        H::Lang,
+        H::Check,
+        H::Explain,
+        H::Rules,
+        H::Plan,
+        H::Init,
+        H::Test,
+        H::Status,
+        H::Schema,
+        H::CheckPaths,
+        H::CheckFormat,
+        H::CheckDataRoot,
+        H::CheckStdinFilename,
+        H::CheckDenyWarnings,
+        H::CheckToday,
+        H::CheckTimings,
+        H::CheckBase,
+        H::CheckFailOn,
+        H::ExplainCode,
+        H::PlanFormat,
+        H::PlanId,
+        H::PlanDepartment,
+        H::PlanColumn,
+        H::PlanAttribute,
+        H::InitDepartment,
+        H::InitPeriod,
+        H::InitOutput,
+        H::InitDataRoot,
+        H::InitPlanId,
+        H::TestDir,
+        H::StatusFormat,
+        H::StatusPeriod,
+        H::StatusDataRoot,
+        H::StatusPlanId,
+        H::SchemaName,
+        H::Usage,
+        H::Commands,
+        H::Arguments,
+        H::Options,
+        H::PrintHelpMore,
+        H::PrintHelpSummary,
+        H::PrintHelp,
+        H::PrintVersion,
+        H::HelpCommand,
+        H::Default,
+        H::PossibleValues,
+    ]
+}
+
+#[test]
+fn every_command_line_help_exists_in_both_languages_and_is_used() {
+    let source = std::fs::read_to_string("src/messages/help.rs").unwrap();
+    let missing: Vec<_> = variants(&source, "CliHelp")
+        .difference(&sampled(&help_samples()))
+        .cloned()
+        .collect();
+    assert!(missing.is_empty(), "CliHelp: no sample of {missing:?}");
+    let cli = std::fs::read_to_string("src/cli.rs").unwrap();
+    for h in help_samples() {
+        let (en, zh) = (h.text(Lang::En), h.text(Lang::Zh));
+        assert!(!en.is_empty() && has_cjk(zh) && en != zh, "{h:?}");
+        // Each describes a command or argument of cli.rs, or is one of clap's words.
+        assert!(
+            CliHelp::CLAP_WORDS.contains(&h) || cli.contains(&format!("H::{h:?}")),
+            "{h:?} is used nowhere"
+        );
+    }
+}
+
+#[test]
+fn every_schema_description_of_a_required_key_has_its_chinese() {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let (Some(req), Some(props)) = (
+                    o.get("required").and_then(|r| r.as_array()),
+                    o.get("properties"),
+                ) {
+                    for r in req.iter().filter_map(|r| r.as_str()) {
+                        if let Some(d) = props[r].get("description").and_then(|d| d.as_str()) {
+                            out.push(d.trim_end_matches('.').to_string());
+                        }
+                    }
+                }
+                o.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut descriptions = Vec::new();
+    for s in [
+        crate::schema::REPORT,
+        crate::schema::PLAN,
+        crate::schema::RULES,
+        crate::schema::CONFIG,
+    ] {
+        walk(&serde_json::from_str(s).unwrap(), &mut descriptions);
+    }
+    assert!(!descriptions.is_empty());
+    for d in descriptions {
+        assert!(schema::description_zh(&d).is_some(), "no Chinese for {d:?}");
+    }
+}
+
+#[test]
+fn a_zh_locale_is_chinese_and_anything_else_english() {
+    for l in [
+        "zh",
+        "zh_CN",
+        "zh_CN.UTF-8",
+        "zh_TW.Big5",
+        "zh-Hans",
+        "ZH_cn",
+        "zh_CN@pinyin",
+    ] {
+        assert_eq!(Lang::from_locale(Some(l)), Lang::Zh, "{l}");
+    }
+    for l in [
+        "",
+        "C",
+        "POSIX",
+        "C.UTF-8",
+        "en_US.UTF-8",
+        "de_DE",
+        "zhx",
+        "z",
+    ] {
+        assert_eq!(Lang::from_locale(Some(l)), Lang::En, "{l}");
+    }
+    assert_eq!(Lang::from_locale(None), Lang::En);
+}
+
+#[test]
+fn lc_all_outranks_lc_messages_outranks_lang_and_empty_values_do_not_count() {
+    let o = |v: &str| Some(v.to_string());
+    assert_eq!(
+        Lang::effective_locale(o("C"), o("zh_CN.UTF-8"), o("zh_CN.UTF-8")),
+        o("C")
+    );
+    assert_eq!(
+        Lang::effective_locale(None, o("zh_CN.UTF-8"), o("en_US.UTF-8")),
+        o("zh_CN.UTF-8")
+    );
+    assert_eq!(
+        Lang::effective_locale(o(""), o(""), o("zh_CN.UTF-8")),
+        o("zh_CN.UTF-8")
+    );
+    assert_eq!(Lang::effective_locale(None, None, None), None);
+}

@@ -1,0 +1,465 @@
+//! What the command line and the reporters say besides diagnostics: summary
+//! lines, errors that stop a run (exit 2), the step summary's tables.
+
+use super::{list, Lang, Msg};
+use Lang::{En, Zh};
+
+/// What a run found, as its summary lines count it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub files: usize,
+    pub suppressed: usize,
+}
+
+/// What plan-lint could not do because of the files it lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    ReadConfig,
+    ApplyConfig,
+    LoadPlan,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Text {
+    // Reporters.
+    /// The human report's last line.
+    Summary(Counts),
+    /// The last line of `--format github`.
+    GithubSummary(Counts),
+    /// The word before a help text.
+    HelpPrefix,
+    /// The word that starts the line of a related place.
+    RelatedHeading,
+    /// A related place shown under its own heading: its note and file.
+    RelatedIn {
+        note: String,
+        path: String,
+    },
+    RelatedTooLong {
+        note: String,
+        place: String,
+    },
+    RelatedGone {
+        note: String,
+        path: String,
+    },
+    /// A finding whose line is too long to show.
+    TooLong {
+        place: String,
+        message: String,
+    },
+    /// A finding about a file that cannot be shown.
+    InFile {
+        path: String,
+        message: String,
+    },
+    // The step summary ($GITHUB_STEP_SUMMARY).
+    StepCounts(Counts),
+    StepOtherFiles,
+    StepDepartmentHeader,
+    StepRuleHeader,
+    StepBindingHeader,
+    Met,
+    Missed {
+        codes: Vec<String>,
+    },
+    // Errors that stop a run (exit 2), each after "error: ".
+    ErrorPrefix,
+    WarningPrefix,
+    CannotContinue {
+        stage: Stage,
+    },
+    NoSchema {
+        name: String,
+    },
+    NoRule {
+        code: String,
+        suggestion: Option<String>,
+    },
+    PlanLoadedTwice {
+        id: String,
+        dir: String,
+    },
+    BadToday {
+        today: String,
+    },
+    StdinUnreadable {
+        error: String,
+    },
+    StepSummaryUnwritable {
+        path: String,
+        error: String,
+    },
+    Internal {
+        file: String,
+        what: String,
+    },
+    NoMatch {
+        arg: String,
+    },
+    DataRootMissing {
+        root: String,
+    },
+    StatusDataRootMissing {
+        root: String,
+    },
+    Base {
+        rev: String,
+        error: Box<Text>,
+    },
+    GitCannotRun {
+        error: String,
+    },
+    GitFailed {
+        args: String,
+        stderr: String,
+    },
+    CannotWrite {
+        path: String,
+        error: String,
+    },
+    ConfigAtBase {
+        commit: String,
+        first: Option<Box<Msg>>,
+    },
+    FileExists {
+        path: String,
+    },
+    Wrote {
+        path: String,
+    },
+    PlanNotLoaded {
+        id: String,
+    },
+    PlanNotLoadedOf {
+        id: String,
+        loaded: Vec<String>,
+    },
+    NoPlan,
+    NotInRegistry {
+        department: String,
+        plan: String,
+    },
+    PeriodOutside {
+        period: i32,
+        start: i32,
+        end: i32,
+    },
+    StatusPeriodOutside {
+        period: i32,
+        start: i32,
+        end: i32,
+    },
+    BadBand {
+        band: f64,
+    },
+    BadAttribute {
+        attribute: String,
+    },
+}
+
+fn plural(n: usize, w: &str) -> String {
+    format!("{n} {w}{}", if n == 1 { "" } else { "s" })
+}
+
+impl Text {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Text::Summary(Counts { errors, warnings, files, suppressed }) => match lang {
+                En => {
+                    let mut s = format!(
+                        "{}, {} in {}",
+                        plural(*errors, "error"),
+                        plural(*warnings, "warning"),
+                        plural(*files, "file")
+                    );
+                    if *suppressed > 0 {
+                        s.push_str(&format!(" ({suppressed} suppressed, listed in --format json)"));
+                    }
+                    s
+                }
+                Zh => {
+                    let mut s = format!("{errors} 个错误，{warnings} 个警告，共 {files} 个文件");
+                    if *suppressed > 0 {
+                        s.push_str(&format!("（另有 {suppressed} 个已豁免，见 --format json）"));
+                    }
+                    s
+                }
+            },
+            Text::GithubSummary(Counts { errors, warnings, files, suppressed }) => match lang {
+                En => format!(
+                    "plan-lint: {errors} errors, {warnings} warnings in {files} files ({suppressed} suppressed)"
+                ),
+                Zh => format!(
+                    "plan-lint：{errors} 个错误，{warnings} 个警告，共 {files} 个文件（{suppressed} 个已豁免）"
+                ),
+            },
+            Text::HelpPrefix => match lang {
+                En => "help: ".into(),
+                Zh => "提示：".into(),
+            },
+            Text::RelatedHeading => match lang {
+                En => "Advice: ".into(),
+                Zh => "参见：".into(),
+            },
+            Text::RelatedIn { note, path } => match lang {
+                En => format!("{note} ({path})"),
+                Zh => format!("{note}（{path}）"),
+            },
+            Text::RelatedTooLong { note, place } => match lang {
+                En => {
+                    format!("{note} ({place}; the line is too long to show)")
+                }
+                Zh => {
+                    format!("{note}（{place}；该行过长，无法显示）")
+                }
+            },
+            Text::RelatedGone { note, path } => match lang {
+                En => format!("{note} ({path}, no longer exists)"),
+                Zh => format!("{note}（{path}，文件已不存在）"),
+            },
+            Text::TooLong { place, message } => match lang {
+                En => {
+                    format!("{place}: {message} (the line is too long to show)")
+                }
+                Zh => {
+                    format!("{place}：{message}（该行过长，无法显示）")
+                }
+            },
+            Text::InFile { path, message } => match lang {
+                En => format!("{path}: {message}"),
+                Zh => format!("{path}：{message}"),
+            },
+            Text::StepCounts(Counts { errors, warnings, files, suppressed }) => match lang {
+                En => format!(
+                    "{errors} errors, {warnings} warnings in {files} files ({suppressed} suppressed)."
+                ),
+                Zh => format!(
+                    "{errors} 个错误，{warnings} 个警告，共 {files} 个文件（{suppressed} 个已豁免）。"
+                ),
+            },
+            Text::StepOtherFiles => match lang {
+                En => "(unreadable or other files)".into(),
+                Zh => "（无法读取的文件或其他文件）".into(),
+            },
+            Text::StepDepartmentHeader => match lang {
+                En => "| department | errors | warnings |".into(),
+                Zh => "| 部门 | 错误 | 警告 |".into(),
+            },
+            Text::StepRuleHeader => match lang {
+                En => "| rule | findings |".into(),
+                Zh => "| 规则 | 问题数 |".into(),
+            },
+            Text::StepBindingHeader => match lang {
+                En => "| binding indicator | target | in these reports |".into(),
+                Zh => "| 约束性指标 | 目标值 | 本次报告中 |".into(),
+            },
+            Text::Met => match lang {
+                En => "met".into(),
+                Zh => "达标".into(),
+            },
+            Text::Missed { codes } => match lang {
+                En => format!("missed ({})", codes.join(", ")),
+                Zh => format!("未达标（{}）", list(lang, codes)),
+            },
+            Text::ErrorPrefix => match lang {
+                En => "error: ".into(),
+                Zh => "错误：".into(),
+            },
+            Text::WarningPrefix => match lang {
+                En => "warning: ".into(),
+                Zh => "警告：".into(),
+            },
+            Text::CannotContinue { stage } => match lang {
+                En => format!(
+                    "plan-lint cannot {}: fix the files above",
+                    match stage {
+                        Stage::ReadConfig => "read its configuration",
+                        Stage::ApplyConfig => "apply its configuration",
+                        Stage::LoadPlan => "load the plan",
+                    }
+                ),
+                Zh => format!(
+                    "plan-lint 无法{}：请先修正上面列出的文件",
+                    match stage {
+                        Stage::ReadConfig => "读取配置",
+                        Stage::ApplyConfig => "应用配置",
+                        Stage::LoadPlan => "加载规划",
+                    }
+                ),
+            },
+            Text::NoSchema { name } => match lang {
+                En => format!(
+                    "no schema \"{name}\"; choose one of report, plan, rules, config, output, status"
+                ),
+                Zh => format!(
+                    "没有名为“{name}”的模式；可选 report、plan、rules、config、output、status"
+                ),
+            },
+            Text::NoRule { code, suggestion } => match lang {
+                En => format!(
+                    "no rule \"{code}\"{}; `plan-lint rules` lists them",
+                    suggestion
+                        .as_ref()
+                        .map(|c| format!(" (did you mean {c}?)"))
+                        .unwrap_or_default()
+                ),
+                Zh => format!(
+                    "没有规则“{code}”{}；`plan-lint rules` 列出全部规则",
+                    suggestion
+                        .as_ref()
+                        .map(|c| format!("（是否想写 {c}？）"))
+                        .unwrap_or_default()
+                ),
+            },
+            Text::PlanLoadedTwice { id, dir } => match lang {
+                En => format!(
+                    "plan \"{id}\" from {dir} is already loaded; give the new plan its own id in plan.yaml"
+                ),
+                Zh => format!(
+                    "来自 {dir} 的规划“{id}”已经加载；请在 plan.yaml 中给新规划另取一个标识"
+                ),
+            },
+            Text::BadToday { today } => match lang {
+                En => {
+                    format!("--today \"{today}\" is not a date (YYYY-MM-DD)")
+                }
+                Zh => format!("--today “{today}”不是日期（YYYY-MM-DD）"),
+            },
+            Text::StdinUnreadable { error } => match lang {
+                En => format!("cannot read standard input: {error}"),
+                Zh => format!("无法读取标准输入：{error}"),
+            },
+            Text::StepSummaryUnwritable { path, error } => match lang {
+                En => {
+                    format!("cannot append to GITHUB_STEP_SUMMARY {path}: {error}")
+                }
+                Zh => {
+                    format!("无法追加写入 GITHUB_STEP_SUMMARY {path}：{error}")
+                }
+            },
+            Text::Internal { file, what } => match lang {
+                En => format!(
+                    "internal error while checking {file}: {what} (please report this with the file)"
+                ),
+                Zh => {
+                    format!("检查 {file} 时发生内部错误：{what}（请连同该文件一起报告此问题）")
+                }
+            },
+            Text::NoMatch { arg } => match lang {
+                En => format!("\"{arg}\" matches no file"),
+                Zh => format!("“{arg}”没有匹配到任何文件"),
+            },
+            Text::DataRootMissing { root } => match lang {
+                En => format!(
+                    "the data root \"{root}\" does not exist: name report files, or set --data-root"
+                ),
+                Zh => {
+                    format!("数据目录“{root}”不存在：请指定报告文件，或设置 --data-root")
+                }
+            },
+            Text::StatusDataRootMissing { root } => match lang {
+                En => {
+                    format!("the data root \"{root}\" does not exist: set --data-root")
+                }
+                Zh => {
+                    format!("数据目录“{root}”不存在：请设置 --data-root")
+                }
+            },
+            Text::Base { rev, error } => format!("--base {rev}: {}", error.text(lang)),
+            Text::GitCannotRun { error } => match lang {
+                En => format!("cannot run git: {error}"),
+                Zh => format!("无法运行 git：{error}"),
+            },
+            Text::GitFailed { args, stderr } => match lang {
+                En => format!("git {args} failed: {stderr}"),
+                Zh => format!("git {args} 执行失败：{stderr}"),
+            },
+            Text::CannotWrite { path, error } => match lang {
+                En => format!("cannot write {path}: {error}"),
+                Zh => format!("无法写入 {path}：{error}"),
+            },
+            Text::ConfigAtBase { commit, first } => match lang {
+                En => format!(
+                    "the configuration at {commit} is not valid: {}",
+                    first.as_ref().map(|m| m.message(lang)).unwrap_or_default()
+                ),
+                Zh => format!(
+                    "{commit} 的配置无效：{}",
+                    first.as_ref().map(|m| m.message(lang)).unwrap_or_default()
+                ),
+            },
+            Text::FileExists { path } => match lang {
+                En => format!(
+                    "{path} already exists; plan-lint never overwrites a file: choose another name or remove it first"
+                ),
+                Zh => {
+                    format!("{path} 已存在；plan-lint 从不覆盖文件：请换一个文件名，或先删除它")
+                }
+            },
+            Text::Wrote { path } => match lang {
+                En => format!("wrote {path}"),
+                Zh => format!("已写入 {path}"),
+            },
+            Text::PlanNotLoaded { id } => match lang {
+                En => format!("plan \"{id}\" is not loaded"),
+                Zh => format!("规划“{id}”未加载"),
+            },
+            Text::PlanNotLoadedOf { id, loaded } => match lang {
+                En => {
+                    format!("no plan \"{id}\" is loaded; loaded: {}", loaded.join(", "))
+                }
+                Zh => {
+                    format!("规划“{id}”未加载；已加载：{}", list(lang, loaded))
+                }
+            },
+            Text::NoPlan => match lang {
+                En => "no plan is loaded".into(),
+                Zh => "没有加载任何规划".into(),
+            },
+            Text::NotInRegistry { department, plan } => match lang {
+                En => {
+                    format!("department \"{department}\" is not in the registry of plan {plan}")
+                }
+                Zh => {
+                    format!("部门“{department}”不在规划 {plan} 的部门名录中")
+                }
+            },
+            Text::PeriodOutside { period, start, end } => match lang {
+                En => {
+                    format!("period {period} is outside the plan years {start}–{end}")
+                }
+                Zh => {
+                    format!("年度 {period} 不在规划期（{start}—{end}年）内")
+                }
+            },
+            Text::StatusPeriodOutside { period, start, end } => match lang {
+                En => {
+                    format!("--period {period} is outside the plan period {start}–{end}")
+                }
+                Zh => {
+                    format!("--period {period} 不在规划期（{start}—{end}年）内")
+                }
+            },
+            Text::BadBand { band } => match lang {
+                En => format!("status_band {band} is not a non-negative number"),
+                Zh => format!("status_band {band} 不是非负数"),
+            },
+            Text::BadAttribute { attribute } => match lang {
+                En => {
+                    format!("--attribute \"{attribute}\" is not binding or expected")
+                }
+                Zh => {
+                    format!("--attribute “{attribute}”不是 binding（约束性）或 expected（预期性）")
+                }
+            },
+        }
+    }
+
+    /// `error: …` as a line of standard error.
+    pub fn error_line(&self, lang: Lang) -> String {
+        format!("{}{}\n", Text::ErrorPrefix.text(lang), self.text(lang))
+    }
+}
