@@ -5,14 +5,29 @@
 use crate::diagnostic::Location;
 use crate::plan::ProjectStatus;
 use crate::report::{Report, Spanned};
+use crate::source::Source;
+use crate::yaml::Span;
 use std::collections::{BTreeMap, HashMap};
 
-/// A value as some report states it, with where.
+/// A value as some report states it, with where: the report's shared
+/// source and the value's span (a [`Location`] is made only for a finding,
+/// so the history of a large repository holds no copies of paths).
 #[derive(Clone, Debug)]
 pub struct Fact<T> {
     pub value: T,
     pub period: i32,
-    pub location: Location,
+    pub source: Source,
+    pub span: Span,
+}
+
+impl<T> Fact<T> {
+    pub fn location(&self) -> Location {
+        Location::at(&self.source, self.span)
+    }
+    /// The path of the report that states it.
+    pub fn path(&self) -> &str {
+        &self.source.path
+    }
 }
 
 /// A project's state in one period.
@@ -40,7 +55,8 @@ fn fact<T: Clone>(report: &Report, period: i32, s: &Spanned<T>) -> Fact<T> {
     Fact {
         value: s.value.clone(),
         period,
-        location: Location::at(&report.source, s.span),
+        source: report.source.clone(),
+        span: s.span,
     }
 }
 

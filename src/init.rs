@@ -94,7 +94,7 @@ pub fn skeleton(
             Some(f) => DataText::EarlierFigure {
                 period: f.period,
                 value: num(f.value),
-                path: f.location.path.clone(),
+                path: f.path().to_string(),
             },
             None => DataText::NoEarlierFigure,
         });

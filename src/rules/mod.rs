@@ -140,7 +140,7 @@ pub struct Previous<'a> {
 /// when a finding shows it: finding a node in a plan file is not free, and
 /// most comparisons find nothing.
 enum PreviousAt<'a> {
-    Report(&'a Location),
+    Report(&'a crate::history::Fact<f64>),
     Baseline(&'a Plan, &'a str),
     Nowhere,
 }
@@ -157,7 +157,7 @@ impl Previous<'_> {
     /// The place the previous value is written, if it is written anywhere.
     pub fn location(&self) -> Option<Location> {
         match &self.at {
-            PreviousAt::Report(l) => Some((*l).clone()),
+            PreviousAt::Report(f) => Some(f.location()),
             PreviousAt::Baseline(plan, id) => plan.indicator_location(id, Some("baseline")),
             PreviousAt::Nowhere => None,
         }
@@ -181,7 +181,7 @@ impl<'a> RuleCtx<'a> {
             return Some(Previous {
                 value: f.value,
                 year: f.period,
-                at: PreviousAt::Report(&f.location),
+                at: PreviousAt::Report(f),
                 from_plan: false,
             });
         }

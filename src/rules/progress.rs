@@ -72,7 +72,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 .target(&p.id)
                 .node_path(format!("{}/{field}", e.pointer()))
                 .related(
-                    before.location.clone(),
+                    before.location(),
                     Note::EarlierFigure {
                         value: before.value,
                         unit: measure.unit().to_string(),

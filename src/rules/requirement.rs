@@ -119,7 +119,7 @@ fn check_consistent(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .requirement_citations(ctx.plan.id(), &ind.id, &rs.value)
             .iter()
             .find(|f| {
-                f.location.path != ctx.report.source.path
+                f.path() != ctx.report.source.path
                     && numeric::compare(f.value, rv.value) != std::cmp::Ordering::Equal
             });
         let Some(other) = other else { continue };
@@ -137,7 +137,7 @@ fn check_consistent(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .target(&ind.id)
             .node_path(format!("{}/requirement/value", e.pointer()))
             .related(
-                other.location.clone(),
+                other.location(),
                 Note::OtherCitation {
                     value: other.value,
                     unit: ind.unit.clone(),

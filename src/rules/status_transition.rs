@@ -55,7 +55,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .target(&p.id)
             .node_path(format!("{}/status", e.pointer()))
             .related(
-                prev.location.clone(),
+                prev.location(),
                 Note::StatusWas {
                     status: prev.value,
                     year: prev.period,

@@ -731,7 +731,7 @@ pub fn compute(
                     YearValue {
                         year: y,
                         value,
-                        file: fact.map(|f| f.location.path.clone()),
+                        file: fact.map(|f| f.path().to_string()),
                         path: path_value(ind, &pp, y).map(round4),
                         requirement,
                         met,
