@@ -39,16 +39,42 @@ pub struct ProjectFacts {
     pub completed_to_date: Option<Fact<f64>>,
 }
 
-type Key = (String, String);
+/// plan → id → value; looked up by `&str` pairs without making a key.
+#[derive(Debug)]
+struct ByPlan<V>(HashMap<String, HashMap<String, V>>);
+
+impl<V> Default for ByPlan<V> {
+    fn default() -> Self {
+        ByPlan(HashMap::new())
+    }
+}
+
+impl<V: Default> ByPlan<V> {
+    fn get(&self, plan: &str, id: &str) -> Option<&V> {
+        self.0.get(plan)?.get(id)
+    }
+    /// The value for (plan, id), made empty the first time; the keys are
+    /// copied only then.
+    fn slot(&mut self, plan: &str, id: &str) -> &mut V {
+        if !self.0.contains_key(plan) {
+            self.0.insert(plan.to_owned(), HashMap::new());
+        }
+        let ids = self.0.get_mut(plan).expect("inserted above");
+        if !ids.contains_key(id) {
+            ids.insert(id.to_owned(), V::default());
+        }
+        ids.get_mut(id).expect("inserted above")
+    }
+}
 
 #[derive(Default, Debug)]
 pub struct History {
-    indicators: HashMap<Key, BTreeMap<i32, Fact<f64>>>,
-    projects: HashMap<Key, BTreeMap<i32, ProjectFacts>>,
+    indicators: ByPlan<BTreeMap<i32, Fact<f64>>>,
+    projects: ByPlan<BTreeMap<i32, ProjectFacts>>,
     /// (plan, indicator) → cited document → the values reports gave for it.
-    requirements: HashMap<Key, BTreeMap<String, Vec<Fact<f64>>>>,
+    requirements: ByPlan<BTreeMap<String, Vec<Fact<f64>>>>,
     /// (plan, department) → periods with a report.
-    reports: HashMap<Key, BTreeMap<i32, String>>,
+    reports: ByPlan<BTreeMap<i32, String>>,
 }
 
 fn fact<T: Clone>(report: &Report, period: i32, s: &Spanned<T>) -> Fact<T> {
@@ -71,25 +97,21 @@ impl History {
             };
             if let Some(d) = r.department() {
                 h.reports
-                    .entry((plan.to_string(), d.to_string()))
-                    .or_default()
+                    .slot(plan, d)
                     .entry(period)
                     .or_insert_with(|| r.source.path.clone());
             }
             for e in &r.indicators {
-                let key = (plan.to_string(), e.id.value.clone());
                 if let Some(v) = &e.value {
                     h.indicators
-                        .entry(key.clone())
-                        .or_default()
+                        .slot(plan, &e.id.value)
                         .entry(period)
                         .or_insert_with(|| fact(r, period, v));
                 }
                 if let Some(req) = &e.requirement {
                     if let (Some(v), Some(src)) = (&req.value, &req.source) {
                         h.requirements
-                            .entry(key)
-                            .or_default()
+                            .slot(plan, &e.id.value)
                             .entry(src.value.trim().to_string())
                             .or_default()
                             .push(fact(r, period, v));
@@ -97,10 +119,8 @@ impl History {
                 }
             }
             for e in &r.projects {
-                let key = (plan.to_string(), e.id.value.clone());
                 h.projects
-                    .entry(key)
-                    .or_default()
+                    .slot(plan, &e.id.value)
                     .entry(period)
                     .or_insert_with(|| ProjectFacts {
                         period,
@@ -113,14 +133,10 @@ impl History {
         h
     }
 
-    fn key(plan: &str, id: &str) -> Key {
-        (plan.to_string(), id.to_string())
-    }
-
     /// The value of the most recent earlier period that has one.
     pub fn previous_value(&self, plan: &str, id: &str, period: i32) -> Option<&Fact<f64>> {
         self.indicators
-            .get(&Self::key(plan, id))?
+            .get(plan, id)?
             .range(..period)
             .next_back()
             .map(|(_, f)| f)
@@ -129,7 +145,7 @@ impl History {
     /// Every reported value of an indicator up to and including `period`.
     pub fn values_through(&self, plan: &str, id: &str, period: i32) -> Vec<&Fact<f64>> {
         self.indicators
-            .get(&Self::key(plan, id))
+            .get(plan, id)
             .map(|m| m.range(..=period).map(|(_, f)| f).collect())
             .unwrap_or_default()
     }
@@ -137,7 +153,7 @@ impl History {
     /// The project's state in the most recent earlier period that reported it.
     pub fn previous_project(&self, plan: &str, id: &str, period: i32) -> Option<&ProjectFacts> {
         self.projects
-            .get(&Self::key(plan, id))?
+            .get(plan, id)?
             .range(..period)
             .next_back()
             .map(|(_, f)| f)
@@ -146,7 +162,7 @@ impl History {
     /// The values reports gave for one cited requirement document.
     pub fn requirement_citations(&self, plan: &str, id: &str, document: &str) -> &[Fact<f64>] {
         self.requirements
-            .get(&Self::key(plan, id))
+            .get(plan, id)
             .and_then(|m| m.get(document.trim()))
             .map_or(&[], Vec::as_slice)
     }
@@ -154,13 +170,13 @@ impl History {
     /// Every requirement value reports gave for an indicator, whatever document they cite.
     pub fn requirements(&self, plan: &str, id: &str) -> Vec<&Fact<f64>> {
         self.requirements
-            .get(&Self::key(plan, id))
+            .get(plan, id)
             .map(|m| m.values().flatten().collect())
             .unwrap_or_default()
     }
 
     /// Periods a department has reported, with the report's path.
     pub fn reported_periods(&self, plan: &str, department: &str) -> Option<&BTreeMap<i32, String>> {
-        self.reports.get(&Self::key(plan, department))
+        self.reports.get(plan, department)
     }
 }
