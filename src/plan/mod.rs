@@ -56,6 +56,9 @@ pub struct Plan {
     responsibilities: HashMap<String, (Vec<usize>, Vec<usize>)>,
     indicator_origin: Vec<Origin>,
     project_origin: Vec<Origin>,
+    /// For each rule, the earlier rules of the same code (which take
+    /// precedence where their selections overlap); made on first use.
+    earlier_of_code: OnceLock<Vec<Vec<usize>>>,
 }
 
 /// One file of a plan. Its tree is needed only when a diagnostic points into
@@ -298,6 +301,7 @@ impl Plan {
             indicator_index: HashMap::new(),
             project_index: HashMap::new(),
             department_index: HashMap::new(),
+            earlier_of_code: OnceLock::new(),
             responsibilities: HashMap::new(),
             indicator_origin: Vec::new(),
             project_origin: Vec::new(),
@@ -339,6 +343,24 @@ impl Plan {
     /// Rule entries that apply a code.
     pub fn rules_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
         self.rules.iter().filter(move |r| r.entry.code == code)
+    }
+    /// The rules of `rule`'s code listed before it: where one of them selects
+    /// the same indicator or project, it applies instead of `rule`.
+    pub fn earlier_rules_of_code<'a>(&'a self, rule: &Rule) -> impl Iterator<Item = &'a Rule> + 'a {
+        let table = self.earlier_of_code.get_or_init(|| {
+            (0..self.rules.len())
+                .map(|i| {
+                    (0..i)
+                        .filter(|&j| self.rules[j].entry.code == self.rules[i].entry.code)
+                        .collect()
+                })
+                .collect()
+        });
+        let position = self.rules.iter().position(|r| std::ptr::eq(r, rule));
+        position
+            .map_or(&[][..], |i| table[i].as_slice())
+            .iter()
+            .map(move |&j| &self.rules[j])
     }
 }
 

@@ -75,11 +75,14 @@ impl<'a> RuleCtx<'a> {
             self.owns_indicator(ind).then_some((e, ind))
         })
     }
+    /// Whether this rule entry applies to the indicator: it selects it and
+    /// no earlier entry of the same code does.
     pub fn owns_indicator(&self, ind: &Indicator) -> bool {
-        self.plan
-            .rules_for(&self.rule.entry.code)
-            .find(|r| r.entry.select.matches_indicator(ind))
-            .is_some_and(|r| std::ptr::eq(r, self.rule))
+        self.rule.entry.select.matches_indicator(ind)
+            && !self
+                .plan
+                .earlier_rules_of_code(self.rule)
+                .any(|r| r.entry.select.matches_indicator(ind))
     }
     pub fn projects(&self) -> impl Iterator<Item = (&'a ProjectEntry, &'a Project)> + '_ {
         self.report.projects.iter().filter_map(move |e| {
@@ -88,10 +91,11 @@ impl<'a> RuleCtx<'a> {
         })
     }
     pub fn owns_project(&self, p: &Project) -> bool {
-        self.plan
-            .rules_for(&self.rule.entry.code)
-            .find(|r| r.entry.select.matches_project(p))
-            .is_some_and(|r| std::ptr::eq(r, self.rule))
+        self.rule.entry.select.matches_project(p)
+            && !self
+                .plan
+                .earlier_rules_of_code(self.rule)
+                .any(|r| r.entry.select.matches_project(p))
     }
     pub fn severity(&self) -> Severity {
         self.rule.entry.severity
