@@ -67,10 +67,41 @@ impl<V: Default> ByPlan<V> {
     }
 }
 
+/// Values by period, in period order: a plan has five periods, so a sorted
+/// vector, where a `BTreeMap` would allocate a node of eleven slots for
+/// every indicator and project of every plan (most of the history's memory).
+#[derive(Debug)]
+struct Periods<V>(Vec<(i32, V)>);
+
+impl<V> Default for Periods<V> {
+    fn default() -> Self {
+        Periods(Vec::new())
+    }
+}
+
+impl<V> Periods<V> {
+    /// Keeps the first value given for a period.
+    fn insert_first(&mut self, period: i32, value: impl FnOnce() -> V) {
+        if let Err(at) = self.0.binary_search_by_key(&period, |(p, _)| *p) {
+            // Grown one at a time: most keys hold one to five periods.
+            self.0.reserve_exact(1);
+            self.0.insert(at, (period, value()));
+        }
+    }
+    /// The values of the periods before `period`, in order.
+    fn before(&self, period: i32) -> &[(i32, V)] {
+        &self.0[..self.0.partition_point(|(p, _)| *p < period)]
+    }
+    /// The values of the periods up to and including `period`, in order.
+    fn through(&self, period: i32) -> &[(i32, V)] {
+        &self.0[..self.0.partition_point(|(p, _)| *p <= period)]
+    }
+}
+
 #[derive(Default, Debug)]
 pub struct History {
-    indicators: ByPlan<BTreeMap<i32, Fact<f64>>>,
-    projects: ByPlan<BTreeMap<i32, ProjectFacts>>,
+    indicators: ByPlan<Periods<Fact<f64>>>,
+    projects: ByPlan<Periods<ProjectFacts>>,
     /// (plan, indicator) → cited document → the values reports gave for it.
     requirements: ByPlan<BTreeMap<String, Vec<Fact<f64>>>>,
     /// (plan, department) → periods with a report.
@@ -105,8 +136,7 @@ impl History {
                 if let Some(v) = &e.value {
                     h.indicators
                         .slot(plan, &e.id.value)
-                        .entry(period)
-                        .or_insert_with(|| fact(r, period, v));
+                        .insert_first(period, || fact(r, period, v));
                 }
                 if let Some(req) = &e.requirement {
                     if let (Some(v), Some(src)) = (&req.value, &req.source) {
@@ -121,8 +151,7 @@ impl History {
             for e in &r.projects {
                 h.projects
                     .slot(plan, &e.id.value)
-                    .entry(period)
-                    .or_insert_with(|| ProjectFacts {
+                    .insert_first(period, || ProjectFacts {
                         period,
                         status: e.status.as_ref().map(|s| fact(r, period, s)),
                         progress: e.progress.as_ref().map(|s| fact(r, period, s)),
@@ -137,8 +166,8 @@ impl History {
     pub fn previous_value(&self, plan: &str, id: &str, period: i32) -> Option<&Fact<f64>> {
         self.indicators
             .get(plan, id)?
-            .range(..period)
-            .next_back()
+            .before(period)
+            .last()
             .map(|(_, f)| f)
     }
 
@@ -146,7 +175,7 @@ impl History {
     pub fn values_through(&self, plan: &str, id: &str, period: i32) -> Vec<&Fact<f64>> {
         self.indicators
             .get(plan, id)
-            .map(|m| m.range(..=period).map(|(_, f)| f).collect())
+            .map(|m| m.through(period).iter().map(|(_, f)| f).collect())
             .unwrap_or_default()
     }
 
@@ -154,8 +183,8 @@ impl History {
     pub fn previous_project(&self, plan: &str, id: &str, period: i32) -> Option<&ProjectFacts> {
         self.projects
             .get(plan, id)?
-            .range(..period)
-            .next_back()
+            .before(period)
+            .last()
             .map(|(_, f)| f)
     }
 
