@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Builds the fuzz targets with cargo-afl (AFL++, stable toolchain) and runs
+# Builds the fuzz targets for AFL++ (cargo-afl, stable toolchain) and runs
 # each for SECONDS, all in parallel, seeded from the repository's fixtures.
 #
 #   fuzz/run.sh SECONDS [TARGET ...]      targets: yaml_load check_report (default: both)
 #
-# Findings land in fuzz/out/TARGET/default/{crashes,hangs}; the script prints
-# executions, corpus size, crashes and hangs per target and exits 1 if any
-# target crashed or hung. No system settings are changed: AFL's checks of CPU
-# frequency scaling and core_pattern are relaxed through its environment
-# variables instead, so it runs unprivileged and in CI alike.
+# Findings land in fuzz/out/TARGET/default/{crashes,hangs} (ignored by git);
+# the script prints executions, corpus size, crashes and hangs per target,
+# shows what each crashing input does, and exits 1 if any target crashed or
+# hung. No system settings are changed: AFL's checks of CPU frequency scaling
+# and core_pattern are relaxed through its environment variables instead, so
+# it runs unprivileged and in CI alike.
+#
+# The build instruments only this workspace's code (the plan_lint library and
+# the two targets), compiled with debug assertions and overflow checks; the
+# dependencies are the release build's own, shared through the workspace's
+# target directory (CARGO_TARGET_DIR, or FUZZ_TARGET_DIR for this script
+# alone), so after `cargo build --release` only plan_lint and the targets are
+# compiled. See "Fuzzing" in the README for why and what that leaves out.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,20 +25,67 @@ shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(yaml_load check_report)
 
+t0=$SECONDS
+cargo_afl_version=0.18.2 # the same minor version as the afl crate in Cargo.toml
 if ! cargo afl --version >/dev/null 2>&1; then
-  cargo install cargo-afl --version 0.18.2 --locked
+  echo "== installing cargo-afl $cargo_afl_version (builds the AFL++ runtime too)"
+  cargo install cargo-afl --version "$cargo_afl_version" --locked --quiet
 fi
 # `cargo install cargo-afl` builds the AFL++ runtime for the current rustc;
 # build it if this rustc has none (the command fails when it exists: fine).
 cargo afl config --build >/dev/null 2>&1 || true
+t_install=$((SECONDS - t0))
 
-export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-$PWD/target}
+export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}}
+mkdir -p "$CARGO_TARGET_DIR"
+
+# cargo-afl's compiler flags (coverage instrumentation, `--cfg fuzzing`, debug
+# assertions, overflow checks, opt-level 3 or AFL_OPT_LEVEL, the AFL++ runtime
+# to link), read by letting it run `printenv RUSTFLAGS` in place of cargo.
+# `cargo afl build` would give them to every crate through RUSTFLAGS and so
+# rebuild the whole dependency tree with them (13 minutes on 2 cores); here
+# they go only to the workspace's own crates, through RUSTC_WORKSPACE_WRAPPER.
+# Left out: codegen-units=1, a work-around for linkers of 2021 that makes the
+# plan_lint crate one long single-threaded job.
+cargo_afl=$(command -v cargo-afl || echo "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-afl")
+read -r -a flags <<<"$(CARGO=printenv "$cargo_afl" afl RUSTFLAGS | tr '\n' ' ')"
+case " ${flags[*]} " in
+  *" passes=sancov-module "*" -Clink-arg="*) ;;
+  *)
+    echo "cargo-afl gave no instrumentation flags: ${flags[*]}" >&2
+    exit 1
+    ;;
+esac
+kept=()
+for ((i = 0; i < ${#flags[@]}; i++)); do
+  if [ "${flags[i]}" = -C ] && [[ ${flags[i + 1]:-} == codegen-units=* ]]; then
+    i=$((i + 1))
+    continue
+  fi
+  kept+=("${flags[i]}")
+done
+
+# The wrapper's path is part of the workspace crates' artifact hash: naming it
+# after its flags keeps the instrumented plan_lint apart from the release one,
+# and rebuilds it when the flags change.
+body=$(
+  printf '#!/usr/bin/env bash\n# Written by fuzz/run.sh: instruments the workspace crates for AFL++.\n'
+  printf 'case " $* " in *" --crate-name build_script_build "*) exec "$@" ;; esac\n'
+  printf 'exec "$@"'
+  printf ' %q' "${kept[@]}"
+  printf '\n'
+)
+wrapper=$CARGO_TARGET_DIR/afl-rustc-$(printf '%s' "$body" | sha256sum | cut -c1-12)
+[ -x "$wrapper" ] || { printf '%s\n' "$body" >"$wrapper.tmp" && chmod +x "$wrapper.tmp" && mv "$wrapper.tmp" "$wrapper"; }
+
+t0=$SECONDS
+RUSTC_WORKSPACE_WRAPPER=$wrapper cargo build --release --locked --quiet -p plan-lint-fuzz --bins
+t_build=$((SECONDS - t0))
+
 export AFL_SKIP_CPUFREQ=1                       # CPU governor not set to performance
 export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1  # core_pattern pipes to a crash handler
 export AFL_NO_UI=1                              # plain status lines, for logs
 export AFL_TRY_AFFINITY=1                       # bind to a free core if there is one, else go on
-
-cargo afl build --release --bins --quiet
 
 # Seeds: every report of the example data and the rule fixtures, and the
 # hostile inputs, named by their path so that none overwrites another.
@@ -42,6 +97,7 @@ while IFS= read -r f; do
 done < <(find ../fixtures/example/progress ../fixtures/rules -path '*/progress/*' -type f -name '*.y*ml'
          find ../fixtures/hostile -type f -size -64k 2>/dev/null || true)
 
+t0=$SECONDS
 pids=()
 for t in "${targets[@]}"; do
   rm -rf "out/$t"
@@ -52,6 +108,7 @@ for t in "${targets[@]}"; do
 done
 status=0
 for p in "${pids[@]}"; do wait "$p" || status=1; done
+t_run=$((SECONDS - t0))
 
 printf '%-14s %12s %8s %8s %6s\n' target executions corpus crashes hangs
 for t in "${targets[@]}"; do
@@ -66,5 +123,21 @@ for t in "${targets[@]}"; do
   printf '%-14s %12s %8s %8s %6s\n' "$t" "$(get execs_done)" "$(get corpus_count)" \
     "$(get saved_crashes)" "$(get saved_hangs)"
   if [ "$(get saved_crashes)" != 0 ] || [ "$(get saved_hangs)" != 0 ]; then status=1; fi
+done
+echo "fuzz: cargo-afl ${t_install}s, build ${t_build}s, fuzzing ${t_run}s"
+
+# The first findings, replayed outside AFL (the target reads one input from
+# standard input), so that the log shows the panic; the inputs stay in fuzz/out.
+for t in "${targets[@]}"; do
+  for kind in crashes hangs; do
+    shown=0
+    for f in "out/$t/default/$kind"/id:*; do
+      [ -f "$f" ] && [ $shown -lt 3 ] || continue
+      shown=$((shown + 1))
+      echo "== $t, $kind: fuzz/$f (replay: $CARGO_TARGET_DIR/release/$t < fuzz/$f)" >&2
+      timeout 10 bash -c '"$1" <"$2"; echo "(exit status $?)"' _ "$CARGO_TARGET_DIR/release/$t" "$f" 2>&1 |
+        tail -15 >&2 || true
+    done
+  done
 done
 exit $status
