@@ -57,7 +57,10 @@ fn main() {
         }
         for d in &diags {
             for lang in Lang::ALL {
-                assert!(!d.code.is_empty() && !d.message(lang).trim().is_empty(), "{d:?}");
+                assert!(
+                    !d.code.is_empty() && !d.message(lang).trim().is_empty(),
+                    "{d:?}"
+                );
                 assert!(!d.help(lang).trim().is_empty(), "no help: {d:?}");
             }
             if let (Some(src), Some(span)) = (&d.location.source, d.location.span) {
