@@ -384,7 +384,7 @@ pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> 
     if let Some(node) = fast::load(text, base, limits) {
         return Ok(node);
     }
-    load_events(text, base, limits)
+    parse_events(text, base, limits)
 }
 
 /// The fast scanner alone: the tree of a file in its subset, else `None`.
@@ -400,6 +400,14 @@ pub fn load_subset(text: &str, base: usize, limits: Limits) -> Option<Node> {
 /// Parses one YAML document through saphyr-parser's events, never the fast
 /// scanner: the reference the fast path is tested against.
 pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> {
+    if let Some(e) = control_character(text, base) {
+        return Err(e);
+    }
+    parse_events(text, base, limits)
+}
+
+/// [`load_events`] for a text already screened for control characters.
+fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> {
     let offsets = Offsets::new(text, base);
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
@@ -407,10 +415,6 @@ pub fn load_events(text: &str, base: usize, limits: Limits) -> Result<Node, Load
     let mut root: Option<Node> = None;
     let mut documents = 0usize;
     let mut nodes = 0usize;
-
-    if let Some(e) = control_character(text, base) {
-        return Err(e);
-    }
 
     let scan_error = |e: ScanError| {
         let mut at = offsets.byte(e.marker().index());
