@@ -1,12 +1,9 @@
 //! End-to-end runs of the command line through the library's `cli::run`.
 
-use plan_lint::cli::{run, Env, Output};
+mod common;
 
-fn plan_lint(args: &[&str]) -> Output {
-    let mut full = vec!["plan-lint"];
-    full.extend_from_slice(args);
-    run(full, Env::default())
-}
+use common::{diagnostic, plan_lint};
+use plan_lint::cli::{run, Env, Output};
 
 fn with_stdin(args: &[&str], stdin: &str) -> Output {
     let mut full = vec!["plan-lint"];
@@ -47,12 +44,7 @@ fn a_failing_report_exits_1_and_names_both_files() {
     ]);
     assert_eq!(out.code, 1);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "PL201")
-        .unwrap();
+    let d = diagnostic(&v, "PL201");
     assert_eq!(
         d["file"],
         "fixtures/rules/PL201/fail/progress/2023/eco-env.yaml"
@@ -326,12 +318,7 @@ fn a_draft_outside_the_data_root_stands_in_for_the_stored_report() {
     std::fs::write(&draft, stored.replace("value: 96.9", "value: 96.0")).unwrap();
     let out = plan_lint(&a.iter().map(String::as_str).collect::<Vec<_>>());
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "PL201")
-        .unwrap();
+    let d = diagnostic(&v, "PL201");
     assert!(
         d["message"]
             .as_str()

@@ -1,14 +1,11 @@
 //! plan-lint.toml: validated like a report (PL005 with a location), and what it
 //! changes: data root, excludes, severity overrides, responsibilities.
 
-use plan_lint::cli::{run, Env, Output};
-use std::path::Path;
+mod common;
 
-fn plan_lint(args: &[&str]) -> Output {
-    let mut full = vec!["plan-lint"];
-    full.extend_from_slice(args);
-    run(full, Env::default())
-}
+use common::plan_lint;
+use plan_lint::cli::Output;
+use std::path::Path;
 
 fn setup(config: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -1,13 +1,9 @@
 //! `plan-lint init`: the skeleton fails `check` at every empty value, passes
 //! once they are filled, and `-o` never overwrites a file.
 
-use plan_lint::cli::{run, Env};
+mod common;
 
-fn plan_lint(args: &[&str]) -> plan_lint::cli::Output {
-    let mut full = vec!["plan-lint"];
-    full.extend_from_slice(args);
-    run(full, Env::default())
-}
+use common::plan_lint;
 
 #[test]
 fn skeleton_points_at_each_value_then_passes_when_filled() {

@@ -3,16 +3,16 @@
 //! report is judged by the plan it names, and only reports of the same plan
 //! are each other's history.
 
+mod common;
+
+use common::{diagnostic, json};
 use plan_lint::cli::{run, Env, Output};
 
+/// plan-lint with the second plan loaded beside the built-in one.
 fn plan_lint(args: &[&str]) -> Output {
-    let mut full = vec!["plan-lint", "--plan", "fixtures/next-plan"];
+    let mut full = vec!["--plan", "fixtures/next-plan"];
     full.extend_from_slice(args);
-    run(full, Env::default())
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_str(&out.stdout).unwrap()
+    common::plan_lint(&full)
 }
 
 const ROOT: &str = "fixtures/two-plans/progress";
@@ -83,12 +83,7 @@ fn history_and_periods_come_from_the_report_s_own_plan() {
     ]);
     assert_eq!(out.code, 1, "{}", out.stdout);
     let v = json(&out);
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "PL201")
-        .unwrap();
+    let d = diagnostic(&v, "PL201");
     assert!(
         d["message"]
             .as_str()
@@ -125,12 +120,7 @@ fn history_and_periods_come_from_the_report_s_own_plan() {
         .map(|d| d["code"].as_str().unwrap())
         .collect();
     assert!(codes.contains(&"PL106"), "{codes:?}");
-    let pl106 = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "PL106")
-        .unwrap();
+    let pl106 = diagnostic(&v, "PL106");
     assert!(
         pl106["message"].as_str().unwrap().contains("2026–2030"),
         "{pl106}"

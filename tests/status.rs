@@ -3,17 +3,14 @@
 //! structure, and exit codes. (The HTML page rendered in a browser:
 //! tests/status_chromium.rs.)
 
-use plan_lint::cli::{run, Env, Output};
+mod common;
+
+use common::plan_lint;
+use plan_lint::cli::Output;
 use plan_lint::plan::{Indicator, Period, Plan};
 use plan_lint::status::{evaluate, method, Category, Evaluation, Method, DEFAULT_BAND};
 
 const EXAMPLE: &str = "fixtures/example/progress";
-
-fn plan_lint(args: &[&str]) -> Output {
-    let mut full = vec!["plan-lint"];
-    full.extend_from_slice(args);
-    run(full, Env::default())
-}
 
 fn plan() -> Plan {
     Plan::builtin().expect("the built-in plan loads")
