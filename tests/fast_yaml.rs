@@ -7,6 +7,9 @@
 #[path = "../examples/generate/repo.rs"]
 mod repo;
 
+mod common;
+
+use common::mutation::{mutation, Mutation};
 use plan_lint::plan::Plan;
 use plan_lint::yaml::{self, Limits, Node, NodeKind};
 use proptest::prelude::*;
@@ -180,17 +183,6 @@ fn fixed_cases_agree() {
     }
 }
 
-#[derive(Clone, Debug)]
-enum Mutation {
-    Flip(Index, u8),
-    Truncate(Index),
-    DuplicateLine(Index),
-    DeleteLine(Index),
-    SwapLines(Index, Index),
-    Indent(Index, usize),
-    Insert(Index, &'static str),
-}
-
 const TOKENS: &[&str] = &[
     "- ",
     "-",
@@ -250,61 +242,23 @@ const TOKENS: &[&str] = &[
     "{}",
 ];
 
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        (any::<Index>(), 1..=255u8).prop_map(|(i, m)| Mutation::Flip(i, m)),
-        any::<Index>().prop_map(Mutation::Truncate),
-        any::<Index>().prop_map(Mutation::DuplicateLine),
-        any::<Index>().prop_map(Mutation::DeleteLine),
-        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
-        (any::<Index>(), 0..6usize).prop_map(|(i, n)| Mutation::Indent(i, n)),
-        (any::<Index>(), prop::sample::select(TOKENS)).prop_map(|(i, t)| Mutation::Insert(i, t)),
-    ]
-}
+/// Keys a mutation may rename to: other fields, YAML's special scalars, quoted and explicit keys.
+const KEYS: &[&str] = &[
+    "",
+    "value",
+    "id ",
+    "<<",
+    "1",
+    "null",
+    "名称",
+    "\"value\"",
+    "? x",
+    "a: b",
+];
 
+/// A mutated text; invalid UTF-8 a mutation makes is replaced, since the loader takes text.
 fn apply(text: &str, m: &Mutation) -> String {
-    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
-    let boundary = |i: &Index| {
-        let mut at = i.index(text.len() + 1);
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
-    match m {
-        Mutation::Flip(i, x) => {
-            let mut bytes = text.as_bytes().to_vec();
-            if !bytes.is_empty() {
-                let at = i.index(bytes.len());
-                bytes[at] ^= x;
-            }
-            return String::from_utf8_lossy(&bytes).into_owned();
-        }
-        Mutation::Truncate(i) => return text[..boundary(i)].to_string(),
-        Mutation::Insert(i, t) => {
-            let at = boundary(i);
-            return format!("{}{t}{}", &text[..at], &text[at..]);
-        }
-        _ if lines.is_empty() => {}
-        Mutation::DuplicateLine(i) => {
-            let at = i.index(lines.len());
-            lines.insert(at, lines[at].clone());
-        }
-        Mutation::DeleteLine(i) => {
-            lines.remove(i.index(lines.len()));
-        }
-        Mutation::SwapLines(a, b) => {
-            let (a, b) = (a.index(lines.len()), b.index(lines.len()));
-            lines.swap(a, b);
-        }
-        Mutation::Indent(i, n) => {
-            let at = i.index(lines.len());
-            let line = lines[at].clone();
-            let trimmed = line.trim_start_matches(' ');
-            lines[at] = format!("{}{trimmed}", " ".repeat(*n));
-        }
-    }
-    lines.concat()
+    String::from_utf8_lossy(&common::mutation::apply(text.as_bytes().to_vec(), m)).into_owned()
 }
 
 /// Small documents from YAML's punctuation and a few words: the corners
@@ -341,7 +295,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: std::env::var("FAST_YAML_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(3000), ..ProptestConfig::default() })]
 
     #[test]
-    fn mutated_files_agree(seed in any::<Index>(), ms in prop::collection::vec(mutation(), 1..4)) {
+    fn mutated_files_agree(seed in any::<Index>(), ms in prop::collection::vec(mutation(KEYS, TOKENS), 1..4)) {
         let s = seeds();
         let mut text = s[seed.index(s.len())].clone();
         for m in &ms {

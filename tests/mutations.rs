@@ -7,6 +7,9 @@
 //! The check is called without `check::run`'s per-file panic isolation, so a
 //! panic fails the property instead of becoming an internal error.
 
+mod common;
+
+use common::mutation::{apply, mutation};
 use plan_lint::check::{self, CheckOptions, Outcome, Plans};
 use plan_lint::history::History;
 use plan_lint::messages::Lang;
@@ -15,7 +18,6 @@ use plan_lint::report::Report;
 use plan_lint::report_fmt::{human, json, RunInfo};
 use plan_lint::rules::registry;
 use proptest::prelude::*;
-use proptest::sample::Index;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -54,17 +56,6 @@ fn world() -> &'static World {
             opts: CheckOptions::new(ROOT, plan_lint::report::parse_date("2026-01-01").unwrap()),
         }
     })
-}
-
-#[derive(Clone, Debug)]
-enum Mutation {
-    Flip(Index, u8),
-    Truncate(Index),
-    DuplicateLine(Index),
-    DeleteLine(Index),
-    SwapLines(Index, Index),
-    RenameKey(Index, &'static str),
-    Insert(Index, &'static str),
 }
 
 const KEYS: &[&str] = &[
@@ -131,90 +122,6 @@ const TOKENS: &[&str] = &[
     "2023-02-30",
 ];
 
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        (any::<Index>(), 1..=255u8).prop_map(|(i, m)| Mutation::Flip(i, m)),
-        any::<Index>().prop_map(Mutation::Truncate),
-        any::<Index>().prop_map(Mutation::DuplicateLine),
-        any::<Index>().prop_map(Mutation::DeleteLine),
-        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Mutation::SwapLines(a, b)),
-        (any::<Index>(), prop::sample::select(KEYS)).prop_map(|(i, k)| Mutation::RenameKey(i, k)),
-        (any::<Index>(), prop::sample::select(TOKENS)).prop_map(|(i, t)| Mutation::Insert(i, t)),
-    ]
-}
-
-fn lines(bytes: &[u8]) -> Vec<Vec<u8>> {
-    bytes
-        .split_inclusive(|b| *b == b'\n')
-        .map(<[u8]>::to_vec)
-        .collect()
-}
-
-fn apply(mut bytes: Vec<u8>, m: &Mutation) -> Vec<u8> {
-    if bytes.is_empty() {
-        return bytes;
-    }
-    match m {
-        Mutation::Flip(i, mask) => {
-            let i = i.index(bytes.len());
-            bytes[i] ^= mask;
-            bytes
-        }
-        Mutation::Truncate(i) => {
-            bytes.truncate(i.index(bytes.len()));
-            bytes
-        }
-        Mutation::DuplicateLine(i) => {
-            let mut ls = lines(&bytes);
-            let i = i.index(ls.len());
-            ls.insert(i, ls[i].clone());
-            ls.concat()
-        }
-        Mutation::DeleteLine(i) => {
-            let mut ls = lines(&bytes);
-            ls.remove(i.index(ls.len()));
-            ls.concat()
-        }
-        Mutation::SwapLines(a, b) => {
-            let mut ls = lines(&bytes);
-            let (a, b) = (a.index(ls.len()), b.index(ls.len()));
-            ls.swap(a, b);
-            ls.concat()
-        }
-        Mutation::RenameKey(i, key) => {
-            // The n-th line that has a `key:`; the key is replaced.
-            let mut ls = lines(&bytes);
-            let keyed: Vec<usize> = (0..ls.len())
-                .filter(|&n| ls[n].windows(2).any(|w| w == b": ") || ls[n].ends_with(b":\n"))
-                .collect();
-            if keyed.is_empty() {
-                return ls.concat();
-            }
-            let n = keyed[i.index(keyed.len())];
-            let line = &ls[n];
-            let indent = line
-                .iter()
-                .take_while(|b| **b == b' ' || **b == b'-')
-                .count();
-            let colon = line
-                .iter()
-                .position(|b| *b == b':')
-                .unwrap_or(indent)
-                .max(indent);
-            let mut new = line[..indent].to_vec();
-            new.extend_from_slice(key.as_bytes());
-            new.extend_from_slice(&line[colon..]);
-            ls[n] = new;
-            ls.concat()
-        }
-        Mutation::Insert(i, token) => {
-            let i = i.index(bytes.len() + 1);
-            bytes.splice(i..i, token.bytes());
-            bytes
-        }
-    }
-}
-
 fn diagnostics_of(department: usize, bytes: Vec<u8>) -> Vec<plan_lint::diagnostic::Diagnostic> {
     let w = world();
     let (earlier, _) = &w.departments[department];
@@ -279,7 +186,7 @@ proptest! {
     #[test]
     fn mutated_reports_get_well_formed_diagnostics(
         department in 0..DEPARTMENTS.len(),
-        mutations in prop::collection::vec(mutation(), 1..5),
+        mutations in prop::collection::vec(mutation(KEYS, TOKENS), 1..5),
     ) {
         let mut bytes = world().departments[department].1.clone();
         for m in &mutations {

@@ -2,6 +2,8 @@
 //! and reading its JSON output. Each test binary uses part of it.
 #![allow(dead_code)]
 
+pub mod mutation;
+
 use plan_lint::cli::{run, Env, Output};
 use serde_json::Value;
 
