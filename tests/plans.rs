@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{diagnostic, json};
+use common::{codes, diagnostic, json};
 use plan_lint::cli::{run, Env, Output};
 
 /// plan-lint with the second plan loaded beside the built-in one.
@@ -16,6 +16,20 @@ fn plan_lint(args: &[&str]) -> Output {
 }
 
 const ROOT: &str = "fixtures/two-plans/progress";
+
+/// `check --format json` of a draft outside the two-plan data root, on `today`.
+fn check_draft(draft: &std::path::Path, today: &str) -> Output {
+    plan_lint(&[
+        "check",
+        "--data-root",
+        ROOT,
+        "--today",
+        today,
+        "--format",
+        "json",
+        draft.to_str().unwrap(),
+    ])
+}
 
 #[test]
 fn a_data_root_with_reports_of_both_plans_is_clean() {
@@ -71,16 +85,7 @@ fn history_and_periods_come_from_the_report_s_own_plan() {
         "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: N01, value: 98.1}\nprojects:\n  - {id: Q0101, status: under_construction, progress: 30}\n",
     )
     .unwrap();
-    let out = plan_lint(&[
-        "check",
-        "--data-root",
-        ROOT,
-        "--today",
-        "2028-02-01",
-        "--format",
-        "json",
-        draft.to_str().unwrap(),
-    ]);
+    let out = check_draft(&draft, "2028-02-01");
     assert_eq!(out.code, 1, "{}", out.stdout);
     let v = json(&out);
     let d = diagnostic(&v, "PL201");
@@ -102,24 +107,8 @@ fn history_and_periods_come_from_the_report_s_own_plan() {
         "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2031\nsubmitted: 2032-01-10\nindicators:\n  - {id: N01, value: 99}\nprojects:\n  - {id: Q0101, status: completed, progress: 100, completed: 2031-06-30, evidence: [验收报告]}\n",
     )
     .unwrap();
-    let out = plan_lint(&[
-        "check",
-        "--data-root",
-        ROOT,
-        "--today",
-        "2032-02-01",
-        "--format",
-        "json",
-        draft.to_str().unwrap(),
-    ]);
+    let out = check_draft(&draft, "2032-02-01");
     let v = json(&out);
-    let codes: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert!(codes.contains(&"PL106"), "{codes:?}");
     let pl106 = diagnostic(&v, "PL106");
     assert!(
         pl106["message"].as_str().unwrap().contains("2026–2030"),
@@ -133,32 +122,10 @@ fn suppressing_a_binding_rule_needs_the_next_plan_s_approver() {
     let draft = dir.path().join("env.yaml");
     let body = "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: N01, value: 98.1}\nprojects:\n  - {id: Q0101, status: under_construction, progress: 30}\nsuppressions:\n  - {rule: PL201, target: N01, reason: 监测点位调整, approved_by: APPROVER}\n";
     std::fs::write(&draft, body.replace("APPROVER", "区发展和改革局")).unwrap();
-    let out = plan_lint(&[
-        "check",
-        "--data-root",
-        ROOT,
-        "--today",
-        "2028-02-01",
-        "--format",
-        "json",
-        draft.to_str().unwrap(),
-    ]);
-    assert!(json(&out)["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|d| d["code"] == "PL501"));
+    let out = check_draft(&draft, "2028-02-01");
+    assert!(codes(&json(&out)).contains(&"PL501"), "{}", out.stdout);
     std::fs::write(&draft, body.replace("APPROVER", "区规划办公室")).unwrap();
-    let out = plan_lint(&[
-        "check",
-        "--data-root",
-        ROOT,
-        "--today",
-        "2028-02-01",
-        "--format",
-        "json",
-        draft.to_str().unwrap(),
-    ]);
+    let out = check_draft(&draft, "2028-02-01");
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert_eq!(json(&out)["summary"]["suppressed"], 1);
 }
