@@ -66,6 +66,8 @@ pub struct Outcome {
     pub internal_errors: Vec<Text>,
     /// What each linted report is, by path: for summaries per department and indicator.
     pub reports: BTreeMap<String, ReportInfo>,
+    /// How long each phase took, in order (shown by `--timings`; never in the output).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// The identity of a linted report and the indicators it reports.
@@ -460,6 +462,7 @@ pub fn run_inner(
     opts: &CheckOptions,
     changed: Option<&BTreeSet<String>>,
 ) -> Result<Outcome, Fatal> {
+    let mut clock = Clock::start();
     let root = crate::paths::normalize(&opts.data_root);
     let root_exists = root.is_dir();
     if opts.inputs.is_empty() && opts.stdin.is_none() && !root_exists {
@@ -487,6 +490,7 @@ pub fn run_inner(
             .or_insert_with(|| p.clone());
     }
     let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
+    clock.lap("find reports");
     let real_root = root_exists
         .then(|| std::fs::canonicalize(&root).ok())
         .flatten();
@@ -544,6 +548,7 @@ pub fn run_inner(
         loaded.sort_by(|a, b| a.0.cmp(&b.0));
     }
 
+    clock.lap("load reports");
     let in_root = |shown: &str| -> bool {
         root_exists && {
             let r = crate::paths::display(&root);
@@ -597,6 +602,7 @@ pub fn run_inner(
         }
     }
     let history = History::build(history_reports.iter().copied());
+    clock.lap("history");
     if changed.is_some() {
         // Later periods of a changed report's department are judged against it.
         let changed_keys: Vec<(String, String, i32)> = loaded
@@ -679,6 +685,7 @@ pub fn run_inner(
             })
         })
         .collect();
+    clock.lap("rules");
     let mut outcome = Outcome {
         files: linted.len(),
         ..Outcome::default()
@@ -703,7 +710,29 @@ pub fn run_inner(
         }
     }
     diagnostic::sort(&mut outcome.diagnostics);
+    clock.lap("collect");
+    outcome.phases = clock.laps;
     Ok(outcome)
+}
+
+/// Times the phases of a check, each from the end of the one before.
+struct Clock {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Clock {
+    fn start() -> Self {
+        Clock {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+    fn lap(&mut self, phase: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((phase, now - self.last));
+        self.last = now;
+    }
 }
 
 /// The fixed checks, the plan's rules and the suppressions of one report.

@@ -667,9 +667,17 @@ fn check_command(
         let mut last = std::time::Duration::ZERO;
         for (phase, t) in timings {
             stderr.push_str(&format!(
-                "{phase:>12}: {:>8.2} ms\n",
+                "{phase:>14}: {:>8.2} ms\n",
                 (t - last).as_secs_f64() * 1000.0
             ));
+            if phase == "check" {
+                for (sub, d) in &outcome.phases {
+                    stderr.push_str(&format!(
+                        "{sub:>16}: {:>8.2} ms\n",
+                        d.as_secs_f64() * 1000.0
+                    ));
+                }
+            }
             last = t;
         }
     }

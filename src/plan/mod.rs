@@ -6,6 +6,7 @@ pub mod model;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{PlanMsg, PlanReadError, ReadContext};
+use crate::rules::CodeInfo;
 use crate::schema::{self, Kind};
 use crate::source::{Source, SourceFile};
 use crate::yaml::{self, Limits, Node};
@@ -56,9 +57,57 @@ pub struct Plan {
     responsibilities: HashMap<String, (Vec<usize>, Vec<usize>)>,
     indicator_origin: Vec<Origin>,
     project_origin: Vec<Origin>,
-    /// For each rule, the earlier rules of the same code (which take
-    /// precedence where their selections overlap); made on first use.
-    earlier_of_code: OnceLock<Vec<Vec<usize>>>,
+    /// Which catalog entries each rule applies to; made on first use.
+    ownership: OnceLock<Ownership>,
+}
+
+/// For each rule (by position) and each catalog entry (by position), whether
+/// the rule applies to the entry: it selects it and no earlier rule of the
+/// same code does (an earlier entry takes precedence where selections
+/// overlap). Rules run on every report, so this is decided once per plan.
+#[derive(Debug)]
+struct Ownership {
+    indicators: Vec<Vec<bool>>,
+    projects: Vec<Vec<bool>>,
+    /// Each rule's code as the registry holds it (`None` only for a code a
+    /// verified plan cannot have).
+    codes: Vec<Option<&'static CodeInfo>>,
+}
+
+impl Ownership {
+    fn of(plan: &Plan) -> Ownership {
+        fn table<T>(
+            rules: &[Rule],
+            entries: &[T],
+            selects: impl Fn(&Selector, &T) -> bool,
+        ) -> Vec<Vec<bool>> {
+            let mut taken: HashMap<&str, Vec<bool>> = HashMap::new();
+            rules
+                .iter()
+                .map(|rule| {
+                    let taken = taken
+                        .entry(rule.entry.code.as_str())
+                        .or_insert_with(|| vec![false; entries.len()]);
+                    entries
+                        .iter()
+                        .zip(taken.iter_mut())
+                        .map(|(e, taken)| {
+                            let owns = !*taken && selects(&rule.entry.select, e);
+                            *taken |= owns;
+                            owns
+                        })
+                        .collect()
+                })
+                .collect()
+        }
+        Ownership {
+            indicators: table(&plan.rules, &plan.indicators, Selector::matches_indicator),
+            projects: table(&plan.rules, &plan.projects, Selector::matches_project),
+            codes: (plan.rules.iter())
+                .map(|r| crate::rules::registry::info(&r.entry.code))
+                .collect(),
+        }
+    }
 }
 
 /// One file of a plan. Its tree is needed only when a diagnostic points into
@@ -204,6 +253,37 @@ impl Plan {
     pub fn project(&self, id: &str) -> Option<&Project> {
         self.project_index.get(id).map(|&i| &self.projects[i])
     }
+    /// An indicator's position in the catalog.
+    pub fn indicator_position(&self, id: &str) -> Option<usize> {
+        self.indicator_index.get(id).copied()
+    }
+    /// A project's position in the catalog.
+    pub fn project_position(&self, id: &str) -> Option<usize> {
+        self.project_index.get(id).copied()
+    }
+    /// Whether rule number `rule` applies to the indicator at `position`:
+    /// it selects it and no earlier rule of the same code does.
+    pub fn rule_owns_indicator(&self, rule: usize, position: usize) -> bool {
+        let o = self.ownership.get_or_init(|| Ownership::of(self));
+        o.indicators[rule][position]
+    }
+    /// Whether rule number `rule` applies to the project at `position`.
+    pub fn rule_owns_project(&self, rule: usize, position: usize) -> bool {
+        let o = self.ownership.get_or_init(|| Ownership::of(self));
+        o.projects[rule][position]
+    }
+    /// Each rule's code entry in the registry, in rule order.
+    pub fn rule_codes(&self) -> impl Iterator<Item = Option<&'static CodeInfo>> + '_ {
+        let o = self.ownership.get_or_init(|| Ownership::of(self));
+        o.codes.iter().copied()
+    }
+    /// The positions of the indicators and projects a department is
+    /// responsible for, in catalog order.
+    pub fn responsibilities_of(&self, department: &str) -> (&[usize], &[usize]) {
+        self.responsibilities
+            .get(department)
+            .map_or((&[][..], &[][..]), |(i, p)| (i.as_slice(), p.as_slice()))
+    }
     pub fn department(&self, code: &str) -> Option<&Department> {
         self.department_index
             .get(code)
@@ -301,7 +381,7 @@ impl Plan {
             indicator_index: HashMap::new(),
             project_index: HashMap::new(),
             department_index: HashMap::new(),
-            earlier_of_code: OnceLock::new(),
+            ownership: OnceLock::new(),
             responsibilities: HashMap::new(),
             indicator_origin: Vec::new(),
             project_origin: Vec::new(),
@@ -343,24 +423,6 @@ impl Plan {
     /// Rule entries that apply a code.
     pub fn rules_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
         self.rules.iter().filter(move |r| r.entry.code == code)
-    }
-    /// The rules of `rule`'s code listed before it: where one of them selects
-    /// the same indicator or project, it applies instead of `rule`.
-    pub fn earlier_rules_of_code<'a>(&'a self, rule: &Rule) -> impl Iterator<Item = &'a Rule> + 'a {
-        let table = self.earlier_of_code.get_or_init(|| {
-            (0..self.rules.len())
-                .map(|i| {
-                    (0..i)
-                        .filter(|&j| self.rules[j].entry.code == self.rules[i].entry.code)
-                        .collect()
-                })
-                .collect()
-        });
-        let position = self.rules.iter().position(|r| std::ptr::eq(r, rule));
-        position
-            .map_or(&[][..], |i| table[i].as_slice())
-            .iter()
-            .map(move |&j| &self.rules[j])
     }
 }
 
@@ -723,6 +785,35 @@ mod tests {
             );
             assert_eq!(a.map(|l| l.span), b.map(|l| l.span));
         }
+    }
+
+    /// Where two rules of one code select the same indicator, the earlier
+    /// applies and the later does not; rules of other codes are unaffected.
+    #[test]
+    fn an_earlier_rule_of_the_same_code_takes_what_both_select() {
+        let mut plan = Plan::builtin().unwrap();
+        let first = plan
+            .rules
+            .iter()
+            .position(|r| r.entry.code == "PL201")
+            .unwrap();
+        let other_code = plan
+            .rules
+            .iter()
+            .position(|r| r.entry.code == "PL203")
+            .unwrap();
+        let mut everything = plan.rules[first].clone();
+        everything.entry.select = Selector::default();
+        plan.rules.push(everything);
+        let later = plan.rules.len() - 1;
+        let binding_level = plan.indicator_position("I14").unwrap();
+        let expected = plan.indicator_position("I01").unwrap();
+        assert!(plan.rule_owns_indicator(first, binding_level));
+        assert!(!plan.rule_owns_indicator(later, binding_level));
+        assert!(!plan.rule_owns_indicator(first, expected));
+        assert!(plan.rule_owns_indicator(later, expected));
+        assert!(plan.rule_owns_indicator(other_code, binding_level));
+        assert_eq!(plan.rule_codes().count(), plan.rules.len());
     }
 
     #[test]

@@ -65,8 +65,9 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
         return;
     };
-    for ind in ctx.plan.indicators_of(dept) {
-        if !ctx.owns_indicator(ind) || ctx.report.indicators.iter().any(|e| e.id.value == ind.id) {
+    for &i in ctx.plan.responsibilities_of(dept).0 {
+        let ind = &ctx.plan.indicators[i];
+        if !ctx.owns_indicator(i) || ctx.reports_indicator(i) {
             continue;
         }
         let loc = list_location(ctx, ctx.report.indicators_key);
@@ -113,8 +114,9 @@ fn check_projects(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
         return;
     };
-    for p in ctx.plan.projects_of(dept) {
-        if !ctx.owns_project(p) || ctx.report.projects.iter().any(|e| e.id.value == p.id) {
+    for &i in ctx.plan.responsibilities_of(dept).1 {
+        let p = &ctx.plan.projects[i];
+        if !ctx.owns_project(i) || ctx.reports_project(i) {
             continue;
         }
         let loc = list_location(ctx, ctx.report.projects_key);

@@ -38,6 +38,7 @@ pub enum Subject {
 
 /// Everything plan-lint knows about a code: its metadata, its explain text
 /// and, for plan-dependent codes, the check kind rule entries run.
+#[derive(Debug)]
 pub struct CodeInfo {
     pub code: &'static str,
     pub name: &'static str,
@@ -62,47 +63,81 @@ pub type CheckFn = fn(&RuleCtx<'_>, &mut Vec<Diagnostic>);
 pub struct RuleCtx<'a> {
     pub plan: &'a Plan,
     pub rule: &'a Rule,
+    /// The rule's position in the plan's rules.
+    pub rule_index: usize,
+    /// The rule's code as the registry holds it.
+    pub info: &'static CodeInfo,
     pub report: &'a Report,
+    /// The catalog positions of the report's entries.
+    pub catalog: &'a CatalogPositions,
     pub history: &'a History,
+}
+
+/// For each indicator and project entry of a report, the position of its
+/// catalog entry (`None` for an id the plan does not have): looked up once
+/// per report, not once per rule.
+pub struct CatalogPositions {
+    indicators: Vec<Option<usize>>,
+    projects: Vec<Option<usize>>,
+}
+
+impl CatalogPositions {
+    pub fn of(plan: &Plan, report: &Report) -> Self {
+        CatalogPositions {
+            indicators: (report.indicators.iter())
+                .map(|e| plan.indicator_position(&e.id.value))
+                .collect(),
+            projects: (report.projects.iter())
+                .map(|e| plan.project_position(&e.id.value))
+                .collect(),
+        }
+    }
 }
 
 impl<'a> RuleCtx<'a> {
     /// The report's indicator entries this rule entry applies to, with their catalog entries.
     /// An indicator selected by an earlier entry of the same code is left to that entry.
     pub fn indicators(&self) -> impl Iterator<Item = (&'a IndicatorEntry, &'a Indicator)> + '_ {
-        self.report.indicators.iter().filter_map(move |e| {
-            let ind = self.plan.indicator(&e.id.value)?;
-            self.owns_indicator(ind).then_some((e, ind))
-        })
+        let plan = self.plan;
+        (self.report.indicators.iter())
+            .zip(&self.catalog.indicators)
+            .filter_map(move |(e, position)| {
+                let i = (*position)?;
+                self.owns_indicator(i).then(|| (e, &plan.indicators[i]))
+            })
     }
-    /// Whether this rule entry applies to the indicator: it selects it and
-    /// no earlier entry of the same code does.
-    pub fn owns_indicator(&self, ind: &Indicator) -> bool {
-        self.rule.entry.select.matches_indicator(ind)
-            && !self
-                .plan
-                .earlier_rules_of_code(self.rule)
-                .any(|r| r.entry.select.matches_indicator(ind))
+    /// Whether the report has an entry for the indicator at a catalog position.
+    pub fn reports_indicator(&self, position: usize) -> bool {
+        self.catalog.indicators.contains(&Some(position))
+    }
+    /// Whether the report has an entry for the project at a catalog position.
+    pub fn reports_project(&self, position: usize) -> bool {
+        self.catalog.projects.contains(&Some(position))
+    }
+    /// Whether this rule entry applies to the indicator at a catalog
+    /// position: it selects it and no earlier entry of the same code does.
+    pub fn owns_indicator(&self, position: usize) -> bool {
+        self.plan.rule_owns_indicator(self.rule_index, position)
     }
     pub fn projects(&self) -> impl Iterator<Item = (&'a ProjectEntry, &'a Project)> + '_ {
-        self.report.projects.iter().filter_map(move |e| {
-            let p = self.plan.project(&e.id.value)?;
-            self.owns_project(p).then_some((e, p))
-        })
+        let plan = self.plan;
+        (self.report.projects.iter())
+            .zip(&self.catalog.projects)
+            .filter_map(move |(e, position)| {
+                let p = (*position)?;
+                self.owns_project(p).then(|| (e, &plan.projects[p]))
+            })
     }
-    pub fn owns_project(&self, p: &Project) -> bool {
-        self.rule.entry.select.matches_project(p)
-            && !self
-                .plan
-                .earlier_rules_of_code(self.rule)
-                .any(|r| r.entry.select.matches_project(p))
+    /// Whether this rule entry applies to the project at a catalog position.
+    pub fn owns_project(&self, position: usize) -> bool {
+        self.plan.rule_owns_project(self.rule_index, position)
     }
     pub fn severity(&self) -> Severity {
         self.rule.entry.severity
     }
     /// A finding of this rule entry at a span of the report.
     pub fn finding(&self, span: crate::yaml::Span, msg: impl Into<Msg>) -> Diagnostic {
-        let code = registry::info(&self.rule.entry.code).map_or("PL000", |i| i.code);
+        let code = self.info.code;
         Diagnostic::new(
             code,
             self.severity(),
@@ -117,14 +152,18 @@ impl<'a> RuleCtx<'a> {
 
 /// Runs every rule entry of the report's plan on the report.
 pub fn run_plan_rules(plan: &Plan, report: &Report, history: &History, out: &mut Vec<Diagnostic>) {
-    for rule in &plan.rules {
-        let Some(check) = registry::info(&rule.entry.code).and_then(|i| i.check) else {
+    let catalog = CatalogPositions::of(plan, report);
+    for (rule_index, (rule, info)) in plan.rules.iter().zip(plan.rule_codes()).enumerate() {
+        let Some((info, check)) = info.and_then(|i| Some((i, i.check?))) else {
             continue;
         };
         let ctx = RuleCtx {
             plan,
             rule,
+            rule_index,
+            info,
             report,
+            catalog: &catalog,
             history,
         };
         check(&ctx, out);
