@@ -44,6 +44,12 @@ fn int_at(node: &Node, key: &str) -> Option<Spanned<i64>> {
     }
 }
 
+/// A vector without spare capacity (a filtered `collect` grows by doubling).
+fn exact<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
 /// Parses YYYY-MM-DD into a real calendar date.
 pub fn parse_date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
@@ -169,7 +175,7 @@ impl Report {
                         }),
                 })
             })
-            .collect();
+            .collect::<Vec<_>>();
         let projects = seq("projects")
             .iter()
             .enumerate()
@@ -200,7 +206,7 @@ impl Report {
                     }),
                 })
             })
-            .collect();
+            .collect::<Vec<_>>();
         let suppressions = seq("suppressions")
             .iter()
             .enumerate()
@@ -220,8 +226,9 @@ impl Report {
             department: str_at(root, "department"),
             period: int_at(root, "period"),
             submitted: date_at(root, "submitted"),
-            indicators,
-            projects,
+            // Kept until every report is checked: no spare capacity.
+            indicators: exact(indicators),
+            projects: exact(projects),
             indicators_key: root.entry("indicators").map(|(k, _)| k.span),
             projects_key: root.entry("projects").map(|(k, _)| k.span),
             revision: root.entry("revision").map(|(k, _)| k.span),
