@@ -1,6 +1,12 @@
 //! History: every report under the data root (a clerk's draft standing in
 //! for the stored report of its department and period), indexed once by
 //! plan, indicator or project, and period.
+//!
+//! The index holds no copies of what reports say: each entry is the
+//! position of a report and of an entry in it (eight bytes), and a
+//! [`Fact`] is made from the report when a rule asks for it. A large data
+//! root's history is therefore a few bytes per figure, on top of the
+//! reports the check keeps anyway.
 
 use crate::diagnostic::Location;
 use crate::plan::ProjectStatus;
@@ -9,20 +15,19 @@ use crate::source::Source;
 use crate::yaml::Span;
 use std::collections::{BTreeMap, HashMap};
 
-/// A value as some report states it, with where: the report's shared
-/// source and the value's span (a [`Location`] is made only for a finding,
-/// so the history of a large repository holds no copies of paths).
-#[derive(Clone, Debug)]
-pub struct Fact<T> {
+/// A value as some report states it, with where: the report's source and
+/// the value's span (a [`Location`] is made only for a finding).
+#[derive(Clone, Copy, Debug)]
+pub struct Fact<'r, T> {
     pub value: T,
     pub period: i32,
-    pub source: Source,
+    pub source: &'r Source,
     pub span: Span,
 }
 
-impl<T> Fact<T> {
+impl<T> Fact<'_, T> {
     pub fn location(&self) -> Location {
-        Location::at(&self.source, self.span)
+        Location::at(self.source, self.span)
     }
     /// The path of the report that states it.
     pub fn path(&self) -> &str {
@@ -31,12 +36,12 @@ impl<T> Fact<T> {
 }
 
 /// A project's state in one period.
-#[derive(Clone, Debug)]
-pub struct ProjectFacts {
+#[derive(Clone, Copy, Debug)]
+pub struct ProjectFacts<'r> {
     pub period: i32,
-    pub status: Option<Fact<ProjectStatus>>,
-    pub progress: Option<Fact<f64>>,
-    pub completed_to_date: Option<Fact<f64>>,
+    pub status: Option<Fact<'r, ProjectStatus>>,
+    pub progress: Option<Fact<'r, f64>>,
+    pub completed_to_date: Option<Fact<'r, f64>>,
 }
 
 /// plan → id → value; looked up by `&str` pairs without making a key.
@@ -69,7 +74,7 @@ impl<V: Default> ByPlan<V> {
 
 /// Values by period, in period order: a plan has five periods, so a sorted
 /// vector, where a `BTreeMap` would allocate a node of eleven slots for
-/// every indicator and project of every plan (most of the history's memory).
+/// every indicator and project of every plan.
 #[derive(Debug)]
 struct Periods<V>(Vec<(i32, V)>);
 
@@ -81,11 +86,11 @@ impl<V> Default for Periods<V> {
 
 impl<V> Periods<V> {
     /// Keeps the first value given for a period.
-    fn insert_first(&mut self, period: i32, value: impl FnOnce() -> V) {
+    fn insert_first(&mut self, period: i32, value: V) {
         if let Err(at) = self.0.binary_search_by_key(&period, |(p, _)| *p) {
             // Grown one at a time: most keys hold one to five periods.
             self.0.reserve_exact(1);
-            self.0.insert(at, (period, value()));
+            self.0.insert(at, (period, value));
         }
     }
     /// The values of the periods before `period`, in order.
@@ -98,114 +103,160 @@ impl<V> Periods<V> {
     }
 }
 
+/// Where a fact is written: the report's position in the history and the
+/// entry's position in its `indicators` or `projects` list.
+#[derive(Clone, Copy, Debug)]
+struct At {
+    report: u32,
+    entry: u32,
+}
+
 #[derive(Default, Debug)]
-pub struct History {
-    indicators: ByPlan<Periods<Fact<f64>>>,
-    projects: ByPlan<Periods<ProjectFacts>>,
-    /// (plan, indicator) → cited document → the values reports gave for it.
-    requirements: ByPlan<BTreeMap<String, Vec<Fact<f64>>>>,
-    /// (plan, department) → periods with a report.
-    reports: ByPlan<BTreeMap<i32, String>>,
+pub struct History<'r> {
+    reports: Vec<&'r Report>,
+    indicators: ByPlan<Periods<At>>,
+    projects: ByPlan<Periods<At>>,
+    /// (plan, indicator) → cited document → the entries that cite it.
+    requirements: ByPlan<BTreeMap<String, Vec<At>>>,
+    /// (plan, department) → periods with a report, in order.
+    reported: ByPlan<Vec<i32>>,
 }
 
-fn fact<T: Clone>(report: &Report, period: i32, s: &Spanned<T>) -> Fact<T> {
-    Fact {
-        value: s.value.clone(),
-        period,
-        source: report.source.clone(),
+fn fact<'r, T: Copy>(report: &'r Report, s: &Spanned<T>) -> Option<Fact<'r, T>> {
+    Some(Fact {
+        value: s.value,
+        period: report.period()?,
+        source: &report.source,
         span: s.span,
-    }
+    })
 }
 
-impl History {
+impl<'r> History<'r> {
     /// Indexes reports; the caller passes them in path order, and the first
     /// report to state a fact for a period keeps it.
-    pub fn build<'a>(reports: impl IntoIterator<Item = &'a Report>) -> History {
+    pub fn build(reports: impl IntoIterator<Item = &'r Report>) -> History<'r> {
         let mut h = History::default();
         for r in reports {
             let (Some(plan), Some(period)) = (r.plan_id(), r.period()) else {
                 continue;
             };
+            // A history beyond four billion reports or entries is beyond
+            // any machine's memory long before: positions are 32-bit.
+            let Ok(report) = u32::try_from(h.reports.len()) else {
+                break;
+            };
+            h.reports.push(r);
             if let Some(d) = r.department() {
-                h.reports
-                    .slot(plan, d)
-                    .entry(period)
-                    .or_insert_with(|| r.source.path.clone());
+                let periods = h.reported.slot(plan, d);
+                if let Err(at) = periods.binary_search(&period) {
+                    periods.insert(at, period);
+                }
             }
-            for e in &r.indicators {
-                if let Some(v) = &e.value {
+            for (entry, e) in (0..u32::MAX).zip(&r.indicators) {
+                let at = At { report, entry };
+                if e.value.is_some() {
                     h.indicators
                         .slot(plan, &e.id.value)
-                        .insert_first(period, || fact(r, period, v));
+                        .insert_first(period, at);
                 }
                 if let Some(req) = &e.requirement {
-                    if let (Some(v), Some(src)) = (&req.value, &req.source) {
-                        h.requirements
-                            .slot(plan, &e.id.value)
-                            .entry(src.value.trim().to_string())
-                            .or_default()
-                            .push(fact(r, period, v));
+                    if let (Some(_), Some(src)) = (&req.value, &req.source) {
+                        let cited = h.requirements.slot(plan, &e.id.value);
+                        let document = src.value.trim();
+                        match cited.get_mut(document) {
+                            Some(v) => v.push(at),
+                            None => {
+                                cited.insert(document.to_string(), vec![at]);
+                            }
+                        }
                     }
                 }
             }
-            for e in &r.projects {
+            for (entry, e) in (0..u32::MAX).zip(&r.projects) {
                 h.projects
                     .slot(plan, &e.id.value)
-                    .insert_first(period, || ProjectFacts {
-                        period,
-                        status: e.status.as_ref().map(|s| fact(r, period, s)),
-                        progress: e.progress.as_ref().map(|s| fact(r, period, s)),
-                        completed_to_date: e.completed_to_date.as_ref().map(|s| fact(r, period, s)),
-                    });
+                    .insert_first(period, At { report, entry });
             }
         }
         h
     }
 
+    fn report(&self, at: At) -> &'r Report {
+        self.reports[at.report as usize]
+    }
+    fn value(&self, at: At) -> Option<Fact<'r, f64>> {
+        let r = self.report(at);
+        fact(r, r.indicators[at.entry as usize].value.as_ref()?)
+    }
+    fn requirement(&self, at: At) -> Option<Fact<'r, f64>> {
+        let r = self.report(at);
+        let req = r.indicators[at.entry as usize].requirement.as_ref()?;
+        fact(r, req.value.as_ref()?)
+    }
+    fn project(&self, period: i32, at: At) -> ProjectFacts<'r> {
+        let r = self.report(at);
+        let e = &r.projects[at.entry as usize];
+        ProjectFacts {
+            period,
+            status: e.status.as_ref().and_then(|s| fact(r, s)),
+            progress: e.progress.as_ref().and_then(|s| fact(r, s)),
+            completed_to_date: e.completed_to_date.as_ref().and_then(|s| fact(r, s)),
+        }
+    }
+
     /// The value of the most recent earlier period that has one.
-    pub fn previous_value(&self, plan: &str, id: &str, period: i32) -> Option<&Fact<f64>> {
-        self.indicators
-            .get(plan, id)?
-            .before(period)
-            .last()
-            .map(|(_, f)| f)
+    pub fn previous_value(&self, plan: &str, id: &str, period: i32) -> Option<Fact<'r, f64>> {
+        let (_, at) = self.indicators.get(plan, id)?.before(period).last()?;
+        self.value(*at)
     }
 
     /// Every reported value of an indicator up to and including `period`.
-    pub fn values_through(&self, plan: &str, id: &str, period: i32) -> Vec<&Fact<f64>> {
+    pub fn values_through(&self, plan: &str, id: &str, period: i32) -> Vec<Fact<'r, f64>> {
         self.indicators
             .get(plan, id)
-            .map(|m| m.through(period).iter().map(|(_, f)| f).collect())
+            .map(|m| {
+                (m.through(period).iter())
+                    .filter_map(|(_, at)| self.value(*at))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// The project's state in the most recent earlier period that reported it.
-    pub fn previous_project(&self, plan: &str, id: &str, period: i32) -> Option<&ProjectFacts> {
-        self.projects
-            .get(plan, id)?
-            .before(period)
-            .last()
-            .map(|(_, f)| f)
+    pub fn previous_project(&self, plan: &str, id: &str, period: i32) -> Option<ProjectFacts<'r>> {
+        let (p, at) = self.projects.get(plan, id)?.before(period).last()?;
+        Some(self.project(*p, *at))
     }
 
     /// The values reports gave for one cited requirement document.
-    pub fn requirement_citations(&self, plan: &str, id: &str, document: &str) -> &[Fact<f64>] {
-        self.requirements
-            .get(plan, id)
+    pub fn requirement_citations(
+        &self,
+        plan: &str,
+        id: &str,
+        document: &str,
+    ) -> impl Iterator<Item = Fact<'r, f64>> + '_ {
+        (self.requirements.get(plan, id))
             .and_then(|m| m.get(document.trim()))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|at| self.requirement(*at))
     }
 
     /// Every requirement value reports gave for an indicator, whatever document they cite.
-    pub fn requirements(&self, plan: &str, id: &str) -> Vec<&Fact<f64>> {
-        self.requirements
-            .get(plan, id)
-            .map(|m| m.values().flatten().collect())
+    pub fn requirements(&self, plan: &str, id: &str) -> Vec<Fact<'r, f64>> {
+        (self.requirements.get(plan, id))
+            .map(|m| {
+                (m.values().flatten())
+                    .filter_map(|at| self.requirement(*at))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
-    /// Periods a department has reported, with the report's path.
-    pub fn reported_periods(&self, plan: &str, department: &str) -> Option<&BTreeMap<i32, String>> {
-        self.reports.get(plan, department)
+    /// Whether a department has a report for a period.
+    pub fn reported(&self, plan: &str, department: &str, period: i32) -> bool {
+        self.reported
+            .get(plan, department)
+            .is_some_and(|p| p.binary_search(&period).is_ok())
     }
 }

@@ -152,11 +152,11 @@ pub fn skeleton(
             }))
         };
         let status = earlier(
-            last.and_then(|l| l.status.as_ref())
+            last.and_then(|l| l.status)
                 .map(|s| (s.period, s.value.as_str().to_string())),
         );
         let progress = earlier(
-            last.and_then(|l| l.progress.as_ref())
+            last.and_then(|l| l.progress)
                 .map(|s| (s.period, num(s.value))),
         );
         let _ = writeln!(

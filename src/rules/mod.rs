@@ -70,7 +70,7 @@ pub struct RuleCtx<'a> {
     pub report: &'a Report,
     /// The catalog positions of the report's entries.
     pub catalog: &'a CatalogPositions,
-    pub history: &'a History,
+    pub history: &'a History<'a>,
 }
 
 /// For each indicator and project entry of a report, the position of its
@@ -183,7 +183,7 @@ pub struct Previous<'a> {
 /// when a finding shows it: finding a node in a plan file is not free, and
 /// most comparisons find nothing.
 enum PreviousAt<'a> {
-    Report(&'a crate::history::Fact<f64>),
+    Report(crate::history::Fact<'a, f64>),
     Baseline(&'a Plan, &'a str),
     Nowhere,
 }

@@ -27,7 +27,7 @@ type Figures<'a> = (
     Measure,
     &'a str,
     Option<&'a Spanned<f64>>,
-    Option<&'a Fact<f64>>,
+    Option<Fact<'a, f64>>,
 );
 
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
@@ -41,13 +41,13 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 Measure::Progress,
                 "progress",
                 e.progress.as_ref(),
-                prev.progress.as_ref(),
+                prev.progress,
             ),
             (
                 Measure::Investment,
                 "investment/completed_to_date",
                 e.completed_to_date.as_ref(),
-                prev.completed_to_date.as_ref(),
+                prev.completed_to_date,
             ),
         ];
         for (measure, field, cur, before) in pairs {

@@ -32,7 +32,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(prev) = ctx
             .history
             .previous_project(ctx.plan.id(), &p.id, period)
-            .and_then(|f| f.status.as_ref())
+            .and_then(|f| f.status)
         else {
             continue;
         };

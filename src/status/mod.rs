@@ -773,7 +773,7 @@ pub fn compute(
     for p in &plan.projects {
         let status = history
             .previous_project(plan.id(), &p.id, period.saturating_add(1))
-            .and_then(|f| f.status.as_ref())
+            .and_then(|f| f.status)
             .map(|f| f.value);
         all.add(status);
         columns
@@ -821,11 +821,10 @@ pub fn compute(
     let missing = responsible
         .iter()
         .filter_map(|d| {
-            let reported = history.reported_periods(plan.id(), &d.code);
             let periods: Vec<i32> = years
                 .iter()
                 .copied()
-                .filter(|y| !reported.is_some_and(|r| r.contains_key(y)))
+                .filter(|&y| !history.reported(plan.id(), &d.code, y))
                 .collect();
             (!periods.is_empty()).then(|| Missing {
                 department: d.code.clone(),
