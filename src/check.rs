@@ -116,7 +116,6 @@ impl Plans {
 /// diagnostics loading produced (PL001, PL002).
 pub struct Loaded {
     pub path: PathBuf,
-    pub source: Option<Source>,
     pub report: Option<Report>,
     pub diagnostics: Vec<Diagnostic>,
     pub internal_error: Option<Text>,
@@ -175,7 +174,7 @@ pub mod test_hook {
 pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
     let span = if e.span.is_empty() {
         let start = source.clamp(e.span.start);
-        let next = source.text[start..]
+        let next = source.text()[start..]
             .chars()
             .next()
             .map_or(0, char::len_utf8);
@@ -198,11 +197,12 @@ fn pl001_file(location: Location, msg: FileMsg) -> Diagnostic {
 pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64) -> Loaded {
     let mut out = Loaded {
         path: path.to_path_buf(),
-        source: None,
         report: None,
         diagnostics: Vec::new(),
         internal_error: None,
     };
+    // A file read here can be read again, so its text need not be kept.
+    let from_disk = bytes.is_none();
     let bytes = match bytes {
         Some(b) => b,
         None => {
@@ -273,18 +273,16 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
         Err((lossy, offset, msg)) => {
             let source = SourceFile::new(display, lossy);
             let at = source.clamp(offset);
-            let end = source.text[at..]
+            let end = source.text()[at..]
                 .chars()
                 .next()
                 .map_or(at, |c| at + c.len_utf8());
             out.diagnostics
                 .push(pl001_file(Location::at(&source, Span::new(at, end)), msg));
-            out.source = Some(source);
             return out;
         }
     };
     let source = SourceFile::new(display, text);
-    out.source = Some(source.clone());
     let node = match yaml::load(source.body(), source.bom_len(), Limits::default()) {
         Ok(n) => n,
         Err(e) => {
@@ -305,6 +303,14 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
             .node_path(pointer),
         );
     }
+    // Checks need the typed values and their spans, not the text: unless a
+    // finding already points into it, the text goes now and is read again
+    // only if a later finding needs it (see `restore_released`).
+    let source = if from_disk && out.diagnostics.is_empty() {
+        SourceFile::released(source.path.clone(), path, source.text())
+    } else {
+        source
+    };
     out.report = Report::from_node(source, &node);
     out
 }
@@ -509,7 +515,6 @@ pub fn run_inner(
                 match outside {
                     Some(d) => Loaded {
                         path: p.clone(),
-                        source: None,
                         report: None,
                         diagnostics: vec![d],
                         internal_error: None,
@@ -519,7 +524,6 @@ pub fn run_inner(
             })
             .unwrap_or_else(|e| Loaded {
                 path: p.clone(),
-                source: None,
                 report: None,
                 diagnostics: Vec::new(),
                 internal_error: Some(e),
@@ -539,7 +543,6 @@ pub fn run_inner(
         })
         .unwrap_or_else(|e| Loaded {
             path: PathBuf::from(name),
-            source: None,
             report: None,
             diagnostics: Vec::new(),
             internal_error: Some(e),
@@ -709,10 +712,34 @@ pub fn run_inner(
             Err(e) => outcome.internal_errors.push(e),
         }
     }
+    let changed = restore_released(&outcome.diagnostics);
+    outcome.diagnostics.extend(changed);
     diagnostic::sort(&mut outcome.diagnostics);
     clock.lap("collect");
     outcome.phases = clock.laps;
     Ok(outcome)
+}
+
+/// Reads again the released texts that findings point into (see
+/// [`SourceFile::released`]), in parallel and before any reporter needs
+/// them, while every file a check read is still there. A file that is no
+/// longer the text that was checked gets a PL001: its findings refer to what
+/// was read, which can no longer be shown.
+fn restore_released(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut released: BTreeMap<&str, &Source> = BTreeMap::new();
+    for d in diagnostics {
+        let locations = std::iter::once(&d.location).chain(d.related.iter().map(|r| &r.location));
+        for s in locations.filter_map(|l| l.source.as_ref()) {
+            if s.is_released() {
+                released.entry(s.path.as_str()).or_insert(s);
+            }
+        }
+    }
+    released
+        .into_par_iter()
+        .filter(|(_, s)| !s.intact())
+        .map(|(path, _)| pl001_file(Location::path_only(path), FileMsg::ChangedWhileChecked))
+        .collect()
 }
 
 /// Times the phases of a check, each from the end of the one before.
@@ -773,5 +800,55 @@ fn apply_severity_overrides(
                 d.severity = *sev;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::IndicatorMsg;
+
+    /// A finding in a file that changed after it was loaded is kept, and the
+    /// file gets a PL001 saying its findings refer to the text as read;
+    /// unchanged files and kept texts get nothing.
+    #[test]
+    fn a_file_changed_during_the_check_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+        let text = "period: 2023\n";
+        std::fs::write(&a, text).unwrap();
+        std::fs::write(&b, text).unwrap();
+        let finding = |source: Source| {
+            Diagnostic::new(
+                "PL104",
+                Severity::Error,
+                Location::at(&source, Span::new(0, 6)),
+                IndicatorMsg::BindingPending {
+                    ind: crate::messages::Ind {
+                        name: "空气质量优良率".into(),
+                        id: "I14".into(),
+                        unit: "%".into(),
+                    },
+                },
+            )
+        };
+        let changed = SourceFile::released("a.yaml", &a, text);
+        let unchanged = SourceFile::released("b.yaml", &b, text);
+        let kept = SourceFile::new("c.yaml", text);
+        std::fs::write(&a, "period: 2024\n").unwrap();
+        let diagnostics = vec![
+            finding(changed.clone()),
+            finding(unchanged).related(Location::at(&changed, Span::new(0, 6)), Note::FirstDefined),
+            finding(kept),
+        ];
+        let extra = restore_released(&diagnostics);
+        assert_eq!(extra.len(), 1, "{extra:?}");
+        assert_eq!(extra[0].code, "PL001");
+        assert_eq!(extra[0].location.path, "a.yaml");
+        assert_eq!(
+            extra[0].message(crate::messages::Lang::En),
+            crate::messages::Msg::from(FileMsg::ChangedWhileChecked)
+                .message(crate::messages::Lang::En)
+        );
     }
 }

@@ -137,7 +137,7 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
 /// Reads a config from its text (the working copy, or the version at a
 /// pull request's base); `path` says where relative paths start.
 pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>> {
-    let doc = toml_edit::ImDocument::parse(source.text.clone()).map_err(|e| {
+    let doc = toml_edit::ImDocument::parse(source.text().to_string()).map_err(|e| {
         let s = span(e.span());
         vec![bad(
             &source,

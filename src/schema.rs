@@ -334,7 +334,7 @@ fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) ->
                 SchemaMsg::NotFinite {
                     field: field.to_string(),
                     written: source
-                        .text
+                        .text()
                         .get(value.span.start..value.span.end)
                         .filter(|w| !w.is_empty())
                         .map_or_else(|| format_number(v, false), shorten),

@@ -1,6 +1,14 @@
 //! Source files as read, with the line index that turns byte offsets into
 //! 1-based lines and character columns.
+//!
+//! A report with no finding at load time lets its text go: checks need only
+//! its typed values and spans, and most reports never get a finding. The
+//! text is read again, once, when a diagnostic first needs it, and it must
+//! be the text that was checked (same length and hash); if the file changed
+//! in between, [`SourceFile::intact`] says so and the check reports it.
 
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 /// One file's text, shared by the diagnostics that point into it.
@@ -8,28 +16,94 @@ use std::sync::{Arc, OnceLock};
 pub struct SourceFile {
     /// Path as shown to the user: relative to the current directory, `/`-separated.
     pub path: String,
-    /// The file's text (a BOM, if any, is kept so offsets index the file as stored).
-    pub text: String,
+    /// The file's text (a BOM, if any, is kept so offsets index the file as
+    /// stored), and whether it is the text that was checked.
+    text: OnceLock<(String, bool)>,
+    /// Where a released text is read again, and what it must be.
+    released: Option<Released>,
     /// Byte offset of every line's start, made the first time a location
     /// is asked for: most files have no finding and never need it.
     line_starts: OnceLock<Vec<usize>>,
 }
 
+#[derive(Debug)]
+struct Released {
+    file: PathBuf,
+    len: usize,
+    hash: u64,
+}
+
 pub type Source = Arc<SourceFile>;
+
+/// A fixed-key hash of a text: the same on every run, to recognise it when read again.
+fn text_hash(text: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(text.as_bytes());
+    h.finish()
+}
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
         Arc::new(SourceFile {
             path: path.into(),
-            text: text.into(),
+            text: OnceLock::from((text.into(), true)),
+            released: None,
             line_starts: OnceLock::new(),
         })
+    }
+
+    /// A source whose text (read from `file` as `text`) is not kept: it is
+    /// read again from `file` the first time it is needed.
+    pub fn released(path: impl Into<String>, file: &Path, text: &str) -> Source {
+        Arc::new(SourceFile {
+            path: path.into(),
+            text: OnceLock::new(),
+            released: Some(Released {
+                file: file.to_path_buf(),
+                len: text.len(),
+                hash: text_hash(text),
+            }),
+            line_starts: OnceLock::new(),
+        })
+    }
+
+    /// The file's text. A released text is read again here, once; if the
+    /// file is no longer what was checked, the text is empty and
+    /// [`SourceFile::intact`] is false.
+    pub fn text(&self) -> &str {
+        &self.text.get_or_init(|| self.read_again()).0
+    }
+
+    /// Whether the text is the one that was checked: always, unless it was
+    /// released and the file changed (or went) before it was read again.
+    pub fn intact(&self) -> bool {
+        self.text();
+        self.text.get().is_some_and(|(_, intact)| *intact)
+    }
+
+    /// Whether the text was let go after loading (it is read again on first use).
+    pub fn is_released(&self) -> bool {
+        self.released.is_some()
+    }
+
+    fn read_again(&self) -> (String, bool) {
+        let Some(r) = &self.released else {
+            return (String::new(), false);
+        };
+        let text = std::fs::read(&r.file)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .filter(|t| t.len() == r.len && text_hash(t) == r.hash);
+        match text {
+            Some(t) => (t, true),
+            None => (String::new(), false),
+        }
     }
 
     fn line_starts(&self) -> &[usize] {
         self.line_starts.get_or_init(|| {
             // Line breaks as YAML reads them: LF, CR LF, and a CR alone.
-            let bytes = self.text.as_bytes();
+            let bytes = self.text().as_bytes();
             let mut starts = vec![0];
             starts.extend(
                 bytes
@@ -46,7 +120,7 @@ impl SourceFile {
 
     /// Length of a leading UTF-8 byte order mark, 0 or 3.
     pub fn bom_len(&self) -> usize {
-        if self.text.starts_with('\u{feff}') {
+        if self.text().starts_with('\u{feff}') {
             3
         } else {
             0
@@ -55,7 +129,7 @@ impl SourceFile {
 
     /// The text after the byte order mark.
     pub fn body(&self) -> &str {
-        &self.text[self.bom_len()..]
+        &self.text()[self.bom_len()..]
     }
 
     /// 1-based line and column (in Unicode characters) of a byte offset.
@@ -68,7 +142,7 @@ impl SourceFile {
         } else {
             self.line_starts()[line]
         };
-        let col = self.text[start..offset].chars().count() + 1;
+        let col = self.text()[start..offset].chars().count() + 1;
         (line + 1, col)
     }
 
@@ -77,22 +151,22 @@ impl SourceFile {
         self.line_starts()
             .get(line.saturating_sub(1))
             .copied()
-            .unwrap_or(self.text.len())
+            .unwrap_or(self.text().len())
     }
 
     /// The byte range of a 1-based line without its line ending.
     pub fn line_span(&self, line: usize) -> (usize, usize) {
         let start = self.line_start(line);
-        let end = self.text[start..]
+        let end = self.text()[start..]
             .find(['\r', '\n'])
-            .map_or(self.text.len(), |i| start + i);
+            .map_or(self.text().len(), |i| start + i);
         (start, end)
     }
 
     /// Rounds an offset down to a character boundary inside the text.
     pub fn clamp(&self, offset: usize) -> usize {
-        let mut o = offset.min(self.text.len());
-        while !self.text.is_char_boundary(o) {
+        let mut o = offset.min(self.text().len());
+        while !self.text().is_char_boundary(o) {
             o -= 1;
         }
         o
@@ -106,21 +180,47 @@ mod tests {
     #[test]
     fn columns_count_characters_and_lines_handle_crlf() {
         let f = SourceFile::new("a.yaml", "名称: x\r\nvalue: 1\n");
-        let v = f.text.find("1").unwrap();
+        let v = f.text().find("1").unwrap();
         assert_eq!(f.line_col(v), (2, 8));
-        let x = f.text.find('x').unwrap();
+        let x = f.text().find('x').unwrap();
         assert_eq!(f.line_col(x), (1, 5));
-        assert_eq!(f.line_span(1), (0, f.text.find('\r').unwrap()));
+        assert_eq!(f.line_span(1), (0, f.text().find('\r').unwrap()));
+    }
+
+    /// A released text is read again on first use, and only the text that
+    /// was checked counts: a changed or deleted file leaves it empty and not intact.
+    #[test]
+    fn a_released_text_is_read_again_only_if_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("r.yaml");
+        let text = "\u{feff}period: 2023\n名称: x\n";
+        std::fs::write(&file, text).unwrap();
+        let same = SourceFile::released("r.yaml", &file, text);
+        assert!(same.is_released());
+        assert_eq!(same.text(), text);
+        assert!(same.intact());
+        assert_eq!(same.line_col(text.find('x').unwrap()), (2, 5));
+
+        let edited = SourceFile::released("r.yaml", &file, text);
+        std::fs::write(&file, text.replace("2023", "2024")).unwrap();
+        assert!(!edited.intact());
+        assert_eq!(edited.text(), "");
+        assert_eq!(edited.line_col(10), (1, 1));
+
+        let gone = SourceFile::released("r.yaml", &file, text);
+        std::fs::remove_file(&file).unwrap();
+        assert!(!gone.intact());
+        assert!(SourceFile::new("kept.yaml", text).intact());
     }
 
     #[test]
     fn a_bom_is_no_column_and_a_lone_cr_ends_a_line() {
         let f = SourceFile::new("a.yaml", "\u{feff}version: x\n");
-        assert_eq!(f.line_col(f.text.find('x').unwrap()), (1, 10));
+        assert_eq!(f.line_col(f.text().find('x').unwrap()), (1, 10));
         assert_eq!(f.line_col(0), (1, 1));
         let f = SourceFile::new("a.yaml", "a: 1\rb: 2\r\nc: 3\n");
-        assert_eq!(f.line_col(f.text.find('b').unwrap()), (2, 1));
-        assert_eq!(f.line_col(f.text.find('c').unwrap()), (3, 1));
+        assert_eq!(f.line_col(f.text().find('b').unwrap()), (2, 1));
+        assert_eq!(f.line_col(f.text().find('c').unwrap()), (3, 1));
         assert_eq!(f.line_span(1), (0, 4));
     }
 }

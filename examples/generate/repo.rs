@@ -575,7 +575,7 @@ pub fn synthetic_plan(plan: &Plan, districts: usize) -> Vec<(String, String)> {
         .files
         .iter()
         .find(|f| f.source.path.ends_with("/rules.yaml"))
-        .map(|f| f.source.text.clone())
+        .map(|f| f.source.text().to_string())
         .expect("the built-in plan has rules.yaml");
     files.push(("rules.yaml".to_string(), rules));
     files

@@ -163,6 +163,8 @@ pub enum FileMsg {
         max: u64,
     },
     DanglingLink,
+    /// The file changed (or went) between loading it and showing a finding in it.
+    ChangedWhileChecked,
     CannotRead {
         error: String,
     },
@@ -250,6 +252,18 @@ impl FileMsg {
                 Zh => t(
                     format!("无法读取文件：{error}"),
                     "请确认文件存在，且运行 plan-lint 的用户有权读取",
+                    "",
+                ),
+            },
+            FileMsg::ChangedWhileChecked => match lang {
+                En => t(
+                    "this file changed while plan-lint was checking it; its findings refer to the text as it was read",
+                    "run the check again once the file is saved",
+                    "",
+                ),
+                Zh => t(
+                    "plan-lint 检查期间此文件发生了变化；检查结果对应的是读取时的内容",
+                    "请在文件保存后重新运行检查",
                     "",
                 ),
             },

@@ -69,6 +69,7 @@ fn file_samples() -> Vec<FileMsg> {
         },
         FileMsg::TooLargeRead { max: 10_485_760 },
         FileMsg::DanglingLink,
+        FileMsg::ChangedWhileChecked,
         FileMsg::CannotRead {
             error: s("Permission denied (os error 13)"),
         },

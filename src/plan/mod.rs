@@ -596,7 +596,7 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
         for f in &plan.files {
-            h.update(f.source.text.as_bytes());
+            h.update(f.source.text().as_bytes());
         }
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     };
@@ -773,7 +773,7 @@ mod tests {
                 "indicators": p.indicators,
                 "projects": p.projects,
                 "rules": p.rules.iter().map(|r| (&r.entry, r.origin.file, &r.origin.pointer)).collect::<Vec<_>>(),
-                "files": p.files.iter().map(|f| (&f.source.path, &f.source.text)).collect::<Vec<_>>(),
+                "files": p.files.iter().map(|f| (&f.source.path, f.source.text())).collect::<Vec<_>>(),
             })
         };
         assert_eq!(json(&fast), json(&slow));

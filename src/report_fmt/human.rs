@@ -29,7 +29,7 @@ impl SourceCode for Snippet {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let src = &self.0;
         let (start, end) = (span.offset(), span.offset() + span.len());
-        if end > src.text.len() {
+        if end > src.text().len() {
             return Err(MietteError::OutOfBounds);
         }
         // Whole lines from a little before the span to a little after it;
@@ -39,7 +39,7 @@ impl SourceCode for Snippet {
         let (last, _) = src.line_col(end);
         let from = first.saturating_sub(before + 1).max(1);
         let (w_start, w_end) = (src.line_start(from), src.line_start(last + after + 3));
-        let window = &src.text.as_bytes()[w_start..w_end];
+        let window = &src.text().as_bytes()[w_start..w_end];
         let inner = SourceSpan::new((start - w_start).into(), span.len());
         let c = <[u8] as SourceCode>::read_span(window, &inner, before, after)?;
         let lines_before = from - 1;

@@ -48,7 +48,7 @@ pub fn rewritten(
     base_text: &str,
     base_name: &str,
 ) -> Option<Diagnostic> {
-    let now = parse(&current.text)?;
+    let now = parse(current.text())?;
     let before = parse(base_text)?;
     let (now_json, before_json) = (now.to_json(), before.to_json());
     if now_json == before_json {
