@@ -40,7 +40,7 @@ fn main() {
             if tree {
                 let limits = plan_lint::yaml::Limits::default();
                 let node = plan_lint::yaml::load(&text, 0, limits).expect("valid YAML");
-                return (1, node.span.end);
+                return (1, node.span.end());
             }
             let mut parser = Parser::new_from_str(&text);
             let (mut n, mut end) = (0usize, 0usize);

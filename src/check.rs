@@ -173,7 +173,7 @@ pub mod test_hook {
 /// A YAML load error as a PL001 diagnostic.
 pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
     let span = if e.span.is_empty() {
-        let start = source.clamp(e.span.start);
+        let start = source.clamp(e.span.start());
         let next = source.text()[start..]
             .chars()
             .next()
@@ -195,6 +195,8 @@ fn pl001_file(location: Location, msg: FileMsg) -> Diagnostic {
 
 /// Reads, decodes, parses and schema-checks one file.
 pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64) -> Loaded {
+    // Spans hold u32 offsets: a larger file is too large, whatever the limit says.
+    let max = max.min(u64::from(u32::MAX));
     let mut out = Loaded {
         path: path.to_path_buf(),
         report: None,

@@ -55,7 +55,7 @@ impl Location {
     /// 1-based (line, column) of the start, and of the end.
     pub fn line_col(&self) -> Option<((usize, usize), (usize, usize))> {
         let (src, span) = (self.source.as_ref()?, self.span?);
-        Some((src.line_col(span.start), src.line_col(span.end)))
+        Some((src.line_col(span.start()), src.line_col(span.end())))
     }
 }
 
@@ -159,7 +159,7 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (&str, usize, &str) {
         (
             &self.location.path,
-            self.location.span.map_or(0, |s| s.start),
+            self.location.span.map_or(0, |s| s.start()),
             self.code,
         )
     }

@@ -335,7 +335,7 @@ fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) ->
                     field: field.to_string(),
                     written: source
                         .text()
-                        .get(value.span.start..value.span.end)
+                        .get(value.span.start()..value.span.end())
                         .filter(|w| !w.is_empty())
                         .map_or_else(|| format_number(v, false), shorten),
                 },
@@ -495,10 +495,10 @@ fn describe_property(root: &Value, schema_pointer: &str, name: &str) -> Option<S
 
 /// The first line of a mapping: where a missing key would be written.
 fn first_line(source: &Source, node: &Node) -> Location {
-    let (line, _) = source.line_col(node.span.start);
+    let (line, _) = source.line_col(node.span.start());
     let (_, end) = source.line_span(line);
-    let end = end.max(node.span.start);
-    Location::at(source, crate::yaml::Span::new(node.span.start, end))
+    let end = end.max(node.span.start());
+    Location::at(source, crate::yaml::Span::new(node.span.start(), end))
 }
 
 #[cfg(test)]

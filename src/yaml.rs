@@ -12,18 +12,32 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use std::collections::HashMap;
 
 /// A byte range in the source file (BOM included in the offsets).
+///
+/// Stored as two `u32`s: a span sits in every node, typed report field and
+/// history fact, so 8 bytes instead of 16 matter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        // Offsets beyond 4 GiB saturate; reports are limited far below that by max_file_size.
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Span {
+            start: clamp(start),
+            end: clamp(end),
+        }
+    }
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    pub fn end(&self) -> usize {
+        self.end as usize
     }
     pub fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
+        self.end.saturating_sub(self.start) as usize
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -454,8 +468,8 @@ fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadErr
                     return Err(LoadError {
                         kind: LoadErrorKind::MultipleDocuments,
                         span: Span::new(
-                            span.start,
-                            span.start + 3.min(text.len() + base - span.start),
+                            span.start(),
+                            span.start() + 3.min(text.len() + base - span.start()),
                         ),
                         related: None,
                     });
@@ -512,7 +526,7 @@ fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadErr
                 }
                 nodes += 1;
                 stack.push(Frame::Seq {
-                    start: span.start,
+                    start: span.start(),
                     anchor,
                     items: Vec::new(),
                 });
@@ -527,7 +541,7 @@ fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadErr
                 }
                 nodes += 1;
                 stack.push(Frame::Map {
-                    start: span.start,
+                    start: span.start(),
                     anchor,
                     entries: Vec::new(),
                     pending_key: None,
@@ -541,10 +555,10 @@ fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadErr
                     anchor,
                     items,
                 }) => {
-                    let end = items.last().map_or(span.end, |n| n.span.end).max(start);
+                    let end = items.last().map_or(span.end(), |n| n.span.end()).max(start);
                     Some((
                         Node {
-                            span: Span::new(start, end.max(span.end.min(end))),
+                            span: Span::new(start, end.max(span.end().min(end))),
                             kind: NodeKind::Seq(items),
                         },
                         anchor,
@@ -561,7 +575,7 @@ fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadErr
                 }) => {
                     let end = entries
                         .last()
-                        .map_or(span.end, |(_, v)| v.span.end)
+                        .map_or(span.end(), |(_, v)| v.span.end())
                         .max(start);
                     Some((
                         Node {
@@ -684,7 +698,7 @@ fn depth_error(span: Span, limits: Limits) -> LoadError {
         kind: LoadErrorKind::TooDeep {
             max_depth: limits.max_depth,
         },
-        span: Span::new(span.start, span.start + 1),
+        span: Span::new(span.start(), span.start() + 1),
         related: None,
     }
 }
@@ -696,7 +710,7 @@ fn tag_error(text: &str, base: usize, node: Span, tag: &saphyr_parser::Tag) -> L
         "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
         handle => format!("{handle}{}", tag.suffix),
     };
-    let before = &text[..node.start.saturating_sub(base).min(text.len())];
+    let before = &text[..node.start().saturating_sub(base).min(text.len())];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let span = before[line_start..]
         .rfind(written.as_str())
@@ -882,6 +896,21 @@ mod tests {
     }
 
     #[test]
+    fn span_is_two_u32s_and_saturates() {
+        assert_eq!(std::mem::size_of::<Span>(), 8);
+        let s = Span::new(3, 10);
+        assert_eq!((s.start(), s.end(), s.len()), (3, 10, 7));
+        #[cfg(target_pointer_width = "64")]
+        {
+            let max = u32::MAX as usize;
+            let s = Span::new(usize::MAX, usize::MAX);
+            assert_eq!((s.start(), s.end(), s.len()), (max, max, 0));
+            assert!(s.is_empty());
+            assert_eq!(Span::new(5, max + 1).end(), max);
+        }
+    }
+
+    #[test]
     fn core_schema_keeps_yaml11_booleans_as_strings() {
         let n = parse("a: yes\nb: no\nc: on\nd: NO\ne: true\nf: 1.5\ng: 7\nh: ~\n");
         assert_eq!(n.get("a").unwrap().as_str(), Some("yes"));
@@ -899,11 +928,11 @@ mod tests {
         let src = "名称: 空气\nvalue: 97.6\nq: \"x\"\n";
         let n = parse(src);
         let v = n.get("value").unwrap();
-        assert_eq!(&src[v.span.start..v.span.end], "97.6");
+        assert_eq!(&src[v.span.start()..v.span.end()], "97.6");
         let (k, _) = n.entry("名称").unwrap();
-        assert_eq!(&src[k.span.start..k.span.end], "名称");
+        assert_eq!(&src[k.span.start()..k.span.end()], "名称");
         let q = n.get("q").unwrap();
-        assert!(src[q.span.start..q.span.end].contains('x'));
+        assert!(src[q.span.start()..q.span.end()].contains('x'));
     }
 
     #[test]

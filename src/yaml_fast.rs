@@ -233,8 +233,8 @@ impl<'a> Scanner<'a> {
                 _ => break,
             }
         }
-        let start = entries[0].0.span.start;
-        let stop = entries[entries.len() - 1].1.span.end.max(start);
+        let start = entries[0].0.span.start();
+        let stop = entries[entries.len() - 1].1.span.end().max(start);
         Ok(Node {
             span: Span::new(start, stop),
             kind: NodeKind::Map(entries),
@@ -277,9 +277,9 @@ impl<'a> Scanner<'a> {
         }
         let start = match (indented, first_dash) {
             (true, Some(dash)) => self.base + dash,
-            _ => items.first().ok_or(Bail)?.span.start,
+            _ => items.first().ok_or(Bail)?.span.start(),
         };
-        let stop = items.last().ok_or(Bail)?.span.end.max(start);
+        let stop = items.last().ok_or(Bail)?.span.end().max(start);
         Ok(Node {
             span: Span::new(start, stop),
             kind: NodeKind::Seq(items),
@@ -390,7 +390,7 @@ impl<'a> Scanner<'a> {
                 if node.as_seq().is_some_and(<[Node]>::is_empty)
                     || node.as_map().is_some_and(<[(Node, Node)]>::is_empty)
                 {
-                    node.span.end = self.base + stop;
+                    node.span = Span::new(node.span.start(), self.base + stop);
                 }
                 Ok(node)
             }
@@ -549,10 +549,10 @@ impl<'a> Scanner<'a> {
             }
         }
         let (kind, last_end) = if is_map {
-            let last = entries.last().map(|(_, v)| v.span.end);
+            let last = entries.last().map(|(_, v)| v.span.end());
             (NodeKind::Map(entries), last)
         } else {
-            let last = items.last().map(|v| v.span.end);
+            let last = items.last().map(|v| v.span.end());
             (NodeKind::Seq(items), last)
         };
         let start = self.base + at;

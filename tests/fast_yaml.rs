@@ -40,7 +40,7 @@ fn same_tree(text: &str) -> bool {
 
 /// Where two trees first differ, with the source each span covers.
 fn first_difference(a: &Node, b: &Node, text: &str, path: String) -> Option<String> {
-    let show = |n: &Node| format!("{:?} {:?}", n.span, text.get(n.span.start..n.span.end));
+    let show = |n: &Node| format!("{:?} {:?}", n.span, text.get(n.span.start()..n.span.end()));
     match (&a.kind, &b.kind) {
         (NodeKind::Seq(x), NodeKind::Seq(y)) if x.len() == y.len() => {
             for (i, (p, q)) in x.iter().zip(y).enumerate() {

@@ -151,12 +151,12 @@ fn check_mutated(department: usize, bytes: Vec<u8>) -> Result<(), TestCaseError>
         match (&d.location.source, d.location.span) {
             (Some(src), Some(span)) => {
                 prop_assert!(
-                    span.start <= span.end && span.end <= src.text().len(),
+                    span.start() <= span.end() && span.end() <= src.text().len(),
                     "{d:?}"
                 );
                 prop_assert!(
-                    src.text().is_char_boundary(span.start)
-                        && src.text().is_char_boundary(span.end),
+                    src.text().is_char_boundary(span.start())
+                        && src.text().is_char_boundary(span.end()),
                     "span off a character boundary: {d:?}"
                 );
                 prop_assert!(d.location.line_col().is_some());

@@ -48,7 +48,7 @@ fn load_yaml<T: DeserializeOwned>(path: &Path) -> Result<T, String> {
     let node = load(body, base, Limits::default()).map_err(|e| {
         format!(
             "YAML error at byte {}: {}",
-            e.span.start,
+            e.span.start(),
             e.message(Lang::En)
         )
     })?;

@@ -65,12 +65,12 @@ fn main() {
             }
             if let (Some(src), Some(span)) = (&d.location.source, d.location.span) {
                 assert!(
-                    span.start <= span.end && span.end <= src.text().len(),
+                    span.start() <= span.end() && span.end() <= src.text().len(),
                     "{d:?}"
                 );
                 assert!(
-                    src.text().is_char_boundary(span.start)
-                        && src.text().is_char_boundary(span.end)
+                    src.text().is_char_boundary(span.start())
+                        && src.text().is_char_boundary(span.end())
                 );
             }
         }

@@ -7,7 +7,7 @@ use plan_lint::messages::Lang;
 use plan_lint::yaml::{load, load_events, load_subset, Limits, Node, NodeKind};
 
 fn check_spans(node: &Node, text: &str, base: usize) {
-    let (s, e) = (node.span.start, node.span.end);
+    let (s, e) = (node.span.start(), node.span.end());
     assert!(
         s <= e && e <= text.len() + base,
         "span {s}..{e} outside the text"
@@ -54,7 +54,7 @@ fn main() {
                     assert!(!e.message(lang).is_empty() && !e.help(lang).is_empty());
                 }
                 assert!(
-                    e.span.end <= body.len() + base,
+                    e.span.end() <= body.len() + base,
                     "error span outside the text"
                 );
             }

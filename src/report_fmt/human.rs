@@ -66,8 +66,8 @@ fn showable(loc: &Location) -> bool {
     let (Some(src), Some(span)) = (&loc.source, loc.span) else {
         return false;
     };
-    let (first, _) = src.line_col(span.start);
-    let (last, _) = src.line_col(span.end);
+    let (first, _) = src.line_col(span.start());
+    let (last, _) = src.line_col(span.end());
     (first.saturating_sub(1).max(1)..=last + 1).all(|line| {
         let (s, e) = src.line_span(line);
         e - s <= MAX_SHOWN_LINE
@@ -142,7 +142,7 @@ impl miette::Diagnostic for View {
 
 fn span_of(loc: &Location) -> Option<SourceSpan> {
     let s = loc.span?;
-    Some(SourceSpan::new(s.start.into(), s.len()))
+    Some(SourceSpan::new(s.start().into(), s.len()))
 }
 
 fn snippet(loc: &Location) -> Option<Snippet> {

@@ -12,7 +12,7 @@ fn position(loc: &Location) -> (Value, Value, Value, Value, Value, Value) {
             json!(c),
             json!(el),
             json!(ec),
-            json!(span.start),
+            json!(span.start()),
             json!(span.len()),
         ),
         _ => (

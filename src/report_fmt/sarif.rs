@@ -12,7 +12,7 @@ fn physical(loc: &Location) -> Value {
     if let (Some(((l, c), (el, ec))), Some(span)) = (loc.line_col(), loc.span) {
         v["region"] = json!({
             "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec,
-            "byteOffset": span.start, "byteLength": span.len(),
+            "byteOffset": span.start(), "byteLength": span.len(),
         });
     }
     v

@@ -231,7 +231,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
         if !i32::try_from(p.value).is_ok_and(|y| plan.in_period(y)) {
             let written = src
                 .text()
-                .get(p.span.start..p.span.end)
+                .get(p.span.start()..p.span.end())
                 .filter(|w| !w.is_empty() && w.len() <= 40)
                 .map_or_else(|| p.value.to_string(), str::to_string);
             out.push(
