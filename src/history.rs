@@ -13,7 +13,8 @@ use crate::plan::ProjectStatus;
 use crate::report::{Report, Spanned};
 use crate::source::Source;
 use crate::yaml::Span;
-use std::collections::{BTreeMap, HashMap};
+use crate::FastMap;
+use std::collections::BTreeMap;
 
 /// A value as some report states it, with where: the report's source and
 /// the value's span (a [`Location`] is made only for a finding).
@@ -46,11 +47,11 @@ pub struct ProjectFacts<'r> {
 
 /// plan → id → value; looked up by `&str` pairs without making a key.
 #[derive(Debug)]
-struct ByPlan<V>(HashMap<String, HashMap<String, V>>);
+struct ByPlan<V>(FastMap<String, FastMap<String, V>>);
 
 impl<V> Default for ByPlan<V> {
     fn default() -> Self {
-        ByPlan(HashMap::new())
+        ByPlan(FastMap::default())
     }
 }
 
@@ -62,7 +63,7 @@ impl<V: Default> ByPlan<V> {
     /// copied only then.
     fn slot(&mut self, plan: &str, id: &str) -> &mut V {
         if !self.0.contains_key(plan) {
-            self.0.insert(plan.to_owned(), HashMap::new());
+            self.0.insert(plan.to_owned(), FastMap::default());
         }
         let ids = self.0.get_mut(plan).expect("inserted above");
         if !ids.contains_key(id) {

@@ -27,3 +27,9 @@ pub mod source;
 pub mod status;
 pub mod suggest;
 pub mod yaml;
+
+/// The hash map of lookups a check makes per report entry (catalog ids,
+/// history keys): foldhash, several times faster than the standard SipHash
+/// on short ids, randomly seeded. Never iterated, so its order cannot reach
+/// the output.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;

@@ -12,6 +12,7 @@ use crate::source::{Source, SourceFile};
 use crate::yaml::{self, Limits, Node};
 pub use model::*;
 use rayon::prelude::*;
+use crate::FastMap;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -50,11 +51,11 @@ pub struct Plan {
     pub sha256: String,
     /// The plan's files, for diagnostics that point into them.
     pub files: Vec<PlanFile>,
-    indicator_index: HashMap<String, usize>,
-    project_index: HashMap<String, usize>,
-    department_index: HashMap<String, usize>,
+    indicator_index: FastMap<String, usize>,
+    project_index: FastMap<String, usize>,
+    department_index: FastMap<String, usize>,
     /// Department code → its indicators and projects, in catalog order.
-    responsibilities: HashMap<String, (Vec<usize>, Vec<usize>)>,
+    responsibilities: FastMap<String, (Vec<usize>, Vec<usize>)>,
     indicator_origin: Vec<Origin>,
     project_origin: Vec<Origin>,
     /// Which catalog entries each rule applies to; made on first use.
@@ -360,7 +361,7 @@ impl Plan {
     }
     /// Rebuilds the department → indicators and projects index.
     fn index_responsibilities(&mut self) {
-        let mut r: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        let mut r: FastMap<String, (Vec<usize>, Vec<usize>)> = FastMap::default();
         for (i, ind) in self.indicators.iter().enumerate() {
             r.entry(ind.department.clone()).or_default().0.push(i);
         }
@@ -378,11 +379,11 @@ impl Plan {
             rules: Vec::new(),
             sha256: String::new(),
             files: vec![header_file],
-            indicator_index: HashMap::new(),
-            project_index: HashMap::new(),
-            department_index: HashMap::new(),
+            indicator_index: FastMap::default(),
+            project_index: FastMap::default(),
+            department_index: FastMap::default(),
             ownership: OnceLock::new(),
-            responsibilities: HashMap::new(),
+            responsibilities: FastMap::default(),
             indicator_origin: Vec::new(),
             project_origin: Vec::new(),
         }
