@@ -333,6 +333,13 @@ impl<'a> Scanner<'a> {
         if !self.plain_start(at, end) {
             return Err(Bail);
         }
+        // `--- ` or `... ` starting a key reads as a document marker to
+        // saphyr-parser even when indented (an error there): its call.
+        if (b[at..].starts_with(b"---") || b[at..].starts_with(b"..."))
+            && matches!(b.get(at + 3), None | Some(b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            return Err(Bail);
+        }
         let colon = self.plain_colon(at, end).ok_or(Bail)?;
         let raw = &self.text[at..colon];
         let text = raw.trim_end_matches(' ');

@@ -178,6 +178,11 @@ fn fixed_cases_agree() {
         "a: [1,\n  2]\n",
         "a: 99999999999999999999\n",
         "? a\n: b\n",
+        // A key starting `--- ` or `... `, indented: a document marker to the
+        // parser, which rejects it (found by mutated_files_agree).
+        "indicators:\n --- - id: I25   # 人口平均预期寿命\n",
+        "a:\n  ... b: c\n",
+        "a:\n - --- b: c\n",
     ] {
         assert!(yaml::load_subset(c, 0, Limits::default()).is_none(), "{c}");
     }
