@@ -388,6 +388,25 @@ impl Plan {
             project_origin: Vec::new(),
         }
     }
+    /// Makes room for the content of every file at once: a synthetic plan
+    /// has tens of thousands of entries, and growing by doubling would keep
+    /// up to twice their size (and a copy while growing) for the whole run.
+    fn reserve<'c>(&mut self, contents: impl Iterator<Item = &'c Content> + Clone) {
+        let count = |f: fn(&CatalogFile) -> usize| {
+            (contents.clone())
+                .map(|c| match c {
+                    Content::Catalog(cf) => f(cf),
+                    Content::Rules(_) => 0,
+                })
+                .sum::<usize>()
+        };
+        let (indicators, projects) = (count(|c| c.indicators.len()), count(|c| c.projects.len()));
+        self.departments.reserve_exact(count(|c| c.departments.len()));
+        self.indicators.reserve_exact(indicators);
+        self.indicator_origin.reserve_exact(indicators);
+        self.projects.reserve_exact(projects);
+        self.project_origin.reserve_exact(projects);
+    }
     /// Adds the content of the plan's file number `file`.
     fn add(&mut self, file: usize, content: Content) {
         match content {
@@ -402,22 +421,20 @@ impl Plan {
                     });
                 }
             }
-            Content::Catalog(cf) => {
-                self.departments.extend(cf.departments);
-                for (j, ind) in cf.indicators.into_iter().enumerate() {
-                    self.indicator_origin.push(Origin {
+            Content::Catalog(mut cf) => {
+                self.departments.append(&mut cf.departments);
+                self.indicator_origin
+                    .extend((0..cf.indicators.len()).map(|j| Origin {
                         file,
                         pointer: format!("/indicators/{j}"),
-                    });
-                    self.indicators.push(ind);
-                }
-                for (j, p) in cf.projects.into_iter().enumerate() {
-                    self.project_origin.push(Origin {
+                    }));
+                self.indicators.append(&mut cf.indicators);
+                self.project_origin
+                    .extend((0..cf.projects.len()).map(|j| Origin {
                         file,
                         pointer: format!("/projects/{j}"),
-                    });
-                    self.projects.push(p);
-                }
+                    }));
+                self.projects.append(&mut cf.projects);
             }
         }
     }
@@ -559,6 +576,10 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
             }
         })
         .collect();
+    plan.reserve(loaded.iter().filter_map(|l| match l {
+        Listed::Loaded(_, Some(c), _) => Some(c),
+        _ => None,
+    }));
     for ((list, i, _, _), result) in listed.iter().zip(loaded) {
         match result {
             Listed::Unreadable(e) => {
