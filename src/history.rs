@@ -14,7 +14,9 @@ use crate::report::{Report, Spanned};
 use crate::source::Source;
 use crate::yaml::Span;
 use crate::FastMap;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 
 /// A value as some report states it, with where: the report's source and
 /// the value's span (a [`Location`] is made only for a finding).
@@ -104,6 +106,11 @@ impl<V> Periods<V> {
     }
 }
 
+/// Which of `n` shards holds an id.
+fn shard(ids: &foldhash::fast::FixedState, id: &str, n: usize) -> usize {
+    (ids.hash_one(id) % n as u64) as usize
+}
+
 /// Where a fact is written: the report's position in the history and the
 /// entry's position in its `indicators` or `projects` list.
 #[derive(Clone, Copy, Debug)]
@@ -112,48 +119,27 @@ struct At {
     entry: u32,
 }
 
+/// The index of the indicators and projects whose ids fall in one shard.
 #[derive(Default, Debug)]
-pub struct History<'r> {
-    reports: Vec<&'r Report>,
+struct Shard {
     indicators: ByPlan<Periods<At>>,
     projects: ByPlan<Periods<At>>,
     /// (plan, indicator) → cited document → the entries that cite it.
     requirements: ByPlan<BTreeMap<String, Vec<At>>>,
-    /// (plan, department) → periods with a report, in order.
-    reported: ByPlan<Vec<i32>>,
 }
 
-fn fact<'r, T: Copy>(report: &'r Report, s: &Spanned<T>) -> Option<Fact<'r, T>> {
-    Some(Fact {
-        value: s.value,
-        period: report.period()?,
-        source: &report.source,
-        span: s.span,
-    })
-}
-
-impl<'r> History<'r> {
-    /// Indexes reports; the caller passes them in path order, and the first
-    /// report to state a fact for a period keeps it.
-    pub fn build(reports: impl IntoIterator<Item = &'r Report>) -> History<'r> {
-        let mut h = History::default();
-        for r in reports {
+impl Shard {
+    /// Indexes, in report order, the entries whose id `mine` accepts.
+    fn build(reports: &[&Report], mine: impl Fn(&str) -> bool) -> Shard {
+        let mut h = Shard::default();
+        for (report, r) in (0..u32::MAX).zip(reports) {
             let (Some(plan), Some(period)) = (r.plan_id(), r.period()) else {
                 continue;
             };
-            // A history beyond four billion reports or entries is beyond
-            // any machine's memory long before: positions are 32-bit.
-            let Ok(report) = u32::try_from(h.reports.len()) else {
-                break;
-            };
-            h.reports.push(r);
-            if let Some(d) = r.department() {
-                let periods = h.reported.slot(plan, d);
-                if let Err(at) = periods.binary_search(&period) {
-                    periods.insert(at, period);
-                }
-            }
             for (entry, e) in (0..u32::MAX).zip(&r.indicators) {
+                if !mine(&e.id.value) {
+                    continue;
+                }
                 let at = At { report, entry };
                 if e.value.is_some() {
                     h.indicators
@@ -174,12 +160,83 @@ impl<'r> History<'r> {
                 }
             }
             for (entry, e) in (0..u32::MAX).zip(&r.projects) {
-                h.projects
-                    .slot(plan, &e.id.value)
-                    .insert_first(period, At { report, entry });
+                if mine(&e.id.value) {
+                    h.projects
+                        .slot(plan, &e.id.value)
+                        .insert_first(period, At { report, entry });
+                }
             }
         }
         h
+    }
+}
+
+/// The index is split by id into one shard per thread, built in parallel:
+/// each shard reads every report in order and keeps its own ids, so a
+/// shard's content, and every answer, is the same whatever the split.
+#[derive(Debug)]
+pub struct History<'r> {
+    /// The reports with a plan and a period, in the order given.
+    reports: Vec<&'r Report>,
+    shards: Vec<Shard>,
+    ids: foldhash::fast::FixedState,
+    /// (plan, department) → periods with a report, in order.
+    reported: ByPlan<Vec<i32>>,
+}
+
+fn fact<'r, T: Copy>(report: &'r Report, s: &Spanned<T>) -> Option<Fact<'r, T>> {
+    Some(Fact {
+        value: s.value,
+        period: report.period()?,
+        source: &report.source,
+        span: s.span,
+    })
+}
+
+impl<'r> History<'r> {
+    /// Indexes reports; the caller passes them in path order, and the first
+    /// report to state a fact for a period keeps it.
+    pub fn build(reports: impl IntoIterator<Item = &'r Report>) -> History<'r> {
+        // A history beyond four billion reports or entries is beyond any
+        // machine's memory long before: positions are 32-bit.
+        let reports: Vec<&Report> = (reports.into_iter())
+            .filter(|r| r.plan_id().is_some() && r.period().is_some())
+            .take(u32::MAX as usize)
+            .collect();
+        let ids = foldhash::fast::FixedState::default();
+        let n = rayon::current_num_threads().max(1);
+        let (shards, reported) = rayon::join(
+            || {
+                (0..n)
+                    .into_par_iter()
+                    .map(|s| Shard::build(&reports, |id| shard(&ids, id, n) == s))
+                    .collect()
+            },
+            || {
+                let mut reported: ByPlan<Vec<i32>> = ByPlan::default();
+                for r in &reports {
+                    if let (Some(plan), Some(period), Some(d)) =
+                        (r.plan_id(), r.period(), r.department())
+                    {
+                        let periods = reported.slot(plan, d);
+                        if let Err(at) = periods.binary_search(&period) {
+                            periods.insert(at, period);
+                        }
+                    }
+                }
+                reported
+            },
+        );
+        History {
+            reports,
+            shards,
+            ids,
+            reported,
+        }
+    }
+
+    fn shard(&self, id: &str) -> &Shard {
+        &self.shards[shard(&self.ids, id, self.shards.len())]
     }
 
     fn report(&self, at: At) -> &'r Report {
@@ -207,14 +264,18 @@ impl<'r> History<'r> {
 
     /// The value of the most recent earlier period that has one.
     pub fn previous_value(&self, plan: &str, id: &str, period: i32) -> Option<Fact<'r, f64>> {
-        let (_, at) = self.indicators.get(plan, id)?.before(period).last()?;
+        let (_, at) = self
+            .shard(id)
+            .indicators
+            .get(plan, id)?
+            .before(period)
+            .last()?;
         self.value(*at)
     }
 
     /// Every reported value of an indicator up to and including `period`.
     pub fn values_through(&self, plan: &str, id: &str, period: i32) -> Vec<Fact<'r, f64>> {
-        self.indicators
-            .get(plan, id)
+        (self.shard(id).indicators.get(plan, id))
             .map(|m| {
                 (m.through(period).iter())
                     .filter_map(|(_, at)| self.value(*at))
@@ -225,7 +286,12 @@ impl<'r> History<'r> {
 
     /// The project's state in the most recent earlier period that reported it.
     pub fn previous_project(&self, plan: &str, id: &str, period: i32) -> Option<ProjectFacts<'r>> {
-        let (p, at) = self.projects.get(plan, id)?.before(period).last()?;
+        let (p, at) = self
+            .shard(id)
+            .projects
+            .get(plan, id)?
+            .before(period)
+            .last()?;
         Some(self.project(*p, *at))
     }
 
@@ -236,7 +302,7 @@ impl<'r> History<'r> {
         id: &str,
         document: &str,
     ) -> impl Iterator<Item = Fact<'r, f64>> + '_ {
-        (self.requirements.get(plan, id))
+        (self.shard(id).requirements.get(plan, id))
             .and_then(|m| m.get(document.trim()))
             .map_or(&[][..], Vec::as_slice)
             .iter()
@@ -245,7 +311,7 @@ impl<'r> History<'r> {
 
     /// Every requirement value reports gave for an indicator, whatever document they cite.
     pub fn requirements(&self, plan: &str, id: &str) -> Vec<Fact<'r, f64>> {
-        (self.requirements.get(plan, id))
+        (self.shard(id).requirements.get(plan, id))
             .map(|m| {
                 (m.values().flatten())
                     .filter_map(|at| self.requirement(*at))

@@ -80,14 +80,15 @@ pub struct Requirement {
 #[derive(Clone, Debug)]
 pub struct IndicatorEntry {
     /// Position in `indicators`, for node paths.
-    pub index: usize,
+    pub index: u32,
     pub span: Span,
     pub id: Spanned<String>,
     pub value: Option<Spanned<f64>>,
     /// The `pending` key's span, when the figure is not yet published.
     pub pending: Option<Span>,
     pub unit: Option<Spanned<String>>,
-    pub requirement: Option<Requirement>,
+    /// Boxed: most entries have none, and the typed reports are kept for the whole check.
+    pub requirement: Option<Box<Requirement>>,
 }
 
 impl IndicatorEntry {
@@ -98,7 +99,7 @@ impl IndicatorEntry {
 
 #[derive(Clone, Debug)]
 pub struct ProjectEntry {
-    pub index: usize,
+    pub index: u32,
     pub span: Span,
     pub id: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -109,7 +110,7 @@ pub struct ProjectEntry {
     pub started: Option<Spanned<Date>>,
     pub completed: Option<Spanned<Date>>,
     /// The `evidence` list's span and number of items.
-    pub evidence: Option<Spanned<usize>>,
+    pub evidence: Option<Spanned<u32>>,
 }
 
 impl ProjectEntry {
@@ -153,9 +154,9 @@ impl Report {
     pub fn from_node(source: Source, root: &Node) -> Option<Report> {
         root.as_map()?;
         let seq = |key: &str| root.get(key).and_then(Node::as_seq).unwrap_or(&[]);
-        let indicators = seq("indicators")
-            .iter()
-            .enumerate()
+        // A report of at most 4 GiB has fewer than 2^32 entries.
+        let indicators = (0..u32::MAX)
+            .zip(seq("indicators"))
             .filter_map(|(index, n)| {
                 let id = str_at(n, "id")?;
                 Some(IndicatorEntry {
@@ -168,17 +169,18 @@ impl Report {
                     requirement: n
                         .get("requirement")
                         .filter(|r| r.as_map().is_some())
-                        .map(|r| Requirement {
-                            span: r.span,
-                            value: num_at(r, "value").filter(|v| v.value.is_finite()),
-                            source: str_at(r, "source").filter(|s| !s.value.trim().is_empty()),
+                        .map(|r| {
+                            Box::new(Requirement {
+                                span: r.span,
+                                value: num_at(r, "value").filter(|v| v.value.is_finite()),
+                                source: str_at(r, "source").filter(|s| !s.value.trim().is_empty()),
+                            })
                         }),
                 })
             })
             .collect::<Vec<_>>();
-        let projects = seq("projects")
-            .iter()
-            .enumerate()
+        let projects = (0..u32::MAX)
+            .zip(seq("projects"))
             .filter_map(|(index, n)| {
                 let id = str_at(n, "id")?;
                 let inv = n.get("investment");
@@ -200,7 +202,7 @@ impl Report {
                     completed: date_at(n, "completed"),
                     evidence: n.get("evidence").and_then(|e| {
                         Some(Spanned {
-                            value: e.as_seq()?.len(),
+                            value: u32::try_from(e.as_seq()?.len()).unwrap_or(u32::MAX),
                             span: e.span,
                         })
                     }),

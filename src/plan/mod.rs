@@ -401,7 +401,8 @@ impl Plan {
                 .sum::<usize>()
         };
         let (indicators, projects) = (count(|c| c.indicators.len()), count(|c| c.projects.len()));
-        self.departments.reserve_exact(count(|c| c.departments.len()));
+        self.departments
+            .reserve_exact(count(|c| c.departments.len()));
         self.indicators.reserve_exact(indicators);
         self.indicator_origin.reserve_exact(indicators);
         self.projects.reserve_exact(projects);
