@@ -377,6 +377,16 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 /// searching, so a link cannot lead the search in a loop or out of `dir`; a
 /// link to a directory outside `dir` is listed so that it is reported.
 pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
+    report_entries_under(dir)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// [`reports_under`], with whether each entry is itself a symbolic link.
+/// The search never enters a linked directory, so an entry that is not a
+/// link is a file inside `dir` and cannot lead out of it.
+fn report_entries_under(dir: &Path) -> Vec<(PathBuf, bool)> {
     let mut out = Vec::new();
     let real_dir = std::fs::canonicalize(dir).ok();
     let mut todo = vec![dir.to_path_buf()];
@@ -393,7 +403,7 @@ pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
             let name = name.to_string_lossy();
             let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
             if report_name {
-                out.push(path.clone());
+                out.push((path.clone(), kind.is_symlink()));
             }
             if kind.is_dir() {
                 todo.push(path);
@@ -403,7 +413,7 @@ pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
                     _ => false,
                 };
                 if !inside {
-                    out.push(path);
+                    out.push((path, true));
                 }
             }
         }
@@ -426,9 +436,8 @@ fn leaves_root(path: &Path, display: &str, real_root: &Path) -> Option<Diagnosti
     ))
 }
 
-fn excluded(path: &Path, exclude: &[glob::Pattern]) -> bool {
-    let shown = crate::paths::display(path);
-    exclude.iter().any(|p| p.matches(&shown))
+fn excluded(shown: &str, exclude: &[glob::Pattern]) -> bool {
+    exclude.iter().any(|p| p.matches(shown))
 }
 
 /// Expands the command line's paths and globs; an argument that matches nothing is fatal.
@@ -481,21 +490,30 @@ pub fn run_inner(
             diagnostics: Vec::new(),
         });
     }
-    let history_paths: Vec<PathBuf> = if root_exists {
-        reports_under(&root)
+    // Every report under the data root: (display path, path, whether it
+    // is a link, which could lead out of the root).
+    let history_paths: Vec<(String, PathBuf, bool)> = if root_exists {
+        report_entries_under(&root)
             .into_iter()
-            .filter(|p| !excluded(p, &opts.exclude))
+            .map(|(p, link)| (crate::paths::display(&p), p, link))
+            .filter(|(shown, _, _)| !excluded(shown, &opts.exclude))
             .collect()
     } else {
         Vec::new()
     };
     let named = resolve_inputs(opts)?;
 
-    // Each distinct file once, keyed by its display path.
-    let mut all: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for p in history_paths.iter().chain(named.iter()) {
+    // Each distinct file once, keyed by its display path, with whether it
+    // must be checked for leading out of the data root: links found under
+    // it, and every path named on the command line.
+    let mut all: BTreeMap<String, (PathBuf, bool)> = BTreeMap::new();
+    for (shown, p, link) in &history_paths {
+        all.entry(shown.clone())
+            .or_insert_with(|| (p.clone(), *link));
+    }
+    for p in &named {
         all.entry(crate::paths::display(p))
-            .or_insert_with(|| p.clone());
+            .or_insert_with(|| (p.clone(), true));
     }
     let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
     clock.lap("find reports");
@@ -508,11 +526,11 @@ pub fn run_inner(
     let mut loaded: Vec<(String, Loaded)> = all
         .into_par_iter()
         .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
-        .map(|(shown, p)| {
+        .map(|(shown, (p, may_leave))| {
             let l = isolate(&shown, || {
                 let outside = real_root
                     .as_deref()
-                    .filter(|_| under_root(&shown))
+                    .filter(|_| may_leave && under_root(&shown))
                     .and_then(|r| leaves_root(&p, &shown, r));
                 match outside {
                     Some(d) => Loaded {
@@ -564,8 +582,8 @@ pub fn run_inner(
         c.clone()
     } else if opts.inputs.is_empty() && opts.stdin.is_none() {
         history_paths
-            .iter()
-            .map(|p| crate::paths::display(p))
+            .into_iter()
+            .map(|(shown, _, _)| shown)
             .collect()
     } else {
         let mut s: BTreeSet<String> = named.iter().map(|p| crate::paths::display(p)).collect();
