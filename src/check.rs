@@ -115,7 +115,6 @@ impl Plans {
 /// One file as loaded: its source, its typed report if it has one, and the
 /// diagnostics loading produced (PL001, PL002).
 pub struct Loaded {
-    pub path: PathBuf,
     pub report: Option<Report>,
     pub diagnostics: Vec<Diagnostic>,
     pub internal_error: Option<Text>,
@@ -198,7 +197,6 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
     // Spans hold u32 offsets: a larger file is too large, whatever the limit says.
     let max = max.min(u64::from(u32::MAX));
     let mut out = Loaded {
-        path: path.to_path_buf(),
         report: None,
         diagnostics: Vec::new(),
         internal_error: None,
@@ -534,7 +532,6 @@ pub fn run_inner(
                     .and_then(|r| leaves_root(&p, &shown, r));
                 match outside {
                     Some(d) => Loaded {
-                        path: p.clone(),
                         report: None,
                         diagnostics: vec![d],
                         internal_error: None,
@@ -543,7 +540,6 @@ pub fn run_inner(
                 }
             })
             .unwrap_or_else(|e| Loaded {
-                path: p.clone(),
                 report: None,
                 diagnostics: Vec::new(),
                 internal_error: Some(e),
@@ -562,7 +558,6 @@ pub fn run_inner(
             )
         })
         .unwrap_or_else(|e| Loaded {
-            path: PathBuf::from(name),
             report: None,
             diagnostics: Vec::new(),
             internal_error: Some(e),

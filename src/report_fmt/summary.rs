@@ -51,17 +51,18 @@ pub fn render(info: &RunInfo<'_>, plans: &Plans, lang: Lang) -> String {
         out.push('\n');
     }
     let mut rows = String::new();
+    // (plan, indicator) pairs some linted report states: made once, not
+    // searched for every indicator (a large run has both in the tens of thousands).
+    let reported: std::collections::HashSet<(&str, &str)> = (o.reports.values())
+        .flat_map(|r| r.indicators.iter().map(|i| (r.plan.as_str(), i.as_str())))
+        .collect();
     for plan in &plans.0 {
         for ind in plan
             .indicators
             .iter()
             .filter(|i| i.attribute == Attribute::Binding)
         {
-            let reported = o
-                .reports
-                .values()
-                .any(|r| r.plan == plan.id() && r.indicators.contains(&ind.id));
-            if !reported {
+            if !reported.contains(&(plan.id(), ind.id.as_str())) {
                 continue;
             }
             let missed: Vec<&str> = live()
