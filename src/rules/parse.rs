@@ -11,7 +11,7 @@ pub const PL001: CodeInfo = CodeInfo {
     subject: Subject::File,
     plan_rule: false,
     required_params: &[],
-    summary: "the file is not valid YAML: syntax, duplicate keys, tabs in indentation, alias expansion or nesting past the limit, file past the size limit, tags, several documents, or not UTF-8",
+    summary: "the file is not valid YAML: syntax, duplicate keys, tabs in indentation, alias expansion or nesting past the limit, file past the size limit, tags, several documents, not UTF-8, or changed while it was being checked",
     why: "a report that cannot be read cannot be checked; a duplicate key silently drops one of two values, and a GBK file shows as garbage on other machines",
     example: "indicators:\n  - id: I14\n    value: 97.6\n    value: 97.8\n",
     fix: "correct the YAML at the place shown: remove the duplicate key, indent with spaces, save the file as UTF-8",
