@@ -89,8 +89,22 @@ impl SourceFile {
         let Some(r) = &self.released else {
             return (String::new(), false);
         };
-        let text = std::fs::read(&r.file)
-            .ok()
+        // As when it was loaded: a regular file only (a FIFO put in its
+        // place would block), and never more than the bytes checked and one.
+        let read = || -> Option<Vec<u8>> {
+            if !std::fs::metadata(&r.file).ok()?.is_file() {
+                return None;
+            }
+            let mut bytes = Vec::with_capacity(r.len);
+            let file = std::fs::File::open(&r.file).ok()?;
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, r.len as u64 + 1),
+                &mut bytes,
+            )
+            .ok()?;
+            Some(bytes)
+        };
+        let text = read()
             .and_then(|b| String::from_utf8(b).ok())
             .filter(|t| t.len() == r.len && text_hash(t) == r.hash);
         match text {
@@ -206,9 +220,17 @@ mod tests {
         assert_eq!(edited.text(), "");
         assert_eq!(edited.line_col(10), (1, 1));
 
+        let longer = SourceFile::released("r.yaml", &file, text);
+        std::fs::write(&file, format!("{text}{text}")).unwrap();
+        assert!(!longer.intact());
+
         let gone = SourceFile::released("r.yaml", &file, text);
         std::fs::remove_file(&file).unwrap();
         assert!(!gone.intact());
+
+        // A directory (or any file that is not regular) in its place is not read.
+        std::fs::create_dir(&file).unwrap();
+        assert!(!SourceFile::released("r.yaml", &file, text).intact());
         assert!(SourceFile::new("kept.yaml", text).intact());
     }
 

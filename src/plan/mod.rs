@@ -615,15 +615,21 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
-    plan.sha256 = {
-        use sha2::{Digest, Sha256};
-        let mut h = Sha256::new();
-        for f in &plan.files {
-            h.update(f.source.text().as_bytes());
-        }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-    };
-    index_and_verify(&mut plan, &mut diags);
+    // The digest (one pass over every file, in order) and the indices are
+    // independent: made side by side.
+    let sources: Vec<Source> = plan.files.iter().map(|f| f.source.clone()).collect();
+    let (sha256, ()) = rayon::join(
+        move || {
+            use sha2::{Digest, Sha256};
+            let mut h = Sha256::new();
+            for s in &sources {
+                h.update(s.text().as_bytes());
+            }
+            h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        },
+        || index_and_verify(&mut plan, &mut diags),
+    );
+    plan.sha256 = sha256;
     if diags.is_empty() {
         Ok(plan)
     } else {
