@@ -708,15 +708,21 @@ pub fn run_inner(
         files: linted.len(),
         ..Outcome::default()
     };
-    for (shown, l) in loaded.iter().filter(|(shown, _)| linted.contains(shown)) {
-        if let Some(r) = &l.report {
+    // The rules have run: the reports are taken apart for what the summaries
+    // need, each freed as it goes, rather than copied while all are kept.
+    drop(history);
+    drop(by_key);
+    drop(drafts);
+    for (shown, l) in loaded {
+        if let (Some(r), true) = (l.report, linted.contains(&shown)) {
+            let period = r.period().unwrap_or_default();
             outcome.reports.insert(
-                shown.clone(),
+                shown,
                 ReportInfo {
-                    plan: r.plan_id().unwrap_or_default().to_string(),
-                    department: r.department().unwrap_or_default().to_string(),
-                    period: r.period().unwrap_or_default(),
-                    indicators: r.indicators.iter().map(|e| e.id.value.clone()).collect(),
+                    plan: r.plan.map(|p| p.value).unwrap_or_default(),
+                    department: r.department.map(|d| d.value).unwrap_or_default(),
+                    period,
+                    indicators: r.indicators.into_iter().map(|e| e.id.value).collect(),
                 },
             );
         }
