@@ -619,7 +619,7 @@ pub fn run_inner(
             }
         }
     }
-    let history = History::build(history_reports.iter().copied());
+    let history = History::build(&plans.0, history_reports.iter().copied());
     clock.lap("history");
     if changed.is_some() {
         // Later periods of a changed report's department are judged against it.

@@ -1,22 +1,23 @@
 //! History: every report under the data root (a clerk's draft standing in
 //! for the stored report of its department and period), indexed once by
-//! plan, indicator or project, and period.
+//! plan, indicator or project (by its position in the plan's catalog), and
+//! period.
 //!
 //! The index holds no copies of what reports say: each entry is the
 //! position of a report and of an entry in it (eight bytes), and a
 //! [`Fact`] is made from the report when a rule asks for it. A large data
 //! root's history is therefore a few bytes per figure, on top of the
-//! reports the check keeps anyway.
+//! reports the check keeps anyway; ids the plan does not have are no one's
+//! history (no rule asks for them).
 
 use crate::diagnostic::Location;
+use crate::plan::Plan;
 use crate::plan::ProjectStatus;
 use crate::report::{Report, Spanned};
 use crate::source::Source;
 use crate::yaml::Span;
 use crate::FastMap;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::hash::BuildHasher;
 
 /// A value as some report states it, with where: the report's source and
 /// the value's span (a [`Location`] is made only for a finding).
@@ -45,34 +46,6 @@ pub struct ProjectFacts<'r> {
     pub status: Option<Fact<'r, ProjectStatus>>,
     pub progress: Option<Fact<'r, f64>>,
     pub completed_to_date: Option<Fact<'r, f64>>,
-}
-
-/// plan → id → value; looked up by `&str` pairs without making a key.
-#[derive(Debug)]
-struct ByPlan<V>(FastMap<String, FastMap<String, V>>);
-
-impl<V> Default for ByPlan<V> {
-    fn default() -> Self {
-        ByPlan(FastMap::default())
-    }
-}
-
-impl<V: Default> ByPlan<V> {
-    fn get(&self, plan: &str, id: &str) -> Option<&V> {
-        self.0.get(plan)?.get(id)
-    }
-    /// The value for (plan, id), made empty the first time; the keys are
-    /// copied only then.
-    fn slot(&mut self, plan: &str, id: &str) -> &mut V {
-        if !self.0.contains_key(plan) {
-            self.0.insert(plan.to_owned(), FastMap::default());
-        }
-        let ids = self.0.get_mut(plan).expect("inserted above");
-        if !ids.contains_key(id) {
-            ids.insert(id.to_owned(), V::default());
-        }
-        ids.get_mut(id).expect("inserted above")
-    }
 }
 
 /// Values by period, in period order: a plan has five periods, so a sorted
@@ -106,11 +79,6 @@ impl<V> Periods<V> {
     }
 }
 
-/// Which of `n` shards holds an id.
-fn shard(ids: &foldhash::fast::FixedState, id: &str, n: usize) -> usize {
-    (ids.hash_one(id) % n as u64) as usize
-}
-
 /// Where a fact is written: the report's position in the history and the
 /// entry's position in its `indicators` or `projects` list.
 #[derive(Clone, Copy, Debug)]
@@ -119,69 +87,39 @@ struct At {
     entry: u32,
 }
 
-/// The index of the indicators and projects whose ids fall in one shard.
-#[derive(Default, Debug)]
-struct Shard {
-    indicators: ByPlan<Periods<At>>,
-    projects: ByPlan<Periods<At>>,
-    /// (plan, indicator) → cited document → the entries that cite it.
-    requirements: ByPlan<BTreeMap<String, Vec<At>>>,
+/// One plan's history: by catalog position, so a lookup is the plan's own
+/// id index and a vector index.
+#[derive(Debug)]
+struct PlanHistory<'r> {
+    plan: &'r Plan,
+    indicators: Vec<Periods<At>>,
+    projects: Vec<Periods<At>>,
+    /// By indicator: cited document → the entries that cite it.
+    requirements: Vec<BTreeMap<String, Vec<At>>>,
+    /// Department → periods with a report, in order.
+    reported: FastMap<String, Vec<i32>>,
 }
 
-impl Shard {
-    /// Indexes, in report order, the entries whose id `mine` accepts.
-    fn build(reports: &[&Report], mine: impl Fn(&str) -> bool) -> Shard {
-        let mut h = Shard::default();
-        for (report, r) in (0..u32::MAX).zip(reports) {
-            let (Some(plan), Some(period)) = (r.plan_id(), r.period()) else {
-                continue;
-            };
-            for (entry, e) in (0..u32::MAX).zip(&r.indicators) {
-                if !mine(&e.id.value) {
-                    continue;
-                }
-                let at = At { report, entry };
-                if e.value.is_some() {
-                    h.indicators
-                        .slot(plan, &e.id.value)
-                        .insert_first(period, at);
-                }
-                if let Some(req) = &e.requirement {
-                    if let (Some(_), Some(src)) = (&req.value, &req.source) {
-                        let cited = h.requirements.slot(plan, &e.id.value);
-                        let document = src.value.trim();
-                        match cited.get_mut(document) {
-                            Some(v) => v.push(at),
-                            None => {
-                                cited.insert(document.to_string(), vec![at]);
-                            }
-                        }
-                    }
-                }
-            }
-            for (entry, e) in (0..u32::MAX).zip(&r.projects) {
-                if mine(&e.id.value) {
-                    h.projects
-                        .slot(plan, &e.id.value)
-                        .insert_first(period, At { report, entry });
-                }
-            }
+impl<'r> PlanHistory<'r> {
+    fn new(plan: &'r Plan) -> Self {
+        let n = plan.indicators.len();
+        PlanHistory {
+            plan,
+            indicators: (0..n).map(|_| Periods::default()).collect(),
+            projects: (0..plan.projects.len())
+                .map(|_| Periods::default())
+                .collect(),
+            requirements: (0..n).map(|_| BTreeMap::new()).collect(),
+            reported: FastMap::default(),
         }
-        h
     }
 }
 
-/// The index is split by id into one shard per thread, built in parallel:
-/// each shard reads every report in order and keeps its own ids, so a
-/// shard's content, and every answer, is the same whatever the split.
 #[derive(Debug)]
 pub struct History<'r> {
-    /// The reports with a plan and a period, in the order given.
+    /// The reports of a known plan with a period, in the order given.
     reports: Vec<&'r Report>,
-    shards: Vec<Shard>,
-    ids: foldhash::fast::FixedState,
-    /// (plan, department) → periods with a report, in order.
-    reported: ByPlan<Vec<i32>>,
+    plans: Vec<PlanHistory<'r>>,
 }
 
 fn fact<'r, T: Copy>(report: &'r Report, s: &Spanned<T>) -> Option<Fact<'r, T>> {
@@ -194,49 +132,74 @@ fn fact<'r, T: Copy>(report: &'r Report, s: &Spanned<T>) -> Option<Fact<'r, T>> 
 }
 
 impl<'r> History<'r> {
-    /// Indexes reports; the caller passes them in path order, and the first
-    /// report to state a fact for a period keeps it.
-    pub fn build(reports: impl IntoIterator<Item = &'r Report>) -> History<'r> {
-        // A history beyond four billion reports or entries is beyond any
-        // machine's memory long before: positions are 32-bit.
-        let reports: Vec<&Report> = (reports.into_iter())
-            .filter(|r| r.plan_id().is_some() && r.period().is_some())
-            .take(u32::MAX as usize)
-            .collect();
-        let ids = foldhash::fast::FixedState::default();
-        let n = rayon::current_num_threads().max(1);
-        let (shards, reported) = rayon::join(
-            || {
-                (0..n)
-                    .into_par_iter()
-                    .map(|s| Shard::build(&reports, |id| shard(&ids, id, n) == s))
-                    .collect()
-            },
-            || {
-                let mut reported: ByPlan<Vec<i32>> = ByPlan::default();
-                for r in &reports {
-                    if let (Some(plan), Some(period), Some(d)) =
-                        (r.plan_id(), r.period(), r.department())
-                    {
-                        let periods = reported.slot(plan, d);
-                        if let Err(at) = periods.binary_search(&period) {
-                            periods.insert(at, period);
+    /// Indexes reports against their plans; the caller passes the reports in
+    /// path order, and the first report to state a fact for a period keeps it.
+    pub fn build(
+        plans: impl IntoIterator<Item = &'r Plan>,
+        reports: impl IntoIterator<Item = &'r Report>,
+    ) -> History<'r> {
+        let mut h = History {
+            reports: Vec::new(),
+            plans: plans.into_iter().map(PlanHistory::new).collect(),
+        };
+        for r in reports {
+            let (Some(plan), Some(period)) = (r.plan_id(), r.period()) else {
+                continue;
+            };
+            let Some(ph) = h.plans.iter_mut().find(|p| p.plan.id() == plan) else {
+                continue;
+            };
+            // A history beyond four billion reports or entries is beyond
+            // any machine's memory long before: positions are 32-bit.
+            let Ok(report) = u32::try_from(h.reports.len()) else {
+                break;
+            };
+            h.reports.push(r);
+            if let Some(d) = r.department() {
+                let periods = match ph.reported.get_mut(d) {
+                    Some(p) => p,
+                    None => ph.reported.entry(d.to_string()).or_default(),
+                };
+                if let Err(at) = periods.binary_search(&period) {
+                    periods.insert(at, period);
+                }
+            }
+            for (entry, e) in (0..u32::MAX).zip(&r.indicators) {
+                let Some(i) = ph.plan.indicator_position(&e.id.value) else {
+                    continue;
+                };
+                let at = At { report, entry };
+                if e.value.is_some() {
+                    ph.indicators[i].insert_first(period, at);
+                }
+                if let Some(req) = &e.requirement {
+                    if let (Some(_), Some(src)) = (&req.value, &req.source) {
+                        let cited = &mut ph.requirements[i];
+                        let document = src.value.trim();
+                        match cited.get_mut(document) {
+                            Some(v) => v.push(at),
+                            None => {
+                                cited.insert(document.to_string(), vec![at]);
+                            }
                         }
                     }
                 }
-                reported
-            },
-        );
-        History {
-            reports,
-            shards,
-            ids,
-            reported,
+            }
+            for (entry, e) in (0..u32::MAX).zip(&r.projects) {
+                if let Some(p) = ph.plan.project_position(&e.id.value) {
+                    ph.projects[p].insert_first(period, At { report, entry });
+                }
+            }
         }
+        h
     }
 
-    fn shard(&self, id: &str) -> &Shard {
-        &self.shards[shard(&self.ids, id, self.shards.len())]
+    fn plan(&self, id: &str) -> Option<&PlanHistory<'r>> {
+        self.plans.iter().find(|p| p.plan.id() == id)
+    }
+    fn indicator(&self, plan: &str, id: &str) -> Option<(&PlanHistory<'r>, usize)> {
+        let ph = self.plan(plan)?;
+        Some((ph, ph.plan.indicator_position(id)?))
     }
 
     fn report(&self, at: At) -> &'r Report {
@@ -264,20 +227,16 @@ impl<'r> History<'r> {
 
     /// The value of the most recent earlier period that has one.
     pub fn previous_value(&self, plan: &str, id: &str, period: i32) -> Option<Fact<'r, f64>> {
-        let (_, at) = self
-            .shard(id)
-            .indicators
-            .get(plan, id)?
-            .before(period)
-            .last()?;
+        let (ph, i) = self.indicator(plan, id)?;
+        let (_, at) = ph.indicators[i].before(period).last()?;
         self.value(*at)
     }
 
     /// Every reported value of an indicator up to and including `period`.
     pub fn values_through(&self, plan: &str, id: &str, period: i32) -> Vec<Fact<'r, f64>> {
-        (self.shard(id).indicators.get(plan, id))
-            .map(|m| {
-                (m.through(period).iter())
+        self.indicator(plan, id)
+            .map(|(ph, i)| {
+                (ph.indicators[i].through(period).iter())
                     .filter_map(|(_, at)| self.value(*at))
                     .collect()
             })
@@ -286,10 +245,8 @@ impl<'r> History<'r> {
 
     /// The project's state in the most recent earlier period that reported it.
     pub fn previous_project(&self, plan: &str, id: &str, period: i32) -> Option<ProjectFacts<'r>> {
-        let (p, at) = self
-            .shard(id)
-            .projects
-            .get(plan, id)?
+        let ph = self.plan(plan)?;
+        let (p, at) = ph.projects[ph.plan.project_position(id)?]
             .before(period)
             .last()?;
         Some(self.project(*p, *at))
@@ -302,8 +259,8 @@ impl<'r> History<'r> {
         id: &str,
         document: &str,
     ) -> impl Iterator<Item = Fact<'r, f64>> + '_ {
-        (self.shard(id).requirements.get(plan, id))
-            .and_then(|m| m.get(document.trim()))
+        self.indicator(plan, id)
+            .and_then(|(ph, i)| ph.requirements[i].get(document.trim()))
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .filter_map(|at| self.requirement(*at))
@@ -311,9 +268,9 @@ impl<'r> History<'r> {
 
     /// Every requirement value reports gave for an indicator, whatever document they cite.
     pub fn requirements(&self, plan: &str, id: &str) -> Vec<Fact<'r, f64>> {
-        (self.shard(id).requirements.get(plan, id))
-            .map(|m| {
-                (m.values().flatten())
+        self.indicator(plan, id)
+            .map(|(ph, i)| {
+                (ph.requirements[i].values().flatten())
                     .filter_map(|at| self.requirement(*at))
                     .collect()
             })
@@ -322,8 +279,8 @@ impl<'r> History<'r> {
 
     /// Whether a department has a report for a period.
     pub fn reported(&self, plan: &str, department: &str, period: i32) -> bool {
-        self.reported
-            .get(plan, department)
+        (self.plan(plan))
+            .and_then(|ph| ph.reported.get(department))
             .is_some_and(|p| p.binary_search(&period).is_ok())
     }
 }

@@ -45,7 +45,7 @@ pub fn skeleton(
             .report
         })
         .collect();
-    let history = History::build(reports.iter());
+    let history = History::build([plan], reports.iter());
     let mut out = String::new();
     let t = |d: DataText| d.text(lang);
     let _ = writeln!(

@@ -134,7 +134,7 @@ fn diagnostics_of(department: usize, bytes: Vec<u8>) -> Vec<plan_lint::diagnosti
     );
     let mut diags = loaded.diagnostics.clone();
     if let Some(r) = &loaded.report {
-        let history = History::build(earlier.iter().chain(std::iter::once(r)));
+        let history = History::build(&w.plans.0, earlier.iter().chain(std::iter::once(r)));
         check::check_report(&w.plans, r, &history, &w.opts, &mut diags);
     }
     diags

@@ -52,7 +52,7 @@ fn main() {
         );
         let mut diags = loaded.diagnostics.clone();
         if let Some(r) = &loaded.report {
-            let history = History::build(w.earlier.iter().chain(std::iter::once(r)));
+            let history = History::build(&w.plans.0, w.earlier.iter().chain(std::iter::once(r)));
             check::check_report(&w.plans, r, &history, &w.opts, &mut diags);
         }
         for d in &diags {

@@ -651,7 +651,7 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
         .into_iter()
         .filter(|r| r.period().is_some_and(|y| y <= period))
         .collect();
-    let history = History::build(used.iter().copied());
+    let history = History::build([plan], used.iter().copied());
     Ok(compute(
         plan,
         &history,
