@@ -17,6 +17,7 @@ use crate::report::{Report, Spanned};
 use crate::source::Source;
 use crate::yaml::Span;
 use crate::FastMap;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// A value as some report states it, with where: the report's source and
@@ -79,6 +80,10 @@ impl<V> Periods<V> {
     }
 }
 
+/// The catalog positions of a report's indicator and project entries
+/// (`None` for an id the plan does not have).
+type EntryPositions = (Vec<Option<usize>>, Vec<Option<usize>>);
+
 /// Where a fact is written: the report's position in the history and the
 /// entry's position in its `indicators` or `projects` list.
 #[derive(Clone, Copy, Debug)]
@@ -138,23 +143,39 @@ impl<'r> History<'r> {
         plans: impl IntoIterator<Item = &'r Plan>,
         reports: impl IntoIterator<Item = &'r Report>,
     ) -> History<'r> {
-        let mut h = History {
-            reports: Vec::new(),
-            plans: plans.into_iter().map(PlanHistory::new).collect(),
-        };
-        for r in reports {
-            let (Some(plan), Some(period)) = (r.plan_id(), r.period()) else {
-                continue;
-            };
-            let Some(ph) = h.plans.iter_mut().find(|p| p.plan.id() == plan) else {
-                continue;
-            };
-            // A history beyond four billion reports or entries is beyond
-            // any machine's memory long before: positions are 32-bit.
-            let Ok(report) = u32::try_from(h.reports.len()) else {
-                break;
-            };
-            h.reports.push(r);
+        let mut plans: Vec<PlanHistory<'r>> = plans.into_iter().map(PlanHistory::new).collect();
+        // The reports of a known plan with a period, with their plan's place.
+        // A history beyond four billion reports or entries is beyond any
+        // machine's memory long before: positions are 32-bit.
+        let reports: Vec<(&'r Report, usize)> = (reports.into_iter())
+            .filter_map(|r| {
+                r.period()?;
+                let plan = r.plan_id()?;
+                Some((r, plans.iter().position(|p| p.plan.id() == plan)?))
+            })
+            .take(u32::MAX as usize)
+            .collect();
+        // Each entry's catalog position, looked up in parallel (the lookups
+        // are most of the work); then placed in report order.
+        let positions: Vec<EntryPositions> = reports
+            .par_iter()
+            .map(|&(r, p)| {
+                let plan = plans[p].plan;
+                (
+                    (r.indicators.iter())
+                        .map(|e| plan.indicator_position(&e.id.value))
+                        .collect(),
+                    (r.projects.iter())
+                        .map(|e| plan.project_position(&e.id.value))
+                        .collect(),
+                )
+            })
+            .collect();
+        for ((report, &(r, p)), (indicators, projects)) in
+            (0..u32::MAX).zip(&reports).zip(&positions)
+        {
+            let ph = &mut plans[p];
+            let Some(period) = r.period() else { continue };
             if let Some(d) = r.department() {
                 let periods = match ph.reported.get_mut(d) {
                     Some(p) => p,
@@ -164,10 +185,8 @@ impl<'r> History<'r> {
                     periods.insert(at, period);
                 }
             }
-            for (entry, e) in (0..u32::MAX).zip(&r.indicators) {
-                let Some(i) = ph.plan.indicator_position(&e.id.value) else {
-                    continue;
-                };
+            for ((entry, e), i) in (0..u32::MAX).zip(&r.indicators).zip(indicators) {
+                let Some(i) = *i else { continue };
                 let at = At { report, entry };
                 if e.value.is_some() {
                     ph.indicators[i].insert_first(period, at);
@@ -185,13 +204,16 @@ impl<'r> History<'r> {
                     }
                 }
             }
-            for (entry, e) in (0..u32::MAX).zip(&r.projects) {
-                if let Some(p) = ph.plan.project_position(&e.id.value) {
+            for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(projects) {
+                if let Some(p) = *p {
                     ph.projects[p].insert_first(period, At { report, entry });
                 }
             }
         }
-        h
+        History {
+            reports: reports.into_iter().map(|(r, _)| r).collect(),
+            plans,
+        }
     }
 
     fn plan(&self, id: &str) -> Option<&PlanHistory<'r>> {
