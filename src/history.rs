@@ -11,8 +11,8 @@
 //! history (no rule asks for them).
 
 use crate::diagnostic::Location;
-use crate::plan::Plan;
 use crate::plan::ProjectStatus;
+use crate::plan::{CatalogPositions, Plan};
 use crate::report::{Report, Spanned};
 use crate::source::Source;
 use crate::yaml::Span;
@@ -79,10 +79,6 @@ impl<V> Periods<V> {
         &self.0[..self.0.partition_point(|(p, _)| *p <= period)]
     }
 }
-
-/// The catalog positions of a report's indicator and project entries
-/// (`None` for an id the plan does not have).
-type EntryPositions = (Vec<Option<usize>>, Vec<Option<usize>>);
 
 /// Where a fact is written: the report's position in the history and the
 /// entry's position in its `indicators` or `projects` list.
@@ -157,23 +153,11 @@ impl<'r> History<'r> {
             .collect();
         // Each entry's catalog position, looked up in parallel (the lookups
         // are most of the work); then placed in report order.
-        let positions: Vec<EntryPositions> = reports
+        let positions: Vec<CatalogPositions> = reports
             .par_iter()
-            .map(|&(r, p)| {
-                let plan = plans[p].plan;
-                (
-                    (r.indicators.iter())
-                        .map(|e| plan.indicator_position(&e.id.value))
-                        .collect(),
-                    (r.projects.iter())
-                        .map(|e| plan.project_position(&e.id.value))
-                        .collect(),
-                )
-            })
+            .map(|&(r, p)| plans[p].plan.positions_of(r))
             .collect();
-        for ((report, &(r, p)), (indicators, projects)) in
-            (0..u32::MAX).zip(&reports).zip(&positions)
-        {
+        for ((report, &(r, p)), positions) in (0..u32::MAX).zip(&reports).zip(&positions) {
             let ph = &mut plans[p];
             let Some(period) = r.period() else { continue };
             if let Some(d) = r.department() {
@@ -185,7 +169,7 @@ impl<'r> History<'r> {
                     periods.insert(at, period);
                 }
             }
-            for ((entry, e), i) in (0..u32::MAX).zip(&r.indicators).zip(indicators) {
+            for ((entry, e), i) in (0..u32::MAX).zip(&r.indicators).zip(&positions.indicators) {
                 let Some(i) = *i else { continue };
                 let at = At { report, entry };
                 if e.value.is_some() {
@@ -204,7 +188,7 @@ impl<'r> History<'r> {
                     }
                 }
             }
-            for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(projects) {
+            for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(&positions.projects) {
                 if let Some(p) = *p {
                     ph.projects[p].insert_first(period, At { report, entry });
                 }

@@ -6,6 +6,7 @@ pub mod model;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{PlanMsg, PlanReadError, ReadContext};
+use crate::report::Report;
 use crate::rules::CodeInfo;
 use crate::schema::{self, Kind};
 use crate::source::{Source, SourceFile};
@@ -109,6 +110,15 @@ impl Ownership {
                 .collect(),
         }
     }
+}
+
+/// For each indicator and project entry of a report, the position of its
+/// catalog entry (`None` for an id the plan does not have): looked up once
+/// per report, then used by the history and by every rule.
+#[derive(Debug)]
+pub struct CatalogPositions {
+    pub indicators: Vec<Option<usize>>,
+    pub projects: Vec<Option<usize>>,
 }
 
 /// One file of a plan. Its tree is needed only when a diagnostic points into
@@ -261,6 +271,17 @@ impl Plan {
     /// A project's position in the catalog.
     pub fn project_position(&self, id: &str) -> Option<usize> {
         self.project_index.get(id).copied()
+    }
+    /// The catalog positions of a report's entries, looked up once.
+    pub fn positions_of(&self, report: &Report) -> CatalogPositions {
+        CatalogPositions {
+            indicators: (report.indicators.iter())
+                .map(|e| self.indicator_position(&e.id.value))
+                .collect(),
+            projects: (report.projects.iter())
+                .map(|e| self.project_position(&e.id.value))
+                .collect(),
+        }
     }
     /// Whether rule number `rule` applies to the indicator at `position`:
     /// it selects it and no earlier rule of the same code does.

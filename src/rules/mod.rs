@@ -23,7 +23,7 @@ pub mod trajectory;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::history::History;
 use crate::messages::{Msg, Note, Prev};
-use crate::plan::{Indicator, Plan, Project, Rule};
+use crate::plan::{CatalogPositions, Indicator, Plan, Project, Rule};
 use crate::report::{IndicatorEntry, ProjectEntry, Report};
 
 /// What a code is about.
@@ -71,27 +71,6 @@ pub struct RuleCtx<'a> {
     /// The catalog positions of the report's entries.
     pub catalog: &'a CatalogPositions,
     pub history: &'a History<'a>,
-}
-
-/// For each indicator and project entry of a report, the position of its
-/// catalog entry (`None` for an id the plan does not have): looked up once
-/// per report, not once per rule.
-pub struct CatalogPositions {
-    indicators: Vec<Option<usize>>,
-    projects: Vec<Option<usize>>,
-}
-
-impl CatalogPositions {
-    pub fn of(plan: &Plan, report: &Report) -> Self {
-        CatalogPositions {
-            indicators: (report.indicators.iter())
-                .map(|e| plan.indicator_position(&e.id.value))
-                .collect(),
-            projects: (report.projects.iter())
-                .map(|e| plan.project_position(&e.id.value))
-                .collect(),
-        }
-    }
 }
 
 impl<'a> RuleCtx<'a> {
@@ -152,7 +131,7 @@ impl<'a> RuleCtx<'a> {
 
 /// Runs every rule entry of the report's plan on the report.
 pub fn run_plan_rules(plan: &Plan, report: &Report, history: &History, out: &mut Vec<Diagnostic>) {
-    let catalog = CatalogPositions::of(plan, report);
+    let catalog = plan.positions_of(report);
     for (rule_index, (rule, info)) in plan.rules.iter().zip(plan.rule_codes()).enumerate() {
         let Some((info, check)) = info.and_then(|i| Some((i, i.check?))) else {
             continue;
