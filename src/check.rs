@@ -519,8 +519,8 @@ pub fn run_inner(
         .then(|| std::fs::canonicalize(&root).ok())
         .flatten();
     let root_shown = crate::paths::display(&root);
-    let under_root =
-        |shown: &str| root_shown == "." || shown.starts_with(&format!("{root_shown}/"));
+    let root_prefix = format!("{root_shown}/");
+    let under_root = |shown: &str| root_shown == "." || shown.starts_with(&root_prefix);
     let mut loaded: Vec<(String, Loaded)> = all
         .into_par_iter()
         .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
@@ -567,12 +567,7 @@ pub fn run_inner(
     }
 
     clock.lap("load reports");
-    let in_root = |shown: &str| -> bool {
-        root_exists && {
-            let r = crate::paths::display(&root);
-            r == "." || shown.starts_with(&format!("{r}/"))
-        }
-    };
+    let in_root = |shown: &str| root_exists && under_root(shown);
     let mut linted: BTreeSet<String> = if let Some(c) = changed {
         c.clone()
     } else if opts.inputs.is_empty() && opts.stdin.is_none() {

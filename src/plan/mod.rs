@@ -59,16 +59,18 @@ pub struct Plan {
     responsibilities: FastMap<String, (Vec<usize>, Vec<usize>)>,
     indicator_origin: Vec<Origin>,
     project_origin: Vec<Origin>,
-    /// Which catalog entries each rule applies to; made on first use.
-    ownership: OnceLock<Ownership>,
+    /// Which catalog entries each rule applies to, and each rule's registry
+    /// entry; made on first use.
+    rule_tables: OnceLock<RuleTables>,
 }
 
-/// For each rule (by position) and each catalog entry (by position), whether
-/// the rule applies to the entry: it selects it and no earlier rule of the
-/// same code does (an earlier entry takes precedence where selections
-/// overlap). Rules run on every report, so this is decided once per plan.
+/// What running the rules needs from the plan, decided once per plan
+/// because rules run on every report: for each rule (by position) and each
+/// catalog entry (by position), whether the rule applies to the entry (it
+/// selects it and no earlier rule of the same code does: an earlier entry
+/// takes precedence where selections overlap), and each rule's registry entry.
 #[derive(Debug)]
-struct Ownership {
+struct RuleTables {
     indicators: Vec<Vec<bool>>,
     projects: Vec<Vec<bool>>,
     /// Each rule's code as the registry holds it (`None` only for a code a
@@ -76,8 +78,8 @@ struct Ownership {
     codes: Vec<Option<&'static CodeInfo>>,
 }
 
-impl Ownership {
-    fn of(plan: &Plan) -> Ownership {
+impl RuleTables {
+    fn of(plan: &Plan) -> RuleTables {
         fn table<T>(
             rules: &[Rule],
             entries: &[T],
@@ -102,7 +104,7 @@ impl Ownership {
                 })
                 .collect()
         }
-        Ownership {
+        RuleTables {
             indicators: table(&plan.rules, &plan.indicators, Selector::matches_indicator),
             projects: table(&plan.rules, &plan.projects, Selector::matches_project),
             codes: (plan.rules.iter())
@@ -286,17 +288,17 @@ impl Plan {
     /// Whether rule number `rule` applies to the indicator at `position`:
     /// it selects it and no earlier rule of the same code does.
     pub fn rule_owns_indicator(&self, rule: usize, position: usize) -> bool {
-        let o = self.ownership.get_or_init(|| Ownership::of(self));
+        let o = self.rule_tables.get_or_init(|| RuleTables::of(self));
         o.indicators[rule][position]
     }
     /// Whether rule number `rule` applies to the project at `position`.
     pub fn rule_owns_project(&self, rule: usize, position: usize) -> bool {
-        let o = self.ownership.get_or_init(|| Ownership::of(self));
+        let o = self.rule_tables.get_or_init(|| RuleTables::of(self));
         o.projects[rule][position]
     }
     /// Each rule's code entry in the registry, in rule order.
     pub fn rule_codes(&self) -> impl Iterator<Item = Option<&'static CodeInfo>> + '_ {
-        let o = self.ownership.get_or_init(|| Ownership::of(self));
+        let o = self.rule_tables.get_or_init(|| RuleTables::of(self));
         o.codes.iter().copied()
     }
     /// The positions of the indicators and projects a department is
@@ -403,7 +405,7 @@ impl Plan {
             indicator_index: FastMap::default(),
             project_index: FastMap::default(),
             department_index: FastMap::default(),
-            ownership: OnceLock::new(),
+            rule_tables: OnceLock::new(),
             responsibilities: FastMap::default(),
             indicator_origin: Vec::new(),
             project_origin: Vec::new(),
