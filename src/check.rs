@@ -206,7 +206,8 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
     let bytes = match bytes {
         Some(b) => b,
         None => {
-            match std::fs::metadata(path) {
+            let metadata = std::fs::metadata(path);
+            match &metadata {
                 Ok(m) if m.is_dir() => {
                     out.diagnostics.push(pl001_file(
                         Location::path_only(&display),
@@ -230,9 +231,12 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
                 }
                 _ => {}
             }
-            // Never more than the limit and one byte, whatever the metadata said.
+            // Never more than the limit and one byte, whatever the metadata said;
+            // room for the size it did say (and the probe for the end), so the
+            // file is read in one call rather than in doubling chunks.
+            let expected = metadata.map_or(0, |m| m.len().min(max) as usize + 1);
             let read = std::fs::File::open(path).and_then(|f| {
-                let mut b = Vec::new();
+                let mut b = Vec::with_capacity(expected);
                 std::io::Read::read_to_end(
                     &mut std::io::Read::take(f, max.saturating_add(1)),
                     &mut b,

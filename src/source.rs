@@ -95,7 +95,7 @@ impl SourceFile {
             if !std::fs::metadata(&r.file).ok()?.is_file() {
                 return None;
             }
-            let mut bytes = Vec::with_capacity(r.len);
+            let mut bytes = Vec::with_capacity(r.len + 1);
             let file = std::fs::File::open(&r.file).ok()?;
             std::io::Read::read_to_end(
                 &mut std::io::Read::take(file, r.len as u64 + 1),
