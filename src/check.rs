@@ -391,37 +391,48 @@ pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
 fn report_entries_under(dir: &Path) -> Vec<(PathBuf, bool)> {
     let mut out = Vec::new();
     let real_dir = std::fs::canonicalize(dir).ok();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
+    // Each directory's entries in name order, and a directory's contents
+    // right after it: the order of `Path`'s comparison (component by
+    // component), made without comparing whole paths.
+    let mut dirs = vec![(dir.to_path_buf(), entries_by_name(dir))];
+    while let Some((d, entries)) = dirs.last_mut() {
+        let Some((name, kind)) = entries.next() else {
+            dirs.pop();
             continue;
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
+        let path = d.join(&name);
+        let name = name.to_string_lossy();
+        let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
+        if report_name {
+            out.push((path.clone(), kind.is_symlink()));
+        }
+        if kind.is_dir() {
+            let inside = entries_by_name(&path);
+            dirs.push((path, inside));
+        } else if kind.is_symlink() && !report_name && path.is_dir() {
+            let inside = match (&real_dir, std::fs::canonicalize(&path)) {
+                (Some(r), Ok(target)) => target.starts_with(r),
+                _ => false,
             };
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
-            if report_name {
-                out.push((path.clone(), kind.is_symlink()));
-            }
-            if kind.is_dir() {
-                todo.push(path);
-            } else if kind.is_symlink() && !report_name && path.is_dir() {
-                let inside = match (&real_dir, std::fs::canonicalize(&path)) {
-                    (Some(r), Ok(target)) => target.starts_with(r),
-                    _ => false,
-                };
-                if !inside {
-                    out.push((path, true));
-                }
+            if !inside {
+                out.push((path, true));
             }
         }
     }
-    out.sort();
     out
+}
+
+/// A directory's entries (name and kind, links not followed) sorted by
+/// name; none when it cannot be read.
+fn entries_by_name(dir: &Path) -> std::vec::IntoIter<(std::ffi::OsString, std::fs::FileType)> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.into_iter()
 }
 
 /// A report path inside the data root whose real place (links resolved) is
@@ -827,6 +838,58 @@ fn apply_severity_overrides(
 mod tests {
     use super::*;
     use crate::messages::IndicatorMsg;
+
+    /// The walk lists reports in the order of `Path`'s comparison, which
+    /// is not the order of the paths' text (`a/b` before `a-b`).
+    #[test]
+    fn reports_are_listed_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["a", "a/z", "a.yaml.d", "b.yaml"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        for f in [
+            "a-b.yaml",
+            "a.yaml",
+            "a/b.yaml",
+            "a/z/c.yml",
+            "a/B.yaml",
+            "a.yaml.d/x.yaml",
+            "b.yaml/y.yaml",
+            "B.yaml",
+            "a/notes.txt",
+            "南.yaml",
+        ] {
+            std::fs::write(root.join(f), "").unwrap();
+        }
+        let listed = reports_under(root);
+        let mut sorted = listed.clone();
+        sorted.sort();
+        assert_eq!(listed, sorted);
+        let names: Vec<_> = (listed.iter())
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "B.yaml",
+                "a/B.yaml",
+                "a/b.yaml",
+                "a/z/c.yml",
+                "a-b.yaml",
+                "a.yaml",
+                "a.yaml.d/x.yaml",
+                "b.yaml",
+                "b.yaml/y.yaml",
+                "南.yaml",
+            ]
+        );
+    }
 
     /// A finding in a file that changed after it was loaded is kept, and the
     /// file gets a PL001 saying its findings refer to the text as read;
