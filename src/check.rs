@@ -804,9 +804,10 @@ pub fn check_report(
     let Some(plan) = rules::reference::check_plan(plans, report, out) else {
         return;
     };
-    rules::reference::check(plan, report, opts.today, out);
+    let catalog = plan.positions_of(report);
+    rules::reference::check(plan, report, &catalog, opts.today, out);
     let mut findings = Vec::new();
-    rules::run_plan_rules(plan, report, history, &mut findings);
+    rules::run_plan_rules(plan, report, &catalog, history, &mut findings);
     rules::suppression::apply(plan, report, &mut findings, out);
     out.extend(findings);
 }

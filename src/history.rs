@@ -12,7 +12,7 @@
 
 use crate::diagnostic::Location;
 use crate::plan::ProjectStatus;
-use crate::plan::{CatalogPositions, Plan};
+use crate::plan::{CatalogPositions, Indicator, Plan, Project};
 use crate::report::{Report, Spanned};
 use crate::source::Source;
 use crate::yaml::Span;
@@ -200,12 +200,12 @@ impl<'r> History<'r> {
         }
     }
 
-    fn plan(&self, id: &str) -> Option<&PlanHistory<'r>> {
-        self.plans.iter().find(|p| p.plan.id() == id)
+    fn plan(&self, plan: &Plan) -> Option<&PlanHistory<'r>> {
+        (self.plans.iter()).find(|h| std::ptr::eq(h.plan, plan) || h.plan.id() == plan.id())
     }
-    fn indicator(&self, plan: &str, id: &str) -> Option<(&PlanHistory<'r>, usize)> {
+    fn indicator(&self, plan: &Plan, ind: &Indicator) -> Option<(&PlanHistory<'r>, usize)> {
         let ph = self.plan(plan)?;
-        Some((ph, ph.plan.indicator_position(id)?))
+        Some((ph, ph.plan.indicator_position_of(ind)?))
     }
 
     fn report(&self, at: At) -> &'r Report {
@@ -232,15 +232,20 @@ impl<'r> History<'r> {
     }
 
     /// The value of the most recent earlier period that has one.
-    pub fn previous_value(&self, plan: &str, id: &str, period: i32) -> Option<Fact<'r, f64>> {
-        let (ph, i) = self.indicator(plan, id)?;
+    pub fn previous_value(
+        &self,
+        plan: &Plan,
+        ind: &Indicator,
+        period: i32,
+    ) -> Option<Fact<'r, f64>> {
+        let (ph, i) = self.indicator(plan, ind)?;
         let (_, at) = ph.indicators[i].before(period).last()?;
         self.value(*at)
     }
 
     /// Every reported value of an indicator up to and including `period`.
-    pub fn values_through(&self, plan: &str, id: &str, period: i32) -> Vec<Fact<'r, f64>> {
-        self.indicator(plan, id)
+    pub fn values_through(&self, plan: &Plan, ind: &Indicator, period: i32) -> Vec<Fact<'r, f64>> {
+        self.indicator(plan, ind)
             .map(|(ph, i)| {
                 (ph.indicators[i].through(period).iter())
                     .filter_map(|(_, at)| self.value(*at))
@@ -250,9 +255,14 @@ impl<'r> History<'r> {
     }
 
     /// The project's state in the most recent earlier period that reported it.
-    pub fn previous_project(&self, plan: &str, id: &str, period: i32) -> Option<ProjectFacts<'r>> {
+    pub fn previous_project(
+        &self,
+        plan: &Plan,
+        project: &Project,
+        period: i32,
+    ) -> Option<ProjectFacts<'r>> {
         let ph = self.plan(plan)?;
-        let (p, at) = ph.projects[ph.plan.project_position(id)?]
+        let (p, at) = ph.projects[ph.plan.project_position_of(project)?]
             .before(period)
             .last()?;
         Some(self.project(*p, *at))
@@ -261,11 +271,11 @@ impl<'r> History<'r> {
     /// The values reports gave for one cited requirement document.
     pub fn requirement_citations(
         &self,
-        plan: &str,
-        id: &str,
+        plan: &Plan,
+        ind: &Indicator,
         document: &str,
     ) -> impl Iterator<Item = Fact<'r, f64>> + '_ {
-        self.indicator(plan, id)
+        self.indicator(plan, ind)
             .and_then(|(ph, i)| ph.requirements[i].get(document.trim()))
             .map_or(&[][..], Vec::as_slice)
             .iter()
@@ -273,8 +283,8 @@ impl<'r> History<'r> {
     }
 
     /// Every requirement value reports gave for an indicator, whatever document they cite.
-    pub fn requirements(&self, plan: &str, id: &str) -> Vec<Fact<'r, f64>> {
-        self.indicator(plan, id)
+    pub fn requirements(&self, plan: &Plan, ind: &Indicator) -> Vec<Fact<'r, f64>> {
+        self.indicator(plan, ind)
             .map(|(ph, i)| {
                 (ph.requirements[i].values().flatten())
                     .filter_map(|at| self.requirement(*at))
@@ -284,7 +294,7 @@ impl<'r> History<'r> {
     }
 
     /// Whether a department has a report for a period.
-    pub fn reported(&self, plan: &str, department: &str, period: i32) -> bool {
+    pub fn reported(&self, plan: &Plan, department: &str, period: i32) -> bool {
         (self.plan(plan))
             .and_then(|ph| ph.reported.get(department))
             .is_some_and(|p| p.binary_search(&period).is_ok())

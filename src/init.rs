@@ -89,7 +89,7 @@ pub fn skeleton(
                 target_year: ind.target_year,
             })
         );
-        let last = history.previous_value(plan.id(), &ind.id, period);
+        let last = history.previous_value(plan, ind, period);
         let comment = t(match last {
             Some(f) => DataText::EarlierFigure {
                 period: f.period,
@@ -145,7 +145,7 @@ pub fn skeleton(
                 column: p.column.clone(),
             })
         );
-        let last = history.previous_project(plan.id(), &p.id, period);
+        let last = history.previous_project(plan, p, period);
         let earlier = |f: Option<(i32, String)>| {
             t(f.map_or(DataText::NoEarlierReport, |(period, value)| {
                 DataText::Earlier { period, value }

@@ -274,6 +274,17 @@ impl Plan {
     pub fn project_position(&self, id: &str) -> Option<usize> {
         self.project_index.get(id).copied()
     }
+    /// The catalog position of an indicator the caller holds: where it lies
+    /// in the catalog when it is this plan's own entry (no lookup), else
+    /// the position of the indicator with its id.
+    pub fn indicator_position_of(&self, indicator: &Indicator) -> Option<usize> {
+        position_in(&self.indicators, indicator).or_else(|| self.indicator_position(&indicator.id))
+    }
+    /// The catalog position of a project the caller holds, as
+    /// [`Plan::indicator_position_of`].
+    pub fn project_position_of(&self, project: &Project) -> Option<usize> {
+        position_in(&self.projects, project).or_else(|| self.project_position(&project.id))
+    }
     /// The catalog positions of a report's entries, looked up once.
     pub fn positions_of(&self, report: &Report) -> CatalogPositions {
         CatalogPositions {
@@ -544,6 +555,17 @@ enum Listed {
     Loaded(Source, Option<Content>, Vec<Diagnostic>),
 }
 
+/// The position of `item` in `items` when it is one of them (the same
+/// place in memory, not an equal value).
+fn position_in<T>(items: &[T], item: &T) -> Option<usize> {
+    let size = std::mem::size_of::<T>().max(1);
+    let offset = (item as *const T)
+        .addr()
+        .checked_sub(items.as_ptr().addr())?;
+    let i = offset / size;
+    (offset % size == 0 && i < items.len()).then_some(i)
+}
+
 fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let header_src = files.read("plan.yaml").map_err(|e| {
@@ -811,6 +833,24 @@ impl Params {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A catalog entry held by reference is found where it lies; an equal
+    /// copy held elsewhere by its id; another plan's entry not at all.
+    #[test]
+    fn a_held_catalog_entry_gives_its_position() {
+        let plan = Plan::builtin().unwrap();
+        for (i, ind) in plan.indicators.iter().enumerate() {
+            assert_eq!(plan.indicator_position_of(ind), Some(i));
+        }
+        for (i, p) in plan.projects.iter().enumerate() {
+            assert_eq!(plan.project_position_of(p), Some(i));
+        }
+        let copy = plan.indicators[3].clone();
+        assert_eq!(plan.indicator_position_of(&copy), Some(3));
+        let mut stranger = plan.projects[5].clone();
+        stranger.id = "P9999".to_string();
+        assert_eq!(plan.project_position_of(&stranger), None);
+    }
 
     /// The prepared built-in plan is the plan its files give when each is
     /// parsed and validated against its schema.

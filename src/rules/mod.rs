@@ -129,9 +129,15 @@ impl<'a> RuleCtx<'a> {
     }
 }
 
-/// Runs every rule entry of the report's plan on the report.
-pub fn run_plan_rules(plan: &Plan, report: &Report, history: &History, out: &mut Vec<Diagnostic>) {
-    let catalog = plan.positions_of(report);
+/// Runs every rule entry of the report's plan on the report, whose
+/// entries' catalog positions are `catalog` ([`Plan::positions_of`]).
+pub fn run_plan_rules(
+    plan: &Plan,
+    report: &Report,
+    catalog: &CatalogPositions,
+    history: &History,
+    out: &mut Vec<Diagnostic>,
+) {
     for (rule_index, (rule, info)) in plan.rules.iter().zip(plan.rule_codes()).enumerate() {
         let Some((info, check)) = info.and_then(|i| Some((i, i.check?))) else {
             continue;
@@ -142,7 +148,7 @@ pub fn run_plan_rules(plan: &Plan, report: &Report, history: &History, out: &mut
             rule_index,
             info,
             report,
-            catalog: &catalog,
+            catalog,
             history,
         };
         check(&ctx, out);
@@ -199,7 +205,7 @@ impl<'a> RuleCtx<'a> {
     /// baseline year; cumulative indicators start from 0.
     pub fn previous(&self, ind: &'a Indicator) -> Option<Previous<'a>> {
         let period = self.period()?;
-        if let Some(f) = self.history.previous_value(self.plan.id(), &ind.id, period) {
+        if let Some(f) = self.history.previous_value(self.plan, ind, period) {
             return Some(Previous {
                 value: f.value,
                 year: f.period,

@@ -33,7 +33,7 @@ type Figures<'a> = (
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, p) in ctx.projects() {
         let Some(period) = ctx.period() else { continue };
-        let Some(prev) = ctx.history.previous_project(ctx.plan.id(), &p.id, period) else {
+        let Some(prev) = ctx.history.previous_project(ctx.plan, p, period) else {
             continue;
         };
         let pairs: [Figures<'_>; 2] = [

@@ -6,12 +6,12 @@ use super::{CodeInfo, Subject};
 use crate::check::Plans;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{DeptHint, Entity, IndicatorHint, Note, PlanMsg, ProjectHint, ReportMsg};
-use crate::plan::Plan;
+use crate::plan::{CatalogPositions, Plan};
 use crate::report::Report;
 use crate::suggest;
 use crate::yaml::Span;
+use crate::FastMap;
 use jiff::civil::Date;
-use std::collections::HashMap;
 
 pub const PL003: CodeInfo = CodeInfo {
     code: "PL003",
@@ -187,8 +187,15 @@ pub fn check_plan<'p>(
     plan.filter(|_| ok)
 }
 
-/// PL101–PL106, PL108, PL109 for one report.
-pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic>) {
+/// PL101–PL106, PL108, PL109 for one report, whose entries' catalog
+/// positions are `catalog` ([`Plan::positions_of`]).
+pub fn check(
+    plan: &Plan,
+    report: &Report,
+    catalog: &CatalogPositions,
+    today: Date,
+    out: &mut Vec<Diagnostic>,
+) {
     let src = &report.source;
     let dept = report.department.as_ref();
     let dept_known = dept.is_some_and(|d| plan.department(&d.value).is_some());
@@ -291,8 +298,8 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
     check_path(report, dept_known, out);
 
     // PL101, PL103, PL104, PL105 for indicators.
-    let mut seen: HashMap<&str, &crate::report::IndicatorEntry> = HashMap::new();
-    for e in &report.indicators {
+    let mut seen: FastMap<&str, &crate::report::IndicatorEntry> = FastMap::default();
+    for (e, position) in report.indicators.iter().zip(&catalog.indicators) {
         let id = e.id.value.as_str();
         if let Some(first) = seen.get(id) {
             out.push(duplicate(
@@ -306,7 +313,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
             continue;
         }
         seen.insert(id, e);
-        let Some(ind) = plan.indicator(id) else {
+        let Some(ind) = position.map(|i| &plan.indicators[i]) else {
             // The department's own indicators first, not yet in the report; then any.
             let own = plan
                 .indicators
@@ -379,8 +386,8 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
     }
 
     // PL102, PL103, PL105 for projects.
-    let mut seen: HashMap<&str, &crate::report::ProjectEntry> = HashMap::new();
-    for e in &report.projects {
+    let mut seen: FastMap<&str, &crate::report::ProjectEntry> = FastMap::default();
+    for (e, position) in report.projects.iter().zip(&catalog.projects) {
         let id = e.id.value.as_str();
         if let Some(first) = seen.get(id) {
             out.push(duplicate(
@@ -394,7 +401,7 @@ pub fn check(plan: &Plan, report: &Report, today: Date, out: &mut Vec<Diagnostic
             continue;
         }
         seen.insert(id, e);
-        let Some(p) = plan.project(id) else {
+        let Some(p) = position.map(|i| &plan.projects[i]) else {
             let hint = match e
                 .name
                 .as_ref()

@@ -116,7 +116,7 @@ fn check_consistent(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let other = ctx
             .history
-            .requirement_citations(ctx.plan.id(), &ind.id, &rs.value)
+            .requirement_citations(ctx.plan, ind, &rs.value)
             .find(|f| {
                 f.path() != ctx.report.source.path
                     && numeric::compare(f.value, rv.value) != std::cmp::Ordering::Equal

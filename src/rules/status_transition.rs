@@ -31,7 +31,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let Some(prev) = ctx
             .history
-            .previous_project(ctx.plan.id(), &p.id, period)
+            .previous_project(ctx.plan, p, period)
             .and_then(|f| f.status)
         else {
             continue;

@@ -32,7 +32,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if ind.kind == IndicatorKind::AnnualRate {
             let rates: Vec<f64> = ctx
                 .history
-                .values_through(plan.id(), &ind.id, period - 1)
+                .values_through(plan, ind, period - 1)
                 .into_iter()
                 .filter(|f| plan.in_period(f.period))
                 .map(|f| f.value)

@@ -688,13 +688,13 @@ pub fn compute(
         .into_iter()
         .map(|ind| {
             let facts: Vec<_> = history
-                .values_through(plan.id(), &ind.id, period)
+                .values_through(plan, ind, period)
                 .into_iter()
                 .filter(|f| plan.in_period(f.period))
                 .collect();
             let values: Vec<(i32, f64)> = facts.iter().map(|f| (f.period, f.value)).collect();
             let mut reqs: BTreeMap<i32, f64> = BTreeMap::new();
-            for f in history.requirements(plan.id(), &ind.id) {
+            for f in history.requirements(plan, ind) {
                 if f.period <= period {
                     reqs.entry(f.period).or_insert(f.value);
                 }
@@ -772,7 +772,7 @@ pub fn compute(
     let mut depts: BTreeMap<String, ProjectCounts> = BTreeMap::new();
     for p in &plan.projects {
         let status = history
-            .previous_project(plan.id(), &p.id, period.saturating_add(1))
+            .previous_project(plan, p, period.saturating_add(1))
             .and_then(|f| f.status)
             .map(|f| f.value);
         all.add(status);
@@ -824,7 +824,7 @@ pub fn compute(
             let periods: Vec<i32> = years
                 .iter()
                 .copied()
-                .filter(|&y| !history.reported(plan.id(), &d.code, y))
+                .filter(|&y| !history.reported(plan, &d.code, y))
                 .collect();
             (!periods.is_empty()).then(|| Missing {
                 department: d.code.clone(),
