@@ -10,9 +10,10 @@ use crate::rules;
 use crate::schema::{self, Kind};
 use crate::source::{Source, SourceFile};
 use crate::yaml::{self, Limits, LoadError, Span};
+use crate::FastMap;
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Default size limit of one report (reports are a few kilobytes).
@@ -272,7 +273,7 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
         ));
         return out;
     }
-    let text = match decode(&bytes) {
+    let text = match decode(bytes) {
         Ok(t) => t,
         Err((lossy, offset, msg)) => {
             let source = SourceFile::new(display, lossy);
@@ -321,8 +322,9 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
 
 type DecodeError = (String, usize, FileMsg);
 
-/// UTF-8 (with or without BOM) only; other encodings get a diagnostic that names them.
-fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+/// UTF-8 (with or without BOM) only; other encodings get a diagnostic that
+/// names them. Valid UTF-8 becomes the text in place, without a copy.
+fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
     let utf = |encoding| Err((String::new(), 0, FileMsg::WrongEncoding { encoding }));
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return utf(Encoding::Utf32);
@@ -330,15 +332,16 @@ fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return utf(Encoding::Utf16);
     }
-    if looks_like_utf16(bytes) {
+    if looks_like_utf16(&bytes) {
         return utf(Encoding::Utf16NoBom);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
         Err(e) => {
-            let offset = e.valid_up_to();
-            let lossy = String::from_utf8_lossy(bytes).into_owned();
-            let (decoded, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            let (decoded, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
             let looks_gbk = !had_errors
                 && decoded
                     .chars()
@@ -600,20 +603,14 @@ pub fn run_inner(
 
     // History: data-root reports, with drafts named outside the root standing in
     // for the stored report of the same plan, department and period.
-    let key = |r: &Report| -> Option<(String, String, i32)> {
-        Some((
-            r.plan_id()?.to_string(),
-            r.department()?.to_string(),
-            r.period()?,
-        ))
-    };
-    let drafts: HashMap<(String, String, i32), &str> = loaded
+    let key = report_key;
+    let drafts: FastMap<ReportKey, &str> = loaded
         .iter()
         .filter(|(shown, _)| linted.contains(shown) && !in_root(shown))
         .filter_map(|(shown, l)| Some((key(l.report.as_ref()?)?, shown.as_str())))
         .collect();
     let mut history_reports: Vec<&Report> = Vec::new();
-    let mut by_key: BTreeMap<(String, String, i32), Vec<&Report>> = BTreeMap::new();
+    let mut by_key: BTreeMap<ReportKey, Vec<&Report>> = BTreeMap::new();
     for (shown, l) in &loaded {
         let Some(r) = &l.report else { continue };
         let k = key(r);
@@ -633,7 +630,7 @@ pub fn run_inner(
     clock.lap("history");
     if changed.is_some() {
         // Later periods of a changed report's department are judged against it.
-        let changed_keys: Vec<(String, String, i32)> = loaded
+        let changed_keys: Vec<ReportKey> = loaded
             .iter()
             .filter(|(shown, _)| linted.contains(shown))
             .filter_map(|(_, l)| key(l.report.as_ref()?))
@@ -650,7 +647,8 @@ pub fn run_inner(
                 linted.insert(shown.clone());
             }
         }
-        linted.retain(|p| loaded.iter().any(|(shown, _)| shown == p));
+        let loaded_paths: HashSet<&str> = loaded.iter().map(|(shown, _)| shown.as_str()).collect();
+        linted.retain(|p| loaded_paths.contains(p.as_str()));
     }
 
     // PL107: two reports for the same department and period. Each of them is
@@ -678,7 +676,7 @@ pub fn run_inner(
                 Severity::Error,
                 dept_loc(r),
                 ReportMsg::DuplicateReport {
-                    department: dept.clone(),
+                    department: dept.to_string(),
                     count: reports.len(),
                     period: *period,
                     paths: reports.iter().map(|o| o.source.path.clone()).collect(),
@@ -723,20 +721,22 @@ pub fn run_inner(
     drop(history);
     drop(by_key);
     drop(drafts);
-    for (shown, l) in loaded {
-        if let (Some(r), true) = (l.report, linted.contains(&shown)) {
+    outcome.reports = loaded
+        .into_par_iter()
+        .filter_map(|(shown, l)| {
+            let r = l.report.filter(|_| linted.contains(&shown))?;
             let period = r.period().unwrap_or_default();
-            outcome.reports.insert(
-                shown,
-                ReportInfo {
-                    plan: r.plan.map(|p| p.value).unwrap_or_default(),
-                    department: r.department.map(|d| d.value).unwrap_or_default(),
-                    period,
-                    indicators: r.indicators.into_iter().map(|e| e.id.value).collect(),
-                },
-            );
-        }
-    }
+            let info = ReportInfo {
+                plan: r.plan.map(|p| p.value).unwrap_or_default(),
+                department: r.department.map(|d| d.value).unwrap_or_default(),
+                period,
+                indicators: r.indicators.into_iter().map(|e| e.id.value).collect(),
+            };
+            Some((shown, info))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
     for r in results {
         match r {
             Ok(d) => outcome.diagnostics.extend(d),
@@ -791,6 +791,14 @@ impl Clock {
         self.laps.push((phase, now - self.last));
         self.last = now;
     }
+}
+
+/// A report's plan, department and period: two reports of the same key
+/// are duplicates, and a draft stands in for the stored report of its key.
+type ReportKey<'r> = (&'r str, &'r str, i32);
+
+fn report_key(r: &Report) -> Option<ReportKey<'_>> {
+    Some((r.plan_id()?, r.department()?, r.period()?))
 }
 
 /// The fixed checks, the plan's rules and the suppressions of one report.
