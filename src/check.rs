@@ -4,7 +4,7 @@
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 use crate::history::History;
 use crate::messages::{Counts, Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
-use crate::plan::Plan;
+use crate::plan::{CatalogPositions, Plan};
 use crate::report::Report;
 use crate::rules;
 use crate::schema::{self, Kind};
@@ -117,6 +117,10 @@ impl Plans {
 /// diagnostics loading produced (PL001, PL002).
 pub struct Loaded {
     pub report: Option<Report>,
+    /// The catalog positions of the report's entries in the plan it names:
+    /// looked up once by the check while the report is fresh, for the
+    /// history and the rules (`None` from [`load_file`]).
+    pub catalog: Option<CatalogPositions>,
     pub diagnostics: Vec<Diagnostic>,
     pub internal_error: Option<Text>,
 }
@@ -199,6 +203,7 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
     let max = max.min(u64::from(u32::MAX));
     let mut out = Loaded {
         report: None,
+        catalog: None,
         diagnostics: Vec::new(),
         internal_error: None,
     };
@@ -551,14 +556,20 @@ pub fn run_inner(
                 match outside {
                     Some(d) => Loaded {
                         report: None,
+                        catalog: None,
                         diagnostics: vec![d],
                         internal_error: None,
                     },
-                    None => load_file(&p, shown.clone(), None, opts.max_file_size),
+                    None => {
+                        let mut l = load_file(&p, shown.clone(), None, opts.max_file_size);
+                        l.catalog = positions(plans, l.report.as_ref());
+                        l
+                    }
                 }
             })
             .unwrap_or_else(|e| Loaded {
                 report: None,
+                catalog: None,
                 diagnostics: Vec::new(),
                 internal_error: Some(e),
             });
@@ -568,15 +579,18 @@ pub fn run_inner(
     if let Some((name, bytes)) = &opts.stdin {
         let shown = crate::paths::display(Path::new(name));
         let l = isolate(&shown, || {
-            load_file(
+            let mut l = load_file(
                 Path::new(name),
                 shown.clone(),
                 Some(bytes.clone()),
                 opts.max_file_size,
-            )
+            );
+            l.catalog = positions(plans, l.report.as_ref());
+            l
         })
         .unwrap_or_else(|e| Loaded {
             report: None,
+            catalog: None,
             diagnostics: Vec::new(),
             internal_error: Some(e),
         });
@@ -609,7 +623,7 @@ pub fn run_inner(
         .filter(|(shown, _)| linted.contains(shown) && !in_root(shown))
         .filter_map(|(shown, l)| Some((key(l.report.as_ref()?)?, shown.as_str())))
         .collect();
-    let mut history_reports: Vec<&Report> = Vec::new();
+    let mut history_reports: Vec<(&Report, &CatalogPositions)> = Vec::new();
     let mut by_key: BTreeMap<ReportKey, Vec<&Report>> = BTreeMap::new();
     for (shown, l) in &loaded {
         let Some(r) = &l.report else { continue };
@@ -620,13 +634,15 @@ pub fn run_inner(
             linted.contains(shown)
         };
         if counts {
-            history_reports.push(r);
+            if let Some(c) = &l.catalog {
+                history_reports.push((r, c));
+            }
             if let Some(k) = k {
                 by_key.entry(k).or_default().push(r);
             }
         }
     }
-    let history = History::build(&plans.0, history_reports.iter().copied());
+    let history = History::build_at(&plans.0, history_reports.iter().copied());
     clock.lap("history");
     if changed.is_some() {
         // Later periods of a changed report's department are judged against it.
@@ -701,7 +717,7 @@ pub fn run_inner(
                 test_hook::maybe_panic(shown);
                 let mut diags = l.diagnostics.clone();
                 if let Some(r) = &l.report {
-                    check_report(plans, r, &history, opts, &mut diags);
+                    check_report_at(plans, r, l.catalog.as_ref(), &history, opts, &mut diags);
                 }
                 if let Some(d) = duplicates.get(shown) {
                     diags.extend(d.iter().cloned());
@@ -793,6 +809,13 @@ impl Clock {
     }
 }
 
+/// The catalog positions of a report's entries in the plan it names, if
+/// that plan is loaded.
+fn positions(plans: &Plans, report: Option<&Report>) -> Option<CatalogPositions> {
+    let r = report?;
+    Some(plans.get(r.plan_id()?)?.positions_of(r))
+}
+
 /// A report's plan, department and period: two reports of the same key
 /// are duplicates, and a draft stands in for the stored report of its key.
 type ReportKey<'r> = (&'r str, &'r str, i32);
@@ -809,13 +832,33 @@ pub fn check_report(
     opts: &CheckOptions,
     out: &mut Vec<Diagnostic>,
 ) {
+    check_report_at(plans, report, None, history, opts, out);
+}
+
+/// [`check_report`] of a report whose entries' catalog positions in the
+/// plan it names may have been looked up already.
+fn check_report_at(
+    plans: &Plans,
+    report: &Report,
+    catalog: Option<&CatalogPositions>,
+    history: &History,
+    opts: &CheckOptions,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(plan) = rules::reference::check_plan(plans, report, out) else {
         return;
     };
-    let catalog = plan.positions_of(report);
-    rules::reference::check(plan, report, &catalog, opts.today, out);
+    let looked_up;
+    let catalog = match catalog {
+        Some(c) => c,
+        None => {
+            looked_up = plan.positions_of(report);
+            &looked_up
+        }
+    };
+    rules::reference::check(plan, report, catalog, opts.today, out);
     let mut findings = Vec::new();
-    rules::run_plan_rules(plan, report, &catalog, history, &mut findings);
+    rules::run_plan_rules(plan, report, catalog, history, &mut findings);
     rules::suppression::apply(plan, report, &mut findings, out);
     out.extend(findings);
 }

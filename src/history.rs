@@ -139,25 +139,42 @@ impl<'r> History<'r> {
         plans: impl IntoIterator<Item = &'r Plan>,
         reports: impl IntoIterator<Item = &'r Report>,
     ) -> History<'r> {
+        let plans: Vec<&'r Plan> = plans.into_iter().collect();
+        let reports: Vec<&'r Report> = reports.into_iter().collect();
+        // Each entry's catalog position, looked up in parallel (the lookups
+        // are most of the work).
+        let positions: Vec<Option<CatalogPositions>> = reports
+            .par_iter()
+            .map(|r| {
+                let plan = plans.iter().find(|p| Some(p.id()) == r.plan_id())?;
+                Some(plan.positions_of(r))
+            })
+            .collect();
+        let with_positions = (reports.iter().zip(&positions))
+            .filter_map(|(&r, c)| Some((r, c.as_ref()?)))
+            .collect::<Vec<_>>();
+        History::build_at(plans, with_positions)
+    }
+
+    /// [`History::build`] for reports whose entries' catalog positions in
+    /// the plan each names were looked up already ([`Plan::positions_of`]).
+    pub fn build_at<'c>(
+        plans: impl IntoIterator<Item = &'r Plan>,
+        reports: impl IntoIterator<Item = (&'r Report, &'c CatalogPositions)>,
+    ) -> History<'r> {
         let mut plans: Vec<PlanHistory<'r>> = plans.into_iter().map(PlanHistory::new).collect();
         // The reports of a known plan with a period, with their plan's place.
         // A history beyond four billion reports or entries is beyond any
         // machine's memory long before: positions are 32-bit.
-        let reports: Vec<(&'r Report, usize)> = (reports.into_iter())
-            .filter_map(|r| {
+        let reports: Vec<(&'r Report, usize, &'c CatalogPositions)> = (reports.into_iter())
+            .filter_map(|(r, c)| {
                 r.period()?;
                 let plan = r.plan_id()?;
-                Some((r, plans.iter().position(|p| p.plan.id() == plan)?))
+                Some((r, plans.iter().position(|p| p.plan.id() == plan)?, c))
             })
             .take(u32::MAX as usize)
             .collect();
-        // Each entry's catalog position, looked up in parallel (the lookups
-        // are most of the work); then placed in report order.
-        let positions: Vec<CatalogPositions> = reports
-            .par_iter()
-            .map(|&(r, p)| plans[p].plan.positions_of(r))
-            .collect();
-        for ((report, &(r, p)), positions) in (0..u32::MAX).zip(&reports).zip(&positions) {
+        for (report, &(r, p, positions)) in (0..u32::MAX).zip(&reports) {
             let ph = &mut plans[p];
             let Some(period) = r.period() else { continue };
             if let Some(d) = r.department() {
@@ -195,7 +212,7 @@ impl<'r> History<'r> {
             }
         }
         History {
-            reports: reports.into_iter().map(|(r, _)| r).collect(),
+            reports: reports.into_iter().map(|(r, _, _)| r).collect(),
             plans,
         }
     }
