@@ -160,7 +160,7 @@ impl<'a> Scanner<'a> {
         let b = self.b;
         match b[at] {
             b'"' | b'\'' => {
-                let close = b[at + 1..end].iter().position(|&c| c == b[at]);
+                let close = memchr::memchr(b[at], &b[at + 1..end]);
                 close.is_some_and(|i| b.get(at + 2 + i) == Some(&b':'))
             }
             b'[' | b'{' => false,
@@ -432,59 +432,54 @@ impl<'a> Scanner<'a> {
         let mut i = at + 1;
         let mut run = i;
         if b[at] == b'\'' {
-            while i < end {
-                if b[i] == b'\'' {
-                    out.push_str(&self.text[run..i]);
-                    if b.get(i + 1) == Some(&b'\'') && i + 1 < end {
-                        out.push('\'');
-                        i += 2;
-                        run = i;
-                        continue;
-                    }
-                    return Ok((out, i + 1));
+            // `''` is one quote; any other `'` closes the scalar.
+            while let Some(k) = memchr::memchr(b'\'', &b[i..end]) {
+                i += k;
+                out.push_str(&self.text[run..i]);
+                if i + 1 < end && b[i + 1] == b'\'' {
+                    out.push('\'');
+                    i += 2;
+                    run = i;
+                    continue;
                 }
-                i += 1;
+                return Ok((out, i + 1));
             }
             return Err(Bail);
         }
-        while i < end {
-            match b[i] {
-                b'"' => {
-                    out.push_str(&self.text[run..i]);
-                    return Ok((out, i + 1));
-                }
-                b'\\' => {
-                    out.push_str(&self.text[run..i]);
-                    let c = *b.get(i + 1).filter(|_| i + 1 < end).ok_or(Bail)?;
-                    i += 2;
-                    match c {
-                        b'"' => out.push('"'),
-                        b'\\' => out.push('\\'),
-                        b'/' => out.push('/'),
-                        b'b' => out.push('\u{8}'),
-                        b'f' => out.push('\u{c}'),
-                        b'n' => out.push('\n'),
-                        b'r' => out.push('\r'),
-                        b't' => out.push('\t'),
-                        b'u' => {
-                            let hex = self
-                                .text
-                                .get(i..i + 4)
-                                .filter(|_| i + 4 <= end)
-                                .ok_or(Bail)?;
-                            if !hex.bytes().all(|c| c.is_ascii_hexdigit()) {
-                                return Err(Bail);
-                            }
-                            let code = u32::from_str_radix(hex, 16).map_err(|_| Bail)?;
-                            out.push(char::from_u32(code).ok_or(Bail)?);
-                            i += 4;
-                        }
-                        _ => return Err(Bail),
-                    }
-                    run = i;
-                }
-                _ => i += 1,
+        while let Some(k) = memchr::memchr2(b'"', b'\\', &b[i..end]) {
+            i += k;
+            out.push_str(&self.text[run..i]);
+            if b[i] == b'"' {
+                return Ok((out, i + 1));
             }
+            // A backslash: JSON's escapes only.
+            let c = *b.get(i + 1).filter(|_| i + 1 < end).ok_or(Bail)?;
+            i += 2;
+            match c {
+                b'"' => out.push('"'),
+                b'\\' => out.push('\\'),
+                b'/' => out.push('/'),
+                b'b' => out.push('\u{8}'),
+                b'f' => out.push('\u{c}'),
+                b'n' => out.push('\n'),
+                b'r' => out.push('\r'),
+                b't' => out.push('\t'),
+                b'u' => {
+                    let hex = self
+                        .text
+                        .get(i..i + 4)
+                        .filter(|_| i + 4 <= end)
+                        .ok_or(Bail)?;
+                    if !hex.bytes().all(|c| c.is_ascii_hexdigit()) {
+                        return Err(Bail);
+                    }
+                    let code = u32::from_str_radix(hex, 16).map_err(|_| Bail)?;
+                    out.push(char::from_u32(code).ok_or(Bail)?);
+                    i += 4;
+                }
+                _ => return Err(Bail),
+            }
+            run = i;
         }
         Err(Bail)
     }
