@@ -321,7 +321,7 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
     } else {
         source
     };
-    out.report = Report::from_node(source, &node);
+    out.report = Report::from_node(source, node);
     out
 }
 

@@ -13,24 +13,30 @@ pub struct Spanned<T> {
     pub span: Span,
 }
 
-fn str_at(node: &Node, key: &str) -> Option<Spanned<String>> {
-    let n = node.get(key)?;
-    Some(Spanned {
-        value: n.as_str()?.to_string(),
-        span: n.span,
-    })
+/// A string node's text, taken out of the tree.
+fn string(n: Node) -> Option<Spanned<String>> {
+    match n.kind {
+        NodeKind::Str(value) => Some(Spanned {
+            value,
+            span: n.span,
+        }),
+        _ => None,
+    }
 }
 
-fn num_at(node: &Node, key: &str) -> Option<Spanned<f64>> {
-    let n = node.get(key)?;
+fn number(n: &Node) -> Option<Spanned<f64>> {
     Some(Spanned {
         value: n.as_f64()?,
         span: n.span,
     })
 }
 
-fn int_at(node: &Node, key: &str) -> Option<Spanned<i64>> {
-    let n = node.get(key)?;
+/// A number the report means as finite (a figure, a progress).
+fn finite(n: &Node) -> Option<Spanned<f64>> {
+    number(n).filter(|v| v.value.is_finite())
+}
+
+fn integer(n: &Node) -> Option<Spanned<i64>> {
     // Any whole number, as the schema's "integer" accepts `2023.0` too; one
     // beyond i64 saturates, so that a range check still sees it as too large.
     match n.kind {
@@ -41,6 +47,29 @@ fn int_at(node: &Node, key: &str) -> Option<Spanned<i64>> {
             })
         }
         _ => None,
+    }
+}
+
+fn date(n: &Node) -> Option<Spanned<Date>> {
+    Some(Spanned {
+        value: parse_date(n.as_str()?)?,
+        span: n.span,
+    })
+}
+
+/// A mapping's (key, value) pairs, taken out of the tree; none for any
+/// other node. Keys are unique: a file with a duplicate key does not load.
+fn fields(n: Node) -> Vec<(Node, Node)> {
+    match n.kind {
+        NodeKind::Map(entries) => entries,
+        _ => Vec::new(),
+    }
+}
+
+fn items(n: Node) -> Vec<Node> {
+    match n.kind {
+        NodeKind::Seq(items) => items,
+        _ => Vec::new(),
     }
 }
 
@@ -60,14 +89,6 @@ pub fn parse_date(s: &str) -> Option<Date> {
     let m: i8 = s[5..7].parse().ok()?;
     let d: i8 = s[8..10].parse().ok()?;
     Date::new(y, m, d).ok()
-}
-
-fn date_at(node: &Node, key: &str) -> Option<Spanned<Date>> {
-    let s = str_at(node, key)?;
-    Some(Spanned {
-        value: parse_date(&s.value)?,
-        span: s.span,
-    })
 }
 
 #[derive(Clone, Debug)]
@@ -92,6 +113,48 @@ pub struct IndicatorEntry {
 }
 
 impl IndicatorEntry {
+    /// An entry of `indicators`; `None` without a string `id`.
+    fn from_node(index: u32, n: Node) -> Option<IndicatorEntry> {
+        let span = n.span;
+        let (mut id, mut value, mut pending, mut unit, mut requirement) =
+            (None, None, None, None, None);
+        for (k, v) in fields(n) {
+            match k.as_str() {
+                Some("id") => id = string(v),
+                Some("value") => value = finite(&v),
+                Some("pending") => pending = Some(k.span),
+                Some("unit") => unit = string(v),
+                Some("requirement") if v.as_map().is_some() => {
+                    let span = v.span;
+                    let (mut value, mut source) = (None, None);
+                    for (k, v) in fields(v) {
+                        match k.as_str() {
+                            Some("value") => value = finite(&v),
+                            Some("source") => {
+                                source = string(v).filter(|s| !s.value.trim().is_empty())
+                            }
+                            _ => {}
+                        }
+                    }
+                    requirement = Some(Box::new(Requirement {
+                        span,
+                        value,
+                        source,
+                    }));
+                }
+                _ => {}
+            }
+        }
+        Some(IndicatorEntry {
+            index,
+            span,
+            id: id?,
+            value,
+            pending,
+            unit,
+            requirement,
+        })
+    }
     pub fn pointer(&self) -> String {
         format!("/indicators/{}", self.index)
     }
@@ -114,6 +177,62 @@ pub struct ProjectEntry {
 }
 
 impl ProjectEntry {
+    /// An entry of `projects`; `None` without a string `id`.
+    fn from_node(index: u32, n: Node) -> Option<ProjectEntry> {
+        let mut e = ProjectEntry {
+            index,
+            span: n.span,
+            id: Spanned {
+                value: String::new(),
+                span: n.span,
+            },
+            name: None,
+            status: None,
+            progress: None,
+            planned_total: None,
+            completed_to_date: None,
+            started: None,
+            completed: None,
+            evidence: None,
+        };
+        let mut id = None;
+        for (k, v) in fields(n) {
+            match k.as_str() {
+                Some("id") => id = string(v),
+                Some("name") => e.name = string(v),
+                Some("status") => {
+                    e.status = v
+                        .as_str()
+                        .and_then(ProjectStatus::parse)
+                        .map(|value| Spanned {
+                            value,
+                            span: v.span,
+                        })
+                }
+                Some("progress") => e.progress = finite(&v),
+                Some("investment") => {
+                    for (k, v) in fields(v) {
+                        match k.as_str() {
+                            Some("planned_total") => e.planned_total = number(&v),
+                            Some("completed_to_date") => e.completed_to_date = number(&v),
+                            _ => {}
+                        }
+                    }
+                }
+                Some("started") => e.started = date(&v),
+                Some("completed") => e.completed = date(&v),
+                Some("evidence") => {
+                    e.evidence = v.as_seq().map(|items| Spanned {
+                        value: u32::try_from(items.len()).unwrap_or(u32::MAX),
+                        span: v.span,
+                    })
+                }
+                _ => {}
+            }
+        }
+        e.id = id?;
+        Some(e)
+    }
     pub fn pointer(&self) -> String {
         format!("/projects/{}", self.index)
     }
@@ -128,6 +247,32 @@ pub struct Suppression {
     pub reason: Option<Spanned<String>>,
     pub until: Option<Spanned<Date>>,
     pub approved_by: Option<Spanned<String>>,
+}
+
+impl Suppression {
+    /// An entry of `suppressions`, whatever it holds (the schema has judged it).
+    fn from_node(index: usize, n: Node) -> Suppression {
+        let mut s = Suppression {
+            index,
+            span: n.span,
+            rule: None,
+            target: None,
+            reason: None,
+            until: None,
+            approved_by: None,
+        };
+        for (k, v) in fields(n) {
+            match k.as_str() {
+                Some("rule") => s.rule = string(v),
+                Some("target") => s.target = string(v),
+                Some("reason") => s.reason = string(v),
+                Some("until") => s.until = date(&v),
+                Some("approved_by") => s.approved_by = string(v),
+                _ => {}
+            }
+        }
+        s
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -149,94 +294,62 @@ pub struct Report {
 }
 
 impl Report {
-    /// Reads the typed view of a loaded document. Returns `None` when the
-    /// document is not a mapping at all.
-    pub fn from_node(source: Source, root: &Node) -> Option<Report> {
+    /// Reads the typed view of a loaded document, taking the tree apart
+    /// (each field read in one pass over its mapping, strings moved, not
+    /// copied). Returns `None` when the document is not a mapping at all.
+    pub fn from_node(source: Source, root: Node) -> Option<Report> {
         root.as_map()?;
-        let seq = |key: &str| root.get(key).and_then(Node::as_seq).unwrap_or(&[]);
-        // A report of at most 4 GiB has fewer than 2^32 entries.
-        let indicators = (0..u32::MAX)
-            .zip(seq("indicators"))
-            .filter_map(|(index, n)| {
-                let id = str_at(n, "id")?;
-                Some(IndicatorEntry {
-                    index,
-                    span: n.span,
-                    id,
-                    value: num_at(n, "value").filter(|v| v.value.is_finite()),
-                    pending: n.entry("pending").map(|(k, _)| k.span),
-                    unit: str_at(n, "unit"),
-                    requirement: n
-                        .get("requirement")
-                        .filter(|r| r.as_map().is_some())
-                        .map(|r| {
-                            Box::new(Requirement {
-                                span: r.span,
-                                value: num_at(r, "value").filter(|v| v.value.is_finite()),
-                                source: str_at(r, "source").filter(|s| !s.value.trim().is_empty()),
-                            })
-                        }),
-                })
-            })
-            .collect::<Vec<_>>();
-        let projects = (0..u32::MAX)
-            .zip(seq("projects"))
-            .filter_map(|(index, n)| {
-                let id = str_at(n, "id")?;
-                let inv = n.get("investment");
-                Some(ProjectEntry {
-                    index,
-                    span: n.span,
-                    id,
-                    name: str_at(n, "name"),
-                    status: str_at(n, "status").and_then(|s| {
-                        Some(Spanned {
-                            value: ProjectStatus::parse(&s.value)?,
-                            span: s.span,
-                        })
-                    }),
-                    progress: num_at(n, "progress").filter(|v| v.value.is_finite()),
-                    planned_total: inv.and_then(|i| num_at(i, "planned_total")),
-                    completed_to_date: inv.and_then(|i| num_at(i, "completed_to_date")),
-                    started: date_at(n, "started"),
-                    completed: date_at(n, "completed"),
-                    evidence: n.get("evidence").and_then(|e| {
-                        Some(Spanned {
-                            value: u32::try_from(e.as_seq()?.len()).unwrap_or(u32::MAX),
-                            span: e.span,
-                        })
-                    }),
-                })
-            })
-            .collect::<Vec<_>>();
-        let suppressions = seq("suppressions")
-            .iter()
-            .enumerate()
-            .map(|(index, n)| Suppression {
-                index,
-                span: n.span,
-                rule: str_at(n, "rule"),
-                target: str_at(n, "target"),
-                reason: str_at(n, "reason"),
-                until: date_at(n, "until"),
-                approved_by: str_at(n, "approved_by"),
-            })
-            .collect();
-        Some(Report {
-            version: int_at(root, "version"),
-            plan: str_at(root, "plan"),
-            department: str_at(root, "department"),
-            period: int_at(root, "period"),
-            submitted: date_at(root, "submitted"),
-            // Kept until every report is checked: no spare capacity.
-            indicators: exact(indicators),
-            projects: exact(projects),
-            indicators_key: root.entry("indicators").map(|(k, _)| k.span),
-            projects_key: root.entry("projects").map(|(k, _)| k.span),
-            revision: root.entry("revision").map(|(k, _)| k.span),
-            suppressions,
+        let mut report = Report {
             source,
-        })
+            version: None,
+            plan: None,
+            department: None,
+            period: None,
+            submitted: None,
+            indicators: Vec::new(),
+            projects: Vec::new(),
+            indicators_key: None,
+            projects_key: None,
+            revision: None,
+            suppressions: Vec::new(),
+        };
+        for (k, v) in fields(root) {
+            match k.as_str() {
+                Some("version") => report.version = integer(&v),
+                Some("plan") => report.plan = string(v),
+                Some("department") => report.department = string(v),
+                Some("period") => report.period = integer(&v),
+                Some("submitted") => report.submitted = date(&v),
+                Some("indicators") => {
+                    report.indicators_key = Some(k.span);
+                    // Kept until every report is checked: no spare capacity.
+                    // A report of at most 4 GiB has fewer than 2^32 entries.
+                    report.indicators = exact(
+                        (0..u32::MAX)
+                            .zip(items(v))
+                            .filter_map(|(index, n)| IndicatorEntry::from_node(index, n))
+                            .collect(),
+                    );
+                }
+                Some("projects") => {
+                    report.projects_key = Some(k.span);
+                    report.projects = exact(
+                        (0..u32::MAX)
+                            .zip(items(v))
+                            .filter_map(|(index, n)| ProjectEntry::from_node(index, n))
+                            .collect(),
+                    );
+                }
+                Some("revision") => report.revision = Some(k.span),
+                Some("suppressions") => {
+                    report.suppressions = (items(v).into_iter().enumerate())
+                        .map(|(index, n)| Suppression::from_node(index, n))
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        Some(report)
     }
 
     pub fn period(&self) -> Option<i32> {
