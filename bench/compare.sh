@@ -27,11 +27,13 @@ mkdir -p "$WORK"
 say() { printf '%s\n' "$*" >&2; }
 
 # --- tools -------------------------------------------------------------------
-say "== building plan-lint, the generator and the parse floor (release)"
-cargo build --release --quiet --bin plan-lint --example generate --example parse_floor
-PL=$CARGO_TARGET_DIR/release/plan-lint
-GEN=$CARGO_TARGET_DIR/release/examples/generate
-FLOOR=$CARGO_TARGET_DIR/release/examples/parse_floor
+# The dist profile (Cargo.toml): the release build with link-time optimisation,
+# the build to ship; the parse floor is built the same way.
+say "== building plan-lint, the generator and the parse floor (dist profile)"
+cargo build --profile dist --quiet --bin plan-lint --example generate --example parse_floor
+PL=$CARGO_TARGET_DIR/dist/plan-lint
+GEN=$CARGO_TARGET_DIR/dist/examples/generate
+FLOOR=$CARGO_TARGET_DIR/dist/examples/parse_floor
 
 if [ ! -x "$WORK/venv/bin/check-jsonschema" ]; then
   say "== installing check-jsonschema (PyPI)"
@@ -146,7 +148,7 @@ cat <<EOF
 ## Results
 
 $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;
-plan-lint $($PL --version | awk '{print $2}') (release build, rustc $(rustc --version | awk '{print $2}')),
+plan-lint $($PL --version | awk '{print $2}') (dist profile: release with fat LTO, rustc $(rustc --version | awk '{print $2}')),
 ajv-cli $(cd "$WORK/node" && node -p "require('ajv-cli/package.json').version") with its js-yaml $(cd "$WORK/node" && node -p "require('ajv-cli/node_modules/js-yaml/package.json').version") on Node $(node --version),
 check-jsonschema $("$WORK/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("check-jsonschema"))') on Python $(python3 --version | awk '{print $2}').
 $N generated reports, $(du -sb "$DATA/progress" | cut -f1) bytes; median of $RUNS runs (check-jsonschema: 1).

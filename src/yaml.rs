@@ -910,6 +910,50 @@ mod tests {
         }
     }
 
+    /// Every form of the core schema's null, booleans and numbers, and
+    /// strings that begin like them or not at all.
+    #[test]
+    fn plain_scalars_resolve_by_the_core_schema() {
+        let num = |value: f64, integer: bool| NodeKind::Number { value, integer };
+        let cases = [
+            ("", NodeKind::Null),
+            ("~", NodeKind::Null),
+            ("null", NodeKind::Null),
+            ("Null", NodeKind::Null),
+            ("NULL", NodeKind::Null),
+            ("true", NodeKind::Bool(true)),
+            ("True", NodeKind::Bool(true)),
+            ("TRUE", NodeKind::Bool(true)),
+            ("false", NodeKind::Bool(false)),
+            ("False", NodeKind::Bool(false)),
+            ("FALSE", NodeKind::Bool(false)),
+            (".inf", num(f64::INFINITY, false)),
+            ("+.Inf", num(f64::INFINITY, false)),
+            ("-.INF", num(f64::NEG_INFINITY, false)),
+            ("12", num(12.0, true)),
+            ("-3", num(-3.0, true)),
+            ("+4", num(4.0, true)),
+            ("0x1F", num(31.0, true)),
+            ("0o17", num(15.0, true)),
+            ("1.5", num(1.5, false)),
+            (".5", num(0.5, false)),
+            ("-2.5e3", num(-2500.0, false)),
+            ("2023-06-30", NodeKind::Str(String::new())),
+            ("nil", NodeKind::Str(String::new())),
+            ("yes", NodeKind::Str(String::new())),
+            ("id", NodeKind::Str(String::new())),
+            ("under_construction", NodeKind::Str(String::new())),
+            ("区统计局", NodeKind::Str(String::new())),
+            ("Infinity", NodeKind::Str(String::new())),
+            (".", NodeKind::Str(String::new())),
+            ("-", NodeKind::Str(String::new())),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(resolve_plain(text), kind, "{text:?}");
+        }
+        assert!(matches!(resolve_plain(".NaN"), NodeKind::Number { value, .. } if value.is_nan()));
+    }
+
     #[test]
     fn core_schema_keeps_yaml11_booleans_as_strings() {
         let n = parse("a: yes\nb: no\nc: on\nd: NO\ne: true\nf: 1.5\ng: 7\nh: ~\n");
