@@ -617,17 +617,16 @@ pub fn run_inner(
 
     // History: data-root reports, with drafts named outside the root standing in
     // for the stored report of the same plan, department and period.
-    let key = report_key;
     let drafts: FastMap<ReportKey, &str> = loaded
         .iter()
         .filter(|(shown, _)| linted.contains(shown) && !in_root(shown))
-        .filter_map(|(shown, l)| Some((key(l.report.as_ref()?)?, shown.as_str())))
+        .filter_map(|(shown, l)| Some((report_key(l.report.as_ref()?)?, shown.as_str())))
         .collect();
     let mut history_reports: Vec<(&Report, &CatalogPositions)> = Vec::new();
     let mut by_key: BTreeMap<ReportKey, Vec<&Report>> = BTreeMap::new();
     for (shown, l) in &loaded {
         let Some(r) = &l.report else { continue };
-        let k = key(r);
+        let k = report_key(r);
         let counts = if in_root(shown) {
             k.as_ref().is_none_or(|k| !drafts.contains_key(k))
         } else {
@@ -649,10 +648,10 @@ pub fn run_inner(
         let changed_keys: Vec<ReportKey> = loaded
             .iter()
             .filter(|(shown, _)| linted.contains(shown))
-            .filter_map(|(_, l)| key(l.report.as_ref()?))
+            .filter_map(|(_, l)| report_key(l.report.as_ref()?))
             .collect();
         for (shown, l) in &loaded {
-            let Some(k) = l.report.as_ref().and_then(&key) else {
+            let Some(k) = l.report.as_ref().and_then(report_key) else {
                 continue;
             };
             if in_root(shown)
