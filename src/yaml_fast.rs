@@ -173,13 +173,16 @@ impl<'a> Scanner<'a> {
     fn plain_colon(&self, at: usize, end: usize) -> Option<usize> {
         let b = self.b;
         let mut i = at;
-        while i < end {
-            match b[i] {
-                b':' if i + 1 == end || b[i + 1] == b' ' => return Some(i),
-                b'#' if i > at && b[i - 1] == b' ' => return None,
-                _ => {}
+        while let Some(k) = memchr::memchr2(b':', b'#', &b[i..end]) {
+            let j = i + k;
+            if b[j] == b':' {
+                if j + 1 == end || b[j + 1] == b' ' {
+                    return Some(j);
+                }
+            } else if j > at && b[j - 1] == b' ' {
+                return None;
             }
-            i += 1;
+            i = j + 1;
         }
         None
     }
@@ -343,7 +346,12 @@ impl<'a> Scanner<'a> {
         let colon = self.plain_colon(at, end).ok_or(Bail)?;
         let raw = &self.text[at..colon];
         let text = raw.trim_end_matches(' ');
-        if text.is_empty() || text.len() > 1024 || text.bytes().any(|c| b"[]{},#".contains(&c)) {
+        if text.is_empty()
+            || text.len() > 1024
+            || text
+                .bytes()
+                .any(|c| matches!(c, b'[' | b']' | b'{' | b'}' | b',' | b'#'))
+        {
             return Err(Bail);
         }
         let node = self.plain(at, text)?;
@@ -407,16 +415,17 @@ impl<'a> Scanner<'a> {
                 // (an error, or a mapping where none may start).
                 let mut stop = end;
                 let mut i = at;
-                while i < end {
-                    match b[i] {
-                        b'#' if b[i - 1] == b' ' => {
-                            stop = i;
+                while let Some(k) = memchr::memchr2(b'#', b':', &b[i..end]) {
+                    let j = i + k;
+                    if b[j] == b'#' {
+                        if b[j - 1] == b' ' {
+                            stop = j;
                             break;
                         }
-                        b':' if i + 1 == end || b[i + 1] == b' ' => return Err(Bail),
-                        _ => {}
+                    } else if j + 1 == end || b[j + 1] == b' ' {
+                        return Err(Bail);
                     }
-                    i += 1;
+                    i = j + 1;
                 }
                 let text = self.text[at..stop].trim_end_matches(' ');
                 self.plain(at, text)
