@@ -237,19 +237,10 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
                 }
                 _ => {}
             }
-            // Never more than the limit and one byte, whatever the metadata said;
-            // room for the size it did say (and the probe for the end), so the
-            // file is read in one call rather than in doubling chunks.
-            let expected = metadata.map_or(0, |m| m.len().min(max) as usize + 1);
-            let read = std::fs::File::open(path).and_then(|f| {
-                let mut b = Vec::with_capacity(expected);
-                std::io::Read::read_to_end(
-                    &mut std::io::Read::take(f, max.saturating_add(1)),
-                    &mut b,
-                )
-                .map(|_| b)
-            });
-            match read {
+            // Never more than the limit and one byte, whatever the metadata
+            // said; room for the size it did say.
+            let expected = metadata.map_or(0, |m| m.len().min(max) as usize);
+            match crate::source::read_bounded(path, expected, max.saturating_add(1)) {
                 Ok(b) => b,
                 Err(e) => {
                     let dangling = e.kind() == std::io::ErrorKind::NotFound
@@ -544,6 +535,12 @@ pub fn run_inner(
     let root_shown = crate::paths::display(&root);
     let root_prefix = format!("{root_shown}/");
     let under_root = |shown: &str| root_shown == "." || shown.starts_with(&root_prefix);
+    // A file loaded, with its entries' catalog positions looked up while it is fresh.
+    let load = |path: &Path, shown: &str, bytes: Option<Vec<u8>>| {
+        let mut l = load_file(path, shown.to_string(), bytes, opts.max_file_size);
+        l.catalog = positions(plans, l.report.as_ref());
+        l
+    };
     let mut loaded: Vec<(String, Loaded)> = all
         .into_par_iter()
         .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
@@ -560,11 +557,7 @@ pub fn run_inner(
                         diagnostics: vec![d],
                         internal_error: None,
                     },
-                    None => {
-                        let mut l = load_file(&p, shown.clone(), None, opts.max_file_size);
-                        l.catalog = positions(plans, l.report.as_ref());
-                        l
-                    }
+                    None => load(&p, &shown, None),
                 }
             })
             .unwrap_or_else(|e| Loaded {
@@ -579,14 +572,7 @@ pub fn run_inner(
     if let Some((name, bytes)) = &opts.stdin {
         let shown = crate::paths::display(Path::new(name));
         let l = isolate(&shown, || {
-            let mut l = load_file(
-                Path::new(name),
-                shown.clone(),
-                Some(bytes.clone()),
-                opts.max_file_size,
-            );
-            l.catalog = positions(plans, l.report.as_ref());
-            l
+            load(Path::new(name), &shown, Some(bytes.clone()))
         })
         .unwrap_or_else(|e| Loaded {
             report: None,
@@ -749,8 +735,6 @@ pub fn run_inner(
             };
             Some((shown, info))
         })
-        .collect::<Vec<_>>()
-        .into_iter()
         .collect();
     for r in results {
         match r {

@@ -73,8 +73,15 @@ fn items(n: Node) -> Vec<Node> {
     }
 }
 
-/// A vector without spare capacity (a filtered `collect` grows by doubling).
-fn exact<T>(mut v: Vec<T>) -> Vec<T> {
+/// The entries of a list that `entry` reads (those with a string `id`),
+/// each given its place in the list. They are kept until every report is
+/// checked, so without spare capacity (a filtered `collect` grows by
+/// doubling). A report of at most 4 GiB has fewer than 2^32 entries.
+fn entries<T>(list: Node, entry: fn(u32, Node) -> Option<T>) -> Vec<T> {
+    let mut v: Vec<T> = (0..u32::MAX)
+        .zip(items(list))
+        .filter_map(|(index, n)| entry(index, n))
+        .collect();
     v.shrink_to_fit();
     v
 }
@@ -322,23 +329,11 @@ impl Report {
                 Some("submitted") => report.submitted = date(&v),
                 Some("indicators") => {
                     report.indicators_key = Some(k.span);
-                    // Kept until every report is checked: no spare capacity.
-                    // A report of at most 4 GiB has fewer than 2^32 entries.
-                    report.indicators = exact(
-                        (0..u32::MAX)
-                            .zip(items(v))
-                            .filter_map(|(index, n)| IndicatorEntry::from_node(index, n))
-                            .collect(),
-                    );
+                    report.indicators = entries(v, IndicatorEntry::from_node);
                 }
                 Some("projects") => {
                     report.projects_key = Some(k.span);
-                    report.projects = exact(
-                        (0..u32::MAX)
-                            .zip(items(v))
-                            .filter_map(|(index, n)| ProjectEntry::from_node(index, n))
-                            .collect(),
-                    );
+                    report.projects = entries(v, ProjectEntry::from_node);
                 }
                 Some("revision") => report.revision = Some(k.span),
                 Some("suppressions") => {

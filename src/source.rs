@@ -35,6 +35,16 @@ struct Released {
 
 pub type Source = Arc<SourceFile>;
 
+/// At most `limit` bytes of a file, with room for the `expected` length
+/// and the read that finds the end: one read for a file of that length,
+/// however long it really is.
+pub(crate) fn read_bounded(path: &Path, expected: usize, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
+    let file = std::fs::File::open(path)?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limit), &mut bytes)?;
+    Ok(bytes)
+}
+
 /// A fixed-seed hash of a text (with its length, enough to notice an edit),
 /// to recognise it when it is read again.
 fn text_hash(text: &str) -> u64 {
@@ -95,14 +105,7 @@ impl SourceFile {
             if !std::fs::metadata(&r.file).ok()?.is_file() {
                 return None;
             }
-            let mut bytes = Vec::with_capacity(r.len + 1);
-            let file = std::fs::File::open(&r.file).ok()?;
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(file, r.len as u64 + 1),
-                &mut bytes,
-            )
-            .ok()?;
-            Some(bytes)
+            read_bounded(&r.file, r.len, r.len as u64 + 1).ok()
         };
         let text = read()
             .and_then(|b| String::from_utf8(b).ok())

@@ -33,6 +33,13 @@ struct Bail;
 
 type R<T> = Result<T, Bail>;
 
+/// What ends plain text on its line ([`Scanner::plain_stop`]).
+enum PlainStop {
+    Colon(usize),
+    Comment(usize),
+    End,
+}
+
 /// A line with content: where it starts, where its content starts (after the
 /// indentation), and where it ends (its `\n`, or the end of the text).
 #[derive(Clone, Copy)]
@@ -171,20 +178,29 @@ impl<'a> Scanner<'a> {
     /// The `:` that ends a plain key starting at `at`: followed by a space or
     /// the line's end, before any comment.
     fn plain_colon(&self, at: usize, end: usize) -> Option<usize> {
+        match self.plain_stop(at, end) {
+            PlainStop::Colon(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// What first ends plain text starting at `at` on its line: a `:`
+    /// followed by a space or the line's end, or a comment (` #`).
+    fn plain_stop(&self, at: usize, end: usize) -> PlainStop {
         let b = self.b;
         let mut i = at;
         while let Some(k) = memchr::memchr2(b':', b'#', &b[i..end]) {
             let j = i + k;
             if b[j] == b':' {
                 if j + 1 == end || b[j + 1] == b' ' {
-                    return Some(j);
+                    return PlainStop::Colon(j);
                 }
             } else if j > at && b[j - 1] == b' ' {
-                return None;
+                return PlainStop::Comment(j);
             }
             i = j + 1;
         }
-        None
+        PlainStop::End
     }
 
     /// A block mapping whose first key is at `at` on the line ending at `end`,
@@ -413,20 +429,11 @@ impl<'a> Scanner<'a> {
             _ => {
                 // To a comment or the line's end; `: ` inside is the parser's
                 // (an error, or a mapping where none may start).
-                let mut stop = end;
-                let mut i = at;
-                while let Some(k) = memchr::memchr2(b'#', b':', &b[i..end]) {
-                    let j = i + k;
-                    if b[j] == b'#' {
-                        if b[j - 1] == b' ' {
-                            stop = j;
-                            break;
-                        }
-                    } else if j + 1 == end || b[j + 1] == b' ' {
-                        return Err(Bail);
-                    }
-                    i = j + 1;
-                }
+                let stop = match self.plain_stop(at, end) {
+                    PlainStop::Colon(_) => return Err(Bail),
+                    PlainStop::Comment(i) => i,
+                    PlainStop::End => end,
+                };
                 let text = self.text[at..stop].trim_end_matches(' ');
                 self.plain(at, text)
             }
