@@ -2,6 +2,7 @@
 //! entries of one plan, loaded from a directory or from the built-in copy,
 //! each file validated like a report before it is trusted.
 
+mod index;
 pub mod model;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
@@ -11,7 +12,7 @@ use crate::rules::CodeInfo;
 use crate::schema::{self, Kind};
 use crate::source::{Source, SourceFile};
 use crate::yaml::{self, Limits, Node};
-use crate::FastMap;
+use index::CodeIndex;
 pub use model::*;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -27,11 +28,45 @@ mod builtin {
 /// The id of the built-in plan.
 pub const BUILTIN_ID: &str = "nanming-14th-fyp";
 
-/// Where a catalog entry stands in its plan file.
-#[derive(Clone, Debug)]
+/// Where a catalog or rule entry stands in its plan file: the file, the
+/// list and the position in it. Its JSON pointer is written out only when a
+/// diagnostic needs it.
+#[derive(Clone, Copy, Debug)]
 pub struct Origin {
     pub file: usize,
-    pub pointer: String,
+    list: List,
+    index: u32,
+}
+
+/// The lists of a plan's files that hold entries.
+#[derive(Clone, Copy, Debug)]
+enum List {
+    /// `plan.yaml`'s list of catalog files.
+    Catalog,
+    /// `plan.yaml`'s list of rule files, and a rule file's rules.
+    Rules,
+    Departments,
+    Indicators,
+    Projects,
+}
+
+impl Origin {
+    fn new(file: usize, list: List, index: usize) -> Origin {
+        // Positions fit: a plan file is at most 4 GiB.
+        let index = index as u32;
+        Origin { file, list, index }
+    }
+    /// The entry's JSON pointer in its file (`/indicators/3`).
+    pub fn pointer(&self) -> String {
+        let list = match self.list {
+            List::Catalog => "catalog",
+            List::Rules => "rules",
+            List::Departments => "departments",
+            List::Indicators => "indicators",
+            List::Projects => "projects",
+        };
+        format!("/{list}/{}", self.index)
+    }
 }
 
 /// A rule entry with where it is written.
@@ -52,11 +87,12 @@ pub struct Plan {
     pub sha256: String,
     /// The plan's files, for diagnostics that point into them.
     pub files: Vec<PlanFile>,
-    indicator_index: FastMap<String, usize>,
-    project_index: FastMap<String, usize>,
-    department_index: FastMap<String, usize>,
-    /// Department code → its indicators and projects, in catalog order.
-    responsibilities: FastMap<String, (Vec<usize>, Vec<usize>)>,
+    indicator_index: CodeIndex<Indicator>,
+    project_index: CodeIndex<Project>,
+    department_index: CodeIndex<Department>,
+    /// By department position: its indicators and projects, in catalog order.
+    responsibilities: Vec<(Vec<usize>, Vec<usize>)>,
+    department_origin: Vec<Origin>,
     indicator_origin: Vec<Origin>,
     project_origin: Vec<Origin>,
     /// Which catalog entries each rule applies to, and each rule's registry
@@ -261,18 +297,21 @@ impl Plan {
         &self.header.id
     }
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.indicator_index.get(id).map(|&i| &self.indicators[i])
+        self.indicator_position(id).map(|i| &self.indicators[i])
     }
     pub fn project(&self, id: &str) -> Option<&Project> {
-        self.project_index.get(id).map(|&i| &self.projects[i])
+        self.project_position(id).map(|i| &self.projects[i])
     }
     /// An indicator's position in the catalog.
     pub fn indicator_position(&self, id: &str) -> Option<usize> {
-        self.indicator_index.get(id).copied()
+        self.indicator_index.get(id)
     }
     /// A project's position in the catalog.
     pub fn project_position(&self, id: &str) -> Option<usize> {
-        self.project_index.get(id).copied()
+        self.project_index.get(id)
+    }
+    fn department_position(&self, code: &str) -> Option<usize> {
+        self.department_index.get(code)
     }
     /// The catalog position of an indicator the caller holds: where it lies
     /// in the catalog when it is this plan's own entry (no lookup), else
@@ -315,14 +354,12 @@ impl Plan {
     /// The positions of the indicators and projects a department is
     /// responsible for, in catalog order.
     pub fn responsibilities_of(&self, department: &str) -> (&[usize], &[usize]) {
-        self.responsibilities
-            .get(department)
+        self.department_position(department)
+            .and_then(|d| self.responsibilities.get(d))
             .map_or((&[][..], &[][..]), |(i, p)| (i.as_slice(), p.as_slice()))
     }
     pub fn department(&self, code: &str) -> Option<&Department> {
-        self.department_index
-            .get(code)
-            .map(|&i| &self.departments[i])
+        self.department_position(code).map(|i| &self.departments[i])
     }
     /// Whether a year lies inside the plan period.
     pub fn in_period(&self, year: i32) -> bool {
@@ -330,11 +367,11 @@ impl Plan {
     }
     /// The location of a field of an indicator's catalog entry (or the entry itself).
     pub fn indicator_location(&self, id: &str, field: Option<&str>) -> Option<Location> {
-        let i = *self.indicator_index.get(id)?;
+        let i = self.indicator_position(id)?;
         self.locate(&self.indicator_origin[i], field)
     }
     pub fn project_location(&self, id: &str, field: Option<&str>) -> Option<Location> {
-        let i = *self.project_index.get(id)?;
+        let i = self.project_position(id)?;
         self.locate(&self.project_origin[i], field)
     }
     pub fn rule_location(&self, rule: &Rule, field: Option<&str>) -> Option<Location> {
@@ -344,8 +381,8 @@ impl Plan {
         let file = &self.files[origin.file];
         let (source, node) = (&file.source, file.node()?);
         let pointer = match field {
-            Some(f) => format!("{}/{f}", origin.pointer),
-            None => origin.pointer.clone(),
+            Some(f) => format!("{}/{f}", origin.pointer()),
+            None => origin.pointer(),
         };
         let (_, n) = node.pointer(&pointer)?;
         Some(Location::at(source, n.span))
@@ -355,9 +392,8 @@ impl Plan {
         &'a self,
         department: &'a str,
     ) -> impl Iterator<Item = &'a Indicator> + 'a {
-        self.responsibilities
-            .get(department)
-            .map_or(&[][..], |(i, _)| i.as_slice())
+        self.responsibilities_of(department)
+            .0
             .iter()
             .map(|&i| &self.indicators[i])
     }
@@ -365,16 +401,15 @@ impl Plan {
         &'a self,
         department: &'a str,
     ) -> impl Iterator<Item = &'a Project> + 'a {
-        self.responsibilities
-            .get(department)
-            .map_or(&[][..], |(_, p)| p.as_slice())
+        self.responsibilities_of(department)
+            .1
             .iter()
             .map(|&p| &self.projects[p])
     }
     /// Makes `department` responsible for an indicator (a config override); false if the id is unknown.
     pub fn assign_indicator(&mut self, id: &str, department: &str) -> bool {
-        match self.indicator_index.get(id) {
-            Some(&i) if self.department_index.contains_key(department) => {
+        match self.indicator_position(id) {
+            Some(i) if self.department(department).is_some() => {
                 self.indicators[i].department = department.to_string();
                 self.index_responsibilities();
                 true
@@ -384,8 +419,8 @@ impl Plan {
     }
     /// Makes `department` responsible for a project (a config override); false if the id is unknown.
     pub fn assign_project(&mut self, id: &str, department: &str) -> bool {
-        match self.project_index.get(id) {
-            Some(&i) if self.department_index.contains_key(department) => {
+        match self.project_position(id) {
+            Some(i) if self.department(department).is_some() => {
                 self.projects[i].department = department.to_string();
                 self.index_responsibilities();
                 true
@@ -395,14 +430,23 @@ impl Plan {
     }
     /// Rebuilds the department → indicators and projects index.
     fn index_responsibilities(&mut self) {
-        let mut r: FastMap<String, (Vec<usize>, Vec<usize>)> = FastMap::default();
+        self.responsibilities = self.responsibilities_by_department();
+    }
+    /// By department position, the positions of its indicators and projects
+    /// (an entry of an unknown department is in none: the plan does not load).
+    fn responsibilities_by_department(&self) -> Vec<(Vec<usize>, Vec<usize>)> {
+        let mut r = vec![(Vec::new(), Vec::new()); self.departments.len()];
         for (i, ind) in self.indicators.iter().enumerate() {
-            r.entry(ind.department.clone()).or_default().0.push(i);
+            if let Some(d) = self.department_position(&ind.department) {
+                r[d].0.push(i);
+            }
         }
         for (i, p) in self.projects.iter().enumerate() {
-            r.entry(p.department.clone()).or_default().1.push(i);
+            if let Some(d) = self.department_position(&p.department) {
+                r[d].1.push(i);
+            }
         }
-        self.responsibilities = r;
+        r
     }
     fn empty(header: PlanHeader, header_file: PlanFile) -> Plan {
         Plan {
@@ -413,11 +457,12 @@ impl Plan {
             rules: Vec::new(),
             sha256: String::new(),
             files: vec![header_file],
-            indicator_index: FastMap::default(),
-            project_index: FastMap::default(),
-            department_index: FastMap::default(),
+            indicator_index: CodeIndex::default(),
+            project_index: CodeIndex::default(),
+            department_index: CodeIndex::default(),
             rule_tables: OnceLock::new(),
-            responsibilities: FastMap::default(),
+            responsibilities: Vec::new(),
+            department_origin: Vec::new(),
             indicator_origin: Vec::new(),
             project_origin: Vec::new(),
         }
@@ -435,8 +480,9 @@ impl Plan {
                 .sum::<usize>()
         };
         let (indicators, projects) = (count(|c| c.indicators.len()), count(|c| c.projects.len()));
-        self.departments
-            .reserve_exact(count(|c| c.departments.len()));
+        let departments = count(|c| c.departments.len());
+        self.departments.reserve_exact(departments);
+        self.department_origin.reserve_exact(departments);
         self.indicators.reserve_exact(indicators);
         self.indicator_origin.reserve_exact(indicators);
         self.projects.reserve_exact(projects);
@@ -449,26 +495,21 @@ impl Plan {
                 for (j, entry) in rf.rules.into_iter().enumerate() {
                     self.rules.push(Rule {
                         entry,
-                        origin: Origin {
-                            file,
-                            pointer: format!("/rules/{j}"),
-                        },
+                        origin: Origin::new(file, List::Rules, j),
                     });
                 }
             }
             Content::Catalog(mut cf) => {
+                self.department_origin.extend(
+                    (0..cf.departments.len()).map(|j| Origin::new(file, List::Departments, j)),
+                );
                 self.departments.append(&mut cf.departments);
-                self.indicator_origin
-                    .extend((0..cf.indicators.len()).map(|j| Origin {
-                        file,
-                        pointer: format!("/indicators/{j}"),
-                    }));
+                self.indicator_origin.extend(
+                    (0..cf.indicators.len()).map(|j| Origin::new(file, List::Indicators, j)),
+                );
                 self.indicators.append(&mut cf.indicators);
                 self.project_origin
-                    .extend((0..cf.projects.len()).map(|j| Origin {
-                        file,
-                        pointer: format!("/projects/{j}"),
-                    }));
+                    .extend((0..cf.projects.len()).map(|j| Origin::new(file, List::Projects, j)));
                 self.projects.append(&mut cf.projects);
             }
         }
@@ -535,8 +576,8 @@ impl Plan {
             .locate(origin, field)
             .unwrap_or_else(|| Location::file_start(&self.files[origin.file].source));
         let pointer = match field {
-            Some(f) => format!("{}/{f}", origin.pointer),
-            None => origin.pointer.clone(),
+            Some(f) => format!("{}/{f}", origin.pointer()),
+            None => origin.pointer(),
         };
         bad_plan(location, msg).node_path(pointer)
     }
@@ -582,18 +623,18 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
     let header: PlanHeader = from_json(header_json, &header_src).map_err(|d| vec![*d])?;
     let mut plan = Plan::empty(header, PlanFile::new(header_src.clone(), Some(header_node)));
 
-    let listed: Vec<(&str, usize, String, Kind)> = plan
+    let listed: Vec<(List, usize, String, Kind)> = plan
         .header
         .catalog
         .iter()
         .enumerate()
-        .map(|(i, n)| ("catalog", i, n.clone(), Kind::Catalog))
+        .map(|(i, n)| (List::Catalog, i, n.clone(), Kind::Catalog))
         .chain(
             plan.header
                 .rules
                 .iter()
                 .enumerate()
-                .map(|(i, n)| ("rules", i, n.clone(), Kind::Rules)),
+                .map(|(i, n)| (List::Rules, i, n.clone(), Kind::Rules)),
         )
         .collect();
     // Files are read, parsed and validated in parallel, and added in the order listed.
@@ -630,13 +671,7 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
         match result {
             Listed::Unreadable(e) => {
                 let loc = plan
-                    .locate(
-                        &Origin {
-                            file: 0,
-                            pointer: format!("/{list}/{i}"),
-                        },
-                        None,
-                    )
+                    .locate(&Origin::new(0, *list, *i), None)
                     .unwrap_or_else(|| Location::file_start(&header_src));
                 diags.push(bad_plan(
                     loc,
@@ -700,57 +735,73 @@ fn from_json<T: serde::de::DeserializeOwned>(
 /// Builds the lookup indices and checks what the schema cannot: unique ids,
 /// known departments, selectors that select something, codes that exist.
 fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
-    plan.index_responsibilities();
-    for (i, d) in plan.departments.iter().enumerate() {
-        if plan.department_index.insert(d.code.clone(), i).is_some() {
-            diags.push(bad_plan(
-                Location::file_start(&plan.files[0].source),
-                PlanMsg::DuplicateDepartment {
-                    code: d.code.clone(),
-                },
-            ));
-        }
+    let (department_index, repeated_departments) = CodeIndex::build(&plan.departments);
+    plan.department_index = department_index;
+    // The two id indices and the responsibilities are independent: made side by side.
+    let ((indicators, projects), responsibilities) = {
+        let plan: &Plan = plan;
+        rayon::join(
+            || {
+                rayon::join(
+                    || CodeIndex::build(&plan.indicators),
+                    || CodeIndex::build(&plan.projects),
+                )
+            },
+            || plan.responsibilities_by_department(),
+        )
+    };
+    let ((indicator_index, repeated_indicators), (project_index, repeated_projects)) =
+        (indicators, projects);
+    plan.indicator_index = indicator_index;
+    plan.project_index = project_index;
+    plan.responsibilities = responsibilities;
+    for i in repeated_departments {
+        diags.push(plan.bad_at(
+            &plan.department_origin[i],
+            Some("code"),
+            PlanMsg::DuplicateDepartment {
+                code: plan.departments[i].code.clone(),
+            },
+        ));
     }
-    for (i, ind) in plan.indicators.iter().enumerate() {
-        if plan.indicator_index.insert(ind.id.clone(), i).is_some() {
-            diags.push(plan.bad_at(
+    let plan: &Plan = plan;
+    // Each entry's findings in catalog order: a repeated id, then an unknown department.
+    let findings = |origin: &Origin, id: Option<PlanMsg>, department: Option<PlanMsg>| {
+        let at = |field, msg| plan.bad_at(origin, Some(field), msg);
+        (id.map(|m| at("id", m)).into_iter()).chain(department.map(|m| at("department", m)))
+    };
+    let indicator_findings = (0..plan.indicators.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let ind = &plan.indicators[i];
+            let repeated = repeated_indicators.binary_search(&i).is_ok();
+            findings(
                 &plan.indicator_origin[i],
-                Some("id"),
-                PlanMsg::DuplicateIndicator { id: ind.id.clone() },
-            ));
-        }
-        if !plan.department_index.contains_key(&ind.department) {
-            diags.push(plan.bad_at(
-                &plan.indicator_origin[i],
-                Some("department"),
-                PlanMsg::IndicatorDepartment {
-                    id: ind.id.clone(),
-                    department: ind.department.clone(),
-                },
-            ));
-        }
-    }
-    for (i, p) in plan.projects.iter().enumerate() {
-        if plan.project_index.insert(p.id.clone(), i).is_some()
-            || plan.indicator_index.contains_key(&p.id)
-        {
-            diags.push(plan.bad_at(
-                &plan.project_origin[i],
-                Some("id"),
-                PlanMsg::DuplicateProject { id: p.id.clone() },
-            ));
-        }
-        if !plan.department_index.contains_key(&p.department) {
-            diags.push(plan.bad_at(
-                &plan.project_origin[i],
-                Some("department"),
-                PlanMsg::ProjectDepartment {
+                repeated.then(|| PlanMsg::DuplicateIndicator { id: ind.id.clone() }),
+                plan.department(&ind.department)
+                    .is_none()
+                    .then(|| PlanMsg::IndicatorDepartment {
+                        id: ind.id.clone(),
+                        department: ind.department.clone(),
+                    }),
+            )
+        });
+    let project_findings = (0..plan.projects.len()).into_par_iter().flat_map_iter(|i| {
+        let p = &plan.projects[i];
+        let repeated =
+            repeated_projects.binary_search(&i).is_ok() || plan.indicator_position(&p.id).is_some();
+        findings(
+            &plan.project_origin[i],
+            repeated.then(|| PlanMsg::DuplicateProject { id: p.id.clone() }),
+            plan.department(&p.department)
+                .is_none()
+                .then(|| PlanMsg::ProjectDepartment {
                     id: p.id.clone(),
                     department: p.department.clone(),
-                },
-            ));
-        }
-    }
+                }),
+        )
+    });
+    diags.par_extend(indicator_findings.chain(project_findings));
     for rule in &plan.rules {
         let e = &rule.entry;
         let Some(info) = crate::rules::registry::info(&e.code) else {
@@ -864,7 +915,7 @@ mod tests {
                 "departments": p.departments,
                 "indicators": p.indicators,
                 "projects": p.projects,
-                "rules": p.rules.iter().map(|r| (&r.entry, r.origin.file, &r.origin.pointer)).collect::<Vec<_>>(),
+                "rules": p.rules.iter().map(|r| (&r.entry, r.origin.file, r.origin.pointer())).collect::<Vec<_>>(),
                 "files": p.files.iter().map(|f| (&f.source.path, f.source.text())).collect::<Vec<_>>(),
             })
         };
