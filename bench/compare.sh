@@ -6,7 +6,7 @@
 #
 # Installs the peers it measures (check-jsonschema from PyPI into a virtualenv,
 # ajv-cli and js-yaml from npm into a local prefix), generates the data with
-# examples/generate, and prints a markdown table: wall time (median of RUNS),
+# examples/generate, and prints a markdown table: wall time (median of RUNS rounds),
 # files per second, peak memory (/usr/bin/time), the ratios, and the one-report
 # process time. The peers check the report schema only; plan-lint runs the
 # full check (schema, every rule, history) with the built-in plan and the
@@ -19,7 +19,7 @@ ROOT=$PWD
 
 N=${N:-10000}
 BIG=${BIG:-100000}        # 0 skips the linear-growth run
-RUNS=${RUNS:-3}           # runs per fast tool; check-jsonschema runs once (about two minutes)
+RUNS=${RUNS:-3}           # rounds: each runs every fast tool once; check-jsonschema runs once (about three minutes)
 WORK=${WORK:-/tmp/plan-lint-bench}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 mkdir -p "$WORK"
@@ -90,24 +90,29 @@ SCHEMA=$ROOT/schemas/report.schema.json
 # disk for most of its time) and every tool is timed on the same footing.
 warm() { find "$1" -type f -exec cat {} + >/dev/null; }
 
-# run NAME RUNS DIR CMD...: the median wall time and the largest peak memory of
-# RUNS runs, with the files in the page cache.
-declare -A WALL MEM
-run() {
-  local name=$1 runs=$2 dir=$3; shift 3
-  local t=() m=0 i
+# once NAME DIR CMD...: one run of a tool with its files in the page cache; its
+# wall time joins NAME's list, its peak memory is kept when the largest.
+declare -A TIMES WALL MEM
+once() {
+  local name=$1 dir=$2; shift 2
+  local secs kb
   warm "$dir"
-  for ((i = 0; i < runs; i++)); do
-    (cd "$dir" && /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt") || {
-      # plan-lint exits 1 on findings, check-jsonschema/ajv on invalid files: the clean data has none.
-      say "!! $name failed"; tail -5 "$WORK/err.txt" >&2; tail -5 "$WORK/out.txt" >&2
-    }
-    read -r secs kb < <(tail -1 "$WORK/time.txt")
-    t+=("$secs"); ((kb > m)) && m=$kb
-  done
-  WALL[$name]=$(printf '%s\n' "${t[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  MEM[$name]=$m
-  say "   $name: ${WALL[$name]} s, $((m / 1024)) MB (runs: ${t[*]})"
+  (cd "$dir" && /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt") || {
+    # plan-lint exits 1 on findings, check-jsonschema/ajv on invalid files: the clean data has none.
+    say "!! $name failed"; tail -5 "$WORK/err.txt" >&2; tail -5 "$WORK/out.txt" >&2
+  }
+  read -r secs kb < <(tail -1 "$WORK/time.txt")
+  TIMES[$name]+="$secs "
+  ((kb > ${MEM[$name]:-0})) && MEM[$name]=$kb
+  return 0
+}
+
+# settle NAME: NAME's wall time is the median of its runs.
+settle() {
+  local name=$1
+  # shellcheck disable=SC2086 # the list is words
+  WALL[$name]=$(printf '%s\n' ${TIMES[$name]} | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  say "   $name: ${WALL[$name]} s, $((MEM[$name] / 1024)) MB (runs: ${TIMES[$name]% })"
 }
 
 # one_report NAME CMD...: the median process time of 21 runs, in milliseconds.
@@ -130,22 +135,27 @@ EOF
 
 PLAN_ARGS=()
 [ -d "$DATA/plan" ] && PLAN_ARGS=(--plan plan)
-say "== $N reports ($(du -sh "$DATA/progress" | cut -f1)), $(nproc) cores"
-run plan-lint "$RUNS" "$DATA" "$PL" "${PLAN_ARGS[@]}" check --data-root progress --today 2026-06-30
-run floor "$RUNS" "$DATA" "$FLOOR" progress
-run tree "$RUNS" "$DATA" "$FLOOR" --tree progress
-run ajv "$RUNS" "$DATA" "${AJVY[@]}" "progress/**/*.yaml"
-run check-jsonschema 1 "$DATA" bash -c "exec '$CJS' --schemafile '$SCHEMA' progress/*/*.yaml"
+BIGDATA=$WORK/data-$BIG
+[ "$BIG" != 0 ] && gen "$BIG" "$BIGDATA"
+say "== $N reports ($(du -sh "$DATA/progress" | cut -f1)), $(nproc) cores; $RUNS rounds"
+# The wall time of this VM drifts by a third within minutes. The ratios compare
+# runs made side by side: each round runs every fast tool once, one after
+# another, plan-lint's loader and the 100,000 run right after plan-lint.
+for ((r = 1; r <= RUNS; r++)); do
+  say "   round $r"
+  once plan-lint "$DATA" "$PL" "${PLAN_ARGS[@]}" check --data-root progress --today 2026-06-30
+  once tree "$DATA" "$FLOOR" --tree progress
+  [ "$BIG" != 0 ] && once plan-lint-big "$BIGDATA" "$PL" --plan plan check --data-root progress --today 2026-06-30
+  once floor "$DATA" "$FLOOR" progress
+  once ajv "$DATA" "${AJVY[@]}" "progress/**/*.yaml"
+done
+once check-jsonschema "$DATA" bash -c "exec '$CJS' --schemafile '$SCHEMA' progress/*/*.yaml"
+for name in plan-lint tree floor ajv check-jsonschema; do settle "$name"; done
+[ "$BIG" != 0 ] && settle plan-lint-big
 say "== one report alone"
 one_report plan-lint "$PL" check --data-root progress --today 2026-06-30
 one_report ajv "${AJVY[@]}" "progress/**/*.yaml"
 one_report check-jsonschema "$CJS" --schemafile "$SCHEMA" progress/2023/eco-env.yaml
-if [ "$BIG" != 0 ]; then
-  BIGDATA=$WORK/data-$BIG
-  gen "$BIG" "$BIGDATA"
-  say "== $BIG reports"
-  run plan-lint-big "$RUNS" "$BIGDATA" "$PL" --plan plan check --data-root progress --today 2026-06-30
-fi
 
 # --- table ---------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
@@ -158,7 +168,7 @@ $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cu
 plan-lint $($PL --version | awk '{print $2}') (dist profile: release with fat LTO, rustc $(rustc --version | awk '{print $2}')),
 ajv-cli $(cd "$WORK/node" && node -p "require('ajv-cli/package.json').version") with its js-yaml $(cd "$WORK/node" && node -p "require('ajv-cli/node_modules/js-yaml/package.json').version") on Node $(node --version),
 check-jsonschema $("$WORK/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("check-jsonschema"))') on Python $(python3 --version | awk '{print $2}').
-$N generated reports, $(du -sb "$DATA/progress" | cut -f1) bytes; median of $RUNS runs (check-jsonschema: 1).
+$N generated reports, $(du -sb "$DATA/progress" | cut -f1) bytes; median of $RUNS rounds, each running every tool once in turn (check-jsonschema: one run).
 
 | tool | what it checks | $N reports | files/s | peak memory | one report alone |
 |---|---|---|---|---|---|
