@@ -16,7 +16,10 @@ mod yaml;
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/nanming-14th-fyp");
     println!("cargo:rerun-if-changed={}", dir.display());
-    println!("cargo:rerun-if-changed=src/yaml.rs");
+    // The loader build.rs includes, with the files src/yaml.rs includes.
+    for loader in ["src/yaml.rs", "src/yaml_fast.rs", "src/yaml_de.rs"] {
+        println!("cargo:rerun-if-changed={loader}");
+    }
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())

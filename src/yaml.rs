@@ -385,6 +385,10 @@ enum Frame {
 #[path = "yaml_fast.rs"]
 mod fast;
 
+/// Typed values straight from the tree.
+#[path = "yaml_de.rs"]
+pub mod de;
+
 /// Parses one YAML document. `text` is the file without a BOM; `base` is the
 /// BOM's length, added to every offset so spans index the file as stored.
 ///

@@ -1,14 +1,15 @@
-//! The typed fast path of report validation (`src/fast_schema.rs`) against
-//! the JSON Schema validator, on generated reports and on mutations of them:
-//! whenever the fast path says valid, the validator agrees, so the verdict
-//! (and every diagnostic, which only the validator makes) is the same with or
-//! without it; and generated reports do take the fast path.
+//! The typed fast path of validation (`src/fast_schema.rs`) against the JSON
+//! Schema validator, on generated reports and catalog files and on mutations
+//! of them: whenever the fast path says valid, the validator agrees, so the
+//! verdict (and every diagnostic, which only the validator makes) is the same
+//! with or without it; generated files do take the fast path; and a catalog
+//! read straight from its tree (`yaml::de`) is the catalog its JSON view gives.
 
 #[path = "../examples/generate/repo.rs"]
 mod repo;
 
-use plan_lint::fast_schema::report_valid;
-use plan_lint::plan::Plan;
+use plan_lint::fast_schema::{catalog_valid, report_valid};
+use plan_lint::plan::{CatalogFile, Plan};
 use plan_lint::schema::{self, Kind};
 use plan_lint::source::SourceFile;
 use plan_lint::yaml::{self, Limits};
@@ -192,17 +193,30 @@ enum Edit {
     Append(usize),
 }
 
-fn edit() -> impl Strategy<Value = Edit> {
+/// What edits put in: values, keys and tails of a kind of file.
+struct Vocabulary {
+    values: &'static [&'static str],
+    keys: &'static [&'static str],
+    tails: &'static [&'static str],
+}
+
+const REPORT_WORDS: Vocabulary = Vocabulary {
+    values: VALUES,
+    keys: KEYS,
+    tails: TAILS,
+};
+
+fn edit(words: &Vocabulary) -> impl Strategy<Value = Edit> {
     prop_oneof![
-        (any::<usize>(), 0..VALUES.len()).prop_map(|(l, v)| Edit::Value(l, v)),
-        (any::<usize>(), 0..KEYS.len()).prop_map(|(l, k)| Edit::Key(l, k)),
+        (any::<usize>(), 0..words.values.len()).prop_map(|(l, v)| Edit::Value(l, v)),
+        (any::<usize>(), 0..words.keys.len()).prop_map(|(l, k)| Edit::Key(l, k)),
         any::<usize>().prop_map(Edit::Delete),
         any::<usize>().prop_map(Edit::Duplicate),
-        (0..TAILS.len()).prop_map(Edit::Append),
+        (0..words.tails.len()).prop_map(Edit::Append),
     ]
 }
 
-fn apply(text: &str, edits: &[Edit]) -> String {
+fn apply(text: &str, edits: &[Edit], words: &Vocabulary) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     for e in edits {
         let n = lines.len().max(1);
@@ -211,7 +225,7 @@ fn apply(text: &str, edits: &[Edit]) -> String {
                 let line = &mut lines[l % n];
                 if let Some(i) = line.find(": ") {
                     line.truncate(i + 2);
-                    line.push_str(VALUES[v]);
+                    line.push_str(words.values[v]);
                 }
             }
             Edit::Key(l, k) => {
@@ -220,7 +234,7 @@ fn apply(text: &str, edits: &[Edit]) -> String {
                     let indent = line.len() - line.trim_start_matches([' ', '-']).len();
                     let rest = line[i..].to_string();
                     line.truncate(indent);
-                    line.push_str(KEYS[k]);
+                    line.push_str(words.keys[k]);
                     line.push_str(&rest);
                 }
             }
@@ -233,7 +247,7 @@ fn apply(text: &str, edits: &[Edit]) -> String {
                 let line = lines[l % n].clone();
                 lines.insert(l % n, line);
             }
-            Edit::Append(t) => lines.extend(TAILS[t].lines().map(str::to_string)),
+            Edit::Append(t) => lines.extend(words.tails[t].lines().map(str::to_string)),
         }
     }
     let mut out = lines.join("\n");
@@ -247,9 +261,234 @@ proptest! {
     #[test]
     fn mutated_reports_get_the_validators_verdict(
         which in any::<usize>(),
-        edits in prop::collection::vec(edit(), 1..4),
+        edits in prop::collection::vec(edit(&REPORT_WORDS), 1..4),
     ) {
         let (text, _) = &texts()[which % texts().len()];
-        assert_same_verdict(&apply(text, &edits));
+        assert_same_verdict(&apply(text, &edits, &REPORT_WORDS));
+    }
+
+    #[test]
+    fn mutated_catalogs_get_the_validators_verdict_and_the_same_content(
+        which in any::<usize>(),
+        edits in prop::collection::vec(edit(&CATALOG_WORDS), 1..4),
+    ) {
+        let small = small_catalogs();
+        let (name, text) = &small[which % small.len()];
+        assert_same_catalog(name, &apply(text, &edits, &CATALOG_WORDS));
     }
 }
+
+// --- catalog files -------------------------------------------------------------
+
+/// Every catalog file in the repository (the built-in plan's, each fixture
+/// plan's) and those of a generated synthetic plan of two districts.
+fn catalogs() -> &'static [(String, String)] {
+    static C: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from("rules/nanming-14th-fyp")];
+        dirs.extend(
+            glob::glob("fixtures/**/plan.yaml")
+                .unwrap()
+                .filter_map(Result::ok)
+                .filter_map(|p| p.parent().map(|d| d.to_path_buf())),
+        );
+        for dir in dirs {
+            let header = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
+            let header = yaml::load(&header, 0, Limits::default()).unwrap().to_json();
+            let listed = header["catalog"].as_array().cloned().unwrap_or_default();
+            for name in listed.iter().filter_map(|n| n.as_str()) {
+                let path = dir.join(name);
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    files.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let synthetic = repo::synthetic_plan(plan(), 2);
+        files.extend(
+            (synthetic.into_iter())
+                .filter(|(name, _)| name.starts_with("district-"))
+                .map(|(name, text)| (format!("synthetic/{name}"), text)),
+        );
+        files
+    })
+}
+
+/// The block-style catalog files small enough to mutate many times.
+fn small_catalogs() -> Vec<&'static (String, String)> {
+    (catalogs().iter())
+        .filter(|(name, text)| !name.starts_with("synthetic/") && text.len() < 8000)
+        .collect()
+}
+
+/// Same verdict, and when the fast path accepts a catalog, the catalog read
+/// from the tree is the one its JSON view gives. Returns whether the fast
+/// path read it.
+fn assert_same_catalog(name: &str, text: &str) -> bool {
+    let Ok(node) = yaml::load(text, 0, Limits::default()) else {
+        return false;
+    };
+    let json = node.to_json();
+    let slow = schema::is_valid(Kind::Catalog, &json);
+    if !catalog_valid(&node) {
+        return false;
+    }
+    assert!(
+        slow,
+        "the fast path accepted a catalog the schema rejects: {name}\n{text}"
+    );
+    let by_json = serde_json::from_value::<CatalogFile>(json).ok();
+    let Ok(by_tree) = yaml::de::from_node::<CatalogFile>(node) else {
+        return false;
+    };
+    assert_eq!(
+        Some(format!("{by_tree:?}")),
+        by_json.map(|c| format!("{c:?}")),
+        "{name}\n{text}"
+    );
+    true
+}
+
+#[test]
+fn every_valid_catalog_file_takes_the_fast_path_to_the_same_content() {
+    let mut fast = 0;
+    for (name, text) in catalogs() {
+        let node = yaml::load(text, 0, Limits::default()).unwrap();
+        let valid = schema::is_valid(Kind::Catalog, &node.to_json());
+        let took = assert_same_catalog(name, text);
+        assert_eq!(
+            took, valid,
+            "a valid catalog file missed the fast path: {name}"
+        );
+        fast += usize::from(took);
+    }
+    // The built-in plan's four, two synthetic districts, and the fixtures'.
+    assert!(fast >= 10, "{fast}");
+}
+
+/// Values on the edges of the catalog's types, enums and patterns.
+const CATALOG_VALUES: &[&str] = &[
+    "binding",
+    "Binding",
+    "expected",
+    "level",
+    "annual_rate",
+    "cumulative",
+    "qualitative",
+    "higher_is_better",
+    "lower_is_better",
+    "period_average",
+    "period_total",
+    "cap",
+    "none",
+    "at_least",
+    "at_most",
+    "path",
+    "bound",
+    "专栏5-1",
+    "专栏5-",
+    "专栏-1",
+    "专栏05-12",
+    "专栏5-1-2",
+    "'专栏5-1 '",
+    "栏5-1",
+    "eco-env",
+    "Eco-env",
+    "-eco",
+    "eco_env",
+    "I01",
+    "i01",
+    "I-01_x",
+    "1I",
+    "P1112",
+    "[0, 100]",
+    "[0]",
+    "[0, 100, 1]",
+    "[null, null]",
+    "['0', 1]",
+    "[.inf, 1]",
+    "{line: 1, passage: p}",
+    "{line: 0, passage: p}",
+    "{line: 1.0, passage: p}",
+    "{line: 1, passage: ''}",
+    "{line: 1}",
+    "{line: 1, passage: p, extra: 1}",
+    "[{line: 1, passage: p, text: t, note: n}]",
+    "[{line: 1, passage: p, text: t}]",
+    "[a, b]",
+    "[a, 1]",
+    "2025",
+    "2025.0",
+    "2025.5",
+    "4294967296",
+    "-1",
+    "0",
+    "1",
+    "1.5",
+    ".nan",
+    "null",
+    "~",
+    "''",
+    "\"\"",
+    "true",
+    "[]",
+    "{}",
+    "12345678901234567890",
+];
+
+/// Keys of the catalog schema and near misses.
+const CATALOG_KEYS: &[&str] = &[
+    "about",
+    "departments",
+    "indicators",
+    "projects",
+    "code",
+    "name",
+    "aliases",
+    "id",
+    "unit",
+    "category",
+    "attribute",
+    "kind",
+    "direction",
+    "baseline",
+    "baseline_text",
+    "baseline_kind",
+    "target",
+    "target_text",
+    "target_year",
+    "comparison",
+    "target_is",
+    "range",
+    "department",
+    "source",
+    "line",
+    "passage",
+    "sentence",
+    "discrepancies",
+    "text",
+    "note",
+    "column",
+    "column_ordinal",
+    "Name",
+    "ids",
+    "1",
+    "null",
+];
+
+const CATALOG_TAILS: &[&str] = &[
+    "departments:\n  - {code: drc, name: 区发展和改革局}\n",
+    "departments:\n  - {code: drc, name: ''}\n",
+    "departments: []\n",
+    "projects:\n  - {id: P9, name: n, column: 专栏1-1, column_ordinal: 1, department: drc, source: {line: 1, passage: p}}\n",
+    "projects:\n  - {id: P9, name: n, column: 专栏1-1, column_ordinal: 0, department: drc, source: {line: 1, passage: p}}\n",
+    "about: x\n",
+    "about: 1\n",
+    "extra: 1\n",
+];
+
+const CATALOG_WORDS: Vocabulary = Vocabulary {
+    values: CATALOG_VALUES,
+    keys: CATALOG_KEYS,
+    tails: CATALOG_TAILS,
+};

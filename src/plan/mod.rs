@@ -564,6 +564,24 @@ fn parse_json(source: &Source, kind: Kind, out: &mut Vec<Diagnostic>) -> Option<
     None
 }
 
+/// A catalog file's content: read straight from its tree when the typed
+/// schema check finds it valid (no JSON view, no validator), else the JSON
+/// way, which makes the diagnostics; the file is then parsed again.
+fn read_catalog(
+    source: &Source,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Result<CatalogFile, Box<Diagnostic>>> {
+    if let Ok(node) = yaml::load(source.body(), source.bom_len(), Limits::default()) {
+        if crate::fast_schema::catalog_valid(&node) {
+            if let Ok(catalog) = yaml::de::from_node(node) {
+                return Some(Ok(catalog));
+            }
+        }
+    }
+    let json = parse_json(source, Kind::Catalog, out)?;
+    Some(from_json(json, source))
+}
+
 fn bad_plan(location: Location, msg: PlanMsg) -> Diagnostic {
     Diagnostic::new("PL004", Severity::Error, location, msg)
 }
@@ -647,12 +665,13 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
                 Err(e) => return Listed::Unreadable(e),
             };
             let mut d = Vec::new();
-            let Some(json) = parse_json(&src, kind, &mut d) else {
-                return Listed::Invalid(d);
-            };
             let content = match kind {
-                Kind::Rules => from_json::<RuleFile>(json, &src).map(Content::Rules),
-                _ => from_json::<CatalogFile>(json, &src).map(Content::Catalog),
+                Kind::Rules => parse_json(&src, kind, &mut d)
+                    .map(|json| from_json::<RuleFile>(json, &src).map(Content::Rules)),
+                _ => read_catalog(&src, &mut d).map(|c| c.map(Content::Catalog)),
+            };
+            let Some(content) = content else {
+                return Listed::Invalid(d);
             };
             match content {
                 Ok(c) => Listed::Loaded(src, Some(c), d),
