@@ -118,7 +118,7 @@ impl Plans {
 pub struct Loaded {
     pub report: Option<Report>,
     /// The catalog positions of the report's entries in the plan it names:
-    /// looked up once by the check while the report is fresh, for the
+    /// looked up once by the check when the plans have loaded, for the
     /// history and the rules (`None` from [`load_file`]).
     pub catalog: Option<CatalogPositions>,
     pub diagnostics: Vec<Diagnostic>,
@@ -491,6 +491,28 @@ pub fn run_inner(
     opts: &CheckOptions,
     changed: Option<&BTreeSet<String>>,
 ) -> Result<Outcome, Fatal> {
+    let gathered = gather(opts)?;
+    run_gathered(plans, opts, changed, gathered)
+}
+
+/// The reports a check reads, found and loaded: everything a check does
+/// before it needs a plan, so a caller can do it while the plans load.
+pub struct Gathered {
+    clock: Clock,
+    root: PathBuf,
+    root_exists: bool,
+    /// Every report under the data root: (display path, path, whether it
+    /// is a link, which could lead out of the root).
+    history_paths: Vec<(String, PathBuf, bool)>,
+    /// The files named on the command line.
+    named: Vec<PathBuf>,
+    stdin_name: Option<String>,
+    /// Each file once, by display path, in path order; catalog positions not yet looked up.
+    loaded: Vec<(String, Loaded)>,
+}
+
+/// Finds and loads the reports of a check ([`Gathered`]).
+pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
     let mut clock = Clock::start();
     let root = crate::paths::normalize(&opts.data_root);
     let root_exists = root.is_dir();
@@ -535,11 +557,8 @@ pub fn run_inner(
     let root_shown = crate::paths::display(&root);
     let root_prefix = format!("{root_shown}/");
     let under_root = |shown: &str| root_shown == "." || shown.starts_with(&root_prefix);
-    // A file loaded, with its entries' catalog positions looked up while it is fresh.
     let load = |path: &Path, shown: &str, bytes: Option<Vec<u8>>| {
-        let mut l = load_file(path, shown.to_string(), bytes, opts.max_file_size);
-        l.catalog = positions(plans, l.report.as_ref());
-        l
+        load_file(path, shown.to_string(), bytes, opts.max_file_size)
     };
     let mut loaded: Vec<(String, Loaded)> = all
         .into_par_iter()
@@ -583,8 +602,42 @@ pub fn run_inner(
         loaded.push((shown, l));
         loaded.sort_by(|a, b| a.0.cmp(&b.0));
     }
-
     clock.lap("load reports");
+    Ok(Gathered {
+        clock,
+        root,
+        root_exists,
+        history_paths,
+        named,
+        stdin_name,
+        loaded,
+    })
+}
+
+/// The rest of a check ([`run_inner`]) over the reports [`gather`] loaded.
+pub fn run_gathered(
+    plans: &Plans,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+    gathered: Gathered,
+) -> Result<Outcome, Fatal> {
+    let Gathered {
+        mut clock,
+        root,
+        root_exists,
+        history_paths,
+        named,
+        stdin_name,
+        mut loaded,
+    } = gathered;
+    // Each report's entries looked up in the catalog of the plan it names, once.
+    loaded.par_iter_mut().for_each(|(_, l)| {
+        l.catalog = positions(plans, l.report.as_ref());
+    });
+    clock.lap("catalog positions");
+    let root_shown = crate::paths::display(&root);
+    let root_prefix = format!("{root_shown}/");
+    let under_root = |shown: &str| root_shown == "." || shown.starts_with(&root_prefix);
     let in_root = |shown: &str| root_exists && under_root(shown);
     let mut linted: BTreeSet<String> = if let Some(c) = changed {
         c.clone()

@@ -363,14 +363,51 @@ fn setup_at(
     base: Option<&str>,
     lang: Lang,
 ) -> Result<(Plans, Config, Vec<Diagnostic>), Output> {
+    let setup = configure(plan_dirs, config, base, lang)?;
+    let plans = setup.load_plans(lang)?;
+    Ok((plans, setup.config, setup.notices))
+}
+
+/// A run's configuration, read before any plan is loaded.
+struct Setup {
+    config: Config,
+    /// The plan directories to load beside the built-in plan.
+    dirs: Vec<PathBuf>,
+    /// PL403 notices for what a pull request changes in them.
+    notices: Vec<Diagnostic>,
+    /// With `--base`, the scratch copy of the base's plan directories, kept
+    /// until the plans are loaded.
+    _scratch: Option<crate::pull_request::BaseInputs>,
+}
+
+impl Setup {
+    /// Loads the plans and applies the configuration to them.
+    fn load_plans(&self, lang: Lang) -> Result<Plans, Output> {
+        let mut plans = load_plans(&self.dirs, lang)?;
+        let diags = self.config.apply(&mut plans);
+        if !diags.is_empty() {
+            return Err(fail_with(diags, Stage::ApplyConfig, lang));
+        }
+        Ok(plans)
+    }
+}
+
+/// Reads the configuration (found from the working directory unless given)
+/// and, with `base` (a pull request's `--base REV`), the configuration and
+/// plan directories as they are at the merge-base.
+fn configure(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    base: Option<&str>,
+    lang: Lang,
+) -> Result<Setup, Output> {
     let path = match config {
         Some(p) => Some(p.clone()),
         None => std::env::current_dir()
             .ok()
             .and_then(|d| crate::config::find(&d)),
     };
-    // The scratch copy of the base's plan directories lives until the plans are loaded.
-    let (cfg, dirs, notices, scratch) = match base {
+    let (config, dirs, notices, scratch) = match base {
         Some(rev) => {
             let mut b = crate::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
                 .map_err(|e| error(e, lang))?;
@@ -391,13 +428,12 @@ fn setup_at(
             (cfg, dirs, Vec::new(), None)
         }
     };
-    let mut plans = load_plans(&dirs, lang)?;
-    let diags = cfg.apply(&mut plans);
-    if !diags.is_empty() {
-        return Err(fail_with(diags, Stage::ApplyConfig, lang));
-    }
-    drop(scratch);
-    Ok((plans, cfg, notices))
+    Ok(Setup {
+        config,
+        dirs,
+        notices,
+        _scratch: scratch,
+    })
 }
 
 fn load_plans(dirs: &[PathBuf], lang: Lang) -> Result<Plans, Output> {
@@ -534,24 +570,9 @@ fn today(arg: Option<&str>) -> Result<jiff::civil::Date, Text> {
     }
 }
 
-fn check_command(
-    plan_dirs: &[PathBuf],
-    config: Option<&PathBuf>,
-    args: CheckArgs,
-    env: Env,
-    lang: Lang,
-) -> Output {
-    let started = std::time::Instant::now();
-    let mut timings = Vec::new();
-    let (plans, cfg, notices) = match setup_at(plan_dirs, config, args.base.as_deref(), lang) {
-        Ok(p) => p,
-        Err(o) => return o,
-    };
-    timings.push(("load plans", started.elapsed()));
-    let today = match today(args.today.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return error(e, lang),
-    };
+/// A check's options from the command line and the configuration, but
+/// standard input (read only once the plans have loaded).
+fn check_options(args: &CheckArgs, cfg: &Config, today: jiff::civil::Date) -> CheckOptions {
     let data_root = args
         .data_root
         .clone()
@@ -564,33 +585,87 @@ fn check_command(
     if let Some(max) = cfg.max_file_size {
         opts.max_file_size = max;
     }
-    for p in &args.paths {
-        if p == "-" {
-            let name = args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "<stdin>.yaml".into());
-            let bytes = match env.stdin.clone() {
-                Some(b) => b,
-                None => {
-                    let mut b = Vec::new();
-                    if let Err(e) = std::io::stdin().read_to_end(&mut b) {
-                        return error(
-                            Text::StdinUnreadable {
-                                error: e.to_string(),
-                            },
-                            lang,
-                        );
-                    }
-                    b
-                }
-            };
-            opts.stdin = Some((name, bytes));
-        } else {
-            opts.inputs.push(p.clone());
+    opts.inputs = (args.paths.iter()).filter(|p| *p != "-").cloned().collect();
+    opts
+}
+
+fn check_command(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    args: CheckArgs,
+    env: Env,
+    lang: Lang,
+) -> Output {
+    let started = std::time::Instant::now();
+    let mut timings = Vec::new();
+    let setup = match configure(plan_dirs, config, args.base.as_deref(), lang) {
+        Ok(s) => s,
+        Err(o) => return o,
+    };
+    let today = today(args.today.as_deref());
+    // Without --base or standard input, the reports are found and loaded
+    // while the plans load: neither needs the other. Errors keep their
+    // order: the plans', then --today's, then the reports'.
+    let side_by_side = args.base.is_none() && !args.paths.iter().any(|p| p == "-");
+    let (plans, gathered) = match (&today, side_by_side) {
+        (Ok(t), true) => {
+            let opts = check_options(&args, &setup.config, *t);
+            let (plans, gathered) = rayon::join(|| setup.load_plans(lang), || check::gather(&opts));
+            (plans, Some((opts, gathered)))
         }
+        _ => (setup.load_plans(lang), None),
+    };
+    let Setup {
+        config: cfg,
+        notices,
+        _scratch: scratch,
+        ..
+    } = setup;
+    drop(scratch);
+    let plans = match plans {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let lap = match gathered {
+        Some(_) => "load plans, reports",
+        None => "load plans",
+    };
+    timings.push((lap, started.elapsed()));
+    let today = match today {
+        Ok(t) => t,
+        Err(e) => return error(e, lang),
+    };
+    let (mut opts, gathered) = match gathered {
+        Some((opts, g)) => (opts, Some(g)),
+        None => (check_options(&args, &cfg, today), None),
+    };
+    if args.paths.iter().any(|p| p == "-") {
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "<stdin>.yaml".into());
+        let bytes = match env.stdin.clone() {
+            Some(b) => b,
+            None => {
+                let mut b = Vec::new();
+                if let Err(e) = std::io::stdin().read_to_end(&mut b) {
+                    return error(
+                        Text::StdinUnreadable {
+                            error: e.to_string(),
+                        },
+                        lang,
+                    );
+                }
+                b
+            }
+        };
+        opts.stdin = Some((name, bytes));
     }
-    let outcome = match check::run(&plans, &opts) {
+    let outcome = match gathered {
+        Some(g) => g.and_then(|g| check::run_gathered(&plans, &opts, None, g)),
+        None => check::run(&plans, &opts),
+    };
+    let outcome = match outcome {
         Ok(mut o) => {
             for mut d in notices {
                 d.baseline_state = Some(crate::diagnostic::BaselineState::New);

@@ -327,3 +327,53 @@ fn a_draft_outside_the_data_root_stands_in_for_the_stored_report() {
         "{d}"
     );
 }
+
+/// The reports load while the plans do, but the errors come in the order a
+/// clerk fixes them: the plan's, then `--today`'s, then the data root's.
+#[test]
+fn run_errors_come_plan_first_then_today_then_data_root() {
+    const BROKEN_PLAN: &str = "fixtures/rules/PL004/fail-unknown-department/plan";
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &[
+                "--plan",
+                BROKEN_PLAN,
+                "check",
+                "--data-root",
+                "no-such-root",
+                "--today",
+                "2024-13-45",
+            ],
+            "cannot load the plan",
+        ),
+        (
+            &[
+                "check",
+                "--data-root",
+                "no-such-root",
+                "--today",
+                "2024-13-45",
+            ],
+            "--today \"2024-13-45\" is not a date",
+        ),
+        (
+            &[
+                "check",
+                "--data-root",
+                "no-such-root",
+                "--today",
+                "2024-12-01",
+            ],
+            "the data root \"no-such-root\" does not exist",
+        ),
+    ];
+    for (args, first) in cases {
+        let out = plan_lint(args);
+        assert_eq!(out.code, 2, "{args:?}: {}{}", out.stdout, out.stderr);
+        let all = format!("{}{}", out.stdout, out.stderr);
+        // Only the first error is shown.
+        for (_, message) in cases {
+            assert_eq!(all.contains(message), message == first, "{args:?}: {all}");
+        }
+    }
+}
