@@ -634,7 +634,7 @@ pub fn run_gathered(
     loaded.par_iter_mut().for_each(|(_, l)| {
         l.catalog = positions(plans, l.report.as_ref());
     });
-    clock.lap("catalog positions");
+    clock.lap("catalog lookup");
     let root_shown = crate::paths::display(&root);
     let root_prefix = format!("{root_shown}/");
     let under_root = |shown: &str| root_shown == "." || shown.starts_with(&root_prefix);

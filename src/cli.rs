@@ -570,6 +570,9 @@ fn today(arg: Option<&str>) -> Result<jiff::civil::Date, Text> {
     }
 }
 
+/// The `--timings` lap of plans and reports loaded side by side.
+const SIDE_BY_SIDE: &str = "load plans, reports";
+
 /// A check's options from the command line and the configuration, but
 /// standard input (read only once the plans have loaded).
 fn check_options(args: &CheckArgs, cfg: &Config, today: jiff::civil::Date) -> CheckOptions {
@@ -627,7 +630,7 @@ fn check_command(
         Err(o) => return o,
     };
     let lap = match gathered {
-        Some(_) => "load plans, reports",
+        Some(_) => SIDE_BY_SIDE,
         None => "load plans",
     };
     timings.push((lap, started.elapsed()));
@@ -739,19 +742,25 @@ fn check_command(
         stderr.push_str(&e.error_line(lang));
     }
     if args.timings {
+        // The reports' phases belong to the lap they ran in.
+        let gathering = |sub: &str| matches!(sub, "find reports" | "load reports");
+        let overlapped = timings.iter().any(|(p, _)| *p == SIDE_BY_SIDE);
         let mut last = std::time::Duration::ZERO;
         for (phase, t) in timings {
             stderr.push_str(&format!(
-                "{phase:>14}: {:>8.2} ms\n",
+                "{phase:>19}: {:>8.2} ms\n",
                 (t - last).as_secs_f64() * 1000.0
             ));
-            if phase == "check" {
-                for (sub, d) in &outcome.phases {
-                    stderr.push_str(&format!(
-                        "{sub:>16}: {:>8.2} ms\n",
-                        d.as_secs_f64() * 1000.0
-                    ));
-                }
+            let subs = (outcome.phases.iter()).filter(|(sub, _)| match phase {
+                SIDE_BY_SIDE => gathering(sub),
+                "check" => !overlapped || !gathering(sub),
+                _ => false,
+            });
+            for (sub, d) in subs {
+                stderr.push_str(&format!(
+                    "{sub:>21}: {:>8.2} ms\n",
+                    d.as_secs_f64() * 1000.0
+                ));
             }
             last = t;
         }
