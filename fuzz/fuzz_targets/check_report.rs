@@ -42,6 +42,15 @@ fn world() -> &'static World {
 }
 
 fn main() {
+    // AFL++ forks this process for every input once the world is made, and
+    // a child keeps only the forking thread: a rayon pool with threads of
+    // its own (loading a plan uses rayon) would wait on them forever. The
+    // main thread is the pool's only worker.
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build_global()
+        .expect("the global pool is made once, first");
     let w = world();
     afl::fuzz!(|data: &[u8]| {
         let loaded = check::load_file(
