@@ -225,6 +225,11 @@ impl Plan {
     /// form build.rs prepared: its files passed their schemas when
     /// [`Plan::builtin_checked`] loaded them in the tests, so a start only
     /// deserialises them.
+    ///
+    /// Loading a plan (this, or [`Plan::from_dir`]) runs on rayon's global
+    /// pool and starts it: a process that forks afterwards (a fuzzer's fork
+    /// server) keeps only the forking thread, so it must make the pool first
+    /// with that thread as its only worker (see `fuzz/fuzz_targets/check_report.rs`).
     pub fn builtin() -> Result<Plan, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let source = |name: &str, text: &str| {
