@@ -65,6 +65,11 @@ struct Scanner<'a> {
     pos: usize,
     /// The last answer of [`Scanner::peek_line`] and the position it was asked at.
     peeked: Option<(usize, Option<Line>)>,
+    /// The entries and items read so far of the collections still open,
+    /// innermost last. A collection moves its own out when it closes, into a
+    /// vector of exactly their number: one allocation each, never regrown.
+    pairs: Vec<(Node, Node)>,
+    items: Vec<Node>,
 }
 
 /// The tree of `text`, or `None` when the parser must load it.
@@ -81,6 +86,8 @@ pub(super) fn load(text: &str, base: usize, limits: Limits) -> Option<Node> {
         nodes: 0,
         pos: 0,
         peeked: None,
+        pairs: Vec::new(),
+        items: Vec::new(),
     };
     s.document().ok()
 }
@@ -207,11 +214,13 @@ impl<'a> Scanner<'a> {
     /// all its keys at column `indent`.
     fn block_map(&mut self, indent: usize, mut at: usize, mut end: usize, depth: usize) -> R<Node> {
         self.open(depth)?;
-        let mut entries: Vec<(Node, Node)> = Vec::new();
+        let base = self.pairs.len();
         let mut seen: Option<HashMap<String, Span>> = None;
         loop {
             let (key, colon) = self.key(at, end)?;
-            if key.as_str() == Some("<<") || earlier_key(&entries, &mut seen, &key).is_some() {
+            if key.as_str() == Some("<<")
+                || earlier_key(&self.pairs[base..], &mut seen, &key).is_some()
+            {
                 return Err(Bail);
             }
             let after = self.skip_spaces(colon + 1, end);
@@ -242,7 +251,7 @@ impl<'a> Scanner<'a> {
                 self.no_continuation(indent)?;
                 v
             };
-            entries.push((key, value));
+            self.pairs.push((key, value));
             match self.peek_line()? {
                 Some(l) if l.indent() == indent && !self.is_dash(l.content, l.end) => {
                     at = l.content;
@@ -252,6 +261,7 @@ impl<'a> Scanner<'a> {
                 _ => break,
             }
         }
+        let entries = self.pairs.split_off(base);
         let start = entries[0].0.span.start();
         let stop = entries[entries.len() - 1].1.span.end().max(start);
         Ok(Node {
@@ -264,7 +274,7 @@ impl<'a> Scanner<'a> {
     /// is deeper than the key that holds it.
     fn block_seq(&mut self, indent: usize, indented: bool, depth: usize) -> R<Node> {
         self.open(depth)?;
-        let mut items: Vec<Node> = Vec::new();
+        let base = self.items.len();
         let mut first_dash = None;
         loop {
             let l = match self.peek_line()? {
@@ -292,8 +302,9 @@ impl<'a> Scanner<'a> {
                 self.no_continuation(indent)?;
                 v
             };
-            items.push(item);
+            self.items.push(item);
         }
+        let items = self.items.split_off(base);
         let start = match (indented, first_dash) {
             (true, Some(dash)) => self.base + dash,
             _ => items.first().ok_or(Bail)?.span.start(),
@@ -507,15 +518,14 @@ impl<'a> Scanner<'a> {
         let b = self.b;
         let is_map = b[at] == b'{';
         let close = if is_map { b'}' } else { b']' };
-        let mut items: Vec<Node> = Vec::new();
-        let mut entries: Vec<(Node, Node)> = Vec::new();
+        let (pairs, items) = (self.pairs.len(), self.items.len());
         let mut seen: Option<HashMap<String, Span>> = None;
         let mut i = self.skip_spaces(at + 1, end);
         if i < end && b[i] == close {
             let kind = if is_map {
-                NodeKind::Map(entries)
+                NodeKind::Map(Vec::new())
             } else {
-                NodeKind::Seq(items)
+                NodeKind::Seq(Vec::new())
             };
             return Ok((
                 Node {
@@ -531,7 +541,9 @@ impl<'a> Scanner<'a> {
             }
             if is_map {
                 let (key, after) = self.flow_scalar(i, end, true)?;
-                if key.as_str() == Some("<<") || earlier_key(&entries, &mut seen, &key).is_some() {
+                if key.as_str() == Some("<<")
+                    || earlier_key(&self.pairs[pairs..], &mut seen, &key).is_some()
+                {
                     return Err(Bail);
                 }
                 if b.get(after) != Some(&b':') || after >= end {
@@ -543,11 +555,11 @@ impl<'a> Scanner<'a> {
                 }
                 let v = self.skip_spaces(after + 1, end);
                 let (value, next) = self.flow_value(v, end, depth)?;
-                entries.push((key, value));
+                self.pairs.push((key, value));
                 i = next;
             } else {
                 let (value, next) = self.flow_value(i, end, depth)?;
-                items.push(value);
+                self.items.push(value);
                 i = next;
             }
             i = self.skip_spaces(i, end);
@@ -567,9 +579,11 @@ impl<'a> Scanner<'a> {
             }
         }
         let (kind, last_end) = if is_map {
+            let entries = self.pairs.split_off(pairs);
             let last = entries.last().map(|(_, v)| v.span.end());
             (NodeKind::Map(entries), last)
         } else {
+            let items = self.items.split_off(items);
             let last = items.last().map(|v| v.span.end());
             (NodeKind::Seq(items), last)
         };
