@@ -360,7 +360,7 @@ impl<'a> Scanner<'a> {
                 after,
             ));
         }
-        if !self.plain_start(at, end) {
+        if !self.plain_start(at, end, false) {
             return Err(Bail);
         }
         // `--- ` or `... ` starting a key reads as a document marker to
@@ -385,11 +385,17 @@ impl<'a> Scanner<'a> {
         Ok((node, colon))
     }
 
-    /// Whether a plain scalar may start at `at`.
-    fn plain_start(&self, at: usize, end: usize) -> bool {
+    /// Whether a plain scalar may start at `at`: `-`, `?` and `:` only
+    /// before a character that is safe in plain text, which inside a flow
+    /// collection excludes its punctuation (`[-]` is not a scalar `-`).
+    fn plain_start(&self, at: usize, end: usize, flow: bool) -> bool {
         let b = self.b;
         match b[at] {
-            b'-' | b'?' | b':' => at + 1 < end && b[at + 1] != b' ',
+            b'-' | b'?' | b':' => {
+                at + 1 < end
+                    && b[at + 1] != b' '
+                    && !(flow && matches!(b[at + 1], b',' | b'[' | b']' | b'{' | b'}'))
+            }
             b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\''
             | b'"' | b'%' | b'@' | b'`' => false,
             _ => true,
@@ -436,7 +442,7 @@ impl<'a> Scanner<'a> {
                 }
                 Ok(node)
             }
-            _ if !self.plain_start(at, end) => Err(Bail),
+            _ if !self.plain_start(at, end, false) => Err(Bail),
             _ => {
                 // To a comment or the line's end; `: ` inside is the parser's
                 // (an error, or a mapping where none may start).
@@ -633,7 +639,7 @@ impl<'a> Scanner<'a> {
                 stop,
             ));
         }
-        if !self.plain_start(at, end) {
+        if !self.plain_start(at, end, true) {
             return Err(Bail);
         }
         let mut i = at;

@@ -160,6 +160,7 @@ fn fixed_cases_agree() {
         "a: http://x.y/z\nb: a#b\nc: [a, b]  # c\nd: -1.5e3\ne: 0x1F\nf: .inf\ng: ~\nh: True\n",
         "a: b\n# c\n  # d\nb: c\n",
         "k:\n  - id: x\n    v:\n      - 1\n      - 2\n  - id: y\n",
+        "k: [-a, ?b]\nm: -]\n",
     ];
     for c in cases {
         assert!(same_tree(c), "the fast path refused:\n{c}");
@@ -183,6 +184,13 @@ fn fixed_cases_agree() {
         "indicators:\n --- - id: I25   # 人口平均预期寿命\n",
         "a:\n  ... b: c\n",
         "a:\n - --- b: c\n",
+        // `-`, `?` or `:` before flow punctuation starts no plain scalar in
+        // a flow collection; the parser rejects it (found by token_soup_agrees).
+        "k: [-]\n",
+        "k: [a, -]\n",
+        "k: {a: -}\n",
+        "k: [?, b]\n",
+        "k: [:]\n",
     ] {
         assert!(yaml::load_subset(c, 0, Limits::default()).is_none(), "{c}");
     }
