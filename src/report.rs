@@ -361,11 +361,14 @@ impl Report {
 }
 
 /// Dates that parse as YYYY-MM-DD but are not real days (2023-02-30):
-/// the schema's pattern accepts them, so they are PL002 here.
+/// the schema's pattern accepts them, so they are PL002 here. One pass over
+/// the report's date fields: `submitted`, a project's `started` and
+/// `completed`, a suppression's `until` and an indicator's
+/// `pending/expected_by`.
 pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
     let mut out = Vec::new();
     // The pointer is made only for a date that is not a real day.
-    let mut visit = |pointer: &dyn Fn() -> String, n: &Node| {
+    let mut visit = |n: &Node, pointer: &dyn Fn() -> String| {
         if let Some(s) = n.as_str() {
             let b = s.as_bytes();
             if b.len() == 10
@@ -378,39 +381,85 @@ pub fn impossible_dates(root: &Node) -> Vec<(String, Span, String)> {
             }
         }
     };
-    // Every date field of the report format, as (list, field path within an entry).
-    const DATES: [(&str, &str); 5] = [
-        ("", "submitted"),
-        ("projects", "started"),
-        ("projects", "completed"),
-        ("suppressions", "until"),
-        ("indicators", "pending/expected_by"),
-    ];
-    for (list, field) in DATES {
-        // (index in the list, entry); the root itself for top-level fields.
-        let entries: Vec<(Option<usize>, &Node)> = if list.is_empty() {
-            vec![(None, root)]
-        } else {
-            root.get(list)
-                .and_then(Node::as_seq)
-                .unwrap_or(&[])
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (Some(i), n))
-                .collect()
+    for (key, value) in root.as_map().unwrap_or(&[]) {
+        let list = match key.as_str() {
+            Some("submitted") => {
+                visit(value, &|| "/submitted".to_string());
+                continue;
+            }
+            Some(list @ ("projects" | "suppressions" | "indicators")) => list,
+            _ => continue,
         };
-        for (index, entry) in entries {
-            let found = field.split('/').try_fold(entry, |node, key| node.get(key));
-            if let Some(n) = found {
-                visit(
-                    &|| match index {
-                        Some(i) => format!("/{list}/{i}/{field}"),
-                        None => format!("/{field}"),
+        for (i, entry) in value.as_seq().unwrap_or(&[]).iter().enumerate() {
+            for (key, value) in entry.as_map().unwrap_or(&[]) {
+                let (node, field) = match (list, key.as_str()) {
+                    ("projects", Some(field @ ("started" | "completed")))
+                    | ("suppressions", Some(field @ "until")) => (value, field),
+                    ("indicators", Some("pending")) => match value.get("expected_by") {
+                        Some(node) => (node, "pending/expected_by"),
+                        None => continue,
                     },
-                    n,
-                );
+                    _ => continue,
+                };
+                visit(node, &|| format!("/{list}/{i}/{field}"));
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::{load, Limits};
+
+    /// Every date field of the report format, impossible dates among good
+    /// ones, look-alikes that are not dates, and date fields where the
+    /// format has none (which the schema judges, not this check).
+    #[test]
+    fn impossible_dates_are_found_in_every_date_field_and_only_there() {
+        let text = "\
+version: 1
+submitted: 2023-02-30
+indicators:
+  - id: a
+    pending: {reason: late, expected_by: 2024-04-31}
+  - id: b
+    pending: {reason: late, expected_by: 2024-04-30}
+  - id: c
+    expected_by: 2024-13-01
+projects:
+  - id: p
+    started: 2021-02-29
+    completed: 2022-06-31
+  - id: q
+    started: 2020-02-29
+    completed: 2023-1-011
+  - id: r
+    name: 2023-02-31
+suppressions:
+  - rule: PL201
+    until: 2025-00-10
+  - rule: PL202
+    until: 2025-12-31
+";
+        let root = load(text, 0, Limits::default()).expect("loads");
+        let mut found: Vec<(String, String)> = impossible_dates(&root)
+            .into_iter()
+            .map(|(pointer, span, value)| {
+                assert_eq!(&text[span.start()..span.end()], value);
+                (pointer, value)
+            })
+            .collect();
+        found.sort();
+        let expected = [
+            ("/indicators/0/pending/expected_by", "2024-04-31"),
+            ("/projects/0/completed", "2022-06-31"),
+            ("/projects/0/started", "2021-02-29"),
+            ("/submitted", "2023-02-30"),
+            ("/suppressions/0/until", "2025-00-10"),
+        ]
+        .map(|(p, v)| (p.to_string(), v.to_string()));
+        assert_eq!(found, expected);
+    }
 }
