@@ -388,6 +388,11 @@ impl Setup {
         if !diags.is_empty() {
             return Err(fail_with(diags, Stage::ApplyConfig, lang));
         }
+        // Final now: the rule tables are made here, while the reports load,
+        // not by the first report's rules with the other workers waiting.
+        for plan in &plans.0 {
+            plan.prepare_rules();
+        }
         Ok(plans)
     }
 }

@@ -298,7 +298,8 @@ pub fn check(
     check_path(report, dept_known, out);
 
     // PL101, PL103, PL104, PL105 for indicators.
-    let mut seen: FastMap<&str, &crate::report::IndicatorEntry> = FastMap::default();
+    let mut seen: FastMap<&str, &crate::report::IndicatorEntry> =
+        FastMap::with_capacity_and_hasher(report.indicators.len(), Default::default());
     for (e, position) in report.indicators.iter().zip(&catalog.indicators) {
         let id = e.id.value.as_str();
         if let Some(first) = seen.get(id) {
@@ -386,7 +387,8 @@ pub fn check(
     }
 
     // PL102, PL103, PL105 for projects.
-    let mut seen: FastMap<&str, &crate::report::ProjectEntry> = FastMap::default();
+    let mut seen: FastMap<&str, &crate::report::ProjectEntry> =
+        FastMap::with_capacity_and_hasher(report.projects.len(), Default::default());
     for (e, position) in report.projects.iter().zip(&catalog.projects) {
         let id = e.id.value.as_str();
         if let Some(first) = seen.get(id) {
