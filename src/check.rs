@@ -614,6 +614,14 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
     })
 }
 
+/// Where a loaded report stands in a check: linted (named, changed, or in
+/// the data root of a full check) and inside the data root.
+#[derive(Clone, Copy)]
+struct Place {
+    linted: bool,
+    in_root: bool,
+}
+
 /// The rest of a check ([`run_inner`]) over the reports [`gather`] loaded.
 pub fn run_gathered(
     plans: &Plans,
@@ -654,41 +662,10 @@ pub fn run_gathered(
         s
     };
 
-    // History: data-root reports, with drafts named outside the root standing in
-    // for the stored report of the same plan, department and period.
-    let drafts: FastMap<ReportKey, &str> = loaded
-        .iter()
-        .filter(|(shown, _)| linted.contains(shown) && !in_root(shown))
-        .filter_map(|(shown, l)| Some((report_key(l.report.as_ref()?)?, shown.as_str())))
-        .collect();
-    // The reports that count, with their keys, in path order (found in
-    // parallel: reading ten thousand reports' fields is cache misses).
-    let counted: Vec<(&Report, Option<&CatalogPositions>, Option<ReportKey>)> = loaded
-        .par_iter()
-        .filter_map(|(shown, l)| {
-            let r = l.report.as_ref()?;
-            let k = report_key(r);
-            let counts = if in_root(shown) {
-                k.as_ref().is_none_or(|k| !drafts.contains_key(k))
-            } else {
-                linted.contains(shown)
-            };
-            counts.then_some((r, l.catalog.as_ref(), k))
-        })
-        .collect();
-    let history = History::build_at(
-        &plans.0,
-        counted.iter().filter_map(|&(r, c, _)| Some((r, c?))),
-    );
-    // The reports by (plan, department, period); a stable sort keeps each
-    // key's reports in path order.
-    let mut by_key: Vec<(ReportKey, &Report)> = (counted.iter())
-        .filter_map(|&(r, _, k)| Some((k?, r)))
-        .collect();
-    by_key.par_sort_by(|a, b| a.0.cmp(&b.0));
-    clock.lap("history");
     if changed.is_some() {
-        // Later periods of a changed report's department are judged against it.
+        // Later periods of a changed report's department are judged against
+        // it. Only reports in the data root are added: never drafts, so the
+        // history below does not depend on them.
         let changed_keys: Vec<ReportKey> = loaded
             .iter()
             .filter(|(shown, _)| linted.contains(shown))
@@ -709,6 +686,48 @@ pub fn run_gathered(
         let loaded_paths: HashSet<&str> = loaded.iter().map(|(shown, _)| shown.as_str()).collect();
         linted.retain(|p| loaded_paths.contains(p.as_str()));
     }
+    // Whether each loaded report is linted, and whether it lies in the data
+    // root: asked once each, not by every phase below.
+    let flags: Vec<Place> = loaded
+        .par_iter()
+        .map(|(shown, _)| Place {
+            linted: linted.contains(shown),
+            in_root: in_root(shown),
+        })
+        .collect();
+
+    // History: data-root reports, with drafts named outside the root standing in
+    // for the stored report of the same plan, department and period.
+    let drafts: FastMap<ReportKey, &str> = (loaded.iter().zip(&flags))
+        .filter(|(_, f)| f.linted && !f.in_root)
+        .filter_map(|((shown, l), _)| Some((report_key(l.report.as_ref()?)?, shown.as_str())))
+        .collect();
+    // The reports that count, with their keys, in path order (found in
+    // parallel: reading ten thousand reports' fields is cache misses).
+    let counted: Vec<(&Report, Option<&CatalogPositions>, Option<ReportKey>)> = (loaded.par_iter())
+        .zip(&flags)
+        .filter_map(|((_, l), f)| {
+            let r = l.report.as_ref()?;
+            let k = report_key(r);
+            let counts = if f.in_root {
+                k.as_ref().is_none_or(|k| !drafts.contains_key(k))
+            } else {
+                f.linted
+            };
+            counts.then_some((r, l.catalog.as_ref(), k))
+        })
+        .collect();
+    let history = History::build_at(
+        &plans.0,
+        counted.iter().filter_map(|&(r, c, _)| Some((r, c?))),
+    );
+    // The reports by (plan, department, period); a stable sort keeps each
+    // key's reports in path order.
+    let mut by_key: Vec<(ReportKey, &Report)> = (counted.iter())
+        .filter_map(|&(r, _, k)| Some((k?, r)))
+        .collect();
+    by_key.par_sort_by(|a, b| a.0.cmp(&b.0));
+    clock.lap("history");
 
     // PL107: two reports for the same department and period. Each of them is
     // flagged, pointing at the other, so linting either file shows it.
@@ -751,10 +770,10 @@ pub fn run_gathered(
         }
     }
 
-    let results: Vec<Result<Vec<Diagnostic>, Text>> = loaded
-        .par_iter()
-        .filter(|(shown, _)| linted.contains(shown))
-        .map(|(shown, l)| {
+    let results: Vec<Result<Vec<Diagnostic>, Text>> = (loaded.par_iter())
+        .zip(&flags)
+        .filter(|(_, f)| f.linted)
+        .map(|((shown, l), _)| {
             if let Some(e) = &l.internal_error {
                 return Err(e.clone());
             }
@@ -783,10 +802,10 @@ pub fn run_gathered(
     drop(by_key);
     drop(counted);
     drop(drafts);
-    outcome.reports = loaded
-        .into_par_iter()
-        .filter_map(|(shown, l)| {
-            let r = l.report.filter(|_| linted.contains(&shown))?;
+    outcome.reports = (loaded.into_par_iter())
+        .zip(flags)
+        .filter_map(|((shown, l), f)| {
+            let r = l.report.filter(|_| f.linted)?;
             let period = r.period().unwrap_or_default();
             let info = ReportInfo {
                 plan: r.plan.map(|p| p.value).unwrap_or_default(),
