@@ -776,10 +776,9 @@ fn check_command(
         2
     };
     // The output is made: the plans and the outcome (at 10,000 reports,
-    // hundreds of thousands of small allocations) are freed on another
-    // thread while it is written, rather than one by one before; here, if
-    // no thread can be started (the refused closure drops them).
-    let _ = std::thread::Builder::new().spawn(move || drop((plans, outcome)));
+    // hundreds of thousands of small allocations) are freed while it is
+    // written, rather than one by one before.
+    crate::free_later((plans, outcome));
     Output {
         stdout,
         stderr,

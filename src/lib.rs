@@ -33,3 +33,10 @@ pub mod yaml;
 /// on short ids, randomly seeded. Never iterated, so its order cannot reach
 /// the output.
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Drops `value` on another thread: a structure of many small allocations
+/// whose frees would hold up the output. A process that exits meanwhile
+/// does not wait for them. If no thread can be started, drops it here.
+pub(crate) fn free_later<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
+}
