@@ -319,7 +319,7 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
 type DecodeError = (String, usize, FileMsg);
 
 /// UTF-8 (with or without BOM) only; other encodings get a diagnostic that
-/// names them. Valid UTF-8 becomes the text in place, without a copy.
+/// names them.
 fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
     let utf = |encoding| Err((String::new(), 0, FileMsg::WrongEncoding { encoding }));
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
@@ -331,7 +331,7 @@ fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if looks_like_utf16(&bytes) {
         return utf(Encoding::Utf16NoBom);
     }
-    match String::from_utf8(bytes) {
+    match crate::source::utf8_text(bytes) {
         Ok(s) => Ok(s),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();

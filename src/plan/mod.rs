@@ -213,7 +213,7 @@ impl PlanFiles for Dir<'_> {
             path: path.display().to_string(),
             error: e.to_string(),
         })?;
-        let text = String::from_utf8(bytes).map_err(|_| PlanReadError::NotUtf8 {
+        let text = crate::source::utf8_text(bytes).map_err(|_| PlanReadError::NotUtf8 {
             path: path.display().to_string(),
         })?;
         Ok(SourceFile::new(crate::paths::display(&path), text))
