@@ -66,8 +66,9 @@ struct Scanner<'a> {
     /// The last answer of [`Scanner::peek_line`] and the position it was asked at.
     peeked: Option<(usize, Option<Line>)>,
     /// The entries and items read so far of the collections still open,
-    /// innermost last. A collection moves its own out when it closes, into a
-    /// vector of exactly their number: one allocation each, never regrown.
+    /// innermost last. A collection moves its own off the top when it closes
+    /// (`split_off`: one allocation, of exactly their number unless they are
+    /// the whole stack), where a vector of its own grew by doubling.
     pairs: Vec<(Node, Node)>,
     items: Vec<Node>,
 }
