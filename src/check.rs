@@ -499,7 +499,8 @@ pub fn run_inner(
 /// before it needs a plan, so a caller can do it while the plans load.
 pub struct Gathered {
     clock: Clock,
-    root: PathBuf,
+    /// The data root as paths are displayed.
+    root_shown: String,
     root_exists: bool,
     /// Every report under the data root: (display path, path, whether it
     /// is a link, which could lead out of the root).
@@ -509,6 +510,11 @@ pub struct Gathered {
     stdin_name: Option<String>,
     /// Each file once, by display path, in path order; catalog positions not yet looked up.
     loaded: Vec<(String, Loaded)>,
+}
+
+/// Whether a path, as displayed, lies under the data root as displayed.
+fn under(root_shown: &str, shown: &str) -> bool {
+    root_shown == "." || (shown.strip_prefix(root_shown)).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Finds and loads the reports of a check ([`Gathered`]).
@@ -555,8 +561,6 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
         .then(|| std::fs::canonicalize(&root).ok())
         .flatten();
     let root_shown = crate::paths::display(&root);
-    let root_prefix = format!("{root_shown}/");
-    let under_root = |shown: &str| root_shown == "." || shown.starts_with(&root_prefix);
     let load = |path: &Path, shown: &str, bytes: Option<Vec<u8>>| {
         load_file(path, shown.to_string(), bytes, opts.max_file_size)
     };
@@ -567,7 +571,7 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
             let l = isolate(&shown, || {
                 let outside = real_root
                     .as_deref()
-                    .filter(|_| may_leave && under_root(&shown))
+                    .filter(|_| may_leave && under(&root_shown, &shown))
                     .and_then(|r| leaves_root(&p, &shown, r));
                 match outside {
                     Some(d) => Loaded {
@@ -605,7 +609,7 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
     clock.lap("load reports");
     Ok(Gathered {
         clock,
-        root,
+        root_shown,
         root_exists,
         history_paths,
         named,
@@ -631,7 +635,7 @@ pub fn run_gathered(
 ) -> Result<Outcome, Fatal> {
     let Gathered {
         mut clock,
-        root,
+        root_shown,
         root_exists,
         history_paths,
         named,
@@ -643,10 +647,7 @@ pub fn run_gathered(
         l.catalog = positions(plans, l.report.as_ref());
     });
     clock.lap("catalog lookup");
-    let root_shown = crate::paths::display(&root);
-    let root_prefix = format!("{root_shown}/");
-    let under_root = |shown: &str| root_shown == "." || shown.starts_with(&root_prefix);
-    let in_root = |shown: &str| root_exists && under_root(shown);
+    let in_root = |shown: &str| root_exists && under(&root_shown, shown);
     let mut linted: BTreeSet<String> = if let Some(c) = changed {
         c.clone()
     } else if opts.inputs.is_empty() && opts.stdin.is_none() {
@@ -958,6 +959,18 @@ fn apply_severity_overrides(
 mod tests {
     use super::*;
     use crate::messages::IndicatorMsg;
+
+    /// A path is under the root only past a separator: a sibling whose name
+    /// starts with the root's is not, nor is the root itself.
+    #[test]
+    fn under_the_data_root_means_past_a_separator() {
+        assert!(under(".", "a.yaml"));
+        assert!(under("progress", "progress/2023/a.yaml"));
+        assert!(under("/data/progress", "/data/progress/a.yaml"));
+        assert!(!under("progress", "progress-old/2023/a.yaml"));
+        assert!(!under("progress", "progress"));
+        assert!(!under("progress", "other/progress/a.yaml"));
+    }
 
     /// The walk lists reports in the order of `Path`'s comparison, which
     /// is not the order of the paths' text (`a/b` before `a-b`).
