@@ -41,7 +41,7 @@ pub type Source = Arc<SourceFile>;
 /// place would take `unsafe`, and a copy of a few kilobytes is cheaper than
 /// the standard check. Bytes that are not UTF-8 get the standard library's
 /// error, which says where.
-pub fn utf8_text(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
+pub(crate) fn utf8_text(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error> {
     match simdutf8::basic::from_utf8(&bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(_) => String::from_utf8(bytes),

@@ -525,7 +525,12 @@ impl<'a> Scanner<'a> {
         let b = self.b;
         let is_map = b[at] == b'{';
         let close = if is_map { b'}' } else { b']' };
-        let (pairs, items) = (self.pairs.len(), self.items.len());
+        // Where this collection's own entries or items start on their stack.
+        let base = if is_map {
+            self.pairs.len()
+        } else {
+            self.items.len()
+        };
         let mut seen: Option<HashMap<String, Span>> = None;
         let mut i = self.skip_spaces(at + 1, end);
         if i < end && b[i] == close {
@@ -549,7 +554,7 @@ impl<'a> Scanner<'a> {
             if is_map {
                 let (key, after) = self.flow_scalar(i, end, true)?;
                 if key.as_str() == Some("<<")
-                    || earlier_key(&self.pairs[pairs..], &mut seen, &key).is_some()
+                    || earlier_key(&self.pairs[base..], &mut seen, &key).is_some()
                 {
                     return Err(Bail);
                 }
@@ -586,11 +591,11 @@ impl<'a> Scanner<'a> {
             }
         }
         let (kind, last_end) = if is_map {
-            let entries = self.pairs.split_off(pairs);
+            let entries = self.pairs.split_off(base);
             let last = entries.last().map(|(_, v)| v.span.end());
             (NodeKind::Map(entries), last)
         } else {
-            let items = self.items.split_off(items);
+            let items = self.items.split_off(base);
             let last = items.last().map(|v| v.span.end());
             (NodeKind::Seq(items), last)
         };
