@@ -28,6 +28,12 @@ pub enum Note {
         unit: String,
         year: i32,
     },
+    /// An earlier year's annual rate, one of those a compound average is taken over.
+    AveragedRate {
+        value: f64,
+        unit: String,
+        year: i32,
+    },
     /// A project's earlier figure (`unit` follows the number: `%`, ` 亿元`).
     EarlierFigure {
         value: f64,
@@ -104,6 +110,17 @@ impl Note {
                 }
                 Zh => {
                     format!("上期累计值 {}（{year}年）", val(*value, unit))
+                }
+            },
+            Note::AveragedRate { value, unit, year } => match lang {
+                En => {
+                    format!(
+                        "rate {} ({year}), counted in the average",
+                        val(*value, unit)
+                    )
+                }
+                Zh => {
+                    format!("增速 {}（{year}年），计入年均值", val(*value, unit))
                 }
             },
             Note::EarlierFigure { value, unit, year } => match lang {

@@ -740,6 +740,11 @@ fn note_samples() -> Vec<Note> {
             unit: s("万人"),
             year: 2022,
         },
+        Note::AveragedRate {
+            value: 6.0,
+            unit: s("%"),
+            year: 2021,
+        },
         Note::EarlierFigure {
             value: 65.0,
             unit: s("%"),

@@ -6,7 +6,7 @@ use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
 use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
-use crate::plan::{Direction, IndicatorKind, TargetIs};
+use crate::plan::{Direction, Indicator, IndicatorKind, TargetIs};
 
 pub const PL203: CodeInfo = CodeInfo {
     code: "PL203",
@@ -30,12 +30,9 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if ind.kind == IndicatorKind::AnnualRate {
-            let rates: Vec<f64> = ctx
-                .history
-                .values_through(plan, ind, period - 1)
-                .into_iter()
-                .filter(|f| plan.in_period(f.period))
-                .map(|f| f.value)
+            let mut earlier = ctx.history.values_through(plan, ind, period - 1);
+            earlier.retain(|f| plan.in_period(f.period));
+            let rates: Vec<f64> = (earlier.iter().map(|f| f.value))
                 .chain(std::iter::once(v.value))
                 .collect();
             let Some(avg) = numeric::compound_average(&rates) else {
@@ -49,8 +46,8 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let first = period + 1 - rates.len() as i32;
-            out.push(
-                ctx.finding(
+            let mut d = ctx
+                .finding(
                     v.span,
                     IndicatorMsg::BehindRate {
                         ind: ind.into(),
@@ -63,8 +60,20 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     },
                 )
                 .target(&ind.id)
-                .node_path(format!("{}/value", e.pointer())),
-            );
+                .node_path(format!("{}/value", e.pointer()));
+            // Each earlier year's rate, where its report states it: the
+            // average is theirs as much as this year's.
+            for f in &earlier {
+                d = d.related(
+                    f.location(),
+                    Note::AveragedRate {
+                        value: f.value,
+                        unit: ind.unit.clone(),
+                        year: f.period,
+                    },
+                );
+            }
+            out.push(with_plan_target(d, ctx, ind));
             continue;
         }
         if ind.target_is != TargetIs::Path {
@@ -87,7 +96,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         if !numeric::exceeds(-gap, margin) {
             continue;
         }
-        let mut d = ctx
+        let d = ctx
             .finding(
                 v.span,
                 IndicatorMsg::BehindPath {
@@ -104,16 +113,21 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
-        if let Some(l) = plan.indicator_location(&ind.id, Some("target")) {
-            d = d.related(
-                l,
-                Note::PlanTargetFor {
-                    text: ind.target_text.clone(),
-                    year: ind.target_year,
-                },
-            );
-        }
-        out.push(d);
+        out.push(with_plan_target(d, ctx, ind));
+    }
+}
+
+/// The plan's target the figure falls behind, where the plan states it.
+fn with_plan_target(d: Diagnostic, ctx: &RuleCtx<'_>, ind: &Indicator) -> Diagnostic {
+    match ctx.plan.indicator_location(&ind.id, Some("target")) {
+        Some(l) => d.related(
+            l,
+            Note::PlanTargetFor {
+                text: ind.target_text.clone(),
+                year: ind.target_year,
+            },
+        ),
+        None => d,
     }
 }
 
