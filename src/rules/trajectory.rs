@@ -73,7 +73,12 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     },
                 );
             }
-            out.push(with_plan_target(d, ctx, ind));
+            // The target is a yearly average over the period, not a
+            // figure for its last year: no year in the label.
+            let note = Note::PlanTarget {
+                text: ind.target_text.clone(),
+            };
+            out.push(with_plan_target(d, ctx, ind, note));
             continue;
         }
         if ind.target_is != TargetIs::Path {
@@ -113,20 +118,18 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
-        out.push(with_plan_target(d, ctx, ind));
+        let note = Note::PlanTargetFor {
+            text: ind.target_text.clone(),
+            year: ind.target_year,
+        };
+        out.push(with_plan_target(d, ctx, ind, note));
     }
 }
 
 /// The plan's target the figure falls behind, where the plan states it.
-fn with_plan_target(d: Diagnostic, ctx: &RuleCtx<'_>, ind: &Indicator) -> Diagnostic {
+fn with_plan_target(d: Diagnostic, ctx: &RuleCtx<'_>, ind: &Indicator, note: Note) -> Diagnostic {
     match ctx.plan.indicator_location(&ind.id, Some("target")) {
-        Some(l) => d.related(
-            l,
-            Note::PlanTargetFor {
-                text: ind.target_text.clone(),
-                year: ind.target_year,
-            },
-        ),
+        Some(l) => d.related(l, note),
         None => d,
     }
 }
