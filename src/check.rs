@@ -33,6 +33,9 @@ pub struct CheckOptions {
     pub severity: BTreeMap<String, Severity>,
     /// `--base REV`: lint what changed since the merge-base with REV, check history integrity.
     pub base: Option<String>,
+    /// The plan office's decisions register in force (trust.md): in
+    /// pull-request mode, as it stands at the merge-base.
+    pub decisions: std::sync::Arc<crate::decisions::Register>,
 }
 
 impl CheckOptions {
@@ -46,6 +49,7 @@ impl CheckOptions {
             exclude: Vec::new(),
             severity: BTreeMap::new(),
             base: None,
+            decisions: Default::default(),
         }
     }
 }
@@ -828,12 +832,45 @@ pub fn run_gathered(
             Err(e) => outcome.internal_errors.push(e),
         }
     }
+    // In a full check every report is here: a decision that matches
+    // nothing is stale (PL503), and could cover the next real finding.
+    let full = changed.is_none() && opts.inputs.is_empty() && opts.stdin.is_none();
+    if full {
+        outcome.diagnostics.extend(unused_decisions(&opts.decisions, &outcome));
+    }
     let changed = restore_released(&outcome.diagnostics);
     outcome.diagnostics.extend(changed);
     diagnostic::sort(&mut outcome.diagnostics);
     clock.lap("collect");
     outcome.phases = clock.laps;
     Ok(outcome)
+}
+
+/// PL503 for each decision of the register that matches nothing in a full
+/// check: a suppression that suppressed no finding, a revision or a
+/// requirement with no report (or no entry) it is about.
+fn unused_decisions(register: &crate::decisions::Register, outcome: &Outcome) -> Vec<Diagnostic> {
+    use crate::decisions::DecisionKind;
+    let used: HashSet<&str> = (outcome.diagnostics.iter())
+        .filter_map(|d| d.decision.as_deref())
+        .collect();
+    let reports: Vec<&ReportInfo> = outcome.reports.values().collect();
+    (register.decisions.iter())
+        .filter(|d| match d.kind {
+            DecisionKind::Suppression => !used.contains(d.id.as_str()),
+            DecisionKind::Revision => !reports.iter().any(|r| {
+                r.plan == d.plan
+                    && r.period == d.period
+                    && Some(r.department.as_str()) == d.department.as_deref()
+            }),
+            DecisionKind::Requirement => !reports.iter().any(|r| {
+                r.plan == d.plan
+                    && r.period == d.period
+                    && r.indicators.iter().any(|i| Some(i.as_str()) == d.target.as_deref())
+            }),
+        })
+        .map(crate::decisions::unused)
+        .collect()
 }
 
 /// Reads again the released texts that findings point into (see
@@ -927,8 +964,19 @@ fn check_report_at(
     };
     rules::reference::check(plan, report, catalog, opts.today, out);
     let mut findings = Vec::new();
-    rules::run_plan_rules(plan, report, catalog, history, &mut findings);
-    rules::suppression::apply(plan, report, &mut findings, out);
+    let register = &opts.decisions;
+    rules::run_plan_rules(
+        plan,
+        report,
+        catalog,
+        history,
+        rules::Context {
+            register,
+            today: opts.today,
+        },
+        &mut findings,
+    );
+    rules::suppression::apply(plan, report, register, &mut findings, out);
     out.extend(findings);
 }
 

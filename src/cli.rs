@@ -93,6 +93,8 @@ pub struct CheckArgs {
     pub base: Option<String>,
     #[arg(long, value_enum, default_value = "all", requires = "base")]
     pub fail_on: FailOn,
+    #[arg(long, value_name = "DIR")]
+    pub decisions: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -121,6 +123,8 @@ pub struct StatusArgs {
     pub data_root: Option<PathBuf>,
     #[arg(long = "plan-id")]
     pub plan_id: Option<String>,
+    #[arg(long, value_name = "DIR")]
+    pub decisions: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -146,6 +150,7 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         (_, Some("plans")) => H::Plans,
         (_, Some("config")) => H::Config,
         (_, Some("lang")) => H::Lang,
+        (_, Some("decisions")) => H::Decisions,
         ("check", None) => H::Check,
         ("check", Some("paths")) => H::CheckPaths,
         ("check", Some("format")) => H::CheckFormat,
@@ -669,13 +674,25 @@ fn check_command(
         };
         opts.stdin = Some((name, bytes));
     }
+    let (register, register_notices) = match decisions_register(
+        args.decisions.as_deref(),
+        &cfg,
+        &opts.data_root,
+        &plans,
+        args.base.as_deref(),
+        lang,
+    ) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    opts.decisions = std::sync::Arc::new(register);
     let outcome = match gathered {
         Some(g) => g.and_then(|g| check::run_gathered(&plans, &opts, None, g)),
         None => check::run(&plans, &opts),
     };
     let outcome = match outcome {
         Ok(mut o) => {
-            for mut d in notices {
+            for mut d in notices.into_iter().chain(register_notices) {
                 d.baseline_state = Some(crate::diagnostic::BaselineState::New);
                 o.diagnostics.push(d);
             }
@@ -783,6 +800,58 @@ fn check_command(
         stdout,
         stderr,
         code,
+    }
+}
+
+/// The plan office's decisions register of a run (trust.md): `--decisions`,
+/// else `decisions` in plan-lint.toml, else `decisions/` at the repository
+/// root; inside the repository and outside the data root (exit 2
+/// otherwise). With `base` (a pull request) the merge-base's files are
+/// applied and the working tree's are still validated, so the office's own
+/// pull requests are checked; PL403 notices say what the pull request changes.
+pub(crate) fn decisions_register(
+    flag: Option<&std::path::Path>,
+    cfg: &Config,
+    data_root: &std::path::Path,
+    plans: &Plans,
+    base: Option<&str>,
+    lang: Lang,
+) -> Result<(crate::decisions::Register, Vec<Diagnostic>), Output> {
+    use crate::decisions::{self, Register};
+    let config_path = cfg.source.as_ref().map(|_| cfg.dir.join(crate::config::FILE_NAME));
+    let place = decisions::place(flag, cfg, config_path.as_deref(), data_root);
+    let shown = crate::paths::display(&place.dir);
+    let exists_now = place.dir.is_dir();
+    if exists_now || place.explicit {
+        let repository = crate::git::toplevel()
+            .unwrap_or_else(|_| decisions::repository_root(config_path.as_deref(), data_root));
+        if let Some(why) = decisions::misplaced(&place.dir, data_root, &repository) {
+            return Err(error(
+                Text::DecisionsMisplaced {
+                    dir: shown,
+                    in_data_root: why == decisions::Misplaced::InDataRoot,
+                },
+                lang,
+            ));
+        }
+    }
+    let failed = |d| fail_with(d, Stage::LoadDecisions, lang);
+    // The working tree's register: applied in a full check, validated in a pull request.
+    let now = if exists_now {
+        Some(Register::load_dir(&place.dir, plans).map_err(failed)?)
+    } else if place.explicit && base.is_none() {
+        return Err(error(Text::DecisionsMissing { dir: shown }, lang));
+    } else {
+        None
+    };
+    match base {
+        None => Ok((now.unwrap_or_default(), Vec::new())),
+        Some(rev) => {
+            let b = crate::pull_request::base_register(rev, &place.dir).map_err(|e| error(e, lang))?;
+            let register =
+                Register::load(decisions::sources(b.files), plans).map_err(failed)?;
+            Ok((register, b.notices))
+        }
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Config {
     /// department → (indicator ids, project ids) it is responsible for instead of the plan's department.
     pub responsibilities: BTreeMap<String, (Vec<String>, Vec<String>)>,
     pub status_band: Option<f64>,
+    /// The plan office's decisions register (trust.md), relative to the config's folder.
+    pub decisions: Option<PathBuf>,
 }
 
 /// The nearest plan-lint.toml from `start` upwards.
@@ -203,6 +205,7 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
         .and_then(Node::as_f64)
         .map(|v| v as u64);
     cfg.status_band = root.get("status_band").and_then(Node::as_f64);
+    cfg.decisions = root.get("decisions").and_then(Node::as_str).map(relative);
     for (k, v) in root.get("severity").and_then(Node::as_map).unwrap_or(&[]) {
         let code = k.key_text();
         let sev = match v.as_str() {

@@ -91,6 +91,8 @@ pub struct Diagnostic {
     pub suppressed: bool,
     /// The reason of the suppression that covers this finding.
     pub justification: Option<String>,
+    /// The id of the plan office's decision (trust.md) that suppressed it.
+    pub decision: Option<String>,
     pub baseline_state: Option<BaselineState>,
 }
 
@@ -111,6 +113,7 @@ impl Diagnostic {
             related: Vec::new(),
             suppressed: false,
             justification: None,
+            decision: None,
             baseline_state: None,
         }
     }

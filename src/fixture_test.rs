@@ -7,6 +7,7 @@
 //! data_root: progress          # relative to the case (default progress)
 //! check: [progress/2023/eco-env.yaml]   # what to lint (default: the whole data root)
 //! plans: [plan]                # extra plan directories, relative to the case
+//! # decisions/*.yaml in the case: the plan office's decisions register (trust.md)
 //! select: [PL201]              # only these codes count (like one rule enabled); default: all
 //! expect:                      # exactly the findings the case must produce
 //!   - {code: PL201, file: progress/2023/eco-env.yaml, node: /indicators/0/value}
@@ -134,17 +135,27 @@ pub fn run_case(dir: &Path) -> CaseResult {
             Err(d) => diagnostics.extend(d),
         }
     }
+    let plans = Plans(plans);
+    // The plan office's register: `decisions/` in the case, when there is one.
+    let mut register = crate::decisions::Register::default();
+    if diagnostics.is_empty() {
+        match crate::decisions::Register::load_dir(&dir.join("decisions"), &plans) {
+            Ok(r) => register = r,
+            Err(d) => diagnostics.extend(d),
+        }
+    }
     if diagnostics.is_empty() {
         let mut opts = CheckOptions::new(
             dir.join(case.data_root.as_deref().unwrap_or("progress")),
             today,
         );
+        opts.decisions = std::sync::Arc::new(register);
         opts.inputs = case
             .check
             .iter()
             .map(|c| dir.join(c).to_string_lossy().into_owned())
             .collect();
-        match check::run(&Plans(plans), &opts) {
+        match check::run(&plans, &opts) {
             Ok(outcome) => diagnostics = outcome.diagnostics,
             Err(f) => {
                 result.failures.push(format!(

@@ -7,6 +7,7 @@ pub mod catalog_view;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod decisions;
 pub mod diagnostic;
 pub mod explain;
 pub mod fast_schema;

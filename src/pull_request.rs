@@ -279,3 +279,59 @@ fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Text {
 fn shown(top: &std::path::Path, rel: &str) -> String {
     crate::paths::display(&top.join(rel))
 }
+
+/// The decisions register of a pull request (trust.md): the files under
+/// `dir` as they stand at the merge-base, which are applied, with a PL403
+/// for each file the pull request changes, adds or deletes. A register
+/// missing at the merge-base is empty, never read from the working tree.
+pub struct BaseRegister {
+    /// (path as shown, bytes) of each file at the merge-base.
+    pub files: Vec<(String, Vec<u8>)>,
+    pub notices: Vec<crate::diagnostic::Diagnostic>,
+}
+
+pub fn base_register(rev: &str, dir: &std::path::Path) -> Result<BaseRegister, Text> {
+    let base = git::merge_base(rev).map_err(|e| Text::Base {
+        rev: rev.to_string(),
+        error: Box::new(e),
+    })?;
+    let short: String = base.chars().take(12).collect();
+    let top = git::toplevel()?;
+    let rel = git::repo_path(&top, dir);
+    let mut files = Vec::new();
+    let mut notices = Vec::new();
+    let mut at_base = BTreeSet::new();
+    for f in git::files_at(&base, &rel)?
+        .into_iter()
+        .filter(|f| is_report(f))
+    {
+        let bytes = git::show(&base, &f)?;
+        let path = top.join(&f);
+        let now = std::fs::read(&path).ok();
+        let mut shown_as = crate::paths::display(&path);
+        if now.as_deref() != Some(bytes.as_slice()) {
+            notices.push(history_integrity::rules_changed(
+                &shown_as,
+                Changed::Register,
+                &short,
+                now.is_some(),
+            ));
+            shown_as = format!("{shown_as}@{short}");
+        }
+        at_base.insert(crate::paths::normalize(&path));
+        files.push((shown_as, bytes));
+    }
+    for f in crate::decisions::register_files(dir) {
+        let abs = crate::paths::normalize(&std::env::current_dir().unwrap_or_default().join(&f));
+        let real = std::fs::canonicalize(&f).unwrap_or(abs.clone());
+        if !at_base.contains(&abs) && !at_base.contains(&real) {
+            notices.push(history_integrity::rules_changed(
+                &crate::paths::display(&f),
+                Changed::Register,
+                &short,
+                true,
+            ));
+        }
+    }
+    Ok(BaseRegister { files, notices })
+}

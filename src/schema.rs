@@ -20,6 +20,7 @@ pub const PLAN: &str = include_str!("../schemas/plan.schema.json");
 pub const RULES: &str = include_str!("../schemas/rules.schema.json");
 pub const CONFIG: &str = include_str!("../schemas/config.schema.json");
 pub const OUTPUT: &str = include_str!("../schemas/output.schema.json");
+pub const DECISIONS: &str = include_str!("../schemas/decisions.schema.json");
 
 /// The documents plan-lint validates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +30,8 @@ pub enum Kind {
     Catalog,
     Rules,
     Config,
+    /// A file of the plan office's decisions register (trust.md).
+    Decisions,
 }
 
 struct Compiled {
@@ -59,12 +62,14 @@ fn compiled(kind: Kind) -> &'static Compiled {
     static CATALOG_V: OnceLock<Compiled> = OnceLock::new();
     static RULES_V: OnceLock<Compiled> = OnceLock::new();
     static CONFIG_V: OnceLock<Compiled> = OnceLock::new();
+    static DECISIONS_V: OnceLock<Compiled> = OnceLock::new();
     match kind {
         Kind::Report => REPORT_V.get_or_init(|| compile(REPORT, None)),
         Kind::PlanHeader => HEADER_V.get_or_init(|| compile(PLAN, Some("header"))),
         Kind::Catalog => CATALOG_V.get_or_init(|| compile(PLAN, Some("catalog"))),
         Kind::Rules => RULES_V.get_or_init(|| compile(RULES, None)),
         Kind::Config => CONFIG_V.get_or_init(|| compile(CONFIG, None)),
+        Kind::Decisions => DECISIONS_V.get_or_init(|| compile(DECISIONS, None)),
     }
 }
 
@@ -76,6 +81,7 @@ pub fn by_name(name: &str) -> Option<&'static str> {
         "rules" => RULES,
         "config" => CONFIG,
         "output" => OUTPUT,
+        "decisions" => DECISIONS,
         "status" => crate::status::SCHEMA,
         _ => return None,
     })

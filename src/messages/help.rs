@@ -29,6 +29,7 @@ pub enum CliHelp {
     CheckToday,
     CheckTimings,
     CheckBase,
+    Decisions,
     CheckFailOn,
     ExplainCode,
     PlanFormat,
@@ -159,6 +160,10 @@ impl CliHelp {
             H::CheckBase => match lang {
                 En => "Pull-request mode: lint what changed since the merge-base of HEAD and REV, and check history integrity",
                 Zh => "拉取请求模式：检查自 HEAD 与 REV 的合并基点以来修改的内容，并检查历史完整性",
+            },
+            H::Decisions => match lang {
+                En => "The plan office's decisions register (default: decisions/ at the repository root, or `decisions` in plan-lint.toml); with --base it is read at the merge-base",
+                Zh => "规划主管部门的决定登记簿（默认：仓库根目录的 decisions/，或 plan-lint.toml 中的 `decisions`）；与 --base 同用时按合并基点读取",
             },
             H::CheckFailOn => match lang {
                 En => "With --base: fail on findings the change introduced (new), or on all",

@@ -9,6 +9,8 @@ pub enum Changed {
     Config,
     PlanDirectory,
     PlanFile,
+    /// A file of the decisions register.
+    Register,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +74,7 @@ impl HistoryMsg {
                             Changed::Config => "the configuration",
                             Changed::PlanDirectory => "the plan directory",
                             Changed::PlanFile => "the plan file",
+                            Changed::Register => "the decisions register file",
                         }
                     ),
                     "nothing to do if the change is intended: the rule owners review it, and it applies to later pull requests",
@@ -84,6 +87,7 @@ impl HistoryMsg {
                             Changed::Config => "配置文件",
                             Changed::PlanDirectory => "规划目录",
                             Changed::PlanFile => "规划文件",
+                            Changed::Register => "决定登记文件",
                         }
                     ),
                     "如修改是有意的，则无需处理：规则负责人会审核，修改对之后的拉取请求生效",
@@ -114,9 +118,11 @@ pub enum SuppressionMsg {
         name: String,
         plan_rule: bool,
     },
-    NeedsApproval {
+    /// A report's own suppression of a finding on a binding indicator.
+    BindingInReport {
         code: String,
         target: String,
+        approved_by: Option<String>,
         approvers: Vec<String>,
     },
     // PL502
@@ -209,26 +215,30 @@ impl SuppressionMsg {
                     invalid,
                 ),
             },
-            SuppressionMsg::NeedsApproval { code, target, approvers } => match lang {
+            SuppressionMsg::BindingInReport { code, target, approved_by, approvers } => match lang {
                 En => t(
                     format!(
-                        "suppressing {code} on binding indicator {target} needs approval by {}",
-                        approvers.join(" or ")
+                        "{target} is a binding indicator: the report cannot suppress {code} for it"
                     ),
                     format!(
-                        "add `approved_by: {}` once the plan office has approved the exception",
-                        approvers.first().map_or("", String::as_str)
+                        "remove this entry and ask {} to record a suppression decision in the decisions register (decisions/); once it is merged, update your branch{}",
+                        approvers.join(" or "),
+                        match approved_by {
+                            Some(a) => format!(". `approved_by: {a}` written in a report grants nothing"),
+                            None => String::new(),
+                        }
                     ),
                     invalid,
                 ),
                 Zh => t(
+                    format!("{target} 是约束性指标：报告不能自行豁免其 {code}"),
                     format!(
-                        "对约束性指标 {target} 豁免 {code} 须经{}批准",
-                        approvers.join("或")
-                    ),
-                    format!(
-                        "规划主管部门批准后，请添加 `approved_by: {}`",
-                        approvers.first().map_or("", String::as_str)
+                        "请删除此条目，并请{}在决定登记簿（decisions/）中登记豁免决定；合并后请更新你的分支{}",
+                        approvers.join("或"),
+                        match approved_by {
+                            Some(a) => format!("。报告中写的 `approved_by: {a}` 不授予任何豁免"),
+                            None => String::new(),
+                        }
                     ),
                     invalid,
                 ),

@@ -12,6 +12,7 @@
 //! numbers as written with their unit, years shown.
 
 mod data;
+mod decision;
 mod file;
 mod help;
 mod history;
@@ -25,6 +26,7 @@ pub mod status;
 mod ui;
 
 pub use data::DataText;
+pub use decision::DecisionMsg;
 pub use file::{Encoding, FileMsg};
 pub use help::CliHelp;
 pub use history::{Changed, HistoryMsg, SuppressionMsg};
@@ -167,6 +169,8 @@ pub enum Msg {
     History(HistoryMsg),
     /// PL5xx: suppressions.
     Suppression(SuppressionMsg),
+    /// PL004, PL503: the plan office's decisions register.
+    Decision(DecisionMsg),
 }
 
 impl Msg {
@@ -182,6 +186,7 @@ impl Msg {
             Msg::Project(m) => m.texts(lang),
             Msg::History(m) => m.texts(lang),
             Msg::Suppression(m) => m.texts(lang),
+            Msg::Decision(m) => m.texts(lang),
         }
     }
     pub fn message(&self, lang: Lang) -> String {
@@ -213,6 +218,7 @@ into_msg!(
     ProjectMsg => Project,
     HistoryMsg => History,
     SuppressionMsg => Suppression,
+    DecisionMsg => Decision,
 );
 
 impl From<crate::yaml::LoadErrorKind> for Msg {

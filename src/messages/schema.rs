@@ -518,6 +518,7 @@ impl SchemaMsg {
                         Kind::Catalog => ("a plan catalog", "its indicators and projects"),
                         Kind::Rules => ("a rule file", "its rule entries"),
                         Kind::Config => ("plan-lint.toml", "its settings"),
+                        Kind::Decisions => ("a decisions register file", "version and decisions"),
                     };
                     let start = match document {
                         Kind::Report => " (`plan-lint init --department D --period Y` writes one to start from)",
@@ -541,6 +542,7 @@ impl SchemaMsg {
                         Kind::Catalog => ("规划目录文件", "其指标和项目"),
                         Kind::Rules => ("规则文件", "其规则条目"),
                         Kind::Config => ("plan-lint.toml", "其各项设置"),
+                        Kind::Decisions => ("决定登记文件", "version 和 decisions"),
                     };
                     let start = match document {
                         Kind::Report => "（可用 `plan-lint init --department D --period Y` 生成一份作为起点）",

@@ -228,6 +228,10 @@ fn schema_samples() -> Vec<SchemaMsg> {
             document: Kind::Config,
             found: TopLevel::Other(Shown::Str(s("x"))),
         },
+        SchemaMsg::NotAMapping {
+            document: Kind::Decisions,
+            found: TopLevel::Empty,
+        },
         SchemaMsg::ImpossibleDate {
             text: s("2023-02-30"),
         },
@@ -675,6 +679,74 @@ fn history_samples() -> Vec<HistoryMsg> {
             path: s("plans/next/rules.yaml"),
             base: s("3ad0bd478036"),
         },
+        HistoryMsg::RulesChanged {
+            what: Changed::Register,
+            path: s("decisions/2025.yaml"),
+            base: s("3ad0bd478036"),
+        },
+    ]
+}
+
+fn decision_samples() -> Vec<DecisionMsg> {
+    vec![
+        DecisionMsg::Unreadable {
+            error: s("permission denied"),
+        },
+        DecisionMsg::DuplicateId { id: s("D2025-003") },
+        DecisionMsg::UnknownPlan {
+            plan: s("nanming-13th"),
+            loaded: vec![s("nanming-14th-fyp")],
+        },
+        DecisionMsg::NoPlanForPeriod { period: 2031 },
+        DecisionMsg::PeriodOutsidePlan {
+            period: 2019,
+            plan: s("nanming-14th-fyp"),
+            start: 2021,
+            end: 2025,
+        },
+        DecisionMsg::UnknownDepartment {
+            department: s("区生态环境局"),
+            plan: s("nanming-14th-fyp"),
+            suggestion: Some(s("eco-env")),
+        },
+        DecisionMsg::UnknownDepartment {
+            department: s("xyz"),
+            plan: s("nanming-14th-fyp"),
+            suggestion: None,
+        },
+        DecisionMsg::NotAnApprover {
+            approved_by: s("区生态环境局"),
+            approvers: vec![s("区发展和改革局")],
+        },
+        DecisionMsg::UnknownRule {
+            rule: s("PL2O1"),
+            suggestion: Some(s("PL201")),
+        },
+        DecisionMsg::UnknownRule {
+            rule: s("PL999"),
+            suggestion: None,
+        },
+        DecisionMsg::NotSuppressible {
+            code: s("PL206"),
+            name: s("cumulative-decrease"),
+            plan: s("nanming-14th-fyp"),
+        },
+        DecisionMsg::UnknownTarget {
+            target: s("I99"),
+            plan: s("nanming-14th-fyp"),
+        },
+        DecisionMsg::NotRelative {
+            target: s("I15"),
+            name: s("森林覆盖率"),
+        },
+        DecisionMsg::ValueRequired {
+            code: s("PL201"),
+            target: s("I15"),
+        },
+        DecisionMsg::Unused {
+            id: s("D2025-003"),
+            kind: "suppression",
+        },
     ]
 }
 
@@ -703,9 +775,16 @@ fn suppression_samples() -> Vec<SuppressionMsg> {
             name: s("unknown-indicator"),
             plan_rule: false,
         },
-        SuppressionMsg::NeedsApproval {
+        SuppressionMsg::BindingInReport {
             code: s("PL201"),
-            target: s("I14"),
+            target: s("I15"),
+            approved_by: Some(s("区发展和改革局")),
+            approvers: vec![s("区发展和改革局")],
+        },
+        SuppressionMsg::BindingInReport {
+            code: s("PL208"),
+            target: s("I15"),
+            approved_by: None,
             approvers: vec![s("区发展和改革局")],
         },
         SuppressionMsg::Expired {
@@ -835,6 +914,9 @@ fn text_samples() -> Vec<Text> {
         Text::CannotContinue {
             stage: Stage::LoadPlan,
         },
+        Text::CannotContinue {
+            stage: Stage::LoadDecisions,
+        },
         Text::NoSchema { name: s("x") },
         Text::NoRule {
             code: s("PL2O1"),
@@ -867,6 +949,17 @@ fn text_samples() -> Vec<Text> {
         },
         Text::DataRootMissing {
             root: s("progress"),
+        },
+        Text::DecisionsMisplaced {
+            dir: s("progress/decisions"),
+            in_data_root: true,
+        },
+        Text::DecisionsMisplaced {
+            dir: s("/elsewhere/decisions"),
+            in_data_root: false,
+        },
+        Text::DecisionsMissing {
+            dir: s("decisons"),
         },
         Text::StatusDataRootMissing {
             root: s("progress"),
@@ -1171,6 +1264,7 @@ fn msg_samples() -> Vec<Msg> {
     all.extend(project_samples().into_iter().map(Msg::from));
     all.extend(history_samples().into_iter().map(Msg::from));
     all.extend(suppression_samples().into_iter().map(Msg::from));
+    all.extend(decision_samples().into_iter().map(Msg::from));
     all
 }
 
@@ -1270,7 +1364,7 @@ fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 fn every_entry_has_a_sample() {
     let here = |f: &str| std::fs::read_to_string(format!("src/messages/{f}")).unwrap();
     let yaml = std::fs::read_to_string("src/yaml.rs").unwrap();
-    let cases: [(&str, &str, BTreeSet<String>); 13] = [
+    let cases: [(&str, &str, BTreeSet<String>); 14] = [
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
         (&here("file.rs"), "FileMsg", sampled(&file_samples())),
         (&here("schema.rs"), "SchemaMsg", sampled(&schema_samples())),
@@ -1295,6 +1389,11 @@ fn every_entry_has_a_sample() {
             &here("history.rs"),
             "SuppressionMsg",
             sampled(&suppression_samples()),
+        ),
+        (
+            &here("decision.rs"),
+            "DecisionMsg",
+            sampled(&decision_samples()),
         ),
         (&here("note.rs"), "Note", sampled(&note_samples())),
         (&here("ui.rs"), "Text", sampled(&text_samples())),
@@ -1332,6 +1431,7 @@ fn help_samples() -> Vec<CliHelp> {
         H::CheckToday,
         H::CheckTimings,
         H::CheckBase,
+        H::Decisions,
         H::CheckFailOn,
         H::ExplainCode,
         H::PlanFormat,

@@ -19,6 +19,7 @@ pub enum Stage {
     ReadConfig,
     ApplyConfig,
     LoadPlan,
+    LoadDecisions,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -104,6 +105,15 @@ pub enum Text {
     },
     StatusDataRootMissing {
         root: String,
+    },
+    /// The decisions register's folder lies where it cannot serve.
+    DecisionsMisplaced {
+        dir: String,
+        in_data_root: bool,
+    },
+    /// A register folder named by --decisions or plan-lint.toml does not exist.
+    DecisionsMissing {
+        dir: String,
     },
     Base {
         rev: String,
@@ -279,6 +289,7 @@ impl Text {
                         Stage::ReadConfig => "read its configuration",
                         Stage::ApplyConfig => "apply its configuration",
                         Stage::LoadPlan => "load the plan",
+                        Stage::LoadDecisions => "load the decisions register",
                     }
                 ),
                 Zh => format!(
@@ -287,15 +298,16 @@ impl Text {
                         Stage::ReadConfig => "读取配置",
                         Stage::ApplyConfig => "应用配置",
                         Stage::LoadPlan => "加载规划",
+                        Stage::LoadDecisions => "加载决定登记簿",
                     }
                 ),
             },
             Text::NoSchema { name } => match lang {
                 En => format!(
-                    "no schema \"{name}\"; choose one of report, plan, rules, config, output, status"
+                    "no schema \"{name}\"; choose one of report, plan, rules, config, output, status, decisions"
                 ),
                 Zh => format!(
-                    "没有名为“{name}”的模式；可选 report、plan、rules、config、output、status"
+                    "没有名为“{name}”的模式；可选 report、plan、rules、config、output、status、decisions"
                 ),
             },
             Text::NoRule { code, suggestion } => match lang {
@@ -359,6 +371,30 @@ impl Text {
                 Zh => {
                     format!("数据目录“{root}”不存在：请指定报告文件，或设置 --data-root")
                 }
+            },
+            Text::DecisionsMisplaced { dir, in_data_root: true } => match lang {
+                En => format!(
+                    "the decisions register \"{dir}\" lies inside the data root, where departments write: move it to decisions/ at the repository root"
+                ),
+                Zh => format!(
+                    "决定登记簿“{dir}”位于数据目录内，而各部门可以写入数据目录：请将其移到仓库根目录的 decisions/"
+                ),
+            },
+            Text::DecisionsMisplaced { dir, in_data_root: false } => match lang {
+                En => format!(
+                    "the decisions register \"{dir}\" lies outside the repository: name a folder inside it (default decisions/ at its root)"
+                ),
+                Zh => format!(
+                    "决定登记簿“{dir}”位于仓库之外：请指定仓库内的文件夹（默认为仓库根目录的 decisions/）"
+                ),
+            },
+            Text::DecisionsMissing { dir } => match lang {
+                En => format!(
+                    "the decisions register \"{dir}\" does not exist: correct --decisions or `decisions` in plan-lint.toml"
+                ),
+                Zh => format!(
+                    "决定登记簿“{dir}”不存在：请更正 --decisions 或 plan-lint.toml 中的 `decisions`"
+                ),
             },
             Text::StatusDataRootMissing { root } => match lang {
                 En => {

@@ -20,8 +20,10 @@ pub mod suppression;
 pub mod target_bound;
 pub mod trajectory;
 
+use crate::decisions::Register;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::history::History;
+use jiff::civil::Date;
 use crate::messages::{Msg, Note, Prev};
 use crate::plan::{CatalogPositions, Indicator, Plan, Project, Rule};
 use crate::report::{IndicatorEntry, ProjectEntry, Report};
@@ -71,6 +73,18 @@ pub struct RuleCtx<'a> {
     /// The catalog positions of the report's entries.
     pub catalog: &'a CatalogPositions,
     pub history: &'a History<'a>,
+    /// The plan office's decisions register in force.
+    pub register: &'a Register,
+    /// The day the check treats as today (`--today`).
+    pub today: Date,
+}
+
+/// What every rule of a run sees besides the report: the register in force
+/// and the day of the check.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub register: &'a Register,
+    pub today: Date,
 }
 
 impl<'a> RuleCtx<'a> {
@@ -136,6 +150,7 @@ pub fn run_plan_rules(
     report: &Report,
     catalog: &CatalogPositions,
     history: &History,
+    context: Context<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
     for (rule_index, (rule, info)) in plan.rules.iter().zip(plan.rule_codes()).enumerate() {
@@ -150,6 +165,8 @@ pub fn run_plan_rules(
             report,
             catalog,
             history,
+            register: context.register,
+            today: context.today,
         };
         check(&ctx, out);
     }

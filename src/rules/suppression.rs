@@ -1,8 +1,11 @@
-//! PL501–PL503: suppressions must give a reason, name a known rule and
-//! target, be approved where the plan demands it, not be expired, and match
-//! a finding. A suppressed finding is still listed, marked suppressed.
+//! PL501–PL503: the plan office's suppression decisions (trust.md) cover
+//! the findings they match; a report's own suppressions must give a reason,
+//! name a known rule and target, not be about a binding indicator (only the
+//! register suppresses those), not be expired, and match a finding. A
+//! suppressed finding is still listed, marked suppressed.
 
 use super::{registry, CodeInfo, Subject};
+use crate::decisions::{within_approved, DecisionKind, Register};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{Note, SuppressionMsg};
 use crate::plan::{Attribute, Plan};
@@ -15,10 +18,10 @@ pub const PL501: CodeInfo = CodeInfo {
     subject: Subject::Suppression,
     plan_rule: false,
     required_params: &[],
-    summary: "a suppression without a reason, with an unknown rule code or target, for a rule the plan marks non-suppressible, or for a binding-indicator rule without an approver's `approved_by`",
-    why: "a suppression is an exception to the plan: it must say why, and for binding indicators only the plan office may grant it",
-    example: "suppressions:\n  - rule: PL201\n    target: I14\n    reason: 沙尘天气\n",
-    fix: "give a reason, a known rule and target, and for PL201/PL202/PL204/PL205 on binding indicators `approved_by: 区发展和改革局`",
+    summary: "a report's suppression without a reason, with an unknown rule code or target, for a rule the plan marks non-suppressible, or for a finding on a binding indicator (only a decision in the plan office's register suppresses those; `approved_by` in a report grants nothing)",
+    why: "a suppression is an exception to the plan: it must say why, and a department cannot grant itself an exception on a binding indicator — the plan office's register, which departments cannot write, is the only place such an exception comes from",
+    example: "suppressions:\n  - rule: PL201\n    target: I14\n    reason: 沙尘天气\n    approved_by: 区发展和改革局   # grants nothing\n",
+    fix: "give a reason, a known rule and target; for a binding indicator remove the entry and ask the plan office to record a suppression decision in decisions/ (then update the branch)",
     check: None,
 };
 pub const PL502: CodeInfo = CodeInfo {
@@ -41,18 +44,24 @@ pub const PL503: CodeInfo = CodeInfo {
     subject: Subject::Suppression,
     plan_rule: false,
     required_params: &[],
-    summary: "a suppression matches no finding",
+    summary: "a report's suppression matches no finding, or (in a full check) a decision of the register matches nothing",
     why: "a stale exception hides the next real finding for the same rule and target",
     example: "suppressions:\n  - {rule: PL203, target: I02, reason: 疫情影响}\n# and I02 is on its path\n",
-    fix: "remove the suppression",
+    fix: "remove the suppression (a decision: the plan office removes it from the register, or corrects its department, period, rule, target or figure)",
     check: None,
 };
 
-/// The rules that protect binding indicators and need an approver to be suppressed.
-const BINDING_RULES: [&str; 4] = ["PL201", "PL202", "PL204", "PL205"];
-
-/// Validates the report's suppressions and marks the findings they cover.
-pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mut Vec<Diagnostic>) {
+/// Applies the register's suppressions, then validates the report's own
+/// suppressions and marks the findings they cover. A finding whose target
+/// is a binding indicator is suppressed only by a decision (trust.md).
+pub fn apply(
+    plan: &Plan,
+    report: &Report,
+    register: &Register,
+    findings: &mut [Diagnostic],
+    out: &mut Vec<Diagnostic>,
+) {
+    apply_decisions(plan, report, register, findings);
     let src = &report.source;
     for s in &report.suppressions {
         let at = |span: Option<crate::yaml::Span>| Location::at(src, span.unwrap_or(s.span));
@@ -97,6 +106,29 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
             ));
             continue;
         }
+        if ind.is_some_and(|i| i.attribute == Attribute::Binding) {
+            // Only the register relaxes a binding verdict. An entry for a
+            // finding a decision already covers is ignored, so reports
+            // accepted under version 1 stay green once the office records
+            // their exceptions.
+            let decided = findings.iter().any(|f| {
+                f.code == info.code
+                    && f.target.as_deref() == Some(target.value.as_str())
+                    && f.decision.is_some()
+            });
+            if !decided {
+                out.push(bad(
+                    at(Some(rule.span)),
+                    SuppressionMsg::BindingInReport {
+                        code: info.code.to_string(),
+                        target: target.value.clone(),
+                        approved_by: s.approved_by.as_ref().map(|a| a.value.clone()),
+                        approvers: plan.header.approvers.clone(),
+                    },
+                ));
+            }
+            continue;
+        }
         let entries: Vec<_> = plan.rules_for(info.code).collect();
         let suppressible =
             info.plan_rule && !entries.is_empty() && entries.iter().all(|r| r.entry.suppressible);
@@ -117,23 +149,6 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
                 d = d.related(l, Note::NonSuppressible);
             }
             out.push(d);
-            continue;
-        }
-        let needs_approval = BINDING_RULES.contains(&info.code)
-            && ind.is_some_and(|i| i.attribute == Attribute::Binding);
-        let approved = s
-            .approved_by
-            .as_ref()
-            .is_some_and(|a| plan.header.approvers.iter().any(|x| *x == a.value.trim()));
-        if needs_approval && !approved {
-            out.push(bad(
-                at(s.approved_by.as_ref().map(|a| a.span).or(Some(rule.span))),
-                SuppressionMsg::NeedsApproval {
-                    code: info.code.to_string(),
-                    target: target.value.clone(),
-                    approvers: plan.header.approvers.clone(),
-                },
-            ));
             continue;
         }
         if let (Some(until), Some(sub)) = (&s.until, &report.submitted) {
@@ -166,11 +181,56 @@ pub fn apply(plan: &Plan, report: &Report, findings: &mut [Diagnostic], out: &mu
     }
 }
 
+/// Marks the findings the register's suppressions cover: same plan,
+/// department, period, rule and target, and, for a finding about a figure,
+/// a figure no worse than the one approved.
+fn apply_decisions(plan: &Plan, report: &Report, register: &Register, findings: &mut [Diagnostic]) {
+    if register.is_empty() {
+        return;
+    }
+    let (Some(department), Some(period)) = (report.department(), report.period()) else {
+        return;
+    };
+    let decisions: Vec<_> = (register.of_kind(DecisionKind::Suppression))
+        .filter(|d| d.covers_report(plan.id(), department, period))
+        .collect();
+    for d in decisions {
+        let (Some(rule), Some(target)) = (&d.rule, &d.target) else {
+            continue;
+        };
+        let covered = match (d.value, plan.indicator(target)) {
+            (Some(approved), Some(ind)) => {
+                let figure = (report.indicators.iter())
+                    .find(|e| e.id.value == *target)
+                    .and_then(|e| e.value.as_ref());
+                figure.is_some_and(|f| {
+                    within_approved(
+                        f.value,
+                        approved,
+                        ind.direction == crate::plan::Direction::HigherIsBetter,
+                    )
+                })
+            }
+            _ => true,
+        };
+        if !covered {
+            continue;
+        }
+        for f in findings.iter_mut().filter(|f| {
+            !f.suppressed && f.code == rule.as_str() && f.target.as_deref() == Some(target.as_str())
+        }) {
+            f.suppressed = true;
+            f.decision = Some(d.id.clone());
+            f.justification = d.reason.clone();
+        }
+    }
+}
+
 fn mark(findings: &mut [Diagnostic], code: &str, target: &str, reason: &str) -> bool {
     let mut used = false;
     for f in findings
         .iter_mut()
-        .filter(|f| f.code == code && f.target.as_deref() == Some(target))
+        .filter(|f| !f.suppressed && f.code == code && f.target.as_deref() == Some(target))
     {
         f.suppressed = true;
         f.justification = Some(reason.to_string());
