@@ -71,6 +71,10 @@ pub struct Outcome {
     pub internal_errors: Vec<Text>,
     /// What each linted report is, by path: for summaries per department and indicator.
     pub reports: BTreeMap<String, ReportInfo>,
+    /// Every (plan, department, period) that has a report in the record:
+    /// the data root's reports, with drafts standing in (pull-request mode
+    /// checks that none an accepted report had is lost: PL402).
+    pub record: BTreeSet<(String, String, i32)>,
     /// How long each phase took, in order (shown by `--timings`; never in the output).
     pub phases: Vec<(&'static str, std::time::Duration)>,
 }
@@ -383,6 +387,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 /// link to a directory outside `dir` is listed so that it is reported.
 pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
     report_entries_under(dir)
+        .0
         .into_iter()
         .map(|(p, _)| p)
         .collect()
@@ -390,9 +395,11 @@ pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
 
 /// [`reports_under`], with whether each entry is itself a symbolic link.
 /// The search never enters a linked directory, so an entry that is not a
-/// link is a file inside `dir` and cannot lead out of it.
-fn report_entries_under(dir: &Path) -> Vec<(PathBuf, bool)> {
+/// link is a file inside `dir` and cannot lead out of it. Second, the
+/// files whose names look like a report's but are not read (PL110).
+fn report_entries_under(dir: &Path) -> (Vec<(PathBuf, bool)>, Vec<PathBuf>) {
     let mut out = Vec::new();
+    let mut unread = Vec::new();
     let real_dir = std::fs::canonicalize(dir).ok();
     // Each directory's entries in name order, and a directory's contents
     // right after it: the order of `Path`'s comparison (component by
@@ -408,6 +415,8 @@ fn report_entries_under(dir: &Path) -> Vec<(PathBuf, bool)> {
         let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
         if report_name {
             out.push((path.clone(), kind.is_symlink()));
+        } else if !kind.is_dir() && rules::reference::unread_report_name(&name).is_some() {
+            unread.push(path.clone());
         }
         if kind.is_dir() {
             let inside = entries_by_name(&path);
@@ -422,7 +431,7 @@ fn report_entries_under(dir: &Path) -> Vec<(PathBuf, bool)> {
             }
         }
     }
-    out
+    (out, unread)
 }
 
 /// A directory's entries (name and kind, links not followed) sorted by
@@ -449,6 +458,27 @@ fn leaves_root(path: &Path, display: &str, real_root: &Path) -> Option<Diagnosti
     Some(pl001_file(
         Location::path_only(display),
         FileMsg::LeavesRoot,
+    ))
+}
+
+/// PL110 for a file whose name looks like a report's but is not read,
+/// pointing at its first line when it can be read as text.
+fn unread_report_file(path: &Path, max: u64) -> Option<Diagnostic> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let read_as = rules::reference::unread_report_name(&name)?;
+    let shown = crate::paths::display(path);
+    let location = match crate::source::read_bounded(path, 0, max) {
+        Ok(bytes) => Location::file_start(&SourceFile::new(
+            shown.clone(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )),
+        Err(_) => Location::path_only(&shown),
+    };
+    Some(Diagnostic::new(
+        "PL110",
+        Severity::Warning,
+        location,
+        ReportMsg::UnreadReportFile { name, read_as },
     ))
 }
 
@@ -503,6 +533,8 @@ pub fn run_inner(
 /// before it needs a plan, so a caller can do it while the plans load.
 pub struct Gathered {
     clock: Clock,
+    /// PL110 for the files under the data root that look like reports but are not read.
+    unread: Vec<Diagnostic>,
     /// The data root as paths are displayed.
     root_shown: String,
     root_exists: bool,
@@ -536,15 +568,21 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
     }
     // Every report under the data root: (display path, path, whether it
     // is a link, which could lead out of the root).
-    let history_paths: Vec<(String, PathBuf, bool)> = if root_exists {
+    let (entries, unread) = if root_exists {
         report_entries_under(&root)
-            .into_iter()
-            .map(|(p, link)| (crate::paths::display(&p), p, link))
-            .filter(|(shown, _, _)| !excluded(shown, &opts.exclude))
-            .collect()
     } else {
-        Vec::new()
+        Default::default()
     };
+    let history_paths: Vec<(String, PathBuf, bool)> = entries
+        .into_iter()
+        .map(|(p, link)| (crate::paths::display(&p), p, link))
+        .filter(|(shown, _, _)| !excluded(shown, &opts.exclude))
+        .collect();
+    let unread: Vec<Diagnostic> = unread
+        .iter()
+        .filter(|p| !excluded(&crate::paths::display(p), &opts.exclude))
+        .filter_map(|p| unread_report_file(p, opts.max_file_size))
+        .collect();
     let named = resolve_inputs(opts)?;
 
     // Each distinct file once, keyed by its display path, with whether it
@@ -613,6 +651,7 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
     clock.lap("load reports");
     Ok(Gathered {
         clock,
+        unread,
         root_shown,
         root_exists,
         history_paths,
@@ -639,6 +678,7 @@ pub fn run_gathered(
 ) -> Result<Outcome, Fatal> {
     let Gathered {
         mut clock,
+        unread,
         root_shown,
         root_exists,
         history_paths,
@@ -778,7 +818,7 @@ pub fn run_gathered(
     let results: Vec<Result<Vec<Diagnostic>, Text>> = (loaded.par_iter())
         .zip(&flags)
         .filter(|(_, f)| f.linted)
-        .map(|((shown, l), _)| {
+        .map(|((shown, l), place)| {
             if let Some(e) = &l.internal_error {
                 return Err(e.clone());
             }
@@ -786,7 +826,11 @@ pub fn run_gathered(
                 test_hook::maybe_panic(shown);
                 let mut diags = l.diagnostics.clone();
                 if let Some(r) = &l.report {
-                    check_report_at(plans, r, l.catalog.as_ref(), &history, opts, &mut diags);
+                    let at = Where {
+                        catalog: l.catalog.as_ref(),
+                        in_data_root: place.in_root,
+                    };
+                    check_report_at(plans, r, at, &history, opts, &mut diags);
                 }
                 if let Some(d) = duplicates.get(shown) {
                     diags.extend(d.iter().cloned());
@@ -801,6 +845,9 @@ pub fn run_gathered(
         files: linted.len(),
         ..Outcome::default()
     };
+    outcome.record = (by_key.iter())
+        .map(|((plan, dept, period), _)| (plan.to_string(), dept.to_string(), *period))
+        .collect();
     // The rules have run: the summaries take what they need out of the
     // reports (moved, not copied).
     drop(history);
@@ -834,9 +881,13 @@ pub fn run_gathered(
     }
     // In a full check every report is here: a decision that matches
     // nothing is stale (PL503), and could cover the next real finding.
+    // Every check says which files under the data root are not read.
+    outcome.diagnostics.extend(unread);
     let full = changed.is_none() && opts.inputs.is_empty() && opts.stdin.is_none();
     if full {
-        outcome.diagnostics.extend(unused_decisions(&opts.decisions, &outcome));
+        outcome
+            .diagnostics
+            .extend(unused_decisions(&opts.decisions, &outcome));
     }
     let changed = restore_released(&outcome.diagnostics);
     outcome.diagnostics.extend(changed);
@@ -866,7 +917,9 @@ fn unused_decisions(register: &crate::decisions::Register, outcome: &Outcome) ->
             DecisionKind::Requirement => !reports.iter().any(|r| {
                 r.plan == d.plan
                     && r.period == d.period
-                    && r.indicators.iter().any(|i| Some(i.as_str()) == d.target.as_deref())
+                    && r.indicators
+                        .iter()
+                        .any(|i| Some(i.as_str()) == d.target.as_deref())
             }),
         })
         .map(crate::decisions::unused)
@@ -938,7 +991,20 @@ pub fn check_report(
     opts: &CheckOptions,
     out: &mut Vec<Diagnostic>,
 ) {
-    check_report_at(plans, report, None, history, opts, out);
+    let at = Where {
+        catalog: None,
+        in_data_root: true,
+    };
+    check_report_at(plans, report, at, history, opts, out);
+}
+
+/// What a check knows of a report besides its content: its entries'
+/// catalog positions if looked up already, and whether it lies in the data
+/// root (a draft outside it is exempt from PL108).
+#[derive(Clone, Copy)]
+struct Where<'a> {
+    catalog: Option<&'a CatalogPositions>,
+    in_data_root: bool,
 }
 
 /// [`check_report`] of a report whose entries' catalog positions in the
@@ -946,7 +1012,7 @@ pub fn check_report(
 fn check_report_at(
     plans: &Plans,
     report: &Report,
-    catalog: Option<&CatalogPositions>,
+    at: Where<'_>,
     history: &History,
     opts: &CheckOptions,
     out: &mut Vec<Diagnostic>,
@@ -955,14 +1021,14 @@ fn check_report_at(
         return;
     };
     let looked_up;
-    let catalog = match catalog {
+    let catalog = match at.catalog {
         Some(c) => c,
         None => {
             looked_up = plan.positions_of(report);
             &looked_up
         }
     };
-    rules::reference::check(plan, report, catalog, opts.today, out);
+    rules::reference::check(plan, report, catalog, opts.today, at.in_data_root, out);
     let mut findings = Vec::new();
     let register = &opts.decisions;
     rules::run_plan_rules(

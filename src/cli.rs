@@ -72,6 +72,21 @@ pub enum Command {
         #[arg(default_value = "report")]
         name: String,
     },
+    #[command(subcommand)]
+    Decisions(DecisionsCommand),
+}
+
+/// `plan-lint decisions …`: the plan office's register (trust.md).
+#[derive(Subcommand, Debug)]
+pub enum DecisionsCommand {
+    /// The register entries the accepted reports' own approvals, revisions
+    /// and requirements imply (migration from version 1), for review.
+    Draft {
+        #[arg(long, value_name = "DIR")]
+        data_root: Option<PathBuf>,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -183,6 +198,10 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("status", Some("period")) => H::StatusPeriod,
         ("status", Some("data_root")) => H::StatusDataRoot,
         ("status", Some("plan_id")) => H::StatusPlanId,
+        ("decisions", None) => H::Decisions,
+        ("decisions draft", None) => H::DecisionsDraft,
+        ("decisions draft", Some("data_root")) => H::InitDataRoot,
+        ("decisions draft", Some("output")) => H::DecisionsDraftOutput,
         ("schema", None) => H::Schema,
         ("schema", Some("name")) => H::SchemaName,
         _ => return None,
@@ -531,34 +550,26 @@ fn execute(cli: Cli, env: Env) -> Output {
                 Ok(t) => t,
                 Err(e) => return error(e, lang),
             };
-            match output {
-                None => Output::ok(text),
-                Some(path) => {
-                    let file = std::fs::OpenOptions::new()
-                        .write(true)
-                        .create_new(true)
-                        .open(&path);
-                    let shown = crate::paths::display(&path);
-                    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-                    {
-                        Ok(()) => Output {
-                            stdout: String::new(),
-                            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
-                            code: 0,
-                        },
-                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                            error(Text::FileExists { path: shown }, lang)
-                        }
-                        Err(e) => error(
-                            Text::CannotWrite {
-                                path: shown,
-                                error: e.to_string(),
-                            },
-                            lang,
-                        ),
-                    }
-                }
+            write_new(text, output.as_deref(), lang)
+        }
+        Command::Decisions(DecisionsCommand::Draft { data_root, output }) => {
+            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref(), lang) {
+                Ok(x) => x,
+                Err(o) => return o,
+            };
+            let root = data_root
+                .or(cfg.data_root.clone())
+                .unwrap_or_else(|| PathBuf::from("progress"));
+            if !root.is_dir() {
+                return error(
+                    Text::StatusDataRootMissing {
+                        root: crate::paths::display(&root),
+                    },
+                    lang,
+                );
             }
+            let text = crate::decisions::draft::draft(&root, &plans);
+            write_new(text, output.as_deref(), lang)
         }
         Command::Test { dir } => {
             let (text, ok) = crate::fixture_test::run_all(&dir);
@@ -568,6 +579,35 @@ fn execute(cli: Cli, env: Env) -> Output {
                 code: if ok { 0 } else { 1 },
             }
         }
+    }
+}
+
+/// A generated text to standard output, or to a new file (never overwriting one).
+fn write_new(text: String, output: Option<&std::path::Path>, lang: Lang) -> Output {
+    let Some(path) = output else {
+        return Output::ok(text);
+    };
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let shown = crate::paths::display(path);
+    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
+        Ok(()) => Output {
+            stdout: String::new(),
+            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
+            code: 0,
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            error(Text::FileExists { path: shown }, lang)
+        }
+        Err(e) => error(
+            Text::CannotWrite {
+                path: shown,
+                error: e.to_string(),
+            },
+            lang,
+        ),
     }
 }
 
@@ -818,7 +858,10 @@ pub(crate) fn decisions_register(
     lang: Lang,
 ) -> Result<(crate::decisions::Register, Vec<Diagnostic>), Output> {
     use crate::decisions::{self, Register};
-    let config_path = cfg.source.as_ref().map(|_| cfg.dir.join(crate::config::FILE_NAME));
+    let config_path = cfg
+        .source
+        .as_ref()
+        .map(|_| cfg.dir.join(crate::config::FILE_NAME));
     let place = decisions::place(flag, cfg, config_path.as_deref(), data_root);
     let shown = crate::paths::display(&place.dir);
     let exists_now = place.dir.is_dir();
@@ -847,9 +890,9 @@ pub(crate) fn decisions_register(
     match base {
         None => Ok((now.unwrap_or_default(), Vec::new())),
         Some(rev) => {
-            let b = crate::pull_request::base_register(rev, &place.dir).map_err(|e| error(e, lang))?;
-            let register =
-                Register::load(decisions::sources(b.files), plans).map_err(failed)?;
+            let b =
+                crate::pull_request::base_register(rev, &place.dir).map_err(|e| error(e, lang))?;
+            let register = Register::load(decisions::sources(b.files), plans).map_err(failed)?;
             Ok((register, b.notices))
         }
     }

@@ -1,9 +1,10 @@
 //! `check --base REV`: pull-request mode. Lints the reports changed since
 //! the merge-base of HEAD and REV (and the later periods that depend on
 //! them) with the whole data root as history, checks that accepted reports
-//! are neither rewritten without a `revision` block (PL401) nor deleted
-//! (PL402), and marks each finding new or unchanged against a check of the
-//! merge-base itself.
+//! change only where the plan office's revision decisions allow (PL401) and
+//! that no accepted (department, period) leaves the record (PL402), and
+//! marks each finding new or unchanged against a check of the merge-base
+//! itself.
 
 use crate::check::{run_inner, CheckOptions, Fatal, Outcome, Plans};
 use crate::diagnostic::{self, BaselineState};
@@ -11,7 +12,7 @@ use crate::git::{self, Change};
 use crate::messages::{Changed, Text};
 use crate::rules::history_integrity;
 use crate::source::SourceFile;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 fn fatal(message: Text) -> Fatal {
@@ -23,19 +24,6 @@ fn fatal(message: Text) -> Fatal {
 
 fn is_report(p: &str) -> bool {
     p.ends_with(".yaml") || p.ends_with(".yml")
-}
-
-/// (department, period) of a report text, for rename checks.
-fn identity(text: &str) -> Option<(String, i64)> {
-    let node = crate::yaml::load(
-        text.strip_prefix('\u{feff}').unwrap_or(text),
-        0,
-        Default::default(),
-    )
-    .ok()?;
-    let d = node.get("department")?.as_str()?.to_string();
-    let p = node.get("period")?.as_f64()? as i64;
-    Some((d, p))
 }
 
 /// A scratch directory holding the data root as it was at the merge-base, removed on drop.
@@ -77,68 +65,102 @@ pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fat
     plain.inputs.clear();
     let mut outcome = run_inner(plans, &plain, Some(&changed))?;
 
-    // History integrity.
-    let mut integrity = Vec::new();
-    for c in &changes {
-        let (from, to) = match c {
-            Change::Modified(p) => (p, p),
-            Change::Renamed { from, to } => (from, to),
-            Change::Deleted(p) if is_report(p) => {
-                integrity.push(history_integrity::deleted(&shown(p), &short));
-                continue;
-            }
-            _ => continue,
-        };
-        if !is_report(from) {
-            continue;
-        }
-        let base_bytes = git::show(&base, from).map_err(fatal)?;
-        let base_text = String::from_utf8_lossy(&base_bytes).into_owned();
-        let Ok(now_text) = std::fs::read_to_string(top.join(to)) else {
-            continue;
-        };
-        if from != to && identity(&base_text) != identity(&now_text) {
-            integrity.push(history_integrity::deleted(&shown(from), &short));
-            continue;
-        }
-        let current = SourceFile::new(shown(to), now_text);
-        if let Some(d) =
-            history_integrity::rewritten(&current, &base_text, &format!("{}@{short}", shown(from)))
-        {
-            integrity.push(d);
-        }
-    }
-
-    // The merge-base checked on its own: findings whose fingerprint appears there are not new.
+    // The merge-base checked on its own: what it accepted (by department
+    // and period), and its findings, whose fingerprints are not new.
     let scratch = BaseTree(
         std::env::temp_dir().join(format!("plan-lint-base-{}-{short}", std::process::id())),
     );
     let files = git::files_at(&base, &root_rel).map_err(fatal)?;
+    let mut base_text: HashMap<String, Vec<u8>> = HashMap::new();
     for f in files.iter().filter(|f| is_report(f)) {
         let bytes = git::show(&base, f).map_err(fatal)?;
         let dest = scratch.0.join(f);
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(|e| fatal(cannot_write(parent, e)))?;
         }
-        std::fs::write(&dest, bytes).map_err(|e| fatal(cannot_write(&dest, e)))?;
+        std::fs::write(&dest, &bytes).map_err(|e| fatal(cannot_write(&dest, e)))?;
+        base_text.insert(shown(f), bytes);
     }
     let mut base_opts = plain.clone();
     base_opts.data_root = scratch.0.join(&root_rel);
-    let base_fingerprints: HashSet<String> = if base_opts.data_root.is_dir() {
-        let prefix = format!("{}/", crate::paths::display(&scratch.0));
-        run_inner(plans, &base_opts, None)?
-            .diagnostics
-            .into_iter()
-            .map(|mut d| {
-                if let Some(rel) = d.location.path.strip_prefix(&prefix) {
-                    d.location.path = shown(rel);
-                }
-                d.fingerprint()
-            })
-            .collect()
+    let base_outcome = if base_opts.data_root.is_dir() {
+        Some(run_inner(plans, &base_opts, None)?)
     } else {
-        HashSet::new()
+        None
     };
+    let prefix = format!("{}/", crate::paths::display(&scratch.0));
+    let from_scratch = |p: &str| match p.strip_prefix(&prefix) {
+        Some(rel) => shown(rel),
+        None => p.to_string(),
+    };
+    let mut base_fingerprints = HashSet::new();
+    // What the merge-base accepted: (plan, department, period) → its path there.
+    let mut accepted: BTreeMap<(String, String, i32), String> = BTreeMap::new();
+    if let Some(b) = base_outcome {
+        for mut d in b.diagnostics {
+            d.location.path = from_scratch(&d.location.path);
+            base_fingerprints.insert(d.fingerprint());
+        }
+        for (path, info) in b.reports {
+            if !info.plan.is_empty() && !info.department.is_empty() {
+                let key = (info.plan, info.department, info.period);
+                accepted.entry(key).or_insert_with(|| from_scratch(&path));
+            }
+        }
+    }
+
+    // History integrity: no accepted (department, period) leaves the
+    // record, whatever removed it (PL402); an accepted report changes only
+    // in the entries a revision decision lists (PL401).
+    let mut integrity = Vec::new();
+    for (key, path) in &accepted {
+        if !outcome.record.contains(key) {
+            integrity.push(history_integrity::deleted(path, &short));
+        }
+    }
+    let accepted_paths: HashSet<&str> = accepted.values().map(String::as_str).collect();
+    for c in &changes {
+        if let Change::Deleted(p) = c {
+            let p = shown(p);
+            // A report the merge-base could not read has no key: its path tells.
+            if is_report(&p) && !accepted_paths.contains(p.as_str()) && base_text.contains_key(&p) {
+                integrity.push(history_integrity::deleted(&p, &short));
+            }
+        }
+    }
+    for (path, info) in &outcome.reports {
+        let key = (info.plan.clone(), info.department.clone(), info.period);
+        let Some(base_path) = accepted.get(&key) else {
+            continue;
+        };
+        let Some(before) = base_text.get(base_path) else {
+            continue;
+        };
+        let Ok(now_text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let before = String::from_utf8_lossy(before);
+        let register = &opts.decisions;
+        let allowed = |entry: &str| {
+            register
+                .revision_for(&info.plan, &info.department, info.period, entry)
+                .is_some()
+        };
+        let revised = register
+            .revisions(&info.plan, &info.department, info.period)
+            .next()
+            .is_some();
+        let current = SourceFile::new(path.clone(), now_text);
+        integrity.extend(history_integrity::rewritten(
+            &current,
+            &before,
+            &format!("{base_path}@{short}"),
+            &history_integrity::Allowed {
+                entry: &allowed,
+                revised,
+            },
+        ));
+    }
     for d in &mut outcome.diagnostics {
         d.baseline_state = Some(if base_fingerprints.contains(&d.fingerprint()) {
             BaselineState::Unchanged
@@ -179,6 +201,16 @@ pub fn base_inputs(
     );
     let mut notices = Vec::new();
     let mut cfg = None;
+    // A configuration the pull request deletes still judges it: without
+    // one in the working tree, the nearest one at the merge-base counts.
+    let found_at_base;
+    let config = match config {
+        Some(p) => Some(p),
+        None => {
+            found_at_base = config_at_base(&base, &top);
+            found_at_base.as_deref()
+        }
+    };
     if let Some(path) = config {
         let rel = git::repo_path(&top, path);
         let shown = crate::paths::display(path);
@@ -220,13 +252,14 @@ pub fn base_inputs(
         let files = git::files_at(&base, &rel)?;
         let shown_dir = crate::paths::display(dir);
         if files.is_empty() {
+            // Missing at the merge-base means missing: never read from the
+            // working tree, so a pull request cannot bring its own plan.
             notices.push(history_integrity::rules_changed(
                 &shown_dir,
                 Changed::PlanDirectory,
                 &short,
                 dir.exists(),
             ));
-            dirs.push(dir.clone());
             continue;
         }
         let mut base_names = BTreeSet::new();
@@ -267,6 +300,26 @@ pub fn base_inputs(
         notices,
         _scratch: scratch,
     })
+}
+
+/// The plan-lint.toml nearest the working directory as the merge-base has
+/// it: the working directory's path in the repository, then its parents up
+/// to the top.
+fn config_at_base(base: &str, top: &std::path::Path) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let top_real = std::fs::canonicalize(top).unwrap_or_else(|_| top.to_path_buf());
+    let cwd_real = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+    let mut dir = cwd_real.strip_prefix(&top_real).ok()?.to_path_buf();
+    loop {
+        let rel = dir.join(crate::config::FILE_NAME);
+        let rel_git = rel.to_string_lossy().replace('\\', "/");
+        if git::show(base, &rel_git).is_ok() {
+            return Some(top_real.join(rel));
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
 }
 
 fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Text {

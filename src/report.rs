@@ -105,6 +105,14 @@ pub struct Requirement {
     pub source: Option<Spanned<String>>,
 }
 
+/// An indicator's `pending`: the figure is promised by `expected_by`.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    /// The `pending` key's span.
+    pub span: Span,
+    pub expected_by: Option<Spanned<Date>>,
+}
+
 #[derive(Clone, Debug)]
 pub struct IndicatorEntry {
     /// Position in `indicators`, for node paths.
@@ -112,8 +120,8 @@ pub struct IndicatorEntry {
     pub span: Span,
     pub id: Spanned<String>,
     pub value: Option<Spanned<f64>>,
-    /// The `pending` key's span, when the figure is not yet published.
-    pub pending: Option<Span>,
+    /// `pending`, when the figure is not yet published (boxed: most entries have a value).
+    pub pending: Option<Box<Pending>>,
     pub unit: Option<Spanned<String>>,
     /// Boxed: most entries have none, and the typed reports are kept for the whole check.
     pub requirement: Option<Box<Requirement>>,
@@ -129,7 +137,13 @@ impl IndicatorEntry {
             match k.as_str() {
                 Some("id") => id = string(v),
                 Some("value") => value = finite(&v),
-                Some("pending") => pending = Some(k.span),
+                Some("pending") => {
+                    let expected_by = v.get("expected_by").and_then(date);
+                    pending = Some(Box::new(Pending {
+                        span: k.span,
+                        expected_by,
+                    }))
+                }
                 Some("unit") => unit = string(v),
                 Some("requirement") if v.as_map().is_some() => {
                     let span = v.span;

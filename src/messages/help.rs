@@ -30,6 +30,8 @@ pub enum CliHelp {
     CheckTimings,
     CheckBase,
     Decisions,
+    DecisionsDraft,
+    DecisionsDraftOutput,
     CheckFailOn,
     ExplainCode,
     PlanFormat,
@@ -164,6 +166,14 @@ impl CliHelp {
             H::Decisions => match lang {
                 En => "The plan office's decisions register (default: decisions/ at the repository root, or `decisions` in plan-lint.toml); with --base it is read at the merge-base",
                 Zh => "规划主管部门的决定登记簿（默认：仓库根目录的 decisions/，或 plan-lint.toml 中的 `decisions`）；与 --base 同用时按合并基点读取",
+            },
+            H::DecisionsDraft => match lang {
+                En => "Draft the register entries the accepted reports' own approvals, revisions and requirements imply (migration from contract version 1), for the plan office to review and merge",
+                Zh => "根据已接受报告中自带的批准、修订和要求，起草决定登记条目（从合同第1版迁移），供规划主管部门审核后合并",
+            },
+            H::DecisionsDraftOutput => match lang {
+                En => "Write the draft to FILE (never overwriting an existing file) instead of standard output",
+                Zh => "将草稿写入 FILE（绝不覆盖已有文件），而不是输出到标准输出",
             },
             H::CheckFailOn => match lang {
                 En => "With --base: fail on findings the change introduced (new), or on all",

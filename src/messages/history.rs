@@ -39,30 +39,30 @@ impl HistoryMsg {
             HistoryMsg::Rewritten { path, key } => match lang {
                 En => t(
                     format!(
-                        "{path} was accepted at the merge-base and is changed{} without a new `revision` block",
-                        key.as_ref().map(|k| format!(" (\"{k}\")")).unwrap_or_default()
+                        "{path} was accepted at the merge-base and is changed{} without a revision decision of the plan office",
+                        key.as_ref().map(|k| format!(" in \"{k}\"")).unwrap_or_default()
                     ),
-                    "add `revision: {reason: <why the accepted figures change>, approved_by: 区发展和改革局}`, or undo the change",
+                    "undo the change; if the accepted figure was wrong, ask the plan office to record a revision decision in decisions/ listing this entry, then update your branch (a `revision` block in the report is a note and allows nothing)",
                     "changed after acceptance",
                 ),
                 Zh => t(
                     format!(
-                        "{path} 在合并基点已被接受，现被修改{}，却没有新的 `revision` 块",
-                        key.as_ref().map(|k| format!("（“{k}”）")).unwrap_or_default()
+                        "{path} 在合并基点已被接受，现{}被修改，却没有规划主管部门的修订决定",
+                        key.as_ref().map(|k| format!("在“{k}”处")).unwrap_or_default()
                     ),
-                    "请添加 `revision: {reason: <已接受的数据为何修改>, approved_by: 区发展和改革局}`，或撤销修改",
+                    "请撤销修改；如已接受的数据有误，请规划主管部门在 decisions/ 中登记列明此条目的修订决定，然后更新你的分支（报告中的 `revision` 块只是说明，不允许任何修改）",
                     "接受后被修改",
                 ),
             },
             HistoryMsg::Deleted { path, base } => match lang {
                 En => t(
-                    format!("the accepted report {path} is deleted (it exists at {base})"),
-                    "restore the file; to correct an accepted report, change it and add a `revision` block",
+                    format!("the report accepted at {base} as {path} is no longer in the record"),
+                    "restore it under progress/<period>/<department>.yaml with its department and period unchanged; an accepted report is corrected only by a revision decision of the plan office",
                     "",
                 ),
                 Zh => t(
-                    format!("已接受的报告 {path} 被删除（它在 {base} 中存在）"),
-                    "请恢复该文件；如需更正已接受的报告，请修改它并添加 `revision` 块",
+                    format!("在 {base} 中已接受的报告 {path} 已不在记录中"),
+                    "请在 progress/<年度>/<部门>.yaml 恢复该报告，部门和年度保持不变；已接受的报告只能经规划主管部门的修订决定更正",
                     "",
                 ),
             },

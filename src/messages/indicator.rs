@@ -101,12 +101,12 @@ pub enum IndicatorMsg {
         gap: f64,
     },
     // PL204
+    /// No requirement for the period in the plan office's register.
     RequirementMissing {
         ind: Ind,
         target_text: String,
-        value: bool,
-        source: bool,
-        block: bool,
+        period: i32,
+        approvers: Vec<String>,
     },
     // PL205
     RequirementNotMet {
@@ -114,6 +114,10 @@ pub enum IndicatorMsg {
         value: f64,
         period: i32,
         required: f64,
+        comparison: Comparison,
+        /// The register's decision and the document that set the figure.
+        decision: String,
+        document: String,
     },
     // PL206
     CumulativeDecrease {
@@ -140,13 +144,27 @@ pub enum IndicatorMsg {
     BindingPending {
         ind: Ind,
     },
+    /// `expected_by` has passed.
+    PendingExpired {
+        ind: Ind,
+        expected_by: String,
+        today: String,
+    },
+    /// `expected_by` lies after 31 December of the year after the period.
+    PendingTooLate {
+        ind: Ind,
+        expected_by: String,
+        period: i32,
+        latest: String,
+    },
     // PL210
+    /// The report's own `requirement.value` differs from the register's.
     RequirementInconsistent {
         ind: Ind,
-        source: String,
+        period: i32,
         value: f64,
-        other_period: i32,
-        other_value: f64,
+        required: f64,
+        decision: String,
     },
 }
 
@@ -167,8 +185,9 @@ impl IndicatorMsg {
                         ind.val(*value),
                     ),
                     format!(
-                        "check the figure against its source; if it is right, explain the fall in `note` and ask the plan office for an approved suppression (rule: PL201, target: {}, approved_by: {approver})",
-                        ind.id
+                        "check the figure against its source; if it is right, explain the fall in `note` and ask {approver} to record a suppression decision in the decisions register (rule PL201, target {}, value {}); a suppression written in the report cannot cover a binding indicator",
+                        ind.id,
+                        num(*value)
                     ),
                     format!("{} in {period}", ind.val(*value)),
                 ),
@@ -185,8 +204,9 @@ impl IndicatorMsg {
                         ind.val(*value),
                     ),
                     format!(
-                        "请对照数据来源核实；如数据无误，在 `note` 中说明原因，并向规划主管部门申请批准豁免（rule: PL201, target: {}, approved_by: {approver}）",
-                        ind.id
+                        "请对照数据来源核实；如数据无误，在 `note` 中说明原因，并请{approver}在决定登记簿中登记豁免决定（规则 PL201，目标 {}，数值 {}）；报告中自行写的豁免不能覆盖约束性指标",
+                        ind.id,
+                        num(*value)
                     ),
                     format!("{period}年为 {}", ind.val(*value)),
                 ),
@@ -207,7 +227,7 @@ impl IndicatorMsg {
                         format!(
                             "check the figure; if it is right, report the breach to the plan office{}",
                             if *binding {
-                                ", which alone may approve a suppression"
+                                ", which alone may except it, by a suppression decision in its register (decisions/)"
                             } else {
                                 " and explain it in `note`"
                             }
@@ -230,7 +250,7 @@ impl IndicatorMsg {
                         format!(
                             "请核实数据；如数据无误，请向规划主管部门报告{}",
                             if *binding {
-                                "，只有规划主管部门可以批准豁免"
+                                "，只有规划主管部门可以在其决定登记簿（decisions/）中登记豁免决定"
                             } else {
                                 "，并在 `note` 中说明"
                             }
@@ -301,72 +321,66 @@ impl IndicatorMsg {
                     format!("{period}年应为 {}", ind.val(*expected)),
                 ),
             },
-            IndicatorMsg::RequirementMissing { ind, target_text, value, source, block } => match lang {
-                En => {
-                    let missing = [(*value, "requirement.value"), (*source, "requirement.source")]
-                        .iter()
-                        .filter(|(m, _)| *m)
-                        .map(|(_, n)| *n)
-                        .collect::<Vec<_>>()
-                        .join(" and ");
-                    t(
-                        format!(
-                            "{} has the qualitative target {} but the report lacks {missing}",
-                            ind.named(lang),
-                            q(lang, target_text)
-                        ),
-                        match (value, source, block) {
-                            (true, true, false) => "add `requirement:` with `value` (the figure the city or province required for this year) and `source` (the document that set it)",
-                            (false, true, _) => "add `source:` under `requirement:`: the document that set the required figure (e.g. 黔环发〔2023〕12号)",
-                            (true, false, _) => "add `value:` under `requirement:`: the figure the cited document requires for this year, in percent",
-                            _ => "give `requirement:` both `value` (the required figure) and `source` (the document that set it)",
-                        },
-                        format!("{missing} missing"),
-                    )
-                }
-                Zh => {
-                    let missing = [(*value, "requirement.value"), (*source, "requirement.source")]
-                        .iter()
-                        .filter(|(m, _)| *m)
-                        .map(|(_, n)| *n)
-                        .collect::<Vec<_>>()
-                        .join(" 和 ");
-                    t(
-                        format!(
-                            "{}的目标是定性目标{}，但报告缺少 {missing}",
-                            ind.named(lang),
-                            q(lang, target_text)
-                        ),
-                        match (value, source, block) {
-                            (true, true, false) => "请添加 `requirement:`，写明 `value`（市、省对本年度要求的数值）和 `source`（提出该要求的文件）",
-                            (false, true, _) => "请在 `requirement:` 下添加 `source:`：提出该数值要求的文件（如 黔环发〔2023〕12号）",
-                            (true, false, _) => "请在 `requirement:` 下添加 `value:`：所引文件对本年度要求的数值（百分比）",
-                            _ => "请为 `requirement:` 写明 `value`（要求的数值）和 `source`（提出该要求的文件）",
-                        },
-                        format!("缺少 {missing}"),
-                    )
-                }
-            },
-            IndicatorMsg::RequirementNotMet { ind, value, period, required } => match lang {
+            IndicatorMsg::RequirementMissing { ind, target_text, period, approvers } => match lang {
                 En => t(
                     format!(
-                        "{} is {} in {period}, short of the required {}",
+                        "{} has the relative target {}, and no requirement for {period} is on record in the decisions register",
                         ind.named(lang),
-                        ind.val(*value),
-                        ind.val(*required)
+                        q(lang, target_text)
                     ),
-                    "check the figure and the cited requirement; if both are right the target was missed, and only the plan office may accept that",
-                    format!("below {}", ind.val(*required)),
+                    format!(
+                        "the target is judged against the figure the city or province set for {period}, which {} records in decisions/ (kind: requirement, with the document that set it); a department cannot set its own bar. Keep your figure; send the office the document",
+                        approvers.join(" or ")
+                    ),
+                    format!("no requirement for {period}"),
                 ),
                 Zh => t(
                     format!(
-                        "{}{period}年为 {}，未达到要求的 {}",
+                        "{}的目标是相对目标{}，但决定登记簿中没有{period}年的要求",
+                        ind.named(lang),
+                        q(lang, target_text)
+                    ),
+                    format!(
+                        "该目标须对照市、省为{period}年设定的数值判断，由{}在 decisions/ 中登记（kind: requirement，并注明设定该数值的文件）；部门不能自行设定标准。请保留你的数据，并把该文件报送规划主管部门",
+                        approvers.join("或")
+                    ),
+                    format!("没有{period}年的要求"),
+                ),
+            },
+            IndicatorMsg::RequirementNotMet { ind, value, period, required, comparison, decision, document } => match lang {
+                En => t(
+                    format!(
+                        "{} is {} in {period}, {} the required {} ({document}, decision {decision})",
                         ind.named(lang),
                         ind.val(*value),
+                        match comparison {
+                            Comparison::AtLeast => "short of",
+                            Comparison::AtMost => "above",
+                        },
                         ind.val(*required)
                     ),
-                    "请核实数据和所引的要求；如两者都无误，则目标未完成，只有规划主管部门可以认可",
-                    format!("低于 {}", ind.val(*required)),
+                    "check the figure against its source; if it is right the target was missed, and only a suppression decision of the plan office accepts that",
+                    match comparison {
+                        Comparison::AtLeast => format!("below {}", ind.val(*required)),
+                        Comparison::AtMost => format!("above {}", ind.val(*required)),
+                    },
+                ),
+                Zh => t(
+                    format!(
+                        "{}{period}年为 {}，{}要求的 {}（{document}，决定 {decision}）",
+                        ind.named(lang),
+                        ind.val(*value),
+                        match comparison {
+                            Comparison::AtLeast => "未达到",
+                            Comparison::AtMost => "超过",
+                        },
+                        ind.val(*required)
+                    ),
+                    "请对照来源核实数据；如数据无误，则目标未完成，只有规划主管部门的豁免决定可以认可",
+                    match comparison {
+                        Comparison::AtLeast => format!("低于 {}", ind.val(*required)),
+                        Comparison::AtMost => format!("高于 {}", ind.val(*required)),
+                    },
                 ),
             },
             IndicatorMsg::CumulativeDecrease { ind, prev, value, period, start } => match lang {
@@ -487,28 +501,56 @@ impl IndicatorMsg {
                     "待报",
                 ),
             },
-            IndicatorMsg::RequirementInconsistent { ind, source, value, other_period, other_value } => match lang {
+            IndicatorMsg::PendingExpired { ind, expected_by, today } => match lang {
+                En => t(
+                    format!("binding indicator {} was promised by {expected_by} and is still pending ({today})", ind.named(lang)),
+                    "write the published figure as `value` in place of `pending`; if it is still not published, ask the publisher for the date and write the new `expected_by` with its reason",
+                    "promised date passed",
+                ),
+                Zh => t(
+                    format!("约束性指标{}承诺于 {expected_by} 前报送，至今（{today}）仍为待报", ind.named(lang)),
+                    "请用已公布的数据填写 `value`，替换 `pending`；如仍未公布，请向发布单位确认日期，并填写新的 `expected_by` 和原因",
+                    "承诺日期已过",
+                ),
+            },
+            IndicatorMsg::PendingTooLate { ind, expected_by, period, latest } => match lang {
+                En => t(
+                    format!("binding indicator {} is pending until {expected_by}, after {latest}: the {period} figure would miss the next report", ind.named(lang)),
+                    format!("a figure for {period} must arrive by {latest}; write the date the publisher gives, no later than that"),
+                    format!("after {latest}"),
+                ),
+                Zh => t(
+                    format!("约束性指标{}待报至 {expected_by}，晚于 {latest}：{period}年的数据将赶不上下一期报告", ind.named(lang)),
+                    format!("{period}年的数据须在 {latest} 前报送；请填写发布单位给出的日期，且不晚于该日"),
+                    format!("晚于 {latest}"),
+                ),
+            },
+            IndicatorMsg::RequirementInconsistent { ind, period, value, required, decision } => match lang {
                 En => t(
                     format!(
-                        "{} cites {} with the value {}, but the report for {other_period} cites it with {}",
-                        ind.named(lang),
-                        q(lang, source),
+                        "the report gives {} as the {period} requirement of {}, but the decisions register records {} (decision {decision})",
                         ind.val(*value),
-                        ind.val(*other_value)
+                        ind.named(lang),
+                        ind.val(*required)
                     ),
-                    "check the cited document: correct the value, or cite the document that sets this year's requirement",
-                    "differs from the other citation",
+                    format!(
+                        "write {} or remove `requirement:` from the entry: the register's figure is the one the target is judged by",
+                        crate::messages::num(*required)
+                    ),
+                    format!("the register says {}", ind.val(*required)),
                 ),
                 Zh => t(
                     format!(
-                        "{}引用{}时填写的数值为 {}，但{other_period}年度的报告引用同一文件时为 {}",
+                        "报告写的{}{period}年要求为 {}，但决定登记簿记录为 {}（决定 {decision}）",
                         ind.named(lang),
-                        q(lang, source),
                         ind.val(*value),
-                        ind.val(*other_value)
+                        ind.val(*required)
                     ),
-                    "请核对所引文件：改正数值，或改引规定本年度要求的文件",
-                    "与另一处引用不一致",
+                    format!(
+                        "请改为 {}，或删除该条目的 `requirement:`：目标以登记簿的数值为准",
+                        crate::messages::num(*required)
+                    ),
+                    format!("登记簿为 {}", ind.val(*required)),
                 ),
             },
         }

@@ -51,10 +51,11 @@ pub enum Note {
     },
     PlannedTotal,
     Requirement,
-    OtherCitation {
-        value: f64,
+    /// A decision of the plan office's register: what it records.
+    Decision {
+        id: String,
+        value: Option<f64>,
         unit: String,
-        year: i32,
     },
     PlanTarget {
         text: String,
@@ -159,13 +160,11 @@ impl Note {
                 En => "the requirement".into(),
                 Zh => "要求的数值".into(),
             },
-            Note::OtherCitation { value, unit, year } => match lang {
-                En => {
-                    format!("{} in the {year} report", val(*value, unit))
-                }
-                Zh => {
-                    format!("{year}年度报告中为 {}", val(*value, unit))
-                }
+            Note::Decision { id, value, unit } => match (lang, value) {
+                (En, Some(v)) => format!("decision {id}: {}", val(*v, unit)),
+                (En, None) => format!("decision {id}"),
+                (Zh, Some(v)) => format!("决定 {id}：{}", val(*v, unit)),
+                (Zh, None) => format!("决定 {id}"),
             },
             Note::PlanTarget { text } => match lang {
                 En => format!("the plan's target {text}"),

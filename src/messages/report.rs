@@ -138,6 +138,11 @@ pub enum ReportMsg {
         department: String,
         hint: DeptHint,
     },
+    // PL110: `read_as`, the name under which it would be read.
+    UnreadReportFile {
+        name: String,
+        read_as: String,
+    },
 }
 
 impl ReportMsg {
@@ -345,6 +350,18 @@ impl ReportMsg {
                     format!("部门{}与文件名{}不一致", q(lang, department), q(lang, stem)),
                     format!("请把文件命名为 {department}.yaml，或改正 `department`"),
                     "与文件名不符",
+                ),
+            },
+            ReportMsg::UnreadReportFile { name, read_as } => match lang {
+                En => t(
+                    format!("{} looks like a report but is not read: only *.yaml and *.yml files are reports", q(lang, name)),
+                    format!("if it is a report, rename it to {read_as}; if it is a copy or backup, remove it from the data root (git keeps every earlier version)"),
+                    "not read",
+                ),
+                Zh => t(
+                    format!("{}看起来是报告，但不会被读取：只有 *.yaml 和 *.yml 文件才是报告", q(lang, name)),
+                    format!("如果它是报告，请改名为 {read_as}；如果是副本或备份，请将其移出数据目录（git 会保留所有历史版本）"),
+                    "未读取",
                 ),
             },
             ReportMsg::UnknownDepartment { department, hint } => match lang {

@@ -325,6 +325,10 @@ fn plan_samples() -> Vec<PlanMsg> {
 
 fn report_samples() -> Vec<ReportMsg> {
     vec![
+        ReportMsg::UnreadReportFile {
+            name: s("eco-env.yaml.bak"),
+            read_as: s("eco-env.yaml"),
+        },
         ReportMsg::UnknownIndicator {
             id: s("I41"),
             hint: IndicatorHint::Closest {
@@ -490,37 +494,27 @@ fn indicator_samples() -> Vec<IndicatorMsg> {
         },
         IndicatorMsg::RequirementMissing {
             ind: ind(),
-            target_text: s("完成市下达目标"),
-            value: true,
-            source: true,
-            block: false,
-        },
-        IndicatorMsg::RequirementMissing {
-            ind: ind(),
-            target_text: s("完成市下达目标"),
-            value: false,
-            source: true,
-            block: true,
-        },
-        IndicatorMsg::RequirementMissing {
-            ind: ind(),
-            target_text: s("完成市下达目标"),
-            value: true,
-            source: false,
-            block: true,
-        },
-        IndicatorMsg::RequirementMissing {
-            ind: ind(),
-            target_text: s("完成市下达目标"),
-            value: true,
-            source: true,
-            block: true,
+            target_text: s("达到省要求"),
+            period: 2023,
+            approvers: vec![s("区发展和改革局")],
         },
         IndicatorMsg::RequirementNotMet {
             ind: ind(),
             value: 1.8,
             period: 2023,
             required: 2.0,
+            comparison: Comparison::AtLeast,
+            decision: s("R2023-I18"),
+            document: s("黔环发〔2023〕12号"),
+        },
+        IndicatorMsg::RequirementNotMet {
+            ind: ind(),
+            value: 3.0,
+            period: 2023,
+            required: 2.0,
+            comparison: Comparison::AtMost,
+            decision: s("R2023-I30"),
+            document: s("筑府发〔2023〕5号"),
         },
         IndicatorMsg::CumulativeDecrease {
             ind: ind(),
@@ -567,12 +561,23 @@ fn indicator_samples() -> Vec<IndicatorMsg> {
             period: 2023,
         },
         IndicatorMsg::BindingPending { ind: ind() },
+        IndicatorMsg::PendingExpired {
+            ind: ind(),
+            expected_by: s("2024-06-30"),
+            today: s("2025-01-10"),
+        },
+        IndicatorMsg::PendingTooLate {
+            ind: ind(),
+            expected_by: s("2026-03-31"),
+            period: 2024,
+            latest: s("2025-12-31"),
+        },
         IndicatorMsg::RequirementInconsistent {
             ind: ind(),
-            source: s("黔环发〔2023〕12号"),
-            value: 2.0,
-            other_period: 2022,
-            other_value: 1.5,
+            period: 2023,
+            value: -10.0,
+            required: 2.0,
+            decision: s("R2023-I18"),
         },
     ]
 }
@@ -840,10 +845,15 @@ fn note_samples() -> Vec<Note> {
         },
         Note::PlannedTotal,
         Note::Requirement,
-        Note::OtherCitation {
-            value: 1.5,
+        Note::Decision {
+            id: s("R2024-I17"),
+            value: Some(3.1),
             unit: s("%"),
-            year: 2022,
+        },
+        Note::Decision {
+            id: s("D2025-003"),
+            value: None,
+            unit: s("%"),
         },
         Note::PlanTarget { text: s("98") },
         Note::PlanTargetFor {
@@ -958,9 +968,7 @@ fn text_samples() -> Vec<Text> {
             dir: s("/elsewhere/decisions"),
             in_data_root: false,
         },
-        Text::DecisionsMissing {
-            dir: s("decisons"),
-        },
+        Text::DecisionsMissing { dir: s("decisons") },
         Text::StatusDataRootMissing {
             root: s("progress"),
         },
@@ -1432,6 +1440,8 @@ fn help_samples() -> Vec<CliHelp> {
         H::CheckTimings,
         H::CheckBase,
         H::Decisions,
+        H::DecisionsDraft,
+        H::DecisionsDraftOutput,
         H::CheckFailOn,
         H::ExplainCode,
         H::PlanFormat,

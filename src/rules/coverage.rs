@@ -24,12 +24,12 @@ pub const PL208: CodeInfo = CodeInfo {
 pub const PL209: CodeInfo = CodeInfo {
     code: "PL209",
     name: "binding-pending",
-    severity: "warning",
+    severity: "warning; error once `expected_by` has passed or lies after 31 December of the year after the period",
     subject: Subject::Indicator,
     plan_rule: true,
     required_params: &[],
-    summary: "a binding indicator is reported as `pending`",
-    why: "a binding indicator cannot be judged until its figure arrives; the plan office tracks these until they do",
+    summary: "a binding indicator is reported as `pending`: a warning while `expected_by` lies ahead, an error once it has passed (`--today`) or when it lies after 31 December of the year after the period",
+    why: "a binding indicator cannot be judged until its figure arrives; `expected_by` is a promise, and a figure that cannot arrive in time for the next report is not pending but missing",
     example: "indicators:\n  - id: I16\n    pending: {reason: 统计年鉴尚未发布, expected_by: 2024-06-30}\n",
     fix: "submit the figure as soon as it is published (by `expected_by`), replacing `pending` with `value`",
     check: Some(check_pending),
@@ -96,14 +96,51 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A pending binding figure is a promise: a warning while `expected_by`
+/// lies ahead, an error once it has passed (`--today`), or when it lies
+/// after 31 December of the year after the period, too late for the next
+/// report (trust.md, "Pending values run out").
 fn check_pending(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, ind) in ctx.indicators() {
-        let Some(p) = e.pending else { continue };
-        out.push(
-            ctx.finding(p, IndicatorMsg::BindingPending { ind: ind.into() })
-                .target(&ind.id)
-                .node_path(format!("{}/pending", e.pointer())),
-        );
+        let Some(p) = &e.pending else { continue };
+        let latest = ctx
+            .period()
+            .and_then(|y| jiff::civil::Date::new(i16::try_from(y + 1).ok()?, 12, 31).ok());
+        let due = p.expected_by.as_ref();
+        let (span, msg, overdue) = match (due, latest) {
+            (Some(d), _) if d.value < ctx.today => (
+                d.span,
+                IndicatorMsg::PendingExpired {
+                    ind: ind.into(),
+                    expected_by: d.value.to_string(),
+                    today: ctx.today.to_string(),
+                },
+                true,
+            ),
+            (Some(d), Some(latest)) if d.value > latest => (
+                d.span,
+                IndicatorMsg::PendingTooLate {
+                    ind: ind.into(),
+                    expected_by: d.value.to_string(),
+                    period: ctx.period().unwrap_or_default(),
+                    latest: latest.to_string(),
+                },
+                true,
+            ),
+            _ => (
+                p.span,
+                IndicatorMsg::BindingPending { ind: ind.into() },
+                false,
+            ),
+        };
+        let mut d = ctx.finding(span, msg).target(&ind.id);
+        if overdue {
+            d.severity = crate::diagnostic::Severity::Error;
+            d = d.node_path(format!("{}/pending/expected_by", e.pointer()));
+        } else {
+            d = d.node_path(format!("{}/pending", e.pointer()));
+        }
+        out.push(d);
     }
 }
 

@@ -1,5 +1,5 @@
-//! PL401, PL402 (with `--base REV`): accepted reports are not rewritten
-//! without a `revision` block, and not deleted.
+//! PL401, PL402 (with `--base REV`): accepted reports change only where
+//! the plan office's revision decisions allow, and never leave the record.
 
 use super::{CodeInfo, Subject};
 use crate::diagnostic::{Diagnostic, Location, Severity};
@@ -14,10 +14,10 @@ pub const PL401: CodeInfo = CodeInfo {
     subject: Subject::History,
     plan_rule: false,
     required_params: &[],
-    summary: "a report that exists at the merge-base has different parsed content now (comments and formatting do not count) and no new or changed `revision` block",
-    why: "accepted reports are the plan's record: a figure changed after acceptance must say why and who approved it, or history is silently rewritten",
+    summary: "a report accepted at the merge-base has different parsed content now (comments and formatting do not count) in an entry no revision decision of the plan office's register (at the merge-base) lists; a `pending` replaced by its `value` is not a rewrite",
+    why: "accepted reports are the plan's record: a figure changed after acceptance needs the plan office's decision, which the department cannot write, or history is silently rewritten",
     example: "# progress/2022/eco-env.yaml, accepted with I14 value 97.5, now says\nindicators:\n  - id: I14\n    value: 97.9\n",
-    fix: "add (or update) `revision: {reason: <why>, approved_by: 区发展和改革局}` to the changed report, or undo the change",
+    fix: "undo the change; if the accepted figure was wrong, ask the plan office to record a revision decision (decisions/, kind: revision, listing the entry), then update the branch",
     check: None,
 };
 
@@ -28,10 +28,10 @@ pub const PL402: CodeInfo = CodeInfo {
     subject: Subject::History,
     plan_rule: false,
     required_params: &[],
-    summary: "a report that exists at the merge-base is deleted (a rename that keeps its department and period is not a deletion)",
-    why: "a deleted report removes a year from the record and from every later comparison",
-    example: "# git rm progress/2022/eco-env.yaml\n",
-    fix: "restore the file; to correct it, change it and add a `revision` block",
+    summary: "a (department, period) with an accepted report at the merge-base has none now, whatever removed it: deleting, renaming to a name that is not read, moving out of the data root, changing `period` or `department` in place, a link (a rename that keeps department and period is not a deletion)",
+    why: "a removed report takes a year out of the record and out of every later comparison",
+    example: "# git mv progress/2022/eco-env.yaml progress/2022/eco-env.yaml.bak\n",
+    fix: "restore the report under progress/<period>/<department>.yaml with its department and period; to correct it, the plan office records a revision decision",
     check: None,
 };
 
@@ -40,52 +40,146 @@ fn parse(text: &str) -> Option<Node> {
     yaml::load(src, 0, Limits::default()).ok()
 }
 
-/// PL401 for one report that exists at the base and now: `current` is the
+/// What the plan office's revision decisions allow a report to change.
+pub struct Allowed<'a> {
+    /// Whether an entry (an indicator or project id, or a top-level key)
+    /// may change; `all` in a decision allows every one.
+    pub entry: &'a dyn Fn(&str) -> bool,
+    /// Whether any revision decision covers the report: then its metadata
+    /// (`submitted`, the `revision` note) may change with the entries.
+    pub revised: bool,
+}
+
+/// The top-level keys that change with any revision of the report.
+const METADATA: [&str; 2] = ["submitted", "revision"];
+
+/// One entry of a report list, by id: its key node (for the place) and its JSON.
+fn entries(root: &Node, list: &str) -> Vec<(String, Node, serde_json::Value)> {
+    (root.get(list).and_then(Node::as_seq).unwrap_or(&[]))
+        .iter()
+        .filter_map(|e| {
+            let id = e.get("id")?.as_str()?.to_string();
+            Some((id, e.clone(), e.to_json()))
+        })
+        .collect()
+}
+
+/// Whether an indicator entry changed only by its figure arriving: it was
+/// `pending` and has a `value` now (trust.md: how figures arrive).
+fn figure_arrived(before: &serde_json::Value, now: &serde_json::Value) -> bool {
+    before.get("pending").is_some()
+        && before.get("value").is_none()
+        && now.get("value").is_some()
+        && now.get("pending").is_none()
+}
+
+/// PL401 for one report that exists at the base and now, one per entry
+/// that changed without a revision decision allowing it: `current` is the
 /// working-tree source, `base_text` the text at the merge-base, `base_name`
 /// how the base version is shown (`path@commit`).
 pub fn rewritten(
     current: &crate::source::Source,
     base_text: &str,
     base_name: &str,
-) -> Option<Diagnostic> {
-    let now = parse(current.text())?;
-    let before = parse(base_text)?;
-    let (now_json, before_json) = (now.to_json(), before.to_json());
-    if now_json == before_json {
-        return None;
+    allowed: &Allowed<'_>,
+) -> Vec<Diagnostic> {
+    let (Some(now), Some(before)) = (parse(current.text()), parse(base_text)) else {
+        return Vec::new();
+    };
+    if now.to_json() == before.to_json() {
+        return Vec::new();
     }
-    let revision_now = now_json.get("revision");
-    if revision_now.is_some() && revision_now != before_json.get("revision") {
-        return None;
-    }
-    // Point at the first top-level entry that differs.
-    let changed = now
-        .as_map()
-        .unwrap_or(&[])
-        .iter()
-        .find(|(k, v)| before_json.get(k.key_text()) != Some(&v.to_json()))
-        .map(|(k, _)| k.clone());
     let base_source = SourceFile::new(base_name, base_text);
-    let (location, node_path) = match &changed {
-        Some(k) => (Location::at(current, k.span), format!("/{}", k.key_text())),
-        None => (Location::file_start(current), String::new()),
+    let mut out = Vec::new();
+    let mut changed =
+        |entry: String, pointer: String, now_at: Option<&Node>, before_at: Option<&Node>| {
+            let location = match now_at {
+                Some(n) => Location::at(current, n.span),
+                None => Location::file_start(current),
+            };
+            let before_loc = match before_at {
+                Some(n) => Location::at(&base_source, n.span),
+                None => Location::file_start(&base_source),
+            };
+            out.push(
+                Diagnostic::new(
+                    "PL401",
+                    Severity::Error,
+                    location,
+                    HistoryMsg::Rewritten {
+                        path: current.path.clone(),
+                        key: Some(entry),
+                    },
+                )
+                .node_path(pointer)
+                .related(before_loc, Note::AsAccepted),
+            );
+        };
+    // Top-level keys other than the two lists.
+    let keys = |n: &Node| -> Vec<String> {
+        n.as_map()
+            .unwrap_or(&[])
+            .iter()
+            .map(|(k, _)| k.key_text())
+            .filter(|k| k != "indicators" && k != "projects")
+            .collect()
     };
-    let mut d = Diagnostic::new(
-        "PL401",
-        Severity::Error,
-        location,
-        HistoryMsg::Rewritten {
-            path: current.path.clone(),
-            key: changed.as_ref().map(Node::key_text),
-        },
-    )
-    .node_path(node_path.clone());
-    let before_loc = match before.pointer(&node_path) {
-        Some((k, v)) if !node_path.is_empty() => Location::at(&base_source, k.unwrap_or(v).span),
-        _ => Location::file_start(&base_source),
-    };
-    d = d.related(before_loc, Note::AsAccepted);
-    Some(d)
+    let mut top: Vec<String> = keys(&now);
+    for k in keys(&before) {
+        if !top.contains(&k) {
+            top.push(k);
+        }
+    }
+    for k in top {
+        let (a, b) = (now.entry(&k), before.entry(&k));
+        if a.map(|(_, v)| v.to_json()) == b.map(|(_, v)| v.to_json()) {
+            continue;
+        }
+        if (allowed.entry)(&k) || (allowed.revised && METADATA.contains(&k.as_str())) {
+            continue;
+        }
+        changed(
+            k.clone(),
+            format!("/{k}"),
+            a.map(|(k, _)| k),
+            b.map(|(k, _)| k),
+        );
+    }
+    for list in ["indicators", "projects"] {
+        let (now_entries, before_entries) = (entries(&now, list), entries(&before, list));
+        let find = |v: &[(String, Node, serde_json::Value)], id: &str| {
+            v.iter().position(|(i, _, _)| i == id)
+        };
+        let mut ids: Vec<&str> = now_entries.iter().map(|(i, _, _)| i.as_str()).collect();
+        for (i, _, _) in &before_entries {
+            if !ids.contains(&i.as_str()) {
+                ids.push(i);
+            }
+        }
+        for id in ids {
+            let a = find(&now_entries, id).map(|p| &now_entries[p]);
+            let b = find(&before_entries, id).map(|p| &before_entries[p]);
+            match (a, b) {
+                (Some(a), Some(b)) if a.2 == b.2 => continue,
+                (Some(a), Some(b)) if list == "indicators" && figure_arrived(&b.2, &a.2) => {
+                    continue
+                }
+                _ => {}
+            }
+            if (allowed.entry)(id) {
+                continue;
+            }
+            let pointer = match a {
+                Some(_) => format!("/{list}/{}", find(&now_entries, id).unwrap_or_default()),
+                None => format!("/{list}"),
+            };
+            let now_at = a
+                .map(|(_, n, _)| n)
+                .or_else(|| now.entry(list).map(|(k, _)| k));
+            changed(id.to_string(), pointer, now_at, b.map(|(_, n, _)| n));
+        }
+    }
+    out
 }
 
 /// PL402 for a report that exists at the base and is gone now.
@@ -109,7 +203,7 @@ pub const PL403: CodeInfo = CodeInfo {
     subject: Subject::History,
     plan_rule: false,
     required_params: &[],
-    summary: "with `--base`, the pull request changes plan-lint.toml or a `--plan` directory; the pull request is judged by the base revision's versions, and the changes take effect after merge",
+    summary: "with `--base`, the pull request changes, adds or deletes plan-lint.toml, a `--plan` directory or a file of the decisions register; the pull request is judged by the merge-base's versions (one missing there is missing), and the changes take effect after merge",
     why: "a pull request must not weaken the rules that judge it: the configuration and plan of its base decide, and the change is shown for review",
     example: "# the pull request edits plan-lint.toml:\n[severity]\nPL203 = \"warning\"\n",
     fix: "nothing, if the change is intended: it applies to pull requests after this one is merged; have the rule owners (CODEOWNERS) review it",

@@ -23,10 +23,10 @@ pub mod trajectory;
 use crate::decisions::Register;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::history::History;
-use jiff::civil::Date;
 use crate::messages::{Msg, Note, Prev};
 use crate::plan::{CatalogPositions, Indicator, Plan, Project, Rule};
 use crate::report::{IndicatorEntry, ProjectEntry, Report};
+use jiff::civil::Date;
 
 /// What a code is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -120,16 +120,50 @@ pub const PL107: CodeInfo = CodeInfo {
 pub const PL108: CodeInfo = CodeInfo {
     code: "PL108",
     name: "path-mismatch",
-    severity: "warning",
+    severity: "error",
     subject: Subject::File,
     plan_rule: false,
     required_params: &[],
     summary: "the file path's year or department disagrees with `period`/`department`",
-    why: "the fields are authoritative, but a file filed under the wrong year or name is easily overlooked or overwritten",
+    why: "the fields are authoritative, but a report filed under another year or department's name is easily overlooked or overwritten, and a department that owns one file (CODEOWNERS) could report for another; under the data root it is an error (a draft outside it is exempt)",
     example: "# progress/2023/eco-env.yaml\ndepartment: eco-env\nperiod: 2022\n",
     fix: "move the file to progress/<period>/<department>.yaml, or correct the fields",
     check: None,
 };
+pub const PL110: CodeInfo = CodeInfo {
+    code: "PL110",
+    name: "unread-report-file",
+    severity: "warning",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "a file under the data root looks like a report but is not read (`*.YAML`, `*.YML`, `*.yaml.bak`, `*.yaml~`, `*.yaml.txt`, `*.yml.txt` …)",
+    why: "Windows hides extensions: a report saved as eco-env.yaml.txt or renamed to eco-env.yaml.bak silently leaves the record, and with it every comparison against it",
+    example: "progress/2024/eco-env.yaml.bak\n",
+    fix: "rename a report to <department>.yaml; remove copies and backups from the data root (git keeps every earlier version)",
+    check: None,
+};
+
+/// Whether a file name looks like a report that is not read as one: a
+/// report extension in another case, or one followed by a backup or text
+/// suffix. The name under which it would be read is returned.
+pub fn unread_report_name(name: &str) -> Option<String> {
+    if name.ends_with(".yaml") || name.ends_with(".yml") {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    for ext in [".yaml", ".yml"] {
+        for suffix in ["", ".bak", "~", ".txt", ".orig", ".old", ".backup"] {
+            let tail = format!("{ext}{suffix}");
+            if lower.ends_with(&tail) && lower.len() > tail.len() {
+                let stem = name.get(..name.len() - tail.len())?;
+                return Some(format!("{stem}{ext}"));
+            }
+        }
+    }
+    None
+}
+
 pub const PL109: CodeInfo = CodeInfo {
     code: "PL109",
     name: "unknown-department",
@@ -194,6 +228,7 @@ pub fn check(
     report: &Report,
     catalog: &CatalogPositions,
     today: Date,
+    in_data_root: bool,
     out: &mut Vec<Diagnostic>,
 ) {
     let src = &report.source;
@@ -294,8 +329,11 @@ pub fn check(
         );
     }
 
-    // PL108: progress/<year>/<department>.yaml
-    check_path(report, dept_known, out);
+    // PL108: progress/<year>/<department>.yaml, under the data root (a
+    // draft checked from outside it is exempt).
+    if in_data_root {
+        check_path(report, dept_known, out);
+    }
 
     // PL101, PL103, PL104, PL105 for indicators.
     let mut seen: FastMap<&str, &crate::report::IndicatorEntry> =
@@ -551,7 +589,7 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "PL108",
-                    Severity::Warning,
+                    Severity::Error,
                     Location::at(src, p.span),
                     ReportMsg::PathYear {
                         period: p.value,
@@ -568,7 +606,7 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     "PL108",
-                    Severity::Warning,
+                    Severity::Error,
                     Location::at(src, d.span),
                     ReportMsg::PathName {
                         department: d.value.clone(),

@@ -47,6 +47,7 @@ pub static CODES: &[&CodeInfo] = &[
     &reference::PL107,
     &reference::PL108,
     &reference::PL109,
+    &reference::PL110,
     &no_regression::PL201,
     &target_bound::PL202,
     &trajectory::PL203,

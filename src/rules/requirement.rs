@@ -1,6 +1,8 @@
-//! PL204, PL205, PL210: a qualitative target ("控制在市要求以内", "达到省要求")
-//! is met against the city or province requirement for the year, which the
-//! report must state and cite, and one cited document gives one figure.
+//! PL204, PL205, PL210: a relative target ("控制在市要求以内", "达到省要求",
+//! and any target the catalog judges against an outside figure) is met
+//! against the requirement the plan office records for the year in its
+//! decisions register (trust.md). A department cannot set its own bar: the
+//! report's own `requirement` block is at most a copy, and must agree.
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
@@ -14,10 +16,10 @@ pub const PL204: CodeInfo = CodeInfo {
     subject: Subject::Indicator,
     plan_rule: true,
     required_params: &[],
-    summary: "a qualitative target (序号 17–19) is reported without `requirement.value` and `requirement.source`",
-    why: "\"达到省要求\" can only be judged against the figure the province set for the year, and only if the document that set it is cited",
-    example: "indicators:\n  - id: I18\n    value: 2.4\n",
-    fix: "add `requirement: {value: <the required reduction, %>, source: <the document, e.g. 黔环发〔2023〕12号>}`",
+    summary: "a relative target (序号 17–19 市/省要求, and targets the catalog judges against an outside figure) has no requirement on record for the period in the plan office's decisions register",
+    why: "\"达到省要求\" can only be judged against the figure the province set for the year; a figure the department writes itself would let it set its own bar, so only the plan office's register (trust.md) records it",
+    example: "indicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: -10, source: 自定}   # grants nothing\n# and decisions/ has no requirement for I18 in this period\n",
+    fix: "send the plan office the document that set the year's figure; it records a `kind: requirement` decision in decisions/ (then update the branch)",
     check: Some(check_missing),
 };
 
@@ -28,10 +30,10 @@ pub const PL205: CodeInfo = CodeInfo {
     subject: Subject::Indicator,
     plan_rule: true,
     required_params: &[],
-    summary: "the value does not meet the stated requirement: for 17–19 the value is this year's reduction in percent, met when value ≥ requirement.value",
+    summary: "the value does not meet the requirement on record in the decisions register, by the catalog's comparison for the target (for 17–19 the value is this year's reduction in percent, met when value ≥ the requirement)",
     why: "the binding qualitative targets are met only when the district's reduction reaches what the city or province required",
-    example: "indicators:\n  - id: I18\n    value: 1.8\n    requirement: {value: 2.0, source: 黔环发〔2023〕12号}\n",
-    fix: "check the figure and the requirement; if both are right the target was missed, which only the plan office may accept (approved suppression)",
+    example: "# decisions/2023.yaml: {id: R2023-I18, kind: requirement, target: I18, period: 2023, value: 2.0, ...}\nindicators:\n  - id: I18\n    value: 1.8\n",
+    fix: "check the figure against its source; if it is right the target was missed, which only a suppression decision of the plan office accepts",
     check: Some(check_met),
 };
 
@@ -42,55 +44,75 @@ pub const PL210: CodeInfo = CodeInfo {
     subject: Subject::Indicator,
     plan_rule: true,
     required_params: &[],
-    summary: "two reports cite the same `requirement.source` for the same indicator with different values",
-    why: "one document sets one figure: two different values under one citation mean one of them was copied wrongly",
-    example: "# 2022: requirement {value: 2.0, source: 黔环发〔2023〕12号}\n# 2023: requirement {value: 2.5, source: 黔环发〔2023〕12号}\n",
-    fix: "check the cited document and correct the value, or cite the document that sets this year's figure",
+    summary: "a report's `requirement.value` differs from the requirement the decisions register records for that indicator and period",
+    why: "one requirement judges the target: a different figure in the report is a copying error or an attempt to set the bar, and either misleads the reader",
+    example: "# decisions/: R2023-I18 requires 2.0 for 2023\nindicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: 1.5, source: 黔环发〔2023〕12号}\n",
+    fix: "write the register's figure, or remove `requirement:` from the entry",
     check: Some(check_consistent),
 };
 
+/// The requirement on record for an entry's indicator and the report's period.
+fn on_record<'a>(
+    ctx: &RuleCtx<'a>,
+    ind: &crate::plan::Indicator,
+) -> Option<&'a crate::decisions::Decision> {
+    ctx.register
+        .requirement(ctx.plan.id(), &ind.id, ctx.period()?)
+}
+
+/// The place of a register decision, labelled with what it records.
+fn decision_note(d: &crate::decisions::Decision, unit: &str) -> (Location, Note) {
+    (
+        d.location(Some("value")),
+        Note::Decision {
+            id: d.id.clone(),
+            value: d.value,
+            unit: unit.to_string(),
+        },
+    )
+}
+
 fn check_missing(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(period) = ctx.period() else { return };
     for (e, ind) in ctx.indicators() {
-        if e.value.is_none() {
+        if e.value.is_none() || on_record(ctx, ind).is_some() {
             continue;
         }
-        let req = e.requirement.as_ref();
-        let no_value = req.and_then(|r| r.value.as_ref()).is_none();
-        let no_source = req.and_then(|r| r.source.as_ref()).is_none();
-        if !no_value && !no_source {
-            continue;
-        }
-        // Point at what is there: the requirement block, else the indicator's id.
-        let span = req.map_or(e.id.span, |r| r.span);
+        // Point at the report's own requirement, which grants nothing, else the figure.
+        let span = e
+            .requirement
+            .as_ref()
+            .map_or(e.value.as_ref().map_or(e.id.span, |v| v.span), |r| r.span);
+        let pointer = match &e.requirement {
+            Some(_) => format!("{}/requirement", e.pointer()),
+            None => format!("{}/value", e.pointer()),
+        };
         out.push(
             ctx.finding(
                 span,
                 IndicatorMsg::RequirementMissing {
                     ind: ind.into(),
                     target_text: ind.target_text.clone(),
-                    value: no_value,
-                    source: no_source,
-                    block: req.is_some(),
+                    period,
+                    approvers: ctx.plan.header.approvers.clone(),
                 },
             )
             .target(&ind.id)
-            .node_path(format!("{}/requirement", e.pointer())),
+            .node_path(pointer),
         );
     }
 }
 
 fn check_met(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, ind) in ctx.indicators() {
-        let (Some(v), Some(rv), Some(period)) = (
-            &e.value,
-            e.requirement.as_ref().and_then(|r| r.value.as_ref()),
-            ctx.period(),
-        ) else {
+        let (Some(v), Some(d), Some(period)) = (&e.value, on_record(ctx, ind), ctx.period()) else {
             continue;
         };
-        if numeric::meets(crate::plan::Comparison::AtLeast, v.value, rv.value) {
+        let Some(required) = d.value else { continue };
+        if numeric::meets(ind.comparison, v.value, required) {
             continue;
         }
+        let (l, note) = decision_note(d, &ind.unit);
         out.push(
             ctx.finding(
                 v.span,
@@ -98,51 +120,46 @@ fn check_met(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     ind: ind.into(),
                     value: v.value,
                     period,
-                    required: rv.value,
+                    required,
+                    comparison: ind.comparison,
+                    decision: d.id.clone(),
+                    document: d.document.clone().unwrap_or_default(),
                 },
             )
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()))
-            .related(Location::at(&ctx.report.source, rv.span), Note::Requirement),
+            .related(l, note),
         );
     }
 }
 
 fn check_consistent(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, ind) in ctx.indicators() {
-        let Some(req) = &e.requirement else { continue };
-        let (Some(rv), Some(rs)) = (&req.value, &req.source) else {
+        let Some(rv) = e.requirement.as_ref().and_then(|r| r.value.as_ref()) else {
             continue;
         };
-        let other = ctx
-            .history
-            .requirement_citations(ctx.plan, ind, &rs.value)
-            .find(|f| {
-                f.path() != ctx.report.source.path
-                    && numeric::compare(f.value, rv.value) != std::cmp::Ordering::Equal
-            });
-        let Some(other) = other else { continue };
+        let (Some(d), Some(period)) = (on_record(ctx, ind), ctx.period()) else {
+            continue;
+        };
+        let Some(required) = d.value else { continue };
+        if numeric::compare(rv.value, required) == std::cmp::Ordering::Equal {
+            continue;
+        }
+        let (l, note) = decision_note(d, &ind.unit);
         out.push(
             ctx.finding(
                 rv.span,
                 IndicatorMsg::RequirementInconsistent {
                     ind: ind.into(),
-                    source: rs.value.trim().to_string(),
+                    period,
                     value: rv.value,
-                    other_period: other.period,
-                    other_value: other.value,
+                    required,
+                    decision: d.id.clone(),
                 },
             )
             .target(&ind.id)
             .node_path(format!("{}/requirement/value", e.pointer()))
-            .related(
-                other.location(),
-                Note::OtherCitation {
-                    value: other.value,
-                    unit: ind.unit.clone(),
-                    year: other.period,
-                },
-            ),
+            .related(l, note),
         );
     }
 }

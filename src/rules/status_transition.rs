@@ -11,10 +11,10 @@ pub const PL301: CodeInfo = CodeInfo {
     subject: Subject::Project,
     plan_rule: true,
     required_params: &["transitions"],
-    summary: "a status change that cannot happen against the previous period (e.g. `completed` → `under_construction`, anything after `cancelled`) without a `revision`",
+    summary: "a status change that cannot happen against the previous period (e.g. `completed` → `under_construction`, anything after `cancelled`) without a revision decision of the plan office for that report and project (trust.md); `suspended` → `completed` is a normal transition",
     why: "a completed project that is under construction again means either last year's completion or this year's status is wrong; the ledger must not be rewritten silently",
     example: "# 2022: P0901 status completed\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 90\n",
-    fix: "correct the status; if last year's report was wrong, correct that report with a `revision` block approved by the plan office",
+    fix: "correct the status; if last year's report was wrong, ask the plan office to record a revision decision (decisions/, kind: revision, listing the project) and correct that report",
     check: Some(check),
 };
 
@@ -22,13 +22,19 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(transitions) = &ctx.rule.entry.params.transitions else {
         return;
     };
-    if ctx.report.revision.is_some() {
-        return;
-    }
+    let department = ctx.report.department().unwrap_or_default();
     for (e, p) in ctx.projects() {
         let (Some(status), Some(period)) = (&e.status, ctx.period()) else {
             continue;
         };
+        // Only the plan office's revision decision for this report and
+        // project allows it; the report's own `revision` block is a note.
+        if (ctx.register)
+            .revision_for(ctx.plan.id(), department, period, &p.id)
+            .is_some()
+        {
+            continue;
+        }
         let Some(prev) = ctx
             .history
             .previous_project(ctx.plan, p, period)
