@@ -33,8 +33,13 @@ fn repository(n: usize) -> (tempfile::TempDir, Plans) {
     (dir, Plans(plans))
 }
 
-fn options(root: &Path) -> CheckOptions {
-    CheckOptions::new(root.join("progress"), today())
+/// A check of the repository at `root` with its register, as the command line runs it.
+fn options(root: &Path, plans: &Plans) -> CheckOptions {
+    let mut opts = CheckOptions::new(root.join("progress"), today());
+    opts.decisions = std::sync::Arc::new(
+        plan_lint::decisions::Register::load_dir(&root.join("decisions"), plans).unwrap(),
+    );
+    opts
 }
 
 fn load_one(c: &mut Criterion) {
@@ -72,7 +77,7 @@ fn builtin_plan(c: &mut Criterion) {
 fn check_one_with_history(c: &mut Criterion) {
     // One district: every department's five years under the built-in plan.
     let (dir, plans) = repository(115);
-    let mut opts = options(dir.path());
+    let mut opts = options(dir.path(), &plans);
     let file = dir.path().join("progress/2023/eco-env.yaml");
     opts.inputs = vec![file.to_string_lossy().into_owned()];
     let out = check::run(&plans, &opts).unwrap();
@@ -89,7 +94,7 @@ fn check_n(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1000);
     let (dir, plans) = repository(n);
-    let opts = options(dir.path());
+    let opts = options(dir.path(), &plans);
     let out = check::run(&plans, &opts).unwrap();
     assert_eq!(out.files, n);
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics.first());

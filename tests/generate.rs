@@ -18,9 +18,13 @@ fn check_repo(opts: &repo::Options) -> (repo::Written, check::Outcome) {
         plans.push(Plan::from_dir(p).unwrap());
     }
     let today = plan_lint::report::parse_date(repo::TODAY).unwrap();
+    let plans = Plans(plans);
     let mut o = CheckOptions::new(dir.path().join("progress"), today);
     o.inputs = Vec::new();
-    let outcome = check::run(&Plans(plans), &o).unwrap();
+    o.decisions = std::sync::Arc::new(
+        plan_lint::decisions::Register::load_dir(&dir.path().join("decisions"), &plans).unwrap(),
+    );
+    let outcome = check::run(&plans, &o).unwrap();
     // Paths relative to the repository root, as planted.tsv has them.
     let root = plan_lint::paths::display(dir.path());
     let mut outcome = outcome;

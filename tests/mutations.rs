@@ -50,10 +50,21 @@ fn world() -> &'static World {
                 (earlier, text)
             })
             .collect();
+        let plans = Plans(vec![Plan::builtin().expect("built-in plan loads")]);
+        let mut opts =
+            CheckOptions::new(ROOT, plan_lint::report::parse_date("2026-01-01").unwrap());
+        // The example repository's register: the requirements 序号17-19 are judged by.
+        opts.decisions = std::sync::Arc::new(
+            plan_lint::decisions::Register::load_dir(
+                &std::path::Path::new(ROOT).join("../decisions"),
+                &plans,
+            )
+            .expect("the example register loads"),
+        );
         World {
-            plans: Plans(vec![Plan::builtin().expect("built-in plan loads")]),
+            plans,
             departments,
-            opts: CheckOptions::new(ROOT, plan_lint::report::parse_date("2026-01-01").unwrap()),
+            opts,
         }
     })
 }

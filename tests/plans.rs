@@ -116,16 +116,47 @@ fn history_and_periods_come_from_the_report_s_own_plan() {
     );
 }
 
+/// Under the next plan too, a binding finding is excepted only by the plan
+/// office's register, and only by that plan's approver: the report's own
+/// `approved_by` grants nothing (trust.md).
 #[test]
-fn suppressing_a_binding_rule_needs_the_next_plan_s_approver() {
+fn suppressing_a_binding_rule_needs_a_decision_by_the_next_plan_s_approver() {
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("env.yaml");
-    let body = "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: N01, value: 98.1}\nprojects:\n  - {id: Q0101, status: under_construction, progress: 30}\nsuppressions:\n  - {rule: PL201, target: N01, reason: 监测点位调整, approved_by: APPROVER}\n";
-    std::fs::write(&draft, body.replace("APPROVER", "区发展和改革局")).unwrap();
+    let body = "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: N01, value: 98.1}\nprojects:\n  - {id: Q0101, status: under_construction, progress: 30}\nsuppressions:\n  - {rule: PL201, target: N01, reason: 监测点位调整, approved_by: 区规划办公室}\n";
+    std::fs::write(&draft, body).unwrap();
     let out = check_draft(&draft, "2028-02-01");
+    assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(codes(&json(&out)).contains(&"PL501"), "{}", out.stdout);
-    std::fs::write(&draft, body.replace("APPROVER", "区规划办公室")).unwrap();
-    let out = check_draft(&draft, "2028-02-01");
-    assert_eq!(out.code, 0, "{}", out.stdout);
-    assert_eq!(json(&out)["summary"]["suppressed"], 1);
+
+    // The register must lie inside the repository: a folder under target/.
+    std::fs::create_dir_all("target").unwrap();
+    let register = tempfile::tempdir_in("target").unwrap();
+    let decision = "version: 1\ndecisions:\n  - {id: D2028-001, kind: suppression, plan: nanming-15th-example, department: env, period: 2027, rule: PL201, target: N01, value: 98.1, reason: 监测点位调整, approved_by: APPROVER, date: 2028-01-20}\n";
+    let check_with_register = || {
+        plan_lint(&[
+            "check",
+            "--data-root",
+            ROOT,
+            "--today",
+            "2028-02-01",
+            "--format",
+            "json",
+            "--decisions",
+            register.path().to_str().unwrap(),
+            draft.to_str().unwrap(),
+        ])
+    };
+    // The built-in plan's approver is not the next plan's.
+    let file = register.path().join("2028.yaml");
+    std::fs::write(&file, decision.replace("APPROVER", "区发展和改革局")).unwrap();
+    let out = check_with_register();
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("PL004"), "{}", out.stderr);
+    std::fs::write(&file, decision.replace("APPROVER", "区规划办公室")).unwrap();
+    let out = check_with_register();
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let v = json(&out);
+    assert_eq!(v["summary"]["suppressed"], 1);
+    assert_eq!(diagnostic(&v, "PL201")["decision"], "D2028-001");
 }

@@ -26,12 +26,13 @@ fn git(dir: &Path, args: &[&str]) {
     );
 }
 
-/// A data repository holding the example reports, committed on `main`, with a branch `pr` checked out.
+/// A data repository holding the example reports and the plan office's
+/// register, committed on `main`, with a branch `pr` checked out.
 fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     git(root, &["init", "-q", "-b", "main"]);
-    for entry in walk(Path::new("fixtures/example/progress")) {
+    for entry in walk(Path::new("fixtures/example")) {
         let rel = entry.strip_prefix("fixtures/example").unwrap();
         let dest = root.join(rel);
         std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
@@ -89,8 +90,12 @@ fn codes(v: &serde_json::Value) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The whole flow of trust.md: a department's pull request rewrites an
+/// accepted figure and is blocked; its own `revision` block grants nothing;
+/// the plan office merges a revision decision; the department updates its
+/// branch and the same pull request passes.
 #[test]
-fn a_rewritten_accepted_report_fails_until_it_carries_a_revision() {
+fn a_rewritten_accepted_report_fails_until_the_office_s_revision_decision_is_merged() {
     let repo = repo();
     let root = repo.path();
     let path = root.join("progress/2022/eco-env.yaml");
@@ -115,7 +120,8 @@ fn a_rewritten_accepted_report_fails_until_it_carries_a_revision() {
         .iter()
         .find(|d| d["code"] == "PL401")
         .unwrap();
-    assert_eq!(d["line"], 7, "points at the changed `indicators` entry");
+    assert_eq!(d["line"], 8, "points at the changed I14 entry");
+    assert!(d["message"].as_str().unwrap().contains("\"I14\""), "{d}");
     assert!(d["related"][0]["file"]
         .as_str()
         .unwrap()
@@ -123,12 +129,150 @@ fn a_rewritten_accepted_report_fails_until_it_carries_a_revision() {
     // The changed report and the later reports of the same department are linted; nothing else.
     assert_eq!(v["summary"]["files"], 2, "2022 and 2023 eco-env");
 
+    // The report's own revision block, approved_by and all, grants nothing.
     let revised = std::fs::read_to_string(&path).unwrap()
         + "revision:\n  reason: 监测站数据复核修订\n  approved_by: 区发展和改革局\n";
-    std::fs::write(&path, revised).unwrap();
+    std::fs::write(&path, &revised).unwrap();
+    git(root, &["commit", "-qam", "say why"]);
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1, "{err} {v}");
+    assert!(codes(&v).iter().any(|c| c.0 == "PL401"));
+
+    // The plan office merges its decision on main.
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::write(
+        root.join("decisions/2025-revisions.yaml"),
+        "version: 1\ndecisions:\n  - {id: V2025-001, kind: revision, department: eco-env, period: 2022, targets: [I14], reason: 监测站数据复核修订, approved_by: 区发展和改革局, date: 2025-02-10}\n",
+    )
+    .unwrap();
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "revision decision V2025-001"]);
+    git(root, &["checkout", "-q", "pr"]);
+    // Re-running the old check is not enough: its merge-base is the old main.
+    let (code, _, _) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1);
+    // The department updates its branch: the merge-base now holds the decision.
+    git(root, &["merge", "-q", "--no-edit", "main"]);
     let (code, v, err) = plan_lint(root, &["--base", "main"]);
     assert_eq!(code, 0, "{err} {v}");
     assert!(!codes(&v).iter().any(|c| c.0 == "PL401"));
+
+    // The decision allows I14 only: another accepted figure is still PL401.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("value: 41.78", "value: 41.9")).unwrap();
+    let (code, v, _) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1);
+    let c: Vec<_> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "PL401")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0].contains("\"I15\""), "{c:?}");
+}
+
+/// A pull request that adds its own register gets no exception from it:
+/// the register is read at the merge-base, and the new file is PL403.
+#[test]
+fn a_register_added_by_the_pull_request_grants_nothing() {
+    let repo = repo();
+    let root = repo.path();
+    std::fs::remove_dir_all(root.join("decisions")).unwrap();
+    git(root, &["checkout", "-q", "main"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "no register yet"]);
+    git(root, &["checkout", "-q", "-B", "pr"]);
+    let path = root.join("progress/2022/eco-env.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("value: 97.5", "value: 97.4")).unwrap();
+    std::fs::create_dir_all(root.join("decisions")).unwrap();
+    std::fs::write(
+        root.join("decisions/self.yaml"),
+        "version: 1\ndecisions:\n  - {id: V1, kind: revision, department: eco-env, period: 2022, targets: [all], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n",
+    )
+    .unwrap();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "approve myself"]);
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1, "{err} {v}");
+    let c = codes(&v);
+    assert!(c.iter().any(|x| x.0 == "PL401"), "{c:?}");
+    assert!(
+        c.iter()
+            .any(|x| x.0 == "PL403" && x.1 == "decisions/self.yaml"),
+        "{c:?}"
+    );
+    // The pull request's own register is still validated: an error in it fails the check.
+    std::fs::write(
+        root.join("decisions/self.yaml"),
+        "version: 1\ndecisions:\n  - {id: V1, kind: revision, department: eco-env, period: 2022, targets: [all], reason: 自行批准, approved_by: 区生态环境局, date: 2025-02-10}\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["check", "--today", "2026-01-01", "--base", "main"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PL004"));
+}
+
+/// No accepted (department, period) leaves the record, whatever removes it.
+#[test]
+fn every_way_out_of_the_record_is_pl402() {
+    type Step = fn(&Path);
+    let cases: [(&str, Step); 5] = [
+        ("renamed to .bak", |root| {
+            std::fs::rename(
+                root.join("progress/2022/eco-env.yaml"),
+                root.join("progress/2022/eco-env.yaml.bak"),
+            )
+            .unwrap()
+        }),
+        ("renamed to .YAML", |root| {
+            std::fs::rename(
+                root.join("progress/2022/eco-env.yaml"),
+                root.join("progress/2022/eco-env.YAML"),
+            )
+            .unwrap()
+        }),
+        ("period changed in place", |root| {
+            let p = root.join("progress/2022/eco-env.yaml");
+            let t = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, t.replace("period: 2022", "period: 2020")).unwrap()
+        }),
+        ("department changed in place", |root| {
+            let p = root.join("progress/2022/eco-env.yaml");
+            let t = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, t.replace("department: eco-env", "department: water")).unwrap()
+        }),
+        (
+            "the year folder replaced by a link out of the data root",
+            |root| {
+                let outside = root.join("elsewhere");
+                std::fs::rename(root.join("progress/2022"), &outside).unwrap();
+                #[cfg(unix)]
+                std::os::unix::fs::symlink(&outside, root.join("progress/2022")).unwrap();
+            },
+        ),
+    ];
+    for (what, step) in cases {
+        let repo = repo();
+        let root = repo.path();
+        step(root);
+        git(root, &["add", "-A"]);
+        git(root, &["commit", "-qm", what]);
+        let (code, v, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 1, "{what}: {err} {v}");
+        let c = codes(&v);
+        assert!(
+            c.iter()
+                .any(|x| x.0 == "PL402" && x.1 == "progress/2022/eco-env.yaml"),
+            "{what}: {c:?}"
+        );
+    }
 }
 
 #[test]
@@ -190,6 +334,13 @@ fn pre_existing_findings_are_unchanged_and_fail_on_new_ignores_them() {
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("value: 4.4", "value: 440")).unwrap();
     git(root, &["checkout", "-q", "main"]);
+    // The plan office allows the 2023 hrss report to be revised.
+    std::fs::write(
+        root.join("decisions/hrss.yaml"),
+        "version: 1\ndecisions:\n  - {id: V2024-hrss, kind: revision, department: hrss, period: 2023, targets: [all], reason: 来源补充, approved_by: 区发展和改革局, date: 2024-03-01}\n",
+    )
+    .unwrap();
+    git(root, &["add", "."]);
     git(root, &["commit", "-qam", "accepted with a finding"]);
     git(root, &["checkout", "-q", "-B", "pr"]);
     // The pull request adds an unrelated new report.
@@ -212,7 +363,7 @@ fn pre_existing_findings_are_unchanged_and_fail_on_new_ignores_them() {
     );
     assert_eq!(code, 0, "{v}");
 
-    // Touch the accepted 2023 hrss report (with a revision): its old finding is unchanged, not new.
+    // Touch the accepted 2023 hrss report (the office's revision decision allows it): its old finding is unchanged, not new.
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(
         &path,
@@ -272,4 +423,86 @@ fn the_base_configuration_judges_a_pull_request_that_changes_it() {
     // Without --base the working copy's configuration applies (and hides the file).
     let (code, _, _) = plan_lint(root, &[]);
     assert_eq!(code, 0);
+}
+
+/// A pull request that deletes plan-lint.toml is still judged by the
+/// merge-base's configuration (here: a missing project is an error), and
+/// the deletion is PL403.
+#[test]
+fn a_pull_request_that_deletes_the_configuration_is_judged_by_the_base_s() {
+    let repo = repo();
+    let root = repo.path();
+    std::fs::write(
+        root.join("plan-lint.toml"),
+        "data_root = \"progress\"\n\n[severity]\nPL306 = \"error\"\n",
+    )
+    .unwrap();
+    git(root, &["checkout", "-q", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "configuration"]);
+    git(root, &["checkout", "-q", "-B", "pr"]);
+    // The pull request drops a project from its report and deletes the configuration.
+    let path = root.join("progress/2023/eco-env.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("  - id: P1136").unwrap();
+    std::fs::write(&path, &text[..start]).unwrap();
+    git(root, &["rm", "-q", "plan-lint.toml"]);
+    git(
+        root,
+        &["commit", "-qam", "drop a project, drop the configuration"],
+    );
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1, "{err} {v}");
+    let pl306 = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PL306")
+        .expect("PL306");
+    assert_eq!(pl306["severity"], "error", "{pl306}");
+    let c = codes(&v);
+    assert!(
+        c.iter().any(|x| x.0 == "PL403" && x.1 == "plan-lint.toml"),
+        "{c:?}"
+    );
+}
+
+/// A `--plan` folder that is missing at the merge-base is missing: the pull
+/// request's own copy is never loaded, so its reports name an unknown plan.
+#[test]
+fn a_plan_folder_added_by_the_pull_request_is_not_loaded() {
+    let repo = repo();
+    let root = repo.path();
+    let next = Path::new("fixtures/next-plan");
+    for f in walk(next) {
+        let dest = root.join("plans/next").join(f.strip_prefix(next).unwrap());
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&f, dest).unwrap();
+    }
+    std::fs::create_dir_all(root.join("progress/2026")).unwrap();
+    std::fs::copy(
+        "fixtures/two-plans/progress/2026/env.yaml",
+        root.join("progress/2026/env.yaml"),
+    )
+    .unwrap();
+    git(root, &["add", "."]);
+    git(
+        root,
+        &["commit", "-qm", "the next plan and its first report"],
+    );
+    let (code, v, err) = plan_lint(root, &["--plan", "plans/next", "--base", "main"]);
+    assert_eq!(code, 1, "{err} {v}");
+    let c = codes(&v);
+    assert!(
+        c.iter()
+            .any(|x| x.0 == "PL003" && x.1 == "progress/2026/env.yaml"),
+        "{c:?}"
+    );
+    assert!(c.iter().any(|x| x.0 == "PL403"), "{c:?}");
+    // Without --base the working tree's plan folder is loaded.
+    let (code, v, err) = plan_lint(root, &["--plan", "plans/next"]);
+    assert!(
+        !codes(&v).iter().any(|x| x.0 == "PL003"),
+        "{code} {err} {v}"
+    );
 }

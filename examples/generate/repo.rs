@@ -11,7 +11,8 @@
 //! distinct, and every report is valid unless a finding was planted in it.
 //! Values follow the catalog: level indicators move along or ahead of their
 //! path and never regress, bounds hold, growth rates beat their targets,
-//! running totals grow, qualitative targets cite a requirement they meet, and
+//! running totals grow, qualitative targets meet the requirement the register
+//! (decisions/) records and repeat it, and
 //! projects go planned → preparing → under construction → completed with
 //! progress, investment and dates to match.
 
@@ -91,7 +92,7 @@ impl Rng {
 
 /// A finding the generator can plant, by the code it must produce.
 pub const PLANTABLE: [&str; 9] = [
-    "PL001", "PL002", "PL101", "PL104", "PL201", "PL204", "PL302", "PL303", "PL305",
+    "PL001", "PL002", "PL101", "PL104", "PL201", "PL210", "PL302", "PL303", "PL305",
 ];
 
 /// One report to write: which district (0 is the built-in plan), department and year.
@@ -197,6 +198,67 @@ fn num(v: f64) -> String {
         let s = format!("{v:.2}");
         s.trim_end_matches('0').to_string()
     }
+}
+
+/// The requirement the plan office records for a qualitative indicator of
+/// a district in a year: met by the district's value.
+pub fn requirement_value(
+    plan: &Plan,
+    ind: &Indicator,
+    district: usize,
+    seed: u64,
+    year: i32,
+) -> f64 {
+    round2(indicator_value(plan, ind, district, seed, year) - 0.1)
+}
+
+/// The document that set a requirement.
+fn requirement_source(ind: &Indicator, district: usize, year: i32) -> String {
+    format!(
+        "黔环发〔{year}〕{}号",
+        100 + (district * 7 + ind.id.len() * 13 + year as usize) % 900
+    )
+}
+
+/// The plan office's register of a generated repository: the requirement
+/// of every qualitative indicator a report is written for.
+pub fn render_register(plan: &Plan, specs: &[Spec], seed: u64) -> String {
+    let mut out = String::from(
+        "# The plan office's register of a generated repository: the requirements of the\n\
+         # relative targets, one per indicator, district and year.\nversion: 1\ndecisions:\n",
+    );
+    let mut any = false;
+    for spec in specs {
+        let sfx = suffix(spec.district);
+        for ind in plan.indicators_of(&spec.department) {
+            if ind.kind != IndicatorKind::Qualitative {
+                continue;
+            }
+            any = true;
+            let y = spec.year;
+            let _ = writeln!(out, "  - id: R{y}-{}{sfx}", ind.id);
+            let _ = writeln!(out, "    kind: requirement");
+            let _ = writeln!(out, "    plan: {}", plan_id(spec.district));
+            let _ = writeln!(out, "    target: {}{sfx}", ind.id);
+            let _ = writeln!(out, "    period: {y}");
+            let _ = writeln!(
+                out,
+                "    value: {}",
+                num(requirement_value(plan, ind, spec.district, seed, y))
+            );
+            let _ = writeln!(
+                out,
+                "    source: {}",
+                requirement_source(ind, spec.district, y)
+            );
+            let _ = writeln!(out, "    approved_by: {}", plan.header.approvers[0]);
+            let _ = writeln!(out, "    date: {}-01-05", y + 1);
+        }
+    }
+    if !any {
+        out = out.replace("decisions:\n", "decisions: []\n");
+    }
+    out
 }
 
 /// The sign of "better" for an indicator.
@@ -330,7 +392,7 @@ pub fn render_report(plan: &Plan, spec: &Spec, seed: u64) -> (String, Option<&'s
                             && i.kind == IndicatorKind::Level
                     })
             }
-            "PL204" => indicators
+            "PL210" => indicators
                 .iter()
                 .any(|i| i.kind == IndicatorKind::Qualitative),
             "PL302" => {
@@ -403,18 +465,20 @@ pub fn render_report(plan: &Plan, spec: &Spec, seed: u64) -> (String, Option<&'s
             let _ = writeln!(out, "    note: {}", rng.pick(&NOTES));
         }
         if ind.kind == IndicatorKind::Qualitative {
-            if !plant_done && planted == Some("PL204") {
+            // The report repeats the register's requirement (decisions/),
+            // or, planted, gives another figure for it (PL210).
+            let mut req = requirement_value(plan, ind, spec.district, seed, y);
+            if !plant_done && planted == Some("PL210") {
+                req += 1.0;
                 plant_done = true;
-            } else {
-                let req = round2(v - 0.1 - 0.3 * rng.f64());
-                let _ = writeln!(out, "    requirement:");
-                let _ = writeln!(out, "      value: {}", num(req));
-                let _ = writeln!(
-                    out,
-                    "      source: 黔环发〔{y}〕{}号",
-                    100 + (spec.district * 7 + ind.id.len() * 13 + y as usize) % 900
-                );
             }
+            let _ = writeln!(out, "    requirement:");
+            let _ = writeln!(out, "      value: {}", num(req));
+            let _ = writeln!(
+                out,
+                "      source: {}",
+                requirement_source(ind, spec.district, y)
+            );
         }
     }
     if planted == Some("PL101") {
@@ -598,7 +662,8 @@ pub struct Written {
 }
 
 /// Writes a repository under `root`: `progress/<year>/<department>.yaml`,
-/// `plan/` (the synthetic plan, when needed) and `planted.tsv`.
+/// `plan/` (the synthetic plan, when needed), the plan office's register
+/// `decisions/requirements.yaml` and `planted.tsv`.
 pub fn write(root: &Path, opts: &Options) -> std::io::Result<Written> {
     let plan = Plan::builtin().expect("the built-in plan loads");
     let l = layout(&plan, opts);
@@ -635,6 +700,11 @@ pub fn write(root: &Path, opts: &Options) -> std::io::Result<Written> {
         written.reports += 1;
         std::fs::write(root.join(&rel), text)?;
     }
+    std::fs::create_dir_all(root.join("decisions"))?;
+    std::fs::write(
+        root.join("decisions/requirements.yaml"),
+        render_register(&plan, &l.specs, opts.seed),
+    )?;
     let mut tsv = String::new();
     for (path, code) in &written.planted {
         let _ = writeln!(tsv, "{path}\t{code}");

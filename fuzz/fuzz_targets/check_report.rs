@@ -33,10 +33,16 @@ fn world() -> &'static World {
             })
             .collect();
         let today = plan_lint::report::parse_date("2026-01-01").expect("a date");
+        // The example repository's register: the requirements 序号17-19 are judged by.
+        let mut opts = CheckOptions::new(&root, today);
+        opts.decisions = std::sync::Arc::new(
+            plan_lint::decisions::Register::load_dir(&root.join("../decisions"), &plans)
+                .expect("the example register loads"),
+        );
         World {
             plans,
             earlier,
-            opts: CheckOptions::new(root, today),
+            opts,
         }
     })
 }

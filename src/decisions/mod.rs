@@ -108,6 +108,11 @@ pub struct Register {
     pub decisions: Vec<Decision>,
     /// The register's files as shown, in path order (for `status` and PL403).
     pub files: Vec<String>,
+    /// Positions of the suppressions and revisions by (plan, department,
+    /// period), and of the requirements by (plan, target, period): every
+    /// report asks, and a register may hold thousands of decisions.
+    by_report: HashMap<(String, String, i32), Vec<usize>>,
+    by_target: HashMap<(String, String, i32), usize>,
 }
 
 impl Register {
@@ -118,15 +123,27 @@ impl Register {
     pub fn of_kind(&self, kind: DecisionKind) -> impl Iterator<Item = &Decision> {
         self.decisions.iter().filter(move |d| d.kind == kind)
     }
-    /// The revisions of one report.
-    pub fn revisions<'a>(
-        &'a self,
-        plan: &'a str,
-        department: &'a str,
+    /// The suppressions and revisions of one report.
+    pub fn of_report(
+        &self,
+        plan: &str,
+        department: &str,
         period: i32,
-    ) -> impl Iterator<Item = &'a Decision> + 'a {
-        self.of_kind(DecisionKind::Revision)
-            .filter(move |d| d.covers_report(plan, department, period))
+    ) -> impl Iterator<Item = &Decision> {
+        let key = (plan.to_string(), department.to_string(), period);
+        (self.by_report.get(&key).map_or(&[][..], Vec::as_slice))
+            .iter()
+            .map(|&i| &self.decisions[i])
+    }
+    /// The revisions of one report.
+    pub fn revisions(
+        &self,
+        plan: &str,
+        department: &str,
+        period: i32,
+    ) -> impl Iterator<Item = &Decision> {
+        self.of_report(plan, department, period)
+            .filter(|d| d.kind == DecisionKind::Revision)
     }
     /// The revision, if any, that lets this report change this entry.
     pub fn revision_for(
@@ -136,13 +153,34 @@ impl Register {
         period: i32,
         entry: &str,
     ) -> Option<&Decision> {
-        self.of_kind(DecisionKind::Revision)
-            .find(|d| d.covers_report(plan, department, period) && d.allows_entry(entry))
+        self.revisions(plan, department, period)
+            .find(|d| d.allows_entry(entry))
     }
     /// The requirement on record for an indicator and period.
     pub fn requirement(&self, plan: &str, target: &str, period: i32) -> Option<&Decision> {
-        self.of_kind(DecisionKind::Requirement)
-            .find(|d| d.plan == plan && d.period == period && d.target.as_deref() == Some(target))
+        if self.by_target.is_empty() {
+            return None;
+        }
+        let key = (plan.to_string(), target.to_string(), period);
+        self.by_target.get(&key).map(|&i| &self.decisions[i])
+    }
+    /// Makes the indices by report and by target.
+    fn index(&mut self) {
+        for (i, d) in self.decisions.iter().enumerate() {
+            match (d.kind, &d.department, &d.target) {
+                (DecisionKind::Requirement, _, Some(t)) => {
+                    self.by_target
+                        .entry((d.plan.clone(), t.clone(), d.period))
+                        .or_insert(i);
+                }
+                (_, Some(dept), _) => self
+                    .by_report
+                    .entry((d.plan.clone(), dept.clone(), d.period))
+                    .or_default()
+                    .push(i),
+                _ => {}
+            }
+        }
     }
 
     /// Reads every register file under `dir` (none: an empty register) and
@@ -215,7 +253,32 @@ impl Register {
                 }
             }
         }
+        // One requirement judges a target in a period.
+        let mut required: HashMap<(&str, &str, i32), &Decision> = HashMap::new();
+        for d in register.of_kind(DecisionKind::Requirement) {
+            let Some(t) = d.target.as_deref() else {
+                continue;
+            };
+            match required.get(&(d.plan.as_str(), t, d.period)) {
+                Some(earlier) => diags.push(
+                    bad(
+                        d.location(Some("target")),
+                        DecisionMsg::DuplicateRequirement {
+                            target: t.to_string(),
+                            period: d.period,
+                            first: earlier.id.clone(),
+                        },
+                    )
+                    .node_path(format!("{}/target", d.pointer()))
+                    .related(earlier.location(Some("target")), Note::FirstDefined),
+                ),
+                None => {
+                    required.insert((d.plan.as_str(), t, d.period), d);
+                }
+            }
+        }
         if diags.is_empty() {
+            register.index();
             Ok(register)
         } else {
             crate::diagnostic::sort(&mut diags);

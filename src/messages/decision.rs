@@ -56,6 +56,11 @@ pub enum DecisionMsg {
         code: String,
         target: String,
     },
+    DuplicateRequirement {
+        target: String,
+        period: i32,
+        first: String,
+    },
     // PL503
     Unused {
         id: String,
@@ -223,6 +228,18 @@ impl DecisionMsg {
                 Zh => t(
                     format!("对 {target} 的 {code} 豁免没有写明批准的数值"),
                     "请添加 `value:`，填写批准的数值：豁免只覆盖该数值及更好的数值，更差的数值是新的问题",
+                    here,
+                ),
+            },
+            DecisionMsg::DuplicateRequirement { target, period, first } => match lang {
+                En => t(
+                    format!("a second requirement for {target} in {period}; {first} already records one"),
+                    "keep one requirement per target and period: correct the one that is wrong and remove the other",
+                    here,
+                ),
+                Zh => t(
+                    format!("{target} 的{period}年要求登记了两次；{first} 已登记一项"),
+                    "每个目标每年只保留一项要求：改正有误的一项，删除另一项",
                     here,
                 ),
             },

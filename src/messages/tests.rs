@@ -748,6 +748,11 @@ fn decision_samples() -> Vec<DecisionMsg> {
             code: s("PL201"),
             target: s("I15"),
         },
+        DecisionMsg::DuplicateRequirement {
+            target: s("I18"),
+            period: 2023,
+            first: s("R2023-I18"),
+        },
         DecisionMsg::Unused {
             id: s("D2025-003"),
             kind: "suppression",

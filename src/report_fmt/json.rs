@@ -45,6 +45,9 @@ pub fn diagnostic(d: &Diagnostic, lang: Lang) -> Value {
             json!({"file": r.location.path, "line": line, "column": column, "message": r.note.text(lang)})
         }).collect::<Vec<_>>(),
     });
+    if let Some(id) = &d.decision {
+        v["decision"] = json!(id);
+    }
     if let Some(state) = d.baseline_state {
         v["baseline_state"] = json!(state);
     }

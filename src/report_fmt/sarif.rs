@@ -46,11 +46,21 @@ fn result(d: &Diagnostic, lang: Lang) -> Value {
         );
     }
     if d.suppressed {
-        r["suppressions"] = json!([{
-            "kind": "inSource",
-            "status": "accepted",
-            "justification": d.justification.clone().unwrap_or_default(),
-        }]);
+        let justification = d.justification.clone().unwrap_or_default();
+        r["suppressions"] = match &d.decision {
+            // Recorded outside the report: the plan office's register.
+            Some(id) => json!([{
+                "kind": "external",
+                "status": "accepted",
+                "justification": format!("{id}: {justification}"),
+                "properties": {"decision": id},
+            }]),
+            None => json!([{
+                "kind": "inSource",
+                "status": "accepted",
+                "justification": justification,
+            }]),
+        };
     }
     if let Some(state) = d.baseline_state {
         r["baselineState"] = json!(match state {

@@ -191,8 +191,8 @@ fn apply_decisions(plan: &Plan, report: &Report, register: &Register, findings: 
     let (Some(department), Some(period)) = (report.department(), report.period()) else {
         return;
     };
-    let decisions: Vec<_> = (register.of_kind(DecisionKind::Suppression))
-        .filter(|d| d.covers_report(plan.id(), department, period))
+    let decisions: Vec<_> = (register.of_report(plan.id(), department, period))
+        .filter(|d| d.kind == DecisionKind::Suppression)
         .collect();
     for d in decisions {
         let (Some(rule), Some(target)) = (&d.rule, &d.target) else {
