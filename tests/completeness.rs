@@ -21,6 +21,9 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
+#[path = "common/facility_groups.rs"]
+mod facility_groups;
+
 const SEED: &str = "seeds/000_3ad0bd4780363ad6.txt";
 const PLAN_DIR: &str = "rules/nanming-14th-fyp";
 
@@ -840,13 +843,18 @@ fn catalog_is_complete() {
                 }
             }
         }
+        // Verbatim, or composed from a count group of the line (provenance.rs proves the
+        // group's qualifier and count).
         if p.name.trim().is_empty()
-            || !seed
-                .line(p.source.line)
-                .is_some_and(|l| l.contains(p.name.as_str()))
+            || !seed.line(p.source.line).is_some_and(|l| {
+                l.contains(p.name.as_str())
+                    || facility_groups::groups(l)
+                        .iter()
+                        .any(|g| !g.composing(&p.name).is_empty())
+            })
         {
             fail.push(format!(
-                "{}: name {:?} is not in line {}",
+                "{}: name {:?} is not in line {}, nor composed by a count group of it",
                 p.id, p.name, p.source.line
             ));
         }
@@ -867,7 +875,9 @@ fn catalog_is_complete() {
         column: String,
         ordinal: u32,
         item: String,
-        outcome: String,
+        /// One outcome, or (an element of a count group that stands for several places)
+        /// one P-id per place.
+        outcomes: Vec<String>,
         used: bool,
     }
     let mut item_records: Vec<ItemRecord> = accounting
@@ -880,7 +890,13 @@ fn catalog_is_complete() {
                     column: str_field(r, "column").to_string(),
                     ordinal: r.get("column_ordinal").and_then(Value::as_u64).unwrap_or(0) as u32,
                     item: str_field(r, "item").to_string(),
-                    outcome: str_field(r, "accounted_as").to_string(),
+                    outcomes: match r.get("accounted_as") {
+                        Some(Value::Array(a)) => a
+                            .iter()
+                            .map(|x| x.as_str().unwrap_or("").to_string())
+                            .collect(),
+                        _ => vec![str_field(r, "accounted_as").to_string()],
+                    },
                     used: false,
                 })
                 .collect()
@@ -908,25 +924,50 @@ fn catalog_is_complete() {
                         r.column, r.ordinal, col.label, col.ordinal
                     ));
                 }
-                if pid.is_match(&r.outcome) {
-                    match by_pid.get(r.outcome.as_str()) {
-                        None => fail.push(format!("item {item:?} (line {n}): refers to {}, which projects.yaml does not have", r.outcome)),
-                        Some(p) => {
-                            let name = p.name.as_str();
-                            let stripped = strip_verbs(&item);
-                            let related = item.contains(name) || name.contains(item.as_str()) || name.contains(stripped);
-                            if p.source.line != n || !related {
-                                fail.push(format!("item {item:?} (line {n}): recorded as {} ({name:?}, line {}), which it does not name", p.id, p.source.line));
+                // The count group element the item is, and the facilities it stands for.
+                let groups = facility_groups::groups(line);
+                let element = groups
+                    .iter()
+                    .find_map(|g| g.element_of(line, &item).map(|k| (g, k)));
+                let places =
+                    element.map_or(1, |(g, k)| facility_groups::places(&g.elements[k]).len());
+                if r.outcomes.iter().all(|o| pid.is_match(o)) {
+                    if r.outcomes.len() != places {
+                        fail.push(format!(
+                            "item {item:?} (line {n}): stands for {places} place(s) of its count group, recorded as {:?}",
+                            r.outcomes
+                        ));
+                    }
+                    for o in &r.outcomes {
+                        match by_pid.get(o.as_str()) {
+                            None => fail.push(format!("item {item:?} (line {n}): refers to {o}, which projects.yaml does not have")),
+                            Some(p) => {
+                                let name = p.name.as_str();
+                                let stripped = strip_verbs(&item);
+                                let composed = element.is_some_and(|(g, k)| {
+                                    g.qualifiers().iter().any(|q| {
+                                        g.facilities(q).is_some_and(|f| {
+                                            f.iter().any(|(e, fname)| *e == k && fname == name)
+                                        })
+                                    })
+                                });
+                                let related = item.contains(name)
+                                    || name.contains(item.as_str())
+                                    || name.contains(stripped)
+                                    || composed;
+                                if p.source.line != n || !related {
+                                    fail.push(format!("item {item:?} (line {n}): recorded as {} ({name:?}, line {}), which it does not name", p.id, p.source.line));
+                                }
+                                referenced_projects.insert(p.id.clone());
                             }
-                            referenced_projects.insert(p.id.clone());
                         }
                     }
-                } else if r
-                    .outcome
-                    .strip_prefix("not a project: ")
-                    .is_none_or(|x| x.trim().is_empty())
+                } else if r.outcomes.len() != 1
+                    || r.outcomes[0]
+                        .strip_prefix("not a project: ")
+                        .is_none_or(|x| x.trim().is_empty())
                 {
-                    fail.push(format!("item {item:?} (line {n}): accounted_as {:?} is neither a P-id nor \"not a project: <reason>\"", r.outcome));
+                    fail.push(format!("item {item:?} (line {n}): accounted_as {:?} is neither P-ids nor \"not a project: <reason>\"", r.outcomes));
                 }
             } else if let Some(p) = projects
                 .iter()
