@@ -21,8 +21,7 @@
 /// One count group of a line.
 #[derive(Debug, Clone)]
 pub struct Group {
-    /// Byte range of the group in its line.
-    pub start: usize,
+    /// Where the group ends in its line (a byte offset).
     pub end: usize,
     /// The count the line writes (12 of "12处").
     pub count: usize,
@@ -107,7 +106,6 @@ pub fn groups(line: &str) -> Vec<Group> {
             continue;
         };
         out.push(Group {
-            start,
             end,
             count,
             heading,
