@@ -21,7 +21,15 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
+#[path = "common/facility_groups.rs"]
+mod facility_groups;
+#[path = "common/word_figures.rs"]
+mod word_figures;
+
 const SEED: &str = "seeds/000_3ad0bd4780363ad6.txt";
+/// The plan period (plan.yaml; tests/provenance.rs proves it against the seed).
+const PERIOD_START: i32 = 2021;
+const PERIOD_END: i32 = 2025;
 const PLAN_DIR: &str = "rules/nanming-14th-fyp";
 
 /// Spans of these patterns are names, not quantities (the same list as
@@ -39,6 +47,10 @@ const NAME_PATTERNS: &[&str] = &[
     r"“\d+”",
 ];
 const NUMBER: &str = r"\d+(?:\.\d+)?";
+use word_figures::{WORD_FIGURES, WORD_NAMES};
+/// A position relative to others (`search.targets.comparatives`): above the city's average,
+/// among the leaders, ranked near the top, leading.
+const COMPARATIVE: &str = r"高于全(?:市|省|国)|(?:全市|全省|全国|贵阳)(?:全市|全省)?(?:前列|领先|一流|第一)|排名靠前|引领全(?:市|省)";
 const SENTENCE_SEPARATORS: &str = "。;；！？";
 const ITEM_SEPARATORS: &str = "、,，;；。:：";
 const LABEL_SEPARATORS: &str = ":：";
@@ -157,6 +169,10 @@ enum TokenKind {
     Year,
     Name,
     ListNumber,
+    /// A figure in words (全覆盖, 零 …); its value is the word's figure.
+    Word,
+    /// A position relative to others (高于全市, 全省前列 …).
+    Comparative,
 }
 
 struct Token {
@@ -168,14 +184,27 @@ struct Token {
 
 impl Token {
     fn value(&self) -> f64 {
-        self.text.parse().unwrap_or(f64::NAN)
+        match self.kind {
+            TokenKind::Word => word_figure(&self.text).unwrap_or(f64::NAN),
+            _ => self.text.parse().unwrap_or(f64::NAN),
+        }
     }
+}
+
+fn word_figure(word: &str) -> Option<f64> {
+    WORD_FIGURES
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, v)| v)
 }
 
 struct Scanner {
     number: Regex,
     names: Vec<Regex>,
     year: Regex,
+    words: Regex,
+    word_names: Regex,
+    comparative: Regex,
 }
 
 impl Scanner {
@@ -187,7 +216,33 @@ impl Scanner {
                 .map(|p| Regex::new(p).unwrap())
                 .collect(),
             year: Regex::new(r"^(19|20)\d\d$").unwrap(),
+            words: Regex::new(
+                &WORD_FIGURES
+                    .iter()
+                    .map(|(w, _)| regex::escape(w))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            )
+            .unwrap(),
+            word_names: Regex::new(
+                &WORD_NAMES
+                    .iter()
+                    .map(|w| regex::escape(w))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            )
+            .unwrap(),
+            comparative: Regex::new(COMPARATIVE).unwrap(),
         }
+    }
+
+    /// The figures `text` states in words ("全覆盖" → 100), outside WORD_NAMES.
+    fn word_numbers(&self, text: &str) -> Vec<f64> {
+        self.tokens(text, 0, text.len())
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(Token::value)
+            .collect()
     }
 
     fn numbers(&self, text: &str) -> Vec<f64> {
@@ -231,6 +286,28 @@ impl Scanner {
                 text: m.as_str().to_string(),
                 kind,
             });
+        }
+        let word_names: Vec<(usize, usize)> = self
+            .word_names
+            .find_iter(line)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        for (re, kind) in [
+            (&self.words, TokenKind::Word),
+            (&self.comparative, TokenKind::Comparative),
+        ] {
+            for m in re.find_iter(line) {
+                let (s, e) = (m.start(), m.end());
+                if s < a || e > b || word_names.iter().any(|&(ns, ne)| s < ne && ns < e) {
+                    continue;
+                }
+                out.push(Token {
+                    start: s,
+                    end: e,
+                    text: m.as_str().to_string(),
+                    kind,
+                });
+            }
         }
         out
     }
@@ -353,6 +430,13 @@ enum Outcome {
     Restates(String),
     NoFigure,
     NotTarget,
+    /// "relative: <comparison> <reference>: <why not cataloged>": a position relative to
+    /// others; `comparison` is more_than or rank_at_most.
+    Relative {
+        reference: String,
+    },
+    /// "milestone <year>, no figure: <reason>": a dated milestone without a figure.
+    Milestone(i32),
 }
 
 fn parse_outcome(s: &str) -> Option<Outcome> {
@@ -360,7 +444,20 @@ fn parse_outcome(s: &str) -> Option<Outcome> {
     static T: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^T\d{3}$").unwrap());
     static I: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^I(0[1-9]|1\d|2[0-7])$").unwrap());
     static R: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^restates (T\d{3})$").unwrap());
+    static REL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^relative: (?:more_than|rank_at_most) (\S+): \S.*$").unwrap()
+    });
+    static M: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^milestone ((?:19|20)\d\d), no figure: \S.*$").unwrap());
     let (t, i, r) = (&*T, &*I, &*R);
+    if let Some(c) = REL.captures(s) {
+        return Some(Outcome::Relative {
+            reference: c[1].to_string(),
+        });
+    }
+    if let Some(c) = M.captures(s) {
+        return Some(Outcome::Milestone(c[1].parse().ok()?));
+    }
     if t.is_match(s) {
         Some(Outcome::Target(s.to_string()))
     } else if i.is_match(s) {
@@ -453,6 +550,42 @@ fn catalog_is_complete() {
         ));
     }
 
+    // ... and so are the figure words and the comparatives.
+    let documented_words: Vec<(String, f64)> = accounting
+        .pointer("/search/targets/word_figures")
+        .and_then(Value::as_object)
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| (k.clone(), v.as_f64().unwrap_or(f64::NAN)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut ours: Vec<(String, f64)> = WORD_FIGURES
+        .iter()
+        .map(|&(w, v)| (w.to_string(), v))
+        .collect();
+    let mut theirs = documented_words.clone();
+    ours.sort_by(|a, b| a.0.cmp(&b.0));
+    theirs.sort_by(|a, b| a.0.cmp(&b.0));
+    if ours != theirs {
+        fail.push(format!("catalog-accounting.yaml: search.targets.word_figures {theirs:?} differ from the test's {ours:?}"));
+    }
+    let documented_names: Vec<&str> = accounting
+        .pointer("/search/targets/word_names")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if documented_names != WORD_NAMES {
+        fail.push(format!("catalog-accounting.yaml: search.targets.word_names {documented_names:?} differ from the test's {WORD_NAMES:?}"));
+    }
+    if accounting
+        .pointer("/search/targets/comparatives")
+        .and_then(Value::as_str)
+        != Some(COMPARATIVE)
+    {
+        fail.push(format!("catalog-accounting.yaml: search.targets.comparatives differs from the test's {COMPARATIVE:?}"));
+    }
+
     let by_id: HashMap<&str, &Indicator> = targets.iter().map(|t| (t.id.as_str(), t)).collect();
     let table = table_numbers(&seed, &cols, &scan);
     if table.len() != 27 {
@@ -465,6 +598,21 @@ fn catalog_is_complete() {
     // ------------------------------------------------ (c), (d): targets
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut last_pos: (usize, usize) = (0, 0);
+    // Ids are given in batches, each in seed order (`search.targets.batches`: the first id
+    // of each); a later batch is appended so that no id changes once reports use it.
+    let batches: Vec<&str> = accounting
+        .pointer("/search/targets/batches")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if batches.first() != Some(&"T001")
+        || batches.windows(2).any(|w| w[0] >= w[1])
+        || batches.iter().any(|b| !targets.iter().any(|t| t.id == *b))
+    {
+        fail.push(format!(
+            "catalog-accounting.yaml: search.targets.batches {batches:?} must start with T001 and name existing ids in increasing order"
+        ));
+    }
     if let Some((k, t)) = targets
         .iter()
         .enumerate()
@@ -484,11 +632,8 @@ fn catalog_is_complete() {
         if !depts.contains(&t.department) {
             fail.push(format!("{}: unknown department {:?}", t.id, t.department));
         }
-        if ![2025, 2035].contains(&t.target_year) {
-            fail.push(format!(
-                "{}: target_year {} is neither 2025 nor 2035",
-                t.id, t.target_year
-            ));
+        if batches.contains(&t.id.as_str()) {
+            last_pos = (0, 0);
         }
         let Some(target) = t.target else {
             fail.push(format!("{}: no target number", t.id));
@@ -519,19 +664,49 @@ fn catalog_is_complete() {
             ));
             continue;
         };
-        let standalone = scan
-            .tokens(line, a, b)
-            .iter()
-            .any(|tok| tok.kind == TokenKind::Quantity && same_number(tok.value(), target));
+        let standalone = scan.tokens(line, a, b).iter().any(|tok| {
+            matches!(tok.kind, TokenKind::Quantity | TokenKind::Word)
+                && same_number(tok.value(), target)
+        });
         if !standalone {
             fail.push(format!(
-                "{}: target {target} is not a standalone number of its sentence {sentence:?}",
+                "{}: target {target} is neither a standalone number nor a figure word of its sentence {sentence:?}",
                 t.id
+            ));
+        }
+        // The target year is the year the target's sentence states (a milestone: 到2022年
+        // is 2022; 二〇三五 is 2035), or the end of the plan period when it states none.
+        let stated: Vec<i32> = sentences(line)
+            .into_iter()
+            .filter(|&(p, q)| p <= a && b <= q)
+            .flat_map(|(p, q)| {
+                let mut years: Vec<i32> = scan
+                    .tokens(line, p, q)
+                    .iter()
+                    .filter(|tok| tok.kind == TokenKind::Year)
+                    .filter_map(|tok| tok.text.parse().ok())
+                    .collect();
+                if line[p..q].contains("二〇三五") {
+                    years.push(2035);
+                }
+                years
+            })
+            .collect();
+        let year_ok = if stated.is_empty() {
+            t.target_year == PERIOD_END
+        } else {
+            stated.iter().all(|&y| y == t.target_year)
+        };
+        if !year_ok {
+            fail.push(format!(
+                "{}: target_year {} but its sentence states {:?} (none: the period's end, {PERIOD_END})",
+                t.id, t.target_year, stated
             ));
         }
         if !scan
             .numbers(&t.target_text)
             .iter()
+            .chain(scan.word_numbers(&t.target_text).iter())
             .any(|&v| same_number(v, target))
         {
             fail.push(format!(
@@ -597,15 +772,27 @@ fn catalog_is_complete() {
             ));
         }
     }
-    if let Some(list) = accounting
-        .get("no_figure_targets")
+    if accounting.get("no_figure_targets").is_some() {
+        fail.push("catalog-accounting.yaml: no_figure_targets is gone: figure words make a sentence a candidate, so those clauses are `targets` records".into());
+    }
+    for d in accounting
+        .get("no_figure_aims")
         .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
     {
-        for d in list {
-            let (line, text) = (line_field(d), str_field(d, "text"));
-            if text.is_empty() || !seed.line(line).is_some_and(|l| l.contains(text)) {
-                fail.push(format!("no_figure_targets: {text:?} is not in line {line}"));
-            }
+        let (line, text) = (line_field(d), str_field(d, "text"));
+        let in_line = !text.is_empty() && seed.line(line).is_some_and(|l| l.contains(text));
+        // Aims in candidate sentences are `targets` records instead.
+        let candidate = !text.is_empty()
+            && scan
+                .tokens(text, 0, text.len())
+                .iter()
+                .any(|t| !matches!(t.kind, TokenKind::Name | TokenKind::ListNumber));
+        if !in_line || candidate {
+            fail.push(format!(
+                "no_figure_aims: {text:?} is not in line {line}, or holds a figure, year or comparative (then it is a `targets` record)"
+            ));
         }
     }
 
@@ -621,9 +808,15 @@ fn catalog_is_complete() {
         for o in &r.outcomes {
             match parse_outcome(o) {
                 None => fail.push(format!(
-                    "accounting line {}: accounted_as {o:?} is none of Tnnn, Inn, \"restates Tnnn\", \"no figure: …\", \"not a target: …\"",
+                    "accounting line {}: accounted_as {o:?} is none of Tnnn, Inn, \"restates Tnnn\", \"relative: more_than|rank_at_most <reference>: …\", \"milestone <year>, no figure: …\", \"no figure: …\", \"not a target: …\"",
                     r.line
                 )),
+                Some(Outcome::Relative { reference }) if !r.text.contains(reference.as_str()) => {
+                    fail.push(format!("accounting line {}: relative to {reference:?}, which {:?} does not name", r.line, r.text));
+                }
+                Some(Outcome::Milestone(year)) if !r.text.contains(&format!("{year}年")) => {
+                    fail.push(format!("accounting line {}: milestone {year}, which {:?} does not state", r.line, r.text));
+                }
                 Some(Outcome::Target(id)) => {
                     match by_id.get(id.as_str()) {
                         None => fail.push(format!("accounting line {}: refers to {id}, which targets.yaml does not have", r.line)),
@@ -657,7 +850,7 @@ fn catalog_is_complete() {
             let toks = scan.tokens(line, a, b);
             let is_candidate = toks
                 .iter()
-                .any(|t| matches!(t.kind, TokenKind::Quantity | TokenKind::Year))
+                .any(|t| !matches!(t.kind, TokenKind::Name | TokenKind::ListNumber))
                 || line[a..b].contains("二〇三五");
             if is_candidate {
                 candidates += 1;
@@ -684,7 +877,7 @@ fn catalog_is_complete() {
         }
     }
 
-    // Every candidate sentence, every quantity and year token.
+    // Every candidate sentence, every quantity, year, figure word and comparative token.
     for (i, line) in seed.lines.iter().enumerate() {
         let n = i + 1;
         let Some(spans) = candidate_spans.get(&n) else {
@@ -710,7 +903,7 @@ fn catalog_is_complete() {
                 continue;
             }
             for tok in scan.tokens(line, a, b) {
-                if !matches!(tok.kind, TokenKind::Quantity | TokenKind::Year) {
+                if matches!(tok.kind, TokenKind::Name | TokenKind::ListNumber) {
                     continue;
                 }
                 let covers = |occ: &Vec<(usize, usize)>| {
@@ -718,14 +911,24 @@ fn catalog_is_complete() {
                         .any(|&(p, q)| a <= p && q <= b && p <= tok.start && tok.end <= q)
                 };
                 let value = tok.value();
+                // The figures a target states: its number, and those of its target_text in
+                // digits and in words.
+                let figures_of = |t: &Indicator| -> bool {
+                    t.target.is_some_and(|v| same_number(v, value))
+                        || scan
+                            .numbers(&t.target_text)
+                            .iter()
+                            .chain(scan.word_numbers(&t.target_text).iter())
+                            .any(|&v| same_number(v, value))
+                };
                 let by_target = tgts.iter().any(|(t, o)| {
                     covers(o)
-                        && (tok.kind == TokenKind::Year
-                            || t.target.is_some_and(|v| same_number(v, value))
-                            || scan
-                                .numbers(&t.target_text)
-                                .iter()
-                                .any(|&v| same_number(v, value)))
+                        && match tok.kind {
+                            // its year is checked against target_year above
+                            TokenKind::Year => true,
+                            TokenKind::Comparative => false,
+                            _ => figures_of(t),
+                        }
                 });
                 if by_target {
                     continue;
@@ -739,20 +942,43 @@ fn catalog_is_complete() {
                     fail.push(format!("line {n}: {} in {sentence:?} is neither in a target's sentence nor in an accounting record", tok.text));
                     continue;
                 }
-                if tok.kind == TokenKind::Year {
-                    continue;
-                }
-                let explained = covering.iter().any(|r| {
-                    r.outcomes.iter().any(|o| match parse_outcome(o) {
+                let outcomes = || {
+                    covering
+                        .iter()
+                        .flat_map(|r| r.outcomes.iter().map(move |o| (*r, parse_outcome(o))))
+                };
+                let explained = match tok.kind {
+                    // A year inside the period before its end is a milestone: a target with
+                    // that year, a milestone record, or not a target.
+                    TokenKind::Year => {
+                        let y = value as i32;
+                        !(PERIOD_START..PERIOD_END).contains(&y)
+                            || outcomes().any(|(_, o)| match o {
+                                Some(Outcome::NotTarget) => true,
+                                Some(Outcome::Milestone(m)) => m == y,
+                                Some(Outcome::Target(id)) => {
+                                    by_id.get(id.as_str()).is_some_and(|t| t.target_year == y)
+                                }
+                                _ => false,
+                            })
+                    }
+                    // A figure in words is a target with that figure, or not a target; a
+                    // figure word is a figure, so "no figure" does not explain it.
+                    TokenKind::Word => outcomes().any(|(_, o)| match o {
+                        Some(Outcome::NotTarget) => true,
+                        Some(Outcome::Target(id)) | Some(Outcome::Restates(id)) => {
+                            by_id.get(id.as_str()).is_some_and(|t| figures_of(t))
+                        }
+                        _ => false,
+                    }),
+                    // A position relative to others is a relative target, or not a target.
+                    TokenKind::Comparative => outcomes().any(|(_, o)| {
+                        matches!(o, Some(Outcome::NotTarget) | Some(Outcome::Relative { .. }))
+                    }),
+                    _ => outcomes().any(|(r, o)| match o {
                         Some(Outcome::NotTarget) | Some(Outcome::NoFigure) => true,
                         Some(Outcome::Target(id)) | Some(Outcome::Restates(id)) => {
-                            by_id.get(id.as_str()).is_some_and(|t| {
-                                t.target.is_some_and(|v| same_number(v, value))
-                                    || scan
-                                        .numbers(&t.target_text)
-                                        .iter()
-                                        .any(|&v| same_number(v, value))
-                            })
+                            by_id.get(id.as_str()).is_some_and(|t| figures_of(t))
                         }
                         Some(Outcome::Indicator(id)) => {
                             discrepancies.contains(&(id.clone(), n, r.text.clone()))
@@ -760,12 +986,12 @@ fn catalog_is_complete() {
                                     .get(&id)
                                     .is_some_and(|v| v.iter().any(|&x| same_number(x, value)))
                         }
-                        None => false,
-                    })
-                });
+                        _ => false,
+                    }),
+                };
                 if !explained {
                     fail.push(format!(
-                        "line {n}: {} in {sentence:?} is recorded as {:?}, whose figures do not include it (a missed target?)",
+                        "line {n}: {} in {sentence:?} is recorded as {:?}, which does not account for it (a missed target, milestone or relative target?)",
                         tok.text,
                         covering.iter().flat_map(|r| r.outcomes.clone()).collect::<Vec<_>>()
                     ));
@@ -840,13 +1066,18 @@ fn catalog_is_complete() {
                 }
             }
         }
+        // Verbatim, or composed from a count group of the line (provenance.rs proves the
+        // group's qualifier and count).
         if p.name.trim().is_empty()
-            || !seed
-                .line(p.source.line)
-                .is_some_and(|l| l.contains(p.name.as_str()))
+            || !seed.line(p.source.line).is_some_and(|l| {
+                l.contains(p.name.as_str())
+                    || facility_groups::groups(l)
+                        .iter()
+                        .any(|g| !g.composing(&p.name).is_empty())
+            })
         {
             fail.push(format!(
-                "{}: name {:?} is not in line {}",
+                "{}: name {:?} is not in line {}, nor composed by a count group of it",
                 p.id, p.name, p.source.line
             ));
         }
@@ -867,7 +1098,9 @@ fn catalog_is_complete() {
         column: String,
         ordinal: u32,
         item: String,
-        outcome: String,
+        /// One outcome, or (an element of a count group that stands for several places)
+        /// one P-id per place.
+        outcomes: Vec<String>,
         used: bool,
     }
     let mut item_records: Vec<ItemRecord> = accounting
@@ -880,7 +1113,13 @@ fn catalog_is_complete() {
                     column: str_field(r, "column").to_string(),
                     ordinal: r.get("column_ordinal").and_then(Value::as_u64).unwrap_or(0) as u32,
                     item: str_field(r, "item").to_string(),
-                    outcome: str_field(r, "accounted_as").to_string(),
+                    outcomes: match r.get("accounted_as") {
+                        Some(Value::Array(a)) => a
+                            .iter()
+                            .map(|x| x.as_str().unwrap_or("").to_string())
+                            .collect(),
+                        _ => vec![str_field(r, "accounted_as").to_string()],
+                    },
                     used: false,
                 })
                 .collect()
@@ -908,25 +1147,50 @@ fn catalog_is_complete() {
                         r.column, r.ordinal, col.label, col.ordinal
                     ));
                 }
-                if pid.is_match(&r.outcome) {
-                    match by_pid.get(r.outcome.as_str()) {
-                        None => fail.push(format!("item {item:?} (line {n}): refers to {}, which projects.yaml does not have", r.outcome)),
-                        Some(p) => {
-                            let name = p.name.as_str();
-                            let stripped = strip_verbs(&item);
-                            let related = item.contains(name) || name.contains(item.as_str()) || name.contains(stripped);
-                            if p.source.line != n || !related {
-                                fail.push(format!("item {item:?} (line {n}): recorded as {} ({name:?}, line {}), which it does not name", p.id, p.source.line));
+                // The count group element the item is, and the facilities it stands for.
+                let groups = facility_groups::groups(line);
+                let element = groups
+                    .iter()
+                    .find_map(|g| g.element_of(line, &item).map(|k| (g, k)));
+                let places =
+                    element.map_or(1, |(g, k)| facility_groups::places(&g.elements[k]).len());
+                if r.outcomes.iter().all(|o| pid.is_match(o)) {
+                    if r.outcomes.len() != places {
+                        fail.push(format!(
+                            "item {item:?} (line {n}): stands for {places} place(s) of its count group, recorded as {:?}",
+                            r.outcomes
+                        ));
+                    }
+                    for o in &r.outcomes {
+                        match by_pid.get(o.as_str()) {
+                            None => fail.push(format!("item {item:?} (line {n}): refers to {o}, which projects.yaml does not have")),
+                            Some(p) => {
+                                let name = p.name.as_str();
+                                let stripped = strip_verbs(&item);
+                                let composed = element.is_some_and(|(g, k)| {
+                                    g.qualifiers().iter().any(|q| {
+                                        g.facilities(q).is_some_and(|f| {
+                                            f.iter().any(|(e, fname)| *e == k && fname == name)
+                                        })
+                                    })
+                                });
+                                let related = item.contains(name)
+                                    || name.contains(item.as_str())
+                                    || name.contains(stripped)
+                                    || composed;
+                                if p.source.line != n || !related {
+                                    fail.push(format!("item {item:?} (line {n}): recorded as {} ({name:?}, line {}), which it does not name", p.id, p.source.line));
+                                }
+                                referenced_projects.insert(p.id.clone());
                             }
-                            referenced_projects.insert(p.id.clone());
                         }
                     }
-                } else if r
-                    .outcome
-                    .strip_prefix("not a project: ")
-                    .is_none_or(|x| x.trim().is_empty())
+                } else if r.outcomes.len() != 1
+                    || r.outcomes[0]
+                        .strip_prefix("not a project: ")
+                        .is_none_or(|x| x.trim().is_empty())
                 {
-                    fail.push(format!("item {item:?} (line {n}): accounted_as {:?} is neither a P-id nor \"not a project: <reason>\"", r.outcome));
+                    fail.push(format!("item {item:?} (line {n}): accounted_as {:?} is neither P-ids nor \"not a project: <reason>\"", r.outcomes));
                 }
             } else if let Some(p) = projects
                 .iter()

@@ -46,10 +46,11 @@ fn skeleton_points_at_each_value_then_passes_when_filled() {
         .filter(|d| d["code"] == "PL002")
         .map(|d| d["message"].as_str().unwrap())
         .collect();
-    // submitted, one value per hrss indicator (I21, I22, I23, I26), status and progress per project.
+    // submitted, one value per hrss indicator (I21, I22, I23, I26, T076 零就业家庭, T078
+    // 社会保险覆盖率), status and progress per project.
     let projects = out.stdout.matches("    status:").count();
     assert_eq!(projects, 3);
-    assert_eq!(empty.len(), 5 + 2 * projects, "{empty:?}");
+    assert_eq!(empty.len(), 7 + 2 * projects, "{empty:?}");
     assert!(empty.iter().all(|m| m.contains("is empty")));
 
     // The same department's first report, filled in, passes against an empty history.
@@ -73,6 +74,8 @@ fn skeleton_points_at_each_value_then_passes_when_filled() {
         .replacen("value:  ", "value: 3.5  ", 1)
         .replacen("value:  ", "value: 4.2  ", 1)
         .replacen("value:  ", "value: 100  ", 1)
+        .replacen("value:  ", "value: 2  ", 1)
+        .replacen("value:  ", "value: 95.2  ", 1)
         .replace("status:  ", "status: preparing  ")
         .replace("progress:  ", "progress: 0  ");
     std::fs::write(&draft, filled).unwrap();

@@ -10,9 +10,14 @@
 //!   and number, 属性, and the 类别 the table states for the row's group; every numbered
 //!   row of a cited table is in the catalog exactly once, as `I<序号>`;
 //! - for an indicator from the text, the cited line contains its `sentence`, and the
-//!   target appears in the sentence as a number of its own;
-//! - every project's cited line contains its name, and its column is the one the line
-//!   names or the nearest column header above it; `column_ordinal` counts that header;
+//!   target appears in the sentence as a number of its own, or as a figure word that states
+//!   it (全覆盖 100, 零 0, 破零 1 …: tests/common/word_figures.rs);
+//! - every project's cited line contains its name, or the name is a facility of a count
+//!   group of the line ("中坝、…、市府12处卫生服务中心" → 中坝卫生服务中心: place + the words
+//!   the line writes around the count, one rule for every group, tests/common/facility_groups.rs);
+//!   the names composed from one group share one qualifier and the group names as many
+//!   places as its count; its column is the one the line names or the nearest column
+//!   header above it; `column_ordinal` counts that header;
 //! - every discrepancy's line contains its `text`;
 //! - ids are unique, department codes are unique and well formed, every `department`
 //!   and every approver is in the registry, and baselines and targets lie in `range`.
@@ -26,6 +31,11 @@ use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
 use std::path::{Path, PathBuf};
+
+#[path = "common/facility_groups.rs"]
+mod facility_groups;
+#[path = "common/word_figures.rs"]
+mod word_figures;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -491,12 +501,14 @@ fn check_text_indicator(f: &mut Failures, file: &str, ind: &Indicator, line: &st
         );
     }
     if let Some(t) = ind.target {
-        if !contains_number(sentence, &plain(t)) {
+        // In digits, or in words (全覆盖 is 100, 零 is 0: tests/common/word_figures.rs).
+        let in_words = word_figures::words(sentence).iter().any(|w| w.2 == t);
+        if !contains_number(sentence, &plain(t)) && !in_words {
             f.add(
                 file,
                 id,
                 format!(
-                    "target {} does not appear as a number in the sentence {sentence:?}",
+                    "target {} appears neither as a number nor as a figure word in the sentence {sentence:?}",
                     plain(t)
                 ),
             );
@@ -565,21 +577,50 @@ fn check_indicator(
     }
 }
 
-fn check_project(f: &mut Failures, file: &str, p: &Project, seed: &Seed) {
+/// A project name composed from a count group of its line (see
+/// tests/common/facility_groups.rs): the group and the qualifiers that compose it.
+struct Composed {
+    line: usize,
+    group: usize,
+    qualifiers: Vec<String>,
+}
+
+fn check_project(f: &mut Failures, file: &str, p: &Project, seed: &Seed) -> Option<Composed> {
     let id = p.id.as_str();
     let line = match seed.line(&p.source) {
         Ok(l) => l,
-        Err(e) => return f.add(file, id, e),
+        Err(e) => {
+            f.add(file, id, e);
+            return None;
+        }
     };
-    if p.name.trim().is_empty() || !line.contains(p.name.as_str()) {
-        f.add(
-            file,
-            id,
-            format!(
-                "line {} does not contain the name {:?}",
-                p.source.line, p.name
+    let mut composed = None;
+    if p.name.trim().is_empty() {
+        f.add(file, id, "empty name");
+    } else if !line.contains(p.name.as_str()) {
+        // Not verbatim: the name must be a facility of a count group of the line.
+        let found = facility_groups::groups(line)
+            .iter()
+            .enumerate()
+            .map(|(k, g)| (k, g.composing(&p.name)))
+            .find(|(_, qs)| !qs.is_empty());
+        match found {
+            Some((group, qualifiers)) => {
+                composed = Some(Composed {
+                    line: p.source.line,
+                    group,
+                    qualifiers,
+                })
+            }
+            None => f.add(
+                file,
+                id,
+                format!(
+                    "line {} does not contain the name {:?}, and no count group of the line composes it",
+                    p.source.line, p.name
+                ),
             ),
-        );
+        }
     }
     let headers = seed.column_headers();
     // column_ordinal counts column headers in the seed, 1-based.
@@ -646,6 +687,7 @@ fn check_project(f: &mut Failures, file: &str, p: &Project, seed: &Seed) {
             ),
         ),
     }
+    composed
 }
 
 fn check_plan(f: &mut Failures, plan_path: &Path) {
@@ -775,6 +817,8 @@ fn check_plan(f: &mut Failures, plan_path: &Path) {
     let mut ids: BTreeMap<&str, &str> = BTreeMap::new();
     let mut tables: BTreeMap<String, Result<Table, String>> = BTreeMap::new();
     let mut cited_rows: BTreeMap<String, BTreeMap<u32, Vec<String>>> = BTreeMap::new();
+    type ComposedNames = Vec<(String, String, Vec<String>)>;
+    let mut composed: BTreeMap<(usize, usize), ComposedNames> = BTreeMap::new();
     let period = (start, end);
     for (file, c) in &files {
         let entries = c
@@ -820,7 +864,50 @@ fn check_plan(f: &mut Failures, plan_path: &Path) {
             }
         }
         for p in &c.projects {
-            check_project(f, file, p, &seed);
+            if let Some(c) = check_project(f, file, p, &seed) {
+                composed.entry((c.line, c.group)).or_default().push((
+                    file.clone(),
+                    p.id.clone(),
+                    c.qualifiers,
+                ));
+            }
+        }
+    }
+
+    // Names composed from one count group use one qualifier, and the group names as many
+    // places as its count says.
+    for ((line, group), names) in &composed {
+        let g = &facility_groups::groups(&seed.lines[line - 1])[*group];
+        let (file, first, _) = &names[0];
+        if g.place_count() != g.count {
+            f.add(
+                file,
+                first,
+                format!(
+                    "the count group of line {line} says {}处{} but names {} places: {:?}",
+                    g.count,
+                    g.heading,
+                    g.place_count(),
+                    g.elements
+                ),
+            );
+        }
+        let common: Vec<&String> = names[0]
+            .2
+            .iter()
+            .filter(|q| names.iter().all(|(_, _, qs)| qs.contains(q)))
+            .collect();
+        if common.is_empty() {
+            f.add(
+                file,
+                first,
+                format!(
+                    "the names composed from the count group of line {line} ({}处{}) do not share one qualifier: {:?}",
+                    g.count,
+                    g.heading,
+                    names.iter().map(|(_, id, qs)| (id, qs)).collect::<Vec<_>>()
+                ),
+            );
         }
     }
 
