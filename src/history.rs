@@ -18,7 +18,6 @@ use crate::source::Source;
 use crate::yaml::Span;
 use crate::FastMap;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 
 /// A value as some report states it, with where: the report's source and
 /// the value's span (a [`Location`] is made only for a finding).
@@ -95,8 +94,6 @@ struct PlanHistory<'r> {
     plan: &'r Plan,
     indicators: Vec<Periods<At>>,
     projects: Vec<Periods<At>>,
-    /// By indicator: cited document → the entries that cite it.
-    requirements: Vec<BTreeMap<String, Vec<At>>>,
     /// Department → periods with a report, in order.
     reported: FastMap<String, Vec<i32>>,
 }
@@ -110,7 +107,6 @@ impl<'r> PlanHistory<'r> {
             projects: (0..plan.projects.len())
                 .map(|_| Periods::default())
                 .collect(),
-            requirements: (0..n).map(|_| BTreeMap::new()).collect(),
             reported: FastMap::default(),
         }
     }
@@ -192,18 +188,6 @@ impl<'r> History<'r> {
                 if e.value.is_some() {
                     ph.indicators[i].insert_first(period, at);
                 }
-                if let Some(req) = &e.requirement {
-                    if let (Some(_), Some(src)) = (&req.value, &req.source) {
-                        let cited = &mut ph.requirements[i];
-                        let document = src.value.trim();
-                        match cited.get_mut(document) {
-                            Some(v) => v.push(at),
-                            None => {
-                                cited.insert(document.to_string(), vec![at]);
-                            }
-                        }
-                    }
-                }
             }
             for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(&positions.projects) {
                 if let Some(p) = *p {
@@ -231,11 +215,6 @@ impl<'r> History<'r> {
     fn value(&self, at: At) -> Option<Fact<'r, f64>> {
         let r = self.report(at);
         fact(r, r.indicators[at.entry as usize].value.as_ref()?)
-    }
-    fn requirement(&self, at: At) -> Option<Fact<'r, f64>> {
-        let r = self.report(at);
-        let req = r.indicators[at.entry as usize].requirement.as_ref()?;
-        fact(r, req.value.as_ref()?)
     }
     fn project(&self, period: i32, at: At) -> ProjectFacts<'r> {
         let r = self.report(at);
@@ -283,31 +262,6 @@ impl<'r> History<'r> {
             .before(period)
             .last()?;
         Some(self.project(*p, *at))
-    }
-
-    /// The values reports gave for one cited requirement document.
-    pub fn requirement_citations(
-        &self,
-        plan: &Plan,
-        ind: &Indicator,
-        document: &str,
-    ) -> impl Iterator<Item = Fact<'r, f64>> + '_ {
-        self.indicator(plan, ind)
-            .and_then(|(ph, i)| ph.requirements[i].get(document.trim()))
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(|at| self.requirement(*at))
-    }
-
-    /// Every requirement value reports gave for an indicator, whatever document they cite.
-    pub fn requirements(&self, plan: &Plan, ind: &Indicator) -> Vec<Fact<'r, f64>> {
-        self.indicator(plan, ind)
-            .map(|(ph, i)| {
-                (ph.requirements[i].values().flatten())
-                    .filter_map(|at| self.requirement(*at))
-                    .collect()
-            })
-            .unwrap_or_default()
     }
 
     /// Whether a department has a report for a period.

@@ -510,3 +510,65 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
     }
     assert_eq!(i14.matches("class=\"value\"").count(), 3);
 }
+
+/// A suppression decision excepts a figure from the check, not from the
+/// evaluation: `status` judges the value all the same, marks it with its
+/// decision, and lists the decisions in force (trust.md).
+#[test]
+fn a_suppressed_miss_is_still_judged_and_marked_with_its_decision() {
+    let status = |root: &str| {
+        let out = plan_lint(&["status", "--data-root", root, "--format", "json"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let excepted = status("fixtures/rules/PL501/pass/progress");
+    let plain = status("fixtures/rules/PL501/fail-self-approved/progress");
+    let i14 = |v: &serde_json::Value| {
+        v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "I14")
+            .unwrap()
+            .clone()
+    };
+    let (a, b) = (i14(&excepted), i14(&plain));
+    assert_eq!(
+        a["evaluation"], b["evaluation"],
+        "the decision changes no judgement"
+    );
+    let y2023 = |i: &serde_json::Value| {
+        i["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|y| y["year"] == 2023)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(y2023(&a)["value"], 96.9);
+    assert_eq!(y2023(&a)["decision"], "D2024-001");
+    assert!(y2023(&b).get("decision").is_none());
+    let d = &excepted["decisions"][0];
+    assert_eq!(d["id"], "D2024-001");
+    assert_eq!(d["approved_by"], "区发展和改革局");
+    assert_eq!(d["department"], "eco-env");
+    assert_eq!(plain["decisions"].as_array().unwrap().len(), 0);
+    let md = plan_lint(&[
+        "status",
+        "--data-root",
+        "fixtures/rules/PL501/pass/progress",
+        "--lang",
+        "zh",
+    ]);
+    assert!(
+        md.stdout.contains("96.9（经批准 D2024-001）"),
+        "{}",
+        md.stdout
+    );
+    assert!(
+        md.stdout.contains("## 生效的规划主管部门决定"),
+        "{}",
+        md.stdout
+    );
+}

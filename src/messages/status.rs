@@ -9,6 +9,22 @@ use Lang::{En, Zh};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StatusText {
+    /// A year's figure that a suppression decision excepts.
+    Excepted {
+        id: String,
+    },
+    DecisionsHeading,
+    DecisionsNone,
+    /// The table header of the decisions in force.
+    DecisionsHeader,
+    /// What a decision does, in one cell: `kind` is suppression, revision or requirement.
+    DecisionWhat {
+        kind: &'static str,
+        rule: Option<String>,
+        targets: Vec<String>,
+        value: Option<String>,
+        source: Option<String>,
+    },
     /// What 基本符合预期 means for the band in force: `points` the band in
     /// percent without the sign, `band` as configured.
     Band {
@@ -423,6 +439,36 @@ impl StatusText {
                     "在负责指标或项目的 {departments} 个部门中，有 {missing} 个部门存在未报送的年度。"
                 ),
             },
+            S::Excepted { id } => match lang {
+                En => format!(" (excepted: {id})"),
+                Zh => format!("（经批准 {id}）"),
+            },
+            S::DecisionsHeading => match lang {
+                En => "Decisions of the plan office in force".into(),
+                Zh => "生效的规划主管部门决定".into(),
+            },
+            S::DecisionsNone => match lang {
+                En => "No decision of the plan office is in force: no exception, revision or requirement is recorded in the register (decisions/).".into(),
+                Zh => "没有生效的规划主管部门决定：决定登记簿（decisions/）中没有登记任何豁免、修订或要求。".into(),
+            },
+            S::DecisionsHeader => match lang {
+                En => "| decision | for the report of | what | reason | approved by | date |".into(),
+                Zh => "| 决定 | 所涉报告 | 内容 | 理由 | 批准单位 | 日期 |".into(),
+            },
+            S::DecisionWhat { kind, rule, targets, value, source } => {
+                let targets = targets.join(", ");
+                let value = value.clone().unwrap_or_default();
+                let rule = rule.clone().unwrap_or_default();
+                let source = source.clone().unwrap_or_default();
+                match (lang, *kind) {
+                    (En, "suppression") => format!("excepts {rule} on {targets} at {value}"),
+                    (En, "revision") => format!("allows the accepted report to change: {targets}"),
+                    (En, _) => format!("requires {value} of {targets} ({source})"),
+                    (Zh, "suppression") => format!("豁免 {targets} 的 {rule}（数值 {value}）"),
+                    (Zh, "revision") => format!("允许修改已接受的报告：{targets}"),
+                    (Zh, _) => format!("{targets} 要求为 {value}（{source}）"),
+                }
+            }
             S::MissingHeader => match lang {
                 En => "| department | code | years not reported |".into(),
                 Zh => "| 部门 | 代码 | 未报送年度 |".into(),

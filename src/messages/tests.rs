@@ -1032,6 +1032,31 @@ fn status_samples() -> Vec<StatusText> {
     use StatusText as S;
     let years = || vec![s("2021"), s("2022")];
     let mut all = vec![
+        S::Excepted { id: s("D2025-003") },
+        S::DecisionsHeading,
+        S::DecisionsNone,
+        S::DecisionsHeader,
+        S::DecisionWhat {
+            kind: "suppression",
+            rule: Some(s("PL201")),
+            targets: vec![s("I15")],
+            value: Some(s("41.6")),
+            source: None,
+        },
+        S::DecisionWhat {
+            kind: "revision",
+            rule: None,
+            targets: vec![s("I14"), s("P1126")],
+            value: None,
+            source: None,
+        },
+        S::DecisionWhat {
+            kind: "requirement",
+            rule: None,
+            targets: vec![s("I17")],
+            value: Some(s("3.1%")),
+            source: Some(s("筑府发〔2024〕5号")),
+        },
         S::Band {
             points: s("10"),
             band: s("0.1"),

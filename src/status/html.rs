@@ -466,6 +466,12 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
             {
                 figure.push_str(&S::RequirementLong { figure: fig(r) }.text(lang));
             }
+            if let Some(id) = (ind.values.iter())
+                .find(|x| x.year == y)
+                .and_then(|x| x.decision.as_ref())
+            {
+                figure.push_str(&S::Excepted { id: id.clone() }.text(lang));
+            }
             format!("{y}: <b>{}</b>", esc(&figure))
         }
         _ => S::NoValueYet.text(lang),
@@ -777,6 +783,37 @@ pub fn render(s: &Status, lang: Lang) -> String {
             let _ = write!(out, "<li><code>{}</code></li>", esc(f));
         }
         out.push_str("</ul>");
+    }
+    out.push_str("</section>\n");
+    let _ = write!(
+        out,
+        "<section id=\"decisions\"><h2>{}</h2>",
+        esc(&S::DecisionsHeading.text(lang))
+    );
+    if s.decisions.is_empty() {
+        let _ = write!(out, "<p>{}</p>", esc(&S::DecisionsNone.text(lang)));
+    } else {
+        out.push_str("<div class=\"scroll\"><table><thead><tr>");
+        let header = S::DecisionsHeader.text(lang);
+        for h in header.trim_matches('|').split('|') {
+            let _ = write!(out, "<th>{}</th>", esc(h.trim()));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for d in &s.decisions {
+            let (report, what) =
+                super::markdown::decision_cells(d, |t| super::markdown::unit_of(s, t), lang);
+            let _ = write!(
+                out,
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&d.id),
+                esc(&report),
+                esc(&what),
+                esc(d.reason.as_deref().unwrap_or("")),
+                esc(&d.approved_by),
+                esc(&d.date)
+            );
+        }
+        out.push_str("</tbody></table></div>");
     }
     out.push_str("</section>\n</main>\n");
     let _ = write!(

@@ -169,7 +169,32 @@ pub fn year_cell(ind: &IndicatorStatus, year: i32, lang: Lang) -> String {
         Some(false) => s.push_str(" ✗"),
         _ => {}
     }
+    if let Some(id) = &y.decision {
+        s.push_str(&StatusText::Excepted { id: id.clone() }.text(lang));
+    }
     s
+}
+
+/// The cells of a decision in force: for which report, and what it does.
+pub fn decision_cells(
+    d: &super::DecisionInForce,
+    unit_of: impl Fn(&str) -> String,
+    lang: Lang,
+) -> (String, String) {
+    let report = match &d.department {
+        Some(dept) => format!("{dept} {}", d.period),
+        None => d.period.to_string(),
+    };
+    let unit = d.targets.first().map(|t| unit_of(t)).unwrap_or_default();
+    let what = StatusText::DecisionWhat {
+        kind: d.kind,
+        rule: d.rule.clone(),
+        targets: d.targets.clone(),
+        value: d.value.map(|v| crate::messages::val(v, &unit)),
+        source: d.source.clone(),
+    }
+    .text(lang);
+    (report, what)
 }
 
 /// The baseline as the plan writes it.
@@ -441,7 +466,40 @@ pub fn render(s: &Status, lang: Lang) -> String {
         }
         out.push('\n');
     }
+
+    let _ = writeln!(out, "## {}\n", StatusText::DecisionsHeading.text(lang));
+    if s.decisions.is_empty() {
+        let _ = writeln!(out, "{}\n", StatusText::DecisionsNone.text(lang));
+    } else {
+        let _ = writeln!(
+            out,
+            "{}\n|---|---|---|---|---|---|",
+            StatusText::DecisionsHeader.text(lang)
+        );
+        for d in &s.decisions {
+            let (report, what) = decision_cells(d, |t| unit_of(s, t), lang);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                cell(&d.id),
+                cell(&report),
+                cell(&what),
+                cell(d.reason.as_deref().unwrap_or("")),
+                cell(&d.approved_by),
+                cell(&d.date)
+            );
+        }
+        out.push('\n');
+    }
     out
+}
+
+/// The unit of an indicator of the status, by id ("" for a project).
+pub fn unit_of(s: &Status, id: &str) -> String {
+    (s.indicators.iter())
+        .find(|i| i.id == id)
+        .map(|i| i.unit.clone())
+        .unwrap_or_default()
 }
 
 /// How many key projects, reported and completed.

@@ -14,6 +14,8 @@ pub mod markdown;
 use crate::check::{self, Plans};
 use crate::cli::{Output, StatusArgs, StatusFormat};
 use crate::config::Config;
+use crate::decisions::{DecisionKind, Register};
+
 use crate::history::History;
 use crate::messages::{Lang, Text};
 use crate::numeric;
@@ -48,6 +50,9 @@ pub struct StatusOptions {
     pub band: f64,
     pub exclude: Vec<glob::Pattern>,
     pub max_file_size: u64,
+    /// The plan office's decisions register (trust.md): the requirements
+    /// relative targets are judged by, and the exceptions in force.
+    pub decisions: std::sync::Arc<Register>,
 }
 
 impl StatusOptions {
@@ -59,6 +64,7 @@ impl StatusOptions {
             band: DEFAULT_BAND,
             exclude: Vec::new(),
             max_file_size: check::DEFAULT_MAX_FILE_SIZE,
+            decisions: Default::default(),
         }
     }
 }
@@ -356,6 +362,31 @@ pub struct YearValue {
     pub requirement: Option<f64>,
     /// Bound: whether the value kept it; qualitative: whether it met the requirement.
     pub met: Option<bool>,
+    /// The decision of the plan office's register that excepts this year's
+    /// figure (a suppression): the value is judged all the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+}
+
+/// A decision of the register in force for the plan (trust.md): who
+/// approved what, for which report.
+#[derive(Clone, Debug, Serialize)]
+pub struct DecisionInForce {
+    pub id: String,
+    pub kind: &'static str,
+    pub department: Option<String>,
+    pub period: i32,
+    pub rule: Option<String>,
+    /// Suppression and requirement: the indicator or project; revision: the entries.
+    pub targets: Vec<String>,
+    pub value: Option<f64>,
+    pub reason: Option<String>,
+    /// Requirement: the document that set the figure.
+    pub source: Option<String>,
+    pub approved_by: String,
+    pub date: String,
+    /// The register file it is recorded in.
+    pub file: String,
 }
 
 /// One indicator: the catalog's facts, the values by year and the judgement.
@@ -542,6 +573,8 @@ pub struct Status {
     /// Binding indicators first, then expected ones, each in catalog order.
     pub indicators: Vec<IndicatorStatus>,
     pub projects: Projects,
+    /// The plan office's decisions in force for this plan up to the period, in register order.
+    pub decisions: Vec<DecisionInForce>,
 }
 
 /// `plan-lint status`: the options from the command line and the
@@ -558,6 +591,17 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
     opts.exclude = cfg.exclude.clone();
     if let Some(max) = cfg.max_file_size {
         opts.max_file_size = max;
+    }
+    match crate::cli::decisions_register(
+        args.decisions.as_deref(),
+        cfg,
+        &opts.data_root,
+        plans,
+        None,
+        lang,
+    ) {
+        Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
+        Err(o) => return o,
     }
     match build(plans, &opts) {
         Ok(s) => Output {
@@ -655,8 +699,8 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
     Ok(compute(
         plan,
         &history,
+        opts,
         period,
-        opts.band,
         used.len(),
         unreadable,
         crate::paths::display(&root),
@@ -667,12 +711,13 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
 pub fn compute(
     plan: &Plan,
     history: &History,
+    opts: &StatusOptions,
     period: i32,
-    band: f64,
     files: usize,
     unreadable: Vec<String>,
     data_root: String,
 ) -> Status {
+    let (register, band) = (&*opts.decisions, opts.band);
     let pp = plan.header.period;
     let years: Vec<i32> = (pp.start..=period).collect();
     let mut order: Vec<&Indicator> = plan.indicators.iter().collect();
@@ -693,12 +738,11 @@ pub fn compute(
                 .filter(|f| plan.in_period(f.period))
                 .collect();
             let values: Vec<(i32, f64)> = facts.iter().map(|f| (f.period, f.value)).collect();
-            let mut reqs: BTreeMap<i32, f64> = BTreeMap::new();
-            for f in history.requirements(plan, ind) {
-                if f.period <= period {
-                    reqs.entry(f.period).or_insert(f.value);
-                }
-            }
+            // The requirements of a relative target are the register's (trust.md).
+            let reqs: BTreeMap<i32, f64> = years
+                .iter()
+                .filter_map(|&y| Some((y, register.requirement(plan.id(), &ind.id, y)?.value?)))
+                .collect();
             let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
             let evaluation = evaluate(ind, &pp, &values, &requirements, band);
             summary.all.add(evaluation.category);
@@ -728,6 +772,15 @@ pub fn compute(
                         )),
                         _ => None,
                     };
+                    // A suppression decision excepts the figure; it is judged all the same.
+                    let decision = register
+                        .of_kind(DecisionKind::Suppression)
+                        .find(|d| {
+                            d.plan == plan.id()
+                                && d.period == y
+                                && d.target.as_deref() == Some(ind.id.as_str())
+                        })
+                        .map(|d| d.id.clone());
                     YearValue {
                         year: y,
                         value,
@@ -735,6 +788,7 @@ pub fn compute(
                         path: path_value(ind, &pp, y).map(round4),
                         requirement,
                         met,
+                        decision,
                     }
                 })
                 .collect();
@@ -862,5 +916,25 @@ pub fn compute(
             by_column,
             by_department,
         },
+        decisions: (register.decisions.iter())
+            .filter(|d| d.plan == plan.id() && d.period <= period)
+            .map(|d| DecisionInForce {
+                id: d.id.clone(),
+                kind: d.kind.as_str(),
+                department: d.department.clone(),
+                period: d.period,
+                rule: d.rule.clone(),
+                targets: match d.kind {
+                    DecisionKind::Revision => d.targets.clone(),
+                    _ => d.target.iter().cloned().collect(),
+                },
+                value: d.value,
+                reason: d.reason.clone(),
+                source: d.document.clone(),
+                approved_by: d.approved_by.clone(),
+                date: d.date.clone(),
+                file: d.source.path.clone(),
+            })
+            .collect(),
     }
 }
