@@ -74,6 +74,17 @@ pub enum Command {
     },
     #[command(subcommand)]
     Decisions(DecisionsCommand),
+    /// A CODEOWNERS file for the data repository, from the plan's department registry.
+    Codeowners {
+        #[arg(long, value_name = "TEAM")]
+        office: String,
+        #[arg(long, value_name = "PATTERN")]
+        teams: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        data_root: Option<PathBuf>,
+        #[arg(long = "plan-id")]
+        plan_id: Option<String>,
+    },
 }
 
 /// `plan-lint decisions …`: the plan office's register (trust.md).
@@ -202,6 +213,11 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("decisions draft", None) => H::DecisionsDraft,
         ("decisions draft", Some("data_root")) => H::InitDataRoot,
         ("decisions draft", Some("output")) => H::DecisionsDraftOutput,
+        ("codeowners", None) => H::Codeowners,
+        ("codeowners", Some("office")) => H::CodeownersOffice,
+        ("codeowners", Some("teams")) => H::CodeownersTeams,
+        ("codeowners", Some("data_root")) => H::InitDataRoot,
+        ("codeowners", Some("plan_id")) => H::InitPlanId,
         ("schema", None) => H::Schema,
         ("schema", Some("name")) => H::SchemaName,
         _ => return None,
@@ -570,6 +586,29 @@ fn execute(cli: Cli, env: Env) -> Output {
             }
             let text = crate::decisions::draft::draft(&root, &plans);
             write_new(text, output.as_deref(), lang)
+        }
+        Command::Codeowners {
+            office,
+            teams,
+            data_root,
+            plan_id,
+        } => {
+            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref(), lang) {
+                Ok(x) => x,
+                Err(o) => return o,
+            };
+            let root = data_root
+                .or(cfg.data_root.clone())
+                .unwrap_or_else(|| PathBuf::from("progress"));
+            match crate::init::plan_for(&plans, plan_id.as_deref()) {
+                Ok(plan) => Output::ok(crate::decisions::codeowners(
+                    plan,
+                    &office,
+                    teams.as_deref(),
+                    &root,
+                )),
+                Err(e) => error(e, lang),
+            }
         }
         Command::Test { dir } => {
             let (text, ok) = crate::fixture_test::run_all(&dir);

@@ -27,11 +27,11 @@ ok "actionlint on .github/workflows"
 # 2. A data repository with accepted reports on main.
 data=$work/data
 mkdir -p "$data"
-cp -r "$repo/fixtures/example/progress" "$data/"
+cp -r "$repo/fixtures/example/progress" "$repo/fixtures/example/decisions" "$data/"
 cd "$data"
 git init -q -b main
-git add progress
-git commit -q -m "accepted reports"
+git add progress decisions
+git commit -q -m "accepted reports and the plan office's register"
 
 # 3. docs/ci.md, verbatim: files named in fences are written, `sh run` blocks are run.
 #    The one substitution: the hook repository is this checkout at HEAD (no network here).
@@ -67,10 +67,41 @@ grep -q '^::error file=progress/2022/eco-env.yaml' "$work/annotations.txt" || fa
 grep -q '"ruleId": "PL401"' "$work/out.sarif" || fail "no PL401 in the SARIF"
 [ "$(grep -c '^## plan-lint' "$summary")" -eq 1 ] || fail "the step summary is not written exactly once"
 ok "the Action fails a rewritten accepted report"
+# The report's own revision block grants nothing (trust.md).
 printf 'revision:\n  reason: 监测站数据复核修订\n  approved_by: 区发展和改革局\n' >> progress/2022/eco-env.yaml
-git commit -q -am "revision approved"
-INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > "$work/annotations.txt" || { cat "$work/annotations.txt"; fail "check.sh fails a revised report"; }
-ok "the Action passes once the report carries a revision"
+git commit -q -am "revision approved, says the report"
+if INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > "$work/annotations.txt"; then
+  fail "check.sh passes a report that approves its own revision"
+fi
+ok "the Action fails a report that approves its own revision"
+# A register the pull request adds grants nothing either: it is read at the merge-base.
+printf 'version: 1\ndecisions:\n  - {id: V-self, kind: revision, department: eco-env, period: 2022, targets: [I14], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n' > decisions/self.yaml
+git add decisions/self.yaml
+git commit -q -m "approve myself"
+if INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > "$work/annotations.txt"; then
+  fail "check.sh passes a pull request that adds its own decision"
+fi
+grep -q 'PL403' "$work/annotations.txt" || { cat "$work/annotations.txt"; fail "no PL403 for the register file the pull request adds"; }
+git rm -q decisions/self.yaml
+git commit -q -m "withdraw the self-approval"
+ok "a register file added by the pull request grants nothing"
+# The plan office merges its revision decision on main.
+git checkout -q main
+printf 'version: 1\ndecisions:\n  - {id: V2025-001, kind: revision, department: eco-env, period: 2022, targets: [I14], reason: 监测站数据复核修订, approved_by: 区发展和改革局, date: 2025-02-10}\n' > decisions/2025-revisions.yaml
+git add decisions/2025-revisions.yaml
+git commit -q -m "revision decision V2025-001"
+plan-lint check > "$work/main.txt" || { cat "$work/main.txt"; fail "main with the office's decision does not pass"; }
+git checkout -q pr
+# Re-running the old check is not enough: its merge-base is the old main.
+if INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > "$work/annotations.txt"; then
+  fail "check.sh passes before the branch is updated"
+fi
+# The department updates its branch: the merge-base now holds the decision.
+git merge -q --no-edit main
+INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > "$work/annotations.txt" || { cat "$work/annotations.txt"; fail "check.sh fails once the office's decision is merged and the branch updated"; }
+ok "the Action passes once the office's revision decision is merged and the branch updated"
+git checkout -q main
+git merge -q --no-edit pr
 
 # 5. The pre-commit hook on staged reports.
 mkdir -p progress/2024

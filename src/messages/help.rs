@@ -32,6 +32,9 @@ pub enum CliHelp {
     Decisions,
     DecisionsDraft,
     DecisionsDraftOutput,
+    Codeowners,
+    CodeownersOffice,
+    CodeownersTeams,
     CheckFailOn,
     ExplainCode,
     PlanFormat,
@@ -166,6 +169,18 @@ impl CliHelp {
             H::Decisions => match lang {
                 En => "The plan office's decisions register (default: decisions/ at the repository root, or `decisions` in plan-lint.toml); with --base it is read at the merge-base",
                 Zh => "规划主管部门的决定登记簿（默认：仓库根目录的 decisions/，或 plan-lint.toml 中的 `decisions`）；与 --base 同用时按合并基点读取",
+            },
+            H::Codeowners => match lang {
+                En => "Print a CODEOWNERS file for the data repository: the plan office owns everything (the decisions register and the configuration included), each department only its own reports",
+                Zh => "输出数据仓库的 CODEOWNERS 文件：规划主管部门负责全部内容（包括决定登记簿和配置），各部门只负责自己的报告",
+            },
+            H::CodeownersOffice => match lang {
+                En => "The plan office's team or user, e.g. @nanming-drc/plan-office",
+                Zh => "规划主管部门的团队或用户，如 @nanming-drc/plan-office",
+            },
+            H::CodeownersTeams => match lang {
+                En => "Each department's team, with {code} for its code (default: @<the office's organisation>/{code})",
+                Zh => "各部门的团队，{code} 代表部门代码（默认：@<主管部门所在组织>/{code}）",
             },
             H::DecisionsDraft => match lang {
                 En => "Draft the register entries the accepted reports' own approvals, revisions and requirements imply (migration from contract version 1), for the plan office to review and merge",
