@@ -31,3 +31,35 @@ fn every_code_of_the_contract_is_documented_and_registered() {
         assert!(!info.why.is_empty() && !info.fix.is_empty() && !info.example.is_empty());
     }
 }
+
+/// The CODEOWNERS block of docs/ci.md is what `plan-lint codeowners` writes
+/// for the built-in plan's registry, so a department added to the registry
+/// cannot be left out of it.
+#[test]
+fn docs_ci_md_codeowners_is_generated_from_the_registry() {
+    let doc = std::fs::read_to_string("docs/ci.md").unwrap();
+    let start = doc
+        .find("```text file=.github/CODEOWNERS\n")
+        .expect("a CODEOWNERS block")
+        + "```text file=.github/CODEOWNERS\n".len();
+    let block = &doc[start..start + doc[start..].find("```").unwrap()];
+    let plan = Plan::builtin().unwrap();
+    let generated = plan_lint::decisions::codeowners(
+        &plan,
+        "@nanming-drc/plan-office",
+        None,
+        std::path::Path::new("progress"),
+    );
+    assert_eq!(block, generated);
+    assert!(generated.lines().any(|l| l == "* @nanming-drc/plan-office"));
+    for d in &plan.departments {
+        assert!(
+            generated.contains(&format!(
+                "/progress/**/{}.yaml @nanming-drc/{}\n",
+                d.code, d.code
+            )),
+            "{}",
+            d.code
+        );
+    }
+}

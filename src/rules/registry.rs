@@ -11,10 +11,10 @@ pub const PL004: CodeInfo = CodeInfo {
     subject: Subject::File,
     plan_rule: false,
     required_params: &[],
-    summary: "a plan's catalog or rule file is inconsistent: a duplicate id, an unknown department, a rule entry with an unknown code, a selector that selects nothing, a missing parameter or file",
-    why: "the rules must be the plan: a rule that silently selects nothing would pass every report",
+    summary: "a plan's catalog or rule file, or a file of the plan office's decisions register, does not load or is inconsistent: a duplicate id, an unknown department, a rule entry with an unknown code, a selector that selects nothing, a missing parameter or file; in the register, an unknown plan, department, rule or target, an approver who is not the plan's, a non-suppressible rule, a suppression of a figure without the figure",
+    why: "the rules must be the plan, and an exception must be the plan office's: a rule that silently selects nothing would pass every report, and a decision nobody may take must not relax a verdict",
     example: "rules:\n  - code: PL201\n    select: {ids: [I99]}\n    severity: error\n    suppressible: true\n    passage: {line: 92, passage: 专栏2-1}\n",
-    fix: "correct the plan file at the place shown; `plan-lint schema plan` and `plan-lint schema rules` describe the files",
+    fix: "correct the file at the place shown; `plan-lint schema plan`, `plan-lint schema rules` and `plan-lint schema decisions` describe the files",
     check: None,
 };
 pub const PL005: CodeInfo = CodeInfo {
