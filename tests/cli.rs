@@ -377,3 +377,159 @@ fn run_errors_come_plan_first_then_today_then_data_root() {
         }
     }
 }
+
+/// `decisions draft` turns the approvals, revisions and requirements that
+/// version-1 reports carry into register entries; once the office has
+/// merged them, those reports judge as they did (trust.md, migration).
+#[test]
+fn decisions_draft_migrates_version_1_reports() {
+    // Inside the repository (the register must be), outside every data root.
+    std::fs::create_dir_all("target").unwrap();
+    let dir = tempfile::tempdir_in("target").unwrap();
+    let root = dir.path().join("progress");
+    for year in ["2022", "2023"] {
+        std::fs::create_dir_all(root.join(year)).unwrap();
+        std::fs::copy(
+            format!("fixtures/rules/PL501/fail-self-approved/progress/{year}/eco-env.yaml"),
+            root.join(format!("{year}/eco-env.yaml")),
+        )
+        .unwrap();
+    }
+    let report = root.join("2023/eco-env.yaml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(
+        &report,
+        format!("{text}revision:\n  reason: 统计部门修订\n  approved_by: 区发改局\n"),
+    )
+    .unwrap();
+    let root_arg = root.to_str().unwrap();
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "--data-root",
+            root_arg,
+            "--today",
+            "2026-01-01",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = plan_lint(&args);
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap_or_default();
+        (out, v)
+    };
+    // Before: the reports' own approvals grant nothing.
+    let (out, v) = check(&[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let before: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error" && d["suppressed"] == false)
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        before.contains(&"PL501") && before.contains(&"PL204"),
+        "{before:?}"
+    );
+
+    let register = dir.path().join("decisions");
+    std::fs::create_dir_all(&register).unwrap();
+    let file = register.join("from-reports.yaml");
+    let out = plan_lint(&[
+        "decisions",
+        "draft",
+        "--data-root",
+        root_arg,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let drafted = std::fs::read_to_string(&file).unwrap();
+    for part in [
+        "kind: suppression",
+        "rule: PL201",
+        "target: I14",
+        "value: 96.9",
+        "kind: revision",
+        "targets: [all]",
+        "kind: requirement",
+        "target: I18",
+        "REVIEW",
+    ] {
+        assert!(drafted.contains(part), "{part}:\n{drafted}");
+    }
+    // Never overwritten.
+    let again = plan_lint(&[
+        "decisions",
+        "draft",
+        "--data-root",
+        root_arg,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(again.code, 2);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), drafted);
+
+    // After the office merges it: the binding exception is the register's, the requirements are on record.
+    let (out, v) = check(&["--decisions", register.to_str().unwrap()]);
+    assert_ne!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    let after: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error" && d["suppressed"] == false)
+        .collect();
+    assert!(after.is_empty(), "{after:?}");
+    let pl201 = diagnostic(&v, "PL201");
+    assert_eq!(pl201["suppressed"], true);
+    assert!(pl201["decision"]
+        .as_str()
+        .unwrap()
+        .starts_with("D2023-eco-env-PL201-I14"));
+}
+
+/// The register lies inside the repository and outside the data root,
+/// where departments write: anywhere else is exit 2, never read.
+#[test]
+fn a_register_inside_the_data_root_is_refused() {
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        "fixtures/rules/PL501/pass",
+        "--decisions",
+        "fixtures/rules/PL501/pass/decisions",
+        "--today",
+        "2026-01-01",
+    ]);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("inside the data root"),
+        "{}",
+        out.stderr
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        "fixtures/rules/PL501/pass/progress",
+        "--decisions",
+        dir.path().to_str().unwrap(),
+        "--today",
+        "2026-01-01",
+    ]);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("outside the repository"),
+        "{}",
+        out.stderr
+    );
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        "fixtures/rules/PL501/pass/progress",
+        "--decisions",
+        "fixtures/rules/PL501/pass/no-such-folder",
+    ]);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+}

@@ -506,3 +506,42 @@ fn a_plan_folder_added_by_the_pull_request_is_not_loaded() {
         "{code} {err} {v}"
     );
 }
+
+/// A figure that arrives — `pending` replaced by its `value` in an accepted
+/// report — is how figures come in, not a rewrite (trust.md); changing a
+/// figure that was accepted still is.
+#[test]
+fn a_pending_figure_that_arrives_is_not_a_rewrite() {
+    let repo = repo();
+    let root = repo.path();
+    let path = root.join("progress/2022/eco-env.yaml");
+    let accepted = std::fs::read_to_string(&path).unwrap();
+    let pending = accepted.replace(
+        "    value: 15.4\n",
+        "    pending: {reason: 统计年鉴尚未发布, expected_by: 2023-06-30}\n",
+    );
+    assert_ne!(pending, accepted);
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::write(&path, &pending).unwrap();
+    git(root, &["commit", "-qam", "accepted with I16 pending"]);
+    git(root, &["checkout", "-q", "-B", "pr"]);
+    std::fs::write(&path, &accepted).unwrap();
+    git(root, &["commit", "-qam", "I16 published"]);
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    assert!(!codes(&v).iter().any(|c| c.0 == "PL401"), "{err} {v}");
+    assert_eq!(code, 0, "{err} {v}");
+    std::fs::write(&path, accepted.replace("value: 97.5", "value: 97.9")).unwrap();
+    let (code, v, _) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1);
+    let rewritten: Vec<_> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "PL401")
+        .collect();
+    assert_eq!(rewritten.len(), 1, "{v}");
+    assert!(rewritten[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("\"I14\""));
+}
