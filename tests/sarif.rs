@@ -28,6 +28,7 @@ fn sarif_validates_against_the_official_schema() {
     for root in [
         "fixtures/rules/PL201/fail/progress",
         "fixtures/example/progress",
+        "fixtures/rules/PL501/pass/progress",
         "fixtures",
     ] {
         let doc = sarif(&["--data-root", root]);
@@ -76,4 +77,26 @@ fn sarif_carries_rules_regions_related_locations_and_fingerprints() {
     assert!(r["partialFingerprints"]["planLint/v1"]
         .as_str()
         .is_some_and(|f| f.len() == 32));
+}
+
+/// A finding the plan office's register suppressed is an external
+/// suppression (recorded outside the report), justified by its decision.
+#[test]
+fn a_decision_is_an_external_suppression() {
+    let doc = sarif(&["--data-root", "fixtures/rules/PL501/pass/progress"]);
+    let r = doc["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "PL201")
+        .unwrap()
+        .clone();
+    let s = &r["suppressions"][0];
+    assert_eq!(s["kind"], "external");
+    assert_eq!(s["status"], "accepted");
+    assert_eq!(s["properties"]["decision"], "D2024-001");
+    assert!(s["justification"]
+        .as_str()
+        .unwrap()
+        .starts_with("D2024-001: 2023年受区域性沙尘天气影响"));
 }
