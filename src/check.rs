@@ -902,25 +902,44 @@ pub fn run_gathered(
 /// requirement with no report (or no entry) it is about.
 fn unused_decisions(register: &crate::decisions::Register, outcome: &Outcome) -> Vec<Diagnostic> {
     use crate::decisions::DecisionKind;
+    if register.is_empty() {
+        return Vec::new();
+    }
     let used: HashSet<&str> = (outcome.diagnostics.iter())
         .filter_map(|d| d.decision.as_deref())
         .collect();
-    let reports: Vec<&ReportInfo> = outcome.reports.values().collect();
+    // What the reports hold, asked of them once: the reports by (plan,
+    // department, period), and the entries the requirements are about.
+    let reported: HashSet<(&str, &str, i32)> = (outcome.reports.values())
+        .map(|r| (r.plan.as_str(), r.department.as_str(), r.period))
+        .collect();
+    let wanted: HashSet<(&str, i32, &str)> = (register.of_kind(DecisionKind::Requirement))
+        .filter_map(|d| Some((d.plan.as_str(), d.period, d.target.as_deref()?)))
+        .collect();
+    let mut entered: HashSet<(&str, i32, &str)> = HashSet::new();
+    if !wanted.is_empty() {
+        for r in outcome.reports.values() {
+            for i in &r.indicators {
+                let key = (r.plan.as_str(), r.period, i.as_str());
+                if wanted.contains(&key) {
+                    entered.insert(key);
+                }
+            }
+        }
+    }
     (register.decisions.iter())
         .filter(|d| match d.kind {
             DecisionKind::Suppression => !used.contains(d.id.as_str()),
-            DecisionKind::Revision => !reports.iter().any(|r| {
-                r.plan == d.plan
-                    && r.period == d.period
-                    && Some(r.department.as_str()) == d.department.as_deref()
-            }),
-            DecisionKind::Requirement => !reports.iter().any(|r| {
-                r.plan == d.plan
-                    && r.period == d.period
-                    && r.indicators
-                        .iter()
-                        .any(|i| Some(i.as_str()) == d.target.as_deref())
-            }),
+            DecisionKind::Revision => !reported.contains(&(
+                d.plan.as_str(),
+                d.department.as_deref().unwrap_or_default(),
+                d.period,
+            )),
+            DecisionKind::Requirement => !entered.contains(&(
+                d.plan.as_str(),
+                d.period,
+                d.target.as_deref().unwrap_or_default(),
+            )),
         })
         .map(crate::decisions::unused)
         .collect()
