@@ -512,6 +512,21 @@ fn load_plans(dirs: &[PathBuf], lang: Lang) -> Result<Plans, Output> {
     }
 }
 
+/// The plans and the data root (the flag, else the configuration's, else
+/// `progress`) of a command that reads the data repository but checks nothing.
+fn setup_with_root(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    data_root: Option<PathBuf>,
+    lang: Lang,
+) -> Result<(Plans, PathBuf), Output> {
+    let (plans, cfg) = setup(plan_dirs, config, lang)?;
+    let root = data_root
+        .or(cfg.data_root)
+        .unwrap_or_else(|| PathBuf::from("progress"));
+    Ok((plans, root))
+}
+
 fn execute(cli: Cli, env: Env) -> Output {
     let lang = cli
         .lang
@@ -553,13 +568,11 @@ fn execute(cli: Cli, env: Env) -> Output {
             data_root,
             plan_id,
         } => {
-            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref(), lang) {
-                Ok(x) => x,
-                Err(o) => return o,
-            };
-            let root = data_root
-                .or(cfg.data_root.clone())
-                .unwrap_or_else(|| PathBuf::from("progress"));
+            let (plans, root) =
+                match setup_with_root(&cli.plans, cli.config.as_ref(), data_root, lang) {
+                    Ok(x) => x,
+                    Err(o) => return o,
+                };
             let text = match crate::init::plan_for(&plans, plan_id.as_deref())
                 .and_then(|plan| crate::init::skeleton(plan, &department, period, &root, lang))
             {
@@ -569,13 +582,11 @@ fn execute(cli: Cli, env: Env) -> Output {
             write_new(text, output.as_deref(), lang)
         }
         Command::Decisions(DecisionsCommand::Draft { data_root, output }) => {
-            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref(), lang) {
-                Ok(x) => x,
-                Err(o) => return o,
-            };
-            let root = data_root
-                .or(cfg.data_root.clone())
-                .unwrap_or_else(|| PathBuf::from("progress"));
+            let (plans, root) =
+                match setup_with_root(&cli.plans, cli.config.as_ref(), data_root, lang) {
+                    Ok(x) => x,
+                    Err(o) => return o,
+                };
             if !root.is_dir() {
                 return error(
                     Text::StatusDataRootMissing {
@@ -593,13 +604,11 @@ fn execute(cli: Cli, env: Env) -> Output {
             data_root,
             plan_id,
         } => {
-            let (plans, cfg) = match setup(&cli.plans, cli.config.as_ref(), lang) {
-                Ok(x) => x,
-                Err(o) => return o,
-            };
-            let root = data_root
-                .or(cfg.data_root.clone())
-                .unwrap_or_else(|| PathBuf::from("progress"));
+            let (plans, root) =
+                match setup_with_root(&cli.plans, cli.config.as_ref(), data_root, lang) {
+                    Ok(x) => x,
+                    Err(o) => return o,
+                };
             match crate::init::plan_for(&plans, plan_id.as_deref()) {
                 Ok(plan) => Output::ok(crate::decisions::codeowners(
                     plan,

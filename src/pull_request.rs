@@ -26,6 +26,16 @@ fn is_report(p: &str) -> bool {
     p.ends_with(".yaml") || p.ends_with(".yml")
 }
 
+/// The merge-base of HEAD and `rev`, and its short form for messages.
+fn merge_base(rev: &str) -> Result<(String, String), Text> {
+    let base = git::merge_base(rev).map_err(|e| Text::Base {
+        rev: rev.to_string(),
+        error: Box::new(e),
+    })?;
+    let short = base.chars().take(12).collect();
+    Ok((base, short))
+}
+
 /// A scratch directory holding the data root as it was at the merge-base, removed on drop.
 struct BaseTree(PathBuf);
 
@@ -36,13 +46,7 @@ impl Drop for BaseTree {
 }
 
 pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fatal> {
-    let base = git::merge_base(rev).map_err(|e| {
-        fatal(Text::Base {
-            rev: rev.to_string(),
-            error: Box::new(e),
-        })
-    })?;
-    let short: String = base.chars().take(12).collect();
+    let (base, short) = merge_base(rev).map_err(fatal)?;
     let top = git::toplevel().map_err(fatal)?;
     let root_rel = git::repo_path(&top, &opts.data_root);
     let shown = |rel: &str| crate::paths::display(&top.join(rel));
@@ -190,11 +194,7 @@ pub fn base_inputs(
     config: Option<&std::path::Path>,
     plan_dirs: &[PathBuf],
 ) -> Result<BaseInputs, Text> {
-    let base = git::merge_base(rev).map_err(|e| Text::Base {
-        rev: rev.to_string(),
-        error: Box::new(e),
-    })?;
-    let short: String = base.chars().take(12).collect();
+    let (base, short) = merge_base(rev)?;
     let top = git::toplevel()?;
     let scratch = BaseTree(
         std::env::temp_dir().join(format!("plan-lint-rules-{}-{short}", std::process::id())),
@@ -344,11 +344,7 @@ pub struct BaseRegister {
 }
 
 pub fn base_register(rev: &str, dir: &std::path::Path) -> Result<BaseRegister, Text> {
-    let base = git::merge_base(rev).map_err(|e| Text::Base {
-        rev: rev.to_string(),
-        error: Box::new(e),
-    })?;
-    let short: String = base.chars().take(12).collect();
+    let (base, short) = merge_base(rev)?;
     let top = git::toplevel()?;
     let rel = git::repo_path(&top, dir);
     let mut files = Vec::new();
