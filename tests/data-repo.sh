@@ -102,6 +102,24 @@ INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > 
 ok "the Action passes once the office's revision decision is merged and the branch updated"
 git checkout -q main
 git merge -q --no-edit pr
+# A pull request that brings a register folder missing at its base gets no exception from it.
+git checkout -q -b pr2
+sed -i "s/value: 97.6/value: 97.0/" progress/2023/eco-env.yaml
+mkdir -p extra-register
+printf 'version: 1\ndecisions:\n  - {id: V-mine, kind: revision, department: eco-env, period: 2023, targets: [all], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n' > extra-register/mine.yaml
+git add -A
+# (--no-verify: the local hook would refuse it; CI is the gate a department cannot skip)
+git commit -q --no-verify -m "rewrite 2023 and bring my own register"
+set +e
+plan-lint check --base main --decisions extra-register --format json > "$work/pr2.json"
+status=$?
+set -e
+[ "$status" -eq 1 ] || { cat "$work/pr2.json"; fail "a pull request's own register folder relaxed its verdict (exit $status)"; }
+grep -q '"code": "PL401"' "$work/pr2.json" || fail "no PL401 for the rewritten 2023 report"
+grep -q '"code": "PL403"' "$work/pr2.json" || fail "no PL403 for the register folder the pull request adds"
+git checkout -q main
+git branch -q -D pr2
+ok "a register folder missing at the merge-base grants nothing"
 
 # 5. The pre-commit hook on staged reports.
 mkdir -p progress/2024
