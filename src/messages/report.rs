@@ -343,12 +343,12 @@ impl ReportMsg {
                         q(lang, department),
                         q(lang, stem)
                     ),
-                    format!("name the file {department}.yaml, or correct `department`"),
+                    format!("if this is the report of \"{stem}\", correct `department`; if it is the report of \"{department}\", it belongs in {department}.yaml — if that file exists, it is {department}'s accepted report: merge into it, never overwrite it"),
                     "not the file's name",
                 ),
                 Zh => t(
                     format!("部门{}与文件名{}不一致", q(lang, department), q(lang, stem)),
-                    format!("请把文件命名为 {department}.yaml，或改正 `department`"),
+                    format!("如果这是“{stem}”的报告，请改正 `department`；如果是“{department}”的报告，应保存为 {department}.yaml——该文件如已存在，就是“{department}”已接受的报告：请合并到其中，切勿覆盖"),
                     "与文件名不符",
                 ),
             },
