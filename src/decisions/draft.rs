@@ -65,6 +65,17 @@ fn number(v: f64) -> String {
     format_number(v, v.fract() == 0.0)
 }
 
+/// The fields every approval a report claims for itself drafts alike: its
+/// reason, its approver and the date to review.
+fn approval(out: &mut String, reason: &str, approved_by: &str, submitted: &str) {
+    let _ = writeln!(out, "    reason: {}", quoted(reason));
+    let _ = writeln!(out, "    approved_by: {}", quoted(approved_by));
+    let _ = writeln!(
+        out,
+        "    date: {submitted}   # REVIEW: the date of the approval"
+    );
+}
+
 /// The register file the reports under `root` imply, as YAML text.
 pub fn draft(root: &Path, plans: &Plans) -> String {
     let reports = read_reports(root);
@@ -137,13 +148,11 @@ pub fn draft(root: &Path, plans: &Plans) -> String {
             if let Some(v) = figure(&target) {
                 let _ = writeln!(out, "    value: {}   # the figure in the report", number(v));
             }
-            let reason = text("reason").unwrap_or_default();
-            let _ = writeln!(out, "    reason: {}", quoted(&reason));
-            let _ = writeln!(out, "    approved_by: {}", quoted(&approved_by));
-            let _ = writeln!(
-                out,
-                "    date: {}   # REVIEW: the date of the approval",
-                r.submitted
+            approval(
+                &mut out,
+                &text("reason").unwrap_or_default(),
+                &approved_by,
+                &r.submitted,
             );
             count += 1;
         }
@@ -168,13 +177,11 @@ pub fn draft(root: &Path, plans: &Plans) -> String {
             let _ = writeln!(out, "    department: {}", r.department);
             let _ = writeln!(out, "    period: {}", r.period);
             let _ = writeln!(out, "    targets: [{}]", super::ALL);
-            let reason = text("reason").unwrap_or_default();
-            let _ = writeln!(out, "    reason: {}", quoted(&reason));
-            let _ = writeln!(out, "    approved_by: {}", quoted(&approved_by));
-            let _ = writeln!(
-                out,
-                "    date: {}   # REVIEW: the date of the approval",
-                r.submitted
+            approval(
+                &mut out,
+                &text("reason").unwrap_or_default(),
+                &approved_by,
+                &r.submitted,
             );
             count += 1;
         }

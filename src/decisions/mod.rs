@@ -84,10 +84,6 @@ impl Decision {
             .map_or(self.node.span, |n| n.span);
         Location::at(&self.source, span)
     }
-    /// Whether it is about a report of this plan, department and period.
-    pub fn covers_report(&self, plan: &str, department: &str, period: i32) -> bool {
-        self.plan == plan && self.period == period && self.department.as_deref() == Some(department)
-    }
     /// A revision's permission to change an entry (an indicator or project id).
     pub fn allows_entry(&self, entry: &str) -> bool {
         self.kind == DecisionKind::Revision && self.targets.iter().any(|t| t == ALL || t == entry)
@@ -366,7 +362,7 @@ fn read_entry(
     };
     let mut err = |field: &str, msg: DecisionMsg| fail(diags, field, msg);
     // The plan: as written, or the one whose period holds the decision's.
-    let plan: &Plan = match &decision.plan_written() {
+    let plan: &Plan = match &text("plan") {
         Some(id) => match plans.get(id) {
             Some(p) => p,
             None => {
@@ -524,15 +520,6 @@ fn read_entry(
         }
     }
     (diags.len() == before).then_some(decision)
-}
-
-impl Decision {
-    fn plan_written(&self) -> Option<String> {
-        self.node
-            .get("plan")
-            .and_then(Node::as_str)
-            .map(str::to_string)
-    }
 }
 
 /// Whether a name is one of the plan's approvers: an approver's name, or
