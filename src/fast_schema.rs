@@ -288,7 +288,11 @@ fn catalog_indicator(n: &Node) -> bool {
             &["level", "period_average", "period_total", "cap", "none"],
         ),
         "target_year" => is_integer(v),
-        "comparison" => is_one_of(v, &["at_least", "at_most"]),
+        "comparison" => is_one_of(
+            v,
+            &["at_least", "at_most", "more_than", "less_than", "about"],
+        ),
+        "reference" => is_text(v),
         "target_is" => is_one_of(v, &["path", "bound"]),
         "range" => v
             .as_seq()

@@ -17,11 +17,16 @@ pub fn compare(a: f64, b: f64) -> Ordering {
     }
 }
 
-/// Whether `value` satisfies `comparison` against `bound`.
+/// Whether `value` satisfies `comparison` against `bound`; `about` (左右)
+/// with no band is the figure itself (plan::judgement widens it).
 pub fn meets(comparison: Comparison, value: f64, bound: f64) -> bool {
+    let c = compare(value, bound);
     match comparison {
-        Comparison::AtLeast => compare(value, bound) != Ordering::Less,
-        Comparison::AtMost => compare(value, bound) != Ordering::Greater,
+        Comparison::AtLeast => c != Ordering::Less,
+        Comparison::AtMost => c != Ordering::Greater,
+        Comparison::MoreThan => c == Ordering::Greater,
+        Comparison::LessThan => c == Ordering::Less,
+        Comparison::About => c == Ordering::Equal,
     }
 }
 

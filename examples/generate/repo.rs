@@ -304,8 +304,8 @@ pub fn indicator_value(plan: &Plan, ind: &Indicator, district: usize, seed: u64,
                     _ => ind.target.or(ind.baseline).unwrap_or(50.0),
                 };
                 let bound_sign = match ind.comparison {
-                    Comparison::AtLeast => 1.0,
-                    Comparison::AtMost => -1.0,
+                    Comparison::AtMost | Comparison::LessThan => -1.0,
+                    Comparison::AtLeast | Comparison::MoreThan | Comparison::About => 1.0,
                 };
                 let start = match ind.target {
                     Some(target)
@@ -641,7 +641,15 @@ pub fn synthetic_plan(plan: &Plan, districts: usize) -> Vec<(String, String)> {
         .find(|f| f.source.path.ends_with("/rules.yaml"))
         .map(|f| f.source.text().to_string())
         .expect("the built-in plan has rules.yaml");
-    files.push(("rules.yaml".to_string(), rules));
+    // A rule that selects ids selects each district's copy of them.
+    let ids = regex::Regex::new(r"ids: \[([^\]]*)\]").expect("a valid pattern");
+    let rules = ids.replace_all(&rules, |c: &regex::Captures<'_>| {
+        let copies: Vec<String> = (c[1].split(',').map(str::trim))
+            .flat_map(|id| (1..=districts).map(move |d| format!("{id}{}", suffix(d))))
+            .collect();
+        format!("ids: [{}]", copies.join(", "))
+    });
+    files.push(("rules.yaml".to_string(), rules.into_owned()));
     files
 }
 

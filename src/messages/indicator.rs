@@ -77,6 +77,19 @@ pub enum IndicatorMsg {
         target: f64,
         target_text: String,
         comparison: Comparison,
+        /// A 左右 target: the band it allows, low to high.
+        band: Option<(f64, f64)>,
+        binding: bool,
+    },
+    /// An annual-average rate below its target over the whole period, in its final year.
+    AverageBreach {
+        ind: Ind,
+        average: f64,
+        first: i32,
+        period: i32,
+        target_text: String,
+        /// Plan years with no rate reported: the average is over the others.
+        missing: Vec<i32>,
         binding: bool,
     },
     // PL203
@@ -88,6 +101,8 @@ pub enum IndicatorMsg {
         target: f64,
         gap: f64,
         value: f64,
+        /// Plan years with no rate reported: the average is over the others.
+        missing: Vec<i32>,
     },
     BehindPath {
         ind: Ind,
@@ -132,7 +147,11 @@ pub enum IndicatorMsg {
         ind: Ind,
         value: f64,
         min: Option<f64>,
+        /// Whether `min` itself is outside the range (a growth rate of −100%).
+        min_exclusive: bool,
         max: Option<f64>,
+        /// A growth rate: the help says how a rate is written.
+        rate: bool,
     },
     // PL208
     Missing {
@@ -211,73 +230,80 @@ impl IndicatorMsg {
                     format!("{period}年为 {}", ind.val(*value)),
                 ),
             },
-            IndicatorMsg::TargetBreach { ind, value, period, target, target_text, comparison, binding } => match lang {
-                En => {
-                    let (side, word) = match comparison {
-                        Comparison::AtLeast => ("below", "floor"),
-                        Comparison::AtMost => ("above", "ceiling"),
-                    };
-                    t(
+            IndicatorMsg::TargetBreach { ind, value, period, target, target_text, comparison, band, binding } => {
+                let side = breach_side(lang, ind, *comparison, *target, *band);
+                match lang {
+                    En => t(
                         format!(
-                            "{} is {} in {period}, {side} the {word} of {} the plan sets (target {target_text})",
+                            "{} is {} in {period}, {side} (target {target_text})",
                             ind.named(lang),
                             ind.val(*value),
-                            ind.val(*target),
                         ),
+                        format!("check the figure; if it is right, {}", breach_next(lang, *binding)),
+                        side,
+                    ),
+                    Zh => t(
                         format!(
-                            "check the figure; if it is right, report the breach to the plan office{}",
-                            if *binding {
-                                ", which alone may except it, by a suppression decision in its register (decisions/)"
-                            } else {
-                                " and explain it in `note`"
-                            }
-                        ),
-                        format!("{side} {}", ind.val(*target)),
-                    )
-                }
-                Zh => {
-                    let (side, word) = match comparison {
-                        Comparison::AtLeast => ("低于", "下限"),
-                        Comparison::AtMost => ("高于", "上限"),
-                    };
-                    t(
-                        format!(
-                            "{}{period}年为 {}，{side}规划设定的{word} {}（目标值 {target_text}）",
+                            "{}{period}年为 {}，{side}（目标值 {target_text}）",
                             ind.named(lang),
                             ind.val(*value),
-                            ind.val(*target),
                         ),
-                        format!(
-                            "请核实数据；如数据无误，请向规划主管部门报告{}",
-                            if *binding {
-                                "，只有规划主管部门可以在其决定登记簿（decisions/）中登记豁免决定"
-                            } else {
-                                "，并在 `note` 中说明"
-                            }
-                        ),
-                        format!("{side} {}", ind.val(*target)),
-                    )
+                        format!("请核实数据；如数据无误，{}", breach_next(lang, *binding)),
+                        side,
+                    ),
                 }
-            },
-            IndicatorMsg::BehindRate { ind, average, first, period, target, gap, value } => match lang {
+            }
+            IndicatorMsg::AverageBreach { ind, average, first, period, target_text, missing, binding } => match lang {
                 En => t(
                     format!(
-                        "{} averages {} a year over {first}–{period}, behind the target {} a year: gap {} percentage points",
+                        "{} averages {} a year over {first}–{period}, below the plan's target of {target_text} a year{}",
+                        ind.named(lang),
+                        ind.val(*average),
+                        gap_years(lang, missing),
+                    ),
+                    format!(
+                        "check each year's figure{}; if they are right, {}",
+                        if missing.is_empty() { "" } else { " and report the missing years" },
+                        breach_next(lang, *binding)
+                    ),
+                    format!("average {}", ind.val(*average)),
+                ),
+                Zh => t(
+                    format!(
+                        "{}在{first}—{period}年年均为 {}，低于规划年均 {target_text} 的目标{}",
+                        ind.named(lang),
+                        ind.val(*average),
+                        gap_years(lang, missing),
+                    ),
+                    format!(
+                        "请核实各年数据{}；如数据无误，{}",
+                        if missing.is_empty() { "" } else { "并补报缺少的年份" },
+                        breach_next(lang, *binding)
+                    ),
+                    format!("年均 {}", ind.val(*average)),
+                ),
+            },
+            IndicatorMsg::BehindRate { ind, average, first, period, target, gap, value, missing } => match lang {
+                En => t(
+                    format!(
+                        "{} averages {} a year over {first}–{period}, behind the target {} a year: gap {} percentage points{}",
                         ind.named(lang),
                         ind.val(*average),
                         ind.val(*target),
-                        signed(*gap, "")
+                        signed(*gap, ""),
+                        gap_years(lang, missing),
                     ),
                     "no correction is needed if the figure is right; explain in `note` what will bring the rate back to the target",
                     format!("{} in {period}", ind.val(*value)),
                 ),
                 Zh => t(
                     format!(
-                        "{}在{first}—{period}年年均为 {}，落后于年均 {} 的目标，差距 {} 个百分点",
+                        "{}在{first}—{period}年年均为 {}，落后于年均 {} 的目标，差距 {} 个百分点{}",
                         ind.named(lang),
                         ind.val(*average),
                         ind.val(*target),
-                        signed(*gap, "")
+                        signed(*gap, ""),
+                        gap_years(lang, missing),
                     ),
                     "数据无误则无需更正；请在 `note` 中说明将采取哪些措施使增速回到目标",
                     format!("{period}年为 {}", ind.val(*value)),
@@ -354,15 +380,19 @@ impl IndicatorMsg {
                         ind.named(lang),
                         ind.val(*value),
                         match comparison {
-                            Comparison::AtLeast => "short of",
+                            Comparison::AtLeast | Comparison::About => "short of",
                             Comparison::AtMost => "above",
+                            Comparison::MoreThan => "not above",
+                            Comparison::LessThan => "not below",
                         },
                         ind.val(*required)
                     ),
                     "check the figure against its source; if it is right the target was missed, and only a suppression decision of the plan office accepts that",
                     match comparison {
-                        Comparison::AtLeast => format!("below {}", ind.val(*required)),
+                        Comparison::AtLeast | Comparison::About => format!("below {}", ind.val(*required)),
                         Comparison::AtMost => format!("above {}", ind.val(*required)),
+                        Comparison::MoreThan => format!("not above {}", ind.val(*required)),
+                        Comparison::LessThan => format!("not below {}", ind.val(*required)),
                     },
                 ),
                 Zh => t(
@@ -371,15 +401,19 @@ impl IndicatorMsg {
                         ind.named(lang),
                         ind.val(*value),
                         match comparison {
-                            Comparison::AtLeast => "未达到",
+                            Comparison::AtLeast | Comparison::About => "未达到",
                             Comparison::AtMost => "超过",
+                            Comparison::MoreThan => "未高于",
+                            Comparison::LessThan => "未低于",
                         },
                         ind.val(*required)
                     ),
                     "请对照来源核实数据；如数据无误，则目标未完成，只有规划主管部门的豁免决定可以认可",
                     match comparison {
-                        Comparison::AtLeast => format!("低于 {}", ind.val(*required)),
+                        Comparison::AtLeast | Comparison::About => format!("低于 {}", ind.val(*required)),
                         Comparison::AtMost => format!("高于 {}", ind.val(*required)),
+                        Comparison::MoreThan => format!("不高于 {}", ind.val(*required)),
+                        Comparison::LessThan => format!("不低于 {}", ind.val(*required)),
                     },
                 ),
             },
@@ -413,9 +447,13 @@ impl IndicatorMsg {
                     "低于上期累计值",
                 ),
             },
-            IndicatorMsg::Implausible { ind, value, min, max } => match lang {
+            IndicatorMsg::Implausible { ind, value, min, min_exclusive, max, rate } => match lang {
                 En => {
                     let range = match (min, max) {
+                        (Some(l), Some(h)) if *min_exclusive => {
+                            format!("above {} and at most {}", ind.val(*l), ind.val(*h))
+                        }
+                        (Some(l), None) if *min_exclusive => format!("above {}", ind.val(*l)),
                         (Some(l), Some(h)) => format!("{} to {}", ind.val(*l), ind.val(*h)),
                         (Some(l), None) => format!("at least {}", ind.val(*l)),
                         (None, Some(h)) => format!("at most {}", ind.val(*h)),
@@ -427,16 +465,27 @@ impl IndicatorMsg {
                             ind.named(lang),
                             ind.val(*value)
                         ),
-                        format!(
-                            "check the decimal point and the unit: {} is measured in {}",
-                            ind.name,
-                            if ind.unit.is_empty() { "points" } else { &ind.unit }
-                        ),
+                        if *rate {
+                            format!(
+                                "{} is a growth rate: write the year's growth in percent (8.5 for 8.5%), not the amount itself",
+                                ind.name
+                            )
+                        } else {
+                            format!(
+                                "check the decimal point and the unit: {} is measured in {}",
+                                ind.name,
+                                if ind.unit.is_empty() { "points" } else { &ind.unit }
+                            )
+                        },
                         "implausible",
                     )
                 }
                 Zh => {
                     let range = match (min, max) {
+                        (Some(l), Some(h)) if *min_exclusive => {
+                            format!("高于 {} 且不高于 {}", ind.val(*l), ind.val(*h))
+                        }
+                        (Some(l), None) if *min_exclusive => format!("高于 {}", ind.val(*l)),
                         (Some(l), Some(h)) => format!("{} 至 {}", ind.val(*l), ind.val(*h)),
                         (Some(l), None) => format!("不低于 {}", ind.val(*l)),
                         (None, Some(h)) => format!("不高于 {}", ind.val(*h)),
@@ -448,7 +497,9 @@ impl IndicatorMsg {
                             ind.named(lang),
                             ind.val(*value)
                         ),
-                        if ind.unit.is_empty() {
+                        if *rate {
+                            format!("{}是年增长率：请填写当年增长的百分数（增长8.5%填 8.5），不要填写总量或金额", ind.name)
+                        } else if ind.unit.is_empty() {
                             format!("请检查小数点：{}没有单位，直接填写数值", ind.name)
                         } else {
                             format!("请检查小数点和单位：{}的单位是{}", ind.name, ind.unit_zh())
@@ -554,5 +605,62 @@ impl IndicatorMsg {
                 ),
             },
         }
+    }
+}
+
+/// Where a value stands against a target it breaches, in the words of the
+/// plan's comparison: below a floor, above a ceiling, outside a 左右 band.
+fn breach_side(
+    lang: Lang,
+    ind: &Ind,
+    comparison: Comparison,
+    target: f64,
+    band: Option<(f64, f64)>,
+) -> String {
+    let v = ind.val(target);
+    match (lang, comparison, band) {
+        (En, _, Some((lo, hi))) => {
+            format!("outside the band {} to {} around {v}", num(lo), ind.val(hi))
+        }
+        (Zh, _, Some((lo, hi))) => format!("超出 {v} 左右的范围（{} 至 {}）", num(lo), ind.val(hi)),
+        (En, Comparison::AtLeast | Comparison::About, None) => {
+            format!("below the floor of {v} the plan sets")
+        }
+        (En, Comparison::AtMost, None) => format!("above the ceiling of {v} the plan sets"),
+        (En, Comparison::MoreThan, None) => {
+            format!("not above the {v} the plan says it must exceed")
+        }
+        (En, Comparison::LessThan, None) => {
+            format!("not below the {v} the plan says it must stay under")
+        }
+        (Zh, Comparison::AtLeast | Comparison::About, None) => format!("低于规划设定的下限 {v}"),
+        (Zh, Comparison::AtMost, None) => format!("高于规划设定的上限 {v}"),
+        (Zh, Comparison::MoreThan, None) => format!("未超过规划要求超过的 {v}"),
+        (Zh, Comparison::LessThan, None) => format!("未低于规划要求低于的 {v}"),
+    }
+}
+
+/// What the department does with a breach whose figure is right.
+fn breach_next(lang: Lang, binding: bool) -> &'static str {
+    match (lang, binding) {
+        (En, true) => "report the breach to the plan office, which alone may except it, by a suppression decision in its register (decisions/)",
+        (En, false) => "report the breach to the plan office and explain it in `note`",
+        (Zh, true) => "请向规划主管部门报告，只有规划主管部门可以在其决定登记簿（decisions/）中登记豁免决定",
+        (Zh, false) => "请向规划主管部门报告，并在 `note` 中说明",
+    }
+}
+
+/// The years an average lacks, said after it: "" when none.
+fn gap_years(lang: Lang, missing: &[i32]) -> String {
+    if missing.is_empty() {
+        return String::new();
+    }
+    let years: Vec<String> = missing.iter().map(|y| y.to_string()).collect();
+    match lang {
+        En => format!(
+            " ({} not reported: averaged over the other years)",
+            years.join(", ")
+        ),
+        Zh => format!("（{}年未报送，按其余年份计算）", years.join("、")),
     }
 }

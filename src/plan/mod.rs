@@ -3,6 +3,7 @@
 //! each file validated like a report before it is trusted.
 
 mod index;
+pub mod judgement;
 pub mod model;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
@@ -910,6 +911,9 @@ impl Params {
             "margin" => self.margin.is_some(),
             "transitions" => self.transitions.is_some(),
             "max_years_before_start" => self.max_years_before_start.is_some(),
+            "band" => self.band.is_some(),
+            "greater_than" => self.greater_than.is_some(),
+            "at_most" => self.at_most.is_some(),
             _ => false,
         }
     }
@@ -983,7 +987,7 @@ mod tests {
         everything.entry.select = Selector::default();
         plan.rules.push(everything);
         let later = plan.rules.len() - 1;
-        let binding_level = plan.indicator_position("I14").unwrap();
+        let binding_level = plan.indicator_position("I15").unwrap();
         let expected = plan.indicator_position("I01").unwrap();
         assert!(plan.rule_owns_indicator(first, binding_level));
         assert!(!plan.rule_owns_indicator(later, binding_level));

@@ -63,14 +63,26 @@ pub enum BaselineKind {
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
+    /// 以上, 不低于, a floor: the value is the target or better.
     AtLeast,
+    /// 以内, 不超过, a ceiling.
     AtMost,
+    /// 超过, 高于: strictly above.
+    MoreThan,
+    /// 低于: strictly below.
+    LessThan,
+    /// 左右, 约: inside a band around the target, as wide as the PL202 rule entry's `band`.
+    About,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetIs {
+    /// To be reached by the target year: judged against the target from
+    /// that year on (with a trajectory before it where a baseline allows).
     Path,
+    /// Held in every year of the period (保持…, …以内, a target at or worse
+    /// than its baseline).
     Bound,
 }
 
@@ -100,6 +112,10 @@ pub struct Indicator {
     pub range: [Option<f64>; 2],
     /// Code of the responsible department.
     pub department: String,
+    /// A relative target: what the figure is compared with (全市平均, 全省);
+    /// the figure itself is the register's requirement for the year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     pub source: Citation,
     /// The sentence a target from the text comes from, exactly as in the seed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -329,6 +345,15 @@ pub struct Params {
     pub transitions: Option<std::collections::BTreeMap<ProjectStatus, Vec<ProjectStatus>>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_years_before_start: Option<u32>,
+    /// PL202: half the width of the band of a 左右/约 target, in percent of the target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<f64>,
+    /// PL207: values must be above this, besides the catalog's range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub greater_than: Option<f64>,
+    /// PL207: values must be at most this, besides the catalog's range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<f64>,
 }
 
 /// The plan passage that demands a rule.

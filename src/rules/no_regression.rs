@@ -13,9 +13,9 @@ pub const PL201: CodeInfo = CodeInfo {
     plan_rule: true,
     required_params: &["tolerance"],
     summary: "a binding indicator of kind `level` moved in its worse direction against its previous value by more than the rule's tolerance",
-    why: "约束性 indicators are commitments the district must keep: the plan's environmental figures (air quality, forest cover, green space) may not regress from one year to the next",
+    why: "约束性 indicators are commitments the district must keep: the plan's environmental figures may not regress from one year to the next. Where the plan's own binding target lies at or below the baseline (森林覆盖率 41.75 → 41.68), the plan permits movement down to that floor: the rule entry for such targets sets the severity of a fall that stays above it, and a fall across it is PL202",
     example: "# progress/2022/eco-env.yaml has I14 value 97.5\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",
-    fix: "if the figure is wrong, correct it; if it is right, the regression must be explained to the plan office, which may approve a suppression with `approved_by: 区发展和改革局`",
+    fix: "if the figure is wrong, correct it; if it is right, explain the fall in `note` and send the plan office its source: only a suppression decision in its register (decisions/) excepts it, a report's own `approved_by` grants nothing",
     check: Some(check),
 };
 
@@ -30,6 +30,14 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         };
         let worse = numeric::worsening(ind.direction, prev.value, v.value);
         if !numeric::exceeds(worse, tolerance) {
+            continue;
+        }
+        // A fall across a target in force is a breach of the plan: PL202
+        // reports it. What this code judges is the movement on the right
+        // side of the target (rules.md, "No regression, as the plan allows it").
+        let breached =
+            ind.judged_in(period) && (ctx.plan.target_of(ind)).is_some_and(|t| !t.met_by(v.value));
+        if breached {
             continue;
         }
         let d = ctx

@@ -1,10 +1,11 @@
-//! PL202: a value must be on the right side of a target that is a bound.
+//! PL202: a value must keep its target in the years the plan judges it: a
+//! bound every year, a target to reach from its target year on, an
+//! annual-average rate on its average in the plan's final year.
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
 use crate::messages::{IndicatorMsg, Note};
-use crate::numeric;
-use crate::plan::{BaselineKind, IndicatorKind, TargetIs};
+use crate::plan::{Attribute, IndicatorKind};
 
 pub const PL202: CodeInfo = CodeInfo {
     code: "PL202",
@@ -12,52 +13,104 @@ pub const PL202: CodeInfo = CodeInfo {
     severity: "error for binding, warning otherwise",
     subject: Subject::Indicator,
     plan_rule: true,
-    required_params: &[],
-    summary: "a value is on the wrong side of a bound: a floor such as 森林覆盖率 41.68, a ceiling such as 失业率 5, a growth rate such as 8.5以上",
-    why: "a bound holds every year of the plan, not only in 2025: a year below a floor is a breach of the plan in that year (a cumulative total, and a target with no baseline, is judged from its target year)",
+    required_params: &["band"],
+    summary: "a value is on the wrong side of its target in a year the plan judges it: a bound (森林覆盖率 41.68, 失业率 5) every year, a target to reach from its target year, an annual-average rate (8.5以上) on its average in the final year",
+    why: "a floor or ceiling the plan says to hold (保持…, …以内, a target at or worse than its baseline) holds every year; a target to reach is missed when its year comes and the value has not reached it; a 年均 target is an average over the period, so one slow year is no breach but a low average at the end is. 左右 is a band as wide as the rule entry's `band`; 超过 is strict",
     example: "indicators:\n  - id: I15\n    value: 41.5\n",
-    fix: "check the figure; if it is right, the breach must be reported to the plan office (for binding indicators a suppression needs its approval)",
+    fix: "check the figure; if it is right, the breach must be reported to the plan office (for binding indicators only its register can except it)",
     check: Some(check),
 };
 
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(period) = ctx.period() else { return };
     for (e, ind) in ctx.indicators() {
-        let (Some(v), Some(target), Some(period)) = (&e.value, ind.target, ctx.period()) else {
+        let (Some(v), Some(target)) = (&e.value, ctx.plan.target_of(ind)) else {
             continue;
         };
-        if ind.target_is != TargetIs::Bound || numeric::meets(ind.comparison, v.value, target) {
+        let binding = ind.attribute == Attribute::Binding;
+        let msg = if ind.kind == IndicatorKind::AnnualRate {
+            // The average is judged once the period it averages is over.
+            if period < ind.target_year {
+                continue;
+            }
+            let Some((average, earlier)) = super::trajectory::average_through(ctx, ind, v.value)
+            else {
+                continue;
+            };
+            if target.met_by(average.value) {
+                continue;
+            }
+            let mut d = ctx
+                .finding(
+                    v.span,
+                    IndicatorMsg::AverageBreach {
+                        ind: ind.into(),
+                        average: round2(average.value),
+                        first: ctx.plan.header.period.start,
+                        period,
+                        target_text: ind.target_text.clone(),
+                        missing: average.missing,
+                        binding,
+                    },
+                )
+                .target(&ind.id)
+                .node_path(format!("{}/value", e.pointer()));
+            for f in &earlier {
+                d = d.related(
+                    f.location(),
+                    Note::AveragedRate {
+                        value: f.value,
+                        unit: ind.unit.clone(),
+                        year: f.period,
+                    },
+                );
+            }
+            out.push(with_target(ctx, ind, d, None));
             continue;
-        }
-        // A total over the plan period, or a target with no baseline to draw a
-        // path from, is judged from its target year on.
-        let judged_at_target_year =
-            ind.kind == IndicatorKind::Cumulative || ind.baseline_kind == BaselineKind::None;
-        if judged_at_target_year && period < ind.target_year {
-            continue;
-        }
-        let mut d = ctx
-            .finding(
-                v.span,
-                IndicatorMsg::TargetBreach {
-                    ind: ind.into(),
-                    value: v.value,
-                    period,
-                    target,
-                    target_text: ind.target_text.clone(),
-                    comparison: ind.comparison,
-                    binding: ind.attribute == crate::plan::Attribute::Binding,
-                },
-            )
+        } else {
+            if !ind.judged_in(period) || target.met_by(v.value) {
+                continue;
+            }
+            IndicatorMsg::TargetBreach {
+                ind: ind.into(),
+                value: v.value,
+                period,
+                target: target.value,
+                target_text: ind.target_text.clone(),
+                comparison: ind.comparison,
+                band: target.band_limits(),
+                binding,
+            }
+        };
+        let d = ctx
+            .finding(v.span, msg)
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
-        if let Some(l) = ctx.plan.indicator_location(&ind.id, Some("target")) {
-            d = d.related(
-                l,
-                Note::PlanTarget {
-                    text: ind.target_text.clone(),
-                },
-            );
-        }
-        out.push(d);
+        out.push(with_target(ctx, ind, d, Some(ind.target_year)));
     }
+}
+
+/// The plan's target, where the catalog states it; a year in the label for
+/// a target to reach, none for an average over the period.
+fn with_target(
+    ctx: &RuleCtx<'_>,
+    ind: &crate::plan::Indicator,
+    d: Diagnostic,
+    year: Option<i32>,
+) -> Diagnostic {
+    let Some(l) = ctx.plan.indicator_location(&ind.id, Some("target")) else {
+        return d;
+    };
+    let text = ind.target_text.clone();
+    let note = match year {
+        Some(year) if ind.target_is == crate::plan::TargetIs::Path => {
+            Note::PlanTargetFor { text, year }
+        }
+        _ => Note::PlanTarget { text },
+    };
+    d.related(l, note)
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
 }

@@ -4,9 +4,11 @@
 
 use super::{CodeInfo, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
+use crate::history::Fact;
 use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
-use crate::plan::{Direction, Indicator, IndicatorKind, TargetIs};
+use crate::plan::judgement::{self, Average};
+use crate::plan::{Direction, Indicator, IndicatorKind};
 
 pub const PL203: CodeInfo = CodeInfo {
     code: "PL203",
@@ -29,15 +31,15 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(v), Some(target), Some(period)) = (&e.value, ind.target, ctx.period()) else {
             continue;
         };
+        // From the target year on the target is judged, not the pace (PL202).
+        if period >= ind.target_year {
+            continue;
+        }
         if ind.kind == IndicatorKind::AnnualRate {
-            let mut earlier = ctx.history.values_through(plan, ind, period - 1);
-            earlier.retain(|f| plan.in_period(f.period));
-            let rates: Vec<f64> = (earlier.iter().map(|f| f.value))
-                .chain(std::iter::once(v.value))
-                .collect();
-            let Some(avg) = numeric::compound_average(&rates) else {
+            let Some((average, earlier)) = average_through(ctx, ind, v.value) else {
                 continue;
             };
+            let avg = average.value;
             let gap = match ind.direction {
                 Direction::HigherIsBetter => avg - target,
                 Direction::LowerIsBetter => target - avg,
@@ -45,18 +47,18 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             if !numeric::exceeds(-gap, margin) {
                 continue;
             }
-            let first = period + 1 - rates.len() as i32;
             let mut d = ctx
                 .finding(
                     v.span,
                     IndicatorMsg::BehindRate {
                         ind: ind.into(),
                         average: round2(avg),
-                        first,
+                        first: plan.header.period.start,
                         period,
                         target,
                         gap: round2(gap),
                         value: v.value,
+                        missing: average.missing,
                     },
                 )
                 .target(&ind.id)
@@ -81,7 +83,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(with_plan_target(d, ctx, ind, note));
             continue;
         }
-        if ind.target_is != TargetIs::Path {
+        if !ind.has_trajectory() {
             continue;
         }
         let Some(baseline) = ind.baseline else {
@@ -136,4 +138,23 @@ fn with_plan_target(d: Diagnostic, ctx: &RuleCtx<'_>, ind: &Indicator, note: Not
 
 fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
+}
+
+/// The compound average of an annual rate over the plan years through the
+/// report's period, this report's rate included, and the earlier years'
+/// rates where their reports state them.
+pub fn average_through<'a>(
+    ctx: &RuleCtx<'a>,
+    ind: &'a Indicator,
+    value: f64,
+) -> Option<(Average, Vec<Fact<'a, f64>>)> {
+    let plan = ctx.plan;
+    let period = ctx.period()?;
+    let mut earlier = ctx.history.values_through(plan, ind, period - 1);
+    earlier.retain(|f| plan.in_period(f.period));
+    let series: Vec<(i32, f64)> = (earlier.iter().map(|f| (f.period, f.value)))
+        .chain(std::iter::once((period, value)))
+        .collect();
+    let average = judgement::annual_average(&series, plan.header.period.start, period)?;
+    Some((average, earlier))
 }

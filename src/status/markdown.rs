@@ -60,6 +60,9 @@ fn bound_sign(c: Comparison) -> &'static str {
     match c {
         Comparison::AtLeast => "≥",
         Comparison::AtMost => "≤",
+        Comparison::MoreThan => ">",
+        Comparison::LessThan => "<",
+        Comparison::About => "≈",
     }
 }
 

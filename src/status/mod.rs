@@ -292,8 +292,8 @@ pub fn evaluate(
             let rates: Vec<f64> = values.iter().map(|(_, v)| *v).collect();
             let avg = numeric::compound_average(&rates).unwrap_or(0.0);
             let sign = match ind.comparison {
-                Comparison::AtLeast => 1.0,
-                Comparison::AtMost => -1.0,
+                Comparison::AtMost | Comparison::LessThan => -1.0,
+                _ => 1.0,
             };
             let deviation = sign * (avg - target) / target.abs().max(1.0);
             e.average = Some(round4(avg));
