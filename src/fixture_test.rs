@@ -55,6 +55,9 @@ pub struct Expected {
     pub node: Option<String>,
     #[serde(default)]
     pub suppressed: Option<bool>,
+    /// `error` or `warning`, when the case is about the severity.
+    #[serde(default)]
+    pub severity: Option<String>,
 }
 
 /// The result of one case.
@@ -176,6 +179,7 @@ pub fn run_case(dir: &Path) -> CaseResult {
             file: relative(&d.location.path, &name),
             node: Some(d.node_path.clone()),
             suppressed: Some(d.suppressed),
+            severity: Some(d.severity.as_str().to_string()),
         })
         .collect();
     produced.sort();
@@ -187,6 +191,7 @@ pub fn run_case(dir: &Path) -> CaseResult {
                 && p.file == e.file
                 && e.node.as_ref().is_none_or(|n| Some(n) == p.node.as_ref())
                 && e.suppressed.is_none_or(|s| Some(s) == p.suppressed)
+                && (e.severity.as_ref()).is_none_or(|s| Some(s) == p.severity.as_ref())
         });
         match hit {
             Some(i) => {

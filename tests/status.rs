@@ -27,7 +27,8 @@ fn judge(id: &str, values: &[(i32, f64)]) -> Evaluation {
 fn judge_with(id: &str, values: &[(i32, f64)], reqs: &[(i32, f64)], band: f64) -> Evaluation {
     let p = plan();
     let period: Period = p.header.period;
-    evaluate(&ind(&p, id), &period, values, reqs, band)
+    let i = ind(&p, id);
+    evaluate(&i, p.target_of(&i), &period, values, reqs, &[], band)
 }
 
 // ---------------------------------------------------------------- methods
@@ -42,8 +43,14 @@ fn each_kind_of_indicator_has_its_method() {
     assert_eq!(m("I15"), Method::Bound); // 森林覆盖率 ≥ 41.68, baseline 41.75
     assert_eq!(m("I23"), Method::Bound); // 失业率 ≤ 5
     assert_eq!(m("I22"), Method::ProRata); // 累计城镇新增就业人数 17.5万人
-    assert_eq!(m("I24"), Method::ProRata); // no baseline
-    assert_eq!(m("T004"), Method::ProRata);
+                                           // No baseline: judged against the target, never as progress from zero.
+    assert_eq!(m("I24"), Method::Target);
+    assert_eq!(m("T003"), Method::Target); // GDP 占全市比重 20%以上
+    assert_eq!(m("T004"), Method::Target);
+    // 保持… targets hold every year, baseline or not.
+    for id in ["T005", "T027", "T028", "T063"] {
+        assert_eq!(m(id), Method::Bound, "{id}");
+    }
     for id in ["I17", "I18", "I19"] {
         assert_eq!(m(id), Method::Qualitative);
     }
@@ -149,12 +156,77 @@ fn cumulative_and_no_baseline_targets_are_pro_rata() {
     assert_eq!(judge("I22", &[(2023, 6.0)]).category, Category::Behind);
     assert_eq!(judge("I22", &[(2023, 14.0)]).category, Category::Ahead);
     assert_eq!(judge("I22", &[(2024, 17.5)]).category, Category::Achieved);
-    // T002: a 2035 target (2000亿元); 2023 is 3 of 15 years.
-    let t2 = judge("T002", &[(2023, 500.0)]);
-    assert_eq!(t2.time_share, Some(0.2));
-    assert_eq!(t2.category, Category::OnTrack, "{t2:?}");
+    // Missed when its year comes.
+    assert_eq!(judge("I22", &[(2025, 17.0)]).category, Category::Behind);
+}
+
+// ---------------------------------------------------------------- targets without a baseline
+
+#[test]
+fn a_target_without_a_baseline_is_judged_against_the_target_not_from_zero() {
+    // T003 GDP 占全市比重 20%以上 by 2025: 18.8 in 2023 is not 94% done.
+    let t3 = judge("T003", &[(2023, 18.8)]);
+    assert_eq!(t3.category, Category::NotYet, "{t3:?}");
+    assert_eq!(t3.label, "尚未达到");
+    assert_eq!(t3.progress, None);
+    assert_eq!(judge("T003", &[(2023, 20.5)]).category, Category::Achieved);
+    assert_eq!(judge("T003", &[(2025, 18.8)]).category, Category::Behind);
+    // T002: a 2035 target (2000亿元) is not yet due within the plan.
+    assert_eq!(judge("T002", &[(2025, 500.0)]).category, Category::NotYet);
     // I24 (no baseline): 100 meets the target 100.
     assert_eq!(judge("I24", &[(2021, 100.0)]).category, Category::Achieved);
+}
+
+#[test]
+fn hold_targets_are_judged_every_year_and_about_is_a_band() {
+    // T027 蔬菜播种面积 保持在15000亩以上: 12000 in 2021 breaks it.
+    let t27 = judge("T027", &[(2021, 12000.0), (2022, 15500.0)]);
+    assert_eq!(t27.category, Category::Behind, "{t27:?}");
+    assert_eq!(t27.missed, vec![2021]);
+    // T005 保持在60%左右: the rule entry's band is 5% of 60, 57–63.
+    assert_eq!(judge("T005", &[(2021, 58.0)]).category, Category::OnTrack);
+    assert_eq!(judge("T005", &[(2021, 56.0)]).missed, vec![2021]);
+    assert_eq!(judge("T005", &[(2021, 64.0)]).missed, vec![2021]);
+}
+
+#[test]
+fn a_path_target_is_a_bound_in_its_year() {
+    // I14 空气质量优良率 98 in 2025: 97.7 misses it.
+    let missed = judge("I14", &[(2024, 97.8), (2025, 97.7)]);
+    assert_eq!(missed.category, Category::Behind, "{missed:?}");
+    assert_eq!(judge("I14", &[(2025, 98.0)]).category, Category::Achieved);
+}
+
+#[test]
+fn the_final_year_judges_the_average_and_gaps_are_named() {
+    // 20, 20, 20, 20, −20 average 10.66 ≥ 8.5: met, whatever one year did.
+    let years = [20.0, 20.0, 20.0, 20.0, -20.0];
+    let series: Vec<(i32, f64)> = (2021..).zip(years).collect();
+    assert_eq!(judge("I01", &series).category, Category::Achieved);
+    // An average below the target at the end is a miss.
+    let low: Vec<(i32, f64)> = (2021..).zip([8.0; 5]).collect();
+    assert_eq!(judge("I01", &low).category, Category::Behind);
+    // A year missing from the series is named, not silently averaged over.
+    let gap = judge("I01", &[(2021, 8.6), (2023, 9.0)]);
+    assert_eq!(gap.gaps, vec![2022]);
+}
+
+#[test]
+fn a_value_with_an_error_finding_is_never_met() {
+    let p = plan();
+    let i = ind(&p, "I15");
+    let period = p.header.period;
+    let e = evaluate(
+        &i,
+        p.target_of(&i),
+        &period,
+        &[(2023, 41.9)],
+        &[],
+        &[2023],
+        DEFAULT_BAND,
+    );
+    assert_eq!(e.category, Category::Behind, "{e:?}");
+    assert_eq!(e.missed, vec![2023]);
 }
 
 // ---------------------------------------------------------------- qualitative
@@ -562,7 +634,7 @@ fn a_suppressed_miss_is_still_judged_and_marked_with_its_decision() {
         "zh",
     ]);
     assert!(
-        md.stdout.contains("96.9（经批准 D2024-001）"),
+        md.stdout.contains("96.9 ✗ PL201（经批准 D2024-001）"),
         "{}",
         md.stdout
     );
@@ -571,4 +643,147 @@ fn a_suppressed_miss_is_still_judged_and_marked_with_its_decision() {
         "{}",
         md.stdout
     );
+}
+
+// ---------------------------------------------------------------- status agrees with check
+
+/// Writes one report of `department` for `year` with `(id, value)` entries.
+fn write_report(root: &std::path::Path, department: &str, year: i32, entries: &[(&str, f64)]) {
+    let dir = root.join(year.to_string());
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut text = format!(
+        "version: 1\nplan: nanming-14th-fyp\ndepartment: {department}\nperiod: {year}\nsubmitted: {}-01-19\nindicators:\n",
+        year + 1
+    );
+    for (id, v) in entries {
+        text.push_str(&format!(
+            "  - id: {id}\n    value: {v}\n    source: 区统计局统计公报\n"
+        ));
+    }
+    std::fs::write(dir.join(format!("{department}.yaml")), text).unwrap();
+}
+
+/// The values the issue names (I14 = 978, a fall across the forest floor,
+/// a fall within it, a hold target broken, an income where its rate
+/// belongs, a share without a baseline): wherever `check` reports an error
+/// in a value, `status` never shows that value as met, and an indicator
+/// whose latest value has one is never 提前实现, 快于预期 or 基本符合预期.
+#[test]
+fn status_and_check_never_disagree_on_a_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("progress");
+    write_report(
+        &root,
+        "eco-env",
+        2021,
+        &[("I14", 97.0), ("I15", 41.70), ("I16", 15.2)],
+    );
+    write_report(
+        &root,
+        "eco-env",
+        2022,
+        &[("I14", 978.0), ("I15", 41.60), ("I16", 15.1)],
+    );
+    write_report(
+        &root,
+        "eco-env",
+        2023,
+        &[("I14", 97.6), ("I15", 41.69), ("I16", 15.0)],
+    );
+    write_report(&root, "hrss", 2023, &[("I21", 45000.0), ("I23", 5.4)]);
+    write_report(
+        &root,
+        "agriculture",
+        2021,
+        &[("T027", 12000.0), ("T028", 6000.0)],
+    );
+    write_report(&root, "drc", 2023, &[("T003", 18.8), ("T005", 52.0)]);
+    let root = root.to_str().unwrap();
+    let check = plan_lint(&["check", "--data-root", root, "--format", "json"]);
+    let check: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let out = plan_lint(&[
+        "status",
+        "--data-root",
+        root,
+        "--format",
+        "json",
+        "--period",
+        "2023",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let status: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let indicator = |id: &str| {
+        status["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let year_of = |i: &serde_json::Value, y: i64| {
+        i["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["year"] == y)
+            .unwrap()
+            .clone()
+    };
+    // Every error in a value, as check reports it.
+    let mut errors = std::collections::BTreeSet::new();
+    for d in check["diagnostics"].as_array().unwrap() {
+        // The codes that judge a figure (PL204, PL208–PL210 judge its absence or its requirement).
+        let judges_value = ["PL201", "PL202", "PL205", "PL206", "PL207"];
+        if d["severity"] != "error" || !judges_value.contains(&d["code"].as_str().unwrap()) {
+            continue;
+        }
+        let id = d["target"].as_str().unwrap().to_string();
+        let file = d["file"].as_str().unwrap();
+        let year: i64 = file.split('/').rev().nth(1).unwrap().parse().unwrap();
+        errors.insert((id, year, d["code"].as_str().unwrap().to_string()));
+    }
+    let codes: Vec<&str> = errors.iter().map(|(_, _, c)| c.as_str()).collect();
+    for expected in ["PL207", "PL202"] {
+        assert!(codes.contains(&expected), "{errors:?}");
+    }
+    for (id, year, code) in &errors {
+        let y = year_of(&indicator(id), *year);
+        assert_eq!(y["met"], false, "{id} {year}: {y}");
+        assert!(
+            y["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c == code.as_str()),
+            "{id} {year} {code}: {y}"
+        );
+    }
+    // And the other way round: a value status calls met has no error.
+    for i in status["indicators"].as_array().unwrap() {
+        for y in i["values"].as_array().unwrap() {
+            if y["met"] == true {
+                let (id, year) = (i["id"].as_str().unwrap(), y["year"].as_i64().unwrap());
+                assert!(
+                    !errors.iter().any(|(e, ey, _)| e == id && *ey == year),
+                    "{id} {year} is met in status but check reports an error"
+                );
+            }
+        }
+    }
+    let category = |id: &str| indicator(id)["evaluation"]["category"].clone();
+    // I14 = 978 is not a figure: never 提前实现; the 2023 figure is judged.
+    assert_ne!(category("I14"), "achieved");
+    assert_eq!(year_of(&indicator("I14"), 2022)["findings"][0], "PL207");
+    // I15 crossed the floor in 2022: a miss, whatever 2023 did.
+    assert_eq!(category("I15"), "behind");
+    // I16 fell within its floor 15 (a PL201 warning only): kept.
+    assert_eq!(category("I16"), "on_track");
+    // An income where its growth rate belongs is not 提前实现.
+    assert_ne!(category("I21"), "achieved");
+    // 保持在15000亩以上 broken in 2021.
+    assert_eq!(category("T027"), "behind");
+    // A share without a baseline: not yet, never "94% of the way".
+    assert_eq!(category("T003"), "not_yet");
+    assert_eq!(category("T005"), "behind");
 }

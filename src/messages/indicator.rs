@@ -68,6 +68,9 @@ pub enum IndicatorMsg {
         value: f64,
         period: i32,
         approver: String,
+        /// The plan's own target when it lies at or below the baseline: the
+        /// plan permits movement down to it (rules.md, version 2).
+        floor: Option<f64>,
     },
     // PL202
     TargetBreach {
@@ -190,46 +193,76 @@ pub enum IndicatorMsg {
 impl IndicatorMsg {
     pub fn texts(&self, lang: Lang) -> Texts {
         match self {
-            IndicatorMsg::Regression { ind, direction, prev, value, period, approver } => match lang {
-                En => t(
-                    format!(
-                        "{} {} from {} {} to {} in {period}; binding indicators must not regress",
-                        ind.named(lang),
-                        match direction {
-                            Direction::HigherIsBetter => "fell",
-                            Direction::LowerIsBetter => "rose",
-                        },
-                        ind.val(prev.value),
-                        prev.when(lang),
-                        ind.val(*value),
+            IndicatorMsg::Regression { ind, direction, prev, value, period, approver, floor } => {
+                let moved = match (lang, direction) {
+                    (En, Direction::HigherIsBetter) => "fell",
+                    (En, Direction::LowerIsBetter) => "rose",
+                    (Zh, Direction::HigherIsBetter) => "降至",
+                    (Zh, Direction::LowerIsBetter) => "升至",
+                };
+                match (lang, floor) {
+                    (En, Some(f)) => t(
+                        format!(
+                            "{} {moved} from {} {} to {} in {period}: the plan allows it down to its target {}, so this is reported for the plan office to see, not as a breach",
+                            ind.named(lang),
+                            ind.val(prev.value),
+                            prev.when(lang),
+                            ind.val(*value),
+                            ind.val(*f),
+                        ),
+                        format!(
+                            "check the figure against its source; if it is right, explain the change in `note`. Past {} the target is breached (PL202)",
+                            ind.val(*f)
+                        ),
+                        format!("{} in {period}", ind.val(*value)),
                     ),
-                    format!(
-                        "check the figure against its source; if it is right, explain the fall in `note` and ask {approver} to record a suppression decision in the decisions register (rule PL201, target {}, value {}); a suppression written in the report cannot cover a binding indicator",
-                        ind.id,
-                        num(*value)
+                    (En, None) => t(
+                        format!(
+                            "{} {moved} from {} {} to {} in {period}; binding indicators must not regress",
+                            ind.named(lang),
+                            ind.val(prev.value),
+                            prev.when(lang),
+                            ind.val(*value),
+                        ),
+                        format!(
+                            "check the figure against its source; if it is right, explain the fall in `note` and ask {approver} to record a suppression decision in the decisions register (rule PL201, target {}, value {}); a suppression written in the report cannot cover a binding indicator",
+                            ind.id,
+                            num(*value)
+                        ),
+                        format!("{} in {period}", ind.val(*value)),
                     ),
-                    format!("{} in {period}", ind.val(*value)),
-                ),
-                Zh => t(
-                    format!(
-                        "{}由{}的 {} {} {period}年的 {}；约束性指标不得倒退",
-                        ind.named(lang),
-                        prev.when(lang),
-                        ind.val(prev.value),
-                        match direction {
-                            Direction::HigherIsBetter => "降至",
-                            Direction::LowerIsBetter => "升至",
-                        },
-                        ind.val(*value),
+                    (Zh, Some(f)) => t(
+                        format!(
+                            "{}由{}的 {} {moved} {period}年的 {}：规划允许其不低于目标值 {}，此处仅提示规划主管部门，不属于未达标",
+                            ind.named(lang),
+                            prev.when(lang),
+                            ind.val(prev.value),
+                            ind.val(*value),
+                            ind.val(*f),
+                        ),
+                        format!(
+                            "请对照数据来源核实；如数据无误，在 `note` 中说明变化原因。低于 {} 即未达到规划目标（PL202）",
+                            ind.val(*f)
+                        ),
+                        format!("{period}年为 {}", ind.val(*value)),
                     ),
-                    format!(
-                        "请对照数据来源核实；如数据无误，在 `note` 中说明原因，并请{approver}在决定登记簿中登记豁免决定（规则 PL201，目标 {}，数值 {}）；报告中自行写的豁免不能覆盖约束性指标",
-                        ind.id,
-                        num(*value)
+                    (Zh, None) => t(
+                        format!(
+                            "{}由{}的 {} {moved} {period}年的 {}；约束性指标不得倒退",
+                            ind.named(lang),
+                            prev.when(lang),
+                            ind.val(prev.value),
+                            ind.val(*value),
+                        ),
+                        format!(
+                            "请对照数据来源核实；如数据无误，在 `note` 中说明原因，并请{approver}在决定登记簿中登记豁免决定（规则 PL201，目标 {}，数值 {}）；报告中自行写的豁免不能覆盖约束性指标",
+                            ind.id,
+                            num(*value)
+                        ),
+                        format!("{period}年为 {}", ind.val(*value)),
                     ),
-                    format!("{period}年为 {}", ind.val(*value)),
-                ),
-            },
+                }
+            }
             IndicatorMsg::TargetBreach { ind, value, period, target, target_text, comparison, band, binding } => {
                 let side = breach_side(lang, ind, *comparison, *target, *band);
                 match lang {

@@ -65,6 +65,26 @@ pub enum StatusText {
         average: String,
         count: usize,
         target: String,
+        /// Plan years with no rate, left out of the average.
+        gaps: Vec<String>,
+    },
+    /// A target to reach without a baseline, not reached before its year.
+    NotYetTarget {
+        value: String,
+        year: i32,
+        target_text: String,
+        target_year: i32,
+    },
+    /// A target to reach, missed in or after its year.
+    MissedTarget {
+        value: String,
+        year: i32,
+        target_text: String,
+        target_year: i32,
+    },
+    /// Years whose value `check` reports an error in, with the codes.
+    Flagged {
+        years: Vec<String>,
     },
     MeetsTarget {
         value: String,
@@ -186,6 +206,12 @@ pub enum StatusText {
     NoBaseline,
     Baseline {
         text: String,
+        /// What the figure is ([`StatusText::BaselineWhen`]).
+        when: String,
+    },
+    /// What a baseline figure is, by the catalog's baseline kind.
+    BaselineWhen {
+        kind: crate::plan::BaselineKind,
         year: i32,
     },
     Target,
@@ -267,13 +293,34 @@ impl StatusText {
                     "{first}—{year}年的增长（年均 {average}）已达到年均 {target}、至{target_year}年的要求"
                 ),
             },
-            S::RateAverage { first, year, average, count, target } => match lang {
+            S::RateAverage { first, year, average, count, target, gaps } => match lang {
                 En => format!(
-                    "average {average} a year over {first}–{year} ({count} years reported) against {target} a year"
+                    "average {average} a year over {first}–{year} ({count} years reported{}) against {target} a year",
+                    if gaps.is_empty() { String::new() } else { format!("; {} not reported", gaps.join(", ")) }
                 ),
                 Zh => format!(
-                    "{first}—{year}年年均 {average}（已填报 {count} 年），目标为年均 {target}"
+                    "{first}—{year}年年均 {average}（已填报 {count} 年{}），目标为年均 {target}",
+                    if gaps.is_empty() { String::new() } else { format!("，{}年未填报", list(lang, gaps)) }
                 ),
+            },
+            S::NotYetTarget { value, year, target_text, target_year } => match lang {
+                En => format!(
+                    "{value} in {year}, not yet the target {target_text} due in {target_year}; the plan gives no baseline to judge the pace by"
+                ),
+                Zh => format!(
+                    "{year}年为 {value}，尚未达到{target_year}年的目标值 {target_text}；规划未给出基期值，无法判断进度"
+                ),
+            },
+            S::MissedTarget { value, year, target_text, target_year } => match lang {
+                En => format!("{value} in {year} misses the target {target_text} due in {target_year}"),
+                Zh => format!("{year}年为 {value}，未达到{target_year}年的目标值 {target_text}"),
+            },
+            S::Flagged { years } => match lang {
+                En => format!(
+                    "; check reports an error in the figure of {}: not counted as met",
+                    years.join(", ")
+                ),
+                Zh => format!("；检查发现{}的数值有错误，不计为达标", years.join("、")),
             },
             S::MeetsTarget { value, year, target_text } => match lang {
                 En => {
@@ -547,10 +594,24 @@ impl StatusText {
                 En => " · no baseline".into(),
                 Zh => " · 无基期值".into(),
             },
-            S::Baseline { text, year } => match lang {
-                En => format!(" · baseline {text} ({year})"),
-                Zh => format!(" · 基期值 {text}（{year}年）"),
+            S::Baseline { text, when } => match lang {
+                En => format!(" · baseline {text} ({when})"),
+                Zh => format!(" · 基期值 {text}（{when}）"),
             },
+            S::BaselineWhen { kind, year } => {
+                use crate::plan::BaselineKind as K;
+                let first = year - 4;
+                match (lang, kind) {
+                    (En, K::PeriodAverage) => format!("{first}–{year} average"),
+                    (En, K::PeriodTotal) => format!("{first}–{year} total"),
+                    (En, K::Cap) => format!("{first}–{year} cap"),
+                    (En, K::Level | K::None) => year.to_string(),
+                    (Zh, K::PeriodAverage) => format!("{first}—{year}年年均"),
+                    (Zh, K::PeriodTotal) => format!("{first}—{year}年累计"),
+                    (Zh, K::Cap) => format!("{first}—{year}年控制目标"),
+                    (Zh, K::Level | K::None) => format!("{year}年"),
+                }
+            }
             S::Target => match lang {
                 En => "target".into(),
                 Zh => "目标值".into(),

@@ -445,6 +445,7 @@ fn indicator_samples() -> Vec<IndicatorMsg> {
             value: 96.9,
             period: 2023,
             approver: s("区发展和改革局"),
+            floor: None,
         },
         IndicatorMsg::Regression {
             ind: ind(),
@@ -453,6 +454,16 @@ fn indicator_samples() -> Vec<IndicatorMsg> {
             value: 98.9,
             period: 2023,
             approver: s("区发展和改革局"),
+            floor: None,
+        },
+        IndicatorMsg::Regression {
+            ind: ind(),
+            direction: Direction::HigherIsBetter,
+            prev: prev(true),
+            value: 41.7,
+            period: 2021,
+            approver: s("区发展和改革局"),
+            floor: Some(41.68),
         },
         IndicatorMsg::TargetBreach {
             ind: ind(),
@@ -1171,6 +1182,30 @@ fn status_samples() -> Vec<StatusText> {
             average: s("6.1%"),
             count: 3,
             target: s("8.5%"),
+            gaps: vec![],
+        },
+        S::RateAverage {
+            first: 2021,
+            year: 2024,
+            average: s("6.1%"),
+            count: 3,
+            target: s("8.5%"),
+            gaps: vec![s("2022")],
+        },
+        S::NotYetTarget {
+            value: s("18.8%"),
+            year: 2023,
+            target_text: s("20%以上"),
+            target_year: 2025,
+        },
+        S::MissedTarget {
+            value: s("97.7%"),
+            year: 2025,
+            target_text: s("98"),
+            target_year: 2025,
+        },
+        S::Flagged {
+            years: vec![s("2023 (PL207)")],
         },
         S::MeetsTarget {
             value: s("98.2%"),
@@ -1277,6 +1312,22 @@ fn status_samples() -> Vec<StatusText> {
         S::NoBaseline,
         S::Baseline {
             text: s("96.48"),
+            when: s("2016–2020 average"),
+        },
+        S::BaselineWhen {
+            kind: crate::plan::BaselineKind::PeriodAverage,
+            year: 2020,
+        },
+        S::BaselineWhen {
+            kind: crate::plan::BaselineKind::PeriodTotal,
+            year: 2020,
+        },
+        S::BaselineWhen {
+            kind: crate::plan::BaselineKind::Cap,
+            year: 2020,
+        },
+        S::BaselineWhen {
+            kind: crate::plan::BaselineKind::Level,
             year: 2020,
         },
         S::Target,

@@ -35,11 +35,15 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         // A fall across a target in force is a breach of the plan: PL202
         // reports it. What this code judges is the movement on the right
         // side of the target (rules.md, "No regression, as the plan allows it").
-        let breached =
-            ind.judged_in(period) && (ctx.plan.target_of(ind)).is_some_and(|t| !t.met_by(v.value));
-        if breached {
+        let target = ctx.plan.target_of(ind);
+        if ind.judged_in(period) && target.is_some_and(|t| !t.met_by(v.value)) {
             continue;
         }
+        // A bound the plan sets at or below the baseline is a floor it
+        // permits movement down to: the message says so.
+        let floor = target
+            .filter(|_| ind.target_is == crate::plan::TargetIs::Bound)
+            .map(|t| t.value);
         let d = ctx
             .finding(
                 v.span,
@@ -56,6 +60,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                         .first()
                         .cloned()
                         .unwrap_or_default(),
+                    floor,
                 },
             )
             .target(&ind.id)

@@ -3,8 +3,8 @@
 //! indicators first) that reads on a phone as well as on a desktop.
 
 use super::markdown::{
-    band_sentence, baseline_cell, basis, fig, pct, projects_sentence, status_heading, target_cell,
-    STATUS_ORDER,
+    band_sentence, baseline_cell, baseline_when, basis, fig, pct, projects_sentence,
+    status_heading, target_cell, STATUS_ORDER,
 };
 use super::{Category, IndicatorStatus, Method, ProjectCounts, Status};
 use crate::messages::{Lang, StatusText as S};
@@ -29,7 +29,7 @@ pub fn esc(s: &str) -> String {
 
 const CSS: &str = r#"
 :root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f6f7f9;--card:#fff;
---achieved:#7c3aed;--ahead:#2563eb;--on_track:#16a34a;--behind:#dc2626;--no_data:#9ca3af;
+--achieved:#7c3aed;--ahead:#2563eb;--on_track:#16a34a;--behind:#dc2626;--not_yet:#d97706;--no_data:#9ca3af;
 --value:#1d4ed8;--path:#6b7280;--target:#d97706}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -70,7 +70,7 @@ svg .lbl{font-size:11px;font-weight:600;fill:var(--ink)}
 svg .tgt{fill:var(--target);font-weight:600}
 svg .halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .c-achieved{--c:var(--achieved)}.c-ahead{--c:var(--ahead)}.c-on_track{--c:var(--on_track)}
-.c-behind{--c:var(--behind)}.c-no_data{--c:var(--no_data)}
+.c-behind{--c:var(--behind)}.c-not_yet{--c:var(--not_yet)}.c-no_data{--c:var(--no_data)}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;background:var(--card);border:1px solid var(--line);border-radius:10px}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
@@ -486,7 +486,7 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
     } else {
         S::Baseline {
             text: esc(&baseline),
-            year: ind.baseline_year,
+            when: baseline_when(ind, lang),
         }
         .text(lang)
     };

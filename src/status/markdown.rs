@@ -3,7 +3,7 @@
 
 use super::{Category, IndicatorStatus, Method, ProjectCounts, Status};
 use crate::messages::{num, val, Lang, StatusText};
-use crate::plan::{Attribute, Comparison, ProjectStatus};
+use crate::plan::{Attribute, BaselineKind, Comparison, ProjectStatus};
 use std::fmt::Write;
 
 /// A marker that makes the category findable when scanning a long table.
@@ -13,6 +13,7 @@ pub fn marker(c: Category) -> &'static str {
         Category::Ahead => "🔵",
         Category::OnTrack => "🟢",
         Category::Behind => "🔴",
+        Category::NotYet => "🟠",
         Category::NoData => "⚪",
     }
 }
@@ -124,13 +125,32 @@ pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
                     average,
                     count: reported.len(),
                     target,
+                    gaps: years(&e.gaps),
                 }
             }
         }
-        (Method::Path | Method::ProRata, Category::Achieved) => StatusText::MeetsTarget {
+        (Method::Path | Method::ProRata | Method::Target, Category::Achieved) => {
+            StatusText::MeetsTarget {
+                value: val(v, u),
+                year: y,
+                target_text: ind.target_text.clone(),
+            }
+        }
+        (Method::Path | Method::ProRata | Method::Target, Category::Behind)
+            if y >= ind.target_year =>
+        {
+            StatusText::MissedTarget {
+                value: val(v, u),
+                year: y,
+                target_text: ind.target_text.clone(),
+                target_year: ind.target_year,
+            }
+        }
+        (Method::Target, _) => StatusText::NotYetTarget {
             value: val(v, u),
             year: y,
             target_text: ind.target_text.clone(),
+            target_year: ind.target_year,
         },
         (Method::Path, _) => StatusText::OnPath {
             value: val(v, u),
@@ -147,7 +167,19 @@ pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
             target_year: ind.target_year,
         },
     };
-    text.text(lang)
+    let mut out = text.text(lang);
+    // Values with an error finding of `check`: never counted as met.
+    let flagged: Vec<String> = (ind.values.iter())
+        .filter(|y| !y.findings.is_empty())
+        .map(|y| match lang {
+            Lang::En => format!("{} ({})", y.year, y.findings.join(", ")),
+            Lang::Zh => format!("{}年（{}）", y.year, y.findings.join("、")),
+        })
+        .collect();
+    if !flagged.is_empty() {
+        out.push_str(&StatusText::Flagged { years: flagged }.text(lang));
+    }
+    out
 }
 
 /// A table cell: `|` and line breaks would end the cell or the row.
@@ -171,6 +203,9 @@ pub fn year_cell(ind: &IndicatorStatus, year: i32, lang: Lang) -> String {
         Some(true) if y.requirement.is_some() => s.push_str(" ✓"),
         Some(false) => s.push_str(" ✗"),
         _ => {}
+    }
+    if !y.findings.is_empty() {
+        let _ = write!(s, " {}", y.findings.join(","));
     }
     if let Some(id) = &y.decision {
         s.push_str(&StatusText::Excepted { id: id.clone() }.text(lang));
@@ -207,6 +242,17 @@ pub fn baseline_cell(ind: &IndicatorStatus) -> String {
         (_, Some(b)) => num(b),
         _ => "—".into(),
     }
+}
+
+/// What the baseline figure is: a value of the baseline year, or an
+/// average or total over the previous plan's years (I14's 96.48 is the
+/// 2016–2020 average, not a 2020 value).
+pub fn baseline_when(ind: &IndicatorStatus, lang: Lang) -> String {
+    StatusText::BaselineWhen {
+        kind: ind.baseline_kind,
+        year: ind.baseline_year,
+    }
+    .text(lang)
 }
 
 /// The target as the plan writes it, with its year when that is not the plan's end.
@@ -361,7 +407,12 @@ pub fn render(s: &Status, lang: Lang) -> String {
                 "| {} | {} | {}",
                 ind.id,
                 cell(&name),
-                cell(&baseline_cell(ind))
+                cell(&match ind.baseline_kind {
+                    BaselineKind::PeriodAverage | BaselineKind::PeriodTotal => {
+                        format!("{} ({})", baseline_cell(ind), baseline_when(ind, lang))
+                    }
+                    _ => baseline_cell(ind),
+                })
             );
             for y in &years {
                 let _ = write!(out, " | {}", cell(&year_cell(ind, *y, lang)));

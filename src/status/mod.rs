@@ -19,6 +19,7 @@ use crate::decisions::{DecisionKind, Register};
 use crate::history::History;
 use crate::messages::{Lang, Text};
 use crate::numeric;
+use crate::plan::judgement::{self, Target};
 use crate::plan::{
     Attribute, BaselineKind, Comparison, Direction, Indicator, IndicatorKind, Period, Plan,
     ProjectStatus, TargetIs,
@@ -53,6 +54,9 @@ pub struct StatusOptions {
     /// The plan office's decisions register (trust.md): the requirements
     /// relative targets are judged by, and the exceptions in force.
     pub decisions: std::sync::Arc<Register>,
+    /// The day the reports are checked on (`check --today`): status shows
+    /// what `check` finds in each value.
+    pub today: jiff::civil::Date,
 }
 
 impl StatusOptions {
@@ -65,6 +69,7 @@ impl StatusOptions {
             exclude: Vec::new(),
             max_file_size: check::DEFAULT_MAX_FILE_SIZE,
             decisions: Default::default(),
+            today: jiff::Zoned::now().date(),
         }
     }
 }
@@ -79,18 +84,23 @@ pub enum Category {
     Ahead,
     /// 基本符合预期: within the band of the path (or a bound kept, a requirement met every year).
     OnTrack,
-    /// 滞后预期: behind the path by more than the band (or a bound broken, a requirement missed).
+    /// 滞后预期: behind the path by more than the band (or a bound broken, a
+    /// requirement missed, a target missed in its year, a value with an error finding).
     Behind,
+    /// 尚未达到: a target to reach with no baseline to judge the pace by,
+    /// not reached yet before its year.
+    NotYet,
     /// 暂无数据: nothing reported yet.
     NoData,
 }
 
 impl Category {
-    pub const ALL: [Category; 5] = [
+    pub const ALL: [Category; 6] = [
         Category::Achieved,
         Category::Ahead,
         Category::OnTrack,
         Category::Behind,
+        Category::NotYet,
         Category::NoData,
     ];
     /// The stable code (also the JSON value).
@@ -100,6 +110,7 @@ impl Category {
             Category::Ahead => "ahead",
             Category::OnTrack => "on_track",
             Category::Behind => "behind",
+            Category::NotYet => "not_yet",
             Category::NoData => "no_data",
         }
     }
@@ -110,22 +121,29 @@ impl Category {
             Category::Ahead => "快于预期",
             Category::OnTrack => "基本符合预期",
             Category::Behind => "滞后预期",
+            Category::NotYet => "尚未达到",
             Category::NoData => "暂无数据",
         }
     }
 }
 
-/// How an indicator is judged.
+/// How an indicator is judged (rules.md, "How a target is judged (version 2)",
+/// the reading [`crate::plan::judgement`] gives `check` too).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
-    /// The linear path from the baseline (baseline year) to the target (target year).
+    /// The linear path from the baseline (baseline year) to the target
+    /// (target year); the target itself from the target year on.
     Path,
     /// The compound average of the annual rates reported, against the target rate.
     AnnualRate,
     /// A bound every reported year must keep.
     Bound,
-    /// Progress toward the target (from 0) against the share of the plan years elapsed.
+    /// A target to reach by its year with no baseline to draw a path from:
+    /// reached or not yet, and missed when its year comes.
+    Target,
+    /// A total built over the plan years from 0: progress toward the target
+    /// against the share of the plan years elapsed.
     ProRata,
     /// Each year's value against that year's requirement.
     Qualitative,
@@ -133,22 +151,15 @@ pub enum Method {
 
 /// How an indicator of the catalog is judged.
 pub fn method(ind: &Indicator) -> Method {
-    let pro_rata_ok = ind.comparison == Comparison::AtLeast && ind.target.is_some_and(|t| t > 0.0);
-    let no_baseline = ind.baseline.is_none() || ind.baseline_kind == BaselineKind::None;
+    let pro_rata_ok = matches!(ind.comparison, Comparison::AtLeast | Comparison::MoreThan)
+        && ind.target.is_some_and(|t| t > 0.0);
     match ind.kind {
         IndicatorKind::Qualitative => Method::Qualitative,
         IndicatorKind::AnnualRate => Method::AnnualRate,
+        _ if ind.target_is == TargetIs::Bound => Method::Bound,
+        IndicatorKind::Level if ind.has_trajectory() => Method::Path,
         IndicatorKind::Cumulative if pro_rata_ok => Method::ProRata,
-        IndicatorKind::Cumulative => Method::Bound,
-        IndicatorKind::Level => match (ind.target_is, ind.baseline, ind.target) {
-            (TargetIs::Path, Some(b), Some(t))
-                if !no_baseline && numeric::compare(b, t) != Ordering::Equal =>
-            {
-                Method::Path
-            }
-            _ if no_baseline && pro_rata_ok => Method::ProRata,
-            _ => Method::Bound,
-        },
+        _ => Method::Target,
     }
 }
 
@@ -176,6 +187,11 @@ pub struct Evaluation {
     pub average: Option<f64>,
     /// Bound: years that broke it; qualitative: years that missed their requirement.
     pub missed: Vec<i32>,
+    /// Annual rate: plan years up to the latest with no rate, left out of the average.
+    pub gaps: Vec<i32>,
+    /// Years whose value has an error finding of `check`: never counted as
+    /// met (an implausible value, PL207, is not judged at all).
+    pub flagged: Vec<i32>,
 }
 
 fn round4(v: f64) -> f64 {
@@ -207,7 +223,7 @@ pub fn path_value(ind: &Indicator, period: &Period, year: i32) -> Option<f64> {
         )),
         Method::ProRata => Some(target * pro_rata_share(ind, period, year)),
         Method::AnnualRate => Some(target),
-        Method::Bound | Method::Qualitative => None,
+        Method::Bound | Method::Target | Method::Qualitative => None,
     }
 }
 
@@ -224,13 +240,16 @@ fn path_share(ind: &Indicator, period: &Period, year: i32) -> f64 {
 }
 
 /// Judges one indicator from its values (plan years up to the status
-/// period, in year order) and, for qualitative targets, each year's
-/// requirement. Pure: the unit of the category computation.
+/// period, in year order, each with whether `check` found an error in it)
+/// and, for relative targets, each year's requirement. Pure: the unit of
+/// the category computation. `target` is the plan's ([`Plan::target_of`]).
 pub fn evaluate(
     ind: &Indicator,
+    target: Option<Target>,
     period: &Period,
     values: &[(i32, f64)],
     requirements: &[(i32, f64)],
+    flagged: &[i32],
     band: f64,
 ) -> Evaluation {
     let m = method(ind);
@@ -246,23 +265,27 @@ pub fn evaluate(
         deviation: None,
         average: None,
         missed: Vec::new(),
+        gaps: Vec::new(),
+        flagged: flagged.to_vec(),
     };
     let last = values.last().copied();
     if let Some((y, v)) = last {
         e.year = Some(y);
         e.value = Some(v);
     }
-    let category = match (m, last, ind.target) {
+    let is_flagged = |y: i32| flagged.contains(&y);
+    let category = match (m, last, target) {
         (Method::Qualitative, _, _) => {
-            let better = match ind.direction {
-                Direction::HigherIsBetter => Comparison::AtLeast,
-                Direction::LowerIsBetter => Comparison::AtMost,
-            };
             let mut judged = 0;
             for (y, v) in values {
                 if let Some((_, r)) = requirements.iter().find(|(ry, _)| ry == y) {
                     judged += 1;
-                    if !numeric::meets(better, *v, *r) {
+                    let required = Target {
+                        comparison: ind.comparison,
+                        value: *r,
+                        band: 0.0,
+                    };
+                    if !required.met_by(*v) || is_flagged(*y) {
                         e.missed.push(*y);
                     }
                 }
@@ -279,7 +302,7 @@ pub fn evaluate(
         (Method::Bound, Some(_), Some(target)) => {
             e.missed = values
                 .iter()
-                .filter(|(_, v)| !numeric::meets(ind.comparison, *v, target))
+                .filter(|(y, v)| (ind.judged_in(*y) && !target.met_by(*v)) || is_flagged(*y))
                 .map(|(y, _)| *y)
                 .collect();
             if e.missed.is_empty() {
@@ -288,47 +311,76 @@ pub fn evaluate(
                 Category::Behind
             }
         }
-        (Method::AnnualRate, Some(_), Some(target)) => {
-            let rates: Vec<f64> = values.iter().map(|(_, v)| *v).collect();
-            let avg = numeric::compound_average(&rates).unwrap_or(0.0);
+        (Method::AnnualRate, Some((y, _)), Some(target)) => {
+            let Some(average) = judgement::annual_average(values, period.start, y) else {
+                return e;
+            };
+            let avg = average.value;
             let sign = match ind.comparison {
                 Comparison::AtMost | Comparison::LessThan => -1.0,
                 _ => 1.0,
             };
-            let deviation = sign * (avg - target) / target.abs().max(1.0);
+            let deviation = sign * (avg - target.value) / target.value.abs().max(1.0);
             e.average = Some(round4(avg));
-            e.expected = Some(target);
+            e.expected = Some(target.value);
             e.deviation = Some(round4(deviation));
+            e.gaps = average.missing;
             // Already met: the growth the whole plan asks for is there, even
             // if the remaining years grew by nothing.
-            let index: f64 = rates.iter().map(|r| 1.0 + r / 100.0).product();
+            let index: f64 = values.iter().map(|(_, r)| 1.0 + r / 100.0).product();
             let years = (ind.target_year - period.start + 1).max(1);
-            let asked = (1.0 + target / 100.0).powi(years);
-            if ind.comparison == Comparison::AtLeast
-                && numeric::compare(index, asked) != Ordering::Less
-            {
+            let asked = (1.0 + target.value / 100.0).powi(years);
+            if y >= ind.target_year {
+                // The period is over: the average is judged as PL202 judges it.
+                if target.met_by(avg) {
+                    Category::Achieved
+                } else {
+                    Category::Behind
+                }
+            } else if sign > 0.0 && numeric::compare(index, asked) != Ordering::Less {
                 Category::Achieved
             } else {
                 classify(deviation, band)
             }
         }
+        (Method::Target, Some((y, v)), Some(target)) => {
+            if target.met_by(v) {
+                Category::Achieved
+            } else if y >= ind.target_year {
+                Category::Behind
+            } else {
+                Category::NotYet
+            }
+        }
         (Method::Path | Method::ProRata, Some((y, v)), Some(target)) => {
+            let t = target.value;
             let (progress, share) = if m == Method::Path {
                 let b = ind.baseline.unwrap_or(0.0);
-                ((v - b) / (target - b), path_share(ind, period, y))
+                ((v - b) / (t - b), path_share(ind, period, y))
             } else {
-                (v / target, pro_rata_share(ind, period, y))
+                (v / t, pro_rata_share(ind, period, y))
             };
             e.progress = Some(round4(progress));
             e.time_share = Some(round4(share));
             e.deviation = Some(round4(progress - share));
             e.expected = path_value(ind, period, y).map(round4);
-            if numeric::meets(ind.comparison, v, target) {
+            if target.met_by(v) {
                 Category::Achieved
+            } else if y >= ind.target_year {
+                Category::Behind
             } else {
                 classify(progress - share, band)
             }
         }
+    };
+    // A value with an error finding is never counted as met.
+    let category = match (category, e.year) {
+        (Category::Achieved | Category::Ahead | Category::OnTrack | Category::NotYet, Some(y))
+            if is_flagged(y) =>
+        {
+            Category::Behind
+        }
+        (c, _) => c,
     };
     e.category = category;
     e.label = category.label();
@@ -366,6 +418,64 @@ pub struct YearValue {
     /// figure (a suppression): the value is judged all the same.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+    /// The codes of the error findings `check` reports on this value,
+    /// suppressed ones included: such a value is never met.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<&'static str>,
+}
+
+/// What `check` finds in one indicator's value of one year.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValueFindings {
+    /// Codes of the error findings, suppressed ones included, in order.
+    pub codes: Vec<&'static str>,
+    /// The register decision that suppressed one of them.
+    pub decision: Option<String>,
+}
+
+/// The error findings of `check` on indicator values, by indicator id and year.
+pub type Findings = BTreeMap<(String, i32), ValueFindings>;
+
+/// The error findings `check` reports on the indicator values of `reports`:
+/// the judgement `status` must agree with.
+pub fn value_findings(
+    plans: &Plans,
+    reports: &[&Report],
+    history: &History,
+    opts: &check::CheckOptions,
+) -> Findings {
+    /// One error finding in a value: (indicator, year), code, suppressing decision.
+    type Found = ((String, i32), &'static str, Option<String>);
+    let per_report: Vec<Vec<Found>> = reports
+        .par_iter()
+        .map(|r| {
+            let Some(period) = r.period() else {
+                return Vec::new();
+            };
+            let mut diags = Vec::new();
+            check::check_report(plans, r, history, opts, &mut diags);
+            diags
+                .into_iter()
+                .filter(|d| {
+                    d.severity == crate::diagnostic::Severity::Error
+                        && d.node_path.ends_with("/value")
+                        && !d.node_path.contains("/requirement")
+                })
+                .filter_map(|d| Some(((d.target?, period), d.code, d.decision)))
+                .collect()
+        })
+        .collect();
+    let mut out = Findings::new();
+    for (key, code, decision) in per_report.into_iter().flatten() {
+        let f = out.entry(key).or_default();
+        if !f.codes.contains(&code) {
+            f.codes.push(code);
+        }
+        if f.decision.is_none() {
+            f.decision = decision;
+        }
+    }
+    out
 }
 
 /// A decision of the register in force for the plan (trust.md): who
@@ -427,6 +537,7 @@ pub struct Counts {
     pub ahead: usize,
     pub on_track: usize,
     pub behind: usize,
+    pub not_yet: usize,
     pub no_data: usize,
 }
 
@@ -440,6 +551,7 @@ impl Counts {
             Category::Ahead => &mut self.ahead,
             Category::OnTrack => &mut self.on_track,
             Category::Behind => &mut self.behind,
+            Category::NotYet => &mut self.not_yet,
             Category::NoData => &mut self.no_data,
         }
     }
@@ -449,6 +561,7 @@ impl Counts {
             Category::Ahead => self.ahead,
             Category::OnTrack => self.on_track,
             Category::Behind => self.behind,
+            Category::NotYet => self.not_yet,
             Category::NoData => self.no_data,
         }
     }
@@ -696,27 +809,46 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
         .filter(|r| r.period().is_some_and(|y| y <= period))
         .collect();
     let history = History::build([plan], used.iter().copied());
+    let mut check_opts = check::CheckOptions::new(&root, opts.today);
+    check_opts.decisions = opts.decisions.clone();
+    check_opts.max_file_size = opts.max_file_size;
+    let findings = value_findings(plans, &used, &history, &check_opts);
     Ok(compute(
         plan,
         &history,
+        &findings,
         opts,
         period,
-        used.len(),
-        unreadable,
-        crate::paths::display(&root),
+        Read {
+            files: used.len(),
+            unreadable,
+            data_root: crate::paths::display(&root),
+        },
     ))
+}
+
+/// What `status` read: how many reports, which files it could not read,
+/// and under which data root.
+pub struct Read {
+    pub files: usize,
+    pub unreadable: Vec<String>,
+    pub data_root: String,
 }
 
 /// The status of a plan from its history, as of `period`.
 pub fn compute(
     plan: &Plan,
     history: &History,
+    findings: &Findings,
     opts: &StatusOptions,
     period: i32,
-    files: usize,
-    unreadable: Vec<String>,
-    data_root: String,
+    read: Read,
 ) -> Status {
+    let Read {
+        files,
+        unreadable,
+        data_root,
+    } = read;
     let (register, band) = (&*opts.decisions, opts.band);
     let pp = plan.header.period;
     let years: Vec<i32> = (pp.start..=period).collect();
@@ -737,14 +869,23 @@ pub fn compute(
                 .into_iter()
                 .filter(|f| plan.in_period(f.period))
                 .collect();
-            let values: Vec<(i32, f64)> = facts.iter().map(|f| (f.period, f.value)).collect();
+            let found = |y: i32| findings.get(&(ind.id.clone(), y));
+            // An implausible value (PL207) is no figure to judge.
+            let values: Vec<(i32, f64)> = (facts.iter())
+                .filter(|f| found(f.period).is_none_or(|x| !x.codes.contains(&"PL207")))
+                .map(|f| (f.period, f.value))
+                .collect();
+            let flagged: Vec<i32> = (facts.iter().map(|f| f.period))
+                .filter(|&y| found(y).is_some())
+                .collect();
+            let target = plan.target_of(ind);
             // The requirements of a relative target are the register's (trust.md).
             let reqs: BTreeMap<i32, f64> = years
                 .iter()
                 .filter_map(|&y| Some((y, register.requirement(plan.id(), &ind.id, y)?.value?)))
                 .collect();
             let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
-            let evaluation = evaluate(ind, &pp, &values, &requirements, band);
+            let evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
             summary.all.add(evaluation.category);
             match ind.attribute {
                 Attribute::Binding => summary.binding.add(evaluation.category),
@@ -757,30 +898,32 @@ pub fn compute(
                     let fact = facts.iter().find(|f| f.period == y);
                     let value = fact.map(|f| f.value);
                     let requirement = reqs.get(&y).copied();
-                    let met = match (m, value, ind.target, requirement) {
-                        (Method::Bound, Some(v), Some(t), _) => {
-                            Some(numeric::meets(ind.comparison, v, t))
-                        }
-                        (Method::Qualitative, Some(v), _, Some(r)) => Some(numeric::meets(
-                            if ind.direction == Direction::HigherIsBetter {
-                                Comparison::AtLeast
-                            } else {
-                                Comparison::AtMost
-                            },
-                            v,
-                            r,
-                        )),
+                    let found = found(y);
+                    let met = match (m, value, target, requirement) {
+                        _ if found.is_some() && value.is_some() => Some(false),
+                        (Method::Qualitative, Some(v), _, Some(r)) => Some(
+                            Target {
+                                comparison: ind.comparison,
+                                value: r,
+                                band: 0.0,
+                            }
+                            .met_by(v),
+                        ),
+                        (Method::Qualitative | Method::AnnualRate, ..) => None,
+                        (_, Some(v), Some(t), _) if ind.judged_in(y) => Some(t.met_by(v)),
                         _ => None,
                     };
                     // A suppression decision excepts the figure; it is judged all the same.
-                    let decision = register
-                        .of_kind(DecisionKind::Suppression)
-                        .find(|d| {
-                            d.plan == plan.id()
-                                && d.period == y
-                                && d.target.as_deref() == Some(ind.id.as_str())
-                        })
-                        .map(|d| d.id.clone());
+                    let decision = found.and_then(|f| f.decision.clone()).or_else(|| {
+                        register
+                            .of_kind(DecisionKind::Suppression)
+                            .find(|d| {
+                                d.plan == plan.id()
+                                    && d.period == y
+                                    && d.target.as_deref() == Some(ind.id.as_str())
+                            })
+                            .map(|d| d.id.clone())
+                    });
                     YearValue {
                         year: y,
                         value,
@@ -789,6 +932,7 @@ pub fn compute(
                         requirement,
                         met,
                         decision,
+                        findings: found.map(|f| f.codes.clone()).unwrap_or_default(),
                     }
                 })
                 .collect();
