@@ -349,13 +349,23 @@ fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) ->
         }
     }
     let help = match (value.as_str(), expected.numeric()) {
-        (Some(text), true) => match suggest::number_in_text(text) {
-            Some(n) => TypeHelp::NumberInText {
-                number: format_number(n, n.fract() == 0.0),
-                target_wording: text.contains("以上") || text.contains("以内"),
-            },
-            None => TypeHelp::PlainNumber,
-        },
+        (Some(text), true) => {
+            let shown = |n: f64| format_number(n, n.fract() == 0.0);
+            let target_wording = text.contains("以上") || text.contains("以内");
+            match suggest::number_in_text(text) {
+                Some(suggest::Reading::Number(n)) => TypeHelp::NumberInText {
+                    number: shown(n),
+                    other: None,
+                    target_wording,
+                },
+                Some(suggest::Reading::Either(a, b)) => TypeHelp::NumberInText {
+                    number: shown(a),
+                    other: Some(shown(b)),
+                    target_wording,
+                },
+                None => TypeHelp::PlainNumber,
+            }
+        }
         _ if matches!(value.kind, NodeKind::Null) => TypeHelp::Fill,
         _ if expected.is(JsonType::Mapping) => TypeHelp::Mapping,
         _ if expected.is(JsonType::List) => TypeHelp::List,

@@ -34,9 +34,16 @@ fn a_bound_is_held_and_a_path_is_reached() {
         let at_or_worse = i.baseline_kind == BaselineKind::Level
             && matches!((i.target, i.baseline), (Some(t), Some(b)) if !better(i.direction, t, b));
         let bound = i.kind == IndicatorKind::Level && (held || at_or_worse);
-        let expected = if bound { TargetIs::Bound } else { TargetIs::Path };
+        let expected = if bound {
+            TargetIs::Bound
+        } else {
+            TargetIs::Path
+        };
         if i.target_is != expected {
-            bad.push(format!("{}: target_is {:?}, the rule says {expected:?}", i.id, i.target_is));
+            bad.push(format!(
+                "{}: target_is {:?}, the rule says {expected:?}",
+                i.id, i.target_is
+            ));
         }
     }
     assert!(bad.is_empty(), "{bad:#?}");
@@ -58,13 +65,19 @@ fn approximate_and_strict_words_choose_their_comparison() {
             None
         };
         match expected {
-            Some(c) if i.comparison != c => {
-                bad.push(format!("{} {t:?}: {:?}, the words say {c:?}", i.id, i.comparison))
-            }
-            None if matches!(i.comparison, Comparison::About | Comparison::MoreThan | Comparison::LessThan)
-                && i.reference.is_none() =>
+            Some(c) if i.comparison != c => bad.push(format!(
+                "{} {t:?}: {:?}, the words say {c:?}",
+                i.id, i.comparison
+            )),
+            None if matches!(
+                i.comparison,
+                Comparison::About | Comparison::MoreThan | Comparison::LessThan
+            ) && i.reference.is_none() =>
             {
-                bad.push(format!("{} {t:?}: {:?} without the words for it", i.id, i.comparison))
+                bad.push(format!(
+                    "{} {t:?}: {:?} without the words for it",
+                    i.id, i.comparison
+                ))
             }
             _ => {}
         }
@@ -90,10 +103,17 @@ fn the_plan_s_own_floors_are_the_binding_bounds() {
     assert_eq!(floors, ["I15", "I16"]);
     for id in floors {
         let i = plan.indicator(id).unwrap();
-        assert!(!better(i.direction, i.target.unwrap(), i.baseline.unwrap()), "{id}");
+        assert!(
+            !better(i.direction, i.target.unwrap(), i.baseline.unwrap()),
+            "{id}"
+        );
     }
     // Every 左右 target has a band to be judged in.
-    for i in plan.indicators.iter().filter(|i| i.comparison == Comparison::About) {
+    for i in plan
+        .indicators
+        .iter()
+        .filter(|i| i.comparison == Comparison::About)
+    {
         let t = plan.target_of(i).unwrap();
         assert!(t.band > 0.0, "{}", i.id);
     }

@@ -149,6 +149,8 @@ pub enum TypeHelp {
     /// a target's wording (以上, 以内).
     NumberInText {
         number: String,
+        /// The other reading of an ambiguous text ("97,6": 97.6 or 976).
+        other: Option<String>,
         target_wording: bool,
     },
     /// A number written as text with no number in it.
@@ -346,7 +348,10 @@ impl SchemaMsg {
                             format!("\"{field}\" must be {e}, found {}", found.text(lang))
                         },
                         match help {
-                            TypeHelp::NumberInText { number, target_wording } => format!(
+                            TypeHelp::NumberInText { number, other: Some(other), .. } => format!(
+                                "write the number without quotes, units or words; the comma does not group thousands, so check the source for which was meant: {number} (a decimal comma) or {other} (a stray comma)"
+                            ),
+                            TypeHelp::NumberInText { number, other: None, target_wording } => format!(
                                 "write the number without quotes, units or words: {number}{}",
                                 if *target_wording {
                                     " (the target's wording belongs to the plan, the report gives the figure)"
@@ -372,7 +377,10 @@ impl SchemaMsg {
                             format!("“{field}”应为{e}，实际为{}", found.text(lang))
                         },
                         match help {
-                            TypeHelp::NumberInText { number, target_wording } => format!(
+                            TypeHelp::NumberInText { number, other: Some(other), .. } => format!(
+                                "只写数字，不加引号、单位或文字；这里的逗号不是千位分隔符，请对照数据来源确认原意：{number}（逗号作小数点）或 {other}（多打了逗号）"
+                            ),
+                            TypeHelp::NumberInText { number, other: None, target_wording } => format!(
                                 "只写数字，不加引号、单位或文字：{number}{}",
                                 if *target_wording {
                                     "（“以上”“以内”是规划目标的表述，报告只填数值）"

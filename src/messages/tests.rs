@@ -126,7 +126,18 @@ fn schema_samples() -> Vec<SchemaMsg> {
             found: Shown::Str(s("98以上")),
             help: TypeHelp::NumberInText {
                 number: s("98"),
+                other: None,
                 target_wording: true,
+            },
+        },
+        SchemaMsg::WrongType {
+            field: field(),
+            expected: Expected::Types(vec![JsonType::Number]),
+            found: Shown::Str(s("97,6")),
+            help: TypeHelp::NumberInText {
+                number: s("97.6"),
+                other: Some(s("976")),
+                target_wording: false,
             },
         },
         SchemaMsg::WrongType {
