@@ -12,11 +12,10 @@ fn plan() -> Plan {
 
 /// Whether `target` is better than `baseline` in the indicator's direction.
 fn better(direction: Direction, target: f64, baseline: f64) -> bool {
-    match (direction, numeric::compare(target, baseline)) {
-        (Direction::HigherIsBetter, Ordering::Greater) => true,
-        (Direction::LowerIsBetter, Ordering::Less) => true,
-        _ => false,
-    }
+    matches!(
+        (direction, numeric::compare(target, baseline)),
+        (Direction::HigherIsBetter, Ordering::Greater) | (Direction::LowerIsBetter, Ordering::Less)
+    )
 }
 
 #[test]
