@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 use crate::history::History;
-use crate::messages::{Counts, Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
+use crate::messages::{Counts, DuplicateRole, Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
 use crate::plan::{CatalogPositions, Plan};
 use crate::report::Report;
 use crate::rules;
@@ -789,7 +789,28 @@ pub fn run_gathered(
                 |d| Location::at(&r.source, d.span),
             )
         };
+        // The report in its period's folder is the one on record; one in
+        // another year's folder is a copy made for that year.
+        let in_place =
+            |r: &Report| rules::reference::folder_year(&r.source.path).is_none_or(|y| y == *period);
+        let on_record: Vec<&str> = (reports.iter())
+            .filter(|r| in_place(r))
+            .map(|r| r.source.path.as_str())
+            .collect();
         for (i, r) in reports.iter().enumerate() {
+            let role = match (in_place(r), on_record.as_slice()) {
+                (true, [_]) => DuplicateRole::OnRecord {
+                    copies: (reports.iter())
+                        .filter(|o| !in_place(o))
+                        .map(|o| o.source.path.clone())
+                        .collect(),
+                },
+                (false, [kept]) => DuplicateRole::Copy {
+                    on_record: kept.to_string(),
+                    folder: rules::reference::folder_year(&r.source.path).unwrap_or(*period),
+                },
+                _ => DuplicateRole::Unclear,
+            };
             let others: Vec<&&Report> = reports
                 .iter()
                 .enumerate()
@@ -805,6 +826,7 @@ pub fn run_gathered(
                     count: reports.len(),
                     period: *period,
                     paths: reports.iter().map(|o| o.source.path.clone()).collect(),
+                    role,
                 },
             )
             .node_path("/department");

@@ -34,7 +34,7 @@ pub use indicator::{Ind, IndicatorMsg, Prev};
 pub use note::Note;
 pub use plan::{PlanMsg, PlanReadError, ReadContext};
 pub use project::{status_zh, DateField, Measure, Proj, ProjProblem, ProjectMsg};
-pub use report::{DeptHint, Entity, IndicatorHint, ProjectHint, ReportMsg};
+pub use report::{DeptHint, DuplicateRole, Entity, IndicatorHint, ProjectHint, ReportMsg};
 pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
 pub use status::StatusText;
 pub use ui::{Counts, Stage, Text};

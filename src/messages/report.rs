@@ -65,6 +65,17 @@ pub enum DeptHint {
     None,
 }
 
+/// Which of two reports of one department and period a PL107 finding is on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DuplicateRole {
+    /// The one in its period's folder, when the others are not.
+    OnRecord { copies: Vec<String> },
+    /// One in another year's folder: a copy made for that year.
+    Copy { on_record: String, folder: i32 },
+    /// No folder tells them apart.
+    Unclear,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReportMsg {
     // PL101
@@ -123,6 +134,8 @@ pub enum ReportMsg {
         count: usize,
         period: i32,
         paths: Vec<String>,
+        /// Which of the reports this one is: the help differs.
+        role: DuplicateRole,
     },
     // PL108
     PathYear {
@@ -306,24 +319,45 @@ impl ReportMsg {
                     "晚于今天",
                 ),
             },
-            ReportMsg::DuplicateReport { department, count, period, paths } => match lang {
-                En => t(
-                    format!("department \"{department}\" has {count} reports for period {period}"),
-                    format!(
-                        "a department submits one report per period: merge {} into one file and delete the other",
-                        paths.join(" and ")
+            ReportMsg::DuplicateReport { department, count, period, paths, role } => {
+                let others = |sep: &str| paths.join(sep);
+                let help = match (lang, role) {
+                    (En, DuplicateRole::OnRecord { copies }) => format!(
+                        "this file is the {period} report, in the {period} folder: leave it as it is. {} also says `period: {period}` but lies in another year's folder — a copy of this report made for that year: correct `period` in it",
+                        copies.join(" and ")
                     ),
-                    "same department and period",
-                ),
-                Zh => t(
-                    format!("部门“{department}”在{period}年度有 {count} 份报告"),
-                    format!(
-                        "每个部门每个年度只报送一份报告：请把 {} 合并为一个文件，删除另一个",
-                        paths.join(" 和 ")
+                    (Zh, DuplicateRole::OnRecord { copies }) => format!(
+                        "本文件是{period}年度的报告，位于 {period} 文件夹：请保持不动。{} 也写着 `period: {period}`，却位于其他年份的文件夹，是为那一年复制的副本：请改正那个文件中的 `period`",
+                        copies.join("、")
                     ),
-                    "部门和年度相同",
-                ),
-            },
+                    (En, DuplicateRole::Copy { on_record, folder }) => format!(
+                        "this file lies in the {folder} folder but says `period: {period}`: if it is the {folder} report, change `period` to {folder}. {on_record} is the {period} report on record: leave it"
+                    ),
+                    (Zh, DuplicateRole::Copy { on_record, folder }) => format!(
+                        "本文件位于 {folder} 文件夹，却写着 `period: {period}`：如果这是{folder}年度的报告，请把 `period` 改为 {folder}。{on_record} 才是{period}年度已报送的报告，请不要改动或删除"
+                    ),
+                    (En, DuplicateRole::Unclear) => format!(
+                        "a department submits one report per period: of {}, keep the report already on record (merged earlier) and move your changes into it; delete only a new copy — deleting a report on record is PL402",
+                        others(" and ")
+                    ),
+                    (Zh, DuplicateRole::Unclear) => format!(
+                        "每个部门每个年度只报送一份报告：在 {} 中，保留已报送（此前已合并）的那份，把修改写入其中；只能删除新建的副本——删除已报送的报告会触发 PL402",
+                        others(" 和 ")
+                    ),
+                };
+                match lang {
+                    En => t(
+                        format!("department \"{department}\" has {count} reports for period {period}"),
+                        help,
+                        "same department and period",
+                    ),
+                    Zh => t(
+                        format!("部门“{department}”在{period}年度有 {count} 份报告"),
+                        help,
+                        "部门和年度相同",
+                    ),
+                }
+            }
             ReportMsg::PathYear { period, year } => match lang {
                 En => t(
                     format!("period {period} disagrees with the year {year} in the file path"),

@@ -418,6 +418,32 @@ fn report_samples() -> Vec<ReportMsg> {
             count: 2,
             period: 2023,
             paths: vec![s("a.yaml"), s("b.yaml")],
+            role: DuplicateRole::Unclear,
+        },
+        ReportMsg::DuplicateReport {
+            department: s("eco-env"),
+            count: 2,
+            period: 2023,
+            paths: vec![
+                s("progress/2023/eco-env.yaml"),
+                s("progress/2024/eco-env.yaml"),
+            ],
+            role: DuplicateRole::OnRecord {
+                copies: vec![s("progress/2024/eco-env.yaml")],
+            },
+        },
+        ReportMsg::DuplicateReport {
+            department: s("eco-env"),
+            count: 2,
+            period: 2023,
+            paths: vec![
+                s("progress/2023/eco-env.yaml"),
+                s("progress/2024/eco-env.yaml"),
+            ],
+            role: DuplicateRole::Copy {
+                on_record: s("progress/2023/eco-env.yaml"),
+                folder: 2024,
+            },
         },
         ReportMsg::PathYear {
             period: 2023,

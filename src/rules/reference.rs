@@ -114,7 +114,7 @@ pub const PL107: CodeInfo = CodeInfo {
     summary: "two reports for the same department and period",
     why: "history must have one value per department and year; a second file makes it ambiguous",
     example: "# progress/2023/eco-env.yaml and progress/2023/eco-env-v2.yaml both say\ndepartment: eco-env\nperiod: 2023\n",
-    fix: "merge the two files into one and delete the other",
+    fix: "find the report on record for the period (the one in its year's folder, merged earlier) and leave it; a copy of it made for the next year says the old `period`: correct that `period`. Never delete a report on record: that is PL402",
     check: None,
 };
 pub const PL108: CodeInfo = CodeInfo {
@@ -578,12 +578,7 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let year_dir = path
-        .parent()
-        .and_then(|p| p.file_name())
-        .and_then(|s| s.to_str())
-        .filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|s| s.parse::<i64>().ok());
+    let year_dir = folder_year(&src.path).map(i64::from);
     if let (Some(y), Some(p)) = (year_dir, &report.period) {
         if y != p.value {
             out.push(
@@ -617,4 +612,15 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// The year of the folder a report lies in (`progress/2023/eco-env.yaml`:
+/// 2023), if the folder is named as a year.
+pub fn folder_year(path: &str) -> Option<i32> {
+    std::path::Path::new(path)
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|s| s.to_str())
+        .filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse().ok())
 }
