@@ -446,11 +446,36 @@ fn configure(
     base: Option<&str>,
     lang: Lang,
 ) -> Result<Setup, Output> {
+    configure_for(plan_dirs, config, base, &[], lang)
+}
+
+/// [`configure`] for a run that names report files: with no plan-lint.toml
+/// found from the current folder, the one above the first named file's
+/// folder serves (a clerk who runs plan-lint from elsewhere still gets the
+/// repository's configuration, and its history).
+fn configure_for(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    base: Option<&str>,
+    inputs: &[String],
+    lang: Lang,
+) -> Result<Setup, Output> {
+    let from_file = || {
+        let first = inputs.iter().find(|p| *p != "-")?;
+        let dir = std::path::Path::new(first).parent()?;
+        let dir = if dir.as_os_str().is_empty() {
+            std::path::Path::new(".")
+        } else {
+            dir
+        };
+        crate::config::find(&std::path::absolute(dir).ok()?)
+    };
     let path = match config {
         Some(p) => Some(p.clone()),
         None => std::env::current_dir()
             .ok()
-            .and_then(|d| crate::config::find(&d)),
+            .and_then(|d| crate::config::find(&d))
+            .or_else(from_file),
     };
     let (config, dirs, notices, scratch) = match base {
         Some(rev) => {
@@ -668,17 +693,53 @@ fn today(arg: Option<&str>) -> Result<jiff::civil::Date, Text> {
     }
 }
 
+/// Where a check finds the history: `--data-root`, else plan-lint.toml's
+/// `data_root`, else `progress/` in the current folder, else the
+/// `<data root>/<year>/<file>` layout around the first file named.
+/// [`data_root_problem`] says when none of them is a folder.
+fn data_root_of(args: &CheckArgs, cfg: &Config) -> PathBuf {
+    let default = PathBuf::from("progress");
+    if let Some(p) = args.data_root.clone().or_else(|| cfg.data_root.clone()) {
+        return p;
+    }
+    if default.is_dir() {
+        return default;
+    }
+    let named = (args.paths.iter().filter(|p| *p != "-"))
+        .chain(args.stdin_filename.as_ref())
+        .next();
+    named
+        .and_then(|f| {
+            // Relative to the current folder, which may be the year's folder itself.
+            let f = std::path::absolute(f).ok()?;
+            crate::rules::reference::folder_year(&f.to_string_lossy())?;
+            Some(f.parent()?.parent()?.to_path_buf())
+        })
+        .unwrap_or(default)
+}
+
+/// A check that would run without history: named files, and no data root
+/// that exists. Exit 2 says so rather than check them silently alone.
+fn data_root_problem(args: &CheckArgs, data_root: &std::path::Path) -> Option<Text> {
+    // A named file that does not exist is the first thing to say (gather says it).
+    let missing = (args.paths.iter()).any(|p| p != "-" && !std::path::Path::new(p).exists());
+    if args.paths.is_empty() || data_root.is_dir() || missing {
+        return None;
+    }
+    let root = crate::paths::display(data_root);
+    Some(match args.data_root {
+        Some(_) => Text::DataRootMissing { root },
+        None => Text::NoDataRoot { root },
+    })
+}
+
 /// The `--timings` lap of plans and reports loaded side by side.
 const SIDE_BY_SIDE: &str = "load plans, reports";
 
 /// A check's options from the command line and the configuration, but
 /// standard input (read only once the plans have loaded).
 fn check_options(args: &CheckArgs, cfg: &Config, today: jiff::civil::Date) -> CheckOptions {
-    let data_root = args
-        .data_root
-        .clone()
-        .or_else(|| cfg.data_root.clone())
-        .unwrap_or_else(|| PathBuf::from("progress"));
+    let data_root = data_root_of(args, cfg);
     let mut opts = CheckOptions::new(data_root, today);
     opts.exclude = cfg.exclude.clone();
     opts.base = args.base.clone();
@@ -699,10 +760,15 @@ fn check_command(
 ) -> Output {
     let started = std::time::Instant::now();
     let mut timings = Vec::new();
-    let setup = match configure(plan_dirs, config, args.base.as_deref(), lang) {
+    let setup = match configure_for(plan_dirs, config, args.base.as_deref(), &args.paths, lang) {
         Ok(s) => s,
         Err(o) => return o,
     };
+    if args.base.is_none() {
+        if let Some(problem) = data_root_problem(&args, &data_root_of(&args, &setup.config)) {
+            return error(problem, lang);
+        }
+    }
     let today = today(args.today.as_deref());
     // Without --base or standard input, the reports are found and loaded
     // while the plans load: neither needs the other. Errors keep their

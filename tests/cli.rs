@@ -533,3 +533,78 @@ fn a_register_inside_the_data_root_is_refused() {
     ]);
     assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
 }
+
+/// The binary run from `dir`: the folder a clerk runs it from decides what
+/// is found, so these runs cannot share the test process's folder.
+fn plan_lint_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(args)
+        .current_dir(dir)
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap()
+}
+
+/// A check never runs without history silently: run from another folder,
+/// or from inside the year's folder, the history is found from the file's
+/// `<data root>/<year>/` layout (or plan-lint.toml above it), so the
+/// binding regression of PL201/fail is reported and the exit code is 1;
+/// with no data repository to be found, and with a --data-root that does
+/// not exist, the run stops with exit 2 and says why.
+#[test]
+fn a_check_finds_its_history_from_anywhere_or_refuses() {
+    let repo = std::fs::canonicalize("fixtures/rules/PL201/fail").unwrap();
+    let file = repo.join("progress/2023/eco-env.yaml");
+    let elsewhere = tempfile::tempdir().unwrap();
+    for (dir, named) in [
+        (
+            elsewhere.path().to_path_buf(),
+            file.to_str().unwrap().to_string(),
+        ),
+        (repo.join("progress/2023"), "eco-env.yaml".to_string()),
+    ] {
+        let out = plan_lint_in(&dir, &["check", &named, "--today", "2026-01-01"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{}: {stdout}", dir.display());
+        assert!(stdout.contains("PL201"), "{stdout}");
+    }
+    // A configuration above the file serves when none is found from here
+    // (its folders are not named by year, so only the configuration leads
+    // to the history).
+    let with_config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        with_config.path().join("plan-lint.toml"),
+        "data_root = \"reports\"\n",
+    )
+    .unwrap();
+    for (y, folder) in [("2022", "earlier"), ("2023", "latest")] {
+        let dir = with_config.path().join("reports").join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(
+            repo.join(format!("progress/{y}/eco-env.yaml")),
+            dir.join("eco-env.yaml"),
+        )
+        .unwrap();
+    }
+    let named = with_config.path().join("reports/latest/eco-env.yaml");
+    let out = plan_lint_in(
+        elsewhere.path(),
+        &["check", named.to_str().unwrap(), "--today", "2026-01-01"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("PL201"), "{stdout}");
+    // Nothing to be found: exit 2, not a check without history.
+    let lone = elsewhere.path().join("eco-env.yaml");
+    std::fs::copy(&file, &lone).unwrap();
+    let out = plan_lint_in(elsewhere.path(), &["check", "eco-env.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no data repository found"), "{stderr}");
+    let out = plan_lint_in(
+        elsewhere.path(),
+        &["check", "eco-env.yaml", "--data-root", "/nonexistent"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent"));
+}

@@ -1096,6 +1096,9 @@ fn text_samples() -> Vec<Text> {
         Text::DataRootMissing {
             root: s("progress"),
         },
+        Text::NoDataRoot {
+            root: s("progress"),
+        },
         Text::DecisionsMisplaced {
             dir: s("progress/decisions"),
             in_data_root: true,

@@ -103,6 +103,11 @@ pub enum Text {
     DataRootMissing {
         root: String,
     },
+    /// Report files named, and no data repository found around them or the
+    /// current folder: a check would run without history.
+    NoDataRoot {
+        root: String,
+    },
     StatusDataRootMissing {
         root: String,
     },
@@ -364,12 +369,20 @@ impl Text {
                 En => format!("\"{arg}\" matches no file"),
                 Zh => format!("“{arg}”没有匹配到任何文件"),
             },
+            Text::NoDataRoot { root } => match lang {
+                En => format!(
+                    "no data repository found: no plan-lint.toml in the current folder or above it, no \"{root}\" folder here, and the files named do not lie in a <data root>/<year>/ folder; without the earlier reports nothing can be compared, so nothing is checked: run plan-lint inside the data repository, or set --data-root"
+                ),
+                Zh => format!(
+                    "未找到数据仓库：当前文件夹及其上级没有 plan-lint.toml，这里也没有“{root}”文件夹，所指定的文件也不在 <数据目录>/<年份>/ 文件夹中；没有往年报告就无法比对，因此不做检查：请在数据仓库中运行 plan-lint，或设置 --data-root"
+                ),
+            },
             Text::DataRootMissing { root } => match lang {
                 En => format!(
-                    "the data root \"{root}\" does not exist: name report files, or set --data-root"
+                    "the data root \"{root}\" does not exist: correct --data-root (or `data_root` in plan-lint.toml), or run plan-lint inside the data repository"
                 ),
                 Zh => {
-                    format!("数据目录“{root}”不存在：请指定报告文件，或设置 --data-root")
+                    format!("数据目录“{root}”不存在：请改正 --data-root（或 plan-lint.toml 中的 `data_root`），或在数据仓库中运行 plan-lint")
                 }
             },
             Text::DecisionsMisplaced { dir, in_data_root: true } => match lang {
