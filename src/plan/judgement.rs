@@ -39,7 +39,7 @@ impl Target {
     /// The band a 左右 target allows, low to high.
     pub fn band_limits(&self) -> Option<(f64, f64)> {
         (self.comparison == Comparison::About)
-            .then(|| (self.value - self.band, self.value + self.band))
+            .then_some((self.value - self.band, self.value + self.band))
     }
 }
 
