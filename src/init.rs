@@ -6,7 +6,7 @@
 use crate::check::{self, Plans};
 use crate::history::History;
 use crate::messages::{num, DataText, Lang, Text};
-use crate::plan::{IndicatorKind, Plan};
+use crate::plan::{Comparison, IndicatorKind, Plan};
 use crate::report::Report;
 use std::fmt::Write;
 use std::path::Path;
@@ -103,7 +103,15 @@ pub fn skeleton(
                 start: plan.header.period.start,
             },
             IndicatorKind::AnnualRate => DataText::GrowthThisYear,
-            IndicatorKind::Qualitative => DataText::ReductionThisYear,
+            // A relative target of the text: the district's own figure or rank.
+            IndicatorKind::Qualitative => match &ind.reference {
+                Some(reference) => DataText::RelativeFigure {
+                    unit: ind.unit.clone(),
+                    reference: reference.clone(),
+                    rank: matches!(ind.comparison, Comparison::AtMost | Comparison::LessThan),
+                },
+                None => DataText::ReductionThisYear,
+            },
             IndicatorKind::Level => DataText::LevelIn { period },
         });
         let _ = writeln!(

@@ -11,7 +11,9 @@
 //!   row of a cited table is in the catalog exactly once, as `I<序号>`;
 //! - for an indicator from the text, the cited line contains its `sentence`, and the
 //!   target appears in the sentence as a number of its own, or as a figure word that states
-//!   it (全覆盖 100, 零 0, 破零 1 …: tests/common/word_figures.rs);
+//!   it (全覆盖 100, 零 0, 破零 1 …: tests/common/word_figures.rs); a relative target (no
+//!   figure, judged against the register's requirement) is qualitative, and its sentence
+//!   names its `reference` (全市平均, 全省) and holds its `target_text` verbatim;
 //! - every project's cited line contains its name, or the name is a facility of a count
 //!   group of the line ("中坝、…、市府12处卫生服务中心" → 中坝卫生服务中心: place + the words
 //!   the line writes around the count, one rule for every group, tests/common/facility_groups.rs);
@@ -25,7 +27,9 @@
 //! Every failure is collected and reported at once, with the file, the id and the reason.
 
 use plan_lint::messages::Lang;
-use plan_lint::plan::model::{Attribute, CatalogFile, Citation, Indicator, PlanHeader, Project};
+use plan_lint::plan::model::{
+    Attribute, CatalogFile, Citation, Indicator, IndicatorKind, PlanHeader, Project,
+};
 use plan_lint::yaml::{load, Limits};
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
@@ -499,6 +503,52 @@ fn check_text_indicator(f: &mut Failures, file: &str, ind: &Indicator, line: &st
                 ind.source.line
             ),
         );
+    }
+    match (ind.target, ind.reference.as_deref()) {
+        (None, Some(reference)) => {
+            // A relative target: what it is compared with, in the plan's own words.
+            if ind.kind != IndicatorKind::Qualitative {
+                f.add(
+                    file,
+                    id,
+                    format!(
+                        "relative to {reference:?}, but kind {:?}, not qualitative",
+                        ind.kind
+                    ),
+                );
+            }
+            if reference.trim().is_empty() || !sentence.contains(reference) {
+                f.add(
+                    file,
+                    id,
+                    format!("the sentence {sentence:?} does not name its reference {reference:?}"),
+                );
+            }
+            if ind.target_text.is_empty() || !sentence.contains(ind.target_text.as_str()) {
+                f.add(
+                    file,
+                    id,
+                    format!(
+                        "target_text {:?} is not in the sentence {sentence:?}",
+                        ind.target_text
+                    ),
+                );
+            }
+        }
+        (None, None) => f.add(
+            file,
+            id,
+            "a target from the text with neither a figure (`target`) nor a `reference`",
+        ),
+        (Some(t), Some(reference)) => f.add(
+            file,
+            id,
+            format!(
+                "target {} and reference {reference:?}: a relative target has no figure of its own",
+                plain(t)
+            ),
+        ),
+        (Some(_), None) => {}
     }
     if let Some(t) = ind.target {
         // In digits, or in words (全覆盖 is 100, 零 is 0: tests/common/word_figures.rs).

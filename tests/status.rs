@@ -348,7 +348,7 @@ fn json_reports_the_example_categories() {
     assert_eq!(doc["status_band"], 0.1);
     assert_eq!(doc["reports"]["files"], 15);
     let inds = doc["indicators"].as_array().unwrap();
-    assert_eq!(inds.len(), 105); // I01–I27 and T001–T078
+    assert_eq!(inds.len(), 109); // I01–I27 and T001–T082
                                  // Binding first, in catalog order.
     let ids: Vec<&str> = inds.iter().map(|i| i["id"].as_str().unwrap()).collect();
     assert_eq!(
@@ -378,7 +378,7 @@ fn json_reports_the_example_categories() {
     );
     // Projects: counted once, by column and by department alike.
     let p = &doc["projects"];
-    assert_eq!(p["total"], 217); // 花果(第一、第二、第三) is three entries
+    assert_eq!(p["total"], 219); // 花果(第一、第二、第三) is three entries; 专栏3-1 has two
     let sum = |list: &str, key: &str| -> u64 {
         p[list]
             .as_array()
@@ -556,7 +556,7 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
         assert!(!html.contains(needle), "{needle}");
     }
     let charts = html.matches("<svg class=\"chart\"").count();
-    assert_eq!(charts, 105);
+    assert_eq!(charts, 109);
     assert_eq!(html.matches("<svg").count(), charts);
     // Binding first: the first six cards are the binding indicators.
     let attrs: Vec<&str> = html
@@ -566,7 +566,7 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
             &rest[..rest.find('"').unwrap()]
         })
         .collect();
-    assert_eq!(attrs.len(), 105);
+    assert_eq!(attrs.len(), 109);
     assert!(attrs[..6].iter().all(|a| *a == "binding"));
     assert!(attrs[6..].iter().all(|a| *a == "expected"));
     // A chart draws the baseline, the values, the path and the target.

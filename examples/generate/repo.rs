@@ -201,7 +201,8 @@ fn num(v: f64) -> String {
 }
 
 /// The requirement the plan office records for a qualitative indicator of
-/// a district in a year: met by the district's value.
+/// a district in a year: met by the district's value by the target's
+/// comparison (a reduction at least it, a growth above it, a rank at most it).
 pub fn requirement_value(
     plan: &Plan,
     ind: &Indicator,
@@ -209,7 +210,11 @@ pub fn requirement_value(
     seed: u64,
     year: i32,
 ) -> f64 {
-    round2(indicator_value(plan, ind, district, seed, year) - 0.1)
+    let margin = match ind.comparison {
+        Comparison::AtMost | Comparison::LessThan => 0.1,
+        Comparison::AtLeast | Comparison::MoreThan | Comparison::About => -0.1,
+    };
+    round2(indicator_value(plan, ind, district, seed, year) + margin)
 }
 
 /// The document that set a requirement.
@@ -221,14 +226,17 @@ fn requirement_source(ind: &Indicator, district: usize, year: i32) -> String {
 }
 
 /// The plan office's register of a generated repository: the requirement
-/// of every qualitative indicator a report is written for.
+/// of every qualitative indicator a report is written for, except in a
+/// report planted with a YAML error (PL001): no entry of it can be read, so
+/// a requirement for it would match nothing (PL503 in the register, where
+/// nothing was planted).
 pub fn render_register(plan: &Plan, specs: &[Spec], seed: u64) -> String {
     let mut out = String::from(
         "# The plan office's register of a generated repository: the requirements of the\n\
          # relative targets, one per indicator, district and year.\nversion: 1\ndecisions:\n",
     );
     let mut any = false;
-    for spec in specs {
+    for spec in specs.iter().filter(|s| s.planted != Some("PL001")) {
         let sfx = suffix(spec.district);
         for ind in plan.indicators_of(&spec.department) {
             if ind.kind != IndicatorKind::Qualitative {

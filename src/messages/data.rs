@@ -45,6 +45,13 @@ pub enum DataText {
     },
     GrowthThisYear,
     ReductionThisYear,
+    /// A relative target of the text: the district's figure, judged against
+    /// an outside one (a growth against the city's average, or a rank).
+    RelativeFigure {
+        unit: String,
+        reference: String,
+        rank: bool,
+    },
     LevelIn {
         period: i32,
     },
@@ -158,6 +165,18 @@ impl DataText {
             D::ReductionThisYear => match lang {
                 En => "this year's reduction, %".into(),
                 Zh => "本年度降低率，%".into(),
+            },
+            D::RelativeFigure {
+                unit,
+                reference,
+                rank,
+            } => match (lang, rank) {
+                (En, true) => {
+                    format!("the district's rank this year in {reference}, {unit} (1 = the best)")
+                }
+                (Zh, true) => format!("本年度在{reference}的排名，{unit}（1为最好）"),
+                (En, false) => format!("this year's figure, {unit}, judged against {reference}"),
+                (Zh, false) => format!("本年度数值，{unit}，与{reference}比较"),
             },
             D::LevelIn { period } => match lang {
                 En => format!("level in {period}"),

@@ -1424,6 +1424,16 @@ fn data_samples() -> Vec<DataText> {
         D::TotalSince { start: 2021 },
         D::GrowthThisYear,
         D::ReductionThisYear,
+        D::RelativeFigure {
+            unit: s("%"),
+            reference: s("全市平均"),
+            rank: false,
+        },
+        D::RelativeFigure {
+            unit: s("名"),
+            reference: s("全市"),
+            rank: true,
+        },
         D::LevelIn { period: 2024 },
         D::RequirementComment {
             period: 2024,

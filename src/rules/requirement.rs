@@ -12,7 +12,7 @@ use crate::numeric;
 pub const PL204: CodeInfo = CodeInfo {
     code: "PL204",
     name: "requirement-missing",
-    severity: "error",
+    severity: "error for binding, warning otherwise",
     subject: Subject::Indicator,
     plan_rule: true,
     required_params: &[],
@@ -26,12 +26,12 @@ pub const PL204: CodeInfo = CodeInfo {
 pub const PL205: CodeInfo = CodeInfo {
     code: "PL205",
     name: "requirement-not-met",
-    severity: "error",
+    severity: "error for binding, warning otherwise",
     subject: Subject::Indicator,
     plan_rule: true,
     required_params: &[],
     summary: "the value does not meet the requirement on record in the decisions register, by the catalog's comparison for the target (for 17–19 the value is this year's reduction in percent, met when value ≥ the requirement)",
-    why: "the binding qualitative targets are met only when the district's reduction reaches what the city or province required",
+    why: "a relative target is met only when the district's figure meets the city's or province's figure for the year by the target's comparison: a reduction at least the required one (序号17-19), a growth strictly above the city's average (高于), a rank at most the one counted as 前列 or 靠前",
     example: "# decisions/2023.yaml: {id: R2023-I18, kind: requirement, target: I18, period: 2023, value: 2.0, ...}\nindicators:\n  - id: I18\n    value: 1.8\n",
     fix: "check the figure against its source; if it is right the target was missed, which only a suppression decision of the plan office accepts",
     check: Some(check_met),
