@@ -312,7 +312,23 @@ pub struct Report {
     /// The `revision` block's span and its parsed content, for history checks.
     pub revision: Option<Span>,
     pub suppressions: Vec<Suppression>,
+    /// List sections written under a misspelt key (`indicator:`): PL002
+    /// reports the key, and what the report owes is not counted missing.
+    pub misspelt_sections: Vec<&'static str>,
 }
+
+/// The top-level keys of a report.
+const KNOWN_KEYS: &[&str] = &[
+    "version",
+    "plan",
+    "department",
+    "period",
+    "submitted",
+    "indicators",
+    "projects",
+    "revision",
+    "suppressions",
+];
 
 impl Report {
     /// Reads the typed view of a loaded document, taking the tree apart
@@ -333,6 +349,7 @@ impl Report {
             projects_key: None,
             revision: None,
             suppressions: Vec::new(),
+            misspelt_sections: Vec::new(),
         };
         for (k, v) in fields(root) {
             match k.as_str() {
@@ -350,6 +367,15 @@ impl Report {
                     report.projects = entries(v, ProjectEntry::from_node);
                 }
                 Some("revision") => report.revision = Some(k.span),
+                Some(other) if !KNOWN_KEYS.contains(&other) => {
+                    if let Some(s) = crate::suggest::closest(other, ["indicators", "projects"]) {
+                        report.misspelt_sections.push(if s == "indicators" {
+                            "indicators"
+                        } else {
+                            "projects"
+                        });
+                    }
+                }
                 Some("suppressions") => {
                     report.suppressions = (items(v).into_iter().enumerate())
                         .map(|(index, n)| Suppression::from_node(index, n))

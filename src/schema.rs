@@ -144,6 +144,9 @@ pub fn validate_json(
                         .map(String::as_str)
                         .filter(|a| !present.iter().any(|p| p == a));
                     let hint = match suggest::closest(name, candidates) {
+                        Some(s @ ("indicators" | "projects")) if pointer.is_empty() => {
+                            KeyHint::Section(s.to_string())
+                        }
                         Some(s) => KeyHint::DidYouMean(s.to_string()),
                         None if name == "<<" => KeyHint::MergeKey,
                         None => KeyHint::OneOf(allowed.clone()),
@@ -314,7 +317,42 @@ pub fn validate_json(
         };
         out.push(d);
     }
+    fold_consequences(&mut out);
     out
+}
+
+/// One cause, one finding: a misspelt key (`valeu`) also leaves the key it
+/// meant missing (`value`, or "needs value or pending"); that consequence
+/// is dropped, the unknown key's did-you-mean says it all.
+fn fold_consequences(out: &mut Vec<Diagnostic>) {
+    let meant: Vec<(String, String)> = (out.iter())
+        .filter_map(|d| match &d.msg {
+            crate::messages::Msg::Schema(SchemaMsg::UnknownKey {
+                hint: KeyHint::DidYouMean(s),
+                ..
+            }) => {
+                let parent = d.node_path.rsplit_once('/').map_or("", |(p, _)| p);
+                Some((parent.to_string(), s.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    if meant.is_empty() {
+        return;
+    }
+    out.retain(|d| {
+        let consequence = match &d.msg {
+            crate::messages::Msg::Schema(SchemaMsg::MissingKey { name, .. }) => {
+                let parent = d.node_path.rsplit_once('/').map_or("", |(p, _)| p);
+                meant.iter().any(|(p, s)| p == parent && s == name)
+            }
+            crate::messages::Msg::Schema(SchemaMsg::NoValueOrPending) => {
+                (meant.iter()).any(|(p, s)| *p == d.node_path && (s == "value" || s == "pending"))
+            }
+            _ => false,
+        };
+        !consequence
+    });
 }
 
 fn continue_generic(source: &Source, value: &Node, field: &str, detail: &str) -> Diagnostic {

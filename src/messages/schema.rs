@@ -169,6 +169,9 @@ pub enum TypeHelp {
 pub enum KeyHint {
     /// The allowed key closest to the one written.
     DidYouMean(String),
+    /// A misspelt list section of a report (`indicator:` for `indicators:`):
+    /// none of its entries is read until it is renamed.
+    Section(String),
     /// `<<`, a YAML 1.1 merge key.
     MergeKey,
     /// The keys the entry allows.
@@ -286,6 +289,7 @@ impl SchemaMsg {
                     format!("unknown key \"{key}\"{}", context(lang, c)),
                     match hint {
                         KeyHint::DidYouMean(s) => format!("did you mean \"{s}\"? rename the key"),
+                        KeyHint::Section(s) => format!("did you mean \"{s}\"? rename the key: until then none of the entries under it is read, so nothing it lists counts as reported"),
                         KeyHint::MergeKey => "merge keys are not supported: write the entries out".into(),
                         KeyHint::OneOf(keys) => format!("remove the key, or use one of: {}", keys.join(", ")),
                     },
@@ -295,6 +299,7 @@ impl SchemaMsg {
                     format!("未知的键“{key}”{}", context(lang, c)),
                     match hint {
                         KeyHint::DidYouMean(s) => format!("是否想写“{s}”？请改正键名"),
+                        KeyHint::Section(s) => format!("是否想写“{s}”？请改正键名：改正之前，其下的各条目都不会被读取，所列内容均不算已填报"),
                         KeyHint::MergeKey => "不支持合并键：请把条目完整写出".into(),
                         KeyHint::OneOf(keys) => format!("请删除该键，或改用以下之一：{}", list(lang, keys)),
                     },

@@ -102,6 +102,11 @@ fn schema_samples() -> Vec<SchemaMsg> {
             hint: KeyHint::MergeKey,
         },
         SchemaMsg::UnknownKey {
+            key: s("indicator"),
+            context: None,
+            hint: KeyHint::Section(s("indicators")),
+        },
+        SchemaMsg::UnknownKey {
             key: s("x"),
             context: None,
             hint: KeyHint::OneOf(vec![s("id"), s("value")]),

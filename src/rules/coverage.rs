@@ -49,6 +49,15 @@ pub const PL306: CodeInfo = CodeInfo {
     check: Some(check_projects),
 };
 
+/// Whether the report's list section is written under a misspelt key.
+fn misspelt(ctx: &RuleCtx<'_>, section: &str) -> bool {
+    let key = match section {
+        "indicators" => ctx.report.indicators_key,
+        _ => ctx.report.projects_key,
+    };
+    key.is_none() && ctx.report.misspelt_sections.contains(&section)
+}
+
 /// Where a missing entry would be added: the list's key, else the department field.
 fn list_location(ctx: &RuleCtx<'_>, key: Option<Span>) -> Location {
     let r = ctx.report;
@@ -62,6 +71,10 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(dept) = ctx.report.department() else {
         return;
     };
+    // A misspelt `indicators:` is one cause: PL002 says it, once.
+    if misspelt(ctx, "indicators") {
+        return;
+    }
     let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
         return;
     };
@@ -148,6 +161,9 @@ fn check_projects(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(dept) = ctx.report.department() else {
         return;
     };
+    if misspelt(ctx, "projects") {
+        return;
+    }
     let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
         return;
     };
