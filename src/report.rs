@@ -193,7 +193,10 @@ pub struct ProjectEntry {
     pub completed_to_date: Option<Spanned<f64>>,
     pub started: Option<Spanned<Date>>,
     pub completed: Option<Spanned<Date>>,
-    /// The `evidence` list's span and number of items.
+    /// Whether `completed` is written at all (a malformed date is PL002's, not a missing one).
+    pub completed_written: bool,
+    /// The `evidence` list's span and number of items that say something
+    /// (an empty or blank string is no evidence).
     pub evidence: Option<Spanned<u32>>,
 }
 
@@ -214,6 +217,7 @@ impl ProjectEntry {
             completed_to_date: None,
             started: None,
             completed: None,
+            completed_written: false,
             evidence: None,
         };
         let mut id = None;
@@ -241,11 +245,19 @@ impl ProjectEntry {
                     }
                 }
                 Some("started") => e.started = date(&v),
-                Some("completed") => e.completed = date(&v),
+                Some("completed") => {
+                    e.completed_written = !matches!(v.kind, NodeKind::Null);
+                    e.completed = date(&v);
+                }
                 Some("evidence") => {
-                    e.evidence = v.as_seq().map(|items| Spanned {
-                        value: u32::try_from(items.len()).unwrap_or(u32::MAX),
-                        span: v.span,
+                    e.evidence = v.as_seq().map(|items| {
+                        let said = (items.iter())
+                            .filter(|i| i.as_str().is_none_or(|s| !s.trim().is_empty()))
+                            .count();
+                        Spanned {
+                            value: u32::try_from(said).unwrap_or(u32::MAX),
+                            span: v.span,
+                        }
                     })
                 }
                 _ => {}

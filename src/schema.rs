@@ -213,7 +213,12 @@ pub fn validate_json(
                     .unwrap_or_default();
                 let suggestion = value
                     .as_str()
-                    .and_then(|v| suggest::closest(v, opts.iter().copied()))
+                    .and_then(|v| {
+                        // A Chinese status word (已建成 …) names its enum value.
+                        (suggest::project_status_word(v))
+                            .filter(|s| opts.contains(s))
+                            .or_else(|| suggest::closest(v, opts.iter().copied()))
+                    })
                     .map(str::to_string);
                 Diagnostic::new(
                     "PL002",
@@ -258,6 +263,7 @@ pub fn validate_json(
                     found: shown(value),
                     pattern: (!pattern.contains("[0-9]{4}-[0-9]{2}-[0-9]{2}"))
                         .then(|| pattern.to_string()),
+                    date: value.as_str().and_then(suggest::date_in_text),
                 },
             ),
             ValidationErrorKind::MinLength { .. } => Diagnostic::new(
@@ -319,6 +325,12 @@ pub fn validate_json(
     }
     fold_consequences(&mut out);
     out
+}
+
+/// Whether a text holds full-width (全角) digits or a full-width point.
+fn is_full_width(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('０'..='９').contains(&c) || c == '．')
 }
 
 /// One cause, one finding: a misspelt key (`valeu`) also leaves the key it
@@ -391,6 +403,9 @@ fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) ->
             let shown = |n: f64| format_number(n, n.fract() == 0.0);
             let target_wording = text.contains("以上") || text.contains("以内");
             match suggest::number_in_text(text) {
+                Some(suggest::Reading::Number(n)) if is_full_width(text) => {
+                    TypeHelp::FullWidth { number: shown(n) }
+                }
                 Some(suggest::Reading::Number(n)) => TypeHelp::NumberInText {
                     number: shown(n),
                     other: None,
@@ -401,6 +416,7 @@ fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) ->
                     other: Some(shown(b)),
                     target_wording,
                 },
+                None if field == "value" && suggest::says_not_available(text) => TypeHelp::Pending,
                 None => TypeHelp::PlainNumber,
             }
         }

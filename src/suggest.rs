@@ -4,6 +4,16 @@
 /// The candidate closest to `input`, if it is close enough to be a likely typo.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = input.to_lowercase();
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    // Two neighbouring characters swapped (I41 for I14) is the likeliest slip
+    // of all, whatever a similarity score makes of a short id.
+    let mut swapped: Vec<&str> = (candidates.iter().copied())
+        .filter(|c| is_transposition(&lower, &c.to_lowercase()))
+        .collect();
+    swapped.sort_unstable();
+    if let Some(c) = swapped.first() {
+        return Some(c);
+    }
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
         let score = strsim::jaro_winkler(&lower, &c.to_lowercase());
@@ -12,6 +22,176 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         }
     }
     best.filter(|(s, _)| *s >= 0.8).map(|(_, c)| c)
+}
+
+/// Whether a text written where a figure belongs says there is no figure
+/// yet (暂无, 待公布, -, N/A …): the report's way to say so is `pending:`.
+pub fn says_not_available(text: &str) -> bool {
+    let t = text.trim().trim_matches(['“', '”', '"', '\'']);
+    const WORDS: &[&str] = &[
+        "暂无",
+        "待公布",
+        "未公布",
+        "尚未公布",
+        "待发布",
+        "未发布",
+        "暂缺",
+        "缺",
+        "无",
+        "待定",
+        "待统计",
+        "统计中",
+        "空",
+        "-",
+        "--",
+        "---",
+        "—",
+        "——",
+        "/",
+        "N/A",
+        "n/a",
+        "NA",
+        "TBD",
+        "null",
+    ];
+    WORDS.contains(&t)
+}
+
+/// The project status a Chinese word names (已建成, 在建, 已完工 …), as the
+/// report's enum writes it.
+pub fn project_status_word(text: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &[&str])] = &[
+        (
+            "completed",
+            &[
+                "已建成",
+                "建成",
+                "已完工",
+                "完工",
+                "已竣工",
+                "竣工",
+                "已完成",
+                "完成",
+                "已投用",
+                "投入使用",
+            ],
+        ),
+        (
+            "under_construction",
+            &[
+                "在建",
+                "在建中",
+                "施工中",
+                "建设中",
+                "正在建设",
+                "正在施工",
+                "续建",
+                "开工",
+                "已开工",
+                "新开工",
+            ],
+        ),
+        (
+            "preparing",
+            &[
+                "前期",
+                "前期工作",
+                "前期准备",
+                "筹备",
+                "筹备中",
+                "准备中",
+                "规划设计",
+            ],
+        ),
+        (
+            "planned",
+            &["未开工", "计划", "拟建", "待建", "谋划", "储备"],
+        ),
+        (
+            "suspended",
+            &["停缓建", "暂停", "停工", "缓建", "停建", "搁置"],
+        ),
+        ("cancelled", &["已取消", "取消", "撤销", "终止", "不再实施"]),
+    ];
+    let t = text.trim();
+    WORDS
+        .iter()
+        .find(|(_, words)| words.contains(&t))
+        .map(|(status, _)| *status)
+}
+
+/// A date a clerk wrote in another form: the day it names, or only a month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateReading {
+    /// YYYY-MM-DD.
+    Day(String),
+    /// A year and month without the day, which cannot be guessed.
+    Month(i32, u32),
+}
+
+/// The date in `2024/01/20`, `2024.1.20`, `2024年1月20日`, `20240120` or
+/// full-width digits; the month in `2024年10月`, `2024-10`. `None` when the
+/// text is no date, or names a day that does not exist.
+pub fn date_in_text(text: &str) -> Option<DateReading> {
+    let s: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '／' => '/',
+            '．' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    // Digit runs, and nothing between them but separators a date is written with.
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | '年' | '月' | '日' | ' '))
+    {
+        return None;
+    }
+    let runs: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let (y, m, d) = match runs.as_slice() {
+        [all] if all.len() == 8 => (&all[..4], &all[4..6], Some(&all[6..])),
+        [y, m] => (*y, *m, None),
+        [y, m, d] => (*y, *m, Some(*d)),
+        _ => return None,
+    };
+    if y.len() != 4 || m.len() > 2 || d.is_some_and(|d| d.len() > 2) {
+        return None;
+    }
+    let (y, m): (i16, i8) = (y.parse().ok()?, m.parse().ok()?);
+    match d {
+        Some(d) => {
+            let date = jiff::civil::Date::new(y, m, d.parse().ok()?).ok()?;
+            Some(DateReading::Day(date.to_string()))
+        }
+        None => (1..=12)
+            .contains(&m)
+            .then_some(DateReading::Month(i32::from(y), m as u32)),
+    }
+}
+
+/// Whether `b` is `a` with two neighbouring characters swapped.
+fn is_transposition(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+}
+
+/// A department's name without the district's prefix (区生态环境局 and
+/// 南明区生态环境局 are both 生态环境局), for matching what a clerk wrote.
+pub fn department_name_core(name: &str) -> &str {
+    let name = name.trim();
+    let name = name.strip_prefix("南明区").unwrap_or(name);
+    name.strip_prefix('区').unwrap_or(name)
 }
 
 /// What a number written as text stands for: one number, or two readings
@@ -117,5 +297,34 @@ mod tests {
     fn closest_finds_typos_only() {
         assert_eq!(closest("valeu", ["value", "unit", "source"]), Some("value"));
         assert_eq!(closest("zzz", ["value", "unit"]), None);
+        // A transposition wins over ids a score finds as close.
+        assert_eq!(
+            closest("I41", ["I11", "I14", "I21", "I24", "I31"]),
+            Some("I14")
+        );
+        assert_eq!(closest("P1110", ["P1101", "P1111"]), Some("P1101"));
+    }
+
+    #[test]
+    fn dates_in_other_forms() {
+        let day = |d: &str| Some(DateReading::Day(d.to_string()));
+        assert_eq!(date_in_text("2024/01/20"), day("2024-01-20"));
+        assert_eq!(date_in_text("2024年1月20日"), day("2024-01-20"));
+        assert_eq!(date_in_text("2024.1.5"), day("2024-01-05"));
+        assert_eq!(date_in_text("20240120"), day("2024-01-20"));
+        assert_eq!(date_in_text("２０２４-１-２０"), day("2024-01-20"));
+        assert_eq!(
+            date_in_text("2024年10月"),
+            Some(DateReading::Month(2024, 10))
+        );
+        assert_eq!(date_in_text("2023/02/30"), None);
+        assert_eq!(date_in_text("下个月"), None);
+    }
+
+    #[test]
+    fn department_names_without_the_district() {
+        assert_eq!(department_name_core("区生态环境局"), "生态环境局");
+        assert_eq!(department_name_core("南明区生态环境局"), "生态环境局");
+        assert_eq!(department_name_core("生态环境局"), "生态环境局");
     }
 }

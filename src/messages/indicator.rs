@@ -156,6 +156,11 @@ pub enum IndicatorMsg {
         /// A growth rate: the help says how a rate is written.
         rate: bool,
     },
+    /// PL207 (a warning): a share written as a fraction.
+    LooksLikeFraction {
+        ind: Ind,
+        value: f64,
+    },
     // PL208
     Missing {
         ind: Ind,
@@ -480,6 +485,31 @@ impl IndicatorMsg {
                     "低于上期累计值",
                 ),
             },
+            IndicatorMsg::LooksLikeFraction { ind, value } => {
+                let meant = num((value * 100.0 * 1e6).round() / 1e6);
+                match lang {
+                    En => t(
+                        format!(
+                            "{} is {}, a fraction of one rather than a percentage? {} is measured in percent",
+                            ind.named(lang),
+                            ind.val(*value),
+                            ind.name
+                        ),
+                        format!("if the source says {}%, write {meant}; if {}% is right, leave it", num(*value * 100.0), num(*value)),
+                        format!("{meant}?"),
+                    ),
+                    Zh => t(
+                        format!(
+                            "{}为 {}，是否把百分数写成了小数？{}以百分数计",
+                            ind.named(lang),
+                            ind.val(*value),
+                            ind.name
+                        ),
+                        format!("如来源为 {}%，请填写 {meant}；如确为 {}%，可保持不变", num(*value * 100.0), num(*value)),
+                        format!("是否为 {meant}？"),
+                    ),
+                }
+            }
             IndicatorMsg::Implausible { ind, value, min, min_exclusive, max, rate } => match lang {
                 En => {
                     let range = match (min, max) {

@@ -153,8 +153,14 @@ pub enum TypeHelp {
         other: Option<String>,
         target_wording: bool,
     },
+    /// A number written in full-width (全角) digits: the same figure in ASCII digits.
+    FullWidth {
+        number: String,
+    },
     /// A number written as text with no number in it.
     PlainNumber,
+    /// Words for "no figure yet" (暂无, 待公布, -) where the figure belongs.
+    Pending,
     /// An empty value.
     Fill,
     /// A mapping was expected.
@@ -234,6 +240,8 @@ pub enum SchemaMsg {
         field: String,
         found: Shown,
         pattern: Option<String>,
+        /// A date written in another form: what it reads as.
+        date: Option<crate::suggest::DateReading>,
     },
     Empty {
         field: String,
@@ -364,7 +372,9 @@ impl SchemaMsg {
                                     ""
                                 }
                             ),
+                            TypeHelp::FullWidth { number } => format!("the digits are full-width (全角), which YAML reads as text: switch the input method to half-width (半角) and write {number}"),
                             TypeHelp::PlainNumber => format!("\"{field}\" takes {e}; write the figure as a plain number"),
+                            TypeHelp::Pending => "if the figure is not published yet, replace `value:` with `pending:` giving `reason:` (why) and `expected_by:` (YYYY-MM-DD, when it will be); `plan-lint explain PL209`".to_string(),
                             TypeHelp::Fill => format!("fill in \"{field}\" with {e}"),
                             TypeHelp::Mapping => format!("write \"{field}\" as a mapping: `key: value` lines, indented under it (compare the example report in the README)"),
                             TypeHelp::List => format!("write \"{field}\" as a list: one `- ` item per line, indented under it"),
@@ -393,7 +403,9 @@ impl SchemaMsg {
                                     ""
                                 }
                             ),
+                            TypeHelp::FullWidth { number } => format!("这些数字是全角字符，会被当作文字：请把输入法切换到半角，写作 {number}"),
                             TypeHelp::PlainNumber => format!("“{field}”应填{e}：请写成普通的数字"),
+                            TypeHelp::Pending => "如数据尚未公布，请把 `value:` 换成 `pending:`，并写明 `reason:`（原因）和 `expected_by:`（预计公布日期，YYYY-MM-DD）；参见 `plan-lint explain PL209`".to_string(),
                             TypeHelp::Fill => format!("请为“{field}”填写{e}"),
                             TypeHelp::Mapping => format!("请把“{field}”写成映射：在它下面缩进写若干 `键: 值` 行（可参照 README 中的示例报告）"),
                             TypeHelp::List => format!("请把“{field}”写成列表：在它下面缩进，每行一个 `- ` 项"),
@@ -445,24 +457,35 @@ impl SchemaMsg {
                     "过大",
                 ),
             },
-            SchemaMsg::WrongForm { field, found, pattern } => match lang {
-                En => t(
-                    format!("\"{field}\" is {}, which is not in the required form", found.text(lang)),
-                    match pattern {
-                        None => "write the date as YYYY-MM-DD, e.g. 2024-01-18".to_string(),
-                        Some(p) => format!("the value must match the pattern {p}"),
-                    },
-                    "wrong form",
-                ),
-                Zh => t(
-                    format!("“{field}”为{}，格式不符合要求", found.text(lang)),
-                    match pattern {
-                        None => "日期请写成 YYYY-MM-DD，例如 2024-01-18".to_string(),
-                        Some(p) => format!("取值须符合模式 {p}"),
-                    },
-                    "格式不对",
-                ),
-            },
+            SchemaMsg::WrongForm { field, found, pattern, date } => {
+                use crate::suggest::DateReading as D;
+                match lang {
+                    En => t(
+                        format!("\"{field}\" is {}, which is not in the required form", found.text(lang)),
+                        match (pattern, date) {
+                            (Some(p), _) => format!("the value must match the pattern {p}"),
+                            (None, Some(D::Day(d))) => format!("write the date as YYYY-MM-DD: {d}"),
+                            (None, Some(D::Month(y, m))) => format!(
+                                "a date needs its day: write {y}-{m:02}-DD, with the day (DD) the source gives"
+                            ),
+                            (None, None) => "write the date as YYYY-MM-DD, e.g. 2024-01-18".to_string(),
+                        },
+                        "wrong form",
+                    ),
+                    Zh => t(
+                        format!("“{field}”为{}，格式不符合要求", found.text(lang)),
+                        match (pattern, date) {
+                            (Some(p), _) => format!("取值须符合模式 {p}"),
+                            (None, Some(D::Day(d))) => format!("日期请写成 YYYY-MM-DD：{d}"),
+                            (None, Some(D::Month(y, m))) => format!(
+                                "日期须写到具体某一天：请按来源补上日，写成 {y}-{m:02}-DD（DD 为来源中的日）"
+                            ),
+                            (None, None) => "日期请写成 YYYY-MM-DD，例如 2024-01-18".to_string(),
+                        },
+                        "格式不对",
+                    ),
+                }
+            }
             SchemaMsg::Empty { field } => match lang {
                 En => t(
                     format!("\"{field}\" is empty"),

@@ -152,6 +152,18 @@ fn schema_samples() -> Vec<SchemaMsg> {
             help: TypeHelp::Fill,
         },
         SchemaMsg::WrongType {
+            field: s("value"),
+            expected: Expected::Types(vec![JsonType::Number]),
+            found: Shown::Str(s("暂无")),
+            help: TypeHelp::Pending,
+        },
+        SchemaMsg::WrongType {
+            field: s("value"),
+            expected: Expected::Types(vec![JsonType::Number]),
+            found: Shown::Str(s("９８")),
+            help: TypeHelp::FullWidth { number: s("98") },
+        },
+        SchemaMsg::WrongType {
             field: s("indicators"),
             expected: Expected::Types(vec![JsonType::List]),
             found: Shown::Mapping,
@@ -207,11 +219,25 @@ fn schema_samples() -> Vec<SchemaMsg> {
             field: s("submitted"),
             found: Shown::Str(s("2024/1/18")),
             pattern: None,
+            date: Some(crate::suggest::DateReading::Day(s("2024-01-18"))),
+        },
+        SchemaMsg::WrongForm {
+            field: s("completed"),
+            found: Shown::Str(s("2024年10月")),
+            pattern: None,
+            date: Some(crate::suggest::DateReading::Month(2024, 10)),
+        },
+        SchemaMsg::WrongForm {
+            field: s("submitted"),
+            found: Shown::Str(s("昨天")),
+            pattern: None,
+            date: None,
         },
         SchemaMsg::WrongForm {
             field: s("id"),
             found: Shown::Str(s("x")),
             pattern: Some(s("^I[0-9]{2}$")),
+            date: None,
         },
         SchemaMsg::Empty { field: s("reason") },
         SchemaMsg::ItemCount {
@@ -682,6 +708,10 @@ fn indicator_samples() -> Vec<IndicatorMsg> {
             min_exclusive: false,
             max: Some(120.0),
             rate: false,
+        },
+        IndicatorMsg::LooksLikeFraction {
+            ind: ind(),
+            value: 0.978,
         },
         IndicatorMsg::Missing {
             ind: ind(),

@@ -29,7 +29,8 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let mut lacks = Vec::new();
-        if e.completed.is_none() {
+        // A date written in another form is PL002's (with the date it reads as).
+        if e.completed.is_none() && !e.completed_written {
             lacks.push(ProjProblem::NoCompletedDate);
         }
         if e.evidence.as_ref().is_none_or(|ev| ev.value == 0) {

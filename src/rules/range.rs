@@ -14,7 +14,7 @@ pub const PL207: CodeInfo = CodeInfo {
     plan_rule: true,
     required_params: &[],
     summary: "a value is outside the range the catalog gives the indicator (a share of a whole: 0..100; a count: ≥ 0), narrowed by the rule entry's `greater_than`/`at_most` (a growth rate: above −100 and at most the entry's ceiling), or not a finite number",
-    why: "a share above 100% or a negative count is a typing error (976 for 97.6), and so is a growth rate of −100% or less, or an amount written where its growth rate belongs (45000 for 城镇居民人均可支配收入's 8%): each would distort every comparison after it",
+    why: "a share above 100% or a negative count is a typing error (976 for 97.6), and so is a growth rate of −100% or less, or an amount written where its growth rate belongs (45000 for 城镇居民人均可支配收入's 8%): each would distort every comparison after it. A share below 1% where the plan's figures are 10% or more is likely a fraction (0.978 for 97.8%): a warning, since it may be true",
     example: "indicators:\n  - id: I14\n    value: 976\n",
     fix: "check the decimal point and the unit: a share is written in percent (97.6), a count in the plan's unit",
     check: Some(check),
@@ -43,6 +43,22 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         });
         let above = hi.is_some_and(|hi| numeric::compare(v.value, hi) == Ordering::Greater);
         if !below && !above {
+            // A share of a whole written as a fraction (0.978 for 97.8%):
+            // in range, so only a warning, with the figure it likely means.
+            if looks_like_fraction(ind, v.value) {
+                let mut d = ctx
+                    .finding(
+                        v.span,
+                        IndicatorMsg::LooksLikeFraction {
+                            ind: ind.into(),
+                            value: v.value,
+                        },
+                    )
+                    .target(&ind.id)
+                    .node_path(format!("{}/value", e.pointer()));
+                d.severity = crate::diagnostic::Severity::Warning;
+                out.push(d);
+            }
             continue;
         }
         out.push(
@@ -61,4 +77,12 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .node_path(format!("{}/value", e.pointer())),
         );
     }
+}
+
+/// Whether a share of a whole (unit %, range 0..100) whose plan figures
+/// are 10% or more is written as a fraction below 1.
+fn looks_like_fraction(ind: &crate::plan::Indicator, v: f64) -> bool {
+    let share = ind.unit == "%" && ind.range == [Some(0.0), Some(100.0)];
+    let large = ind.target.or(ind.baseline).is_some_and(|t| t >= 10.0);
+    share && large && v > 0.0 && v < 1.0
 }

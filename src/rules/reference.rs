@@ -237,10 +237,14 @@ pub fn check(
 
     // PL109
     if let Some(d) = dept.filter(|_| !dept_known) {
-        let by_name = plan
-            .departments
-            .iter()
-            .find(|x| x.name == d.value || x.aliases.contains(&d.value));
+        let core = suggest::department_name_core(&d.value);
+        let by_name = plan.departments.iter().find(|x| {
+            x.name == d.value
+                || x.aliases.contains(&d.value)
+                || (!core.is_empty()
+                    && (std::iter::once(&x.name).chain(&x.aliases))
+                        .any(|n| suggest::department_name_core(n) == core))
+        });
         let hint = match by_name {
             Some(x) => DeptHint::Name {
                 code: x.code.clone(),
