@@ -51,6 +51,9 @@ pub fn show(plans: &Plans, args: &PlanArgs, lang: Lang) -> Output {
             Text::NotInRegistry {
                 department: d.to_string(),
                 plan: plan.id().to_string(),
+                departments: (plan.departments.iter())
+                    .map(|d| (d.code.clone(), d.name.clone()))
+                    .collect(),
             },
             lang,
         );

@@ -660,10 +660,15 @@ fn write_new(text: String, output: Option<&std::path::Path>, lang: Lang) -> Outp
     let Some(path) = output else {
         return Output::ok(text);
     };
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path);
+    // The year's folder of a new report may not exist yet: make it.
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let made = parent.map_or(Ok(()), std::fs::create_dir_all);
+    let file = made.and_then(|()| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    });
     let shown = crate::paths::display(path);
     match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
         Ok(()) => Output {

@@ -19,11 +19,22 @@ pub fn skeleton(
     data_root: &Path,
     lang: Lang,
 ) -> Result<String, Text> {
+    // A code, a name or an alias, with or without the district's 区.
+    let core = crate::suggest::department_name_core(department);
     let dept = plan
         .department(department)
+        .or_else(|| {
+            plan.departments.iter().find(|d| {
+                (std::iter::once(&d.name).chain(&d.aliases))
+                    .any(|n| n == department || crate::suggest::department_name_core(n) == core)
+            })
+        })
         .ok_or_else(|| Text::NotInRegistry {
             department: department.to_string(),
             plan: plan.id().to_string(),
+            departments: (plan.departments.iter())
+                .map(|d| (d.code.clone(), d.name.clone()))
+                .collect(),
         })?;
     if !plan.in_period(period) {
         let p = plan.header.period;
@@ -154,6 +165,34 @@ pub fn skeleton(
             })
         );
         let last = history.previous_project(plan, p, period);
+        // A project completed in an earlier report stays completed: its
+        // dates and evidence are carried over, not asked again.
+        let done = last
+            .and_then(|l| l.status)
+            .filter(|s| s.value == crate::plan::ProjectStatus::Completed)
+            .and_then(|s| completed_entry(&reports, plan, &dept.code, &p.id, s.period));
+        if let Some(e) = done {
+            let date = |d: &Option<crate::report::Spanned<jiff::civil::Date>>| {
+                d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
+            };
+            let _ = writeln!(
+                out,
+                "    status: completed          # {}",
+                t(DataText::CarriedOver)
+            );
+            let _ = writeln!(out, "    progress: 100");
+            if let Some(v) = e.started.as_ref() {
+                let _ = writeln!(out, "    started: {}", v.value);
+            }
+            let _ = writeln!(out, "    completed: {}", date(&e.completed));
+            if !e.evidence_items.is_empty() {
+                let _ = writeln!(out, "    evidence:");
+                for item in &e.evidence_items {
+                    let _ = writeln!(out, "      - {}", yaml_scalar(item));
+                }
+            }
+            continue;
+        }
         let earlier = |f: Option<(i32, String)>| {
             t(f.map_or(DataText::NoEarlierReport, |(period, value)| {
                 DataText::Earlier { period, value }
@@ -179,6 +218,36 @@ pub fn skeleton(
         );
     }
     Ok(out)
+}
+
+/// The entry of a project in the department's report of `period`, read
+/// earlier for the history.
+fn completed_entry<'r>(
+    reports: &'r [Report],
+    plan: &Plan,
+    department: &str,
+    project: &str,
+    period: i32,
+) -> Option<&'r crate::report::ProjectEntry> {
+    reports
+        .iter()
+        .filter(|r| r.plan_id() == Some(plan.id()) && r.department() == Some(department))
+        .filter(|r| r.period() == Some(period))
+        .find_map(|r| r.projects.iter().find(|e| e.id.value == project))
+}
+
+/// A string as a YAML plain scalar when it can be one, else double-quoted.
+fn yaml_scalar(s: &str) -> String {
+    let plain = !s.is_empty()
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@` ".contains(c))
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(' ');
+    if plain {
+        s.to_string()
+    } else {
+        serde_json::to_string(s).unwrap_or_default()
+    }
 }
 
 /// Picks the plan for `init`: the one named, else the built-in.

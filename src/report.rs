@@ -198,6 +198,8 @@ pub struct ProjectEntry {
     /// The `evidence` list's span and number of items that say something
     /// (an empty or blank string is no evidence).
     pub evidence: Option<Spanned<u32>>,
+    /// The evidence items that say something, as written (for `init`).
+    pub evidence_items: Vec<String>,
 }
 
 impl ProjectEntry {
@@ -219,6 +221,7 @@ impl ProjectEntry {
             completed: None,
             completed_written: false,
             evidence: None,
+            evidence_items: Vec::new(),
         };
         let mut id = None;
         for (k, v) in fields(n) {
@@ -258,7 +261,12 @@ impl ProjectEntry {
                             value: u32::try_from(said).unwrap_or(u32::MAX),
                             span: v.span,
                         }
-                    })
+                    });
+                    e.evidence_items = (v.as_seq().unwrap_or(&[]).iter())
+                        .filter_map(|i| i.as_str())
+                        .filter(|s| !s.trim().is_empty())
+                        .map(str::to_string)
+                        .collect();
                 }
                 _ => {}
             }

@@ -47,9 +47,14 @@ fn skeleton_points_at_each_value_then_passes_when_filled() {
         .map(|d| d["message"].as_str().unwrap())
         .collect();
     // submitted, one value per hrss indicator (I21, I22, I23, I26, T076 零就业家庭, T078
-    // 社会保险覆盖率), status and progress per project.
-    let projects = out.stdout.matches("    status:").count();
-    assert_eq!(projects, 3);
+    // 社会保险覆盖率), status and progress per project still to report (one of the three
+    // was completed earlier: carried over, not asked again).
+    assert_eq!(out.stdout.matches("    status:").count(), 3);
+    let projects = (out.stdout.lines())
+        .filter_map(|l| l.trim_start().strip_prefix("status:"))
+        .filter(|rest| rest.trim_start().starts_with('#'))
+        .count();
+    assert_eq!(projects, 2);
     assert_eq!(empty.len(), 7 + 2 * projects, "{empty:?}");
     assert!(empty.iter().all(|m| m.contains("is empty")));
 
@@ -126,4 +131,54 @@ fn output_file_is_never_overwritten() {
         plan_lint(&["init", "--department", "health", "--period", "2031"]).code,
         2
     );
+}
+
+/// A clerk's first `init` (issue 19, point 7): the department by its name
+/// or alias, the year's folder made, a project completed earlier carried
+/// over with its dates and evidence (so the new report does not lose them),
+/// and an unknown department answered with the registry to pick from.
+#[test]
+fn init_takes_names_makes_the_folder_and_keeps_what_was_completed() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("progress/2024/drc.yaml");
+    for department in ["区发展和改革局", "发展和改革局", "区发改局"] {
+        let out = plan_lint(&[
+            "init",
+            "--department",
+            department,
+            "--period",
+            "2024",
+            "--data-root",
+            "fixtures/example/progress",
+        ]);
+        assert_eq!(out.code, 0, "{department}: {}", out.stderr);
+        assert!(out.stdout.contains("department: drc"), "{}", out.stdout);
+    }
+    let out = plan_lint(&[
+        "init",
+        "--department",
+        "drc",
+        "--period",
+        "2024",
+        "--data-root",
+        "fixtures/example/progress",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let skeleton = std::fs::read_to_string(&target).unwrap();
+    // P1105 was completed in 2022: its status, dates and evidence stay.
+    let p1105 = skeleton.split("- id: P1105").nth(1).unwrap();
+    let p1105: String = p1105.lines().take(8).collect::<Vec<_>>().join("\n");
+    for line in [
+        "status: completed",
+        "progress: 100",
+        "completed: 2022-11-30",
+        "- 竣工验收备案表(2022-11-30)",
+    ] {
+        assert!(p1105.contains(line), "{line} in {p1105}");
+    }
+    let out = plan_lint(&["init", "--department", "水局", "--period", "2024"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("water  区水务管理局"), "{}", out.stderr);
 }

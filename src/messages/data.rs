@@ -16,6 +16,8 @@ pub enum DataText {
     },
     SkeletonFill,
     SubmittedComment,
+    /// A project completed in an earlier report, carried over.
+    CarriedOver,
     IndicatorComment {
         name: String,
         unit: String,
@@ -119,6 +121,10 @@ impl DataText {
                     "# Fill every empty value; `plan-lint check` points at each one still empty.".into()
                 }
                 Zh => "# 请填写每个空值；`plan-lint check` 会指出每个仍为空的值。".into(),
+            },
+            D::CarriedOver => match lang {
+                En => "completed earlier: kept as reported, with its dates and evidence".into(),
+                Zh => "此前已建成：沿用已报送的状态、日期和佐证材料".into(),
             },
             D::SubmittedComment => match lang {
                 En => "YYYY-MM-DD, the day you submit".into(),

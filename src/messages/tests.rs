@@ -1181,6 +1181,7 @@ fn text_samples() -> Vec<Text> {
         Text::NotInRegistry {
             department: s("x"),
             plan: s("nanming-14th-fyp"),
+            departments: vec![(s("eco-env"), s("区生态环境局"))],
         },
         Text::PeriodOutside {
             period: 2026,
@@ -1435,6 +1436,7 @@ fn data_samples() -> Vec<DataText> {
         },
         D::SkeletonFill,
         D::SubmittedComment,
+        D::CarriedOver,
         D::IndicatorComment {
             name: s("空气质量优良率"),
             unit: s("%"),

@@ -156,6 +156,8 @@ pub enum Text {
     NotInRegistry {
         department: String,
         plan: String,
+        /// The registry: (code, name) of every department.
+        departments: Vec<(String, String)>,
     },
     PeriodOutside {
         period: i32,
@@ -468,14 +470,21 @@ impl Text {
                 En => "no plan is loaded".into(),
                 Zh => "没有加载任何规划".into(),
             },
-            Text::NotInRegistry { department, plan } => match lang {
-                En => {
-                    format!("department \"{department}\" is not in the registry of plan {plan}")
+            Text::NotInRegistry { department, plan, departments } => {
+                let list: Vec<String> = (departments.iter())
+                    .map(|(code, name)| format!("  {code}  {name}"))
+                    .collect();
+                match lang {
+                    En => format!(
+                        "department \"{department}\" is not in the registry of plan {plan}; write its code (or its name) from:\n{}",
+                        list.join("\n")
+                    ),
+                    Zh => format!(
+                        "部门“{department}”不在规划 {plan} 的部门名录中；请从下列名录中填写部门代码（或名称）：\n{}",
+                        list.join("\n")
+                    ),
                 }
-                Zh => {
-                    format!("部门“{department}”不在规划 {plan} 的部门名录中")
-                }
-            },
+            }
             Text::PeriodOutside { period, start, end } => match lang {
                 En => {
                     format!("period {period} is outside the plan years {start}–{end}")
