@@ -277,6 +277,17 @@ fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
     None
 }
 
+/// The `lang` of the plan-lint.toml a run uses (named, or found from the
+/// current folder); a configuration that does not load is reported later,
+/// in the language the rest decides.
+fn config_lang(config: Option<&PathBuf>) -> Option<Lang> {
+    let path = match config {
+        Some(p) => p.clone(),
+        None => crate::config::find(&std::env::current_dir().ok()?)?,
+    };
+    crate::config::load(&path).ok()?.lang
+}
+
 /// The words clap writes around the help texts, in `lang`.
 fn help_words(text: String, lang: Lang) -> String {
     CliHelp::CLAP_WORDS
@@ -332,11 +343,13 @@ impl Env {
             step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            // Windows has no LANG: there the system's UI language decides.
             locale: Lang::effective_locale(
                 std::env::var("LC_ALL").ok(),
                 std::env::var("LC_MESSAGES").ok(),
                 std::env::var("LANG").ok(),
-            ),
+            )
+            .or_else(sys_locale::get_locale),
         }
     }
 }
@@ -553,8 +566,10 @@ fn setup_with_root(
 }
 
 fn execute(cli: Cli, env: Env) -> Output {
+    // --lang, then plan-lint.toml's `lang`, then the locale or the system's UI language.
     let lang = cli
         .lang
+        .or_else(|| config_lang(cli.config.as_ref()))
         .unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
     match cli.command {
         Command::Schema { name } => match crate::schema::by_name(&name) {

@@ -29,6 +29,8 @@ pub struct Config {
     pub status_band: Option<f64>,
     /// The plan office's decisions register (trust.md), relative to the config's folder.
     pub decisions: Option<PathBuf>,
+    /// The language of messages for the repository (`--lang` overrides it).
+    pub lang: Option<crate::messages::Lang>,
 }
 
 /// The nearest plan-lint.toml from `start` upwards.
@@ -205,6 +207,14 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
         .and_then(Node::as_f64)
         .map(|v| v as u64);
     cfg.status_band = root.get("status_band").and_then(Node::as_f64);
+    cfg.lang = root
+        .get("lang")
+        .and_then(Node::as_str)
+        .and_then(|l| match l {
+            "zh" => Some(crate::messages::Lang::Zh),
+            "en" => Some(crate::messages::Lang::En),
+            _ => None,
+        });
     cfg.decisions = root.get("decisions").and_then(Node::as_str).map(relative);
     for (k, v) in root.get("severity").and_then(Node::as_map).unwrap_or(&[]) {
         let code = k.key_text();

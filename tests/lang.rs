@@ -445,3 +445,23 @@ fn the_report_skeleton_and_the_catalog_view_in_chinese() {
         .contains("规划期 2021—2025年，基期2020年；审批单位：区发展和改革局"));
     assert!(zh.stdout.contains("项目（13 个）："), "{}", zh.stdout);
 }
+
+/// `lang = "zh"` in plan-lint.toml makes Chinese the repository's language
+/// whatever the locale (a Windows machine has no LANG); `--lang` still
+/// overrides it. Precedence: --lang, plan-lint.toml, the locale.
+#[test]
+fn the_configuration_sets_the_repository_s_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("plan-lint.toml");
+    std::fs::write(&cfg, "lang = \"zh\"\n").unwrap();
+    let cfg = cfg.to_str().unwrap();
+    let out = check(&["--config", cfg], Some("en_US.UTF-8"));
+    assert!(out.stdout.contains(ZH), "{}", out.stdout);
+    let out = check(&["--config", cfg, "--lang", "en"], Some("zh_CN.UTF-8"));
+    assert!(out.stdout.contains(EN), "{}", out.stdout);
+    // A value that is no language is the configuration's error, in its place.
+    std::fs::write(dir.path().join("plan-lint.toml"), "lang = \"fr\"\n").unwrap();
+    let out = check(&["--config", cfg], None);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("lang"), "{}", out.stderr);
+}
