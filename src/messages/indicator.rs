@@ -1,6 +1,6 @@
 //! PL2xx: indicator figures against the plan.
 
-use super::{named, num, q, signed, t, val, Lang, Texts};
+use super::{named, num, q, t, val, Lang, Texts};
 use crate::plan::{Comparison, Direction, Indicator};
 use Lang::{En, Zh};
 
@@ -324,11 +324,11 @@ impl IndicatorMsg {
             IndicatorMsg::BehindRate { ind, average, first, period, target, gap, value, missing } => match lang {
                 En => t(
                     format!(
-                        "{} averages {} a year over {first}–{period}, behind the target {} a year: gap {} percentage points{}",
+                        "{} averages {} a year over {first}–{period}, behind the target {} a year by {}{}",
                         ind.named(lang),
                         ind.val(*average),
                         ind.val(*target),
-                        signed(*gap, ""),
+                        shortfall(lang, *gap, "%"),
                         gap_years(lang, missing),
                     ),
                     "no correction is needed if the figure is right; explain in `note` what will bring the rate back to the target",
@@ -336,11 +336,11 @@ impl IndicatorMsg {
                 ),
                 Zh => t(
                     format!(
-                        "{}在{first}—{period}年年均为 {}，落后于年均 {} 的目标，差距 {} 个百分点{}",
+                        "{}在{first}—{period}年年均为 {}，落后于年均 {} 的目标，差 {}{}",
                         ind.named(lang),
                         ind.val(*average),
                         ind.val(*target),
-                        signed(*gap, ""),
+                        shortfall(lang, *gap, "%"),
                         gap_years(lang, missing),
                     ),
                     "数据无误则无需更正；请在 `note` 中说明将采取哪些措施使增速回到目标",
@@ -360,26 +360,26 @@ impl IndicatorMsg {
                     } => match lang {
                 En => t(
                     format!(
-                        "{} is {} in {period}, behind the path from {} ({baseline_year}) to {} ({target_year}): expected {}, gap {}",
+                        "{} is {} in {period}, behind the path from {} ({baseline_year}) to {} ({target_year}): expected {}, {} behind",
                         ind.named(lang),
                         ind.val(*value),
                         num(*baseline),
                         num(*target),
                         ind.val(*expected),
-                        signed(*gap, &ind.unit)
+                        shortfall(lang, *gap, &ind.unit)
                     ),
                     "no correction is needed if the figure is right; explain in `note` what will bring the indicator back on its path",
                     format!("expected {} in {period}", ind.val(*expected)),
                 ),
                 Zh => t(
                     format!(
-                        "{}{period}年为 {}，落后于从基期值 {}（{baseline_year}年）到目标值 {}（{target_year}年）的进度：应为 {}，差距 {}",
+                        "{}{period}年为 {}，落后于从基期值 {}（{baseline_year}年）到目标值 {}（{target_year}年）的进度：应为 {}，差 {}",
                         ind.named(lang),
                         ind.val(*value),
                         num(*baseline),
                         num(*target),
                         ind.val(*expected),
-                        signed(*gap, &ind.unit)
+                        shortfall(lang, *gap, &ind.unit)
                     ),
                     "数据无误则无需更正；请在 `note` 中说明将采取哪些措施使指标回到预期进度",
                     format!("{period}年应为 {}", ind.val(*expected)),
@@ -725,5 +725,16 @@ fn gap_years(lang: Lang, missing: &[i32]) -> String {
             years.join(", ")
         ),
         Zh => format!("（{}年未报送，按其余年份计算）", years.join("、")),
+    }
+}
+
+/// How far a figure falls short, as a magnitude in its unit: a gap in
+/// percent is in percentage points (0.7个百分点, never "-0.7%").
+fn shortfall(lang: Lang, gap: f64, unit: &str) -> String {
+    let v = num(gap.abs());
+    match (lang, unit) {
+        (En, "%") => format!("{v} percentage points"),
+        (Zh, "%") => format!("{v}个百分点"),
+        (_, u) => val(gap.abs(), u),
     }
 }

@@ -104,16 +104,6 @@ pub fn val(v: f64, unit: &str) -> String {
     }
 }
 
-/// A signed difference with its unit: `+0.4%`, `-1.2 万人`.
-pub fn signed(v: f64, unit: &str) -> String {
-    let s = val(v.abs(), unit);
-    if v < 0.0 {
-        format!("-{s}")
-    } else {
-        format!("+{s}")
-    }
-}
-
 /// An indicator or project named for a clerk: `空气质量优良率 (I14)`.
 pub fn named(lang: Lang, name: &str, id: &str) -> String {
     match lang {
