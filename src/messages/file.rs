@@ -57,8 +57,8 @@ pub(super) fn load_texts(k: &LoadErrorKind, lang: Lang) -> Texts {
                 "write the entries out in full instead of merging them from an anchor; plan-lint reads YAML 1.2, which has no merge keys".into(),
             ),
             Zh => (
-                "不支持合并键（`<<`）".into(),
-                "请把条目完整写出，不要从锚点合并；plan-lint 按 YAML 1.2 读取文件，YAML 1.2 没有合并键".into(),
+                "不支持合并写法（`<<`）".into(),
+                "请把条目完整写出，不要从锚点合并；plan-lint 按 YAML 1.2 读取文件，YAML 1.2 没有这种写法".into(),
             ),
         },
         LoadErrorKind::DuplicateKey { key } => match lang {
@@ -67,8 +67,8 @@ pub(super) fn load_texts(k: &LoadErrorKind, lang: Lang) -> Texts {
                 format!("a key may appear once in a mapping: keep one \"{key}\" and remove or rename the other"),
             ),
             Zh => (
-                format!("键“{key}”重复"),
-                format!("同一映射中一个键只能出现一次：请保留一个“{key}”，删除或改名另一个"),
+                format!("字段“{key}”重复"),
+                format!("同一条目中一个字段只能出现一次：请保留一个“{key}”，删除或改名另一个"),
             ),
         },
         LoadErrorKind::AliasLimit { max_nodes } => match lang {

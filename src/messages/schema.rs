@@ -22,7 +22,7 @@ impl Shown {
         match self {
             Shown::Str(s) => match lang {
                 En => format!("the string \"{s}\""),
-                Zh => format!("字符串“{s}”"),
+                Zh => format!("文字“{s}”"),
             },
             Shown::Number(n) => n.clone(),
             Shown::Null => match lang {
@@ -36,7 +36,7 @@ impl Shown {
             },
             Shown::Mapping => match lang {
                 En => "a mapping".into(),
-                Zh => "映射".into(),
+                Zh => "若干字段（`字段: 值`）".into(),
             },
         }
     }
@@ -72,7 +72,7 @@ impl JsonType {
         match self {
             JsonType::Mapping => match lang {
                 En => "a mapping".into(),
-                Zh => "映射（`键: 值`）".into(),
+                Zh => "若干字段（每行 `字段: 值`）".into(),
             },
             JsonType::List => match lang {
                 En => "a list".into(),
@@ -271,8 +271,36 @@ fn context(lang: Lang, c: &Option<String>) -> String {
     match (c, lang) {
         (None, _) => String::new(),
         (Some(c), En) => format!(" in {c}"),
-        (Some(c), Zh) => format!("（位于 {c}）"),
+        (Some(c), Zh) => format!("（位于{}）", context_zh(c)),
     }
+}
+
+/// A place in a report as a clerk names it: `indicators[0].pending` is
+/// 第1个指标的 pending.
+fn context_zh(c: &str) -> String {
+    let mut out = String::new();
+    for (i, seg) in c.split('.').enumerate() {
+        if i > 0 {
+            out.push('的');
+        }
+        match seg.split_once('[') {
+            Some((list, rest)) => {
+                let n: usize = rest.trim_end_matches(']').parse().unwrap_or(0);
+                let noun = match list {
+                    "indicators" => "指标",
+                    "projects" => "项目",
+                    "suppressions" => "豁免",
+                    "decisions" => "决定",
+                    "evidence" => "佐证材料",
+                    "targets" => "对象",
+                    other => other,
+                };
+                out.push_str(&format!("第{}个{noun}", n + 1));
+            }
+            None => out.push_str(seg),
+        }
+    }
+    out
 }
 
 /// Chinese for the descriptions the schemas give their required keys; a
@@ -304,14 +332,14 @@ impl SchemaMsg {
                     "not a key of this entry",
                 ),
                 Zh => t(
-                    format!("未知的键“{key}”{}", context(lang, c)),
+                    format!("未知的字段“{key}”{}", context(lang, c)),
                     match hint {
-                        KeyHint::DidYouMean(s) => format!("是否想写“{s}”？请改正键名"),
-                        KeyHint::Section(s) => format!("是否想写“{s}”？请改正键名：改正之前，其下的各条目都不会被读取，所列内容均不算已填报"),
-                        KeyHint::MergeKey => "不支持合并键：请把条目完整写出".into(),
-                        KeyHint::OneOf(keys) => format!("请删除该键，或改用以下之一：{}", list(lang, keys)),
+                        KeyHint::DidYouMean(s) => format!("是否想写“{s}”？请改正字段名"),
+                        KeyHint::Section(s) => format!("是否想写“{s}”？请改正字段名：改正之前，其下的各条目都不会被读取，所列内容均不算已填报"),
+                        KeyHint::MergeKey => "不支持合并写法（`<<`）：请把条目完整写出".into(),
+                        KeyHint::OneOf(keys) => format!("请删除该字段，或改用以下字段之一：{}", list(lang, keys)),
                     },
-                    "该条目没有这个键",
+                    "该条目没有这个字段",
                 ),
             },
             SchemaMsg::MissingKey { name, context: c, description } => match lang {
@@ -331,7 +359,7 @@ impl SchemaMsg {
                     format!("\"{name}\" missing here"),
                 ),
                 Zh => t(
-                    format!("缺少必填的键“{name}”{}", context(lang, c)),
+                    format!("缺少必填字段“{name}”{}", context(lang, c)),
                     match description.as_deref().and_then(description_zh) {
                         Some(d) => format!("请添加“{name}:”并填写其值：{d}"),
                         None => format!("请添加“{name}:”并填写其值"),
@@ -407,7 +435,7 @@ impl SchemaMsg {
                             TypeHelp::PlainNumber => format!("“{field}”应填{e}：请写成普通的数字"),
                             TypeHelp::Pending => "如数据尚未公布，请把 `value:` 换成 `pending:`，并写明 `reason:`（原因）和 `expected_by:`（预计公布日期，YYYY-MM-DD）；参见 `plan-lint explain PL209`".to_string(),
                             TypeHelp::Fill => format!("请为“{field}”填写{e}"),
-                            TypeHelp::Mapping => format!("请把“{field}”写成映射：在它下面缩进写若干 `键: 值` 行（可参照 README 中的示例报告）"),
+                            TypeHelp::Mapping => format!("请在“{field}”下面缩进，逐行写出 `字段: 值`（可参照 README 中的示例报告）"),
                             TypeHelp::List => format!("请把“{field}”写成列表：在它下面缩进，每行一个 `- ` 项"),
                             TypeHelp::Takes => format!("“{field}”应填{e}"),
                         },
@@ -588,11 +616,11 @@ impl SchemaMsg {
                         match found {
                             TopLevel::Empty => "文件是空的".to_string(),
                             TopLevel::OnlyComments => "文件只有注释，没有 YAML 内容".into(),
-                            TopLevel::Null => "文件顶层是空值（null），而不是映射".into(),
-                            TopLevel::Other(s) => format!("文件顶层是{}，而不是映射", s.text(lang)),
+                            TopLevel::Null => "文件内容为空值（null），而不是逐行的 `字段: 值`".into(),
+                            TopLevel::Other(s) => format!("文件顶层是{}，而不是逐行的 `字段: 值`", s.text(lang)),
                         },
-                        format!("{what}是键值映射，顶层为{fields}{start}"),
-                        "不是映射",
+                        format!("{what}由逐行的 `字段: 值` 组成，顶层为{fields}{start}"),
+                        "不是 `字段: 值`",
                     )
                 }
             },
