@@ -260,9 +260,7 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
                     } else {
                         pl001_file(
                             Location::path_only(&display),
-                            FileMsg::CannotRead {
-                                error: e.to_string(),
-                            },
+                            FileMsg::CannotRead { error: (&e).into() },
                         )
                     });
                     return out;

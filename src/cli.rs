@@ -697,7 +697,7 @@ fn write_new(text: String, output: Option<&std::path::Path>, lang: Lang) -> Outp
         Err(e) => error(
             Text::CannotWrite {
                 path: shown,
-                error: e.to_string(),
+                error: (&e).into(),
             },
             lang,
         ),
@@ -836,12 +836,7 @@ fn check_command(
             None => {
                 let mut b = Vec::new();
                 if let Err(e) = std::io::stdin().read_to_end(&mut b) {
-                    return error(
-                        Text::StdinUnreadable {
-                            error: e.to_string(),
-                        },
-                        lang,
-                    );
+                    return error(Text::StdinUnreadable { error: (&e).into() }, lang);
                 }
                 b
             }

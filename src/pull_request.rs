@@ -325,7 +325,7 @@ fn config_at_base(base: &str, top: &std::path::Path) -> Option<PathBuf> {
 fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Text {
     Text::CannotWrite {
         path: path.display().to_string(),
-        error: e.to_string(),
+        error: (&e).into(),
     }
 }
 

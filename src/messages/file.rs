@@ -4,6 +4,51 @@ use super::{t, Lang, Texts};
 use crate::yaml::{LoadErrorKind, SyntaxHint};
 use Lang::{En, Zh};
 
+/// The YAML parser's messages a report can meet, in Chinese; the rest
+/// (directives, tags, escapes) are shown with the parser's own words.
+fn parser_zh(info: &str) -> Option<String> {
+    // The parser's message may end with its position ("… at line 3 column 5").
+    let core = info.split(" at line ").next().unwrap_or(info).trim();
+    let zh = match core {
+        "mapping values are not allowed in this context" => {
+            "这里不能出现“字段: 值”：通常是上一行少了引号，或冒号后少了空格，或缩进不对"
+        }
+        "did not find expected key"
+        | "while parsing a block mapping, did not find expected key" => {
+            "这一行的缩进与上面的字段不对齐，或少写了“字段:”"
+        }
+        "block sequence entries are not allowed in this context" => {
+            "这里不能出现列表项“- ”：请检查缩进"
+        }
+        "while parsing a block collection, did not find expected '-' indicator" => {
+            "列表中的这一行缺少“- ”，或缩进不对"
+        }
+        "invalid indentation" | "invalid indentation in flow construct" => "缩进不正确",
+        "tab cannot be used as indentation"
+        | "tabs disallowed in this context"
+        | "tabs disallowed within this context (block indentation)"
+        | "while scanning a plain scalar, found a tab" => "这里用了制表符（Tab）",
+        "while parsing a flow mapping, did not find expected ',' or '}'" => {
+            "花括号 { } 中缺少逗号或右花括号"
+        }
+        "while parsing a flow sequence, expected ',' or ']'" => "方括号 [ ] 中缺少逗号或右方括号",
+        "while scanning a quoted scalar, found unexpected end of stream" => {
+            "引号没有闭合：文件结束前缺少配对的引号"
+        }
+        "invalid trailing content after double-quoted scalar" => "双引号后面还有多余的内容",
+        "while parsing a node, did not find expected node content" => "这里缺少值",
+        "simple key expect ':'" | "simple key expected" => "字段名后缺少冒号“:”",
+        "unexpected eof" | "unexpected end of plain scalar" => "文件意外结束",
+        "illegal placement of ':' indicator" => "冒号“:”的位置不对",
+        "mapping keys are not allowed in this context" => "这里不能出现字段名",
+        "while parsing anchor, found duplicated anchor" => "锚点名称重复",
+        "while parsing node, found unknown anchor" => "引用了不存在的锚点",
+        "recursion limit exceeded" => "嵌套层次过深",
+        _ => return None,
+    };
+    Some(zh.to_string())
+}
+
 /// The YAML loader's errors; every one is labelled "here".
 pub(super) fn load_texts(k: &LoadErrorKind, lang: Lang) -> Texts {
     let (message, help) = match k {
@@ -16,9 +61,13 @@ pub(super) fn load_texts(k: &LoadErrorKind, lang: Lang) -> Texts {
                 (SyntaxHint::Other, En) => "fix the YAML syntax at this place; a YAML linter or an editor with YAML support shows the structure",
                 (SyntaxHint::Other, Zh) => "请修正此处的 YAML 语法；YAML 检查工具或支持 YAML 的编辑器能显示文档结构",
             };
-            match lang {
-                En => (format!("invalid YAML: {info}"), help.to_string()),
-                Zh => (format!("YAML 语法错误：{info}"), help.to_string()),
+            match (lang, parser_zh(info)) {
+                (En, _) => (format!("invalid YAML: {info}"), help.to_string()),
+                (Zh, Some(zh)) => (format!("YAML 语法错误：{zh}"), help.to_string()),
+                (Zh, None) => (
+                    format!("YAML 语法错误（解析器原文：{info}）"),
+                    help.to_string(),
+                ),
             }
         }
         LoadErrorKind::MultipleDocuments => match lang {
@@ -166,7 +215,7 @@ pub enum FileMsg {
     /// The file changed (or went) between loading it and showing a finding in it.
     ChangedWhileChecked,
     CannotRead {
-        error: String,
+        error: super::OsError,
     },
     LeavesRoot,
     WrongEncoding {
@@ -245,12 +294,12 @@ impl FileMsg {
             },
             FileMsg::CannotRead { error } => match lang {
                 En => t(
-                    format!("cannot read the file: {error}"),
+                    format!("cannot read the file: {}", error.text(lang)),
                     "check that the file exists and is readable by the user running plan-lint",
                     "",
                 ),
                 Zh => t(
-                    format!("无法读取文件：{error}"),
+                    format!("无法读取文件：{}", error.text(lang)),
                     "请确认文件存在，且运行 plan-lint 的用户有权读取",
                     "",
                 ),

@@ -104,6 +104,48 @@ pub fn val(v: f64, unit: &str) -> String {
     }
 }
 
+/// An operating system's error, kept as its kind (which has a Chinese
+/// wording) and its own text (which is the system's, in its language).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OsError {
+    pub kind: std::io::ErrorKind,
+    pub text: String,
+}
+
+impl From<&std::io::Error> for OsError {
+    fn from(e: &std::io::Error) -> Self {
+        OsError {
+            kind: e.kind(),
+            text: e.to_string(),
+        }
+    }
+}
+
+impl OsError {
+    /// The error in `lang`: in Chinese, the kinds a clerk meets are said in
+    /// Chinese and the system's own text follows in brackets.
+    pub fn text(&self, lang: Lang) -> String {
+        use std::io::ErrorKind as K;
+        let zh = match self.kind {
+            K::NotFound => Some("文件或文件夹不存在"),
+            K::PermissionDenied => Some("没有访问权限"),
+            K::AlreadyExists => Some("文件已存在"),
+            K::IsADirectory => Some("这是一个文件夹，不是文件"),
+            K::NotADirectory => Some("路径中有一项不是文件夹"),
+            K::InvalidData => Some("内容无法读取（不是有效的文本）"),
+            K::StorageFull => Some("磁盘空间已满"),
+            K::ReadOnlyFilesystem => Some("磁盘只读，不能写入"),
+            K::Interrupted | K::TimedOut => Some("读写被中断，请重试"),
+            _ => None,
+        };
+        match (lang, zh) {
+            (Lang::Zh, Some(z)) => format!("{z}（系统信息：{}）", self.text),
+            (Lang::Zh, None) => format!("系统报告错误（系统信息：{}）", self.text),
+            (Lang::En, _) => self.text.clone(),
+        }
+    }
+}
+
 /// An indicator or project named for a clerk: `空气质量优良率 (I14)`.
 pub fn named(lang: Lang, name: &str, id: &str) -> String {
     match lang {

@@ -34,6 +34,10 @@ fn load_samples() -> Vec<LoadErrorKind> {
             hint: SyntaxHint::Other,
         },
         LoadErrorKind::Syntax {
+            info: s("mapping values are not allowed in this context at line 3 column 8"),
+            hint: SyntaxHint::Other,
+        },
+        LoadErrorKind::Syntax {
             info: s("found a tab character"),
             hint: SyntaxHint::Tab,
         },
@@ -71,7 +75,16 @@ fn file_samples() -> Vec<FileMsg> {
         FileMsg::DanglingLink,
         FileMsg::ChangedWhileChecked,
         FileMsg::CannotRead {
-            error: s("Permission denied (os error 13)"),
+            error: OsError {
+                kind: std::io::ErrorKind::PermissionDenied,
+                text: s("Permission denied (os error 13)"),
+            },
+        },
+        FileMsg::CannotRead {
+            error: OsError {
+                kind: std::io::ErrorKind::Other,
+                text: s("Input/output error (os error 5)"),
+            },
         },
         FileMsg::LeavesRoot,
         FileMsg::WrongEncoding {
@@ -1115,7 +1128,10 @@ fn text_samples() -> Vec<Text> {
             today: s("2024-13-01"),
         },
         Text::StdinUnreadable {
-            error: s("Broken pipe"),
+            error: OsError {
+                kind: std::io::ErrorKind::BrokenPipe,
+                text: s("Broken pipe"),
+            },
         },
         Text::StepSummaryUnwritable {
             path: s("/x"),
@@ -1162,7 +1178,10 @@ fn text_samples() -> Vec<Text> {
         },
         Text::CannotWrite {
             path: s("/tmp/x"),
-            error: s("Permission denied"),
+            error: OsError {
+                kind: std::io::ErrorKind::PermissionDenied,
+                text: s("Permission denied"),
+            },
         },
         Text::ConfigAtBase {
             commit: s("3ad0bd478036"),

@@ -87,7 +87,7 @@ pub enum Text {
         today: String,
     },
     StdinUnreadable {
-        error: String,
+        error: super::OsError,
     },
     StepSummaryUnwritable {
         path: String,
@@ -133,7 +133,7 @@ pub enum Text {
     },
     CannotWrite {
         path: String,
-        error: String,
+        error: super::OsError,
     },
     ConfigAtBase {
         commit: String,
@@ -348,8 +348,8 @@ impl Text {
                 Zh => format!("--today “{today}”不是日期（YYYY-MM-DD）"),
             },
             Text::StdinUnreadable { error } => match lang {
-                En => format!("cannot read standard input: {error}"),
-                Zh => format!("无法读取标准输入：{error}"),
+                En => format!("cannot read standard input: {}", error.text(lang)),
+                Zh => format!("无法读取标准输入：{}", error.text(lang)),
             },
             Text::StepSummaryUnwritable { path, error } => match lang {
                 En => {
@@ -429,8 +429,8 @@ impl Text {
                 Zh => format!("git {args} 执行失败：{stderr}"),
             },
             Text::CannotWrite { path, error } => match lang {
-                En => format!("cannot write {path}: {error}"),
-                Zh => format!("无法写入 {path}：{error}"),
+                En => format!("cannot write {path}: {}", error.text(lang)),
+                Zh => format!("无法写入 {path}：{}", error.text(lang)),
             },
             Text::ConfigAtBase { commit, first } => match lang {
                 En => format!(
