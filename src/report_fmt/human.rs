@@ -18,7 +18,7 @@ const MAX_SHOWN_LINE: usize = 2000;
 /// A file seen by miette through our line index: only the lines around a
 /// span are handed over, so a snippet costs the same in a 5 MiB file as in a
 /// small one, and the text is shared, not copied for every diagnostic.
-struct Snippet(Source);
+struct Snippet(Source, Lang);
 
 impl SourceCode for Snippet {
     fn read_span<'a>(
@@ -50,7 +50,7 @@ impl SourceCode for Snippet {
             c.column()
         };
         Ok(Box::new(MietteSpanContents::new_named(
-            src.path.clone(),
+            shown_path(&src.path, self.1),
             c.data(),
             SourceSpan::new((c.span().offset() + w_start).into(), c.span().len()),
             c.line() + lines_before,
@@ -145,8 +145,18 @@ fn span_of(loc: &Location) -> Option<SourceSpan> {
     Some(SourceSpan::new(s.start().into(), s.len()))
 }
 
-fn snippet(loc: &Location) -> Option<Snippet> {
-    Some(Snippet(loc.source.clone()?))
+fn snippet(loc: &Location, lang: Lang) -> Option<Snippet> {
+    Some(Snippet(loc.source.clone()?, lang))
+}
+
+/// A path as a reader of `lang` is shown it: a file of the built-in plan
+/// (`builtin:nanming-14th-fyp/indicators.yaml`) is named as the plan's file
+/// that ships with plan-lint.
+fn shown_path(path: &str, lang: Lang) -> String {
+    match (lang, path.strip_prefix("builtin:")) {
+        (Lang::Zh, Some(rest)) => format!("plan-lint 内置规划文件 {rest}"),
+        _ => path.to_string(),
+    }
 }
 
 fn view(d: &Diagnostic, texts: &Texts, lang: Lang) -> View {
@@ -173,7 +183,7 @@ fn view(d: &Diagnostic, texts: &Texts, lang: Lang) -> View {
                 message: match &r.location.source {
                     Some(_) if r_shown => Text::RelatedIn {
                         note: note.clone(),
-                        path: r.location.path.clone(),
+                        path: shown_path(&r.location.path, lang),
                     },
                     Some(_) => Text::RelatedTooLong {
                         note: note.clone(),
@@ -188,7 +198,7 @@ fn view(d: &Diagnostic, texts: &Texts, lang: Lang) -> View {
                 code: None,
                 severity: miette::Severity::Advice,
                 help: None,
-                source: snippet(&r.location).filter(|_| r_shown),
+                source: snippet(&r.location, lang).filter(|_| r_shown),
                 labels: span
                     .filter(|_| r_shown)
                     .map(|s| vec![LabeledSpan::new_primary_with_span(Some(note), s)])
@@ -225,7 +235,7 @@ fn view(d: &Diagnostic, texts: &Texts, lang: Lang) -> View {
             Lang::En => texts.help.clone(),
             Lang::Zh => format!("{HELP_MARK}{}", texts.help),
         }),
-        source: snippet(&d.location).filter(|_| shown),
+        source: snippet(&d.location, lang).filter(|_| shown),
         labels,
         related,
     }
