@@ -63,3 +63,34 @@ fn docs_ci_md_codeowners_is_generated_from_the_registry() {
         );
     }
 }
+
+/// The Chinese README starts with the same two set-up commands as the
+/// README, and every code its table of common problems names exists.
+#[test]
+fn the_chinese_readme_keeps_the_set_up_commands_and_real_codes() {
+    let commands = |text: &str| -> Vec<String> {
+        let block = text
+            .split("```sh\n")
+            .nth(1)
+            .unwrap()
+            .split("```")
+            .next()
+            .unwrap();
+        (block.lines())
+            .map(|l| l.split('#').next().unwrap().trim().to_string())
+            .collect()
+    };
+    let en = std::fs::read_to_string("README.md").unwrap();
+    let zh = std::fs::read_to_string("README.zh-CN.md").unwrap();
+    assert_eq!(commands(&en), commands(&zh));
+    assert!(
+        en.contains("README.zh-CN.md"),
+        "the README links the Chinese one"
+    );
+    let table: Vec<&str> = zh.lines().filter(|l| l.starts_with("| PL")).collect();
+    assert_eq!(table.len(), 10);
+    for row in table {
+        let code = &row[2..7];
+        assert!(plan_lint::rules::registry::info(code).is_some(), "{code}");
+    }
+}
