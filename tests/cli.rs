@@ -608,3 +608,18 @@ fn a_check_finds_its_history_from_anywhere_or_refuses() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent"));
 }
+
+/// What a clerk reads when no data repository can be found, in both languages.
+#[test]
+fn no_data_repository_is_said_in_both_languages() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("eco-env.yaml"), "version: 1\n").unwrap();
+    for lang in ["en", "zh"] {
+        let out = plan_lint_in(elsewhere.path(), &["check", "eco-env.yaml", "--lang", lang]);
+        assert_eq!(out.status.code(), Some(2));
+        insta::assert_snapshot!(
+            format!("no_data_repository_{lang}"),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

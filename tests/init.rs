@@ -182,3 +182,24 @@ fn init_takes_names_makes_the_folder_and_keeps_what_was_completed() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("water  区水务管理局"), "{}", out.stderr);
 }
+
+/// The skeleton a clerk starts from, in both languages: a project completed
+/// earlier carried over, the others asked for.
+#[test]
+fn skeleton_snapshots_in_both_languages() {
+    for (lang, name) in [("en", "init_drc_2024_en"), ("zh", "init_drc_2024_zh")] {
+        let out = plan_lint(&[
+            "init",
+            "--department",
+            "区发改局",
+            "--period",
+            "2024",
+            "--data-root",
+            "fixtures/example/progress",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        insta::assert_snapshot!(name, out.stdout);
+    }
+}
