@@ -445,3 +445,101 @@ fn the_report_skeleton_and_the_catalog_view_in_chinese() {
         .contains("规划期 2021—2025年，基期2020年；审批单位：区发展和改革局"));
     assert!(zh.stdout.contains("项目（13 个）："), "{}", zh.stdout);
 }
+
+/// The parts of an explain text that are prose: not the failing example
+/// (YAML, the same in both languages), not code spans (what a clerk
+/// writes), not the plan passages quoted 「like this」.
+fn explain_prose(text: &str) -> String {
+    let mut prose = Vec::new();
+    let mut in_example = false;
+    for line in text.lines() {
+        if line == "不通过的示例：" {
+            in_example = true;
+            continue;
+        }
+        if in_example && !line.starts_with("  ") {
+            in_example = false;
+        }
+        if in_example || line.trim_start().starts_with('「') {
+            continue;
+        }
+        prose.push(line.split('`').step_by(2).collect::<Vec<_>>().join(" "));
+    }
+    prose.join("\n")
+}
+
+#[test]
+fn explain_in_chinese_has_no_english_sentence() {
+    let phrase = regex::Regex::new(r"[A-Za-z]+[ ,;:]+[A-Za-z]+").unwrap();
+    for info in plan_lint::rules::registry::CODES {
+        let out = with_locale(&["explain", info.code, "--lang", "zh"], None);
+        assert_eq!(out.code, 0, "{}: {}", info.code, out.stderr);
+        let prose = explain_prose(&out.stdout);
+        // The first line is the code and its name, as `check` prints them.
+        let body = prose.split_once('\n').map_or("", |(_, b)| b);
+        assert!(
+            !phrase.is_match(body),
+            "{}: English {:?} in\n{}",
+            info.code,
+            phrase.find(body).map(|m| m.as_str()),
+            out.stdout
+        );
+        for heading in ["检查什么：", "为什么：", "不通过的示例：", "怎么改："]
+        {
+            assert!(out.stdout.contains(heading), "{}: {heading}", info.code);
+        }
+    }
+}
+
+#[test]
+fn explain_in_chinese_pl201_and_pl207() {
+    for code in ["PL201", "PL207"] {
+        let out = with_locale(&["explain", code, "--lang", "zh"], None);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        insta::assert_snapshot!(format!("explain_{code}_zh"), out.stdout);
+    }
+}
+
+#[test]
+fn explain_and_rules_take_the_language_as_check_does() {
+    // From the locale, in the library and in the binary.
+    let zh = with_locale(&["explain", "PL201"], Some("zh_CN.UTF-8"));
+    assert_eq!(
+        zh.stdout,
+        with_locale(&["explain", "PL201", "--lang", "zh"], None).stdout
+    );
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan-lint"));
+    for v in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        cmd.env_remove(v);
+    }
+    let out = cmd
+        .args(["explain", "PL201"])
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), zh.stdout);
+    // --lang en over a Chinese locale; English is what it always was.
+    let en = with_locale(&["explain", "PL201", "--lang", "en"], Some("zh_CN.UTF-8"));
+    assert!(
+        en.stdout.contains("What it checks:\n  a binding indicator"),
+        "{}",
+        en.stdout
+    );
+    assert_eq!(en.stdout, with_locale(&["explain", "PL201"], None).stdout);
+
+    let rules = with_locale(&["rules", "--lang", "zh"], None);
+    assert_eq!(rules.code, 0, "{}", rules.stderr);
+    assert!(
+        rules.stdout.starts_with("代码    名称 "),
+        "{}",
+        rules.stdout
+    );
+    assert!(
+        rules.stdout.contains("PL201   binding-regression         警告     可豁免        约束性、水平类、目标每年须守住的指标     nanming-14th-fyp\n"),
+        "{}",
+        rules.stdout
+    );
+    assert!(rules.stdout.contains("PL001   yaml-syntax                错误     不可豁免      由 plan-lint 固定                        全部\n"));
+    let rules_en = with_locale(&["rules"], None);
+    assert!(rules_en.stdout.starts_with("code    name                       severity suppressible  selector                                 plan\n"));
+}
