@@ -219,6 +219,16 @@ fn sarif_in_chinese_keeps_rule_ids_locations_and_fingerprints() {
     assert_eq!(r["partialFingerprints"], pl201(&en)["partialFingerprints"]);
     let text = r["message"]["text"].as_str().unwrap();
     assert!(text.contains(ZH) && text.contains("\n提示："), "{text}");
+    // The rule descriptions too, as `plan-lint explain --lang zh` gives them.
+    let rule = &zh["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["id"], "PL201");
+    let short = rule["shortDescription"]["text"].as_str().unwrap();
+    assert!(short.starts_with("约束性指标中的水平类指标"), "{short}");
+    let help = rule["help"]["text"].as_str().unwrap();
+    assert!(
+        help.contains("\n\n不通过的示例：\n") && help.contains("\n怎么改："),
+        "{help}"
+    );
 }
 
 #[test]

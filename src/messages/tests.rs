@@ -1570,6 +1570,8 @@ fn explain_samples() -> Vec<ExplainText> {
         X::Selector(Selector::default()),
         X::FixedSelector,
         X::AllPlans,
+        X::RuleHelpText(&crate::rules::no_regression::PL201),
+        X::RuleHelpMarkdown(&crate::rules::no_regression::PL201),
         X::DocTitle,
         X::DocGenerated,
         X::DocTableHead,
