@@ -577,11 +577,11 @@ fn execute(cli: Cli, env: Env) -> Output {
             None => error(Text::NoSchema { name }, lang),
         },
         Command::Rules => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => Output::ok(crate::explain::rules_table(&plans)),
+            Ok((plans, _)) => Output::ok(crate::explain::rules_table(&plans, lang)),
             Err(o) => o,
         },
         Command::Explain { code } => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => match crate::explain::explain(&plans, &code) {
+            Ok((plans, _)) => match crate::explain::explain(&plans, &code, lang) {
                 Some(text) => Output::ok(text),
                 None => {
                     let suggestion =

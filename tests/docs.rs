@@ -1,34 +1,44 @@
-//! docs/rules.md is generated from the explain texts and the built-in plan's
-//! rule entries; this test keeps it in sync (UPDATE_DOCS=1 rewrites it).
+//! docs/rules.md and docs/rules.zh-CN.md are generated from the explain texts
+//! and the built-in plan's rule entries; this test keeps them in sync
+//! (UPDATE_DOCS=1 rewrites them).
 
 use plan_lint::explain::rules_markdown;
+use plan_lint::messages::Lang;
 use plan_lint::plan::Plan;
 
 #[test]
 fn docs_rules_md_is_in_sync() {
     let plan = Plan::builtin().expect("built-in plan loads");
-    let generated = rules_markdown(&plan);
-    let path = "docs/rules.md";
-    if std::env::var_os("UPDATE_DOCS").is_some() {
-        std::fs::write(path, &generated).unwrap();
+    for (lang, path) in [
+        (Lang::En, "docs/rules.md"),
+        (Lang::Zh, "docs/rules.zh-CN.md"),
+    ] {
+        let generated = rules_markdown(&plan, lang);
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            on_disk == generated,
+            "{path} is out of date: run `UPDATE_DOCS=1 cargo test --test docs`"
+        );
     }
-    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        on_disk == generated,
-        "docs/rules.md is out of date: run `UPDATE_DOCS=1 cargo test --test docs`"
-    );
 }
 
 #[test]
 fn every_code_of_the_contract_is_documented_and_registered() {
-    let contract = rules_markdown(&Plan::builtin().unwrap());
-    for info in plan_lint::rules::registry::CODES {
-        assert!(
-            contract.contains(&format!("## {} {}", info.code, info.name)),
-            "{}",
-            info.code
-        );
-        assert!(!info.why.is_empty() && !info.fix.is_empty() && !info.example.is_empty());
+    let plan = Plan::builtin().unwrap();
+    for lang in Lang::ALL {
+        let contract = rules_markdown(&plan, lang);
+        for info in plan_lint::rules::registry::CODES {
+            assert!(
+                contract.contains(&format!("## {} {}", info.code, info.name)),
+                "{}",
+                info.code
+            );
+            let text = info.text(lang);
+            assert!(!text.why.is_empty() && !text.fix.is_empty() && !text.example.is_empty());
+        }
     }
 }
 

@@ -219,6 +219,16 @@ fn sarif_in_chinese_keeps_rule_ids_locations_and_fingerprints() {
     assert_eq!(r["partialFingerprints"], pl201(&en)["partialFingerprints"]);
     let text = r["message"]["text"].as_str().unwrap();
     assert!(text.contains(ZH) && text.contains("\n提示："), "{text}");
+    // The rule descriptions too, as `plan-lint explain --lang zh` gives them.
+    let rule = &zh["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["id"], "PL201");
+    let short = rule["shortDescription"]["text"].as_str().unwrap();
+    assert!(short.starts_with("约束性指标中的水平类指标"), "{short}");
+    let help = rule["help"]["text"].as_str().unwrap();
+    assert!(
+        help.contains("\n\n不通过的示例：\n") && help.contains("\n怎么改："),
+        "{help}"
+    );
 }
 
 #[test]
@@ -464,4 +474,102 @@ fn the_configuration_sets_the_repository_s_language() {
     let out = check(&["--config", cfg], None);
     assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
     assert!(out.stderr.contains("lang"), "{}", out.stderr);
+}
+
+/// The parts of an explain text that are prose: not the failing example
+/// (YAML, the same in both languages), not code spans (what a clerk
+/// writes), not the plan passages quoted 「like this」.
+fn explain_prose(text: &str) -> String {
+    let mut prose = Vec::new();
+    let mut in_example = false;
+    for line in text.lines() {
+        if line == "不通过的示例：" {
+            in_example = true;
+            continue;
+        }
+        if in_example && !line.starts_with("  ") {
+            in_example = false;
+        }
+        if in_example || line.trim_start().starts_with('「') {
+            continue;
+        }
+        prose.push(line.split('`').step_by(2).collect::<Vec<_>>().join(" "));
+    }
+    prose.join("\n")
+}
+
+#[test]
+fn explain_in_chinese_has_no_english_sentence() {
+    let phrase = regex::Regex::new(r"[A-Za-z]+[ ,;:]+[A-Za-z]+").unwrap();
+    for info in plan_lint::rules::registry::CODES {
+        let out = with_locale(&["explain", info.code, "--lang", "zh"], None);
+        assert_eq!(out.code, 0, "{}: {}", info.code, out.stderr);
+        let prose = explain_prose(&out.stdout);
+        // The first line is the code and its name, as `check` prints them.
+        let body = prose.split_once('\n').map_or("", |(_, b)| b);
+        assert!(
+            !phrase.is_match(body),
+            "{}: English {:?} in\n{}",
+            info.code,
+            phrase.find(body).map(|m| m.as_str()),
+            out.stdout
+        );
+        for heading in ["检查什么：", "为什么：", "不通过的示例：", "怎么改："]
+        {
+            assert!(out.stdout.contains(heading), "{}: {heading}", info.code);
+        }
+    }
+}
+
+#[test]
+fn explain_in_chinese_pl201_and_pl207() {
+    for code in ["PL201", "PL207"] {
+        let out = with_locale(&["explain", code, "--lang", "zh"], None);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        insta::assert_snapshot!(format!("explain_{code}_zh"), out.stdout);
+    }
+}
+
+#[test]
+fn explain_and_rules_take_the_language_as_check_does() {
+    // From the locale, in the library and in the binary.
+    let zh = with_locale(&["explain", "PL201"], Some("zh_CN.UTF-8"));
+    assert_eq!(
+        zh.stdout,
+        with_locale(&["explain", "PL201", "--lang", "zh"], None).stdout
+    );
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan-lint"));
+    for v in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        cmd.env_remove(v);
+    }
+    let out = cmd
+        .args(["explain", "PL201"])
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), zh.stdout);
+    // --lang en over a Chinese locale; English is what it always was.
+    let en = with_locale(&["explain", "PL201", "--lang", "en"], Some("zh_CN.UTF-8"));
+    assert!(
+        en.stdout.contains("What it checks:\n  a binding indicator"),
+        "{}",
+        en.stdout
+    );
+    assert_eq!(en.stdout, with_locale(&["explain", "PL201"], None).stdout);
+
+    let rules = with_locale(&["rules", "--lang", "zh"], None);
+    assert_eq!(rules.code, 0, "{}", rules.stderr);
+    assert!(
+        rules.stdout.starts_with("代码    名称 "),
+        "{}",
+        rules.stdout
+    );
+    assert!(
+        rules.stdout.contains("PL201   binding-regression         警告     可豁免        约束性、水平类、目标每年须守住的指标     nanming-14th-fyp\n"),
+        "{}",
+        rules.stdout
+    );
+    assert!(rules.stdout.contains("PL001   yaml-syntax                错误     不可豁免      由 plan-lint 固定                        全部\n"));
+    let rules_en = with_locale(&["rules"], None);
+    assert!(rules_en.stdout.starts_with("code    name                       severity suppressible  selector                                 plan\n"));
 }

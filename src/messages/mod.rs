@@ -13,6 +13,7 @@
 
 mod data;
 mod decision;
+mod explain;
 mod file;
 mod help;
 mod history;
@@ -27,6 +28,7 @@ mod ui;
 
 pub use data::DataText;
 pub use decision::DecisionMsg;
+pub use explain::{Column, ExplainText};
 pub use file::{Encoding, FileMsg};
 pub use help::CliHelp;
 pub use history::{Changed, HistoryMsg, SuppressionMsg};

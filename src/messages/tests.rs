@@ -1532,6 +1532,95 @@ fn data_samples() -> Vec<DataText> {
 }
 
 /// Every diagnostic sample as a catalog entry.
+fn explain_samples() -> Vec<ExplainText> {
+    use crate::diagnostic::Severity;
+    use crate::plan::{Attribute, IndicatorKind, Params, Selector, TargetIs};
+    use ExplainText as X;
+    let selector = Selector {
+        attribute: Some(Attribute::Binding),
+        kind: Some(IndicatorKind::Level),
+        target_is: Some(TargetIs::Bound),
+        ..Selector::default()
+    };
+    let mut transitions = std::collections::BTreeMap::new();
+    transitions.insert(
+        ProjectStatus::Planned,
+        vec![ProjectStatus::UnderConstruction],
+    );
+    transitions.insert(ProjectStatus::Completed, vec![]);
+    let params = Params {
+        tolerance: Some(0.0),
+        margin: Some(0.5),
+        band: Some(5.0),
+        greater_than: Some(-100.0),
+        at_most: Some(100.0),
+        max_years_before_start: Some(5),
+        transitions: Some(transitions),
+    };
+    let mut all = vec![
+        X::Title(&crate::rules::no_regression::PL201),
+        X::WhatItChecks,
+        X::Why,
+        X::Example,
+        X::HowToFix,
+        X::WherePlanApplies {
+            plan: s("nanming-14th-fyp"),
+        },
+        X::NowhereInPlan { code: "PL201" },
+        X::FixedEverywhere,
+        X::Applied {
+            severity: Severity::Warning,
+            selector: selector.clone(),
+            suppressible: true,
+            passage: s("专栏2-1 序号15"),
+            line: 90,
+        },
+        X::Params(params),
+        X::Selector(selector),
+        X::Selector(Selector {
+            ids: Some(vec![s("I01"), s("I02")]),
+            category: Some(s("经济发展")),
+            ..Selector::default()
+        }),
+        X::Selector(Selector {
+            columns: Some(vec![s("专栏5-2")]),
+            ..Selector::default()
+        }),
+        X::Selector(Selector::default()),
+        X::FixedSelector,
+        X::AllPlans,
+        X::RuleHelpText(&crate::rules::no_regression::PL201),
+        X::RuleHelpMarkdown(&crate::rules::no_regression::PL201),
+        X::DocTitle,
+        X::DocGenerated,
+        X::DocTableHead,
+        X::DocFiresWhen,
+        X::DocWhy,
+        X::DocExample,
+        X::DocFix,
+        X::DocWhereBuiltin,
+        X::DocNowhere,
+        X::DocFixed,
+    ];
+    for severity in [Severity::Error, Severity::Warning] {
+        all.push(X::Severity(severity));
+    }
+    for suppressible in [true, false] {
+        all.push(X::Suppressible(suppressible));
+    }
+    for column in [
+        Column::Code,
+        Column::Name,
+        Column::Severity,
+        Column::Suppressible,
+        Column::Selector,
+        Column::Plan,
+    ] {
+        all.push(X::Column(column));
+    }
+    all
+}
+
 fn msg_samples() -> Vec<Msg> {
     let mut all: Vec<Msg> = load_samples().into_iter().map(Msg::from).collect();
     all.extend(file_samples().into_iter().map(Msg::from));
@@ -1593,6 +1682,11 @@ fn every_other_text_exists_in_both_languages_and_the_chinese_is_chinese() {
             data_samples()
                 .into_iter()
                 .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
+        )
+        .chain(
+            explain_samples()
+                .into_iter()
+                .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
         );
     for (what, en, zh) in texts {
         assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{what}");
@@ -1642,7 +1736,7 @@ fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 fn every_entry_has_a_sample() {
     let here = |f: &str| std::fs::read_to_string(format!("src/messages/{f}")).unwrap();
     let yaml = std::fs::read_to_string("src/yaml.rs").unwrap();
-    let cases: [(&str, &str, BTreeSet<String>); 14] = [
+    let cases: [(&str, &str, BTreeSet<String>); 15] = [
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
         (&here("file.rs"), "FileMsg", sampled(&file_samples())),
         (&here("schema.rs"), "SchemaMsg", sampled(&schema_samples())),
@@ -1677,6 +1771,11 @@ fn every_entry_has_a_sample() {
         (&here("ui.rs"), "Text", sampled(&text_samples())),
         (&here("status.rs"), "StatusText", sampled(&status_samples())),
         (&here("data.rs"), "DataText", sampled(&data_samples())),
+        (
+            &here("explain.rs"),
+            "ExplainText",
+            sampled(&explain_samples()),
+        ),
     ];
     for (source, name, sampled) in cases {
         let declared = variants(source, name);

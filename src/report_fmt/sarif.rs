@@ -3,7 +3,7 @@
 
 use super::RunInfo;
 use crate::diagnostic::{BaselineState, Diagnostic, Location, Severity};
-use crate::messages::{Lang, Text};
+use crate::messages::{ExplainText, Lang, Text};
 use crate::rules::registry::CODES;
 use serde_json::{json, Value};
 
@@ -71,21 +71,26 @@ fn result(d: &Diagnostic, lang: Lang) -> Value {
     r
 }
 
-/// The log; results' messages are in `lang`, the rule descriptions (the rule
-/// docs, as `plan-lint explain` gives them) in English.
+/// The log; results' messages and the rule descriptions (the rule docs, as
+/// `plan-lint explain` gives them) are in `lang`.
 pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
     let rules: Vec<Value> = CODES
         .iter()
         .map(|c| {
-            let default_level = if c.severity == "warning" { "warning" } else { "error" };
+            let default_level = if c.severity == "warning" {
+                "warning"
+            } else {
+                "error"
+            };
+            let t = c.text(lang);
             json!({
                 "id": c.code,
                 "name": c.name,
-                "shortDescription": {"text": c.summary},
-                "fullDescription": {"text": c.why},
+                "shortDescription": {"text": t.summary},
+                "fullDescription": {"text": t.why},
                 "help": {
-                    "text": format!("{}\n\nExample that fails:\n{}\nFix: {}", c.summary, c.example, c.fix),
-                    "markdown": format!("**{}** — {}\n\n```yaml\n{}```\n\n**Fix.** {}", c.name, c.summary, c.example, c.fix),
+                    "text": ExplainText::RuleHelpText(c).text(lang),
+                    "markdown": ExplainText::RuleHelpMarkdown(c).text(lang),
                 },
                 "defaultConfiguration": {"level": default_level},
             })

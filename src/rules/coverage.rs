@@ -2,7 +2,7 @@
 //! is responsible for; `pending` counts as reported, but a pending binding
 //! indicator is flagged.
 
-use super::{CodeInfo, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{IndicatorMsg, Note, ProjectMsg};
 use crate::yaml::Span;
@@ -18,6 +18,13 @@ pub const PL208: CodeInfo = CodeInfo {
     why: "the plan office's evaluation needs every indicator every year; a silent gap looks like a figure nobody wanted to show",
     example: "department: eco-env\nindicators:\n  - id: I14\n    value: 97.6\n# I15..I20 missing\n",
     fix: "add the indicator with its `value`, or with `pending: {reason, expected_by}` when the figure is not yet published (`plan-lint init` writes every entry the department owes)",
+    zh: Explain {
+        severity: "约束性指标为错误，其他为警告",
+        summary: "部门漏报了由本部门负责的指标（填报为待报 `pending` 也算已报）。",
+        why: "规划主管部门每年评估都需要每个指标的数据；不声不响的空缺，看起来就像有人不愿公布的数据。",
+        example: "department: eco-env\nindicators:\n  - id: I14\n    value: 97.6\n# 漏报 I15 至 I20\n",
+        fix: "添加该指标并填写 `value`；数据尚未公布的，填写 `pending:` 并写明 `reason`（原因）和 `expected_by`（预计公布日期）。`plan-lint init` 会写出本部门应报的每一项。",
+    },
     check: Some(check_indicators),
 };
 
@@ -32,6 +39,13 @@ pub const PL209: CodeInfo = CodeInfo {
     why: "a binding indicator cannot be judged until its figure arrives; `expected_by` is a promise, and a figure that cannot arrive in time for the next report is not pending but missing",
     example: "indicators:\n  - id: I16\n    pending: {reason: 统计年鉴尚未发布, expected_by: 2024-06-30}\n",
     fix: "submit the figure as soon as it is published (by `expected_by`), replacing `pending` with `value`",
+    zh: Explain {
+        severity: "警告；`expected_by` 已过，或晚于报告年度次年12月31日时为错误",
+        summary: "约束性指标填报为待报（`pending`）：`expected_by` 未到时为警告；已过（以 `--today` 为准），或晚于报告年度次年12月31日时为错误。",
+        why: "约束性指标在数据到来之前无法评判；`expected_by` 是一个承诺，赶不上下一期报告的数据不是待报，而是缺报。",
+        example: "indicators:\n  - id: I16\n    pending: {reason: 统计年鉴尚未发布, expected_by: 2024-06-30}\n",
+        fix: "数据一公布（不晚于 `expected_by`）就补报，用 `value` 替换 `pending`。",
+    },
     check: Some(check_pending),
 };
 
@@ -46,6 +60,13 @@ pub const PL306: CodeInfo = CodeInfo {
     why: "the key-project ledger (重点项目跟踪台账) needs each project's status every year, including projects not yet started",
     example: "department: water\nprojects: []\n",
     fix: "add the project with its status and progress (`planned`, progress 0, if nothing has started)",
+    zh: Explain {
+        severity: "警告",
+        summary: "部门漏报了由本部门负责的项目。",
+        why: "重点项目跟踪台账每年都需要每个项目的状态，包括尚未开工的项目。",
+        example: "department: water\nprojects: []   # 本部门负责的项目一个也没报\n",
+        fix: "添加该项目，并填写状态和形象进度（尚未开工的填 `status: planned`、`progress: 0`）。",
+    },
     check: Some(check_projects),
 };
 

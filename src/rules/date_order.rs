@@ -1,6 +1,6 @@
 //! PL304: project dates are in order and plausible.
 
-use super::{CodeInfo, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{DateField, Note, ProjectMsg};
 use jiff::civil::Date;
@@ -16,6 +16,13 @@ pub const PL304: CodeInfo = CodeInfo {
     why: "dates out of order are typing errors (2032 for 2023) that make durations and completion years wrong",
     example: "projects:\n  - id: P0901\n    status: completed\n    started: 2023-05-01\n    completed: 2022-12-30\n",
     fix: "correct the date; dates are written YYYY-MM-DD",
+    zh: Explain {
+        severity: "错误",
+        summary: "开工日期（`started`）晚于竣工日期（`completed`），或某个日期晚于报送日期（`submitted`），或早于规划期第一年之前五年。",
+        why: "先后颠倒的日期是录入错误（2023 写成了 2032），会使工期和建成年份出错。",
+        example: "projects:\n  - id: P0901\n    status: completed\n    started: 2023-05-01\n    completed: 2022-12-30   # 早于开工日期\n",
+        fix: "改正日期；日期写作 YYYY-MM-DD，如 2023-05-01。",
+    },
     check: Some(check),
 };
 

@@ -56,7 +56,39 @@ pub struct CodeInfo {
     /// A report fragment that fails.
     pub example: &'static str,
     pub fix: &'static str,
+    /// The same texts in Chinese, beside the English so that a code cannot
+    /// be added without them: a `CodeInfo` without `zh` does not compile,
+    /// and `registry`'s tests require every field of it to be Chinese.
+    pub zh: Explain,
     pub check: Option<CheckFn>,
+}
+
+/// A code's explain texts in one language: its severity as the contract
+/// states it, when it fires, why, a report fragment that fails (the same
+/// YAML in every language; only its comments are translated) and the fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Explain {
+    pub severity: &'static str,
+    pub summary: &'static str,
+    pub why: &'static str,
+    pub example: &'static str,
+    pub fix: &'static str,
+}
+
+impl CodeInfo {
+    /// The explain texts in `lang`.
+    pub fn text(&self, lang: crate::messages::Lang) -> Explain {
+        match lang {
+            crate::messages::Lang::En => Explain {
+                severity: self.severity,
+                summary: self.summary,
+                why: self.why,
+                example: self.example,
+                fix: self.fix,
+            },
+            crate::messages::Lang::Zh => self.zh,
+        }
+    }
 }
 
 pub type CheckFn = fn(&RuleCtx<'_>, &mut Vec<Diagnostic>);

@@ -1,6 +1,6 @@
 //! PL305: completed investment above the planned total.
 
-use super::{CodeInfo, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{Note, ProjectMsg};
 use crate::numeric;
@@ -18,6 +18,13 @@ pub const PL305: CodeInfo = CodeInfo {
     example:
         "projects:\n  - id: P0901\n    investment: {planned_total: 3.2, completed_to_date: 4.1}\n",
     fix: "check the unit (亿元); if the overrun is real, report the approved new planned total",
+    zh: Explain {
+        severity: "警告",
+        summary: "累计完成投资（`completed_to_date`）超过计划总投资（`planned_total`）。",
+        why: "超支需要调整后的预算；否则就是单位填错了（按万元填了数，单位却是亿元）。",
+        example: "projects:\n  - id: P0901\n    investment: {planned_total: 3.2, completed_to_date: 4.1}   # 单位为亿元\n",
+        fix: "检查单位（亿元）；如确实超支，请填报经批准的新计划总投资。",
+    },
     check: Some(check),
 };
 

@@ -1,6 +1,6 @@
 //! PL302: a project's progress and completed investment never fall.
 
-use super::{CodeInfo, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
 use crate::history::Fact;
 use crate::messages::{Measure, Note, ProjectMsg};
@@ -19,6 +19,13 @@ pub const PL302: CodeInfo = CodeInfo {
     why: "形象进度 and completed investment accumulate; a lower figure means one of the two years is wrong",
     example: "# 2022: progress 65\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 60\n",
     fix: "report the cumulative figure to date; if last year's figure was wrong, correct that report with a `revision` block",
+    zh: Explain {
+        severity: "错误",
+        summary: "`progress`（形象进度）或 `investment` 下的 `completed_to_date`（累计完成投资）低于上期。",
+        why: "形象进度和累计完成投资只增不减；数值变小，说明两年中有一年的数据是错的。",
+        example: "# 2022年：progress 为 65\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 60\n",
+        fix: "填报截至目前的累计数；如去年的数据有误，请改正那份报告，并在其中写明 `revision`（修订说明）。",
+    },
     check: Some(check),
 };
 

@@ -2,7 +2,7 @@
 //! names: the plan and format version, indicator and project ids, units,
 //! departments, periods, and the file's place in the data repository.
 
-use super::{CodeInfo, Subject};
+use super::{CodeInfo, Explain, Subject};
 use crate::check::Plans;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{DeptHint, Entity, IndicatorHint, Note, PlanMsg, ProjectHint, ReportMsg};
@@ -24,6 +24,13 @@ pub const PL003: CodeInfo = CodeInfo {
     why: "every other check depends on the plan the report is judged by; a wrong plan id would judge it by nothing",
     example: "version: 1\nplan: nanming-14th\n",
     fix: "write the plan id exactly (`plan-lint plan` prints it: nanming-14th-fyp) and `version: 1`",
+    zh: Explain {
+        severity: "错误",
+        summary: "`plan` 写的不是已加载的规划，或 `version` 不是 plan-lint 认识的格式版本。",
+        why: "其他所有检查都取决于报告按哪个规划评判；规划代号写错，报告就无从评判。",
+        example: "version: 1\nplan: nanming-14th   # 应为 nanming-14th-fyp\n",
+        fix: "照原样写规划代号（`plan-lint plan` 会显示：nanming-14th-fyp），并写 `version: 1`。",
+    },
     check: None,
 };
 pub const PL101: CodeInfo = CodeInfo {
@@ -37,6 +44,13 @@ pub const PL101: CodeInfo = CodeInfo {
     why: "a figure under an unknown id is counted for no target and checked by no rule",
     example: "indicators:\n  - id: I41\n    value: 41.7\n",
     fix: "use the catalog id (`plan-lint plan` lists them; 专栏2-1 序号N is IN with two digits, e.g. I15)",
+    zh: Explain {
+        severity: "错误",
+        summary: "指标编号不在规划的指标目录中。",
+        why: "编号不存在的数据既不计入任何目标，也不受任何规则检查。",
+        example: "indicators:\n  - id: I41   # 目录中没有 I41（是 I14 吗？）\n    value: 41.7\n",
+        fix: "使用目录中的编号（`plan-lint plan` 列出全部指标）：专栏2-1 序号N 的编号是 I 加两位数字，如序号15 为 I15。",
+    },
     check: None,
 };
 pub const PL102: CodeInfo = CodeInfo {
@@ -50,6 +64,13 @@ pub const PL102: CodeInfo = CodeInfo {
     why: "project progress is tracked against the plan's 专栏 list; a wrong id or name attaches the figures to the wrong project",
     example: "projects:\n  - id: P0999\n    status: planned\n    progress: 0\n",
     fix: "use the id and the exact name that `plan-lint plan --department <code>` lists",
+    zh: Explain {
+        severity: "错误",
+        summary: "项目编号不在项目目录中，或 `name` 与目录中的项目名称不一致。",
+        why: "项目进度按规划专栏中的项目清单跟踪；编号或名称写错，数据就记到了别的项目上。",
+        example: "projects:\n  - id: P0999   # 目录中没有 P0999\n    status: planned\n    progress: 0\n",
+        fix: "使用 `plan-lint plan --department <部门代码>` 列出的项目编号和完整名称。",
+    },
     check: None,
 };
 pub const PL103: CodeInfo = CodeInfo {
@@ -63,6 +84,13 @@ pub const PL103: CodeInfo = CodeInfo {
     why: "two figures for one target in one year leave it open which one counts",
     example: "indicators:\n  - id: I14\n    value: 97.6\n  - id: I14\n    value: 97.8\n",
     fix: "keep one entry per indicator and project",
+    zh: Explain {
+        severity: "错误",
+        summary: "同一份报告中，同一个指标或项目出现了两次。",
+        why: "同一年同一目标有两个数据，就说不清以哪个为准。",
+        example: "indicators:\n  - id: I14\n    value: 97.6\n  - id: I14   # 第二次出现\n    value: 97.8\n",
+        fix: "每个指标、每个项目只保留一条。",
+    },
     check: None,
 };
 pub const PL104: CodeInfo = CodeInfo {
@@ -76,6 +104,13 @@ pub const PL104: CodeInfo = CodeInfo {
     why: "a figure in another unit (万人 for 人, ‰ for %) compares wrongly with every target and every earlier year",
     example: "indicators:\n  - id: I16\n    value: 15.2\n    unit: 公顷\n",
     fix: "convert the figure to the plan's unit and write that unit, or leave `unit` out",
+    zh: Explain {
+        severity: "错误",
+        summary: "指标的 `unit`（单位）与目录中的单位不一致。",
+        why: "换了单位的数据（该用“人”却用了“万人”，该用“%”却用了“‰”）与每个目标值、每个往年数据的比较都会出错。",
+        example: "indicators:\n  - id: I16\n    value: 15.2\n    unit: 公顷   # 规划的单位是平方米\n",
+        fix: "把数据换算成规划的单位并写该单位，或干脆不写 `unit`。",
+    },
     check: None,
 };
 pub const PL105: CodeInfo = CodeInfo {
@@ -89,6 +124,13 @@ pub const PL105: CodeInfo = CodeInfo {
     why: "two departments reporting one figure can disagree; the plan office needs to know whose figure counts",
     example: "department: education\nindicators:\n  - id: I14\n    value: 97.6\n",
     fix: "leave the entry to the responsible department, or record the change of responsibility in plan-lint.toml",
+    zh: Explain {
+        severity: "警告",
+        summary: "部门报送了不由本部门负责的指标或项目。",
+        why: "两个部门报同一个数据，可能互相矛盾；规划主管部门需要知道以谁的数据为准。",
+        example: "department: education\nindicators:\n  - id: I14   # I14 由 eco-env 负责\n    value: 97.6\n",
+        fix: "把该条目留给负责的部门报送，或在 `plan-lint.toml` 中登记职责变更。",
+    },
     check: None,
 };
 pub const PL106: CodeInfo = CodeInfo {
@@ -102,6 +144,13 @@ pub const PL106: CodeInfo = CodeInfo {
     why: "a report can only cover a plan year that has begun, and cannot be submitted in the future",
     example: "period: 2026\nsubmitted: 2025-01-10\n",
     fix: "set `period` to the reporting year (2021–2025) and `submitted` to the real submission date",
+    zh: Explain {
+        severity: "错误",
+        summary: "`period`（报告年度）不在规划期内或晚于 `submitted`（报送日期）所在的年份，或 `submitted` 晚于今天。",
+        why: "报告只能针对已经开始的规划年度，报送日期也不能在将来。",
+        example: "period: 2026   # 规划期为 2021—2025年\nsubmitted: 2025-01-10\n",
+        fix: "把 `period` 改为报告所属的年度（2021—2025年），把 `submitted` 改为实际报送的日期。",
+    },
     check: None,
 };
 pub const PL107: CodeInfo = CodeInfo {
@@ -115,6 +164,13 @@ pub const PL107: CodeInfo = CodeInfo {
     why: "history must have one value per department and year; a second file makes it ambiguous",
     example: "# progress/2023/eco-env.yaml and progress/2023/eco-env-v2.yaml both say\ndepartment: eco-env\nperiod: 2023\n",
     fix: "find the report on record for the period (the one in its year's folder, merged earlier) and leave it; a copy of it made for the next year says the old `period`: correct that `period`. Never delete a report on record: that is PL402",
+    zh: Explain {
+        severity: "错误",
+        summary: "同一部门同一年度有两份报告。",
+        why: "历史记录中每个部门每年只能有一个数据；多出一个文件，就说不清以哪个为准。",
+        example: "# progress/2023/eco-env.yaml 和 progress/2023/eco-env-v2.yaml 都写着\ndepartment: eco-env\nperiod: 2023\n",
+        fix: "找到该年度已接受的报告（在该年度文件夹中、较早合并的那一份），保持不动；为下一年复制出来的副本还写着旧的 `period`：请改正副本的 `period`。切勿删除已接受的报告：那是 PL402。",
+    },
     check: None,
 };
 pub const PL108: CodeInfo = CodeInfo {
@@ -128,6 +184,13 @@ pub const PL108: CodeInfo = CodeInfo {
     why: "the fields are authoritative, but a report filed under another year or department's name is easily overlooked or overwritten, and a department that owns one file (CODEOWNERS) could report for another; under the data root it is an error (a draft outside it is exempt)",
     example: "# progress/2023/eco-env.yaml\ndepartment: eco-env\nperiod: 2022\n",
     fix: "move the file to progress/<period>/<department>.yaml, or correct the fields",
+    zh: Explain {
+        severity: "错误",
+        summary: "文件路径中的年份或部门与 `period`、`department` 不一致。",
+        why: "以报告中的这两个字段为准，但存放在别的年份或部门名下的报告容易被忽略或覆盖，只负责自己文件的部门（CODEOWNERS）也可能借此替别的部门报送；在数据目录内为错误（数据目录外的草稿不算）。",
+        example: "# 文件 progress/2023/eco-env.yaml 中写着\ndepartment: eco-env\nperiod: 2022\n",
+        fix: "把文件移到 `progress/<年度>/<部门代码>.yaml`，或改正这两个字段。",
+    },
     check: None,
 };
 pub const PL110: CodeInfo = CodeInfo {
@@ -141,6 +204,13 @@ pub const PL110: CodeInfo = CodeInfo {
     why: "Windows hides extensions: a report saved as eco-env.yaml.txt or renamed to eco-env.yaml.bak silently leaves the record, and with it every comparison against it",
     example: "progress/2024/eco-env.yaml.bak\n",
     fix: "rename a report to <department>.yaml; remove copies and backups from the data root (git keeps every earlier version)",
+    zh: Explain {
+        severity: "警告",
+        summary: "数据目录中有文件看起来是报告，却不会被读取（`*.YAML`、`*.YML`、`*.yaml.bak`、`*.yaml~`、`*.yaml.txt`、`*.yml.txt` 等）。",
+        why: "Windows 默认隐藏扩展名：另存成 eco-env.yaml.txt 或改名为 eco-env.yaml.bak 的报告会悄悄脱离记录，与它的每一次比较也随之消失。",
+        example: "progress/2024/eco-env.yaml.bak\n",
+        fix: "把报告改名为 `<部门代码>.yaml`；副本和备份请移出数据目录（git 会保留所有历史版本）。",
+    },
     check: None,
 };
 
@@ -175,6 +245,13 @@ pub const PL109: CodeInfo = CodeInfo {
     why: "responsibilities, coverage and history are keyed by the department code",
     example: "department: 区生态环境局\n",
     fix: "write the department's code, not its name (`plan-lint plan` lists codes and names)",
+    zh: Explain {
+        severity: "错误",
+        summary: "`department` 不是规划部门名录中的部门代码。",
+        why: "职责、报送情况和历史数据都按部门代码对应。",
+        example: "department: 区生态环境局   # 应写部门代码 eco-env\n",
+        fix: "写部门代码而不是部门名称，如区生态环境局写 eco-env（`plan-lint plan` 列出各部门的代码和名称）。",
+    },
     check: None,
 };
 
