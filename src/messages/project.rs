@@ -168,7 +168,7 @@ impl ProjectMsg {
                             q(lang, from.as_str()),
                             q(lang, to.as_str())
                         ),
-                        format!("{can}: correct the status, or correct the {from_period} report with an approved `revision` block"),
+                        format!("{can}: correct the status; if the {from_period} status was wrong, ask the plan office for a revision decision (decisions/) listing this project, which alone lets the accepted report be corrected"),
                         format!("was {} in {from_period}", from.as_str()),
                     )
                 }
@@ -189,7 +189,7 @@ impl ProjectMsg {
                             status(lang, *from),
                             status(lang, *to)
                         ),
-                        format!("{can}：请改正状态，或用经批准的 `revision` 块更正{from_period}年度的报告"),
+                        format!("{can}：请改正状态；如{from_period}年的状态有误，请规划主管部门在决定登记簿（decisions/）中登记列有该项目的修订决定，有了它才能更正已接受的报告"),
                         format!("{from_period}年为{}", status_zh(*from)),
                     )
                 }
@@ -210,7 +210,7 @@ impl ProjectMsg {
                             num(*now)
                         ),
                         format!(
-                            "report the figure to date (at least {}{unit}); if the {before_period} figure was wrong, correct that report with a `revision` block",
+                            "report the figure to date (at least {}{unit}); if the {before_period} figure was wrong, ask the plan office for a revision decision (decisions/) naming that report, which alone lets it be corrected",
                             num(*before)
                         ),
                         "lower than last time",
@@ -230,7 +230,7 @@ impl ProjectMsg {
                             num(*now)
                         ),
                         format!(
-                            "请填报截至目前的累计数（不低于 {}{unit}）；如{before_period}年的数据有误，请用 `revision` 块更正那份报告",
+                            "请填报截至目前的累计数（不低于 {}{unit}）；如{before_period}年的数据有误，请规划主管部门在决定登记簿（decisions/）中登记针对那份报告的修订决定，有了它才能更正",
                             num(*before)
                         ),
                         "低于上期",

@@ -18,13 +18,13 @@ pub const PL302: CodeInfo = CodeInfo {
     summary: "`progress` or `investment.completed_to_date` is lower than in the previous period",
     why: "形象进度 and completed investment accumulate; a lower figure means one of the two years is wrong",
     example: "# 2022: progress 65\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 60\n",
-    fix: "report the cumulative figure to date; if last year's figure was wrong, correct that report with a `revision` block",
+    fix: "report the cumulative figure to date; if last year's figure was wrong, ask the plan office for a revision decision naming that report (decisions/, trust.md): only with it may the accepted report be corrected, otherwise the change is PL401",
     zh: Explain {
         severity: "错误",
         summary: "`progress`（形象进度）或 `investment` 下的 `completed_to_date`（累计完成投资）低于上期。",
         why: "形象进度和累计完成投资只增不减；数值变小，说明两年中有一年的数据是错的。",
         example: "# 2022年：progress 为 65\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 60\n",
-        fix: "填报截至目前的累计数；如去年的数据有误，请改正那份报告，并在其中写明 `revision`（修订说明）。",
+        fix: "填报截至目前的累计数；如去年的数据有误，请规划主管部门在决定登记簿（decisions/）中登记针对那份报告的修订决定：有了修订决定才能改正已接受的报告，否则改动会触发 PL401。",
     },
     check: Some(check),
 };
