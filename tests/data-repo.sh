@@ -3,11 +3,16 @@
 # setup documented in docs/ci.md, the Action's shell steps, and the pre-commit hook,
 # all on a throwaway git repository, with no network.
 #
-# Usage: tests/data-repo.sh PATH/TO/plan-lint
-# Needs: git, actionlint and pre-commit (.ci/run installs them from PyPI).
+# Usage: tests/data-repo.sh PATH/TO/plan-lint DIST
+# DIST: a folder with the plan-lint wheel (`maturin build --release -o DIST`); pip is
+# pointed at it instead of PyPI, as an office points pip at its mirror.
+# Needs: git, python3, actionlint and pre-commit (.ci/run installs them from PyPI).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+[ -n "${2:-}" ] && ls "$2"/plan_lint-*.whl >/dev/null 2>&1 || { echo "usage: $0 PATH/TO/plan-lint DIST (DIST holding the plan-lint wheel)" >&2; exit 2; }
+export PIP_NO_INDEX=1 PIP_FIND_LINKS=$(cd "$2" && pwd) PIP_DISABLE_PIP_VERSION_CHECK=1
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$repo/Cargo.toml" | head -n 1)
 export PATH="$(dirname "$bin"):$PATH"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -20,9 +25,19 @@ unset GITHUB_ACTIONS GITHUB_STEP_SUMMARY
 # directory reuses the dependencies already compiled for the release binary.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 
-# 1. plan-lint's own workflows.
+# 1. plan-lint's own workflows (the release workflow among them).
 actionlint "$repo"/.github/workflows/*.yml
 ok "actionlint on .github/workflows"
+
+# 1b. The package: the wheel into a fresh virtualenv gives a plan-lint that passes the
+#     README's main job, with no Rust (pip only unpacks it).
+python3 -m venv "$work/venv"
+started=$(date +%s%N)
+"$work/venv/bin/pip" install --quiet "plan-lint==$version"
+echo "data-repo: pip install plan-lint==$version from the wheel: $(( ($(date +%s%N) - started) / 1000000 )) ms"
+(cd "$repo" && "$work/venv/bin/plan-lint" check --data-root fixtures/example/progress --today 2026-01-01 >/dev/null) \
+  || fail "the installed package fails the README's main job"
+ok "the wheel in a fresh virtualenv passes the README's main job"
 
 # 2. A data repository with accepted reports on main.
 data=$work/data
@@ -43,7 +58,7 @@ awk -v dir="$data" '
   inrun { print >> (dir "/.setup.sh") }
 ' "$repo/docs/ci.md"
 [ -f .github/workflows/plan-lint.yml ] && [ -f .github/CODEOWNERS ] && [ -f .pre-commit-config.yaml ] || fail "docs/ci.md files not extracted"
-sed -i "s#repo: https://github.com/nanming-drc/plan-lint#repo: $repo#; s#rev: v0.1.0#rev: $(git -C "$repo" rev-parse HEAD)#" .pre-commit-config.yaml
+grep -q "plan-lint==$version" .pre-commit-config.yaml || fail "docs/ci.md's hook does not pin plan-lint==$version"
 actionlint .github/workflows/plan-lint.yml
 ok "actionlint on the documented workflow"
 bash -euo pipefail .setup.sh
@@ -55,9 +70,14 @@ git checkout -q -b pr
 sed -i "s/value: 97.5/value: 97.4/" progress/2022/eco-env.yaml
 git commit -q -am "change 2022 air quality"
 summary=$work/summary.md
+# The install step as the Action runs it: the pinned package, no Rust.
+started=$(date +%s%N)
+PLAN_LINT_REINSTALL=1 RUNNER_TEMP=$work GITHUB_PATH=$work/github_path INPUT_VERSION= INPUT_FROM_SOURCE=false \
+  bash "$repo/action/install.sh" > "$work/install.txt" || { cat "$work/install.txt"; fail "the Action's install step"; }
+echo "data-repo: the Action's install step (pip, the wheel): $(( ($(date +%s%N) - started) / 1000000 )) ms"
+grep -q "plan-lint $version" "$work/install.txt" || { cat "$work/install.txt"; fail "the Action installed no plan-lint $version"; }
+[ "$(cat "$work/github_path")" = "$work/plan-lint-venv/bin" ] || fail "the Action does not put the package on PATH"
 set +e
-GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=$summary INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif \
-  bash "$repo/action/install.sh" >/dev/null
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=$summary INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif \
   bash "$repo/action/check.sh" > "$work/annotations.txt"
 status=$?
