@@ -264,16 +264,26 @@ fn nothing_reported_is_no_data() {
 
 // ---------------------------------------------------------------- command line
 
-fn example(format: &str, extra: &[&str]) -> Output {
-    let mut args = vec!["status", "--data-root", EXAMPLE, "--format", format];
+/// `plan-lint status` on a repository (`root`: its options) in a format.
+fn status_in(root: &[&str], format: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["status"];
+    args.extend_from_slice(root);
+    args.extend_from_slice(&["--format", format]);
     args.extend_from_slice(extra);
     plan_lint(&args)
 }
 
-fn json_doc(extra: &[&str]) -> serde_json::Value {
-    let out = example("json", extra);
+fn json_of(out: Output) -> serde_json::Value {
     assert_eq!(out.code, 0, "{}", out.stderr);
     serde_json::from_str(&out.stdout).expect("status --format json prints JSON")
+}
+
+fn example(format: &str, extra: &[&str]) -> Output {
+    status_in(&["--data-root", EXAMPLE], format, extra)
+}
+
+fn json_doc(extra: &[&str]) -> serde_json::Value {
+    json_of(example("json", extra))
 }
 
 #[test]
@@ -786,4 +796,272 @@ fn status_and_check_never_disagree_on_a_value() {
     // A share without a baseline: not yet, never "94% of the way".
     assert_eq!(category("T003"), "not_yet");
     assert_eq!(category("T005"), "behind");
+}
+
+// ---------------------------------------------------------------- the final evaluation
+
+/// The five-year repository (fixtures/evaluation): drc, eco-env and hrss
+/// report 2021–2025, education 2021–2024; the register records the
+/// requirements of every year.
+const EVALUATION: &str = "fixtures/evaluation/progress";
+const EVALUATION_DECISIONS: &str = "fixtures/evaluation/decisions";
+
+fn evaluation(format: &str, extra: &[&str]) -> Output {
+    let root = [
+        "--data-root",
+        EVALUATION,
+        "--decisions",
+        EVALUATION_DECISIONS,
+    ];
+    status_in(&root, format, extra)
+}
+
+fn evaluation_json(extra: &[&str]) -> serde_json::Value {
+    json_of(evaluation("json", extra))
+}
+
+fn categories_of(doc: &serde_json::Value) -> std::collections::BTreeMap<String, String> {
+    (doc["indicators"].as_array().unwrap().iter())
+        .map(|i| {
+            let c = i["evaluation"]["category"].as_str().unwrap().to_string();
+            (i["id"].as_str().unwrap().to_string(), c)
+        })
+        .collect()
+}
+
+/// The repository is clean under `check` but for the misses the final
+/// evaluation is about: I18 below its 2025 requirement (binding: an
+/// error), I01's average, T012 and T078 short of their targets (warnings).
+#[test]
+fn the_five_year_repository_carries_only_its_deliberate_misses() {
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        EVALUATION,
+        "--decisions",
+        EVALUATION_DECISIONS,
+        "--format",
+        "json",
+        "--today",
+        "2026-02-01",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let found: Vec<(String, String, String)> = (doc["diagnostics"].as_array().unwrap().iter())
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (s("code"), s("severity"), s("target"))
+        })
+        .collect();
+    let expected = [
+        ("PL202", "warning", "I01"),
+        ("PL202", "warning", "T012"),
+        ("PL205", "error", "I18"),
+        ("PL202", "warning", "T078"),
+    ];
+    let expected: Vec<(String, String, String)> = (expected.iter())
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(found, expected, "{}", out.stdout);
+    assert_eq!(doc["summary"]["files"], 19);
+}
+
+#[test]
+fn the_final_year_judges_every_target_met_missed_or_no_data() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    assert_eq!(doc["stage"], "final");
+    let cats = categories_of(&doc);
+    assert!(
+        cats.values()
+            .all(|c| ["met", "missed", "no_data"].contains(&c.as_str())),
+        "{cats:?}"
+    );
+    let labels: std::collections::BTreeSet<&str> = (doc["indicators"].as_array().unwrap().iter())
+        .map(|i| i["evaluation"]["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["已完成", "未完成", "暂无数据"].into_iter().collect()
+    );
+    for (id, category) in [
+        // A path target reached in its year; a bound kept every year.
+        ("I14", "met"),
+        ("I15", "met"),
+        ("I23", "met"),
+        // Each year's requirement from the register: I18 missed 2025's 2.5%.
+        ("I17", "met"),
+        ("I18", "missed"),
+        ("T079", "met"),
+        ("T081", "met"),
+        // 年均 rates on their compound average over 2021–2025: I01 8.38 < 8.5.
+        ("I01", "missed"),
+        ("I04", "met"),
+        ("I21", "met"),
+        // A total reached; a 左右 band kept; targets short in 2025.
+        ("I22", "met"),
+        ("T005", "met"),
+        ("T012", "missed"),
+        ("T078", "missed"),
+        // No 2025 figure (pending; education's 2025 report not in), and a
+        // 2035 target not reached yet: nothing to judge, never a miss.
+        ("T016", "no_data"),
+        ("I24", "no_data"),
+        ("T063", "no_data"),
+        ("T002", "no_data"),
+        ("I02", "no_data"),
+    ] {
+        assert_eq!(cats[id], category, "{id}");
+    }
+    // The summary counts the final categories only, and adds up.
+    let all = &doc["summary"]["all"];
+    assert_eq!(
+        all.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["met", "missed", "no_data"]
+    );
+    let count = |c: &str| cats.values().filter(|x| *x == c).count() as u64;
+    for c in ["met", "missed", "no_data"] {
+        assert_eq!(all[c], count(c), "{c}");
+        assert_eq!(
+            doc["summary"]["binding"][c].as_u64().unwrap()
+                + doc["summary"]["expected"][c].as_u64().unwrap(),
+            count(c)
+        );
+    }
+    assert_eq!(all["missed"], 4);
+}
+
+#[test]
+fn the_final_evaluation_lists_binding_targets_first_then_by_theme() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    let inds = doc["indicators"].as_array().unwrap();
+    let plan = plan();
+    // 类别 in the order the catalog first names them.
+    let mut themes: Vec<&str> = Vec::new();
+    for i in &plan.indicators {
+        if !themes.contains(&i.category.as_str()) {
+            themes.push(&i.category);
+        }
+    }
+    let key = |i: &serde_json::Value| {
+        let theme = i["category"].as_str().unwrap();
+        (
+            i["attribute"] != "binding",
+            themes.iter().position(|t| *t == theme).unwrap(),
+        )
+    };
+    let keys: Vec<_> = inds.iter().map(key).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(inds[0]["id"], "I14");
+    // Within a theme, catalog order.
+    let economy: Vec<&str> = (inds.iter())
+        .filter(|i| i["category"] == "经济发展")
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(&economy[..4], &["I01", "I02", "I03", "I04"]);
+    // Markdown: a table per theme, binding ones first.
+    let md = evaluation("md", &["--period", "2025", "--lang", "zh"]).stdout;
+    assert!(md.starts_with("# 规划实施总结评估（2021—2025年）"), "{md}");
+    let binding = md.find("## 约束性指标").unwrap();
+    let expected = md.find("## 预期性指标").unwrap();
+    assert!(binding < md.find("### 资源环境").unwrap());
+    assert!(expected < md.find("### 经济发展").unwrap());
+    assert!(md.contains("| ✅ 已完成 | 5 | 18 | 23 |"), "{md}");
+    assert!(md.contains("| ❌ 未完成 | 1 | 3 | 4 |"), "{md}");
+    assert!(!md.contains("滞后预期") && !md.contains("快于预期"));
+}
+
+#[test]
+fn the_final_evaluation_in_markdown() {
+    let out = evaluation("md", &["--period", "2025", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("status_final_md", out.stdout);
+}
+
+#[test]
+fn the_final_evaluation_matches_the_schema_and_is_the_same_every_run() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&plan_lint(&["schema", "status"]).stdout).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for period in ["2021", "2024", "2025"] {
+        let doc = evaluation_json(&["--period", period]);
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{period}: {errors:?}");
+    }
+    for format in ["md", "html", "json"] {
+        let a = evaluation(format, &["--period", "2025"]);
+        let b = evaluation(format, &["--period", "2025"]);
+        assert_eq!(a.stdout, b.stdout, "{format}");
+    }
+}
+
+#[test]
+fn years_before_the_final_one_keep_the_mid_term_categories() {
+    let doc = evaluation_json(&["--period", "2024"]);
+    assert_eq!(doc["stage"], "mid_term");
+    let cats = categories_of(&doc);
+    assert!(cats.values().all(|c| c != "met" && c != "missed"));
+    assert_eq!(cats["I14"], "on_track");
+    assert_eq!(
+        doc["summary"]["all"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["achieved", "ahead", "on_track", "behind", "not_yet", "no_data"]
+    );
+    // Mid-term order: binding first, then catalog order.
+    let ids: Vec<&str> = (doc["indicators"].as_array().unwrap().iter())
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(&ids[6..9], &["I01", "I02", "I03"]);
+}
+
+/// The final judgement is `check`'s: a miss in any year the target is
+/// judged in stays a miss; a final year without a figure is no data, not
+/// a miss; a value with an error finding is never met.
+#[test]
+fn the_final_judgement_follows_the_years_the_plan_judges() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("progress");
+    // I15 (a bound) broken in 2022, kept in 2025: missed. I16 kept through
+    // 2024, no 2025 figure: no data. I14 = 978 in 2025 (PL207): missed.
+    write_report(&root, "eco-env", 2021, &[("I15", 41.70), ("I16", 15.2)]);
+    write_report(&root, "eco-env", 2022, &[("I15", 41.60), ("I16", 15.3)]);
+    write_report(&root, "eco-env", 2024, &[("I15", 41.70), ("I16", 15.4)]);
+    write_report(&root, "eco-env", 2025, &[("I14", 978.0), ("I15", 41.9)]);
+    // I01 without a 2025 rate: no data. T002, a 2035 target, reached in
+    // 2025: met. T004 reached in 2023, no 2025 figure: no data.
+    write_report(
+        &root,
+        "drc",
+        2023,
+        &[("I01", 9.0), ("T002", 1900.0), ("T004", 1400.0)],
+    );
+    write_report(&root, "drc", 2025, &[("T002", 2100.0)]);
+    let root = root.to_str().unwrap();
+    let out = plan_lint(&["status", "--data-root", root, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(doc["period"], 2025);
+    let cats = categories_of(&doc);
+    for (id, category) in [
+        ("I15", "missed"),
+        ("I16", "no_data"),
+        ("I14", "missed"),
+        ("I01", "no_data"),
+        ("T002", "met"),
+        ("T004", "no_data"),
+    ] {
+        assert_eq!(cats[id], category, "{id}");
+    }
+    let md = plan_lint(&["status", "--data-root", root, "--lang", "en"]).stdout;
+    for sentence in [
+        "no value for 2025, the plan's final year (the latest: 15.4 平方米 in 2024)",
+        "no value reported up to 2025; check reports an error in the figure of 2025 (PL207)",
+        "broke the bound ≥ 41.68% in 2022",
+        "(the latest: 1400 亿元 in 2023)",
+    ] {
+        assert!(md.contains(sentence), "{sentence}\n{md}");
+    }
 }

@@ -105,6 +105,29 @@ pub enum StatusText {
         time: String,
         target_year: i32,
     },
+    /// The final evaluation: the plan's final year has no figure to judge.
+    NoFinalValue {
+        end: i32,
+        value: String,
+        year: i32,
+    },
+    /// The final evaluation: a target due after the plan's end, not reached yet.
+    NotDue {
+        value: String,
+        year: i32,
+        target_text: String,
+        target_year: i32,
+    },
+    /// The final evaluation's title (Markdown heading and page title).
+    FinalTitle {
+        start: i32,
+        end: i32,
+        name: String,
+    },
+    /// How the final evaluation judges, in place of the band sentence.
+    FinalRule {
+        end: i32,
+    },
     /// A year's requirement after its value, in a table cell (short) or on a card.
     RequirementShort {
         figure: String,
@@ -344,6 +367,34 @@ impl StatusText {
                 ),
                 Zh => format!(
                     "{year}年为 {value}：至{target_year}年的规划年份已过 {time}，目标已完成 {progress}"
+                ),
+            },
+            S::NoFinalValue { end, value, year } => match lang {
+                En => format!("no value for {end}, the plan's final year (the latest: {value} in {year})"),
+                Zh => format!("规划期末{end}年未填报数值（最近一次：{year}年为 {value}）"),
+            },
+            S::NotDue { value, year, target_text, target_year } => match lang {
+                En => format!(
+                    "{value} in {year}; the target {target_text} is due in {target_year}, after the plan period: not judged yet"
+                ),
+                Zh => format!(
+                    "{year}年为 {value}；目标值 {target_text} 的目标年份为{target_year}年，在规划期之后，暂不评价"
+                ),
+            },
+            S::FinalTitle { start, end, name } => match lang {
+                En => format!("Final evaluation {start}–{end}: {name}"),
+                Zh => format!("规划实施总结评估（{start}—{end}年）：{name}"),
+            },
+            S::FinalRule { end } => match lang {
+                En => format!(
+                    "{end} is the plan's final year: each target is 已完成 (met) or 未完成 (missed), judged as `plan-lint check` judges it \
+                     (a bound kept in every year, a target reached in its year, a 年均 rate on its compound average over the plan years, \
+                     each year's requirement met); a value with an error finding is never met; 暂无数据 where {end} has no figure to judge."
+                ),
+                Zh => format!(
+                    "{end}年为规划期末：每项目标评为已完成或未完成，与 `plan-lint check` 的判断一致\
+                     （约束界限每年守住、目标值在目标年份达到、年均增速按规划各年的复合平均、每年达到当年要求）；\
+                     检查发现错误的数值不计为达标；{end}年无数值可评价的为暂无数据。"
                 ),
             },
             S::RequirementShort { figure } => match lang {

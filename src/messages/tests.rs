@@ -1167,6 +1167,23 @@ fn status_samples() -> Vec<StatusText> {
     let years = || vec![s("2021"), s("2022")];
     let mut all = vec![
         S::Excepted { id: s("D2025-003") },
+        S::NoFinalValue {
+            end: 2025,
+            value: s("97.6%"),
+            year: 2023,
+        },
+        S::NotDue {
+            value: s("1990 亿元"),
+            year: 2025,
+            target_text: s("2000亿元以上"),
+            target_year: 2035,
+        },
+        S::FinalTitle {
+            start: 2021,
+            end: 2025,
+            name: s("南明区“十四五”规划"),
+        },
+        S::FinalRule { end: 2025 },
         S::DecisionsHeading,
         S::DecisionsNone,
         S::DecisionsHeader,

@@ -3,10 +3,10 @@
 //! indicators first) that reads on a phone as well as on a desktop.
 
 use super::markdown::{
-    band_sentence, baseline_cell, baseline_when, basis, fig, pct, projects_sentence,
-    status_heading, target_cell, STATUS_ORDER,
+    baseline_cell, baseline_when, basis, fig, judgement_sentence, pct, projects_sentence,
+    status_heading, target_cell, themes, title, STATUS_ORDER,
 };
-use super::{Category, IndicatorStatus, Method, ProjectCounts, Status};
+use super::{IndicatorStatus, Method, ProjectCounts, Stage, Status};
 use crate::messages::{Lang, StatusText as S};
 use crate::plan::{Attribute, Period};
 use std::fmt::Write;
@@ -30,6 +30,7 @@ pub fn esc(s: &str) -> String {
 const CSS: &str = r#"
 :root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f6f7f9;--card:#fff;
 --achieved:#7c3aed;--ahead:#2563eb;--on_track:#16a34a;--behind:#dc2626;--not_yet:#d97706;--no_data:#9ca3af;
+--met:#16a34a;--missed:#dc2626;
 --value:#1d4ed8;--path:#6b7280;--target:#d97706}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -71,6 +72,8 @@ svg .tgt{fill:var(--target);font-weight:600}
 svg .halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .c-achieved{--c:var(--achieved)}.c-ahead{--c:var(--ahead)}.c-on_track{--c:var(--on_track)}
 .c-behind{--c:var(--behind)}.c-not_yet{--c:var(--not_yet)}.c-no_data{--c:var(--no_data)}
+.c-met{--c:var(--met)}.c-missed{--c:var(--missed)}
+h3.theme{margin:14px 0 8px;color:var(--muted);font-size:.95rem}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;background:var(--card);border:1px solid var(--line);border-radius:10px}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
@@ -501,7 +504,7 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
     let _ = write!(
         out,
         "<p class=\"basis\">{}</p></article>",
-        esc(&basis(ind, s.period, lang))
+        esc(&basis(ind, s.period, s.plan.period.end, lang))
     );
 }
 
@@ -584,16 +587,22 @@ pub fn render(s: &Status, lang: Lang) -> String {
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        esc(&S::PageTitle {
-            period: s.period,
-            name: s.plan.name.clone()
-        }
-        .text(lang))
+        esc(&match s.stage {
+            Stage::MidTerm => S::PageTitle {
+                period: s.period,
+                name: s.plan.name.clone()
+            }
+            .text(lang),
+            Stage::Final => title(s, lang),
+        })
     );
     let _ = write!(
         out,
         "<header><h1>{}</h1><p class=\"sub\">{}</p><p class=\"sub\">{}</p>",
-        esc(&s.plan.name),
+        esc(&match s.stage {
+            Stage::MidTerm => s.plan.name.clone(),
+            Stage::Final => title(s, lang),
+        }),
         S::AsOf {
             period: s.period,
             id: esc(&s.plan.id),
@@ -604,10 +613,10 @@ pub fn render(s: &Status, lang: Lang) -> String {
             root: esc(&s.data_root),
         }
         .text(lang),
-        esc(&band_sentence(s.status_band, lang)).replace('`', "")
+        esc(&judgement_sentence(s, lang)).replace('`', "")
     );
     out.push_str("<div class=\"chips\">");
-    for c in Category::ALL {
+    for &c in s.stage.categories() {
         let _ = write!(
             out,
             "<span class=\"chip c-{}\"><span>{}</span><b>{}</b><small>{}</small></span>",
@@ -649,13 +658,20 @@ pub fn render(s: &Status, lang: Lang) -> String {
         let title = title.text(lang);
         let _ = write!(
             out,
-            "<section id=\"{anchor}\"><h2>{title} ({})</h2><div class=\"grid\">",
+            "<section id=\"{anchor}\"><h2>{title} ({})</h2>",
             rows.len()
         );
-        for ind in rows {
-            card(&mut out, ind, s, lang);
+        for (theme, rows) in themes(s, &rows) {
+            if let Some(theme) = theme {
+                let _ = write!(out, "<h3 class=\"theme\">{}</h3>", esc(theme));
+            }
+            out.push_str("<div class=\"grid\">");
+            for ind in rows {
+                card(&mut out, ind, s, lang);
+            }
+            out.push_str("</div>");
         }
-        out.push_str("</div></section>\n");
+        out.push_str("</section>\n");
     }
 
     let p = &s.projects;

@@ -75,6 +75,9 @@ impl StatusOptions {
 }
 
 /// The evaluation categories of China's plan evaluations, and "no data yet".
+/// Before the plan's final year an indicator is judged on its way
+/// (提前实现 … 滞后预期, 尚未达到); in the final year each target is met or
+/// missed (已完成 / 未完成), as [`final_category`] judges it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
@@ -90,12 +93,17 @@ pub enum Category {
     /// 尚未达到: a target to reach with no baseline to judge the pace by,
     /// not reached yet before its year.
     NotYet,
-    /// 暂无数据: nothing reported yet.
+    /// 已完成 (the plan's final year): the target is met.
+    Met,
+    /// 未完成 (the plan's final year): the target is missed.
+    Missed,
+    /// 暂无数据: nothing reported yet (in the final year: no figure of that year to judge).
     NoData,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    /// The categories of a year before the plan's final year.
+    pub const MID_TERM: [Category; 6] = [
         Category::Achieved,
         Category::Ahead,
         Category::OnTrack,
@@ -103,6 +111,8 @@ impl Category {
         Category::NotYet,
         Category::NoData,
     ];
+    /// The categories of the plan's final year.
+    pub const FINAL: [Category; 3] = [Category::Met, Category::Missed, Category::NoData];
     /// The stable code (also the JSON value).
     pub fn code(self) -> &'static str {
         match self {
@@ -111,6 +121,8 @@ impl Category {
             Category::OnTrack => "on_track",
             Category::Behind => "behind",
             Category::NotYet => "not_yet",
+            Category::Met => "met",
+            Category::Missed => "missed",
             Category::NoData => "no_data",
         }
     }
@@ -122,7 +134,38 @@ impl Category {
             Category::OnTrack => "基本符合预期",
             Category::Behind => "滞后预期",
             Category::NotYet => "尚未达到",
+            Category::Met => "已完成",
+            Category::Missed => "未完成",
             Category::NoData => "暂无数据",
+        }
+    }
+}
+
+/// Which evaluation a status is: mid-term (a year before the plan's final
+/// year: where each indicator stands on its way) or final (the plan's
+/// final year: each target met or missed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    MidTerm,
+    Final,
+}
+
+impl Stage {
+    /// The stage of a status as of `period` in a plan ending in `end`.
+    pub fn of(period: i32, end: i32) -> Stage {
+        if period >= end {
+            Stage::Final
+        } else {
+            Stage::MidTerm
+        }
+    }
+    /// The categories an indicator can have at this stage, in the order shown.
+    pub fn categories(self) -> &'static [Category] {
+        match self {
+            Stage::MidTerm => &Category::MID_TERM,
+            Stage::Final => &Category::FINAL,
         }
     }
 }
@@ -387,6 +430,51 @@ pub fn evaluate(
     e
 }
 
+/// The final-year judgement of one indicator (`end`, the plan's last
+/// year): met (已完成), missed (未完成) or no data, from its evaluation as of
+/// `end` and its values by year (each with whether it met its target in a
+/// year the plan judges it; a value with an error finding never does). The
+/// judgement is `check`'s ([`crate::plan::judgement`]):
+///
+/// - A year the target is judged in that missed it — a bound broken in any
+///   year, a target to reach missed in or after its year, a year's
+///   requirement missed, a value with an error finding — is a miss, whatever
+///   the final year brings.
+/// - Otherwise the final year's figure decides: the target met, the bound
+///   kept, the requirement met; a 年均 rate on its compound average over
+///   the plan years reported (PL202's reading).
+/// - Otherwise there is nothing to judge: the final year has no figure (or
+///   no requirement), or the target is due after the plan's end (the 2035
+///   targets) and not reached yet — never a miss of a target not yet due.
+pub fn final_category(ind: &Indicator, e: &Evaluation, values: &[YearValue], end: i32) -> Category {
+    let judged = |y: &YearValue| match e.method {
+        Method::Qualitative | Method::AnnualRate => true,
+        _ => ind.judged_in(y.year) || (y.year == end && !y.findings.is_empty()),
+    };
+    if values.iter().any(|y| judged(y) && y.met == Some(false)) {
+        return Category::Missed;
+    }
+    let last = values.iter().find(|y| y.year == end);
+    let has_final = last.is_some_and(|y| y.value.is_some());
+    match (e.method, e.category) {
+        (Method::AnnualRate, Category::Achieved) if has_final && e.year == Some(end) => {
+            Category::Met
+        }
+        (Method::AnnualRate, Category::Behind) if has_final && e.year == Some(end) => {
+            Category::Missed
+        }
+        (Method::AnnualRate, _) => Category::NoData,
+        _ if last.and_then(|y| y.met) == Some(true) => Category::Met,
+        // Due after the plan's end: met once reached, and not judged before.
+        (Method::Path | Method::ProRata | Method::Target, Category::Achieved)
+            if has_final && e.year == Some(end) && ind.target_year > end =>
+        {
+            Category::Met
+        }
+        _ => Category::NoData,
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Tool {
     pub name: &'static str,
@@ -530,18 +618,40 @@ pub struct IndicatorStatus {
     pub evaluation: Evaluation,
 }
 
-/// Counts of indicators by category.
-#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+/// Counts of indicators by category; serialised with the categories of
+/// its stage only (mid-term: achieved … no_data; final: met, missed, no_data).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
+    pub stage: Stage,
     pub achieved: usize,
     pub ahead: usize,
     pub on_track: usize,
     pub behind: usize,
     pub not_yet: usize,
+    pub met: usize,
+    pub missed: usize,
     pub no_data: usize,
 }
 
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let categories = self.stage.categories();
+        let mut map = serializer.serialize_map(Some(categories.len()))?;
+        for c in categories {
+            map.serialize_entry(c.code(), &self.get(*c))?;
+        }
+        map.end()
+    }
+}
+
 impl Counts {
+    fn new(stage: Stage) -> Counts {
+        Counts {
+            stage,
+            ..Counts::default()
+        }
+    }
     fn add(&mut self, c: Category) {
         *self.slot(c) += 1;
     }
@@ -552,6 +662,8 @@ impl Counts {
             Category::OnTrack => &mut self.on_track,
             Category::Behind => &mut self.behind,
             Category::NotYet => &mut self.not_yet,
+            Category::Met => &mut self.met,
+            Category::Missed => &mut self.missed,
             Category::NoData => &mut self.no_data,
         }
     }
@@ -562,6 +674,8 @@ impl Counts {
             Category::OnTrack => self.on_track,
             Category::Behind => self.behind,
             Category::NotYet => self.not_yet,
+            Category::Met => self.met,
+            Category::Missed => self.missed,
             Category::NoData => self.no_data,
         }
     }
@@ -679,11 +793,15 @@ pub struct Status {
     pub plan: PlanInfo,
     /// The year reported on.
     pub period: i32,
+    /// Mid-term (a year before the plan's final year) or final (its final
+    /// year: every target met, missed or without data).
+    pub stage: Stage,
     pub data_root: String,
     pub status_band: f64,
     pub reports: Reports,
     pub summary: Summary,
-    /// Binding indicators first, then expected ones, each in catalog order.
+    /// Binding indicators first, then expected ones, each in catalog order
+    /// (in the final stage: by 类别, in the order the catalog first names them).
     pub indicators: Vec<IndicatorStatus>,
     pub projects: Projects,
     /// The plan office's decisions in force for this plan up to the period, in register order.
@@ -852,14 +970,27 @@ pub fn compute(
     let (register, band) = (&*opts.decisions, opts.band);
     let pp = plan.header.period;
     let years: Vec<i32> = (pp.start..=period).collect();
+    let stage = Stage::of(period, pp.end);
     let mut order: Vec<&Indicator> = plan.indicators.iter().collect();
     // Binding first; the sort is stable, so catalog order stays within each.
-    order.sort_by_key(|i| i.attribute != Attribute::Binding);
+    // The final evaluation groups each by 类别, in the order the catalog
+    // first names them.
+    let mut themes: Vec<&str> = Vec::new();
+    for i in &plan.indicators {
+        if !themes.contains(&i.category.as_str()) {
+            themes.push(&i.category);
+        }
+    }
+    let theme = |i: &Indicator| themes.iter().position(|t| *t == i.category);
+    match stage {
+        Stage::MidTerm => order.sort_by_key(|i| i.attribute != Attribute::Binding),
+        Stage::Final => order.sort_by_key(|i| (i.attribute != Attribute::Binding, theme(i))),
+    }
     let mut summary = Summary {
         indicators: order.len(),
-        binding: Counts::default(),
-        expected: Counts::default(),
-        all: Counts::default(),
+        binding: Counts::new(stage),
+        expected: Counts::new(stage),
+        all: Counts::new(stage),
     };
     let indicators: Vec<IndicatorStatus> = order
         .into_iter()
@@ -885,12 +1016,7 @@ pub fn compute(
                 .filter_map(|&y| Some((y, register.requirement(plan.id(), &ind.id, y)?.value?)))
                 .collect();
             let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
-            let evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
-            summary.all.add(evaluation.category);
-            match ind.attribute {
-                Attribute::Binding => summary.binding.add(evaluation.category),
-                Attribute::Expected => summary.expected.add(evaluation.category),
-            }
+            let mut evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
             let m = evaluation.method;
             let by_year = years
                 .iter()
@@ -935,7 +1061,16 @@ pub fn compute(
                         findings: found.map(|f| f.codes.clone()).unwrap_or_default(),
                     }
                 })
-                .collect();
+                .collect::<Vec<YearValue>>();
+            if stage == Stage::Final {
+                evaluation.category = final_category(ind, &evaluation, &by_year, pp.end);
+                evaluation.label = evaluation.category.label();
+            }
+            summary.all.add(evaluation.category);
+            match ind.attribute {
+                Attribute::Binding => summary.binding.add(evaluation.category),
+                Attribute::Expected => summary.expected.add(evaluation.category),
+            }
             IndicatorStatus {
                 id: ind.id.clone(),
                 name: ind.name.clone(),
@@ -1045,6 +1180,7 @@ pub fn compute(
             period: pp,
         },
         period,
+        stage,
         data_root,
         status_band: band,
         reports: Reports {
