@@ -7,10 +7,13 @@
 //! `fonts-noto-cjk`). The screenshots are kept in Cargo's test temp
 //! directory (printed) so that a person can look at them.
 
+mod common;
+
+use common::{missing_program, program, run_program};
 use plan_lint::cli::{run, Env};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 const EXAMPLE: &str = "fixtures/example/progress";
 /// One chart per indicator of the built-in catalog.
@@ -19,27 +22,12 @@ fn indicators() -> usize {
 }
 const BINDING: usize = 6;
 
-fn under_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
 /// The Chromium binary: $CHROMIUM, or the first of the usual names on PATH.
 fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("CHROMIUM") {
-        let p = PathBuf::from(p);
-        assert!(p.is_file(), "CHROMIUM={} is not a file", p.display());
-        return Some(p);
-    }
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-        }
-    }
-    None
+    program(
+        "CHROMIUM",
+        &["chromium", "chromium-browser", "google-chrome"],
+    )
 }
 
 /// Runs Chromium headless on a file with the given extra arguments; its standard output.
@@ -59,40 +47,8 @@ fn headless(chromium: &Path, profile: &Path, page: &Path, args: &[String]) -> St
     ])
     .arg(format!("--user-data-dir={}", profile.display()))
     .args(args)
-    .arg(format!("file://{}", page.display()))
-    .stdin(Stdio::null())
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("chromium starts");
-    // Read the output on threads so that a full pipe cannot block Chromium.
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out_t = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut out, &mut s).ok();
-        s
-    });
-    let err_t = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut err, &mut s).ok();
-        s
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait for chromium") {
-            break s;
-        }
-        if started.elapsed() > Duration::from_secs(180) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within 180 s: {args:?}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let stdout = out_t.join().unwrap();
-    let stderr = err_t.join().unwrap();
-    assert!(status.success(), "chromium failed ({status}): {stderr}");
-    stdout
+    .arg(format!("file://{}", page.display()));
+    run_program(&mut cmd, "chromium", Duration::from_secs(180)).0
 }
 
 struct Shot {
@@ -205,17 +161,11 @@ fn check_screenshot(path: &Path, width: u32, height: u32) {
 #[test]
 fn the_dashboard_renders_in_headless_chromium() {
     let Some(chromium) = chromium() else {
-        if under_ci() {
-            panic!("chromium is not installed, and CI=true requires this test to run: .ci/run installs Debian's chromium and fonts-noto-cjk");
-        }
-        // Straight to the process's standard error: libtest captures println!/eprintln!
-        // of passing tests, and a skip must be seen.
-        let _ = std::io::Write::write_all(
-            &mut std::io::stderr(),
-            b"SKIPPED the_dashboard_renders_in_headless_chromium: chromium not found on PATH \
-              (apt-get install chromium fonts-noto-cjk, or set CHROMIUM); under CI=true it must run\n",
+        return missing_program(
+            "the_dashboard_renders_in_headless_chromium",
+            "chromium",
+            "chromium fonts-noto-cjk (or set CHROMIUM)",
         );
-        return;
     };
     let out = run(
         [

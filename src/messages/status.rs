@@ -7,8 +7,70 @@ use super::{list, project::status_zh, Lang};
 use crate::plan::ProjectStatus;
 use Lang::{En, Zh};
 
+/// The sheets of `status --format xlsx` (and the tables of `--format csv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sheet {
+    Indicators,
+    Projects,
+    Departments,
+    Missing,
+    Decisions,
+}
+
+/// A column heading of the exported tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Header {
+    Plan,
+    Id,
+    Indicator,
+    Unit,
+    Theme,
+    Attribute,
+    Baseline,
+    Target,
+    TargetYear,
+    Category,
+    Basis,
+    Department,
+    DepartmentCode,
+    Note,
+    Project,
+    Column,
+    ColumnTitle,
+    Status,
+    Year,
+    Progress,
+    PlannedTotal,
+    CompletedToDate,
+    Lagging,
+    Indicators,
+    Projects,
+    NotReported,
+    MissingYears,
+    Decision,
+    Kind,
+    Rule,
+    Targets,
+    Value,
+    Reason,
+    Source,
+    ApprovedBy,
+    Date,
+    File,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum StatusText {
+    /// A sheet's name (at most 31 characters, as Excel allows).
+    SheetName(Sheet),
+    /// A column heading of an exported table.
+    Heading(Header),
+    /// An indicator's attribute in a table cell.
+    AttributeName(crate::plan::Attribute),
+    /// "yes" in a table cell (a lagging project).
+    Yes,
+    /// `--format xlsx` without `-o FILE`: a workbook is not text.
+    XlsxNeedsOutput,
     /// A year's figure that a suppression decision excepts.
     Excepted {
         id: String,
@@ -257,6 +319,22 @@ impl StatusText {
     pub fn text(&self, lang: Lang) -> String {
         use StatusText as S;
         match self {
+            S::SheetName(sheet) => sheet_name(*sheet, lang).into(),
+            S::Heading(h) => heading(*h, lang).into(),
+            S::AttributeName(a) => match (lang, a) {
+                (En, crate::plan::Attribute::Binding) => "binding".into(),
+                (En, crate::plan::Attribute::Expected) => "expected".into(),
+                (Zh, crate::plan::Attribute::Binding) => "约束性".into(),
+                (Zh, crate::plan::Attribute::Expected) => "预期性".into(),
+            },
+            S::Yes => match lang {
+                En => "yes".into(),
+                Zh => "是".into(),
+            },
+            S::XlsxNeedsOutput => match lang {
+                En => "--format xlsx writes a workbook, which is not text: name the file with -o FILE (status --format xlsx -o evaluation.xlsx)".into(),
+                Zh => "--format xlsx 生成的是工作簿文件而非文本：请用 -o FILE 指定文件（status --format xlsx -o evaluation.xlsx）".into(),
+            },
             S::Band { points, band } => match lang {
                 En => format!(
                     "基本符合预期 means within ±{points} percentage points of the planned progress \
@@ -692,5 +770,104 @@ impl StatusText {
                 }
             },
         }
+    }
+}
+
+fn sheet_name(sheet: Sheet, lang: Lang) -> &'static str {
+    match (lang, sheet) {
+        (En, Sheet::Indicators) => "indicators",
+        (En, Sheet::Projects) => "projects",
+        (En, Sheet::Departments) => "departments",
+        (En, Sheet::Missing) => "missing reports",
+        (En, Sheet::Decisions) => "decisions in force",
+        (Zh, Sheet::Indicators) => "指标",
+        (Zh, Sheet::Projects) => "重点项目",
+        (Zh, Sheet::Departments) => "部门",
+        (Zh, Sheet::Missing) => "未报送的报告",
+        (Zh, Sheet::Decisions) => "生效的决定",
+    }
+}
+
+fn heading(h: Header, lang: Lang) -> &'static str {
+    use Header as H;
+    match lang {
+        En => match h {
+            H::Plan => "plan",
+            H::Id => "id",
+            H::Indicator => "indicator",
+            H::Unit => "unit",
+            H::Theme => "类别",
+            H::Attribute => "attribute",
+            H::Baseline => "baseline",
+            H::Target => "target",
+            H::TargetYear => "target year",
+            H::Category => "category",
+            H::Basis => "basis",
+            H::Department => "department",
+            H::DepartmentCode => "department code",
+            H::Note => "note",
+            H::Project => "project",
+            H::Column => "专栏",
+            H::ColumnTitle => "专栏 title",
+            H::Status => "status",
+            H::Year => "year",
+            H::Progress => "progress (%)",
+            H::PlannedTotal => "investment planned",
+            H::CompletedToDate => "investment completed",
+            H::Lagging => "lagging",
+            H::Indicators => "indicators",
+            H::Projects => "projects",
+            H::NotReported => "not reported",
+            H::MissingYears => "years not reported",
+            H::Decision => "decision",
+            H::Kind => "kind",
+            H::Rule => "rule",
+            H::Targets => "targets",
+            H::Value => "value",
+            H::Reason => "reason",
+            H::Source => "source",
+            H::ApprovedBy => "approved by",
+            H::Date => "date",
+            H::File => "file",
+        },
+        Zh => match h {
+            H::Plan => "规划",
+            H::Id => "编号",
+            H::Indicator => "指标",
+            H::Unit => "单位",
+            H::Theme => "类别",
+            H::Attribute => "属性",
+            H::Baseline => "基期值",
+            H::Target => "目标值",
+            H::TargetYear => "目标年份",
+            H::Category => "评价",
+            H::Basis => "依据",
+            H::Department => "责任部门",
+            H::DepartmentCode => "部门代码",
+            H::Note => "备注",
+            H::Project => "项目",
+            H::Column => "专栏",
+            H::ColumnTitle => "专栏名称",
+            H::Status => "状态",
+            H::Year => "年度",
+            H::Progress => "进度（%）",
+            H::PlannedTotal => "计划总投资",
+            H::CompletedToDate => "累计完成投资",
+            H::Lagging => "滞后",
+            H::Indicators => "指标数",
+            H::Projects => "项目数",
+            H::NotReported => "未填报",
+            H::MissingYears => "未报送年度",
+            H::Decision => "决定",
+            H::Kind => "类型",
+            H::Rule => "规则",
+            H::Targets => "对象",
+            H::Value => "数值",
+            H::Reason => "理由",
+            H::Source => "依据文件",
+            H::ApprovedBy => "批准单位",
+            H::Date => "日期",
+            H::File => "登记文件",
+        },
     }
 }

@@ -7,17 +7,20 @@
 //! render it. The JSON form is the model itself, serialised (schema:
 //! `plan-lint schema status`).
 
+pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod table;
+pub mod xlsx;
 
 use crate::check::{self, Plans};
-use crate::cli::{Output, StatusArgs, StatusFormat};
+use crate::cli::{Output, StatusArgs, StatusFormat, StatusTable};
 use crate::config::Config;
 use crate::decisions::{DecisionKind, Register};
 
 use crate::history::History;
-use crate::messages::{Lang, Text};
+use crate::messages::{Lang, Sheet, StatusText, Text};
 use crate::numeric;
 use crate::plan::judgement::{self, Target};
 use crate::plan::{
@@ -510,6 +513,9 @@ pub struct YearValue {
     /// suppressed ones included: such a value is never met.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<&'static str>,
+    /// The department's `note` on the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// What `check` finds in one indicator's value of one year.
@@ -705,9 +711,22 @@ pub struct ProjectCounts {
     pub not_reported: usize,
     /// completed / (total − cancelled); null when every project is cancelled.
     pub completion_rate: Option<f64>,
+    /// Projects still to finish whose progress is below the share of the
+    /// plan years elapsed ([`ProjectRow::lagging`]).
+    pub lagging: usize,
+    /// The sums of `investment.planned_total` and `completed_to_date` over
+    /// the projects whose latest report states them.
+    pub planned_total: f64,
+    pub completed_to_date: f64,
 }
 
 impl ProjectCounts {
+    fn add_row(&mut self, row: &ProjectRow) {
+        self.add(row.status);
+        self.lagging += usize::from(row.lagging);
+        self.planned_total += row.planned_total.unwrap_or(0.0);
+        self.completed_to_date += row.completed_to_date.unwrap_or(0.0);
+    }
     fn add(&mut self, status: Option<ProjectStatus>) {
         self.total += 1;
         let Some(s) = status else {
@@ -725,6 +744,8 @@ impl ProjectCounts {
         } += 1;
     }
     fn finish(&mut self) {
+        self.planned_total = round4(self.planned_total);
+        self.completed_to_date = round4(self.completed_to_date);
         let live = self.total - self.cancelled;
         self.completion_rate = (live > 0).then(|| round4(self.completed as f64 / live as f64));
     }
@@ -744,6 +765,8 @@ impl ProjectCounts {
 pub struct ColumnProjects {
     pub column: String,
     pub column_ordinal: u32,
+    /// The column's title in the plan ([`column_title`]).
+    pub column_title: String,
     #[serde(flatten)]
     pub counts: ProjectCounts,
 }
@@ -762,6 +785,68 @@ pub struct Projects {
     pub all: ProjectCounts,
     pub by_column: Vec<ColumnProjects>,
     pub by_department: Vec<DepartmentProjects>,
+    /// Every project of the catalog, in catalog order, with its latest report.
+    pub list: Vec<ProjectRow>,
+}
+
+/// One key project as of the status period: the catalog's facts and what
+/// its latest report up to the period says.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProjectRow {
+    pub id: String,
+    pub name: String,
+    pub column: String,
+    pub column_ordinal: u32,
+    /// The column's title as the plan's header line writes it (the two
+    /// columns numbered 专栏3-6 are 总部引进重大项目 and 南明数字经济发展重点内容).
+    pub column_title: String,
+    pub department: String,
+    pub department_name: String,
+    /// The latest status reported up to the period; null when no report mentions it.
+    pub status: Option<ProjectStatus>,
+    /// The year of the report that status comes from.
+    pub year: Option<i32>,
+    /// Progress in percent, as that report states it.
+    pub progress: Option<f64>,
+    pub planned_total: Option<f64>,
+    pub completed_to_date: Option<f64>,
+    /// Still to finish (planned, preparing, under construction) with
+    /// progress below the share of the plan years elapsed by the period.
+    pub lagging: bool,
+}
+
+/// The title of a project's 专栏 column: its header line in the plan, which
+/// the project's citation quotes (`专栏3-6 总部引进重大项目 |`), without the
+/// column's number and the table bar.
+pub fn column_title(p: &crate::plan::Project) -> String {
+    let line = p.source.passage.trim().trim_end_matches('|').trim();
+    line.strip_prefix(p.column.as_str())
+        .unwrap_or(line)
+        .trim()
+        .to_string()
+}
+
+/// The share of the plan years elapsed by the end of `period`, in percent:
+/// where a project's progress should be (60 at the end of 2023 in 2021–2025).
+pub fn year_share(period: i32, pp: &Period) -> f64 {
+    let years = (pp.end - pp.start + 1).max(1) as f64;
+    ((period - pp.start + 1) as f64 / years).clamp(0.0, 1.0) * 100.0
+}
+
+/// One responsible department's part: its indicators by category, its
+/// projects, the years it has not reported.
+#[derive(Clone, Debug, Serialize)]
+pub struct DepartmentSummary {
+    pub department: String,
+    pub name: String,
+    /// Indicators it is responsible for.
+    pub indicators: usize,
+    /// Of them, by category.
+    pub counts: Counts,
+    /// Its projects.
+    pub projects: ProjectCounts,
+    /// Years from the plan's start to the period without its report.
+    pub missing: Vec<i32>,
 }
 
 /// A department that has not reported some years.
@@ -804,6 +889,8 @@ pub struct Status {
     /// (in the final stage: by 类别, in the order the catalog first names them).
     pub indicators: Vec<IndicatorStatus>,
     pub projects: Projects,
+    /// Every department responsible for an indicator or a project, in registry order.
+    pub departments: Vec<DepartmentSummary>,
     /// The plan office's decisions in force for this plan up to the period, in register order.
     pub decisions: Vec<DecisionInForce>,
 }
@@ -834,22 +921,76 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
         Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
         Err(o) => return o,
     }
-    match build(plans, &opts) {
-        Ok(s) => Output {
-            stdout: match args.format {
-                StatusFormat::Md => markdown::render(&s, lang),
-                StatusFormat::Html => html::render(&s, lang),
-                StatusFormat::Json => json::render(&s),
-            },
+    let s = match build(plans, &opts) {
+        Ok(s) => s,
+        Err(e) => return fail(e.error_line(lang)),
+    };
+    let sheet = match args.table {
+        StatusTable::Indicators => Sheet::Indicators,
+        StatusTable::Projects => Sheet::Projects,
+        StatusTable::Departments => Sheet::Departments,
+        StatusTable::Missing => Sheet::Missing,
+        StatusTable::Decisions => Sheet::Decisions,
+    };
+    let bytes = match args.format {
+        StatusFormat::Md => markdown::render(&s, lang).into_bytes(),
+        StatusFormat::Html => html::render(&s, lang).into_bytes(),
+        StatusFormat::Json => json::render(&s).into_bytes(),
+        StatusFormat::Csv => csv::render(&table::table(&s, sheet, lang)).into_bytes(),
+        StatusFormat::Xlsx => {
+            let Some(path) = &args.output else {
+                return fail(error_line(&StatusText::XlsxNeedsOutput, lang));
+            };
+            match xlsx::render(
+                &table::tables(&s, lang),
+                s.period,
+                &markdown::title(&s, lang),
+            ) {
+                Ok(b) => b,
+                Err(e) => {
+                    let path = crate::paths::display(path);
+                    let error = e.to_string();
+                    return fail(Text::CannotWrite { path, error }.error_line(lang));
+                }
+            }
+        }
+    };
+    let Some(path) = args.output else {
+        return Output {
+            stdout: String::from_utf8(bytes).unwrap_or_default(),
             stderr: String::new(),
             code: 0,
-        },
-        Err(e) => Output {
+        };
+    };
+    let shown = crate::paths::display(&path);
+    match std::fs::write(&path, bytes) {
+        Ok(()) => Output {
             stdout: String::new(),
-            stderr: e.error_line(lang),
-            code: 2,
+            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
+            code: 0,
         },
+        Err(e) => fail(
+            Text::CannotWrite {
+                path: shown,
+                error: e.to_string(),
+            }
+            .error_line(lang),
+        ),
     }
+}
+
+/// An error of `status`: exit 2 with the line on standard error.
+fn fail(line: String) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr: line,
+        code: 2,
+    }
+}
+
+/// An error of `status`'s own, as `Text::error_line` writes one.
+fn error_line(t: &StatusText, lang: Lang) -> String {
+    format!("{}{}\n", Text::ErrorPrefix.text(lang), t.text(lang))
 }
 
 /// Reads every report under the data root (as `check` does) and computes
@@ -1059,6 +1200,9 @@ pub fn compute(
                         met,
                         decision,
                         findings: found.map(|f| f.codes.clone()).unwrap_or_default(),
+                        note: fact
+                            .and_then(|_| history.note(plan, ind, y))
+                            .map(str::to_string),
                     }
                 })
                 .collect::<Vec<YearValue>>();
@@ -1103,17 +1247,44 @@ pub fn compute(
     let mut all = ProjectCounts::default();
     let mut columns: BTreeMap<(u32, String), ProjectCounts> = BTreeMap::new();
     let mut depts: BTreeMap<String, ProjectCounts> = BTreeMap::new();
+    let share = year_share(period, &pp);
+    let mut list = Vec::with_capacity(plan.projects.len());
     for p in &plan.projects {
-        let status = history
-            .previous_project(plan, p, period.saturating_add(1))
-            .and_then(|f| f.status)
-            .map(|f| f.value);
-        all.add(status);
+        let facts = history.previous_project(plan, p, period.saturating_add(1));
+        let status = facts.and_then(|f| f.status).map(|f| f.value);
+        let progress = facts.and_then(|f| f.progress).map(|f| f.value);
+        let open = matches!(
+            status,
+            Some(
+                ProjectStatus::Planned
+                    | ProjectStatus::Preparing
+                    | ProjectStatus::UnderConstruction
+            )
+        );
+        let row = ProjectRow {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            column: p.column.clone(),
+            column_ordinal: p.column_ordinal,
+            column_title: column_title(p),
+            department: p.department.clone(),
+            department_name: plan
+                .department(&p.department)
+                .map_or_else(|| p.department.clone(), |d| d.name.clone()),
+            status,
+            year: facts.map(|f| f.period),
+            progress,
+            planned_total: facts.and_then(|f| f.planned_total).map(|f| f.value),
+            completed_to_date: facts.and_then(|f| f.completed_to_date).map(|f| f.value),
+            lagging: open && progress.is_some_and(|x| numeric::exceeds(share - x, 0.0)),
+        };
+        all.add_row(&row);
         columns
             .entry((p.column_ordinal, p.column.clone()))
             .or_default()
-            .add(status);
-        depts.entry(p.department.clone()).or_default().add(status);
+            .add_row(&row);
+        depts.entry(p.department.clone()).or_default().add_row(&row);
+        list.push(row);
     }
     all.finish();
     let by_column = columns
@@ -1121,6 +1292,10 @@ pub fn compute(
         .map(|((ordinal, column), mut counts)| {
             counts.finish();
             ColumnProjects {
+                column_title: (plan.projects.iter())
+                    .find(|p| p.column_ordinal == ordinal)
+                    .map(column_title)
+                    .unwrap_or_default(),
                 column,
                 column_ordinal: ordinal,
                 counts,
@@ -1128,7 +1303,7 @@ pub fn compute(
         })
         .collect();
     // Departments in registry order.
-    let by_department = plan
+    let by_department: Vec<DepartmentProjects> = plan
         .departments
         .iter()
         .filter_map(|d| {
@@ -1151,19 +1326,43 @@ pub fn compute(
                 || plan.projects.iter().any(|p| p.department == d.code)
         })
         .collect();
+    let not_reported = |code: &str| -> Vec<i32> {
+        (years.iter().copied())
+            .filter(|&y| !history.reported(plan, code, y))
+            .collect()
+    };
     let missing = responsible
         .iter()
         .filter_map(|d| {
-            let periods: Vec<i32> = years
-                .iter()
-                .copied()
-                .filter(|&y| !history.reported(plan, &d.code, y))
-                .collect();
+            let periods = not_reported(&d.code);
             (!periods.is_empty()).then(|| Missing {
                 department: d.code.clone(),
                 name: d.name.clone(),
                 periods,
             })
+        })
+        .collect();
+    let departments = responsible
+        .iter()
+        .map(|d| {
+            let mut counts = Counts::new(stage);
+            let mine = indicators.iter().filter(|i| i.department == d.code);
+            let mut n = 0;
+            for i in mine {
+                counts.add(i.evaluation.category);
+                n += 1;
+            }
+            DepartmentSummary {
+                department: d.code.clone(),
+                name: d.name.clone(),
+                indicators: n,
+                counts,
+                projects: (by_department.iter())
+                    .find(|p| p.department == d.code)
+                    .map(|p| p.counts.clone())
+                    .unwrap_or_default(),
+                missing: not_reported(&d.code),
+            }
         })
         .collect();
 
@@ -1195,7 +1394,9 @@ pub fn compute(
             all,
             by_column,
             by_department,
+            list,
         },
+        departments,
         decisions: (register.decisions.iter())
             .filter(|d| d.plan == plan.id() && d.period <= period)
             .map(|d| DecisionInForce {
