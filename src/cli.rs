@@ -167,6 +167,8 @@ pub struct StatusArgs {
     pub output: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "indicators")]
     pub table: StatusTable,
+    #[arg(long, value_name = "CODE")]
+    pub department: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -227,6 +229,7 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("status", Some("plan_id")) => H::StatusPlanId,
         ("status", Some("output")) => H::StatusOutput,
         ("status", Some("table")) => H::StatusTable,
+        ("status", Some("department")) => H::StatusDepartment,
         ("decisions", None) => H::Decisions,
         ("decisions draft", None) => H::DecisionsDraft,
         ("decisions draft", Some("data_root")) => H::InitDataRoot,

@@ -1065,3 +1065,94 @@ fn the_final_judgement_follows_the_years_the_plan_judges() {
         assert!(md.contains(sentence), "{sentence}\n{md}");
     }
 }
+
+// ---------------------------------------------------------------- one department's part
+
+#[test]
+fn department_shows_one_departments_part_in_every_format() {
+    let doc = evaluation_json(&["--period", "2025", "--department", "eco-env"]);
+    assert_eq!(doc["department"]["code"], "eco-env");
+    assert_eq!(doc["department"]["name"], "区生态环境局");
+    let inds = doc["indicators"].as_array().unwrap();
+    assert_eq!(inds.len(), 13);
+    assert!(inds.iter().all(|i| i["department"] == "eco-env"));
+    assert_eq!(doc["summary"]["indicators"], 13);
+    assert_eq!(doc["summary"]["all"]["met"], 12);
+    assert_eq!(doc["summary"]["all"]["missed"], 1);
+    let p = &doc["projects"];
+    assert_eq!(p["total"], 12);
+    assert!(p["list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["department"] == "eco-env"));
+    assert_eq!(p["by_department"].as_array().unwrap().len(), 1);
+    assert_eq!(p["by_column"][0]["column"], "专栏5-2");
+    assert_eq!(doc["departments"].as_array().unwrap().len(), 1);
+    // The register's decisions about its targets (I17–I19, T081), not drc's T079.
+    let decided: std::collections::BTreeSet<&str> = (doc["decisions"].as_array().unwrap().iter())
+        .map(|d| d["targets"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(decided, ["I17", "I18", "I19", "T081"].into_iter().collect());
+    // Its name or an alias name it too.
+    let by_name = evaluation_json(&["--period", "2025", "--department", "区生态环境局"]);
+    assert_eq!(by_name, doc);
+    let drc = evaluation_json(&["--period", "2025", "--department", "区发改局"]);
+    assert_eq!(drc["department"]["code"], "drc");
+    assert!(drc["reports"]["missing"].as_array().unwrap().is_empty());
+    let education = evaluation_json(&["--department", "education"]);
+    assert_eq!(
+        education["reports"]["missing"],
+        serde_json::json!([{"department": "education", "name": "区教育局", "periods": [2025]}])
+    );
+    // Every format.
+    let md = evaluation("md", &["--department", "eco-env", "--lang", "zh"]).stdout;
+    assert!(md.contains("**区生态环境局（eco-env）负责的部分"), "{md}");
+    assert!(!md.contains("| I01 |"));
+    let html = evaluation("html", &["--department", "eco-env"]).stdout;
+    assert_eq!(html.matches("<article ").count(), 13);
+    assert!(html.contains("class=\"part\""));
+    let csv = evaluation("csv", &["--department", "eco-env"]).stdout;
+    assert_eq!(csv.lines().filter(|l| l.starts_with("nanming")).count(), 13);
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("eco-env.xlsx");
+    let out = evaluation(
+        "xlsx",
+        &["--department", "eco-env", "-o", xlsx.to_str().unwrap()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
+}
+
+#[test]
+fn an_unknown_department_is_exit_2_with_a_suggestion() {
+    let out = evaluation("md", &["--department", "eco-evn"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.contains("did you mean “eco-env”"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_page_has_a_part_per_department() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    let html = evaluation("html", &["--period", "2025"]).stdout;
+    let section = &html[html.find("<section id=\"departments\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let departments = doc["departments"].as_array().unwrap();
+    assert_eq!(departments.len(), 23);
+    for d in departments {
+        let code = d["department"].as_str().unwrap();
+        assert!(section.contains(&format!("id=\"dept-{code}\"")), "{code}");
+    }
+    let eco = &section[section.find("id=\"dept-eco-env\"").unwrap()..];
+    let eco = &eco[..eco.find("</tr>").unwrap()];
+    // 13 indicators: 12 met, 1 missed, 0 no data; 12 projects, 7 completed, 3 lagging.
+    assert!(
+        eco.contains("<td>13</td><td>12</td><td>1</td><td>0</td><td>12</td><td>7</td><td>3</td>"),
+        "{eco}"
+    );
+}

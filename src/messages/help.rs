@@ -54,6 +54,7 @@ pub enum CliHelp {
     StatusPlanId,
     StatusOutput,
     StatusTable,
+    StatusDepartment,
     SchemaName,
     // clap's own words; the English is what clap writes.
     Usage,
@@ -267,6 +268,10 @@ impl CliHelp {
             H::StatusTable => match lang {
                 En => "The table --format csv writes: indicators (default), projects, departments, missing or decisions",
                 Zh => "--format csv 输出哪张表：indicators（默认，指标）、projects（项目）、departments（部门）、missing（未报送）或 decisions（决定）",
+            },
+            H::StatusDepartment => match lang {
+                En => "One department's part, in every format: its indicators, projects, missing reports and decisions (its code, name or alias)",
+                Zh => "只看某一部门的部分（各种格式均可）：其负责的指标、项目、未报送的报告和相关决定（部门代码、名称或简称）",
             },
             H::SchemaName => match lang {
                 En => "report, plan, rules, config, output or status",

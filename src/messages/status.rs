@@ -71,6 +71,19 @@ pub enum StatusText {
     Yes,
     /// `--format xlsx` without `-o FILE`: a workbook is not text.
     XlsxNeedsOutput,
+    /// `--department` names no department of the plan's registry.
+    UnknownDepartment {
+        given: String,
+        suggestion: Option<String>,
+    },
+    /// Under the title of one department's part.
+    DepartmentPart {
+        name: String,
+        code: String,
+    },
+    /// The heading of the departments' parts, and its table header.
+    DepartmentsSection,
+    DepartmentsHeader,
     /// A year's figure that a suppression decision excepts.
     Excepted {
         id: String,
@@ -330,6 +343,34 @@ impl StatusText {
             S::Yes => match lang {
                 En => "yes".into(),
                 Zh => "是".into(),
+            },
+            S::UnknownDepartment { given, suggestion } => {
+                let hint = suggestion.as_deref().map(|c| match lang {
+                    En => format!("; did you mean “{c}”?"),
+                    Zh => format!("；是否应为“{c}”？"),
+                });
+                match lang {
+                    En => format!(
+                        "--department “{given}” is no department of the plan: give its code, name or alias (plan-lint plan lists them){}",
+                        hint.unwrap_or_default()
+                    ),
+                    Zh => format!(
+                        "--department “{given}”不是规划中的部门：请填写部门代码、名称或简称（见 plan-lint plan）{}",
+                        hint.unwrap_or_default()
+                    ),
+                }
+            }
+            S::DepartmentPart { name, code } => match lang {
+                En => format!("The part of {name} ({code}): its indicators, projects, reports and decisions."),
+                Zh => format!("{name}（{code}）负责的部分：其指标、项目、报告和相关决定。"),
+            },
+            S::DepartmentsSection => match lang {
+                En => "Departments".into(),
+                Zh => "各部门情况".into(),
+            },
+            S::DepartmentsHeader => match lang {
+                En => "| department | code | indicators |".into(),
+                Zh => "| 部门 | 代码 | 指标数 |".into(),
             },
             S::XlsxNeedsOutput => match lang {
                 En => "--format xlsx writes a workbook, which is not text: name the file with -o FILE (status --format xlsx -o evaluation.xlsx)".into(),

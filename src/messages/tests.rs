@@ -1197,6 +1197,20 @@ fn status_samples() -> Vec<StatusText> {
         S::AttributeName(crate::plan::Attribute::Expected),
         S::Yes,
         S::XlsxNeedsOutput,
+        S::UnknownDepartment {
+            given: s("eco-evn"),
+            suggestion: Some(s("eco-env")),
+        },
+        S::UnknownDepartment {
+            given: s("x"),
+            suggestion: None,
+        },
+        S::DepartmentPart {
+            name: s("区生态环境局"),
+            code: s("eco-env"),
+        },
+        S::DepartmentsSection,
+        S::DepartmentsHeader,
         S::DecisionsHeading,
         S::DecisionsNone,
         S::DecisionsHeader,
@@ -1708,6 +1722,7 @@ fn help_samples() -> Vec<CliHelp> {
         H::StatusPlanId,
         H::StatusOutput,
         H::StatusTable,
+        H::StatusDepartment,
         H::SchemaName,
         H::Usage,
         H::Commands,

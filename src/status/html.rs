@@ -3,8 +3,9 @@
 //! indicators first) that reads on a phone as well as on a desktop.
 
 use super::markdown::{
-    baseline_cell, baseline_when, basis, fig, judgement_sentence, pct, projects_sentence,
-    status_heading, target_cell, themes, title, STATUS_ORDER,
+    baseline_cell, baseline_when, basis, department_cells, department_headings, fig,
+    judgement_sentence, pct, projects_sentence, status_heading, target_cell, themes, title,
+    STATUS_ORDER,
 };
 use super::{IndicatorStatus, Method, ProjectCounts, Stage, Status};
 use crate::messages::{Lang, StatusText as S};
@@ -99,6 +100,7 @@ summary{cursor:pointer;color:var(--ahead);font-size:.85rem;padding:4px 0}
 .missing div{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:6px 10px;font-size:.85rem}
 .missing small{color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;padding:24px 16px 32px}
+.part{font-weight:600;margin:0 0 8px}
 @media (max-width:480px){body{font-size:14px}header,main{padding:0 10px}h1{font-size:1.15rem}
 .grid{grid-template-columns:1fr}.chip{padding:5px 8px}
 .brow{grid-template-columns:1fr auto}.brow .bar{grid-column:1 / -1;grid-row:2}}
@@ -615,6 +617,13 @@ pub fn render(s: &Status, lang: Lang) -> String {
         .text(lang),
         esc(&judgement_sentence(s, lang)).replace('`', "")
     );
+    if let Some(d) = &s.department {
+        let part = S::DepartmentPart {
+            name: d.name.clone(),
+            code: d.code.clone(),
+        };
+        let _ = write!(out, "<p class=\"part\">{}</p>", esc(&part.text(lang)));
+    }
     out.push_str("<div class=\"chips\">");
     for &c in s.stage.categories() {
         let _ = write!(
@@ -674,6 +683,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out.push_str("</section>\n");
     }
 
+    departments_section(&mut out, s, lang);
     let p = &s.projects;
     let _ = write!(
         out,
@@ -843,6 +853,53 @@ pub fn render(s: &Status, lang: Lang) -> String {
         .text(lang))
     );
     out
+}
+
+/// Each responsible department's part: its indicators by category, its
+/// projects, the years it has not reported; a row each, `id="dept-CODE"`.
+fn departments_section(out: &mut String, s: &Status, lang: Lang) {
+    if s.departments.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section id=\"departments\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr>",
+        esc(&S::DepartmentsSection.text(lang))
+    );
+    let header = S::DepartmentsHeader.text(lang);
+    let mut heads: Vec<String> = (header.trim_matches('|').split('|'))
+        .map(|h| h.trim().to_string())
+        .collect();
+    heads.extend(department_headings(s, lang));
+    for (i, h) in heads.iter().enumerate() {
+        let class = if i < 2 || i == heads.len() - 1 {
+            " class=\"l\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<th{class}>{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for d in &s.departments {
+        let _ = write!(
+            out,
+            "<tr id=\"dept-{code}\" data-department=\"{code}\"><td>{}</td><td class=\"l\">{code}</td><td>{}</td>",
+            esc(&d.name),
+            d.indicators,
+            code = esc(&d.department)
+        );
+        let cells = department_cells(s, d);
+        for (i, c) in cells.iter().enumerate() {
+            let class = if i == cells.len() - 1 {
+                " class=\"l\""
+            } else {
+                ""
+            };
+            let _ = write!(out, "<td{class}>{}</td>", esc(c));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div></section>\n");
 }
 
 /// Markdown's `code` as HTML: `<code>code</code>`.

@@ -2,7 +2,7 @@
 //! HTML, so that it can be appended to `$GITHUB_STEP_SUMMARY`.
 
 use super::{Category, IndicatorStatus, Method, ProjectCounts, Stage, Status};
-use crate::messages::{num, val, Lang, StatusText};
+use crate::messages::{num, val, Header, Lang, StatusText};
 use crate::plan::{Attribute, BaselineKind, Comparison, ProjectStatus};
 use std::fmt::Write;
 
@@ -432,6 +432,13 @@ pub fn render(s: &Status, lang: Lang) -> String {
     let mut out = String::new();
     let pp = s.plan.period;
     let _ = writeln!(out, "# {}\n", title(s, lang));
+    if let Some(d) = &s.department {
+        let part = StatusText::DepartmentPart {
+            name: d.name.clone(),
+            code: d.code.clone(),
+        };
+        let _ = writeln!(out, "**{}**\n", part.text(lang));
+    }
     let _ = writeln!(
         out,
         "{} {}\n",
@@ -481,6 +488,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
         s.summary.indicators
     );
 
+    departments_table(&mut out, s, lang);
     for (attr, title) in [
         (Attribute::Binding, StatusText::BindingIndicators),
         (Attribute::Expected, StatusText::ExpectedIndicators),
@@ -619,6 +627,63 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The headings of the departments' table after department, code and
+/// indicators: the stage's categories, projects, completed, lagging,
+/// years not reported.
+pub fn department_headings(s: &Status, lang: Lang) -> Vec<String> {
+    let mut h: Vec<String> = (s.stage.categories().iter())
+        .map(|c| c.label().to_string())
+        .collect();
+    h.push(StatusText::Projects.text(lang));
+    h.push(status_heading(ProjectStatus::Completed, lang));
+    h.push(StatusText::Heading(Header::Lagging).text(lang));
+    h.push(StatusText::Heading(Header::MissingYears).text(lang));
+    h
+}
+
+/// The cells after department, code and indicators (see [`department_headings`]).
+pub fn department_cells(s: &Status, d: &super::DepartmentSummary) -> Vec<String> {
+    let mut c: Vec<String> = (s.stage.categories().iter())
+        .map(|x| d.counts.get(*x).to_string())
+        .collect();
+    c.push(d.projects.total.to_string());
+    c.push(d.projects.completed.to_string());
+    c.push(d.projects.lagging.to_string());
+    c.push(if d.missing.is_empty() {
+        "—".into()
+    } else {
+        years_list(&d.missing)
+    });
+    c
+}
+
+/// Each responsible department's part in one row.
+fn departments_table(out: &mut String, s: &Status, lang: Lang) {
+    if s.departments.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", StatusText::DepartmentsSection.text(lang));
+    let heads = department_headings(s, lang);
+    let _ = writeln!(
+        out,
+        "{} {} |\n|---|---|--:{}|",
+        StatusText::DepartmentsHeader.text(lang),
+        heads.join(" | "),
+        "|--:".repeat(heads.len() - 1) + "|---"
+    );
+    for d in &s.departments {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&d.name),
+            cell(&d.department),
+            d.indicators,
+            department_cells(s, d).join(" | ")
+        );
+    }
+    out.push('\n');
 }
 
 /// The unit of an indicator of the status, by id ("" for a project).

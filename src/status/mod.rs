@@ -60,6 +60,8 @@ pub struct StatusOptions {
     /// The day the reports are checked on (`check --today`): status shows
     /// what `check` finds in each value.
     pub today: jiff::civil::Date,
+    /// One department's part only (`--department`: its code, name or alias).
+    pub department: Option<String>,
 }
 
 impl StatusOptions {
@@ -73,6 +75,7 @@ impl StatusOptions {
             max_file_size: check::DEFAULT_MAX_FILE_SIZE,
             decisions: Default::default(),
             today: jiff::Zoned::now().date(),
+            department: None,
         }
     }
 }
@@ -833,6 +836,13 @@ pub fn year_share(period: i32, pp: &Period) -> f64 {
     ((period - pp.start + 1) as f64 / years).clamp(0.0, 1.0) * 100.0
 }
 
+/// A department by code and registry name.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DepartmentRef {
+    pub code: String,
+    pub name: String,
+}
+
 /// One responsible department's part: its indicators by category, its
 /// projects, the years it has not reported.
 #[derive(Clone, Debug, Serialize)]
@@ -891,6 +901,8 @@ pub struct Status {
     pub projects: Projects,
     /// Every department responsible for an indicator or a project, in registry order.
     pub departments: Vec<DepartmentSummary>,
+    /// `--department`: the department whose part this is; null for the whole plan.
+    pub department: Option<DepartmentRef>,
     /// The plan office's decisions in force for this plan up to the period, in register order.
     pub decisions: Vec<DecisionInForce>,
 }
@@ -905,6 +917,7 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
     );
     opts.period = args.period;
     opts.plan_id = args.plan_id;
+    opts.department = args.department;
     opts.band = cfg.status_band.unwrap_or(DEFAULT_BAND);
     opts.exclude = cfg.exclude.clone();
     if let Some(max) = cfg.max_file_size {
@@ -923,7 +936,8 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
     }
     let s = match build(plans, &opts) {
         Ok(s) => s,
-        Err(e) => return fail(e.error_line(lang)),
+        Err(Error::Usage(e)) => return fail(e.error_line(lang)),
+        Err(Error::Status(e)) => return fail(error_line(&e, lang)),
     };
     let sheet = match args.table {
         StatusTable::Indicators => Sheet::Indicators,
@@ -993,9 +1007,37 @@ fn error_line(t: &StatusText, lang: Lang) -> String {
     format!("{}{}\n", Text::ErrorPrefix.text(lang), t.text(lang))
 }
 
+/// Why `status` could not do its job (exit 2).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    Usage(Text),
+    Status(StatusText),
+}
+
+impl From<Text> for Error {
+    fn from(t: Text) -> Error {
+        Error::Usage(t)
+    }
+}
+
+/// The department `--department` names: its code, name or an alias.
+pub fn department_of(plan: &Plan, given: &str) -> Result<crate::plan::Department, Error> {
+    let given = given.trim();
+    (plan.departments.iter())
+        .find(|d| d.code == given || d.name == given || d.aliases.iter().any(|a| a == given))
+        .cloned()
+        .ok_or_else(|| {
+            let codes = plan.departments.iter().map(|d| d.code.as_str());
+            Error::Status(StatusText::UnknownDepartment {
+                given: given.to_string(),
+                suggestion: crate::suggest::closest(given, codes).map(str::to_string),
+            })
+        })
+}
+
 /// Reads every report under the data root (as `check` does) and computes
 /// the status. An error is a usage error (exit 2).
-pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
+pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Error> {
     let plan = match &opts.plan_id {
         Some(id) => plans.get(id).ok_or_else(|| Text::PlanNotLoadedOf {
             id: id.clone(),
@@ -1013,17 +1055,23 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
                 period: y,
                 start: p.start,
                 end: p.end,
-            });
+            }
+            .into());
         }
     }
     if !opts.band.is_finite() || opts.band < 0.0 {
-        return Err(Text::BadBand { band: opts.band });
+        return Err(Text::BadBand { band: opts.band }.into());
     }
+    let department = match &opts.department {
+        Some(d) => Some(department_of(plan, d)?),
+        None => None,
+    };
     let root = crate::paths::normalize(&opts.data_root);
     if !root.is_dir() {
         return Err(Text::StatusDataRootMissing {
             root: crate::paths::display(&root),
-        });
+        }
+        .into());
     }
     let files: Vec<PathBuf> = check::reports_under(&root)
         .into_iter()
@@ -1082,16 +1130,18 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
             files: used.len(),
             unreadable,
             data_root: crate::paths::display(&root),
+            department,
         },
     ))
 }
 
 /// What `status` read: how many reports, which files it could not read,
-/// and under which data root.
+/// under which data root, and for which department's part (all when none).
 pub struct Read {
     pub files: usize,
     pub unreadable: Vec<String>,
     pub data_root: String,
+    pub department: Option<crate::plan::Department>,
 }
 
 /// The status of a plan from its history, as of `period`.
@@ -1107,12 +1157,17 @@ pub fn compute(
         files,
         unreadable,
         data_root,
+        department,
     } = read;
+    // One department's part: its indicators, projects, reports and decisions.
+    let ours = |code: &str| department.as_ref().is_none_or(|d| d.code == code);
     let (register, band) = (&*opts.decisions, opts.band);
     let pp = plan.header.period;
     let years: Vec<i32> = (pp.start..=period).collect();
     let stage = Stage::of(period, pp.end);
-    let mut order: Vec<&Indicator> = plan.indicators.iter().collect();
+    let mut order: Vec<&Indicator> = (plan.indicators.iter())
+        .filter(|i| ours(&i.department))
+        .collect();
     // Binding first; the sort is stable, so catalog order stays within each.
     // The final evaluation groups each by 类别, in the order the catalog
     // first names them.
@@ -1249,7 +1304,7 @@ pub fn compute(
     let mut depts: BTreeMap<String, ProjectCounts> = BTreeMap::new();
     let share = year_share(period, &pp);
     let mut list = Vec::with_capacity(plan.projects.len());
-    for p in &plan.projects {
+    for p in plan.projects.iter().filter(|p| ours(&p.department)) {
         let facts = history.previous_project(plan, p, period.saturating_add(1));
         let status = facts.and_then(|f| f.status).map(|f| f.value);
         let progress = facts.and_then(|f| f.progress).map(|f| f.value);
@@ -1321,11 +1376,22 @@ pub fn compute(
     let responsible: Vec<_> = plan
         .departments
         .iter()
+        .filter(|d| ours(&d.code))
         .filter(|d| {
             plan.indicators.iter().any(|i| i.department == d.code)
                 || plan.projects.iter().any(|p| p.department == d.code)
         })
         .collect();
+    // A decision is a department's when it is about its report or one of its targets.
+    let ids: Vec<&str> = (indicators.iter().map(|i| i.id.as_str()))
+        .chain(list.iter().map(|p| p.id.as_str()))
+        .collect();
+    let decision_of_ours = |d: &crate::decisions::Decision| {
+        department.is_none()
+            || d.department.as_deref().is_some_and(ours)
+            || d.target.as_deref().is_some_and(|t| ids.contains(&t))
+            || d.targets.iter().any(|t| ids.contains(&t.as_str()))
+    };
     let not_reported = |code: &str| -> Vec<i32> {
         (years.iter().copied())
             .filter(|&y| !history.reported(plan, code, y))
@@ -1366,6 +1432,28 @@ pub fn compute(
         })
         .collect();
 
+    let decisions: Vec<DecisionInForce> = (register.decisions.iter())
+        .filter(|d| d.plan == plan.id() && d.period <= period)
+        .filter(|d| decision_of_ours(d))
+        .map(|d| DecisionInForce {
+            id: d.id.clone(),
+            kind: d.kind.as_str(),
+            department: d.department.clone(),
+            period: d.period,
+            rule: d.rule.clone(),
+            targets: match d.kind {
+                DecisionKind::Revision => d.targets.clone(),
+                _ => d.target.iter().cloned().collect(),
+            },
+            value: d.value,
+            reason: d.reason.clone(),
+            source: d.document.clone(),
+            approved_by: d.approved_by.clone(),
+            date: d.date.clone(),
+            file: d.source.path.clone(),
+        })
+        .collect();
+
     Status {
         version: 1,
         tool: Tool {
@@ -1397,25 +1485,10 @@ pub fn compute(
             list,
         },
         departments,
-        decisions: (register.decisions.iter())
-            .filter(|d| d.plan == plan.id() && d.period <= period)
-            .map(|d| DecisionInForce {
-                id: d.id.clone(),
-                kind: d.kind.as_str(),
-                department: d.department.clone(),
-                period: d.period,
-                rule: d.rule.clone(),
-                targets: match d.kind {
-                    DecisionKind::Revision => d.targets.clone(),
-                    _ => d.target.iter().cloned().collect(),
-                },
-                value: d.value,
-                reason: d.reason.clone(),
-                source: d.document.clone(),
-                approved_by: d.approved_by.clone(),
-                date: d.date.clone(),
-                file: d.source.path.clone(),
-            })
-            .collect(),
+        department: department.map(|d| DepartmentRef {
+            code: d.code,
+            name: d.name,
+        }),
+        decisions,
     }
 }
