@@ -1156,3 +1156,122 @@ fn the_page_has_a_part_per_department() {
         "{eco}"
     );
 }
+
+// ---------------------------------------------------------------- project views
+
+#[test]
+fn columns_carry_their_titles_from_the_plan() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    // The plan's 专栏 header lines, in order: column_ordinal counts them.
+    let seed = std::fs::read_to_string("seeds/000_3ad0bd4780363ad6.txt").unwrap();
+    let headers: Vec<&str> = (seed.lines().map(str::trim_start))
+        .filter(|l| {
+            l.strip_prefix("专栏")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .collect();
+    for c in doc["projects"]["by_column"].as_array().unwrap() {
+        let (column, title) = (
+            c["column"].as_str().unwrap(),
+            c["column_title"].as_str().unwrap(),
+        );
+        assert!(!title.is_empty(), "{column}");
+        let header = headers[c["column_ordinal"].as_u64().unwrap() as usize - 1];
+        assert_eq!(
+            header.trim_end_matches(['|', ' ']),
+            format!("{column} {title}"),
+            "the title is the column's header line in the plan"
+        );
+    }
+    let title = |ordinal: u64| {
+        (doc["projects"]["by_column"].as_array().unwrap().iter())
+            .find(|c| c["column_ordinal"] == ordinal)
+            .unwrap()["column_title"]
+            .clone()
+    };
+    // The two columns numbered 专栏3-6 are told apart.
+    assert_eq!(title(7), "总部引进重大项目");
+    assert_eq!(title(8), "南明数字经济发展重点内容");
+    let md = evaluation("md", &["--period", "2025"]).stdout;
+    assert!(md.contains("| 7 | 专栏3-6 总部引进重大项目 |"), "{md}");
+    assert!(md.contains("| 8 | 专栏3-6 南明数字经济发展重点内容 |"));
+}
+
+#[test]
+fn suspended_cancelled_and_lagging_projects_are_listed_with_investment_summed() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    let list = doc["projects"]["list"].as_array().unwrap();
+    let with = |f: &dyn Fn(&serde_json::Value) -> bool| -> Vec<&str> {
+        (list.iter().filter(|p| f(p)))
+            .map(|p| p["id"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(with(&|p| p["status"] == "suspended"), ["P1114"]);
+    assert_eq!(with(&|p| p["status"] == "cancelled"), ["P1121"]);
+    // In 2025 the whole plan period has passed: anything still to finish lags,
+    // education's projects too (their latest report is 2024's).
+    let lagging = with(&|p| p["lagging"] == true);
+    assert_eq!(lagging.len(), 14, "{lagging:?}");
+    for id in ["P1128", "P1129", "P1136", "P1603", "P1801", "P1813"] {
+        assert!(lagging.contains(&id), "{id}");
+    }
+    assert!(
+        !lagging.contains(&"P1114"),
+        "a suspended project is listed as such"
+    );
+    // Mid-term: lagging is progress below the share of the plan years (60% in 2023).
+    let mid = evaluation_json(&["--period", "2023"]);
+    let lag23 = |id: &str| {
+        (mid["projects"]["list"].as_array().unwrap().iter())
+            .find(|p| p["id"] == id)
+            .unwrap()["lagging"]
+            .clone()
+    };
+    assert_eq!(lag23("P1114"), true); // 40%
+    assert_eq!(lag23("P1113"), false); // 70%
+                                       // Investment summed per column and department, and in all.
+    let sum = |ids: &dyn Fn(&serde_json::Value) -> bool, key: &str| -> f64 {
+        (list.iter().filter(|p| ids(p)))
+            .filter_map(|p| p[key].as_f64())
+            .sum()
+    };
+    let close = |a: f64, b: &serde_json::Value| (a - b.as_f64().unwrap()).abs() < 1e-6;
+    for c in doc["projects"]["by_column"].as_array().unwrap() {
+        for key in ["planned_total", "completed_to_date"] {
+            let s = sum(&|p| p["column_ordinal"] == c["column_ordinal"], key);
+            assert!(
+                close(s, &c[key]),
+                "{} {key}: {s} vs {}",
+                c["column"],
+                c[key]
+            );
+        }
+    }
+    let eco = (doc["projects"]["by_department"].as_array().unwrap().iter())
+        .find(|d| d["department"] == "eco-env")
+        .unwrap();
+    assert_eq!(eco["planned_total"], 35.1);
+    assert_eq!(eco["completed_to_date"], 29.83);
+    assert_eq!(eco["lagging"], 3);
+    assert!(close(
+        sum(&|_| true, "planned_total"),
+        &doc["projects"]["planned_total"]
+    ));
+    // Markdown and the page list them, by column then department.
+    let md = evaluation("md", &["--period", "2025", "--lang", "zh"]).stdout;
+    assert!(md.contains("### 停缓建、已取消和进度滞后的项目"));
+    assert!(md.contains(
+        "| 专栏5-2 生态环境治理重点项目 | P1114 机动车尾气污染治理工程 | 区生态环境局 | 停缓建 | 2025 | 40 | 1.7 | 0.68 |"
+    ), "{md}");
+    assert!(md.contains(
+        "| P1128 建设用地土壤调查与风险评估 | 区生态环境局 | 在建（滞后） | 2025 | 85 |"
+    ));
+    let html = evaluation("html", &["--period", "2025"]).stdout;
+    let table = &html[html.find("<table class=\"attention\">").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert_eq!(table.matches("<tr data-department=").count(), 16);
+    assert!(
+        html.contains("investment 29.83 of 35.1 planned")
+            || html.contains("完成投资 29.83，计划 35.1")
+    );
+}

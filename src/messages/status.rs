@@ -81,6 +81,26 @@ pub enum StatusText {
         name: String,
         code: String,
     },
+    /// The projects to look at: suspended, cancelled, lagging.
+    AttentionHeading,
+    AttentionSentence {
+        listed: usize,
+        suspended: usize,
+        cancelled: usize,
+        lagging: usize,
+        /// The share of the plan years elapsed, in percent (a figure).
+        share: String,
+        period: i32,
+    },
+    /// After a project's status when it lags: `lagging` is the word.
+    LaggingMark {
+        lagging: String,
+    },
+    /// A group's investment, completed of planned.
+    Investment {
+        completed: String,
+        planned: String,
+    },
     /// The heading of the departments' parts, and its table header.
     DepartmentsSection,
     DepartmentsHeader,
@@ -252,7 +272,6 @@ pub enum StatusText {
     Reported,
     NotReported,
     Completion,
-    Status,
     All,
     MissingHeading {
         start: i32,
@@ -363,6 +382,26 @@ impl StatusText {
             S::DepartmentPart { name, code } => match lang {
                 En => format!("The part of {name} ({code}): its indicators, projects, reports and decisions."),
                 Zh => format!("{name}（{code}）负责的部分：其指标、项目、报告和相关决定。"),
+            },
+            S::AttentionHeading => match lang {
+                En => "Suspended, cancelled and lagging projects".into(),
+                Zh => "停缓建、已取消和进度滞后的项目".into(),
+            },
+            S::AttentionSentence { listed, suspended, cancelled, lagging, share, period } => match lang {
+                En => format!(
+                    "{listed} projects: {suspended} suspended, {cancelled} cancelled, {lagging} lagging — still to finish with progress below {share}%, the share of the plan years elapsed by the end of {period}."
+                ),
+                Zh => format!(
+                    "共 {listed} 个项目：停缓建 {suspended} 个，已取消 {cancelled} 个，进度滞后 {lagging} 个（尚未建成且进度低于 {share}%，即截至{period}年底规划期已过的比例）。"
+                ),
+            },
+            S::LaggingMark { lagging } => match lang {
+                En => format!(" ({lagging})"),
+                Zh => format!("（{lagging}）"),
+            },
+            S::Investment { completed, planned } => match lang {
+                En => format!("investment {completed} of {planned} planned"),
+                Zh => format!("完成投资 {completed}，计划 {planned}"),
             },
             S::DepartmentsSection => match lang {
                 En => "Departments".into(),
@@ -623,10 +662,6 @@ impl StatusText {
             S::Completion => match lang {
                 En => "completion".into(),
                 Zh => "完成率".into(),
-            },
-            S::Status => match lang {
-                En => "status".into(),
-                Zh => "状态".into(),
             },
             S::All => match lang {
                 En => "all".into(),

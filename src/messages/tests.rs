@@ -1210,6 +1210,22 @@ fn status_samples() -> Vec<StatusText> {
             code: s("eco-env"),
         },
         S::DepartmentsSection,
+        S::AttentionHeading,
+        S::AttentionSentence {
+            listed: 5,
+            suspended: 1,
+            cancelled: 1,
+            lagging: 3,
+            share: s("100"),
+            period: 2025,
+        },
+        S::LaggingMark {
+            lagging: s("滞后")
+        },
+        S::Investment {
+            completed: s("19.71"),
+            planned: s("37.1"),
+        },
         S::DepartmentsHeader,
         S::DecisionsHeading,
         S::DecisionsNone,
@@ -1351,7 +1367,6 @@ fn status_samples() -> Vec<StatusText> {
         S::Reported,
         S::NotReported,
         S::Completion,
-        S::Status,
         S::All,
         S::MissingHeading {
             start: 2021,

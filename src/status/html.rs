@@ -3,12 +3,13 @@
 //! indicators first) that reads on a phone as well as on a desktop.
 
 use super::markdown::{
-    baseline_cell, baseline_when, basis, department_cells, department_headings, fig,
+    attention, attention_cells, attention_headings, attention_sentence, baseline_cell,
+    baseline_when, basis, column_name, department_cells, department_headings, fig,
     judgement_sentence, pct, projects_sentence, status_heading, target_cell, themes, title,
     STATUS_ORDER,
 };
 use super::{IndicatorStatus, Method, ProjectCounts, Stage, Status};
-use crate::messages::{Lang, StatusText as S};
+use crate::messages::{Header, Lang, StatusText as S};
 use crate::plan::{Attribute, Period};
 use std::fmt::Write;
 
@@ -533,7 +534,7 @@ fn bar(c: &ProjectCounts) -> String {
 fn bar_row(out: &mut String, name: &str, c: &ProjectCounts, lang: Lang) {
     let _ = write!(
         out,
-        "<div class=\"brow\"><span class=\"bname\">{name}</span>{}<span class=\"bnum\">{}</span></div>",
+        "<div class=\"brow\"><span class=\"bname\">{name}</span>{}<span class=\"bnum\">{}{}</span></div>",
         bar(c),
         S::CompletedBar {
             rate: c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
@@ -541,7 +542,16 @@ fn bar_row(out: &mut String, name: &str, c: &ProjectCounts, lang: Lang) {
             of: c.total - c.cancelled,
             reported: c.reported,
         }
-        .text(lang)
+        .text(lang),
+        if c.planned_total > 0.0 || c.completed_to_date > 0.0 {
+            let investment = S::Investment {
+                completed: fig(c.completed_to_date),
+                planned: fig(c.planned_total),
+            };
+            format!("<br><small>{}</small>", esc(&investment.text(lang)))
+        } else {
+            String::new()
+        }
     );
 }
 
@@ -556,9 +566,12 @@ fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts) {
     }
     let _ = write!(
         out,
-        "<td>{}</td><td>{}</td></tr>",
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         c.not_reported,
-        c.completion_rate.map(pct).unwrap_or_else(|| "—".into())
+        c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
+        c.lagging,
+        fig(c.planned_total),
+        fig(c.completed_to_date)
     );
 }
 
@@ -574,11 +587,48 @@ fn counts_table(out: &mut String, first: &str, second: &str, lang: Lang) {
     }
     let _ = write!(
         out,
-        "<th>{}</th><th>{}</th><th class=\"l\">{}</th></tr></thead><tbody>",
+        "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         S::NotReported.text(lang),
         S::Completion.text(lang),
-        S::Status.text(lang)
+        S::Heading(Header::Lagging).text(lang),
+        S::Heading(Header::PlannedTotal).text(lang),
+        S::Heading(Header::CompletedToDate).text(lang)
     );
+}
+
+/// Suspended, cancelled and lagging projects, by column then department.
+fn attention_section(out: &mut String, s: &Status, lang: Lang) {
+    let rows = attention(s);
+    let _ = write!(
+        out,
+        "<h3>{}</h3><p class=\"sub\">{}</p>",
+        esc(&S::AttentionHeading.text(lang)),
+        esc(&attention_sentence(s, rows.len(), lang))
+    );
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"scroll\"><table class=\"attention\"><thead><tr>");
+    // Text to the left, figures to the right.
+    let align = |i: usize| {
+        if (1..4).contains(&i) {
+            " class=\"l\""
+        } else {
+            ""
+        }
+    };
+    for (i, h) in attention_headings(lang).iter().enumerate() {
+        let _ = write!(out, "<th{}>{}</th>", align(i), esc(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for p in rows {
+        let _ = write!(out, "<tr data-department=\"{}\">", esc(&p.department));
+        for (i, c) in attention_cells(p, lang).iter().enumerate() {
+            let _ = write!(out, "<td{}>{}</td>", align(i), esc(c));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
 }
 
 pub fn render(s: &Status, lang: Lang) -> String {
@@ -713,7 +763,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
     for c in &p.by_column {
         bar_row(
             &mut out,
-            &format!("{} <small>#{}</small>", esc(&c.column), c.column_ordinal),
+            &format!("{} <small>{}</small>", esc(&c.column), esc(&c.column_title)),
             &c.counts,
             lang,
         );
@@ -731,7 +781,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
         counts_row(
             &mut out,
             &c.column_ordinal.to_string(),
-            &esc(&c.column),
+            &esc(&column_name(&c.column, &c.column_title)),
             &c.counts,
         );
     }
@@ -760,7 +810,9 @@ pub fn render(s: &Status, lang: Lang) -> String {
     for d in &p.by_department {
         counts_row(&mut out, &esc(&d.name), &esc(&d.department), &d.counts);
     }
-    out.push_str("</tbody></table></div></details></section>\n");
+    out.push_str("</tbody></table></div></details>");
+    attention_section(&mut out, s, lang);
+    out.push_str("</section>\n");
 
     let heading = S::MissingHeading {
         start: pp.start,

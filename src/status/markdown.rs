@@ -328,9 +328,12 @@ fn counts_cells(c: &ProjectCounts) -> String {
     }
     let _ = write!(
         s,
-        " | {} | {}",
+        " | {} | {} | {} | {} | {}",
         c.not_reported,
-        c.completion_rate.map(pct).unwrap_or_else(|| "—".into())
+        c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
+        c.lagging,
+        fig(c.planned_total),
+        fig(c.completed_to_date)
     );
     s
 }
@@ -349,12 +352,130 @@ fn counts_header(first: &str, lang: Lang) -> String {
     }
     let _ = writeln!(
         h,
-        " | {} | {} |",
+        " | {} | {} | {} | {} | {} |",
         StatusText::NotReported.text(lang),
-        StatusText::Completion.text(lang)
+        StatusText::Completion.text(lang),
+        StatusText::Heading(Header::Lagging).text(lang),
+        StatusText::Heading(Header::PlannedTotal).text(lang),
+        StatusText::Heading(Header::CompletedToDate).text(lang)
     );
-    sep.push_str("|--:|--:|\n");
+    sep.push_str("|--:|--:|--:|--:|--:|\n");
     h + &sep
+}
+
+/// A 专栏 column with its title: `专栏3-6 总部引进重大项目`.
+pub fn column_name(column: &str, title: &str) -> String {
+    if title.is_empty() {
+        column.to_string()
+    } else {
+        format!("{column} {title}")
+    }
+}
+
+/// The projects that need the office's attention: suspended, cancelled,
+/// or lagging (progress below the share of the plan years elapsed), by
+/// column, then by department, in catalog order.
+pub fn attention(s: &Status) -> Vec<&super::ProjectRow> {
+    let mut rows: Vec<&super::ProjectRow> = (s.projects.list.iter())
+        .filter(|p| {
+            p.lagging
+                || matches!(
+                    p.status,
+                    Some(ProjectStatus::Suspended | ProjectStatus::Cancelled)
+                )
+        })
+        .collect();
+    let position = |code: &str| s.departments.iter().position(|d| d.department == code);
+    rows.sort_by_key(|p| (p.column_ordinal, position(&p.department)));
+    rows
+}
+
+/// A project's status as a cell: its status, "lagging" after it when it lags.
+pub fn project_status_cell(p: &super::ProjectRow, lang: Lang) -> String {
+    let mut c = p
+        .status
+        .map(|st| status_heading(st, lang))
+        .unwrap_or_default();
+    if p.lagging {
+        let _ = write!(
+            c,
+            "{}",
+            StatusText::LaggingMark {
+                lagging: StatusText::Heading(Header::Lagging).text(lang)
+            }
+            .text(lang)
+        );
+    }
+    c
+}
+
+/// The headings of the attention list (the first four are text, the rest figures).
+pub fn attention_headings(lang: Lang) -> Vec<String> {
+    [
+        Header::Column,
+        Header::Project,
+        Header::Department,
+        Header::Status,
+        Header::Year,
+        Header::Progress,
+        Header::PlannedTotal,
+        Header::CompletedToDate,
+    ]
+    .map(|h| StatusText::Heading(h).text(lang))
+    .to_vec()
+}
+
+/// One project of the attention list, as cells under [`attention_headings`].
+pub fn attention_cells(p: &super::ProjectRow, lang: Lang) -> Vec<String> {
+    let or_dash = |v: Option<f64>| v.map(fig).unwrap_or_else(|| "—".into());
+    vec![
+        column_name(&p.column, &p.column_title),
+        format!("{} {}", p.id, p.name),
+        p.department_name.clone(),
+        project_status_cell(p, lang),
+        p.year.map(|y| y.to_string()).unwrap_or_default(),
+        or_dash(p.progress),
+        or_dash(p.planned_total),
+        or_dash(p.completed_to_date),
+    ]
+}
+
+/// The attention list as a Markdown table.
+fn attention_table(out: &mut String, s: &Status, lang: Lang) {
+    let rows = attention(s);
+    let _ = writeln!(
+        out,
+        "### {}\n\n{}\n",
+        StatusText::AttentionHeading.text(lang),
+        attention_sentence(s, rows.len(), lang)
+    );
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| {} |\n|---|---|---|---|--:|--:|--:|--:|",
+        attention_headings(lang).join(" | ")
+    );
+    for p in rows {
+        let cells: Vec<String> = attention_cells(p, lang).iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+/// How many projects the attention list holds, and what lagging means.
+pub fn attention_sentence(s: &Status, listed: usize, lang: Lang) -> String {
+    let all = &s.projects.all;
+    StatusText::AttentionSentence {
+        listed,
+        suspended: all.suspended,
+        cancelled: all.cancelled,
+        lagging: all.lagging,
+        share: fig(super::year_share(s.period, &s.plan.period)),
+        period: s.period,
+    }
+    .text(lang)
 }
 
 /// The indicators of a section in groups: by 类别 in the final evaluation
@@ -524,7 +645,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
             out,
             "| {} | {} | {} |",
             c.column_ordinal,
-            cell(&c.column),
+            cell(&column_name(&c.column, &c.column_title)),
             counts_cells(&c.counts)
         );
     }
@@ -549,6 +670,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
         );
     }
     out.push('\n');
+    attention_table(&mut out, s, lang);
 
     let _ = writeln!(
         out,
