@@ -565,9 +565,23 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
     ] {
         assert!(!html.contains(needle), "{needle}");
     }
+    // A card with a chart for every indicator with a figure; the others in one list.
+    let doc = json_doc(&["--period", "2023"]);
+    let with_data = (doc["indicators"].as_array().unwrap().iter())
+        .filter(|i| (i["values"].as_array().unwrap().iter()).any(|y| !y["value"].is_null()))
+        .count();
+    assert_eq!(with_data, 41);
     let charts = html.matches("<svg class=\"chart\"").count();
-    assert_eq!(charts, 109);
+    assert_eq!(charts, with_data);
     assert_eq!(html.matches("<svg").count(), charts);
+    assert_eq!(html.matches("<article ").count(), charts);
+    let listed = html.matches("<li id=\"").count();
+    assert_eq!(listed, 109 - with_data);
+    assert_eq!(
+        html.matches("<div class=\"group nodata\">").count(),
+        1,
+        "every binding indicator has a figure: one list, the expected ones'"
+    );
     // Binding first: the first six cards are the binding indicators.
     let attrs: Vec<&str> = html
         .match_indices("data-attribute=\"")
@@ -576,7 +590,7 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
             &rest[..rest.find('"').unwrap()]
         })
         .collect();
-    assert_eq!(attrs.len(), 109);
+    assert_eq!(attrs.len(), with_data);
     assert!(attrs[..6].iter().all(|a| *a == "binding"));
     assert!(attrs[6..].iter().all(|a| *a == "expected"));
     // A chart draws the baseline, the values, the path and the target.
@@ -591,6 +605,58 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
         assert!(i14.contains(part), "{part}");
     }
     assert_eq!(i14.matches("class=\"value\"").count(), 3);
+}
+
+/// The page for the office: an axis that does not start at zero says so,
+/// each value's note is there (on hover or tap, and in print), a filter by
+/// category and department needs no script, and print has its own rules.
+#[test]
+fn html_marks_broken_axes_shows_notes_filters_and_prints() {
+    let html = evaluation("html", &["--period", "2025", "--lang", "zh"]).stdout;
+    let card = |id: &str| {
+        let start = html
+            .find(&format!("data-id=\"{id}\" data-attribute"))
+            .unwrap();
+        let start = html[..start].rfind("<article").unwrap();
+        html[start..start + html[start..].find("</article>").unwrap()].to_string()
+    };
+    // 森林覆盖率 41.68–41.85: the axis starts near 41.6 and says so.
+    let i15 = card("I15");
+    assert!(i15.contains("class=\"axis-break\""), "{i15}");
+    assert!(
+        i15.contains("<p class=\"axis\">纵轴从 41.65 起，非零起点"),
+        "{i15}"
+    );
+    // 零发生 (T073 = 0): the axis includes zero, no break.
+    let t073 = card("T073");
+    assert!(!t073.contains("axis-break"), "{t073}");
+    // Notes: on the value (hover) and as a mark that shows it on focus (tap) and in print.
+    let i14 = card("I14");
+    assert!(
+        i14.contains("<title>2024: 97.8 — 受沙尘天气影响2天</title>"),
+        "{i14}"
+    );
+    assert!(i14.contains("<span class=\"note\" tabindex=\"0\">2024<span class=\"tip\">受沙尘天气影响2天</span></span>"));
+    // The filter: radio buttons for the final categories, a list of departments,
+    // and CSS rules that read them; no script.
+    assert!(!html.contains("<script"));
+    for c in ["met", "missed", "no_data"] {
+        assert!(html.contains(&format!("id=\"fc-{c}\"")), "{c}");
+        assert!(html.contains(&format!(
+            "body:has(#fc-{c}:checked) [data-category]:not([data-category=\"{c}\"]),"
+        )));
+    }
+    assert!(html.contains("<option value=\"eco-env\">区生态环境局</option>"));
+    assert!(html.contains("body:has(#fd option[value=\"eco-env\"]:checked) [data-department]:not([data-department=\"eco-env\"]),"));
+    // Print: A4, a page per section, the filter and folded tables left out.
+    for rule in [
+        "@page{size:A4",
+        "main>section+section{break-before:page}",
+        ".filter,details{display:none!important}",
+        ".note .tip{display:inline;position:static",
+    ] {
+        assert!(html.contains(rule), "{rule}");
+    }
 }
 
 /// A suppression decision excepts a figure from the check, not from the

@@ -101,6 +101,22 @@ pub enum StatusText {
         completed: String,
         planned: String,
     },
+    /// Under a chart whose y axis does not start at zero.
+    AxisFrom {
+        figure: String,
+    },
+    /// The heading of the list of indicators without a figure.
+    NoDataList {
+        count: usize,
+    },
+    /// Before the years a department wrote a note on.
+    Notes,
+    /// The filter: its name, its two groups, "all" in each.
+    Filter,
+    FilterCategory,
+    FilterDepartment,
+    FilterAll,
+    FilterAllDepartments,
     /// The heading of the departments' parts, and its table header.
     DepartmentsSection,
     DepartmentsHeader,
@@ -402,6 +418,38 @@ impl StatusText {
             S::Investment { completed, planned } => match lang {
                 En => format!("investment {completed} of {planned} planned"),
                 Zh => format!("完成投资 {completed}，计划 {planned}"),
+            },
+            S::AxisFrom { figure } => match lang {
+                En => format!("y axis from {figure}, not zero (broken at ≈)"),
+                Zh => format!("纵轴从 {figure} 起，非零起点（≈ 处截断）"),
+            },
+            S::NoDataList { count } => match lang {
+                En => format!("No figure reported yet ({count})"),
+                Zh => format!("尚未填报数值的指标（{count} 项）"),
+            },
+            S::Notes => match lang {
+                En => "Notes:".into(),
+                Zh => "备注：".into(),
+            },
+            S::Filter => match lang {
+                En => "Filter".into(),
+                Zh => "筛选".into(),
+            },
+            S::FilterCategory => match lang {
+                En => "Category".into(),
+                Zh => "评价".into(),
+            },
+            S::FilterDepartment => match lang {
+                En => "Department".into(),
+                Zh => "部门".into(),
+            },
+            S::FilterAll => match lang {
+                En => "all".into(),
+                Zh => "全部".into(),
+            },
+            S::FilterAllDepartments => match lang {
+                En => "all departments".into(),
+                Zh => "全部部门".into(),
             },
             S::DepartmentsSection => match lang {
                 En => "Departments".into(),
