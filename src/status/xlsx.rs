@@ -2,7 +2,8 @@
 //! Excel workbook, a sheet each — indicators, projects, departments,
 //! missing reports, decisions in force — with the header row bold and
 //! frozen, a filter on it, columns as wide as their contents, numbers as
-//! numbers. Written by `rust_xlsxwriter` (the one place that names it).
+//! numbers, and each sheet set to print on A4 landscape, one page wide,
+//! the header row on every page. Written by `rust_xlsxwriter` (the one place that names it).
 //!
 //! The bytes depend on the status only: the workbook's creation date is
 //! 1 January of the year after the period, not the clock.
@@ -59,6 +60,11 @@ pub fn render(tables: &[Table], period: i32, title: &str) -> Result<Vec<u8>, Xls
             ws.set_column_width(c, (w + 2.0).clamp(6.0, MAX_WIDTH))?;
         }
         ws.set_freeze_panes(1, 0)?;
+        // Printed for the file: A4 landscape, as wide as one page, the header on every page.
+        ws.set_paper_size(9)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0)
+            .set_repeat_rows(0, 0)?;
         let last_col = u16::try_from(t.headers.len().saturating_sub(1)).unwrap_or(u16::MAX);
         let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
         ws.autofilter(0, 0, last_row, last_col)?;
