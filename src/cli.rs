@@ -137,6 +137,18 @@ pub enum StatusFormat {
     Md,
     Html,
     Json,
+    Csv,
+    Xlsx,
+}
+
+/// The table `status --format csv` writes (a sheet of `--format xlsx`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusTable {
+    Indicators,
+    Projects,
+    Departments,
+    Missing,
+    Decisions,
 }
 
 #[derive(clap::Args, Debug)]
@@ -151,6 +163,12 @@ pub struct StatusArgs {
     pub plan_id: Option<String>,
     #[arg(long, value_name = "DIR")]
     pub decisions: Option<PathBuf>,
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "indicators")]
+    pub table: StatusTable,
+    #[arg(long, value_name = "CODE")]
+    pub department: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -209,6 +227,9 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("status", Some("period")) => H::StatusPeriod,
         ("status", Some("data_root")) => H::StatusDataRoot,
         ("status", Some("plan_id")) => H::StatusPlanId,
+        ("status", Some("output")) => H::StatusOutput,
+        ("status", Some("table")) => H::StatusTable,
+        ("status", Some("department")) => H::StatusDepartment,
         ("decisions", None) => H::Decisions,
         ("decisions draft", None) => H::DecisionsDraft,
         ("decisions draft", Some("data_root")) => H::InitDataRoot,

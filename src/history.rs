@@ -45,6 +45,7 @@ pub struct ProjectFacts<'r> {
     pub period: i32,
     pub status: Option<Fact<'r, ProjectStatus>>,
     pub progress: Option<Fact<'r, f64>>,
+    pub planned_total: Option<Fact<'r, f64>>,
     pub completed_to_date: Option<Fact<'r, f64>>,
 }
 
@@ -223,6 +224,7 @@ impl<'r> History<'r> {
             period,
             status: e.status.as_ref().and_then(|s| fact(r, s)),
             progress: e.progress.as_ref().and_then(|s| fact(r, s)),
+            planned_total: e.planned_total.as_ref().and_then(|s| fact(r, s)),
             completed_to_date: e.completed_to_date.as_ref().and_then(|s| fact(r, s)),
         }
     }
@@ -248,6 +250,15 @@ impl<'r> History<'r> {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The department's note on an indicator's figure of `period`.
+    pub fn note(&self, plan: &Plan, ind: &Indicator, period: i32) -> Option<&'r str> {
+        let (ph, i) = self.indicator(plan, ind)?;
+        let (_, at) = (ph.indicators[i].through(period).iter()).find(|(p, _)| *p == period)?;
+        self.report(*at).indicators[at.entry as usize]
+            .note
+            .as_deref()
     }
 
     /// The project's state in the most recent earlier period that reported it.

@@ -125,14 +125,16 @@ pub struct IndicatorEntry {
     pub unit: Option<Spanned<String>>,
     /// Boxed: most entries have none, and the typed reports are kept for the whole check.
     pub requirement: Option<Box<Requirement>>,
+    /// The department's `note` on the figure (shown by `status`).
+    pub note: Option<Box<str>>,
 }
 
 impl IndicatorEntry {
     /// An entry of `indicators`; `None` without a string `id`.
     fn from_node(index: u32, n: Node) -> Option<IndicatorEntry> {
         let span = n.span;
-        let (mut id, mut value, mut pending, mut unit, mut requirement) =
-            (None, None, None, None, None);
+        let (mut id, mut value, mut pending, mut unit, mut requirement, mut note) =
+            (None, None, None, None, None, None);
         for (k, v) in fields(n) {
             match k.as_str() {
                 Some("id") => id = string(v),
@@ -145,6 +147,12 @@ impl IndicatorEntry {
                     }))
                 }
                 Some("unit") => unit = string(v),
+                Some("note") => {
+                    note = (v.as_str())
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(Box::from)
+                }
                 Some("requirement") if v.as_map().is_some() => {
                     let span = v.span;
                     let (mut value, mut source) = (None, None);
@@ -174,6 +182,7 @@ impl IndicatorEntry {
             pending,
             unit,
             requirement,
+            note,
         })
     }
     pub fn pointer(&self) -> String {

@@ -264,16 +264,26 @@ fn nothing_reported_is_no_data() {
 
 // ---------------------------------------------------------------- command line
 
-fn example(format: &str, extra: &[&str]) -> Output {
-    let mut args = vec!["status", "--data-root", EXAMPLE, "--format", format];
+/// `plan-lint status` on a repository (`root`: its options) in a format.
+fn status_in(root: &[&str], format: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["status"];
+    args.extend_from_slice(root);
+    args.extend_from_slice(&["--format", format]);
     args.extend_from_slice(extra);
     plan_lint(&args)
 }
 
-fn json_doc(extra: &[&str]) -> serde_json::Value {
-    let out = example("json", extra);
+fn json_of(out: Output) -> serde_json::Value {
     assert_eq!(out.code, 0, "{}", out.stderr);
     serde_json::from_str(&out.stdout).expect("status --format json prints JSON")
+}
+
+fn example(format: &str, extra: &[&str]) -> Output {
+    status_in(&["--data-root", EXAMPLE], format, extra)
+}
+
+fn json_doc(extra: &[&str]) -> serde_json::Value {
+    json_of(example("json", extra))
 }
 
 #[test]
@@ -555,9 +565,23 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
     ] {
         assert!(!html.contains(needle), "{needle}");
     }
+    // A card with a chart for every indicator with a figure; the others in one list.
+    let doc = json_doc(&["--period", "2023"]);
+    let with_data = (doc["indicators"].as_array().unwrap().iter())
+        .filter(|i| (i["values"].as_array().unwrap().iter()).any(|y| !y["value"].is_null()))
+        .count();
+    assert_eq!(with_data, 41);
     let charts = html.matches("<svg class=\"chart\"").count();
-    assert_eq!(charts, 109);
+    assert_eq!(charts, with_data);
     assert_eq!(html.matches("<svg").count(), charts);
+    assert_eq!(html.matches("<article ").count(), charts);
+    let listed = html.matches("<li id=\"").count();
+    assert_eq!(listed, 109 - with_data);
+    assert_eq!(
+        html.matches("<div class=\"group nodata\">").count(),
+        1,
+        "every binding indicator has a figure: one list, the expected ones'"
+    );
     // Binding first: the first six cards are the binding indicators.
     let attrs: Vec<&str> = html
         .match_indices("data-attribute=\"")
@@ -566,7 +590,7 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
             &rest[..rest.find('"').unwrap()]
         })
         .collect();
-    assert_eq!(attrs.len(), 109);
+    assert_eq!(attrs.len(), with_data);
     assert!(attrs[..6].iter().all(|a| *a == "binding"));
     assert!(attrs[6..].iter().all(|a| *a == "expected"));
     // A chart draws the baseline, the values, the path and the target.
@@ -581,6 +605,58 @@ fn html_is_one_self_contained_page_with_a_chart_per_indicator() {
         assert!(i14.contains(part), "{part}");
     }
     assert_eq!(i14.matches("class=\"value\"").count(), 3);
+}
+
+/// The page for the office: an axis that does not start at zero says so,
+/// each value's note is there (on hover or tap, and in print), a filter by
+/// category and department needs no script, and print has its own rules.
+#[test]
+fn html_marks_broken_axes_shows_notes_filters_and_prints() {
+    let html = evaluation("html", &["--period", "2025", "--lang", "zh"]).stdout;
+    let card = |id: &str| {
+        let start = html
+            .find(&format!("data-id=\"{id}\" data-attribute"))
+            .unwrap();
+        let start = html[..start].rfind("<article").unwrap();
+        html[start..start + html[start..].find("</article>").unwrap()].to_string()
+    };
+    // 森林覆盖率 41.68–41.85: the axis starts near 41.6 and says so.
+    let i15 = card("I15");
+    assert!(i15.contains("class=\"axis-break\""), "{i15}");
+    assert!(
+        i15.contains("<p class=\"axis\">纵轴从 41.65 起，非零起点"),
+        "{i15}"
+    );
+    // 零发生 (T073 = 0): the axis includes zero, no break.
+    let t073 = card("T073");
+    assert!(!t073.contains("axis-break"), "{t073}");
+    // Notes: on the value (hover) and as a mark that shows it on focus (tap) and in print.
+    let i14 = card("I14");
+    assert!(
+        i14.contains("<title>2024: 97.8 — 受沙尘天气影响2天</title>"),
+        "{i14}"
+    );
+    assert!(i14.contains("<span class=\"note\" tabindex=\"0\">2024<span class=\"tip\">受沙尘天气影响2天</span></span>"));
+    // The filter: radio buttons for the final categories, a list of departments,
+    // and CSS rules that read them; no script.
+    assert!(!html.contains("<script"));
+    for c in ["met", "missed", "no_data"] {
+        assert!(html.contains(&format!("id=\"fc-{c}\"")), "{c}");
+        assert!(html.contains(&format!(
+            "body:has(#fc-{c}:checked) [data-category]:not([data-category=\"{c}\"]),"
+        )));
+    }
+    assert!(html.contains("<option value=\"eco-env\">区生态环境局</option>"));
+    assert!(html.contains("body:has(#fd option[value=\"eco-env\"]:checked) [data-department]:not([data-department=\"eco-env\"]),"));
+    // Print: A4, a page per section, the filter and folded tables left out.
+    for rule in [
+        "@page{size:A4",
+        "main>section+section{break-before:page}",
+        ".filter,details{display:none!important}",
+        ".note .tip{display:inline;position:static",
+    ] {
+        assert!(html.contains(rule), "{rule}");
+    }
 }
 
 /// A suppression decision excepts a figure from the check, not from the
@@ -786,4 +862,482 @@ fn status_and_check_never_disagree_on_a_value() {
     // A share without a baseline: not yet, never "94% of the way".
     assert_eq!(category("T003"), "not_yet");
     assert_eq!(category("T005"), "behind");
+}
+
+// ---------------------------------------------------------------- the final evaluation
+
+/// The five-year repository (fixtures/evaluation): drc, eco-env and hrss
+/// report 2021–2025, education 2021–2024; the register records the
+/// requirements of every year.
+const EVALUATION: &str = "fixtures/evaluation/progress";
+const EVALUATION_DECISIONS: &str = "fixtures/evaluation/decisions";
+
+fn evaluation(format: &str, extra: &[&str]) -> Output {
+    let root = [
+        "--data-root",
+        EVALUATION,
+        "--decisions",
+        EVALUATION_DECISIONS,
+    ];
+    status_in(&root, format, extra)
+}
+
+fn evaluation_json(extra: &[&str]) -> serde_json::Value {
+    json_of(evaluation("json", extra))
+}
+
+fn categories_of(doc: &serde_json::Value) -> std::collections::BTreeMap<String, String> {
+    (doc["indicators"].as_array().unwrap().iter())
+        .map(|i| {
+            let c = i["evaluation"]["category"].as_str().unwrap().to_string();
+            (i["id"].as_str().unwrap().to_string(), c)
+        })
+        .collect()
+}
+
+/// The repository is clean under `check` but for the misses the final
+/// evaluation is about: I18 below its 2025 requirement (binding: an
+/// error), I01's average, T012 and T078 short of their targets (warnings).
+#[test]
+fn the_five_year_repository_carries_only_its_deliberate_misses() {
+    let out = plan_lint(&[
+        "check",
+        "--data-root",
+        EVALUATION,
+        "--decisions",
+        EVALUATION_DECISIONS,
+        "--format",
+        "json",
+        "--today",
+        "2026-02-01",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let found: Vec<(String, String, String)> = (doc["diagnostics"].as_array().unwrap().iter())
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (s("code"), s("severity"), s("target"))
+        })
+        .collect();
+    let expected = [
+        ("PL202", "warning", "I01"),
+        ("PL202", "warning", "T012"),
+        ("PL205", "error", "I18"),
+        ("PL202", "warning", "T078"),
+    ];
+    let expected: Vec<(String, String, String)> = (expected.iter())
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(found, expected, "{}", out.stdout);
+    assert_eq!(doc["summary"]["files"], 19);
+}
+
+#[test]
+fn the_final_year_judges_every_target_met_missed_or_no_data() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    assert_eq!(doc["stage"], "final");
+    let cats = categories_of(&doc);
+    assert!(
+        cats.values()
+            .all(|c| ["met", "missed", "no_data"].contains(&c.as_str())),
+        "{cats:?}"
+    );
+    let labels: std::collections::BTreeSet<&str> = (doc["indicators"].as_array().unwrap().iter())
+        .map(|i| i["evaluation"]["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["已完成", "未完成", "暂无数据"].into_iter().collect()
+    );
+    for (id, category) in [
+        // A path target reached in its year; a bound kept every year.
+        ("I14", "met"),
+        ("I15", "met"),
+        ("I23", "met"),
+        // Each year's requirement from the register: I18 missed 2025's 2.5%.
+        ("I17", "met"),
+        ("I18", "missed"),
+        ("T079", "met"),
+        ("T081", "met"),
+        // 年均 rates on their compound average over 2021–2025: I01 8.38 < 8.5.
+        ("I01", "missed"),
+        ("I04", "met"),
+        ("I21", "met"),
+        // A total reached; a 左右 band kept; targets short in 2025.
+        ("I22", "met"),
+        ("T005", "met"),
+        ("T012", "missed"),
+        ("T078", "missed"),
+        // No 2025 figure (pending; education's 2025 report not in), and a
+        // 2035 target not reached yet: nothing to judge, never a miss.
+        ("T016", "no_data"),
+        ("I24", "no_data"),
+        ("T063", "no_data"),
+        ("T002", "no_data"),
+        ("I02", "no_data"),
+    ] {
+        assert_eq!(cats[id], category, "{id}");
+    }
+    // The summary counts the final categories only, and adds up.
+    let all = &doc["summary"]["all"];
+    assert_eq!(
+        all.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["met", "missed", "no_data"]
+    );
+    let count = |c: &str| cats.values().filter(|x| *x == c).count() as u64;
+    for c in ["met", "missed", "no_data"] {
+        assert_eq!(all[c], count(c), "{c}");
+        assert_eq!(
+            doc["summary"]["binding"][c].as_u64().unwrap()
+                + doc["summary"]["expected"][c].as_u64().unwrap(),
+            count(c)
+        );
+    }
+    assert_eq!(all["missed"], 4);
+}
+
+#[test]
+fn the_final_evaluation_lists_binding_targets_first_then_by_theme() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    let inds = doc["indicators"].as_array().unwrap();
+    let plan = plan();
+    // 类别 in the order the catalog first names them.
+    let mut themes: Vec<&str> = Vec::new();
+    for i in &plan.indicators {
+        if !themes.contains(&i.category.as_str()) {
+            themes.push(&i.category);
+        }
+    }
+    let key = |i: &serde_json::Value| {
+        let theme = i["category"].as_str().unwrap();
+        (
+            i["attribute"] != "binding",
+            themes.iter().position(|t| *t == theme).unwrap(),
+        )
+    };
+    let keys: Vec<_> = inds.iter().map(key).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(inds[0]["id"], "I14");
+    // Within a theme, catalog order.
+    let economy: Vec<&str> = (inds.iter())
+        .filter(|i| i["category"] == "经济发展")
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(&economy[..4], &["I01", "I02", "I03", "I04"]);
+    // Markdown: a table per theme, binding ones first.
+    let md = evaluation("md", &["--period", "2025", "--lang", "zh"]).stdout;
+    assert!(md.starts_with("# 规划实施总结评估（2021—2025年）"), "{md}");
+    let binding = md.find("## 约束性指标").unwrap();
+    let expected = md.find("## 预期性指标").unwrap();
+    assert!(binding < md.find("### 资源环境").unwrap());
+    assert!(expected < md.find("### 经济发展").unwrap());
+    assert!(md.contains("| ✅ 已完成 | 5 | 18 | 23 |"), "{md}");
+    assert!(md.contains("| ❌ 未完成 | 1 | 3 | 4 |"), "{md}");
+    assert!(!md.contains("滞后预期") && !md.contains("快于预期"));
+}
+
+#[test]
+fn the_final_evaluation_in_markdown() {
+    let out = evaluation("md", &["--period", "2025", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("status_final_md", out.stdout);
+}
+
+#[test]
+fn the_final_evaluation_matches_the_schema_and_is_the_same_every_run() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&plan_lint(&["schema", "status"]).stdout).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    for period in ["2021", "2024", "2025"] {
+        let doc = evaluation_json(&["--period", period]);
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{period}: {errors:?}");
+    }
+    for format in ["md", "html", "json"] {
+        let a = evaluation(format, &["--period", "2025"]);
+        let b = evaluation(format, &["--period", "2025"]);
+        assert_eq!(a.stdout, b.stdout, "{format}");
+    }
+}
+
+#[test]
+fn years_before_the_final_one_keep_the_mid_term_categories() {
+    let doc = evaluation_json(&["--period", "2024"]);
+    assert_eq!(doc["stage"], "mid_term");
+    let cats = categories_of(&doc);
+    assert!(cats.values().all(|c| c != "met" && c != "missed"));
+    assert_eq!(cats["I14"], "on_track");
+    assert_eq!(
+        doc["summary"]["all"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["achieved", "ahead", "on_track", "behind", "not_yet", "no_data"]
+    );
+    // Mid-term order: binding first, then catalog order.
+    let ids: Vec<&str> = (doc["indicators"].as_array().unwrap().iter())
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(&ids[6..9], &["I01", "I02", "I03"]);
+}
+
+/// The final judgement is `check`'s: a miss in any year the target is
+/// judged in stays a miss; a final year without a figure is no data, not
+/// a miss; a value with an error finding is never met.
+#[test]
+fn the_final_judgement_follows_the_years_the_plan_judges() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("progress");
+    // I15 (a bound) broken in 2022, kept in 2025: missed. I16 kept through
+    // 2024, no 2025 figure: no data. I14 = 978 in 2025 (PL207): missed.
+    write_report(&root, "eco-env", 2021, &[("I15", 41.70), ("I16", 15.2)]);
+    write_report(&root, "eco-env", 2022, &[("I15", 41.60), ("I16", 15.3)]);
+    write_report(&root, "eco-env", 2024, &[("I15", 41.70), ("I16", 15.4)]);
+    write_report(&root, "eco-env", 2025, &[("I14", 978.0), ("I15", 41.9)]);
+    // I01 without a 2025 rate: no data. T002, a 2035 target, reached in
+    // 2025: met. T004 reached in 2023, no 2025 figure: no data.
+    write_report(
+        &root,
+        "drc",
+        2023,
+        &[("I01", 9.0), ("T002", 1900.0), ("T004", 1400.0)],
+    );
+    write_report(&root, "drc", 2025, &[("T002", 2100.0)]);
+    let root = root.to_str().unwrap();
+    let out = plan_lint(&["status", "--data-root", root, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(doc["period"], 2025);
+    let cats = categories_of(&doc);
+    for (id, category) in [
+        ("I15", "missed"),
+        ("I16", "no_data"),
+        ("I14", "missed"),
+        ("I01", "no_data"),
+        ("T002", "met"),
+        ("T004", "no_data"),
+    ] {
+        assert_eq!(cats[id], category, "{id}");
+    }
+    let md = plan_lint(&["status", "--data-root", root, "--lang", "en"]).stdout;
+    for sentence in [
+        "no value for 2025, the plan's final year (the latest: 15.4 平方米 in 2024)",
+        "no value reported up to 2025; check reports an error in the figure of 2025 (PL207)",
+        "broke the bound ≥ 41.68% in 2022",
+        "(the latest: 1400 亿元 in 2023)",
+    ] {
+        assert!(md.contains(sentence), "{sentence}\n{md}");
+    }
+}
+
+// ---------------------------------------------------------------- one department's part
+
+#[test]
+fn department_shows_one_departments_part_in_every_format() {
+    let doc = evaluation_json(&["--period", "2025", "--department", "eco-env"]);
+    assert_eq!(doc["department"]["code"], "eco-env");
+    assert_eq!(doc["department"]["name"], "区生态环境局");
+    let inds = doc["indicators"].as_array().unwrap();
+    assert_eq!(inds.len(), 13);
+    assert!(inds.iter().all(|i| i["department"] == "eco-env"));
+    assert_eq!(doc["summary"]["indicators"], 13);
+    assert_eq!(doc["summary"]["all"]["met"], 12);
+    assert_eq!(doc["summary"]["all"]["missed"], 1);
+    let p = &doc["projects"];
+    assert_eq!(p["total"], 12);
+    assert!(p["list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["department"] == "eco-env"));
+    assert_eq!(p["by_department"].as_array().unwrap().len(), 1);
+    assert_eq!(p["by_column"][0]["column"], "专栏5-2");
+    assert_eq!(doc["departments"].as_array().unwrap().len(), 1);
+    // The register's decisions about its targets (I17–I19, T081), not drc's T079.
+    let decided: std::collections::BTreeSet<&str> = (doc["decisions"].as_array().unwrap().iter())
+        .map(|d| d["targets"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(decided, ["I17", "I18", "I19", "T081"].into_iter().collect());
+    // Its name or an alias name it too.
+    let by_name = evaluation_json(&["--period", "2025", "--department", "区生态环境局"]);
+    assert_eq!(by_name, doc);
+    let drc = evaluation_json(&["--period", "2025", "--department", "区发改局"]);
+    assert_eq!(drc["department"]["code"], "drc");
+    assert!(drc["reports"]["missing"].as_array().unwrap().is_empty());
+    let education = evaluation_json(&["--department", "education"]);
+    assert_eq!(
+        education["reports"]["missing"],
+        serde_json::json!([{"department": "education", "name": "区教育局", "periods": [2025]}])
+    );
+    // Every format.
+    let md = evaluation("md", &["--department", "eco-env", "--lang", "zh"]).stdout;
+    assert!(md.contains("**区生态环境局（eco-env）负责的部分"), "{md}");
+    assert!(!md.contains("| I01 |"));
+    let html = evaluation("html", &["--department", "eco-env"]).stdout;
+    assert_eq!(html.matches("<article ").count(), 13);
+    assert!(html.contains("class=\"part\""));
+    let csv = evaluation("csv", &["--department", "eco-env"]).stdout;
+    assert_eq!(csv.lines().filter(|l| l.starts_with("nanming")).count(), 13);
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("eco-env.xlsx");
+    let out = evaluation(
+        "xlsx",
+        &["--department", "eco-env", "-o", xlsx.to_str().unwrap()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
+}
+
+#[test]
+fn an_unknown_department_is_exit_2_with_a_suggestion() {
+    let out = evaluation("md", &["--department", "eco-evn"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.contains("did you mean “eco-env”"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_page_has_a_part_per_department() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    let html = evaluation("html", &["--period", "2025"]).stdout;
+    let section = &html[html.find("<section id=\"departments\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let departments = doc["departments"].as_array().unwrap();
+    assert_eq!(departments.len(), 23);
+    for d in departments {
+        let code = d["department"].as_str().unwrap();
+        assert!(section.contains(&format!("id=\"dept-{code}\"")), "{code}");
+    }
+    let eco = &section[section.find("id=\"dept-eco-env\"").unwrap()..];
+    let eco = &eco[..eco.find("</tr>").unwrap()];
+    // 13 indicators: 12 met, 1 missed, 0 no data; 12 projects, 7 completed, 3 lagging.
+    assert!(
+        eco.contains("<td>13</td><td>12</td><td>1</td><td>0</td><td>12</td><td>7</td><td>3</td>"),
+        "{eco}"
+    );
+}
+
+// ---------------------------------------------------------------- project views
+
+#[test]
+fn columns_carry_their_titles_from_the_plan() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    // The plan's 专栏 header lines, in order: column_ordinal counts them.
+    let seed = std::fs::read_to_string("seeds/000_3ad0bd4780363ad6.txt").unwrap();
+    let headers: Vec<&str> = (seed.lines().map(str::trim_start))
+        .filter(|l| {
+            l.strip_prefix("专栏")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .collect();
+    for c in doc["projects"]["by_column"].as_array().unwrap() {
+        let (column, title) = (
+            c["column"].as_str().unwrap(),
+            c["column_title"].as_str().unwrap(),
+        );
+        assert!(!title.is_empty(), "{column}");
+        let header = headers[c["column_ordinal"].as_u64().unwrap() as usize - 1];
+        assert_eq!(
+            header.trim_end_matches(['|', ' ']),
+            format!("{column} {title}"),
+            "the title is the column's header line in the plan"
+        );
+    }
+    let title = |ordinal: u64| {
+        (doc["projects"]["by_column"].as_array().unwrap().iter())
+            .find(|c| c["column_ordinal"] == ordinal)
+            .unwrap()["column_title"]
+            .clone()
+    };
+    // The two columns numbered 专栏3-6 are told apart.
+    assert_eq!(title(7), "总部引进重大项目");
+    assert_eq!(title(8), "南明数字经济发展重点内容");
+    let md = evaluation("md", &["--period", "2025"]).stdout;
+    assert!(md.contains("| 7 | 专栏3-6 总部引进重大项目 |"), "{md}");
+    assert!(md.contains("| 8 | 专栏3-6 南明数字经济发展重点内容 |"));
+}
+
+#[test]
+fn suspended_cancelled_and_lagging_projects_are_listed_with_investment_summed() {
+    let doc = evaluation_json(&["--period", "2025"]);
+    let list = doc["projects"]["list"].as_array().unwrap();
+    let with = |f: &dyn Fn(&serde_json::Value) -> bool| -> Vec<&str> {
+        (list.iter().filter(|p| f(p)))
+            .map(|p| p["id"].as_str().unwrap())
+            .collect()
+    };
+    assert_eq!(with(&|p| p["status"] == "suspended"), ["P1114"]);
+    assert_eq!(with(&|p| p["status"] == "cancelled"), ["P1121"]);
+    // In 2025 the whole plan period has passed: anything still to finish lags,
+    // education's projects too (their latest report is 2024's).
+    let lagging = with(&|p| p["lagging"] == true);
+    assert_eq!(lagging.len(), 14, "{lagging:?}");
+    for id in ["P1128", "P1129", "P1136", "P1603", "P1801", "P1813"] {
+        assert!(lagging.contains(&id), "{id}");
+    }
+    assert!(
+        !lagging.contains(&"P1114"),
+        "a suspended project is listed as such"
+    );
+    // Mid-term: lagging is progress below the share of the plan years (60% in 2023).
+    let mid = evaluation_json(&["--period", "2023"]);
+    let lag23 = |id: &str| {
+        (mid["projects"]["list"].as_array().unwrap().iter())
+            .find(|p| p["id"] == id)
+            .unwrap()["lagging"]
+            .clone()
+    };
+    assert_eq!(lag23("P1114"), true); // 40%
+    assert_eq!(lag23("P1113"), false); // 70%
+                                       // Investment summed per column and department, and in all.
+    let sum = |ids: &dyn Fn(&serde_json::Value) -> bool, key: &str| -> f64 {
+        (list.iter().filter(|p| ids(p)))
+            .filter_map(|p| p[key].as_f64())
+            .sum()
+    };
+    let close = |a: f64, b: &serde_json::Value| (a - b.as_f64().unwrap()).abs() < 1e-6;
+    for c in doc["projects"]["by_column"].as_array().unwrap() {
+        for key in ["planned_total", "completed_to_date"] {
+            let s = sum(&|p| p["column_ordinal"] == c["column_ordinal"], key);
+            assert!(
+                close(s, &c[key]),
+                "{} {key}: {s} vs {}",
+                c["column"],
+                c[key]
+            );
+        }
+    }
+    let eco = (doc["projects"]["by_department"].as_array().unwrap().iter())
+        .find(|d| d["department"] == "eco-env")
+        .unwrap();
+    assert_eq!(eco["planned_total"], 35.1);
+    assert_eq!(eco["completed_to_date"], 29.83);
+    assert_eq!(eco["lagging"], 3);
+    assert!(close(
+        sum(&|_| true, "planned_total"),
+        &doc["projects"]["planned_total"]
+    ));
+    // Markdown and the page list them, by column then department.
+    let md = evaluation("md", &["--period", "2025", "--lang", "zh"]).stdout;
+    assert!(md.contains("### 停缓建、已取消和进度滞后的项目"));
+    assert!(md.contains(
+        "| 专栏5-2 生态环境治理重点项目 | P1114 机动车尾气污染治理工程 | 区生态环境局 | 停缓建 | 2025 | 40 | 1.7 | 0.68 |"
+    ), "{md}");
+    assert!(md.contains(
+        "| P1128 建设用地土壤调查与风险评估 | 区生态环境局 | 在建（滞后） | 2025 | 85 |"
+    ));
+    let html = evaluation("html", &["--period", "2025"]).stdout;
+    let table = &html[html.find("<table class=\"attention\">").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert_eq!(table.matches("<tr data-department=").count(), 16);
+    assert!(
+        html.contains("investment 29.83 of 35.1 planned")
+            || html.contains("完成投资 29.83，计划 35.1")
+    );
 }

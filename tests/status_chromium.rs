@@ -1,45 +1,49 @@
 //! `plan-lint status --format html` rendered by a real browser: headless
 //! Chromium (Debian's `chromium`) takes screenshots at phone and desktop
-//! sizes and dumps the DOM it parsed.
+//! sizes, dumps the DOM it parsed (with the filter set, what it shows), and
+//! prints the page to PDF, which poppler (`pdfinfo`, `pdftotext`,
+//! `pdftoppm`) reads back: A4, a section per page, notes written out,
+//! nothing to click.
 //!
-//! Without Chromium the test is skipped with a message, except under
-//! `CI=true`, where it must run (`.ci/run` installs `chromium` and
-//! `fonts-noto-cjk`). The screenshots are kept in Cargo's test temp
-//! directory (printed) so that a person can look at them.
+//! Without Chromium or poppler the test is skipped with a message, except
+//! under `CI=true`, where it must run (`.ci/run` installs `chromium`,
+//! `fonts-noto-cjk` and `poppler-utils`). The screenshots and the printed
+//! pages are kept in Cargo's test temp directory (printed) so that a
+//! person can look at them.
 
+mod common;
+
+use common::{missing_program, program, run_program};
 use plan_lint::cli::{run, Env};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
-const EXAMPLE: &str = "fixtures/example/progress";
-/// One chart per indicator of the built-in catalog.
-fn indicators() -> usize {
-    plan_lint::plan::Plan::builtin().unwrap().indicators.len()
-}
+/// The five-year repository: the final evaluation of 2021–2025.
+const ROOT: [&str; 4] = [
+    "--data-root",
+    "fixtures/evaluation/progress",
+    "--decisions",
+    "fixtures/evaluation/decisions",
+];
 const BINDING: usize = 6;
 
-fn under_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
+/// `plan-lint status` of the final evaluation, in Chinese, in a format.
+fn status(format: &str) -> String {
+    let mut args = vec!["plan-lint", "status"];
+    args.extend_from_slice(&ROOT);
+    args.extend_from_slice(&["--period", "2025", "--lang", "zh", "--format", format]);
+    let out = run(args, Env::default());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
 }
 
 /// The Chromium binary: $CHROMIUM, or the first of the usual names on PATH.
 fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("CHROMIUM") {
-        let p = PathBuf::from(p);
-        assert!(p.is_file(), "CHROMIUM={} is not a file", p.display());
-        return Some(p);
-    }
-    let path = std::env::var_os("PATH")?;
-    for dir in std::env::split_paths(&path) {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            let candidate = dir.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-        }
-    }
-    None
+    program(
+        "CHROMIUM",
+        &["chromium", "chromium-browser", "google-chrome"],
+    )
 }
 
 /// Runs Chromium headless on a file with the given extra arguments; its standard output.
@@ -59,40 +63,8 @@ fn headless(chromium: &Path, profile: &Path, page: &Path, args: &[String]) -> St
     ])
     .arg(format!("--user-data-dir={}", profile.display()))
     .args(args)
-    .arg(format!("file://{}", page.display()))
-    .stdin(Stdio::null())
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("chromium starts");
-    // Read the output on threads so that a full pipe cannot block Chromium.
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out_t = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut out, &mut s).ok();
-        s
-    });
-    let err_t = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut err, &mut s).ok();
-        s
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait for chromium") {
-            break s;
-        }
-        if started.elapsed() > Duration::from_secs(180) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium did not finish within 180 s: {args:?}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let stdout = out_t.join().unwrap();
-    let stderr = err_t.join().unwrap();
-    assert!(status.success(), "chromium failed ({status}): {stderr}");
-    stdout
+    .arg(format!("file://{}", page.display()));
+    run_program(&mut cmd, "chromium", Duration::from_secs(180)).0
 }
 
 struct Shot {
@@ -202,40 +174,77 @@ fn check_screenshot(path: &Path, width: u32, height: u32) {
     );
 }
 
+/// What the page shows with the filter set: the page with a category's
+/// radio button checked or a department selected, and a script — added to
+/// this copy only; the page itself has none — that writes the ids of the
+/// visible cards and listed indicators into the DOM Chromium dumps.
+fn visible_with(
+    chromium: &Path,
+    profile: &Path,
+    keep: &Path,
+    html: &str,
+    name: &str,
+    set: &[(&str, &str)],
+) -> Vec<String> {
+    let mut page = html.to_string();
+    for (from, to) in set {
+        assert!(page.contains(from), "{from}");
+        page = page.replacen(from, to, 1);
+    }
+    let probe = "<script>document.body.setAttribute('data-visible',[...document.querySelectorAll('[data-id][data-category]')].filter(e=>e.offsetParent!==null).map(e=>e.dataset.id).join(' '))</script>";
+    page = page.replacen("</body>", &format!("{probe}</body>"), 1);
+    let path = keep.join(format!("filter-{name}.html"));
+    std::fs::write(&path, page).unwrap();
+    let dom = headless(
+        chromium,
+        profile,
+        &path,
+        &["--dump-dom".into(), "--window-size=1280,2000".into()],
+    );
+    let at = dom.find("data-visible=\"").expect("the probe ran") + "data-visible=\"".len();
+    let ids = &dom[at..at + dom[at..].find('"').unwrap()];
+    ids.split_whitespace().map(str::to_string).collect()
+}
+
+/// A poppler tool's output.
+fn poppler(tool: &Path, args: &[&str]) -> String {
+    let mut cmd = Command::new(tool);
+    cmd.args(args);
+    run_program(
+        &mut cmd,
+        &tool.display().to_string(),
+        Duration::from_secs(60),
+    )
+    .0
+}
+
 #[test]
 fn the_dashboard_renders_in_headless_chromium() {
     let Some(chromium) = chromium() else {
-        if under_ci() {
-            panic!("chromium is not installed, and CI=true requires this test to run: .ci/run installs Debian's chromium and fonts-noto-cjk");
-        }
-        // Straight to the process's standard error: libtest captures println!/eprintln!
-        // of passing tests, and a skip must be seen.
-        let _ = std::io::Write::write_all(
-            &mut std::io::stderr(),
-            b"SKIPPED the_dashboard_renders_in_headless_chromium: chromium not found on PATH \
-              (apt-get install chromium fonts-noto-cjk, or set CHROMIUM); under CI=true it must run\n",
+        return missing_program(
+            "the_dashboard_renders_in_headless_chromium",
+            "chromium",
+            "chromium fonts-noto-cjk (or set CHROMIUM)",
         );
-        return;
     };
-    let out = run(
-        [
-            "plan-lint",
-            "status",
-            "--data-root",
-            EXAMPLE,
-            "--period",
-            "2023",
-            "--format",
-            "html",
-        ],
-        Env::default(),
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let html = status("html");
+    let doc: serde_json::Value = serde_json::from_str(&status("json")).unwrap();
+    let inds = doc["indicators"].as_array().unwrap();
+    let has_data = |i: &&serde_json::Value| {
+        (i["values"].as_array().unwrap().iter()).any(|y| !y["value"].is_null())
+    };
+    // A card with a chart for each indicator with a figure, in the status's order.
+    let with_data: Vec<&str> = (inds.iter().filter(has_data))
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    let without: Vec<&str> = (inds.iter().filter(|i| !has_data(i)))
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
 
     let keep = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("status-chromium");
     std::fs::create_dir_all(&keep).unwrap();
     let page = keep.join("status.html");
-    std::fs::write(&page, &out.stdout).unwrap();
+    std::fs::write(&page, &html).unwrap();
     let profile = tempfile::tempdir().unwrap();
 
     // Chinese must render as Chinese, not as empty boxes: the CJK font is there.
@@ -291,7 +300,8 @@ fn the_dashboard_renders_in_headless_chromium() {
         println!("screenshot: {}", png_path.display());
     }
 
-    // The DOM as Chromium parsed it: a chart per indicator, binding ones first.
+    // The DOM as Chromium parsed it: a chart per indicator with a figure,
+    // binding ones first; the others in one list.
     let dom = headless(
         &chromium,
         profile.path(),
@@ -300,8 +310,12 @@ fn the_dashboard_renders_in_headless_chromium() {
     );
     assert!(dom.contains("<meta name=\"viewport\""), "no viewport meta");
     let charts = dom.matches("<svg class=\"chart\"").count();
-    assert_eq!(charts, indicators(), "one chart per indicator");
-    assert_eq!(dom.matches("<svg").count(), indicators(), "no other SVG");
+    assert_eq!(
+        charts,
+        with_data.len(),
+        "one chart per indicator with a figure"
+    );
+    assert_eq!(dom.matches("<svg").count(), charts, "no other SVG");
     let cards: Vec<(&str, &str)> = dom
         .match_indices("<article ")
         .map(|(i, _)| {
@@ -313,7 +327,11 @@ fn the_dashboard_renders_in_headless_chromium() {
             (attr("data-id"), attr("data-attribute"))
         })
         .collect();
-    assert_eq!(cards.len(), indicators());
+    assert_eq!(
+        cards.iter().map(|c| c.0).collect::<Vec<_>>(),
+        with_data,
+        "the cards, in the status's order"
+    );
     assert!(
         cards[..BINDING].iter().all(|(_, a)| *a == "binding"),
         "{cards:?}"
@@ -322,7 +340,9 @@ fn the_dashboard_renders_in_headless_chromium() {
         cards[BINDING..].iter().all(|(_, a)| *a == "expected"),
         "{cards:?}"
     );
-    assert_eq!(cards[0].0, "I14");
+    for id in &without {
+        assert!(dom.contains(&format!("<li id=\"{id}\"")), "{id} is listed");
+    }
     // Each card holds its own chart: the SVG's data-id follows the card's.
     for (id, _) in &cards {
         let card = &dom[dom
@@ -334,5 +354,145 @@ fn the_dashboard_renders_in_headless_chromium() {
             "{id}"
         );
     }
+
+    // The filter, by CSS alone: everything at first; one category; one department.
+    let category = |id: &str| {
+        let i = inds.iter().find(|i| i["id"] == id).unwrap();
+        i["evaluation"]["category"].as_str().unwrap().to_string()
+    };
+    let department = |id: &str| {
+        let i = inds.iter().find(|i| i["id"] == id).unwrap();
+        i["department"].as_str().unwrap().to_string()
+    };
+    let all = visible_with(&chromium, profile.path(), &keep, &html, "all", &[]);
+    assert_eq!(all.len(), inds.len(), "every indicator, card or listed");
+    let missed = visible_with(
+        &chromium,
+        profile.path(),
+        &keep,
+        &html,
+        "missed",
+        &[
+            ("id=\"fc-all\" checked>", "id=\"fc-all\">"),
+            ("id=\"fc-missed\">", "id=\"fc-missed\" checked>"),
+        ],
+    );
+    assert_eq!(
+        missed,
+        ["I18", "I01", "T012", "T078"],
+        "only the missed ones"
+    );
+    assert!(missed.iter().all(|id| category(id) == "missed"));
+    let eco = visible_with(
+        &chromium,
+        profile.path(),
+        &keep,
+        &html,
+        "eco-env",
+        &[
+            ("<option value=\"\" selected>", "<option value=\"\">"),
+            (
+                "<option value=\"eco-env\">",
+                "<option value=\"eco-env\" selected>",
+            ),
+        ],
+    );
+    assert_eq!(eco.len(), 13);
+    assert!(eco.iter().all(|id| department(id) == "eco-env"), "{eco:?}");
+
+    // Print: A4, a section per page, the notes written out, no filter.
+    let pdf = keep.join("status.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    headless(
+        &chromium,
+        profile.path(),
+        &page,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+            "--print-to-pdf-no-header".into(),
+        ],
+    );
+    let (Some(pdfinfo), Some(pdftotext), Some(pdftoppm)) = (
+        program("PDFINFO", &["pdfinfo"]),
+        program("PDFTOTEXT", &["pdftotext"]),
+        program("PDFTOPPM", &["pdftoppm"]),
+    ) else {
+        return missing_program(
+            "the_dashboard_renders_in_headless_chromium (its printed PDF)",
+            "poppler (pdfinfo, pdftotext, pdftoppm)",
+            "poppler-utils",
+        );
+    };
+    let pdf_s = pdf.to_str().unwrap();
+    let info = poppler(&pdfinfo, &[pdf_s]);
+    let field = |name: &str| {
+        let line = info.lines().find(|l| l.starts_with(name)).unwrap();
+        line[name.len()..].trim().to_string()
+    };
+    let pages: usize = field("Pages:").parse().unwrap();
+    let size = field("Page size:");
+    assert!(size.ends_with("(A4)"), "not A4: {size}");
+    assert!(pages >= 6, "{pages} pages");
+    let text = |page: usize| {
+        let n = page.to_string();
+        poppler(&pdftotext, &["-layout", "-f", &n, "-l", &n, pdf_s, "-"])
+    };
+    let all_text: Vec<String> = (1..=pages).map(text).collect();
+    let joined = all_text.join("\n");
+    // The notes are written out; the filter is not printed.
+    assert!(joined.contains("受沙尘天气影响2天"), "no note in print");
+    assert!(!joined.contains("全部部门"), "the filter is printed");
+    // Each section after the first starts a page: its heading is the page's first line.
+    let mut starts = Vec::new();
+    for heading in [
+        "预期性指标",
+        "各部门情况",
+        "重点项目",
+        "未报送的报告",
+        "生效的规划主管部门决定",
+    ] {
+        let page = (all_text.iter())
+            .position(|t| {
+                t.lines()
+                    .find(|l| !l.trim().is_empty())
+                    .is_some_and(|l| l.trim_start().starts_with(heading))
+            })
+            .unwrap_or_else(|| panic!("no page starts with {heading}"));
+        starts.push(page);
+    }
+    let mut sorted = starts.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted, starts, "sections in order, each on its own page");
+    // Every page rendered, to be looked at.
+    let prefix = keep.join("print");
+    for old in std::fs::read_dir(&keep).unwrap().flatten() {
+        if old.file_name().to_string_lossy().starts_with("print-") {
+            let _ = std::fs::remove_file(old.path());
+        }
+    }
+    poppler(
+        &pdftoppm,
+        &["-png", "-r", "60", pdf_s, prefix.to_str().unwrap()],
+    );
+    let rendered: Vec<PathBuf> = (std::fs::read_dir(&keep).unwrap().flatten())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("print-")
+        })
+        .collect();
+    assert_eq!(rendered.len(), pages);
+    for png in &rendered {
+        let shot = Shot::load(png);
+        // A4 at 60 dpi: 496 × 702.
+        assert_eq!((shot.width, shot.height), (496, 702), "{}", png.display());
+        let white = shot.rgb.iter().filter(|p| **p == [255, 255, 255]).count();
+        assert!(white < shot.rgb.len(), "{} is blank", png.display());
+    }
+    println!("printed: {} ({pages} pages, {size})", pdf.display());
     println!("page: {}", page.display());
 }

@@ -52,6 +52,9 @@ pub enum CliHelp {
     StatusPeriod,
     StatusDataRoot,
     StatusPlanId,
+    StatusOutput,
+    StatusTable,
+    StatusDepartment,
     SchemaName,
     // clap's own words; the English is what clap writes.
     Usage,
@@ -243,8 +246,8 @@ impl CliHelp {
                 Zh => "存放测试用例的目录",
             },
             H::StatusFormat => match lang {
-                En => "md (Markdown tables; fits $GITHUB_STEP_SUMMARY), html (one self-contained page with a chart per indicator) or json (plan-lint schema status)",
-                Zh => "md（Markdown 表格，可写入 $GITHUB_STEP_SUMMARY）、html（自包含的单个网页，每个指标一张图）或 json（见 plan-lint schema status）",
+                En => "md (Markdown tables; fits $GITHUB_STEP_SUMMARY), html (one self-contained page with a chart per indicator), json (plan-lint schema status), csv (one table for Excel/WPS, UTF-8 with BOM; --table) or xlsx (a workbook of every table; needs -o FILE)",
+                Zh => "md（Markdown 表格，可写入 $GITHUB_STEP_SUMMARY）、html（自包含的单个网页，每个指标一张图）、json（见 plan-lint schema status）、csv（供 Excel/WPS 打开的一张表，UTF-8 带 BOM；见 --table）或 xlsx（含全部表格的工作簿；须用 -o FILE）",
             },
             H::StatusPeriod => match lang {
                 En => "The year to report on (default: the latest period reported)",
@@ -257,6 +260,18 @@ impl CliHelp {
             H::StatusPlanId => match lang {
                 En => "The plan to report on (default: the built-in plan)",
                 Zh => "要报告的规划（默认：内置规划）",
+            },
+            H::StatusOutput => match lang {
+                En => "Write to FILE (replacing it) instead of standard output",
+                Zh => "写入文件 FILE（覆盖原文件），而不是标准输出",
+            },
+            H::StatusTable => match lang {
+                En => "The table --format csv writes: indicators (default), projects, departments, missing or decisions",
+                Zh => "--format csv 输出哪张表：indicators（默认，指标）、projects（项目）、departments（部门）、missing（未报送）或 decisions（决定）",
+            },
+            H::StatusDepartment => match lang {
+                En => "One department's part, in every format: its indicators, projects, missing reports and decisions (its code, name or alias)",
+                Zh => "只看某一部门的部分（各种格式均可）：其负责的指标、项目、未报送的报告和相关决定（部门代码、名称或简称）",
             },
             H::SchemaName => match lang {
                 En => "report, plan, rules, config, output or status",

@@ -38,7 +38,7 @@ pub use plan::{PlanMsg, PlanReadError, ReadContext};
 pub use project::{status_zh, DateField, Measure, Proj, ProjProblem, ProjectMsg};
 pub use report::{DeptHint, DuplicateRole, Entity, IndicatorHint, ProjectHint, ReportMsg};
 pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
-pub use status::StatusText;
+pub use status::{Header, Sheet, StatusText};
 pub use ui::{Counts, Stage, Text};
 
 use crate::yaml::format_number;

@@ -7,8 +7,119 @@ use super::{list, project::status_zh, Lang};
 use crate::plan::ProjectStatus;
 use Lang::{En, Zh};
 
+/// The sheets of `status --format xlsx` (and the tables of `--format csv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sheet {
+    Indicators,
+    Projects,
+    Departments,
+    Missing,
+    Decisions,
+}
+
+/// A column heading of the exported tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Header {
+    Plan,
+    Id,
+    Indicator,
+    Unit,
+    Theme,
+    Attribute,
+    Baseline,
+    Target,
+    TargetYear,
+    Category,
+    Basis,
+    Department,
+    DepartmentCode,
+    Note,
+    Project,
+    Column,
+    ColumnTitle,
+    Status,
+    Year,
+    Progress,
+    PlannedTotal,
+    CompletedToDate,
+    Lagging,
+    Indicators,
+    Projects,
+    NotReported,
+    MissingYears,
+    Decision,
+    Kind,
+    Rule,
+    Targets,
+    Value,
+    Reason,
+    Source,
+    ApprovedBy,
+    Date,
+    File,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum StatusText {
+    /// A sheet's name (at most 31 characters, as Excel allows).
+    SheetName(Sheet),
+    /// A column heading of an exported table.
+    Heading(Header),
+    /// An indicator's attribute in a table cell.
+    AttributeName(crate::plan::Attribute),
+    /// "yes" in a table cell (a lagging project).
+    Yes,
+    /// `--format xlsx` without `-o FILE`: a workbook is not text.
+    XlsxNeedsOutput,
+    /// `--department` names no department of the plan's registry.
+    UnknownDepartment {
+        given: String,
+        suggestion: Option<String>,
+    },
+    /// Under the title of one department's part.
+    DepartmentPart {
+        name: String,
+        code: String,
+    },
+    /// The projects to look at: suspended, cancelled, lagging.
+    AttentionHeading,
+    AttentionSentence {
+        listed: usize,
+        suspended: usize,
+        cancelled: usize,
+        lagging: usize,
+        /// The share of the plan years elapsed, in percent (a figure).
+        share: String,
+        period: i32,
+    },
+    /// After a project's status when it lags: `lagging` is the word.
+    LaggingMark {
+        lagging: String,
+    },
+    /// A group's investment, completed of planned.
+    Investment {
+        completed: String,
+        planned: String,
+    },
+    /// Under a chart whose y axis does not start at zero.
+    AxisFrom {
+        figure: String,
+    },
+    /// The heading of the list of indicators without a figure.
+    NoDataList {
+        count: usize,
+    },
+    /// Before the years a department wrote a note on.
+    Notes,
+    /// The filter: its name, its two groups, "all" in each.
+    Filter,
+    FilterCategory,
+    FilterDepartment,
+    FilterAll,
+    FilterAllDepartments,
+    /// The heading of the departments' parts, and its table header.
+    DepartmentsSection,
+    DepartmentsHeader,
     /// A year's figure that a suppression decision excepts.
     Excepted {
         id: String,
@@ -105,6 +216,29 @@ pub enum StatusText {
         time: String,
         target_year: i32,
     },
+    /// The final evaluation: the plan's final year has no figure to judge.
+    NoFinalValue {
+        end: i32,
+        value: String,
+        year: i32,
+    },
+    /// The final evaluation: a target due after the plan's end, not reached yet.
+    NotDue {
+        value: String,
+        year: i32,
+        target_text: String,
+        target_year: i32,
+    },
+    /// The final evaluation's title (Markdown heading and page title).
+    FinalTitle {
+        start: i32,
+        end: i32,
+        name: String,
+    },
+    /// How the final evaluation judges, in place of the band sentence.
+    FinalRule {
+        end: i32,
+    },
     /// A year's requirement after its value, in a table cell (short) or on a card.
     RequirementShort {
         figure: String,
@@ -154,7 +288,6 @@ pub enum StatusText {
     Reported,
     NotReported,
     Completion,
-    Status,
     All,
     MissingHeading {
         start: i32,
@@ -234,6 +367,102 @@ impl StatusText {
     pub fn text(&self, lang: Lang) -> String {
         use StatusText as S;
         match self {
+            S::SheetName(sheet) => sheet_name(*sheet, lang).into(),
+            S::Heading(h) => heading(*h, lang).into(),
+            S::AttributeName(a) => match (lang, a) {
+                (En, crate::plan::Attribute::Binding) => "binding".into(),
+                (En, crate::plan::Attribute::Expected) => "expected".into(),
+                (Zh, crate::plan::Attribute::Binding) => "约束性".into(),
+                (Zh, crate::plan::Attribute::Expected) => "预期性".into(),
+            },
+            S::Yes => match lang {
+                En => "yes".into(),
+                Zh => "是".into(),
+            },
+            S::UnknownDepartment { given, suggestion } => {
+                let hint = suggestion.as_deref().map(|c| match lang {
+                    En => format!("; did you mean “{c}”?"),
+                    Zh => format!("；是否应为“{c}”？"),
+                });
+                match lang {
+                    En => format!(
+                        "--department “{given}” is no department of the plan: give its code, name or alias (plan-lint plan lists them){}",
+                        hint.unwrap_or_default()
+                    ),
+                    Zh => format!(
+                        "--department “{given}”不是规划中的部门：请填写部门代码、名称或简称（见 plan-lint plan）{}",
+                        hint.unwrap_or_default()
+                    ),
+                }
+            }
+            S::DepartmentPart { name, code } => match lang {
+                En => format!("The part of {name} ({code}): its indicators, projects, reports and decisions."),
+                Zh => format!("{name}（{code}）负责的部分：其指标、项目、报告和相关决定。"),
+            },
+            S::AttentionHeading => match lang {
+                En => "Suspended, cancelled and lagging projects".into(),
+                Zh => "停缓建、已取消和进度滞后的项目".into(),
+            },
+            S::AttentionSentence { listed, suspended, cancelled, lagging, share, period } => match lang {
+                En => format!(
+                    "{listed} projects: {suspended} suspended, {cancelled} cancelled, {lagging} lagging — still to finish with progress below {share}%, the share of the plan years elapsed by the end of {period}."
+                ),
+                Zh => format!(
+                    "共 {listed} 个项目：停缓建 {suspended} 个，已取消 {cancelled} 个，进度滞后 {lagging} 个（尚未建成且进度低于 {share}%，即截至{period}年底规划期已过的比例）。"
+                ),
+            },
+            S::LaggingMark { lagging } => match lang {
+                En => format!(" ({lagging})"),
+                Zh => format!("（{lagging}）"),
+            },
+            S::Investment { completed, planned } => match lang {
+                En => format!("investment {completed} of {planned} planned"),
+                Zh => format!("完成投资 {completed}，计划 {planned}"),
+            },
+            S::AxisFrom { figure } => match lang {
+                En => format!("y axis from {figure}, not zero (broken at ≈)"),
+                Zh => format!("纵轴从 {figure} 起，非零起点（≈ 处截断）"),
+            },
+            S::NoDataList { count } => match lang {
+                En => format!("No figure reported yet ({count})"),
+                Zh => format!("尚未填报数值的指标（{count} 项）"),
+            },
+            S::Notes => match lang {
+                En => "Notes:".into(),
+                Zh => "备注：".into(),
+            },
+            S::Filter => match lang {
+                En => "Filter".into(),
+                Zh => "筛选".into(),
+            },
+            S::FilterCategory => match lang {
+                En => "Category".into(),
+                Zh => "评价".into(),
+            },
+            S::FilterDepartment => match lang {
+                En => "Department".into(),
+                Zh => "部门".into(),
+            },
+            S::FilterAll => match lang {
+                En => "all".into(),
+                Zh => "全部".into(),
+            },
+            S::FilterAllDepartments => match lang {
+                En => "all departments".into(),
+                Zh => "全部部门".into(),
+            },
+            S::DepartmentsSection => match lang {
+                En => "Departments".into(),
+                Zh => "各部门情况".into(),
+            },
+            S::DepartmentsHeader => match lang {
+                En => "| department | code | indicators |".into(),
+                Zh => "| 部门 | 代码 | 指标数 |".into(),
+            },
+            S::XlsxNeedsOutput => match lang {
+                En => "--format xlsx writes a workbook, which is not text: name the file with -o FILE (status --format xlsx -o evaluation.xlsx)".into(),
+                Zh => "--format xlsx 生成的是工作簿文件而非文本：请用 -o FILE 指定文件（status --format xlsx -o evaluation.xlsx）".into(),
+            },
             S::Band { points, band } => match lang {
                 En => format!(
                     "基本符合预期 means within ±{points} percentage points of the planned progress \
@@ -346,6 +575,34 @@ impl StatusText {
                     "{year}年为 {value}：至{target_year}年的规划年份已过 {time}，目标已完成 {progress}"
                 ),
             },
+            S::NoFinalValue { end, value, year } => match lang {
+                En => format!("no value for {end}, the plan's final year (the latest: {value} in {year})"),
+                Zh => format!("规划期末{end}年未填报数值（最近一次：{year}年为 {value}）"),
+            },
+            S::NotDue { value, year, target_text, target_year } => match lang {
+                En => format!(
+                    "{value} in {year}; the target {target_text} is due in {target_year}, after the plan period: not judged yet"
+                ),
+                Zh => format!(
+                    "{year}年为 {value}；目标值 {target_text} 的目标年份为{target_year}年，在规划期之后，暂不评价"
+                ),
+            },
+            S::FinalTitle { start, end, name } => match lang {
+                En => format!("Final evaluation {start}–{end}: {name}"),
+                Zh => format!("规划实施总结评估（{start}—{end}年）：{name}"),
+            },
+            S::FinalRule { end } => match lang {
+                En => format!(
+                    "{end} is the plan's final year: each target is 已完成 (met) or 未完成 (missed), judged as `plan-lint check` judges it \
+                     (a bound kept in every year, a target reached in its year, a 年均 rate on its compound average over the plan years, \
+                     each year's requirement met); a value with an error finding is never met; 暂无数据 where {end} has no figure to judge."
+                ),
+                Zh => format!(
+                    "{end}年为规划期末：每项目标评为已完成或未完成，与 `plan-lint check` 的判断一致\
+                     （约束界限每年守住、目标值在目标年份达到、年均增速按规划各年的复合平均、每年达到当年要求）；\
+                     检查发现错误的数值不计为达标；{end}年无数值可评价的为暂无数据。"
+                ),
+            },
             S::RequirementShort { figure } => match lang {
                 En => format!(" (req. {figure})"),
                 Zh => format!("（要求 {figure}）"),
@@ -453,10 +710,6 @@ impl StatusText {
             S::Completion => match lang {
                 En => "completion".into(),
                 Zh => "完成率".into(),
-            },
-            S::Status => match lang {
-                En => "status".into(),
-                Zh => "状态".into(),
             },
             S::All => match lang {
                 En => "all".into(),
@@ -641,5 +894,104 @@ impl StatusText {
                 }
             },
         }
+    }
+}
+
+fn sheet_name(sheet: Sheet, lang: Lang) -> &'static str {
+    match (lang, sheet) {
+        (En, Sheet::Indicators) => "indicators",
+        (En, Sheet::Projects) => "projects",
+        (En, Sheet::Departments) => "departments",
+        (En, Sheet::Missing) => "missing reports",
+        (En, Sheet::Decisions) => "decisions in force",
+        (Zh, Sheet::Indicators) => "指标",
+        (Zh, Sheet::Projects) => "重点项目",
+        (Zh, Sheet::Departments) => "部门",
+        (Zh, Sheet::Missing) => "未报送的报告",
+        (Zh, Sheet::Decisions) => "生效的决定",
+    }
+}
+
+fn heading(h: Header, lang: Lang) -> &'static str {
+    use Header as H;
+    match lang {
+        En => match h {
+            H::Plan => "plan",
+            H::Id => "id",
+            H::Indicator => "indicator",
+            H::Unit => "unit",
+            H::Theme => "类别",
+            H::Attribute => "attribute",
+            H::Baseline => "baseline",
+            H::Target => "target",
+            H::TargetYear => "target year",
+            H::Category => "category",
+            H::Basis => "basis",
+            H::Department => "department",
+            H::DepartmentCode => "department code",
+            H::Note => "note",
+            H::Project => "project",
+            H::Column => "专栏",
+            H::ColumnTitle => "专栏 title",
+            H::Status => "status",
+            H::Year => "year",
+            H::Progress => "progress (%)",
+            H::PlannedTotal => "investment planned",
+            H::CompletedToDate => "investment completed",
+            H::Lagging => "lagging",
+            H::Indicators => "indicators",
+            H::Projects => "projects",
+            H::NotReported => "not reported",
+            H::MissingYears => "years not reported",
+            H::Decision => "decision",
+            H::Kind => "kind",
+            H::Rule => "rule",
+            H::Targets => "targets",
+            H::Value => "value",
+            H::Reason => "reason",
+            H::Source => "source",
+            H::ApprovedBy => "approved by",
+            H::Date => "date",
+            H::File => "file",
+        },
+        Zh => match h {
+            H::Plan => "规划",
+            H::Id => "编号",
+            H::Indicator => "指标",
+            H::Unit => "单位",
+            H::Theme => "类别",
+            H::Attribute => "属性",
+            H::Baseline => "基期值",
+            H::Target => "目标值",
+            H::TargetYear => "目标年份",
+            H::Category => "评价",
+            H::Basis => "依据",
+            H::Department => "责任部门",
+            H::DepartmentCode => "部门代码",
+            H::Note => "备注",
+            H::Project => "项目",
+            H::Column => "专栏",
+            H::ColumnTitle => "专栏名称",
+            H::Status => "状态",
+            H::Year => "年度",
+            H::Progress => "进度（%）",
+            H::PlannedTotal => "计划总投资",
+            H::CompletedToDate => "累计完成投资",
+            H::Lagging => "滞后",
+            H::Indicators => "指标数",
+            H::Projects => "项目数",
+            H::NotReported => "未填报",
+            H::MissingYears => "未报送年度",
+            H::Decision => "决定",
+            H::Kind => "类型",
+            H::Rule => "规则",
+            H::Targets => "对象",
+            H::Value => "数值",
+            H::Reason => "理由",
+            H::Source => "依据文件",
+            H::ApprovedBy => "批准单位",
+            H::Date => "日期",
+            H::File => "登记文件",
+        },
     }
 }

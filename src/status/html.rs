@@ -3,13 +3,100 @@
 //! indicators first) that reads on a phone as well as on a desktop.
 
 use super::markdown::{
-    band_sentence, baseline_cell, baseline_when, basis, fig, pct, projects_sentence,
-    status_heading, target_cell, STATUS_ORDER,
+    attention, attention_cells, attention_headings, attention_sentence, baseline_cell,
+    baseline_when, basis, column_name, department_cells, department_headings, fig,
+    judgement_sentence, pct, projects_sentence, status_heading, target_cell, themes, title,
+    STATUS_ORDER,
 };
-use super::{Category, IndicatorStatus, Method, ProjectCounts, Status};
-use crate::messages::{Lang, StatusText as S};
+use super::{IndicatorStatus, Method, ProjectCounts, Stage, Status};
+use crate::messages::{Header, Lang, StatusText as S};
 use crate::plan::{Attribute, Period};
 use std::fmt::Write;
+
+/// Whether an indicator has a figure in some year (a card with a chart);
+/// the others are listed together.
+fn has_data(ind: &IndicatorStatus) -> bool {
+    ind.values.iter().any(|y| y.value.is_some())
+}
+
+/// The department's notes on an indicator's figures: each year a mark that
+/// shows its note on hover or tap (focus), and in print.
+fn notes(out: &mut String, ind: &IndicatorStatus, lang: Lang) {
+    let with: Vec<_> = (ind.values.iter())
+        .filter_map(|y| Some((y.year, y.note.as_deref()?)))
+        .collect();
+    if with.is_empty() {
+        return;
+    }
+    let _ = write!(out, "<p class=\"notes\">{}", esc(&S::Notes.text(lang)));
+    for (year, note) in with {
+        let _ = write!(
+            out,
+            " <span class=\"note\" tabindex=\"0\">{year}<span class=\"tip\">{}</span></span>",
+            esc(note)
+        );
+    }
+    out.push_str("</p>");
+}
+
+/// The filter by category and department: radio buttons and a list, read
+/// by CSS (`:has`), so that it works with no script and no network.
+fn filter(out: &mut String, s: &Status, lang: Lang) {
+    let _ = write!(
+        out,
+        "<nav class=\"filter\" aria-label=\"{}\"><span class=\"fgroup\"><b>{}</b>\
+         <input type=\"radio\" name=\"fc\" id=\"fc-all\" checked><label for=\"fc-all\">{}</label>",
+        esc(&S::Filter.text(lang)),
+        esc(&S::FilterCategory.text(lang)),
+        esc(&S::FilterAll.text(lang))
+    );
+    for c in s.stage.categories() {
+        let _ = write!(
+            out,
+            "<input type=\"radio\" name=\"fc\" id=\"fc-{0}\"><label for=\"fc-{0}\" class=\"c-{0}\">{1}</label>",
+            c.code(),
+            c.label()
+        );
+    }
+    let _ = write!(
+        out,
+        "</span><span class=\"fgroup\"><label for=\"fd\"><b>{}</b></label><select id=\"fd\"><option value=\"\" selected>{}</option>",
+        esc(&S::FilterDepartment.text(lang)),
+        esc(&S::FilterAllDepartments.text(lang))
+    );
+    for d in &s.departments {
+        let _ = write!(
+            out,
+            "<option value=\"{}\">{}</option>",
+            esc(&d.department),
+            esc(&d.name)
+        );
+    }
+    out.push_str("</select></span></nav>");
+}
+
+/// The CSS rules of the filter: one per category of the stage and one per
+/// department listed.
+fn filter_css(s: &Status) -> String {
+    let mut css = String::new();
+    for c in s.stage.categories() {
+        let _ = writeln!(
+            css,
+            "body:has(#fc-{0}:checked) [data-category]:not([data-category=\"{0}\"]),\
+             body:has(#fc-{0}:checked) .group:not(:has([data-category=\"{0}\"])){{display:none}}",
+            c.code()
+        );
+    }
+    for d in &s.departments {
+        let code = esc(&d.department);
+        let _ = writeln!(
+            css,
+            "body:has(#fd option[value=\"{code}\"]:checked) [data-department]:not([data-department=\"{code}\"]),\
+             body:has(#fd option[value=\"{code}\"]:checked) .group:not(:has([data-department=\"{code}\"])){{display:none}}"
+        );
+    }
+    css
+}
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -30,6 +117,7 @@ pub fn esc(s: &str) -> String {
 const CSS: &str = r#"
 :root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f6f7f9;--card:#fff;
 --achieved:#7c3aed;--ahead:#2563eb;--on_track:#16a34a;--behind:#dc2626;--not_yet:#d97706;--no_data:#9ca3af;
+--met:#16a34a;--missed:#dc2626;
 --value:#1d4ed8;--path:#6b7280;--target:#d97706}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -71,6 +159,8 @@ svg .tgt{fill:var(--target);font-weight:600}
 svg .halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .c-achieved{--c:var(--achieved)}.c-ahead{--c:var(--ahead)}.c-on_track{--c:var(--on_track)}
 .c-behind{--c:var(--behind)}.c-not_yet{--c:var(--not_yet)}.c-no_data{--c:var(--no_data)}
+.c-met{--c:var(--met)}.c-missed{--c:var(--missed)}
+h3.theme{margin:14px 0 8px;color:var(--muted);font-size:.95rem}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;background:var(--card);border:1px solid var(--line);border-radius:10px}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
@@ -96,9 +186,54 @@ summary{cursor:pointer;color:var(--ahead);font-size:.85rem;padding:4px 0}
 .missing div{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:6px 10px;font-size:.85rem}
 .missing small{color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;padding:24px 16px 32px}
+.part{font-weight:600;margin:0 0 8px}
+.axis{margin:0;font-size:.75rem;color:var(--muted)}
+.notes{margin:4px 0 0;font-size:.8rem;color:var(--muted)}
+.note{position:relative;display:inline-block;border-bottom:1px dotted var(--target);color:var(--ink);cursor:help;outline:none}
+.note .tip{display:none;position:absolute;left:0;bottom:1.6em;z-index:2;width:max-content;max-width:240px;
+background:var(--ink);color:#fff;padding:4px 8px;border-radius:6px;font-size:.8rem;white-space:normal}
+.note:hover .tip,.note:focus .tip{display:block}
+.nodata{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--no_data);border-radius:10px;padding:8px 12px;margin-top:12px}
+.nodata h3{color:var(--muted);margin-bottom:4px}
+.nodata ul{margin:0;padding:0;list-style:none;columns:300px;column-gap:24px;font-size:.85rem}
+.nodata li{break-inside:avoid;padding:2px 0}
+.nodata small{color:var(--muted)}
+.filter{position:sticky;top:0;z-index:3;display:flex;flex-wrap:wrap;gap:6px 18px;align-items:center;background:var(--bg);
+padding:8px 0;margin:0 0 4px;border-bottom:1px solid var(--line);font-size:.85rem}
+.fgroup{display:flex;flex-wrap:wrap;gap:4px;align-items:center}
+.fgroup b{margin-right:4px;color:var(--muted);font-weight:600}
+.filter input{position:absolute;opacity:0;width:1px;height:1px}
+.filter input+label{border:1px solid var(--line);border-radius:999px;padding:2px 10px;background:var(--card);cursor:pointer}
+.filter input:checked+label{background:var(--ink);border-color:var(--ink);color:#fff}
+.filter input:focus-visible+label{outline:2px solid var(--ahead)}
+.filter select{font:inherit;padding:2px 6px;border:1px solid var(--line);border-radius:6px;background:var(--card);max-width:60vw}
 @media (max-width:480px){body{font-size:14px}header,main{padding:0 10px}h1{font-size:1.15rem}
 .grid{grid-template-columns:1fr}.chip{padding:5px 8px}
 .brow{grid-template-columns:1fr auto}.brow .bar{grid-column:1 / -1;grid-row:2}}
+"#;
+
+/// Print (A4): each section on a new page, cards whole, the notes written
+/// out, nothing to click (the filter, the folded count tables) left out.
+const PRINT: &str = r#"
+@media print{
+@page{size:A4;margin:12mm 10mm}
+html,body{background:#fff}
+body{font-size:10.5pt}
+header,main,footer{max-width:none;padding:0}
+.filter,details{display:none!important}
+main>section+section{break-before:page}
+h2{break-after:avoid}
+h3{break-after:avoid}
+.card,.brow,.nodata li,tr,.missing div{break-inside:avoid}
+.grid{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+.card{border-top-width:3px}
+.scroll{overflow:visible;border:0}
+th,td{white-space:normal}
+.note{border:0;cursor:auto}
+.note .tip{display:inline;position:static;background:none;color:var(--ink);padding:0 0 0 4px;font-size:inherit;max-width:none}
+.note:after{content:";"}
+.chip,.card,.badge,.bar span,.sw,.nodata{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 "#;
 
 /// The chart's drawing area in SVG units.
@@ -220,8 +355,28 @@ fn series(ind: &IndicatorStatus, plan: &Period) -> Series {
     }
 }
 
-/// One indicator's chart: baseline, reported values, the path to the target, the target.
-pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32, lang: Lang) -> String {
+/// Where a chart's y axis starts when it does not start at zero (every
+/// figure drawn is above zero, or below it): the figure its lowest (or
+/// highest) tick shows, which the card says in words beside the break mark.
+pub fn axis_break(ticks: &[f64]) -> Option<f64> {
+    let (lo, hi) = (*ticks.first()?, *ticks.last()?);
+    if lo > 0.0 {
+        Some(lo)
+    } else if hi < 0.0 {
+        Some(hi)
+    } else {
+        None
+    }
+}
+
+/// One indicator's chart: baseline, reported values, the path to the
+/// target, the target; with where its y axis starts when that is not zero.
+pub fn chart(
+    ind: &IndicatorStatus,
+    plan: &Period,
+    period: i32,
+    lang: Lang,
+) -> (String, Option<f64>) {
     let s = series(ind, plan);
     let x0 = plan.baseline_year.min(plan.start - 1);
     let x1 = ind.target_year.max(plan.end).max(period);
@@ -277,6 +432,23 @@ pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32, lang: Lang) -> S
             f(LEFT - 5.0),
             f(y + 3.5),
             esc(&tick_label(*t))
+        );
+    }
+    // An axis that does not start at zero is broken, and shows it: two
+    // slanted strokes across the y axis next to its first tick.
+    let broken = axis_break(&ticks);
+    if let Some(from) = broken {
+        let y = if from > 0.0 { H - BOTTOM } else { TOP };
+        let _ = write!(
+            out,
+            "<path class=\"axis-break\" d=\"M{x0} {a}l8 -4M{x0} {b}l8 -4\" stroke=\"#6b7280\" stroke-width=\"1.3\" fill=\"none\"/>\
+             <line x1=\"{x1}\" y1=\"{top}\" x2=\"{x1}\" y2=\"{bottom}\" stroke=\"#d1d5db\"/>",
+            x0 = f(LEFT - 4.0),
+            a = f(y - 1.0),
+            b = f(y - 5.0),
+            x1 = f(LEFT),
+            top = f(TOP),
+            bottom = f(H - BOTTOM),
         );
     }
     // The plan period, shaded, and the status year.
@@ -402,22 +574,38 @@ pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32, lang: Lang) -> S
         );
     }
     for (y, v, missed) in &s.values {
+        // A value the department wrote a note on: a ring around it, the note on hover.
+        let note = (ind.values.iter())
+            .find(|x| x.year == *y)
+            .and_then(|x| x.note.as_deref());
         let _ = write!(
             out,
-            "<circle class=\"value\" cx=\"{}\" cy=\"{}\" r=\"3.6\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1\"/>",
+            "<circle class=\"value\" cx=\"{}\" cy=\"{}\" r=\"3.6\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\">",
             f(px(*y as f64)),
             f(py(*v)),
-            if *missed { "#dc2626" } else { "#1d4ed8" }
+            if *missed { "#dc2626" } else { "#1d4ed8" },
+            if note.is_some() { "#d97706" } else { "#fff" },
+            if note.is_some() { "2" } else { "1" }
         );
+        if let Some(n) = note {
+            let _ = write!(out, "<title>{y}: {} — {}</title>", fig(*v), esc(n));
+        }
+        out.push_str("</circle>");
     }
     // The latest value, labelled.
     if let Some((y, v, _)) = s.values.last() {
         let (cx, cy) = (px(*y as f64), py(*v));
         let above = cy - TOP > 16.0;
+        // Near the right edge the label ends at the point, so that it is not cut off.
+        let (x, anchor) = if cx > W - RIGHT - 24.0 {
+            (cx + 4.0, "end")
+        } else {
+            (cx, "middle")
+        };
         let _ = write!(
             out,
-            "<text class=\"lbl halo\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            f(cx),
+            "<text class=\"lbl halo\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+            f(x),
             f(if above { cy - 7.0 } else { cy + 15.0 }),
             esc(&tick_label(*v))
         );
@@ -432,7 +620,7 @@ pub fn chart(ind: &IndicatorStatus, plan: &Period, period: i32, lang: Lang) -> S
         );
     }
     out.push_str("</svg>");
-    out
+    (out, broken)
 }
 
 fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
@@ -444,7 +632,7 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
     };
     let _ = write!(
         out,
-        "<article class=\"card c-{c}\" id=\"{id}\" data-id=\"{id}\" data-attribute=\"{attr}\" data-category=\"{c}\">\
+        "<article class=\"card c-{c}\" id=\"{id}\" data-id=\"{id}\" data-attribute=\"{attr}\" data-category=\"{c}\" data-department=\"{dept}\">\
          <div class=\"head\"><h3><span class=\"id\">{id}</span>{name}{unit}</h3><span class=\"badge\">{label}</span></div>",
         id = esc(&ind.id),
         name = esc(&ind.name),
@@ -454,6 +642,7 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
             format!(" <span class=\"unit\">({})</span>", esc(&ind.unit))
         },
         label = esc(e.label),
+        dept = esc(&ind.department),
     );
     let latest = match (e.year, e.value) {
         (Some(y), Some(v)) => {
@@ -497,11 +686,17 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
         esc(&target_cell(ind, s.plan.period.end)),
         esc(&ind.department_name)
     );
-    out.push_str(&chart(ind, &s.plan.period, s.period, lang));
+    let (svg, broken) = chart(ind, &s.plan.period, s.period, lang);
+    out.push_str(&svg);
+    if let Some(from) = broken {
+        let note = S::AxisFrom { figure: fig(from) }.text(lang);
+        let _ = write!(out, "<p class=\"axis\">{}</p>", esc(&note));
+    }
+    notes(out, ind, lang);
     let _ = write!(
         out,
         "<p class=\"basis\">{}</p></article>",
-        esc(&basis(ind, s.period, lang))
+        esc(&basis(ind, s.period, s.plan.period.end, lang))
     );
 }
 
@@ -528,7 +723,7 @@ fn bar(c: &ProjectCounts) -> String {
 fn bar_row(out: &mut String, name: &str, c: &ProjectCounts, lang: Lang) {
     let _ = write!(
         out,
-        "<div class=\"brow\"><span class=\"bname\">{name}</span>{}<span class=\"bnum\">{}</span></div>",
+        "<div class=\"brow\"><span class=\"bname\">{name}</span>{}<span class=\"bnum\">{}{}</span></div>",
         bar(c),
         S::CompletedBar {
             rate: c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
@@ -536,7 +731,16 @@ fn bar_row(out: &mut String, name: &str, c: &ProjectCounts, lang: Lang) {
             of: c.total - c.cancelled,
             reported: c.reported,
         }
-        .text(lang)
+        .text(lang),
+        if c.planned_total > 0.0 || c.completed_to_date > 0.0 {
+            let investment = S::Investment {
+                completed: fig(c.completed_to_date),
+                planned: fig(c.planned_total),
+            };
+            format!("<br><small>{}</small>", esc(&investment.text(lang)))
+        } else {
+            String::new()
+        }
     );
 }
 
@@ -551,9 +755,12 @@ fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts) {
     }
     let _ = write!(
         out,
-        "<td>{}</td><td>{}</td></tr>",
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         c.not_reported,
-        c.completion_rate.map(pct).unwrap_or_else(|| "—".into())
+        c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
+        c.lagging,
+        fig(c.planned_total),
+        fig(c.completed_to_date)
     );
 }
 
@@ -569,11 +776,48 @@ fn counts_table(out: &mut String, first: &str, second: &str, lang: Lang) {
     }
     let _ = write!(
         out,
-        "<th>{}</th><th>{}</th><th class=\"l\">{}</th></tr></thead><tbody>",
+        "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
         S::NotReported.text(lang),
         S::Completion.text(lang),
-        S::Status.text(lang)
+        S::Heading(Header::Lagging).text(lang),
+        S::Heading(Header::PlannedTotal).text(lang),
+        S::Heading(Header::CompletedToDate).text(lang)
     );
+}
+
+/// Suspended, cancelled and lagging projects, by column then department.
+fn attention_section(out: &mut String, s: &Status, lang: Lang) {
+    let rows = attention(s);
+    let _ = write!(
+        out,
+        "<h3>{}</h3><p class=\"sub\">{}</p>",
+        esc(&S::AttentionHeading.text(lang)),
+        esc(&attention_sentence(s, rows.len(), lang))
+    );
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"scroll\"><table class=\"attention\"><thead><tr>");
+    // Text to the left, figures to the right.
+    let align = |i: usize| {
+        if (1..4).contains(&i) {
+            " class=\"l\""
+        } else {
+            ""
+        }
+    };
+    for (i, h) in attention_headings(lang).iter().enumerate() {
+        let _ = write!(out, "<th{}>{}</th>", align(i), esc(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for p in rows {
+        let _ = write!(out, "<tr data-department=\"{}\">", esc(&p.department));
+        for (i, c) in attention_cells(p, lang).iter().enumerate() {
+            let _ = write!(out, "<td{}>{}</td>", align(i), esc(c));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
 }
 
 pub fn render(s: &Status, lang: Lang) -> String {
@@ -583,17 +827,24 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        esc(&S::PageTitle {
-            period: s.period,
-            name: s.plan.name.clone()
-        }
-        .text(lang))
+         <title>{}</title>\n<style>{CSS}{PRINT}{}</style>\n</head>\n<body>\n",
+        esc(&match s.stage {
+            Stage::MidTerm => S::PageTitle {
+                period: s.period,
+                name: s.plan.name.clone()
+            }
+            .text(lang),
+            Stage::Final => title(s, lang),
+        }),
+        filter_css(s)
     );
     let _ = write!(
         out,
         "<header><h1>{}</h1><p class=\"sub\">{}</p><p class=\"sub\">{}</p>",
-        esc(&s.plan.name),
+        esc(&match s.stage {
+            Stage::MidTerm => s.plan.name.clone(),
+            Stage::Final => title(s, lang),
+        }),
         S::AsOf {
             period: s.period,
             id: esc(&s.plan.id),
@@ -604,10 +855,17 @@ pub fn render(s: &Status, lang: Lang) -> String {
             root: esc(&s.data_root),
         }
         .text(lang),
-        esc(&band_sentence(s.status_band, lang)).replace('`', "")
+        esc(&judgement_sentence(s, lang)).replace('`', "")
     );
+    if let Some(d) = &s.department {
+        let part = S::DepartmentPart {
+            name: d.name.clone(),
+            code: d.code.clone(),
+        };
+        let _ = write!(out, "<p class=\"part\">{}</p>", esc(&part.text(lang)));
+    }
     out.push_str("<div class=\"chips\">");
-    for c in Category::ALL {
+    for &c in s.stage.categories() {
         let _ = write!(
             out,
             "<span class=\"chip c-{}\"><span>{}</span><b>{}</b><small>{}</small></span>",
@@ -634,6 +892,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
         S::LegendTarget.text(lang),
         S::LegendRequirement.text(lang)
     );
+    filter(&mut out, s, lang);
     for (attr, title, anchor) in [
         (Attribute::Binding, S::BindingSection, "binding"),
         (Attribute::Expected, S::ExpectedSection, "expected"),
@@ -649,15 +908,47 @@ pub fn render(s: &Status, lang: Lang) -> String {
         let title = title.text(lang);
         let _ = write!(
             out,
-            "<section id=\"{anchor}\"><h2>{title} ({})</h2><div class=\"grid\">",
+            "<section id=\"{anchor}\"><h2>{title} ({})</h2>",
             rows.len()
         );
-        for ind in rows {
-            card(&mut out, ind, s, lang);
+        for (theme, rows) in themes(s, &rows) {
+            // A group the filter empties is hidden whole, its heading too.
+            out.push_str("<div class=\"group\">");
+            if let Some(theme) = theme {
+                let _ = write!(out, "<h3 class=\"theme\">{}</h3>", esc(theme));
+            }
+            out.push_str("<div class=\"grid\">");
+            for ind in rows.iter().filter(|i| has_data(i)) {
+                card(&mut out, ind, s, lang);
+            }
+            out.push_str("</div></div>");
         }
-        out.push_str("</div></section>\n");
+        // Indicators without a figure: one list, not a grid of empty charts.
+        let empty: Vec<&IndicatorStatus> = rows.iter().copied().filter(|i| !has_data(i)).collect();
+        if !empty.is_empty() {
+            let _ = write!(
+                out,
+                "<div class=\"group nodata\"><h3>{}</h3><ul>",
+                esc(&S::NoDataList { count: empty.len() }.text(lang))
+            );
+            for ind in empty {
+                let _ = write!(
+                    out,
+                    "<li id=\"{id}\" data-id=\"{id}\" data-category=\"{c}\" data-department=\"{dept}\"><span class=\"id\">{id}</span>{name} <small>{target} · {dname}</small></li>",
+                    id = esc(&ind.id),
+                    c = ind.evaluation.category.code(),
+                    dept = esc(&ind.department),
+                    name = esc(&ind.name),
+                    target = esc(&target_cell(ind, pp.end)),
+                    dname = esc(&ind.department_name),
+                );
+            }
+            out.push_str("</ul></div>");
+        }
+        out.push_str("</section>\n");
     }
 
+    departments_section(&mut out, s, lang);
     let p = &s.projects;
     let _ = write!(
         out,
@@ -687,7 +978,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
     for c in &p.by_column {
         bar_row(
             &mut out,
-            &format!("{} <small>#{}</small>", esc(&c.column), c.column_ordinal),
+            &format!("{} <small>{}</small>", esc(&c.column), esc(&c.column_title)),
             &c.counts,
             lang,
         );
@@ -705,7 +996,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
         counts_row(
             &mut out,
             &c.column_ordinal.to_string(),
-            &esc(&c.column),
+            &esc(&column_name(&c.column, &c.column_title)),
             &c.counts,
         );
     }
@@ -734,7 +1025,9 @@ pub fn render(s: &Status, lang: Lang) -> String {
     for d in &p.by_department {
         counts_row(&mut out, &esc(&d.name), &esc(&d.department), &d.counts);
     }
-    out.push_str("</tbody></table></div></details></section>\n");
+    out.push_str("</tbody></table></div></details>");
+    attention_section(&mut out, s, lang);
+    out.push_str("</section>\n");
 
     let heading = S::MissingHeading {
         start: pp.start,
@@ -827,6 +1120,53 @@ pub fn render(s: &Status, lang: Lang) -> String {
         .text(lang))
     );
     out
+}
+
+/// Each responsible department's part: its indicators by category, its
+/// projects, the years it has not reported; a row each, `id="dept-CODE"`.
+fn departments_section(out: &mut String, s: &Status, lang: Lang) {
+    if s.departments.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section id=\"departments\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr>",
+        esc(&S::DepartmentsSection.text(lang))
+    );
+    let header = S::DepartmentsHeader.text(lang);
+    let mut heads: Vec<String> = (header.trim_matches('|').split('|'))
+        .map(|h| h.trim().to_string())
+        .collect();
+    heads.extend(department_headings(s, lang));
+    for (i, h) in heads.iter().enumerate() {
+        let class = if i < 2 || i == heads.len() - 1 {
+            " class=\"l\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<th{class}>{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for d in &s.departments {
+        let _ = write!(
+            out,
+            "<tr id=\"dept-{code}\" data-department=\"{code}\"><td>{}</td><td class=\"l\">{code}</td><td>{}</td>",
+            esc(&d.name),
+            d.indicators,
+            code = esc(&d.department)
+        );
+        let cells = department_cells(s, d);
+        for (i, c) in cells.iter().enumerate() {
+            let class = if i == cells.len() - 1 {
+                " class=\"l\""
+            } else {
+                ""
+            };
+            let _ = write!(out, "<td{class}>{}</td>", esc(c));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div></section>\n");
 }
 
 /// Markdown's `code` as HTML: `<code>code</code>`.

@@ -1,8 +1,8 @@
 //! `status --format md`: GitHub-flavoured Markdown, tables only and no
 //! HTML, so that it can be appended to `$GITHUB_STEP_SUMMARY`.
 
-use super::{Category, IndicatorStatus, Method, ProjectCounts, Status};
-use crate::messages::{num, val, Lang, StatusText};
+use super::{Category, IndicatorStatus, Method, ProjectCounts, Stage, Status};
+use crate::messages::{num, val, Header, Lang, StatusText};
 use crate::plan::{Attribute, BaselineKind, Comparison, ProjectStatus};
 use std::fmt::Write;
 
@@ -14,6 +14,8 @@ pub fn marker(c: Category) -> &'static str {
         Category::OnTrack => "🟢",
         Category::Behind => "🔴",
         Category::NotYet => "🟠",
+        Category::Met => "✅",
+        Category::Missed => "❌",
         Category::NoData => "⚪",
     }
 }
@@ -33,6 +35,34 @@ pub fn band_sentence(band: f64, lang: Lang) -> String {
         band: num(band),
     }
     .text(lang)
+}
+
+/// The title: the status of a year, or the plan's final evaluation.
+pub fn title(s: &Status, lang: Lang) -> String {
+    match s.stage {
+        Stage::MidTerm => StatusText::Title {
+            period: s.period,
+            name: s.plan.name.clone(),
+        },
+        Stage::Final => StatusText::FinalTitle {
+            start: s.plan.period.start,
+            end: s.plan.period.end,
+            name: s.plan.name.clone(),
+        },
+    }
+    .text(lang)
+}
+
+/// How the categories are judged: the band of 基本符合预期 (mid-term), or
+/// the final year's rule.
+pub fn judgement_sentence(s: &Status, lang: Lang) -> String {
+    match s.stage {
+        Stage::MidTerm => band_sentence(s.status_band, lang),
+        Stage::Final => StatusText::FinalRule {
+            end: s.plan.period.end,
+        }
+        .text(lang),
+    }
 }
 
 /// A figure as shown in tables: at most two decimals.
@@ -67,14 +97,16 @@ fn bound_sign(c: Comparison) -> &'static str {
     }
 }
 
-/// Why an indicator has its category, in one sentence.
-pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
+/// Why an indicator has its category, in one sentence; `end` is the
+/// plan's final year (a status of that year is the final evaluation).
+pub fn basis(ind: &IndicatorStatus, period: i32, end: i32, lang: Lang) -> String {
     let e = &ind.evaluation;
     let u = ind.unit.as_str();
     let target = ind.target.map(|t| val(t, u)).unwrap_or_default();
     let (Some(y), Some(v)) = (e.year, e.value) else {
-        return StatusText::NoValueUpTo { period }.text(lang);
+        return StatusText::NoValueUpTo { period }.text(lang) + &flagged_suffix(ind, lang);
     };
+    let final_year = period >= end;
     let reported: Vec<i32> = ind
         .values
         .iter()
@@ -82,10 +114,23 @@ pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
         .map(|y| y.year)
         .collect();
     let text = match (e.method, e.category) {
-        (Method::Qualitative, Category::NoData) => StatusText::NoRequirement,
-        (Method::Qualitative, Category::Behind) => StatusText::MissedRequirement {
-            years: years(&e.missed),
+        (_, Category::NoData) if final_year && ind.target_year > end => StatusText::NotDue {
+            value: val(v, u),
+            year: y,
+            target_text: ind.target_text.clone(),
+            target_year: ind.target_year,
         },
+        (_, Category::NoData) if final_year && y < end => StatusText::NoFinalValue {
+            end,
+            value: val(v, u),
+            year: y,
+        },
+        (Method::Qualitative, Category::NoData) => StatusText::NoRequirement,
+        (Method::Qualitative, Category::Behind | Category::Missed) => {
+            StatusText::MissedRequirement {
+                years: years(&e.missed),
+            }
+        }
         (Method::Qualitative, _) => {
             let judged: Vec<i32> = ind
                 .values
@@ -97,7 +142,7 @@ pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
                 years: years(&judged),
             }
         }
-        (Method::Bound, Category::Behind) => StatusText::BrokeBound {
+        (Method::Bound, Category::Behind | Category::Missed) => StatusText::BrokeBound {
             sign: bound_sign(ind.comparison),
             target,
             years: years(&e.missed),
@@ -129,15 +174,15 @@ pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
                 }
             }
         }
-        (Method::Path | Method::ProRata | Method::Target, Category::Achieved) => {
+        (Method::Path | Method::ProRata | Method::Target, Category::Achieved | Category::Met) => {
             StatusText::MeetsTarget {
                 value: val(v, u),
                 year: y,
                 target_text: ind.target_text.clone(),
             }
         }
-        (Method::Path | Method::ProRata | Method::Target, Category::Behind)
-            if y >= ind.target_year =>
+        (Method::Path | Method::ProRata | Method::Target, Category::Behind | Category::Missed)
+            if y >= ind.target_year || e.category == Category::Missed =>
         {
             StatusText::MissedTarget {
                 value: val(v, u),
@@ -167,8 +212,12 @@ pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
             target_year: ind.target_year,
         },
     };
-    let mut out = text.text(lang);
-    // Values with an error finding of `check`: never counted as met.
+    text.text(lang) + &flagged_suffix(ind, lang)
+}
+
+/// The years whose value has an error finding of `check`, with the codes:
+/// never counted as met ("" when there are none).
+fn flagged_suffix(ind: &IndicatorStatus, lang: Lang) -> String {
     let flagged: Vec<String> = (ind.values.iter())
         .filter(|y| !y.findings.is_empty())
         .map(|y| match lang {
@@ -176,10 +225,11 @@ pub fn basis(ind: &IndicatorStatus, period: i32, lang: Lang) -> String {
             Lang::Zh => format!("{}年（{}）", y.year, y.findings.join("、")),
         })
         .collect();
-    if !flagged.is_empty() {
-        out.push_str(&StatusText::Flagged { years: flagged }.text(lang));
+    if flagged.is_empty() {
+        String::new()
+    } else {
+        StatusText::Flagged { years: flagged }.text(lang)
     }
-    out
 }
 
 /// A table cell: `|` and line breaks would end the cell or the row.
@@ -278,9 +328,12 @@ fn counts_cells(c: &ProjectCounts) -> String {
     }
     let _ = write!(
         s,
-        " | {} | {}",
+        " | {} | {} | {} | {} | {}",
         c.not_reported,
-        c.completion_rate.map(pct).unwrap_or_else(|| "—".into())
+        c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
+        c.lagging,
+        fig(c.planned_total),
+        fig(c.completed_to_date)
     );
     s
 }
@@ -299,26 +352,214 @@ fn counts_header(first: &str, lang: Lang) -> String {
     }
     let _ = writeln!(
         h,
-        " | {} | {} |",
+        " | {} | {} | {} | {} | {} |",
         StatusText::NotReported.text(lang),
-        StatusText::Completion.text(lang)
+        StatusText::Completion.text(lang),
+        StatusText::Heading(Header::Lagging).text(lang),
+        StatusText::Heading(Header::PlannedTotal).text(lang),
+        StatusText::Heading(Header::CompletedToDate).text(lang)
     );
-    sep.push_str("|--:|--:|\n");
+    sep.push_str("|--:|--:|--:|--:|--:|\n");
     h + &sep
+}
+
+/// A 专栏 column with its title: `专栏3-6 总部引进重大项目`.
+pub fn column_name(column: &str, title: &str) -> String {
+    if title.is_empty() {
+        column.to_string()
+    } else {
+        format!("{column} {title}")
+    }
+}
+
+/// The projects that need the office's attention: suspended, cancelled,
+/// or lagging (progress below the share of the plan years elapsed), by
+/// column, then by department, in catalog order.
+pub fn attention(s: &Status) -> Vec<&super::ProjectRow> {
+    let mut rows: Vec<&super::ProjectRow> = (s.projects.list.iter())
+        .filter(|p| {
+            p.lagging
+                || matches!(
+                    p.status,
+                    Some(ProjectStatus::Suspended | ProjectStatus::Cancelled)
+                )
+        })
+        .collect();
+    let position = |code: &str| s.departments.iter().position(|d| d.department == code);
+    rows.sort_by_key(|p| (p.column_ordinal, position(&p.department)));
+    rows
+}
+
+/// A project's status as a cell: its status, "lagging" after it when it lags.
+pub fn project_status_cell(p: &super::ProjectRow, lang: Lang) -> String {
+    let mut c = p
+        .status
+        .map(|st| status_heading(st, lang))
+        .unwrap_or_default();
+    if p.lagging {
+        let _ = write!(
+            c,
+            "{}",
+            StatusText::LaggingMark {
+                lagging: StatusText::Heading(Header::Lagging).text(lang)
+            }
+            .text(lang)
+        );
+    }
+    c
+}
+
+/// The headings of the attention list (the first four are text, the rest figures).
+pub fn attention_headings(lang: Lang) -> Vec<String> {
+    [
+        Header::Column,
+        Header::Project,
+        Header::Department,
+        Header::Status,
+        Header::Year,
+        Header::Progress,
+        Header::PlannedTotal,
+        Header::CompletedToDate,
+    ]
+    .map(|h| StatusText::Heading(h).text(lang))
+    .to_vec()
+}
+
+/// One project of the attention list, as cells under [`attention_headings`].
+pub fn attention_cells(p: &super::ProjectRow, lang: Lang) -> Vec<String> {
+    let or_dash = |v: Option<f64>| v.map(fig).unwrap_or_else(|| "—".into());
+    vec![
+        column_name(&p.column, &p.column_title),
+        format!("{} {}", p.id, p.name),
+        p.department_name.clone(),
+        project_status_cell(p, lang),
+        p.year.map(|y| y.to_string()).unwrap_or_default(),
+        or_dash(p.progress),
+        or_dash(p.planned_total),
+        or_dash(p.completed_to_date),
+    ]
+}
+
+/// The attention list as a Markdown table.
+fn attention_table(out: &mut String, s: &Status, lang: Lang) {
+    let rows = attention(s);
+    let _ = writeln!(
+        out,
+        "### {}\n\n{}\n",
+        StatusText::AttentionHeading.text(lang),
+        attention_sentence(s, rows.len(), lang)
+    );
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| {} |\n|---|---|---|---|--:|--:|--:|--:|",
+        attention_headings(lang).join(" | ")
+    );
+    for p in rows {
+        let cells: Vec<String> = attention_cells(p, lang).iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+/// How many projects the attention list holds, and what lagging means.
+pub fn attention_sentence(s: &Status, listed: usize, lang: Lang) -> String {
+    let all = &s.projects.all;
+    StatusText::AttentionSentence {
+        listed,
+        suspended: all.suspended,
+        cancelled: all.cancelled,
+        lagging: all.lagging,
+        share: fig(super::year_share(s.period, &s.plan.period)),
+        period: s.period,
+    }
+    .text(lang)
+}
+
+/// The indicators of a section in groups: by 类别 in the final evaluation
+/// (consecutive, as the status orders them), else one group without a heading.
+pub fn themes<'s>(
+    s: &Status,
+    rows: &[&'s IndicatorStatus],
+) -> Vec<(Option<&'s str>, Vec<&'s IndicatorStatus>)> {
+    if s.stage == Stage::MidTerm {
+        return vec![(None, rows.to_vec())];
+    }
+    let mut groups: Vec<(Option<&str>, Vec<&IndicatorStatus>)> = Vec::new();
+    for &ind in rows {
+        match groups.last_mut() {
+            Some((Some(t), g)) if *t == ind.category => g.push(ind),
+            _ => groups.push((Some(&ind.category), vec![ind])),
+        }
+    }
+    groups
+}
+
+/// One table of indicators: baseline, each year's value, target, category, basis.
+fn indicator_table(out: &mut String, s: &Status, rows: &[&IndicatorStatus], lang: Lang) {
+    let pp = s.plan.period;
+    let years: Vec<i32> = (pp.start..=s.period).collect();
+    out.push_str(
+        &StatusText::IndicatorHeader {
+            baseline_year: pp.baseline_year,
+        }
+        .text(lang),
+    );
+    for y in &years {
+        let _ = write!(out, " | {y}");
+    }
+    out.push_str(&StatusText::TargetStatusBasis.text(lang));
+    out.push_str("\n|---|---|--:");
+    for _ in &years {
+        out.push_str("|--:");
+    }
+    out.push_str("|---|---|---|\n");
+    for ind in rows {
+        let name = if ind.unit.is_empty() {
+            ind.name.clone()
+        } else {
+            format!("{} ({})", ind.name, ind.unit)
+        };
+        let _ = write!(
+            out,
+            "| {} | {} | {}",
+            ind.id,
+            cell(&name),
+            cell(&match ind.baseline_kind {
+                BaselineKind::PeriodAverage | BaselineKind::PeriodTotal => {
+                    format!("{} ({})", baseline_cell(ind), baseline_when(ind, lang))
+                }
+                _ => baseline_cell(ind),
+            })
+        );
+        for y in &years {
+            let _ = write!(out, " | {}", cell(&year_cell(ind, *y, lang)));
+        }
+        let _ = writeln!(
+            out,
+            " | {} | {} {} | {} |",
+            cell(&target_cell(ind, pp.end)),
+            marker(ind.evaluation.category),
+            ind.evaluation.label,
+            cell(&basis(ind, s.period, pp.end, lang))
+        );
+    }
+    out.push('\n');
 }
 
 pub fn render(s: &Status, lang: Lang) -> String {
     let mut out = String::new();
     let pp = s.plan.period;
-    let _ = writeln!(
-        out,
-        "# {}\n",
-        StatusText::Title {
-            period: s.period,
-            name: s.plan.name.clone()
-        }
-        .text(lang)
-    );
+    let _ = writeln!(out, "# {}\n", title(s, lang));
+    if let Some(d) = &s.department {
+        let part = StatusText::DepartmentPart {
+            name: d.name.clone(),
+            code: d.code.clone(),
+        };
+        let _ = writeln!(out, "**{}**\n", part.text(lang));
+    }
     let _ = writeln!(
         out,
         "{} {}\n",
@@ -332,7 +573,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
             period: s.period,
         }
         .text(lang),
-        band_sentence(s.status_band, lang)
+        judgement_sentence(s, lang)
     );
 
     let _ = writeln!(out, "## {}\n", StatusText::SummaryHeading.text(lang));
@@ -341,7 +582,8 @@ pub fn render(s: &Status, lang: Lang) -> String {
         "{}\n|---|--:|--:|--:|",
         StatusText::SummaryHeader.text(lang)
     );
-    for c in Category::ALL {
+    let categories = s.stage.categories();
+    for &c in categories {
         let _ = writeln!(
             out,
             "| {} {} | {} | {} | {} |",
@@ -356,18 +598,18 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out,
         "| **{}** | **{}** | **{}** | **{}** |\n",
         StatusText::Total.text(lang),
-        Category::ALL
+        categories
             .iter()
             .map(|c| s.summary.binding.get(*c))
             .sum::<usize>(),
-        Category::ALL
+        categories
             .iter()
             .map(|c| s.summary.expected.get(*c))
             .sum::<usize>(),
         s.summary.indicators
     );
 
-    let years: Vec<i32> = (pp.start..=s.period).collect();
+    departments_table(&mut out, s, lang);
     for (attr, title) in [
         (Attribute::Binding, StatusText::BindingIndicators),
         (Attribute::Expected, StatusText::ExpectedIndicators),
@@ -381,52 +623,12 @@ pub fn render(s: &Status, lang: Lang) -> String {
             continue;
         }
         let _ = writeln!(out, "## {}\n", title.text(lang));
-        out.push_str(
-            &StatusText::IndicatorHeader {
-                baseline_year: pp.baseline_year,
+        for (theme, rows) in themes(s, &rows) {
+            if let Some(theme) = theme {
+                let _ = writeln!(out, "### {}\n", cell(theme));
             }
-            .text(lang),
-        );
-        for y in &years {
-            let _ = write!(out, " | {y}");
+            indicator_table(&mut out, s, &rows, lang);
         }
-        out.push_str(&StatusText::TargetStatusBasis.text(lang));
-        out.push_str("\n|---|---|--:");
-        for _ in &years {
-            out.push_str("|--:");
-        }
-        out.push_str("|---|---|---|\n");
-        for ind in rows {
-            let name = if ind.unit.is_empty() {
-                ind.name.clone()
-            } else {
-                format!("{} ({})", ind.name, ind.unit)
-            };
-            let _ = write!(
-                out,
-                "| {} | {} | {}",
-                ind.id,
-                cell(&name),
-                cell(&match ind.baseline_kind {
-                    BaselineKind::PeriodAverage | BaselineKind::PeriodTotal => {
-                        format!("{} ({})", baseline_cell(ind), baseline_when(ind, lang))
-                    }
-                    _ => baseline_cell(ind),
-                })
-            );
-            for y in &years {
-                let _ = write!(out, " | {}", cell(&year_cell(ind, *y, lang)));
-            }
-            let _ = writeln!(
-                out,
-                " | {} | {} {} | {} |",
-                cell(&target_cell(ind, pp.end)),
-                marker(ind.evaluation.category),
-                ind.evaluation.label,
-                cell(&basis(ind, s.period, lang))
-            );
-        }
-        out.push('\n');
     }
 
     let p = &s.projects;
@@ -443,7 +645,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
             out,
             "| {} | {} | {} |",
             c.column_ordinal,
-            cell(&c.column),
+            cell(&column_name(&c.column, &c.column_title)),
             counts_cells(&c.counts)
         );
     }
@@ -468,6 +670,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
         );
     }
     out.push('\n');
+    attention_table(&mut out, s, lang);
 
     let _ = writeln!(
         out,
@@ -546,6 +749,63 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The headings of the departments' table after department, code and
+/// indicators: the stage's categories, projects, completed, lagging,
+/// years not reported.
+pub fn department_headings(s: &Status, lang: Lang) -> Vec<String> {
+    let mut h: Vec<String> = (s.stage.categories().iter())
+        .map(|c| c.label().to_string())
+        .collect();
+    h.push(StatusText::Projects.text(lang));
+    h.push(status_heading(ProjectStatus::Completed, lang));
+    h.push(StatusText::Heading(Header::Lagging).text(lang));
+    h.push(StatusText::Heading(Header::MissingYears).text(lang));
+    h
+}
+
+/// The cells after department, code and indicators (see [`department_headings`]).
+pub fn department_cells(s: &Status, d: &super::DepartmentSummary) -> Vec<String> {
+    let mut c: Vec<String> = (s.stage.categories().iter())
+        .map(|x| d.counts.get(*x).to_string())
+        .collect();
+    c.push(d.projects.total.to_string());
+    c.push(d.projects.completed.to_string());
+    c.push(d.projects.lagging.to_string());
+    c.push(if d.missing.is_empty() {
+        "—".into()
+    } else {
+        years_list(&d.missing)
+    });
+    c
+}
+
+/// Each responsible department's part in one row.
+fn departments_table(out: &mut String, s: &Status, lang: Lang) {
+    if s.departments.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", StatusText::DepartmentsSection.text(lang));
+    let heads = department_headings(s, lang);
+    let _ = writeln!(
+        out,
+        "{} {} |\n|---|---|--:{}|",
+        StatusText::DepartmentsHeader.text(lang),
+        heads.join(" | "),
+        "|--:".repeat(heads.len() - 1) + "|---"
+    );
+    for d in &s.departments {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&d.name),
+            cell(&d.department),
+            d.indicators,
+            department_cells(s, d).join(" | ")
+        );
+    }
+    out.push('\n');
 }
 
 /// The unit of an indicator of the status, by id ("" for a project).

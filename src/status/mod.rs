@@ -7,17 +7,20 @@
 //! render it. The JSON form is the model itself, serialised (schema:
 //! `plan-lint schema status`).
 
+pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod table;
+pub mod xlsx;
 
 use crate::check::{self, Plans};
-use crate::cli::{Output, StatusArgs, StatusFormat};
+use crate::cli::{Output, StatusArgs, StatusFormat, StatusTable};
 use crate::config::Config;
 use crate::decisions::{DecisionKind, Register};
 
 use crate::history::History;
-use crate::messages::{Lang, Text};
+use crate::messages::{Lang, Sheet, StatusText, Text};
 use crate::numeric;
 use crate::plan::judgement::{self, Target};
 use crate::plan::{
@@ -57,6 +60,8 @@ pub struct StatusOptions {
     /// The day the reports are checked on (`check --today`): status shows
     /// what `check` finds in each value.
     pub today: jiff::civil::Date,
+    /// One department's part only (`--department`: its code, name or alias).
+    pub department: Option<String>,
 }
 
 impl StatusOptions {
@@ -70,11 +75,15 @@ impl StatusOptions {
             max_file_size: check::DEFAULT_MAX_FILE_SIZE,
             decisions: Default::default(),
             today: jiff::Zoned::now().date(),
+            department: None,
         }
     }
 }
 
 /// The evaluation categories of China's plan evaluations, and "no data yet".
+/// Before the plan's final year an indicator is judged on its way
+/// (提前实现 … 滞后预期, 尚未达到); in the final year each target is met or
+/// missed (已完成 / 未完成), as [`final_category`] judges it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
@@ -90,12 +99,17 @@ pub enum Category {
     /// 尚未达到: a target to reach with no baseline to judge the pace by,
     /// not reached yet before its year.
     NotYet,
-    /// 暂无数据: nothing reported yet.
+    /// 已完成 (the plan's final year): the target is met.
+    Met,
+    /// 未完成 (the plan's final year): the target is missed.
+    Missed,
+    /// 暂无数据: nothing reported yet (in the final year: no figure of that year to judge).
     NoData,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    /// The categories of a year before the plan's final year.
+    pub const MID_TERM: [Category; 6] = [
         Category::Achieved,
         Category::Ahead,
         Category::OnTrack,
@@ -103,6 +117,8 @@ impl Category {
         Category::NotYet,
         Category::NoData,
     ];
+    /// The categories of the plan's final year.
+    pub const FINAL: [Category; 3] = [Category::Met, Category::Missed, Category::NoData];
     /// The stable code (also the JSON value).
     pub fn code(self) -> &'static str {
         match self {
@@ -111,6 +127,8 @@ impl Category {
             Category::OnTrack => "on_track",
             Category::Behind => "behind",
             Category::NotYet => "not_yet",
+            Category::Met => "met",
+            Category::Missed => "missed",
             Category::NoData => "no_data",
         }
     }
@@ -122,7 +140,38 @@ impl Category {
             Category::OnTrack => "基本符合预期",
             Category::Behind => "滞后预期",
             Category::NotYet => "尚未达到",
+            Category::Met => "已完成",
+            Category::Missed => "未完成",
             Category::NoData => "暂无数据",
+        }
+    }
+}
+
+/// Which evaluation a status is: mid-term (a year before the plan's final
+/// year: where each indicator stands on its way) or final (the plan's
+/// final year: each target met or missed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    MidTerm,
+    Final,
+}
+
+impl Stage {
+    /// The stage of a status as of `period` in a plan ending in `end`.
+    pub fn of(period: i32, end: i32) -> Stage {
+        if period >= end {
+            Stage::Final
+        } else {
+            Stage::MidTerm
+        }
+    }
+    /// The categories an indicator can have at this stage, in the order shown.
+    pub fn categories(self) -> &'static [Category] {
+        match self {
+            Stage::MidTerm => &Category::MID_TERM,
+            Stage::Final => &Category::FINAL,
         }
     }
 }
@@ -387,6 +436,51 @@ pub fn evaluate(
     e
 }
 
+/// The final-year judgement of one indicator (`end`, the plan's last
+/// year): met (已完成), missed (未完成) or no data, from its evaluation as of
+/// `end` and its values by year (each with whether it met its target in a
+/// year the plan judges it; a value with an error finding never does). The
+/// judgement is `check`'s ([`crate::plan::judgement`]):
+///
+/// - A year the target is judged in that missed it — a bound broken in any
+///   year, a target to reach missed in or after its year, a year's
+///   requirement missed, a value with an error finding — is a miss, whatever
+///   the final year brings.
+/// - Otherwise the final year's figure decides: the target met, the bound
+///   kept, the requirement met; a 年均 rate on its compound average over
+///   the plan years reported (PL202's reading).
+/// - Otherwise there is nothing to judge: the final year has no figure (or
+///   no requirement), or the target is due after the plan's end (the 2035
+///   targets) and not reached yet — never a miss of a target not yet due.
+pub fn final_category(ind: &Indicator, e: &Evaluation, values: &[YearValue], end: i32) -> Category {
+    let judged = |y: &YearValue| match e.method {
+        Method::Qualitative | Method::AnnualRate => true,
+        _ => ind.judged_in(y.year) || (y.year == end && !y.findings.is_empty()),
+    };
+    if values.iter().any(|y| judged(y) && y.met == Some(false)) {
+        return Category::Missed;
+    }
+    let last = values.iter().find(|y| y.year == end);
+    let has_final = last.is_some_and(|y| y.value.is_some());
+    match (e.method, e.category) {
+        (Method::AnnualRate, Category::Achieved) if has_final && e.year == Some(end) => {
+            Category::Met
+        }
+        (Method::AnnualRate, Category::Behind) if has_final && e.year == Some(end) => {
+            Category::Missed
+        }
+        (Method::AnnualRate, _) => Category::NoData,
+        _ if last.and_then(|y| y.met) == Some(true) => Category::Met,
+        // Due after the plan's end: met once reached, and not judged before.
+        (Method::Path | Method::ProRata | Method::Target, Category::Achieved)
+            if has_final && e.year == Some(end) && ind.target_year > end =>
+        {
+            Category::Met
+        }
+        _ => Category::NoData,
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Tool {
     pub name: &'static str,
@@ -422,6 +516,9 @@ pub struct YearValue {
     /// suppressed ones included: such a value is never met.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<&'static str>,
+    /// The department's `note` on the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// What `check` finds in one indicator's value of one year.
@@ -530,18 +627,40 @@ pub struct IndicatorStatus {
     pub evaluation: Evaluation,
 }
 
-/// Counts of indicators by category.
-#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+/// Counts of indicators by category; serialised with the categories of
+/// its stage only (mid-term: achieved … no_data; final: met, missed, no_data).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
+    pub stage: Stage,
     pub achieved: usize,
     pub ahead: usize,
     pub on_track: usize,
     pub behind: usize,
     pub not_yet: usize,
+    pub met: usize,
+    pub missed: usize,
     pub no_data: usize,
 }
 
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let categories = self.stage.categories();
+        let mut map = serializer.serialize_map(Some(categories.len()))?;
+        for c in categories {
+            map.serialize_entry(c.code(), &self.get(*c))?;
+        }
+        map.end()
+    }
+}
+
 impl Counts {
+    fn new(stage: Stage) -> Counts {
+        Counts {
+            stage,
+            ..Counts::default()
+        }
+    }
     fn add(&mut self, c: Category) {
         *self.slot(c) += 1;
     }
@@ -552,6 +671,8 @@ impl Counts {
             Category::OnTrack => &mut self.on_track,
             Category::Behind => &mut self.behind,
             Category::NotYet => &mut self.not_yet,
+            Category::Met => &mut self.met,
+            Category::Missed => &mut self.missed,
             Category::NoData => &mut self.no_data,
         }
     }
@@ -562,6 +683,8 @@ impl Counts {
             Category::OnTrack => self.on_track,
             Category::Behind => self.behind,
             Category::NotYet => self.not_yet,
+            Category::Met => self.met,
+            Category::Missed => self.missed,
             Category::NoData => self.no_data,
         }
     }
@@ -591,9 +714,22 @@ pub struct ProjectCounts {
     pub not_reported: usize,
     /// completed / (total − cancelled); null when every project is cancelled.
     pub completion_rate: Option<f64>,
+    /// Projects still to finish whose progress is below the share of the
+    /// plan years elapsed ([`ProjectRow::lagging`]).
+    pub lagging: usize,
+    /// The sums of `investment.planned_total` and `completed_to_date` over
+    /// the projects whose latest report states them.
+    pub planned_total: f64,
+    pub completed_to_date: f64,
 }
 
 impl ProjectCounts {
+    fn add_row(&mut self, row: &ProjectRow) {
+        self.add(row.status);
+        self.lagging += usize::from(row.lagging);
+        self.planned_total += row.planned_total.unwrap_or(0.0);
+        self.completed_to_date += row.completed_to_date.unwrap_or(0.0);
+    }
     fn add(&mut self, status: Option<ProjectStatus>) {
         self.total += 1;
         let Some(s) = status else {
@@ -611,6 +747,8 @@ impl ProjectCounts {
         } += 1;
     }
     fn finish(&mut self) {
+        self.planned_total = round4(self.planned_total);
+        self.completed_to_date = round4(self.completed_to_date);
         let live = self.total - self.cancelled;
         self.completion_rate = (live > 0).then(|| round4(self.completed as f64 / live as f64));
     }
@@ -630,6 +768,8 @@ impl ProjectCounts {
 pub struct ColumnProjects {
     pub column: String,
     pub column_ordinal: u32,
+    /// The column's title in the plan ([`column_title`]).
+    pub column_title: String,
     #[serde(flatten)]
     pub counts: ProjectCounts,
 }
@@ -648,6 +788,76 @@ pub struct Projects {
     pub all: ProjectCounts,
     pub by_column: Vec<ColumnProjects>,
     pub by_department: Vec<DepartmentProjects>,
+    /// Every project of the catalog, in catalog order, with its latest report.
+    pub list: Vec<ProjectRow>,
+}
+
+/// One key project as of the status period: the catalog's facts and what
+/// its latest report up to the period says.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProjectRow {
+    pub id: String,
+    pub name: String,
+    pub column: String,
+    pub column_ordinal: u32,
+    /// The column's title as the plan's header line writes it (the two
+    /// columns numbered 专栏3-6 are 总部引进重大项目 and 南明数字经济发展重点内容).
+    pub column_title: String,
+    pub department: String,
+    pub department_name: String,
+    /// The latest status reported up to the period; null when no report mentions it.
+    pub status: Option<ProjectStatus>,
+    /// The year of the report that status comes from.
+    pub year: Option<i32>,
+    /// Progress in percent, as that report states it.
+    pub progress: Option<f64>,
+    pub planned_total: Option<f64>,
+    pub completed_to_date: Option<f64>,
+    /// Still to finish (planned, preparing, under construction) with
+    /// progress below the share of the plan years elapsed by the period.
+    pub lagging: bool,
+}
+
+/// The title of a project's 专栏 column: its header line in the plan, which
+/// the passage of the project's citation quotes (`专栏3-6 总部引进重大项目 |`),
+/// without the column's number and the table bar (tests/status.rs checks
+/// each against the seed's header lines).
+pub fn column_title(p: &crate::plan::Project) -> String {
+    let line = p.source.passage.trim().trim_end_matches('|').trim();
+    line.strip_prefix(p.column.as_str())
+        .unwrap_or(line)
+        .trim()
+        .to_string()
+}
+
+/// The share of the plan years elapsed by the end of `period`, in percent:
+/// where a project's progress should be (60 at the end of 2023 in 2021–2025).
+pub fn year_share(period: i32, pp: &Period) -> f64 {
+    let years = (pp.end - pp.start + 1).max(1) as f64;
+    ((period - pp.start + 1) as f64 / years).clamp(0.0, 1.0) * 100.0
+}
+
+/// A department by code and registry name.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DepartmentRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// One responsible department's part: its indicators by category, its
+/// projects, the years it has not reported.
+#[derive(Clone, Debug, Serialize)]
+pub struct DepartmentSummary {
+    pub department: String,
+    pub name: String,
+    /// Indicators it is responsible for.
+    pub indicators: usize,
+    /// Of them, by category.
+    pub counts: Counts,
+    /// Its projects.
+    pub projects: ProjectCounts,
+    /// Years from the plan's start to the period without its report.
+    pub missing: Vec<i32>,
 }
 
 /// A department that has not reported some years.
@@ -679,13 +889,21 @@ pub struct Status {
     pub plan: PlanInfo,
     /// The year reported on.
     pub period: i32,
+    /// Mid-term (a year before the plan's final year) or final (its final
+    /// year: every target met, missed or without data).
+    pub stage: Stage,
     pub data_root: String,
     pub status_band: f64,
     pub reports: Reports,
     pub summary: Summary,
-    /// Binding indicators first, then expected ones, each in catalog order.
+    /// Binding indicators first, then expected ones, each in catalog order
+    /// (in the final stage: by 类别, in the order the catalog first names them).
     pub indicators: Vec<IndicatorStatus>,
     pub projects: Projects,
+    /// Every department responsible for an indicator or a project, in registry order.
+    pub departments: Vec<DepartmentSummary>,
+    /// `--department`: the department whose part this is; null for the whole plan.
+    pub department: Option<DepartmentRef>,
     /// The plan office's decisions in force for this plan up to the period, in register order.
     pub decisions: Vec<DecisionInForce>,
 }
@@ -700,6 +918,7 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
     );
     opts.period = args.period;
     opts.plan_id = args.plan_id;
+    opts.department = args.department;
     opts.band = cfg.status_band.unwrap_or(DEFAULT_BAND);
     opts.exclude = cfg.exclude.clone();
     if let Some(max) = cfg.max_file_size {
@@ -716,27 +935,113 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
         Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
         Err(o) => return o,
     }
-    match build(plans, &opts) {
-        Ok(s) => Output {
-            stdout: match args.format {
-                StatusFormat::Md => markdown::render(&s, lang),
-                StatusFormat::Html => html::render(&s, lang),
-                StatusFormat::Json => json::render(&s),
-            },
+    let s = match build(plans, &opts) {
+        Ok(s) => s,
+        Err(Error::Usage(e)) => return fail(e.error_line(lang)),
+        Err(Error::Status(e)) => return fail(error_line(&e, lang)),
+    };
+    let sheet = match args.table {
+        StatusTable::Indicators => Sheet::Indicators,
+        StatusTable::Projects => Sheet::Projects,
+        StatusTable::Departments => Sheet::Departments,
+        StatusTable::Missing => Sheet::Missing,
+        StatusTable::Decisions => Sheet::Decisions,
+    };
+    let bytes = match args.format {
+        StatusFormat::Md => markdown::render(&s, lang).into_bytes(),
+        StatusFormat::Html => html::render(&s, lang).into_bytes(),
+        StatusFormat::Json => json::render(&s).into_bytes(),
+        StatusFormat::Csv => csv::render(&table::table(&s, sheet, lang)).into_bytes(),
+        StatusFormat::Xlsx => {
+            let Some(path) = &args.output else {
+                return fail(error_line(&StatusText::XlsxNeedsOutput, lang));
+            };
+            match xlsx::render(
+                &table::tables(&s, lang),
+                s.period,
+                &markdown::title(&s, lang),
+            ) {
+                Ok(b) => b,
+                Err(e) => {
+                    let path = crate::paths::display(path);
+                    let error = crate::messages::OsError {
+                        kind: std::io::ErrorKind::Other,
+                        text: e.to_string(),
+                    };
+                    return fail(Text::CannotWrite { path, error }.error_line(lang));
+                }
+            }
+        }
+    };
+    let Some(path) = args.output else {
+        return Output {
+            stdout: String::from_utf8(bytes).unwrap_or_default(),
             stderr: String::new(),
             code: 0,
-        },
-        Err(e) => Output {
+        };
+    };
+    let shown = crate::paths::display(&path);
+    match std::fs::write(&path, bytes) {
+        Ok(()) => Output {
             stdout: String::new(),
-            stderr: e.error_line(lang),
-            code: 2,
+            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
+            code: 0,
         },
+        Err(e) => fail(
+            Text::CannotWrite {
+                path: shown,
+                error: (&e).into(),
+            }
+            .error_line(lang),
+        ),
     }
+}
+
+/// An error of `status`: exit 2 with the line on standard error.
+fn fail(line: String) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr: line,
+        code: 2,
+    }
+}
+
+/// An error of `status`'s own, as `Text::error_line` writes one.
+fn error_line(t: &StatusText, lang: Lang) -> String {
+    format!("{}{}\n", Text::ErrorPrefix.text(lang), t.text(lang))
+}
+
+/// Why `status` could not do its job (exit 2).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    Usage(Text),
+    Status(StatusText),
+}
+
+impl From<Text> for Error {
+    fn from(t: Text) -> Error {
+        Error::Usage(t)
+    }
+}
+
+/// The department `--department` names: its code, name or an alias.
+pub fn department_of(plan: &Plan, given: &str) -> Result<crate::plan::Department, Error> {
+    let given = given.trim();
+    (plan.departments.iter())
+        .find(|d| d.code == given || d.name == given || d.aliases.iter().any(|a| a == given))
+        .cloned()
+        .ok_or_else(|| {
+            let codes = plan.departments.iter().map(|d| d.code.as_str());
+            Error::Status(StatusText::UnknownDepartment {
+                given: given.to_string(),
+                suggestion: crate::suggest::closest(given, codes).map(str::to_string),
+            })
+        })
 }
 
 /// Reads every report under the data root (as `check` does) and computes
 /// the status. An error is a usage error (exit 2).
-pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
+pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Error> {
     let plan = match &opts.plan_id {
         Some(id) => plans.get(id).ok_or_else(|| Text::PlanNotLoadedOf {
             id: id.clone(),
@@ -754,17 +1059,23 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
                 period: y,
                 start: p.start,
                 end: p.end,
-            });
+            }
+            .into());
         }
     }
     if !opts.band.is_finite() || opts.band < 0.0 {
-        return Err(Text::BadBand { band: opts.band });
+        return Err(Text::BadBand { band: opts.band }.into());
     }
+    let department = match &opts.department {
+        Some(d) => Some(department_of(plan, d)?),
+        None => None,
+    };
     let root = crate::paths::normalize(&opts.data_root);
     if !root.is_dir() {
         return Err(Text::StatusDataRootMissing {
             root: crate::paths::display(&root),
-        });
+        }
+        .into());
     }
     let files: Vec<PathBuf> = check::reports_under(&root)
         .into_iter()
@@ -823,16 +1134,18 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Text> {
             files: used.len(),
             unreadable,
             data_root: crate::paths::display(&root),
+            department,
         },
     ))
 }
 
 /// What `status` read: how many reports, which files it could not read,
-/// and under which data root.
+/// under which data root, and for which department's part (all when none).
 pub struct Read {
     pub files: usize,
     pub unreadable: Vec<String>,
     pub data_root: String,
+    pub department: Option<crate::plan::Department>,
 }
 
 /// The status of a plan from its history, as of `period`.
@@ -848,18 +1161,36 @@ pub fn compute(
         files,
         unreadable,
         data_root,
+        department,
     } = read;
+    // One department's part: its indicators, projects, reports and decisions.
+    let ours = |code: &str| department.as_ref().is_none_or(|d| d.code == code);
     let (register, band) = (&*opts.decisions, opts.band);
     let pp = plan.header.period;
     let years: Vec<i32> = (pp.start..=period).collect();
-    let mut order: Vec<&Indicator> = plan.indicators.iter().collect();
+    let stage = Stage::of(period, pp.end);
+    let mut order: Vec<&Indicator> = (plan.indicators.iter())
+        .filter(|i| ours(&i.department))
+        .collect();
     // Binding first; the sort is stable, so catalog order stays within each.
-    order.sort_by_key(|i| i.attribute != Attribute::Binding);
+    // The final evaluation groups each by 类别, in the order the catalog
+    // first names them.
+    let mut themes: Vec<&str> = Vec::new();
+    for i in &plan.indicators {
+        if !themes.contains(&i.category.as_str()) {
+            themes.push(&i.category);
+        }
+    }
+    let theme = |i: &Indicator| themes.iter().position(|t| *t == i.category);
+    match stage {
+        Stage::MidTerm => order.sort_by_key(|i| i.attribute != Attribute::Binding),
+        Stage::Final => order.sort_by_key(|i| (i.attribute != Attribute::Binding, theme(i))),
+    }
     let mut summary = Summary {
         indicators: order.len(),
-        binding: Counts::default(),
-        expected: Counts::default(),
-        all: Counts::default(),
+        binding: Counts::new(stage),
+        expected: Counts::new(stage),
+        all: Counts::new(stage),
     };
     let indicators: Vec<IndicatorStatus> = order
         .into_iter()
@@ -885,12 +1216,7 @@ pub fn compute(
                 .filter_map(|&y| Some((y, register.requirement(plan.id(), &ind.id, y)?.value?)))
                 .collect();
             let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
-            let evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
-            summary.all.add(evaluation.category);
-            match ind.attribute {
-                Attribute::Binding => summary.binding.add(evaluation.category),
-                Attribute::Expected => summary.expected.add(evaluation.category),
-            }
+            let mut evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
             let m = evaluation.method;
             let by_year = years
                 .iter()
@@ -933,9 +1259,21 @@ pub fn compute(
                         met,
                         decision,
                         findings: found.map(|f| f.codes.clone()).unwrap_or_default(),
+                        note: fact
+                            .and_then(|_| history.note(plan, ind, y))
+                            .map(str::to_string),
                     }
                 })
-                .collect();
+                .collect::<Vec<YearValue>>();
+            if stage == Stage::Final {
+                evaluation.category = final_category(ind, &evaluation, &by_year, pp.end);
+                evaluation.label = evaluation.category.label();
+            }
+            summary.all.add(evaluation.category);
+            match ind.attribute {
+                Attribute::Binding => summary.binding.add(evaluation.category),
+                Attribute::Expected => summary.expected.add(evaluation.category),
+            }
             IndicatorStatus {
                 id: ind.id.clone(),
                 name: ind.name.clone(),
@@ -968,17 +1306,44 @@ pub fn compute(
     let mut all = ProjectCounts::default();
     let mut columns: BTreeMap<(u32, String), ProjectCounts> = BTreeMap::new();
     let mut depts: BTreeMap<String, ProjectCounts> = BTreeMap::new();
-    for p in &plan.projects {
-        let status = history
-            .previous_project(plan, p, period.saturating_add(1))
-            .and_then(|f| f.status)
-            .map(|f| f.value);
-        all.add(status);
+    let share = year_share(period, &pp);
+    let mut list = Vec::with_capacity(plan.projects.len());
+    for p in plan.projects.iter().filter(|p| ours(&p.department)) {
+        let facts = history.previous_project(plan, p, period.saturating_add(1));
+        let status = facts.and_then(|f| f.status).map(|f| f.value);
+        let progress = facts.and_then(|f| f.progress).map(|f| f.value);
+        let open = matches!(
+            status,
+            Some(
+                ProjectStatus::Planned
+                    | ProjectStatus::Preparing
+                    | ProjectStatus::UnderConstruction
+            )
+        );
+        let row = ProjectRow {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            column: p.column.clone(),
+            column_ordinal: p.column_ordinal,
+            column_title: column_title(p),
+            department: p.department.clone(),
+            department_name: plan
+                .department(&p.department)
+                .map_or_else(|| p.department.clone(), |d| d.name.clone()),
+            status,
+            year: facts.map(|f| f.period),
+            progress,
+            planned_total: facts.and_then(|f| f.planned_total).map(|f| f.value),
+            completed_to_date: facts.and_then(|f| f.completed_to_date).map(|f| f.value),
+            lagging: open && progress.is_some_and(|x| numeric::exceeds(share - x, 0.0)),
+        };
+        all.add_row(&row);
         columns
             .entry((p.column_ordinal, p.column.clone()))
             .or_default()
-            .add(status);
-        depts.entry(p.department.clone()).or_default().add(status);
+            .add_row(&row);
+        depts.entry(p.department.clone()).or_default().add_row(&row);
+        list.push(row);
     }
     all.finish();
     let by_column = columns
@@ -986,6 +1351,10 @@ pub fn compute(
         .map(|((ordinal, column), mut counts)| {
             counts.finish();
             ColumnProjects {
+                column_title: (plan.projects.iter())
+                    .find(|p| p.column_ordinal == ordinal)
+                    .map(column_title)
+                    .unwrap_or_default(),
                 column,
                 column_ordinal: ordinal,
                 counts,
@@ -993,7 +1362,7 @@ pub fn compute(
         })
         .collect();
     // Departments in registry order.
-    let by_department = plan
+    let by_department: Vec<DepartmentProjects> = plan
         .departments
         .iter()
         .filter_map(|d| {
@@ -1011,24 +1380,81 @@ pub fn compute(
     let responsible: Vec<_> = plan
         .departments
         .iter()
+        .filter(|d| ours(&d.code))
         .filter(|d| {
             plan.indicators.iter().any(|i| i.department == d.code)
                 || plan.projects.iter().any(|p| p.department == d.code)
         })
         .collect();
+    // A decision is a department's when it is about its report or one of its targets.
+    let ids: Vec<&str> = (indicators.iter().map(|i| i.id.as_str()))
+        .chain(list.iter().map(|p| p.id.as_str()))
+        .collect();
+    let decision_of_ours = |d: &crate::decisions::Decision| {
+        department.is_none()
+            || d.department.as_deref().is_some_and(ours)
+            || d.target.as_deref().is_some_and(|t| ids.contains(&t))
+            || d.targets.iter().any(|t| ids.contains(&t.as_str()))
+    };
+    let not_reported = |code: &str| -> Vec<i32> {
+        (years.iter().copied())
+            .filter(|&y| !history.reported(plan, code, y))
+            .collect()
+    };
     let missing = responsible
         .iter()
         .filter_map(|d| {
-            let periods: Vec<i32> = years
-                .iter()
-                .copied()
-                .filter(|&y| !history.reported(plan, &d.code, y))
-                .collect();
+            let periods = not_reported(&d.code);
             (!periods.is_empty()).then(|| Missing {
                 department: d.code.clone(),
                 name: d.name.clone(),
                 periods,
             })
+        })
+        .collect();
+    let departments = responsible
+        .iter()
+        .map(|d| {
+            let mut counts = Counts::new(stage);
+            let mine = indicators.iter().filter(|i| i.department == d.code);
+            let mut n = 0;
+            for i in mine {
+                counts.add(i.evaluation.category);
+                n += 1;
+            }
+            DepartmentSummary {
+                department: d.code.clone(),
+                name: d.name.clone(),
+                indicators: n,
+                counts,
+                projects: (by_department.iter())
+                    .find(|p| p.department == d.code)
+                    .map(|p| p.counts.clone())
+                    .unwrap_or_default(),
+                missing: not_reported(&d.code),
+            }
+        })
+        .collect();
+
+    let decisions: Vec<DecisionInForce> = (register.decisions.iter())
+        .filter(|d| d.plan == plan.id() && d.period <= period)
+        .filter(|d| decision_of_ours(d))
+        .map(|d| DecisionInForce {
+            id: d.id.clone(),
+            kind: d.kind.as_str(),
+            department: d.department.clone(),
+            period: d.period,
+            rule: d.rule.clone(),
+            targets: match d.kind {
+                DecisionKind::Revision => d.targets.clone(),
+                _ => d.target.iter().cloned().collect(),
+            },
+            value: d.value,
+            reason: d.reason.clone(),
+            source: d.document.clone(),
+            approved_by: d.approved_by.clone(),
+            date: d.date.clone(),
+            file: d.source.path.clone(),
         })
         .collect();
 
@@ -1045,6 +1471,7 @@ pub fn compute(
             period: pp,
         },
         period,
+        stage,
         data_root,
         status_band: band,
         reports: Reports {
@@ -1059,26 +1486,13 @@ pub fn compute(
             all,
             by_column,
             by_department,
+            list,
         },
-        decisions: (register.decisions.iter())
-            .filter(|d| d.plan == plan.id() && d.period <= period)
-            .map(|d| DecisionInForce {
-                id: d.id.clone(),
-                kind: d.kind.as_str(),
-                department: d.department.clone(),
-                period: d.period,
-                rule: d.rule.clone(),
-                targets: match d.kind {
-                    DecisionKind::Revision => d.targets.clone(),
-                    _ => d.target.iter().cloned().collect(),
-                },
-                value: d.value,
-                reason: d.reason.clone(),
-                source: d.document.clone(),
-                approved_by: d.approved_by.clone(),
-                date: d.date.clone(),
-                file: d.source.path.clone(),
-            })
-            .collect(),
+        departments,
+        department: department.map(|d| DepartmentRef {
+            code: d.code,
+            name: d.name,
+        }),
+        decisions,
     }
 }
