@@ -21,9 +21,6 @@ ok() { echo "data-repo: ok: $*"; passed=$((passed + 1)); }
 passed=0
 export GIT_AUTHOR_NAME=clerk GIT_AUTHOR_EMAIL=clerk@example.org GIT_COMMITTER_NAME=clerk GIT_COMMITTER_EMAIL=clerk@example.org
 unset GITHUB_ACTIONS GITHUB_STEP_SUMMARY
-# pre-commit builds the hook with `cargo install`; sharing the checkout's target
-# directory reuses the dependencies already compiled for the release binary.
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 
 # 1. plan-lint's own workflows (the release workflow among them).
 actionlint "$repo"/.github/workflows/*.yml
@@ -155,5 +152,21 @@ git add progress/2024/health.yaml
 pre-commit run --files progress/2024/health.yaml > "$work/hook.txt" 2>&1 || { cat "$work/hook.txt"; fail "the hook failed a valid report"; }
 git commit -q -m "2024 health" || fail "the commit hook refused a valid report"
 ok "the pre-commit hook"
+
+# 6. The repository's own hook (.pre-commit-hooks.yaml, language: python): pre-commit
+#    builds the package from plan-lint's repository at a commit, with maturin (from the
+#    wheel folder) and cargo: the path for a data repository tracking an unreleased commit.
+cat > "$work/repo-hook.yaml" <<HOOK
+repos:
+  - repo: $repo
+    rev: $(git -C "$repo" rev-parse HEAD)
+    hooks:
+      - id: plan-lint
+HOOK
+# pre-commit's build of the clone gets a target directory of its own: it must not
+# overwrite the build-script output of this checkout's release build.
+CARGO_TARGET_DIR=$work/hook-target pre-commit run --config "$work/repo-hook.yaml" --files progress/2024/health.yaml > "$work/hook.txt" 2>&1 \
+  || { cat "$work/hook.txt"; fail "the repository's hook"; }
+ok "the repository's own hook, built from source"
 
 echo "data-repo: $passed passed, 0 failed"
