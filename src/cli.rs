@@ -172,7 +172,10 @@ pub struct StatusArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct PlanArgs {
+    #[command(subcommand)]
+    pub action: Option<PlanCommand>,
     #[arg(long, value_enum, default_value = "human")]
     pub format: DataFormat,
     #[arg(long = "id")]
@@ -183,6 +186,22 @@ pub struct PlanArgs {
     pub column: Option<String>,
     #[arg(long)]
     pub attribute: Option<String>,
+}
+
+/// `plan-lint plan …`.
+#[derive(Subcommand, Debug)]
+pub enum PlanCommand {
+    Verify(VerifyArgs),
+}
+
+/// `plan-lint plan verify DIR… [--seed FILE]`.
+#[derive(clap::Args, Debug)]
+pub struct VerifyArgs {
+    pub dirs: Vec<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 /// The catalog entry that describes a command (`arg` none) or one of its
@@ -214,6 +233,10 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("plan", Some("department")) => H::PlanDepartment,
         ("plan", Some("column")) => H::PlanColumn,
         ("plan", Some("attribute")) => H::PlanAttribute,
+        ("plan verify", None) => H::PlanVerify,
+        ("plan verify", Some("dirs")) => H::PlanVerifyDirs,
+        ("plan verify", Some("seed")) => H::PlanVerifySeed,
+        ("plan verify", Some("format")) => H::PlanVerifyFormat,
         ("init", None) => H::Init,
         ("init", Some("department")) => H::InitDepartment,
         ("init", Some("period")) => H::InitPeriod,
@@ -613,6 +636,10 @@ fn execute(cli: Cli, env: Env) -> Output {
             },
             Err(o) => o,
         },
+        Command::Plan(PlanArgs {
+            action: Some(PlanCommand::Verify(args)),
+            ..
+        }) => verify_command(args, env, lang),
         Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
             Ok((plans, _)) => crate::catalog_view::show(&plans, &args, lang),
             Err(o) => o,
@@ -688,6 +715,118 @@ fn execute(cli: Cli, env: Env) -> Output {
                 code: if ok { 0 } else { 1 },
             }
         }
+    }
+}
+
+/// Findings in the format asked for (default: GitHub annotations under
+/// GitHub Actions, else human), as `check` and `plan verify` print them.
+fn render_findings(info: &RunInfo<'_>, format: Option<Format>, env: &Env, lang: Lang) -> String {
+    let default = if env.github_actions {
+        Format::Github
+    } else {
+        Format::Human
+    };
+    match format.unwrap_or(default) {
+        Format::Human => report_fmt::human::render(info, lang, env.color),
+        Format::Json => report_fmt::json::render(info, lang),
+        Format::Sarif => report_fmt::sarif::render(info, lang),
+        Format::Github => report_fmt::github::render(info, lang),
+    }
+}
+
+/// `plan-lint plan verify`: each plan directory (none: the built-in plan)
+/// proved against its seed; the findings as `check` prints them; exit 1 when
+/// any, 2 when a plan or its seed cannot be read.
+fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
+    use crate::plan::verify::{self, Seed};
+    let read_seed = |path: &std::path::Path| -> Result<Seed, Output> {
+        let shown = crate::paths::display(path);
+        let text = std::fs::read(path).and_then(|b| {
+            String::from_utf8(b)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        });
+        match text {
+            Ok(t) => Ok(Seed::new(shown, &t)),
+            Err(e) => Err(error(
+                Text::SeedUnreadable {
+                    path: shown,
+                    error: (&e).into(),
+                },
+                lang,
+            )),
+        }
+    };
+    let mut diagnostics = Vec::new();
+    let mut plans = Vec::new();
+    let mut files = 0;
+    let targets: Vec<Option<&PathBuf>> = if args.dirs.is_empty() {
+        vec![None]
+    } else {
+        args.dirs.iter().map(Some).collect()
+    };
+    for dir in targets {
+        let loaded = match dir {
+            None => Plan::builtin(),
+            Some(d) => Plan::from_dir(d),
+        };
+        let plan = match loaded {
+            Ok(p) => p,
+            Err(d) => return fail_with(d, Stage::LoadPlan, lang),
+        };
+        let seed = match (&args.seed, dir) {
+            (Some(path), _) => read_seed(path),
+            (None, None) => Seed::builtin(&plan.header.seed).ok_or_else(|| {
+                error(
+                    Text::SeedNotFound {
+                        plan: plan.id().to_string(),
+                        seed: plan.header.seed.clone(),
+                        tried: Vec::new(),
+                    },
+                    lang,
+                )
+            }),
+            (None, Some(d)) => {
+                let tried = verify::seed_candidates(d, &plan.header.seed);
+                match tried.iter().find(|p| p.is_file()) {
+                    Some(p) => read_seed(p),
+                    None => Err(error(
+                        Text::SeedNotFound {
+                            plan: plan.id().to_string(),
+                            seed: plan.header.seed.clone(),
+                            tried: tried.iter().map(|p| crate::paths::display(p)).collect(),
+                        },
+                        lang,
+                    )),
+                }
+            }
+        };
+        let seed = match seed {
+            Ok(s) => s,
+            Err(o) => return o,
+        };
+        diagnostics.extend(verify::verify(&plan, &seed));
+        files += plan.files.len() + 1;
+        plans.push((plan.id().to_string(), plan.sha256.clone()));
+    }
+    crate::diagnostic::sort(&mut diagnostics);
+    let outcome = check::Outcome {
+        diagnostics,
+        files,
+        ..Default::default()
+    };
+    let info = RunInfo {
+        outcome: &outcome,
+        plans,
+    };
+    let stdout = render_findings(&info, args.format, &env, lang);
+    let failing = outcome
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    Output {
+        stdout,
+        stderr: String::new(),
+        code: i32::from(failing),
     }
 }
 
@@ -904,17 +1043,7 @@ fn check_command(
             .map(|p| (p.id().to_string(), p.sha256.clone()))
             .collect(),
     };
-    let default = if env.github_actions {
-        Format::Github
-    } else {
-        Format::Human
-    };
-    let stdout = match args.format.unwrap_or(default) {
-        Format::Human => report_fmt::human::render(&info, lang, env.color),
-        Format::Json => report_fmt::json::render(&info, lang),
-        Format::Sarif => report_fmt::sarif::render(&info, lang),
-        Format::Github => report_fmt::github::render(&info, lang),
-    };
+    let stdout = render_findings(&info, args.format, &env, lang);
     timings.push(("report", started.elapsed()));
     // With --fail-on new, findings the merge-base already had do not fail the run.
     let counts = |sev: Severity| {

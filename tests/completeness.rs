@@ -25,13 +25,10 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
-#[path = "common/facility_groups.rs"]
-mod facility_groups;
-#[path = "common/word_figures.rs"]
-mod word_figures;
+use plan_lint::plan::verify::{facility_groups, word_figures};
 
 const SEED: &str = "seeds/000_3ad0bd4780363ad6.txt";
-/// The plan period (plan.yaml; tests/provenance.rs proves it against the seed).
+/// The plan period (plan.yaml; `plan verify` proves it against the seed).
 const PERIOD_START: i32 = 2021;
 const PERIOD_END: i32 = 2025;
 const PLAN_DIR: &str = "rules/nanming-14th-fyp";

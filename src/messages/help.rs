@@ -42,6 +42,10 @@ pub enum CliHelp {
     PlanDepartment,
     PlanColumn,
     PlanAttribute,
+    PlanVerify,
+    PlanVerifyDirs,
+    PlanVerifySeed,
+    PlanVerifyFormat,
     InitDepartment,
     InitPeriod,
     InitOutput,
@@ -220,6 +224,22 @@ impl CliHelp {
             H::PlanAttribute => match lang {
                 En => "binding or expected",
                 Zh => "binding（约束性）或 expected（预期性）",
+            },
+            H::PlanVerify => match lang {
+                En => "Prove a plan's catalog against the plan text it cites (PL6xx)",
+                Zh => "用所引的规划文本逐条核对规划目录（PL6xx）",
+            },
+            H::PlanVerifyDirs => match lang {
+                En => "Plan directories to verify (none: the built-in plan)",
+                Zh => "要核对的规划目录（不写则核对内置规划）",
+            },
+            H::PlanVerifySeed => match lang {
+                En => "The plan text (default: the seed plan.yaml names, in the plan directory or a seeds/ folder in it or above it)",
+                Zh => "规划文本（默认：plan.yaml 中 seed 指定的文件，在规划目录中或其所在及上级目录的 seeds/ 文件夹中查找）",
+            },
+            H::PlanVerifyFormat => match lang {
+                En => "human, json, sarif or github",
+                Zh => "human、json、sarif 或 github",
             },
             H::InitDepartment => match lang {
                 En => "The department's code (`plan-lint plan` lists them)",

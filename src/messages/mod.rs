@@ -25,6 +25,7 @@ mod report;
 mod schema;
 pub mod status;
 mod ui;
+mod verify;
 
 pub use data::DataText;
 pub use decision::DecisionMsg;
@@ -40,6 +41,7 @@ pub use report::{DeptHint, DuplicateRole, Entity, IndicatorHint, ProjectHint, Re
 pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
 pub use status::{Header, Sheet, StatusText};
 pub use ui::{Counts, Stage, Text};
+pub use verify::{Fact, VerifyMsg};
 
 use crate::yaml::format_number;
 
@@ -205,6 +207,8 @@ pub enum Msg {
     Suppression(SuppressionMsg),
     /// PL004, PL503: the plan office's decisions register.
     Decision(DecisionMsg),
+    /// PL6xx: a plan's catalog proved against its seed (`plan verify`).
+    Verify(VerifyMsg),
 }
 
 impl Msg {
@@ -221,6 +225,7 @@ impl Msg {
             Msg::History(m) => m.texts(lang),
             Msg::Suppression(m) => m.texts(lang),
             Msg::Decision(m) => m.texts(lang),
+            Msg::Verify(m) => m.texts(lang),
         }
     }
     pub fn message(&self, lang: Lang) -> String {
@@ -253,6 +258,7 @@ into_msg!(
     HistoryMsg => History,
     SuppressionMsg => Suppression,
     DecisionMsg => Decision,
+    VerifyMsg => Verify,
 );
 
 impl From<crate::yaml::LoadErrorKind> for Msg {

@@ -72,6 +72,10 @@ pub enum Note {
     },
     NonSuppressible,
     AsAccepted,
+    /// The line of the plan text (the seed) a catalog entry cites.
+    SeedLine {
+        line: usize,
+    },
 }
 
 impl Note {
@@ -185,6 +189,10 @@ impl Note {
             Note::CatalogName { id } => match lang {
                 En => format!("the catalog name of {id}"),
                 Zh => format!("目录中 {id} 的名称"),
+            },
+            Note::SeedLine { line } => match lang {
+                En => format!("line {line} of the plan text"),
+                Zh => format!("规划文本第 {line} 行"),
             },
             Note::NonSuppressible => match lang {
                 En => "the plan marks the rule non-suppressible".into(),

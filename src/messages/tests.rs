@@ -1048,6 +1048,7 @@ fn note_samples() -> Vec<Note> {
         Note::CatalogName { id: s("P0901") },
         Note::NonSuppressible,
         Note::AsAccepted,
+        Note::SeedLine { line: 92 },
     ]
 }
 
@@ -1059,6 +1060,18 @@ fn text_samples() -> Vec<Text> {
         suppressed: 1,
     };
     vec![
+        Text::SeedNotFound {
+            plan: s("nanming-15th-fyp"),
+            seed: s("15th.txt"),
+            tried: vec![s("plans/15th/15th.txt"), s("seeds/15th.txt")],
+        },
+        Text::SeedUnreadable {
+            path: s("seeds/15th.txt"),
+            error: OsError {
+                kind: std::io::ErrorKind::InvalidData,
+                text: s("stream did not contain valid UTF-8"),
+            },
+        },
         Text::Summary(counts),
         Text::Summary(Counts {
             errors: 1,
@@ -1688,6 +1701,194 @@ fn explain_samples() -> Vec<ExplainText> {
     all
 }
 
+fn verify_samples() -> Vec<VerifyMsg> {
+    use VerifyMsg as V;
+    let table = || s("专栏2-1");
+    vec![
+        V::LineOutOfRange {
+            line: 700,
+            lines: 620,
+        },
+        V::PlanNameUncited,
+        V::NotAtLine {
+            what: Fact::PlanName,
+            text: s("南明区规划"),
+            line: 2,
+        },
+        V::NotAtLine {
+            what: Fact::Sentence,
+            text: s("建成5G基站200个"),
+            line: 120,
+        },
+        V::NotAtLine {
+            what: Fact::Discrepancy,
+            text: s("8.5%"),
+            line: 60,
+        },
+        V::NotAtLine {
+            what: Fact::PassageText,
+            text: s("约束性指标"),
+            line: 92,
+        },
+        V::NotInSentence {
+            what: Fact::Reference,
+            text: s("全市平均"),
+            sentence: s("增速高于全省"),
+        },
+        V::NotInSentence {
+            what: Fact::TargetText,
+            text: s("高于全市平均"),
+            sentence: s("增速高于全省"),
+        },
+        V::PeriodNotStated {
+            start: 2021,
+            end: 2025,
+        },
+        V::Cell {
+            field: s("baseline"),
+            have: Some(s("41.75")),
+            column: s("“十三五”完成"),
+            cell: s("41.5"),
+            line: 107,
+        },
+        V::Cell {
+            field: s("baseline_text"),
+            have: None,
+            column: s("“十三五”完成"),
+            cell: s("41.5"),
+            line: 107,
+        },
+        V::UnitNeedsNote {
+            cell: s("空气质量优良率"),
+            unit: s("%"),
+        },
+        V::NoSentence {
+            passage: s("第三章第一节"),
+        },
+        V::FigureNotInSentence {
+            target: 200.0,
+            sentence: s("建成5G基站300个"),
+        },
+        V::NotComposed {
+            name: s("中坝卫生服务中心"),
+            line: 300,
+        },
+        V::ColumnOrdinal {
+            ordinal: 4,
+            column: s("专栏3-1"),
+            found: Some((250, s("专栏3-2"))),
+            headers: 30,
+        },
+        V::ColumnOrdinal {
+            ordinal: 40,
+            column: s("专栏3-1"),
+            found: None,
+            headers: 30,
+        },
+        V::ColumnNotNamed {
+            line: 251,
+            column: s("专栏3-1"),
+            nearest: Some((250, s("专栏3-2"))),
+        },
+        V::ColumnNotNamed {
+            line: 3,
+            column: s("专栏3-1"),
+            nearest: None,
+        },
+        V::GroupCount {
+            line: 300,
+            count: 12,
+            heading: s("卫生服务中心"),
+            places: 11,
+        },
+        V::GroupQualifier {
+            line: 300,
+            heading: s("服务站"),
+            ids: vec![s("P1201"), s("P1202")],
+        },
+        V::TableUnreadable {
+            table: table(),
+            line: Some(95),
+        },
+        V::TableUnreadable {
+            table: table(),
+            line: None,
+        },
+        V::NoSuchRow {
+            table: table(),
+            number: 28,
+        },
+        V::RowLine {
+            table: table(),
+            number: 14,
+            cited: 106,
+            line: 107,
+        },
+        V::RowId {
+            table: table(),
+            number: 14,
+            expected: s("I14"),
+        },
+        V::NoColumn {
+            table: table(),
+            column: s("属性"),
+        },
+        V::NoCategory {
+            table: table(),
+            number: 1,
+        },
+        V::RowMissing {
+            table: table(),
+            number: 14,
+            line: 107,
+        },
+        V::RowTwice {
+            table: table(),
+            number: 14,
+            ids: vec![s("I14"), s("I28")],
+        },
+        V::BadPeriod {
+            start: 2021,
+            end: 2025,
+            baseline_year: 2019,
+        },
+        V::DepartmentCode { code: s("Eco_Env") },
+        V::DepartmentName { code: s("eco-env") },
+        V::NoDepartments,
+        V::Approver {
+            name: s("区发改局"),
+        },
+        V::EmptyName { id: s("T001") },
+        V::TargetYear {
+            year: 2030,
+            start: 2021,
+            end: 2025,
+        },
+        V::EmptyRange { lo: 100.0, hi: 0.0 },
+        V::OutsideRange {
+            field: s("target"),
+            value: 120.0,
+            lo: Some(0.0),
+            hi: Some(100.0),
+        },
+        V::OutsideRange {
+            field: s("baseline"),
+            value: -1.0,
+            lo: Some(0.0),
+            hi: None,
+        },
+        V::RelativeKind {
+            reference: s("全市平均"),
+        },
+        V::NoFigureNoReference,
+        V::FigureAndReference {
+            target: 8.5,
+            reference: s("全市平均"),
+        },
+        V::NoPassageText { code: s("PL201") },
+    ]
+}
+
 fn msg_samples() -> Vec<Msg> {
     let mut all: Vec<Msg> = load_samples().into_iter().map(Msg::from).collect();
     all.extend(file_samples().into_iter().map(Msg::from));
@@ -1699,6 +1900,7 @@ fn msg_samples() -> Vec<Msg> {
     all.extend(history_samples().into_iter().map(Msg::from));
     all.extend(suppression_samples().into_iter().map(Msg::from));
     all.extend(decision_samples().into_iter().map(Msg::from));
+    all.extend(verify_samples().into_iter().map(Msg::from));
     all
 }
 
@@ -1803,7 +2005,7 @@ fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 fn every_entry_has_a_sample() {
     let here = |f: &str| std::fs::read_to_string(format!("src/messages/{f}")).unwrap();
     let yaml = std::fs::read_to_string("src/yaml.rs").unwrap();
-    let cases: [(&str, &str, BTreeSet<String>); 15] = [
+    let cases: [(&str, &str, BTreeSet<String>); 16] = [
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
         (&here("file.rs"), "FileMsg", sampled(&file_samples())),
         (&here("schema.rs"), "SchemaMsg", sampled(&schema_samples())),
@@ -1834,6 +2036,7 @@ fn every_entry_has_a_sample() {
             "DecisionMsg",
             sampled(&decision_samples()),
         ),
+        (&here("verify.rs"), "VerifyMsg", sampled(&verify_samples())),
         (&here("note.rs"), "Note", sampled(&note_samples())),
         (&here("ui.rs"), "Text", sampled(&text_samples())),
         (&here("status.rs"), "StatusText", sampled(&status_samples())),
@@ -1888,6 +2091,10 @@ fn help_samples() -> Vec<CliHelp> {
         H::PlanDepartment,
         H::PlanColumn,
         H::PlanAttribute,
+        H::PlanVerify,
+        H::PlanVerifyDirs,
+        H::PlanVerifySeed,
+        H::PlanVerifyFormat,
         H::InitDepartment,
         H::InitPeriod,
         H::InitOutput,

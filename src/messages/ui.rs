@@ -142,6 +142,16 @@ pub enum Text {
     FileExists {
         path: String,
     },
+    /// `plan verify`: no seed found for a plan directory.
+    SeedNotFound {
+        plan: String,
+        seed: String,
+        tried: Vec<String>,
+    },
+    SeedUnreadable {
+        path: String,
+        error: super::OsError,
+    },
     Wrote {
         path: String,
     },
@@ -449,6 +459,20 @@ impl Text {
                 Zh => {
                     format!("{path} 已存在；plan-lint 从不覆盖文件：请换一个文件名，或先删除它")
                 }
+            },
+            Text::SeedNotFound { plan, seed, tried } => match lang {
+                En => format!(
+                    "cannot find the plan text \"{seed}\" of plan \"{plan}\" (looked at {}): name it with --seed FILE",
+                    tried.join(", ")
+                ),
+                Zh => format!(
+                    "找不到规划“{plan}”的规划文本“{seed}”（已查找 {}）：请用 --seed FILE 指定",
+                    tried.join("、")
+                ),
+            },
+            Text::SeedUnreadable { path, error } => match lang {
+                En => format!("cannot read the plan text {path}: {}", error.text(lang)),
+                Zh => format!("无法读取规划文本 {path}：{}", error.text(lang)),
             },
             Text::Wrote { path } => match lang {
                 En => format!("wrote {path}"),

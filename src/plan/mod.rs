@@ -5,6 +5,7 @@
 mod index;
 pub mod judgement;
 pub mod model;
+pub mod verify;
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{PlanMsg, PlanReadError, ReadContext};

@@ -45,6 +45,69 @@ pub const PL005: CodeInfo = CodeInfo {
     check: None,
 };
 
+/// PL6xx: `plan-lint plan verify`, a plan's catalog proved against the plan
+/// text (the seed) it cites.
+pub const PL601: CodeInfo = CodeInfo {
+    code: "PL601",
+    name: "citation-mismatch",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`plan verify`: a fact of the catalog is not at its cited line of the seed: the plan's name or period, an indicator's name, unit, 类别, baseline or target text and number, or 属性 against the cells of its table row, a text target's sentence, figure, reference or target text, a project's name (verbatim, or composed from a count group of its line) or column, a discrepancy's text, a rule entry's passage text, or a line past the end of the seed",
+    why: "every figure plan-lint judges a report by must be the plan's own: a baseline mistyped in the catalog fails or passes every department's report for the wrong reason",
+    example: "indicators:\n  - id: I15\n    baseline: 41.5   # the row of 专栏2-1 at line 107 says 41.75\n    source: {line: 107, passage: 专栏2-1 序号15}\n",
+    fix: "write the entry as the seed states it at the cited line, or cite the line that states it; the finding's related place is that line",
+    zh: Explain {
+        severity: "错误",
+        summary: "`plan verify`：目录中的某项内容不在规划文本（种子文本）所引的那一行：规划名称或规划期，指标的名称、单位、类别、基期或目标的原文和数值、属性与所在表格行的单元格不符，正文目标的语句、数值、比较对象或目标原文，项目名称（原文照录，或由该行的计数列举组合而成）或所属专栏，出入记录的原文，规则条目引用的原文，或所引行号超出规划文本的行数。",
+        why: "plan-lint 据以评判报告的每个数值都必须出自规划本身：目录中写错的基期值会让各部门的报告因错误的理由通过或不通过。",
+        example: "indicators:\n  - id: I15\n    baseline: 41.5   # 第 107 行专栏2-1 的该行写的是 41.75\n    source: {line: 107, passage: 专栏2-1 序号15}\n",
+        fix: "按规划文本在所引行的写法改正条目，或改引写明它的那一行；诊断的关联位置就是该行。",
+    },
+    check: None,
+};
+pub const PL602: CodeInfo = CodeInfo {
+    code: "PL602",
+    name: "table-row",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`plan verify`: a numbered row of a table the catalog cites is not in the catalog, or is cited by several entries; an entry cites a row the table does not have, or not on the row's line, or with an id other than I + its 序号 (the main indicator table); the table cannot be read, or lacks a column or the 类别 of a row",
+    why: "a row left out of the catalog is a plan target no report is ever judged against; a row cited twice judges one target twice",
+    example: "indicators:\n  - id: I14\n    source: {line: 107, passage: 专栏2-1 序号15}   # 序号15 is I15; 序号14 is now in no entry\n",
+    fix: "give every numbered row one entry that cites its own line and 序号",
+    zh: Explain {
+        severity: "错误",
+        summary: "`plan verify`：目录所引表格的某个带序号的行不在目录中，或被多个条目引用；条目引用了表格中没有的行，或行号不是该行所在的行，或编号不是 I 加序号（主要指标表）；表格无法读取，或缺少某一栏，或缺少某行的类别。",
+        why: "漏掉的行是一个永远不会被评判的规划目标；被引用两次的行会把同一目标评判两次。",
+        example: "indicators:\n  - id: I14\n    source: {line: 107, passage: 专栏2-1 序号15}   # 序号15 应为 I15；序号14 现在没有条目\n",
+        fix: "让每个带序号的行恰有一个条目，并引用该行自己的行号和序号。",
+    },
+    check: None,
+};
+pub const PL605: CodeInfo = CodeInfo {
+    code: "PL605",
+    name: "catalog-inconsistent",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`plan verify`: the catalog does not hold together: a period whose baseline year is not the year before it, a department code that is not lowercase kebab-case or a department without a name, no department registry, an approver not in the registry, an empty name, a target year outside the period that its line does not name, an empty range or a baseline or target outside its range, a text target with both or neither of a figure and a reference, a relative target that is not qualitative, a rule entry without passage text",
+    why: "the loader accepts what the schema allows; what the plan office proves goes further, so that a catalog drafted for a new plan is as sound as the built-in one",
+    example: "indicators:\n  - id: I09\n    target: 120\n    range: [0, 100]\n",
+    fix: "correct the entry at the place shown",
+    zh: Explain {
+        severity: "错误",
+        summary: "`plan verify`：目录前后矛盾：规划期的基期不是规划期前一年，部门代码不是小写连字符格式或部门没有名称，没有部门名录，审批单位不在名录中，名称为空，目标年份在规划期外且所引行没有写明该年份，取值范围为空或基期值、目标值超出取值范围，正文目标同时有或同时没有数值和比较对象，相对目标不是定性目标，规则条目没有引用原文。",
+        why: "加载时只检查格式允许的内容；规划主管部门的证明要更进一步，使为新规划起草的目录与内置目录一样可靠。",
+        example: "indicators:\n  - id: I09\n    target: 120\n    range: [0, 100]\n",
+        fix: "在指出的位置改正条目。",
+    },
+    check: None,
+};
+
 /// Every code, in code order.
 pub static CODES: &[&CodeInfo] = &[
     &parse::PL001,
@@ -84,6 +147,9 @@ pub static CODES: &[&CodeInfo] = &[
     &suppression::PL501,
     &suppression::PL502,
     &suppression::PL503,
+    &PL601,
+    &PL602,
+    &PL605,
 ];
 
 pub fn info(code: &str) -> Option<&'static CodeInfo> {

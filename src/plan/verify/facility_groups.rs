@@ -1,7 +1,7 @@
 //! Count groups of a column line, and the facility names they compose.
 //!
-//! Shared by tests/provenance.rs and tests/completeness.rs (included with `#[path]`), so
-//! both prove a composed project name by the same rule.
+//! Used by `plan verify` (the provenance proof) and tests/completeness.rs, so both
+//! prove a composed project name by the same rule.
 //!
 //! A column sometimes lists places and then says what they are, once, with a count:
 //! "中坝、中曹、花果(第一、第二、第三)、…、市府12处卫生服务中心". That is a *count group*:

@@ -1,5 +1,5 @@
-//! Figures the plan writes in words, shared by tests/provenance.rs and tests/completeness.rs
-//! (included with `#[path]`). catalog-accounting.yaml documents the same lists
+//! Figures the plan writes in words, used by `plan verify` and tests/completeness.rs.
+//! catalog-accounting.yaml documents the same lists
 //! (search.targets.word_figures, word_names); completeness.rs checks they agree.
 
 /// 全覆盖 / 全域覆盖 / 全部 / 全量 are all (100%), 零 is zero, 破零 is more than zero (at least

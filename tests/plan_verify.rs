@@ -1,0 +1,164 @@
+//! `plan-lint plan verify` on a copy of the built-in plan's directory with one
+//! fact changed: it fails with the code of the fact, pointing at the changed
+//! line of the catalog file and related to the seed line it cites.
+
+mod common;
+
+use common::{codes, json, plan_lint};
+use std::path::{Path, PathBuf};
+
+const ID: &str = "nanming-14th-fyp";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A data repository laid out like this one: rules/<id>/ and seeds/ beside rules/.
+fn copy_plan(to: &Path) -> PathBuf {
+    let dir = to.join("rules").join(ID);
+    std::fs::create_dir_all(dir.join("provenance")).unwrap();
+    std::fs::create_dir_all(to.join("seeds")).unwrap();
+    let from = root().join("rules").join(ID);
+    for e in std::fs::read_dir(&from).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    for e in std::fs::read_dir(root().join("seeds")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join("seeds").join(p.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Replaces the one occurrence of `from` in `file`; the 1-based line it is on.
+fn change(file: &Path, from: &str, to: &str) -> usize {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert_eq!(
+        text.matches(from).count(),
+        1,
+        "{from:?} in {}",
+        file.display()
+    );
+    let at = text.find(from).unwrap();
+    std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn an_unchanged_copy_passes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_plan(tmp.path());
+    let out = plan_lint(&["plan", "verify", &dir.to_string_lossy()]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn a_changed_baseline_and_project_name_fail_at_their_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_plan(tmp.path());
+    let baseline_line = change(
+        &dir.join("indicators.yaml"),
+        "    baseline: 41.75\n",
+        "    baseline: 41.5\n",
+    );
+    let name_line = change(
+        &dir.join("projects.yaml"),
+        "    name: \"“小店大脑”\"\n",
+        "    name: \"“小店小脑”\"\n",
+    );
+    let shown = dir.to_string_lossy().to_string();
+    let out = plan_lint(&["plan", "verify", &shown, "--format", "json"]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    let v = json(&out);
+    assert_eq!(codes(&v), ["PL601", "PL601"], "{}", out.stdout);
+    let diags = v["diagnostics"].as_array().unwrap();
+    let at = |d: &serde_json::Value| {
+        (
+            d["file"].as_str().unwrap_or_default().to_string(),
+            d["line"].as_u64().unwrap_or_default() as usize,
+        )
+    };
+    let files: Vec<(String, usize)> = diags.iter().map(at).collect();
+    assert!(files[0].0.ends_with("indicators.yaml"), "{files:?}");
+    assert_eq!(files[0].1, baseline_line, "{}", out.stdout);
+    assert!(files[1].0.ends_with("projects.yaml"), "{files:?}");
+    assert_eq!(files[1].1, name_line, "{}", out.stdout);
+    // Each is related to the seed line its entry cites.
+    for (d, seed_line) in diags.iter().zip([90, 116]) {
+        let related = &d["related"][0];
+        assert!(
+            related["file"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with(".txt"),
+            "{d}"
+        );
+        assert_eq!(related["line"], seed_line, "{d}");
+    }
+    for lang in ["en", "zh"] {
+        let out = plan_lint(&["plan", "verify", &shown, "--lang", lang]);
+        assert_eq!(out.code, 1);
+        let text = out
+            .stdout
+            .replace(&*tmp.path().to_string_lossy(), "[REPO]")
+            .replace('\\', "/");
+        insta::assert_snapshot!(format!("changed_fact_{lang}"), text);
+    }
+}
+
+/// A table row cited twice and one left out: PL602 at the entry.
+#[test]
+fn a_row_cited_twice_is_a_table_row_finding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_plan(tmp.path());
+    change(
+        &dir.join("indicators.yaml"),
+        "source: {line: 89, passage: 专栏2-1 序号14}",
+        "source: {line: 90, passage: 专栏2-1 序号15}",
+    );
+    let out = plan_lint(&["plan", "verify", &dir.to_string_lossy(), "--format", "json"]);
+    assert_eq!(out.code, 1);
+    let v = json(&out);
+    let found = codes(&v);
+    assert!(found.contains(&"PL602"), "{}", out.stdout);
+    let messages: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("序号14") && m.contains("not in the catalog")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("序号15") && m.contains("several")),
+        "{messages:#?}"
+    );
+}
+
+/// Without a seed where plan.yaml's `seed` says, the run says where it looked (exit 2).
+#[test]
+fn a_missing_seed_is_said_with_where_it_was_looked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_plan(tmp.path());
+    std::fs::remove_dir_all(tmp.path().join("seeds")).unwrap();
+    let out = plan_lint(&["plan", "verify", &dir.to_string_lossy()]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("--seed"), "{}", out.stderr);
+    let seed = root().join("seeds/000_3ad0bd4780363ad6.txt");
+    let out = plan_lint(&[
+        "plan",
+        "verify",
+        &dir.to_string_lossy(),
+        "--seed",
+        &seed.to_string_lossy(),
+    ]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+}
