@@ -577,7 +577,7 @@ fn load_plans(dirs: &[PathBuf], lang: Lang) -> Result<Plans, Output> {
                     return Err(error(
                         Text::PlanLoadedTwice {
                             id: p.id().to_string(),
-                            dir: dir.display().to_string(),
+                            dir: crate::paths::display(dir),
                         },
                         lang,
                     ));
@@ -1072,7 +1072,7 @@ fn check_command(
                 "{}{}\n",
                 Text::WarningPrefix.text(lang),
                 Text::StepSummaryUnwritable {
-                    path: path.display().to_string(),
+                    path: crate::paths::display(path),
                     error: e.to_string(),
                 }
                 .text(lang)

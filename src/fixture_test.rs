@@ -88,7 +88,7 @@ pub fn find_cases(dir: &Path) -> Vec<PathBuf> {
 fn read_case(dir: &Path) -> Result<Case, String> {
     let path = dir.join("case.yaml");
     let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        .map_err(|e| format!("cannot read {}: {e}", crate::paths::display(&path)))?;
     let source = SourceFile::new(crate::paths::display(&path), text);
     let node = yaml::load(source.body(), source.bom_len(), Limits::default())
         .map_err(|e| format!("{}: {}", source.path, e.message(Lang::En)))?;

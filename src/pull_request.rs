@@ -324,7 +324,7 @@ fn config_at_base(base: &str, top: &std::path::Path) -> Option<PathBuf> {
 
 fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Text {
     Text::CannotWrite {
-        path: path.display().to_string(),
+        path: crate::paths::display(path),
         error: (&e).into(),
     }
 }

@@ -212,11 +212,11 @@ impl PlanFiles for Dir<'_> {
     fn read(&self, name: &str) -> Result<Source, PlanReadError> {
         let path = self.0.join(name);
         let bytes = std::fs::read(&path).map_err(|e| PlanReadError::CannotRead {
-            path: path.display().to_string(),
+            path: crate::paths::display(&path),
             error: e.to_string(),
         })?;
         let text = crate::source::utf8_text(bytes).map_err(|_| PlanReadError::NotUtf8 {
-            path: path.display().to_string(),
+            path: crate::paths::display(&path),
         })?;
         Ok(SourceFile::new(crate::paths::display(&path), text))
     }
