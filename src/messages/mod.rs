@@ -23,6 +23,7 @@ mod plan;
 mod project;
 mod report;
 mod schema;
+mod server;
 pub mod status;
 mod ui;
 
@@ -38,6 +39,7 @@ pub use plan::{PlanMsg, PlanReadError, ReadContext};
 pub use project::{status_zh, DateField, Measure, Proj, ProjProblem, ProjectMsg};
 pub use report::{DeptHint, DuplicateRole, Entity, IndicatorHint, ProjectHint, ReportMsg};
 pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
+pub use server::ServerText;
 pub use status::{Header, Sheet, StatusText};
 pub use ui::{Counts, Stage, Text};
 
