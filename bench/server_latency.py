@@ -63,6 +63,7 @@ first = wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
 startup = (time.perf_counter() - started) * 1000
 
 times = []
+findings = set()
 for i in range(n):
     body = changed if i % 2 == 0 else text
     t0 = time.perf_counter()
@@ -72,6 +73,7 @@ for i in range(n):
     m = wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                  and m["params"].get("version") == i + 2)
     times.append((time.perf_counter() - t0) * 1000)
+    findings.add((i % 2, tuple(d["code"] for d in m["params"]["diagnostics"])))
 
 send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
 wait_for(lambda m: m.get("id") == 2)
@@ -79,6 +81,8 @@ send({"jsonrpc": "2.0", "method": "exit"})
 proc.wait(timeout=10)
 
 times.sort()
+for which, codes in sorted(findings):
+    print(("changed text: " if which == 0 else "stored text: ") + (", ".join(codes) or "no finding"))
 print(f"reports kept: example repository ({root})")
 print(f"startup to first diagnostics: {startup:.1f} ms ({len(first['params']['diagnostics'])} findings)")
 print(f"one change, {n} changes: median {statistics.median(times):.2f} ms, "
