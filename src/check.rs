@@ -781,57 +781,8 @@ pub fn run_gathered(
         }
         let (_, dept, period) = &group[0].0;
         let reports: Vec<&Report> = group.iter().map(|&(_, r)| r).collect();
-        let dept_loc = |r: &Report| {
-            r.department.as_ref().map_or_else(
-                || Location::file_start(&r.source),
-                |d| Location::at(&r.source, d.span),
-            )
-        };
-        // The report in its period's folder is the one on record; one in
-        // another year's folder is a copy made for that year.
-        let in_place =
-            |r: &Report| rules::reference::folder_year(&r.source.path).is_none_or(|y| y == *period);
-        let on_record: Vec<&str> = (reports.iter())
-            .filter(|r| in_place(r))
-            .map(|r| r.source.path.as_str())
-            .collect();
-        for (i, r) in reports.iter().enumerate() {
-            let role = match (in_place(r), on_record.as_slice()) {
-                (true, [_]) => DuplicateRole::OnRecord {
-                    copies: (reports.iter())
-                        .filter(|o| !in_place(o))
-                        .map(|o| o.source.path.clone())
-                        .collect(),
-                },
-                (false, [kept]) => DuplicateRole::Copy {
-                    on_record: kept.to_string(),
-                    folder: rules::reference::folder_year(&r.source.path).unwrap_or(*period),
-                },
-                _ => DuplicateRole::Unclear,
-            };
-            let others: Vec<&&Report> = reports
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, o)| o)
-                .collect();
-            let mut d = Diagnostic::new(
-                "PL107",
-                Severity::Error,
-                dept_loc(r),
-                ReportMsg::DuplicateReport {
-                    department: dept.to_string(),
-                    count: reports.len(),
-                    period: *period,
-                    paths: reports.iter().map(|o| o.source.path.clone()).collect(),
-                    role,
-                },
-            )
-            .node_path("/department");
-            for o in others {
-                d = d.related(dept_loc(o), Note::AnotherReport { period: *period });
-            }
-            duplicates.entry(r.source.path.clone()).or_default().push(d);
+        for (path, d) in duplicate_findings(dept, *period, &reports) {
+            duplicates.entry(path).or_default().push(d);
         }
     }
 
@@ -915,6 +866,66 @@ pub fn run_gathered(
     clock.lap("collect");
     outcome.phases = clock.laps;
     Ok(outcome)
+}
+
+/// PL107 for each of two or more reports of one department and period
+/// (given in path order), by the path of the report it is on: each is
+/// flagged, pointing at the others, so linting either file shows it.
+fn duplicate_findings(dept: &str, period: i32, reports: &[&Report]) -> Vec<(String, Diagnostic)> {
+    let mut out = Vec::new();
+    let dept_loc = |r: &Report| {
+        r.department.as_ref().map_or_else(
+            || Location::file_start(&r.source),
+            |d| Location::at(&r.source, d.span),
+        )
+    };
+    // The report in its period's folder is the one on record; one in
+    // another year's folder is a copy made for that year.
+    let in_place =
+        |r: &Report| rules::reference::folder_year(&r.source.path).is_none_or(|y| y == period);
+    let on_record: Vec<&str> = (reports.iter())
+        .filter(|r| in_place(r))
+        .map(|r| r.source.path.as_str())
+        .collect();
+    for (i, r) in reports.iter().enumerate() {
+        let role = match (in_place(r), on_record.as_slice()) {
+            (true, [_]) => DuplicateRole::OnRecord {
+                copies: (reports.iter())
+                    .filter(|o| !in_place(o))
+                    .map(|o| o.source.path.clone())
+                    .collect(),
+            },
+            (false, [kept]) => DuplicateRole::Copy {
+                on_record: kept.to_string(),
+                folder: rules::reference::folder_year(&r.source.path).unwrap_or(period),
+            },
+            _ => DuplicateRole::Unclear,
+        };
+        let others: Vec<&&Report> = reports
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, o)| o)
+            .collect();
+        let mut d = Diagnostic::new(
+            "PL107",
+            Severity::Error,
+            dept_loc(r),
+            ReportMsg::DuplicateReport {
+                department: dept.to_string(),
+                count: reports.len(),
+                period,
+                paths: reports.iter().map(|o| o.source.path.clone()).collect(),
+                role,
+            },
+        )
+        .node_path("/department");
+        for o in others {
+            d = d.related(dept_loc(o), Note::AnotherReport { period });
+        }
+        out.push((r.source.path.clone(), d));
+    }
+    out
 }
 
 /// PL503 for each decision of the register that matches nothing in a full
@@ -1106,6 +1117,172 @@ fn apply_severity_overrides(
             }
         }
     }
+}
+
+/// The reports under a data root, loaded once and kept between checks of
+/// one edited text (the language server): everything `check FILE` reads
+/// besides FILE. Each report's catalog positions are looked up already.
+pub struct Kept {
+    root_shown: String,
+    root_exists: bool,
+    /// By display path, in path order.
+    loaded: Vec<(String, Loaded)>,
+}
+
+impl Kept {
+    /// Loads every report under the data root (none if it does not exist).
+    pub fn load(plans: &Plans, opts: &CheckOptions) -> Kept {
+        let mut opts = opts.clone();
+        opts.inputs.clear();
+        opts.stdin = None;
+        let root = crate::paths::normalize(&opts.data_root);
+        let mut kept = Kept {
+            root_shown: crate::paths::display(&root),
+            root_exists: root.is_dir(),
+            loaded: Vec::new(),
+        };
+        if let Ok(g) = gather(&opts) {
+            kept.loaded = g.loaded;
+            kept.loaded.par_iter_mut().for_each(|(_, l)| {
+                l.catalog = positions(plans, l.report.as_ref());
+            });
+        }
+        kept
+    }
+
+    /// Whether a file lies under the data root (its history).
+    pub fn holds(&self, path: &Path) -> bool {
+        self.root_exists && under(&self.root_shown, &crate::paths::display(path))
+    }
+
+    /// Reads one report under the data root again (saved, created or
+    /// deleted since it was loaded); a path outside the root is ignored.
+    pub fn reload(&mut self, plans: &Plans, opts: &CheckOptions, path: &Path) {
+        if !self.holds(path) {
+            return;
+        }
+        let shown = crate::paths::display(path);
+        let at = self
+            .loaded
+            .binary_search_by(|(s, _)| s.as_str().cmp(&shown));
+        let is_report = path.extension().is_some_and(|e| e == "yaml")
+            && !excluded(&shown, &opts.exclude)
+            && path.is_file();
+        let fresh = is_report.then(|| {
+            let mut l = isolate(&shown, || {
+                load_file(path, shown.clone(), None, opts.max_file_size)
+            })
+            .unwrap_or_else(|e| Loaded {
+                report: None,
+                catalog: None,
+                diagnostics: Vec::new(),
+                internal_error: Some(e),
+            });
+            l.catalog = positions(plans, l.report.as_ref());
+            l
+        });
+        match (at, fresh) {
+            (Ok(i), Some(l)) => self.loaded[i].1 = l,
+            (Err(i), Some(l)) => self.loaded.insert(i, (shown, l)),
+            (Ok(i), None) => {
+                self.loaded.remove(i);
+            }
+            (Err(_), None) => {}
+        }
+    }
+
+    /// The kept reports that parsed, in path order.
+    pub fn reports(&self) -> impl Iterator<Item = &Report> {
+        self.loaded.iter().filter_map(|(_, l)| l.report.as_ref())
+    }
+
+    /// How many files are kept.
+    pub fn len(&self) -> usize {
+        self.loaded.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.loaded.is_empty()
+    }
+}
+
+/// What [`check_text`] found, and the text as a report (if it parses) for
+/// the editor's other questions.
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub report: Option<Report>,
+}
+
+/// `check NAME` with `bytes` standing in for the file (as `check -
+/// --stdin-filename NAME` does): the same findings, the history taken from
+/// the kept reports rather than read again. A text inside the data root
+/// replaces the stored file of its path; one outside replaces the stored
+/// report of its plan, department and period. A panic while checking is an
+/// internal error naming the file, as in a check.
+pub fn check_text(
+    plans: &Plans,
+    opts: &CheckOptions,
+    kept: &Kept,
+    name: &Path,
+    bytes: Vec<u8>,
+) -> Result<Checked, Text> {
+    let shown = crate::paths::display(name);
+    let mut l = isolate(&shown, || {
+        load_file(name, shown.clone(), Some(bytes), opts.max_file_size)
+    })?;
+    if let Some(e) = l.internal_error.take() {
+        return Err(e);
+    }
+    l.catalog = positions(plans, l.report.as_ref());
+    let in_root = kept.root_exists && under(&kept.root_shown, &shown);
+    let key = l.report.as_ref().and_then(report_key);
+    let draft_key = key.filter(|_| !in_root);
+    // The reports that count, in path order, the text at its path's place.
+    let mut counted: Vec<(&str, &Report, Option<&CatalogPositions>)> = (kept.loaded.iter())
+        .filter(|(s, _)| *s != shown)
+        .filter_map(|(s, k)| Some((s.as_str(), k.report.as_ref()?, k.catalog.as_ref())))
+        .filter(|(_, r, _)| draft_key.is_none() || report_key(r) != draft_key)
+        .collect();
+    if let Some(r) = &l.report {
+        let at = counted.partition_point(|(s, _, _)| *s < shown.as_str());
+        counted.insert(at, (shown.as_str(), r, l.catalog.as_ref()));
+    }
+    let diagnostics = isolate(&shown, || {
+        let history = History::build_at(
+            &plans.0,
+            counted.iter().filter_map(|&(_, r, c)| Some((r, c?))),
+        );
+        let mut diags = l.diagnostics.clone();
+        if let Some(r) = &l.report {
+            let at = Where {
+                catalog: l.catalog.as_ref(),
+                in_data_root: in_root,
+            };
+            check_report_at(plans, r, at, &history, opts, &mut diags);
+        }
+        if let Some(k) = key {
+            let same: Vec<&Report> = (counted.iter())
+                .filter(|(_, r, _)| report_key(r) == Some(k))
+                .map(|&(_, r, _)| r)
+                .collect();
+            if same.len() > 1 {
+                let (_, dept, period) = k;
+                diags.extend(
+                    duplicate_findings(dept, period, &same)
+                        .into_iter()
+                        .filter(|(p, _)| *p == shown)
+                        .map(|(_, d)| d),
+                );
+            }
+        }
+        apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
+        diagnostic::sort(&mut diags);
+        diags
+    })?;
+    Ok(Checked {
+        diagnostics,
+        report: l.report,
+    })
 }
 
 #[cfg(test)]

@@ -74,6 +74,7 @@ pub enum Command {
     },
     #[command(subcommand)]
     Decisions(DecisionsCommand),
+    Server,
     /// A CODEOWNERS file for the data repository, from the plan's department registry.
     Codeowners {
         #[arg(long, value_name = "TEAM")]
@@ -258,6 +259,7 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("decisions draft", Some("data_root")) => H::InitDataRoot,
         ("decisions draft", Some("output")) => H::DecisionsDraftOutput,
         ("codeowners", None) => H::Codeowners,
+        ("server", None) => H::Server,
         ("codeowners", Some("office")) => H::CodeownersOffice,
         ("codeowners", Some("teams")) => H::CodeownersTeams,
         ("codeowners", Some("data_root")) => H::InitDataRoot,
@@ -563,6 +565,30 @@ fn configure_for(
     })
 }
 
+/// The configuration at `config` (the plan-lint.toml a language server
+/// found for its workspace) and the plans it and `--plan` name, loaded and
+/// prepared as for `check`.
+pub(crate) fn setup_from(
+    plan_dirs: &[PathBuf],
+    config: Option<&std::path::Path>,
+    lang: Lang,
+) -> Result<(Plans, Config), Output> {
+    let cfg = match config {
+        Some(p) => crate::config::load(p).map_err(|d| fail_with(d, Stage::ReadConfig, lang))?,
+        None => Config::default(),
+    };
+    let mut dirs = plan_dirs.to_vec();
+    dirs.extend(cfg.plans.iter().cloned());
+    let setup = Setup {
+        config: cfg,
+        dirs,
+        notices: Vec::new(),
+        _scratch: None,
+    };
+    let plans = setup.load_plans(lang)?;
+    Ok((plans, setup.config))
+}
+
 fn load_plans(dirs: &[PathBuf], lang: Lang) -> Result<Plans, Output> {
     let mut plans = Vec::new();
     let mut diags = Vec::new();
@@ -707,6 +733,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                 Err(e) => error(e, lang),
             }
         }
+        Command::Server => crate::server::serve_stdio(cli.plans, cli.config, cli.lang, env),
         Command::Test { dir } => {
             let (text, ok) = crate::fixture_test::run_all(&dir);
             Output {

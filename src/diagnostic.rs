@@ -1,6 +1,6 @@
 //! The one diagnostic type every check produces and every reporter consumes.
 
-use crate::messages::{Lang, Msg, Note, Texts};
+use crate::messages::{Lang, Msg, Note, ServerText, Texts};
 use crate::source::Source;
 use crate::yaml::Span;
 use serde::{Deserialize, Serialize};
@@ -74,6 +74,17 @@ pub enum BaselineState {
     Unchanged,
 }
 
+/// An edit of the finding's own file that resolves it, known where the
+/// finding is made (the number meant by `"98以上"`, the id a misspelt one
+/// was closest to, a missing entry): the language server offers it as a
+/// code action. `span` is replaced by `replacement`; an empty span inserts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+    pub title: ServerText,
+}
+
 /// A finding. Its texts (message, help, the label of its span) are a
 /// catalog entry with the values it shows, rendered in the language of the
 /// run by the reporters: nothing else about a finding depends on the language.
@@ -94,6 +105,8 @@ pub struct Diagnostic {
     /// The id of the plan office's decision (trust.md) that suppressed it.
     pub decision: Option<String>,
     pub baseline_state: Option<BaselineState>,
+    /// The edit that resolves it, where the check knows one.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -115,6 +128,7 @@ impl Diagnostic {
             justification: None,
             decision: None,
             baseline_state: None,
+            fix: None,
         }
     }
     /// The message, help and label in `lang`.
@@ -133,6 +147,14 @@ impl Diagnostic {
     }
     pub fn node_path(mut self, path: impl Into<String>) -> Self {
         self.node_path = path.into();
+        self
+    }
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>, title: ServerText) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+            title,
+        });
         self
     }
     pub fn related(mut self, location: Location, note: Note) -> Self {

@@ -24,6 +24,7 @@ pub mod report;
 pub mod report_fmt;
 pub mod rules;
 pub mod schema;
+pub mod server;
 pub mod source;
 pub mod status;
 pub mod suggest;

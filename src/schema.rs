@@ -6,10 +6,12 @@
 //! "did you mean" and, for a number written as text, the number meant.
 
 use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::messages::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
+use crate::messages::{
+    Expected, JsonType, KeyHint, SchemaMsg, ServerText, Shown, TopLevel, TypeHelp,
+};
 use crate::source::Source;
 use crate::suggest;
-use crate::yaml::{format_number, Node, NodeKind};
+use crate::yaml::{format_number, Node, NodeKind, Span};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::Validator;
 use serde_json::Value;
@@ -151,19 +153,25 @@ pub fn validate_json(
                         None if name == "<<" => KeyHint::MergeKey,
                         None => KeyHint::OneOf(allowed.clone()),
                     };
-                    out.push(
-                        Diagnostic::new(
-                            "PL002",
-                            Severity::Error,
-                            loc(at),
-                            SchemaMsg::UnknownKey {
-                                key: shorten(name),
-                                context: context(&pointer),
-                                hint,
-                            },
-                        )
-                        .node_path(format!("{pointer}/{name}")),
-                    );
+                    let fix = match (&hint, entry) {
+                        (KeyHint::DidYouMean(s), Some((k, _))) => Some((k.span, s.clone())),
+                        _ => None,
+                    };
+                    let mut d = Diagnostic::new(
+                        "PL002",
+                        Severity::Error,
+                        loc(at),
+                        SchemaMsg::UnknownKey {
+                            key: shorten(name),
+                            context: context(&pointer),
+                            hint,
+                        },
+                    )
+                    .node_path(format!("{pointer}/{name}"));
+                    if let Some((span, s)) = fix {
+                        d = d.fix(span, s.clone(), ServerText::FixReplace { with: s });
+                    }
+                    out.push(d);
                 }
                 continue;
             }
@@ -204,7 +212,7 @@ pub fn validate_json(
                 } else {
                     Expected::Types(expected)
                 };
-                type_error(source, value, &field, expected)
+                type_error(source, key, value, &field, expected)
             }
             ValidationErrorKind::Enum { options } => {
                 let opts: Vec<&str> = options
@@ -220,7 +228,8 @@ pub fn validate_json(
                             .or_else(|| suggest::closest(v, opts.iter().copied()))
                     })
                     .map(str::to_string);
-                Diagnostic::new(
+                let fix = suggestion.clone();
+                let d = Diagnostic::new(
                     "PL002",
                     Severity::Error,
                     loc(value),
@@ -230,7 +239,15 @@ pub fn validate_json(
                         options: opts.iter().map(|o| o.to_string()).collect(),
                         suggestion,
                     },
-                )
+                );
+                match fix {
+                    Some(s) => d.fix(
+                        crate::yaml::scalar_extent(source.text(), value.span),
+                        s.clone(),
+                        ServerText::FixReplace { with: s },
+                    ),
+                    None => d,
+                }
             }
             ValidationErrorKind::Minimum { limit }
             | ValidationErrorKind::ExclusiveMinimum { limit } => Diagnostic::new(
@@ -379,7 +396,13 @@ fn continue_generic(source: &Source, value: &Node, field: &str, detail: &str) ->
     )
 }
 
-fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) -> Diagnostic {
+fn type_error(
+    source: &Source,
+    key: Option<&Node>,
+    value: &Node,
+    field: &str,
+    expected: Expected,
+) -> Diagnostic {
     let loc = Location::at(source, value.span);
     if let NodeKind::Number { value: v, .. } = value.kind {
         if !v.is_finite() && expected.has(&JsonType::Number) {
@@ -425,7 +448,33 @@ fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) ->
         _ if expected.is(JsonType::List) => TypeHelp::List,
         _ => TypeHelp::Takes,
     };
-    Diagnostic::new(
+    let fix = match &help {
+        TypeHelp::FullWidth { number } | TypeHelp::NumberInText { number, .. } => Some((
+            crate::yaml::scalar_extent(source.text(), value.span),
+            number.clone(),
+            ServerText::FixReplace {
+                with: number.clone(),
+            },
+        )),
+        TypeHelp::Pending => key.map(|k| {
+            // `value: 暂无` becomes a `pending:` block at the key's
+            // indentation, the words written kept as its reason; the
+            // expected date is the clerk's to fill in.
+            let (_, column) = source.line_col(k.span.start());
+            let indent = " ".repeat(column.saturating_sub(1) + 2);
+            let extent = crate::yaml::scalar_extent(source.text(), value.span);
+            let written = (source.text())
+                .get(extent.start()..extent.end())
+                .unwrap_or_default();
+            (
+                Span::new(k.span.start(), extent.end()),
+                format!("pending:\n{indent}reason: {written}\n{indent}expected_by: "),
+                ServerText::FixPending,
+            )
+        }),
+        _ => None,
+    };
+    let d = Diagnostic::new(
         "PL002",
         Severity::Error,
         loc,
@@ -435,7 +484,11 @@ fn type_error(source: &Source, value: &Node, field: &str, expected: Expected) ->
             found: shown(value),
             help,
         },
-    )
+    );
+    match fix {
+        Some((span, replacement, title)) => d.fix(span, replacement, title),
+        None => d,
+    }
 }
 
 /// A document that is not a mapping at all: one file-level diagnostic

@@ -212,6 +212,50 @@ impl Node {
 
 /// Formats a number the way a clerk wrote it: integers without a fraction,
 /// others in the shortest form that reads back to the same value.
+/// The part of a scalar's span that is the scalar as written: a quoted
+/// scalar's span also covers the spaces and comment after it on its line
+/// (the parser's convention), which an edit of the value must keep.
+pub fn scalar_extent(text: &str, span: Span) -> Span {
+    let Some(written) = text.get(span.start()..span.end()) else {
+        return span;
+    };
+    let mut chars = written.char_indices();
+    let end = match chars.next() {
+        Some((_, '"')) => {
+            let mut escaped = false;
+            chars.find_map(|(i, c)| match c {
+                _ if escaped => {
+                    escaped = false;
+                    None
+                }
+                '\\' => {
+                    escaped = true;
+                    None
+                }
+                '"' => Some(i + 1),
+                _ => None,
+            })
+        }
+        Some((_, '\'')) => {
+            let b = written.as_bytes();
+            let mut i = 1;
+            loop {
+                match b.get(i) {
+                    Some(b'\'') if b.get(i + 1) == Some(&b'\'') => i += 2,
+                    Some(b'\'') => break Some(i + 1),
+                    Some(_) => i += 1,
+                    None => break None,
+                }
+            }
+        }
+        _ => None,
+    };
+    match end {
+        Some(e) => Span::new(span.start(), span.start() + e),
+        None => span,
+    }
+}
+
 pub fn format_number(value: f64, integer: bool) -> String {
     if value.is_nan() {
         ".nan".into()

@@ -33,6 +33,7 @@ pub enum CliHelp {
     DecisionsDraft,
     DecisionsDraftOutput,
     Codeowners,
+    Server,
     CodeownersOffice,
     CodeownersTeams,
     CheckFailOn,
@@ -180,6 +181,10 @@ impl CliHelp {
             H::Codeowners => match lang {
                 En => "Print a CODEOWNERS file for the data repository: the plan office owns everything (the decisions register and the configuration included), each department only its own reports",
                 Zh => "输出数据仓库的 CODEOWNERS 文件：规划主管部门负责全部内容（包括决定登记簿和配置），各部门只负责自己的报告",
+            },
+            H::Server => match lang {
+                En => "Run the language server over standard input and output, for an editor: diagnostics as you type, hover, completion and quick fixes (docs/editors.md)",
+                Zh => "通过标准输入输出运行语言服务器，供编辑器使用：边写边检查、悬停提示、自动补全和快速修复（见 docs/editors.md）",
             },
             H::CodeownersOffice => match lang {
                 En => "The plan office's team or user, e.g. @nanming-drc/plan-office",

@@ -1889,6 +1889,80 @@ fn verify_samples() -> Vec<VerifyMsg> {
     ]
 }
 
+fn server_samples() -> Vec<ServerText> {
+    use ServerText as S;
+    vec![
+        S::FixReplace { with: s("98") },
+        S::FixPending,
+        S::FixAddIndicator {
+            id: s("I14"),
+            name: s("空气质量优良率"),
+        },
+        S::FixAddProject {
+            id: s("P3-1-01"),
+            name: s("南明河综合治理"),
+        },
+        S::HoverUnit { unit: s("%") },
+        S::HoverBaseline {
+            value: s("96.48"),
+            year: 2020,
+        },
+        S::HoverTarget {
+            value: s("97以上"),
+            year: 2025,
+        },
+        S::HoverAttribute { binding: true },
+        S::HoverAttribute { binding: false },
+        S::HoverDepartment {
+            code: s("eco-env"),
+            name: s("区生态环境局"),
+        },
+        S::HoverLastValue {
+            value: s("97.5%"),
+            year: 2022,
+        },
+        S::HoverNoLastValue,
+        S::HoverColumn {
+            column: s("专栏5-2"),
+        },
+        S::HoverPlanLine {
+            seed: s("nanming-14th-fyp.md"),
+            line: 120,
+            passage: s("专栏2-1 序号14"),
+        },
+        S::CompleteIndicator {
+            name: s("空气质量优良率"),
+            unit: s("%"),
+        },
+        S::CompleteProject {
+            name: s("南明河综合治理"),
+            column: s("专栏5-2"),
+        },
+        S::CompleteDepartment {
+            name: s("区发展和改革局"),
+            aliases: vec![s("区发改局")],
+        },
+        S::CompleteDepartment {
+            name: s("区生态环境局"),
+            aliases: vec![],
+        },
+        S::CompleteStatus {
+            status: ProjectStatus::Completed,
+        },
+        S::ServerBadParams {
+            method: s("textDocument/hover"),
+            detail: s("missing field `position`"),
+        },
+        S::ServerUnknownRequest {
+            method: s("textDocument/rename"),
+        },
+        S::ServerNotStarted {
+            detail: s("no initialize request"),
+        },
+        S::ServerInternal,
+    ]
+}
+
 fn msg_samples() -> Vec<Msg> {
     let mut all: Vec<Msg> = load_samples().into_iter().map(Msg::from).collect();
     all.extend(file_samples().into_iter().map(Msg::from));
@@ -1956,6 +2030,11 @@ fn every_other_text_exists_in_both_languages_and_the_chinese_is_chinese() {
             explain_samples()
                 .into_iter()
                 .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
+        )
+        .chain(
+            server_samples()
+                .into_iter()
+                .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
         );
     for (what, en, zh) in texts {
         assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{what}");
@@ -2005,7 +2084,7 @@ fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 fn every_entry_has_a_sample() {
     let here = |f: &str| std::fs::read_to_string(format!("src/messages/{f}")).unwrap();
     let yaml = std::fs::read_to_string("src/yaml.rs").unwrap();
-    let cases: [(&str, &str, BTreeSet<String>); 16] = [
+    let cases: [(&str, &str, BTreeSet<String>); 17] = [
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
         (&here("file.rs"), "FileMsg", sampled(&file_samples())),
         (&here("schema.rs"), "SchemaMsg", sampled(&schema_samples())),
@@ -2046,6 +2125,7 @@ fn every_entry_has_a_sample() {
             "ExplainText",
             sampled(&explain_samples()),
         ),
+        (&here("server.rs"), "ServerText", sampled(&server_samples())),
     ];
     for (source, name, sampled) in cases {
         let declared = variants(source, name);
@@ -2082,6 +2162,7 @@ fn help_samples() -> Vec<CliHelp> {
         H::DecisionsDraft,
         H::DecisionsDraftOutput,
         H::Codeowners,
+        H::Server,
         H::CodeownersOffice,
         H::CodeownersTeams,
         H::CheckFailOn,

@@ -4,7 +4,8 @@
 
 use super::{CodeInfo, Explain, RuleCtx, Subject};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::messages::{IndicatorMsg, Note, ProjectMsg};
+use crate::messages::{IndicatorMsg, Note, ProjectMsg, ServerText};
+use crate::report::Report;
 use crate::yaml::Span;
 
 pub const PL208: CodeInfo = CodeInfo {
@@ -88,6 +89,43 @@ fn list_location(ctx: &RuleCtx<'_>, key: Option<Span>) -> Location {
     }
 }
 
+/// Where and what to insert to add `entry` (lines indented as a list item
+/// at column 0) as the first item of the block list under `key`: its items'
+/// indentation, else two spaces more than the key. None for a list written
+/// in flow style (`indicators: [...]`) or a report without the key.
+fn list_insertion(report: &Report, key: Option<Span>, entry: &str) -> Option<(Span, String)> {
+    let src = &report.source;
+    let key = key?;
+    let text = src.text();
+    let (line, column) = src.line_col(key.start());
+    let (_, line_end) = src.line_span(line);
+    let rest = text.get(key.end()..line_end)?.trim_start();
+    let rest = rest.strip_prefix(':').unwrap_or(rest).trim();
+    if !(rest.is_empty() || rest.starts_with('#')) {
+        return None;
+    }
+    let key_indent = column.saturating_sub(1);
+    let next = (line + 1..)
+        .map(|l| (l, src.line_span(l)))
+        .take_while(|(_, (start, _))| *start < text.len())
+        .map(|(_, (s, e))| &text[s..e])
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let indent = match next {
+        Some(l) if l.trim_start().starts_with('-') => l.len() - l.trim_start().len(),
+        _ => key_indent + 2,
+    };
+    let pad = " ".repeat(indent);
+    let mut out: String = entry.lines().map(|l| format!("{pad}{l}\n")).collect();
+    let at = src.line_start(line + 1);
+    let at = if at >= text.len() && !text.ends_with(['\n', '\r']) {
+        out.insert(0, '\n');
+        text.len()
+    } else {
+        at
+    };
+    Some((Span::new(at, at), out))
+}
+
 fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(dept) = ctx.report.department() else {
         return;
@@ -117,6 +155,17 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         )
         .target(&ind.id)
         .node_path(format!("/indicators/{}", ind.id));
+        let entry = format!("- id: {}\n  value: \n", ind.id);
+        if let Some((at, text)) = list_insertion(ctx.report, ctx.report.indicators_key, &entry) {
+            d = d.fix(
+                at,
+                text,
+                ServerText::FixAddIndicator {
+                    id: ind.id.clone(),
+                    name: ind.name.clone(),
+                },
+            );
+        }
         if let Some(l) = ctx.plan.indicator_location(&ind.id, Some("department")) {
             d = d.related(
                 l,
@@ -206,6 +255,17 @@ fn check_projects(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         )
         .target(&p.id)
         .node_path(format!("/projects/{}", p.id));
+        let entry = format!("- id: {}\n  status: \n  progress: \n", p.id);
+        if let Some((at, text)) = list_insertion(ctx.report, ctx.report.projects_key, &entry) {
+            d = d.fix(
+                at,
+                text,
+                ServerText::FixAddProject {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                },
+            );
+        }
         if let Some(l) = ctx.plan.project_location(&p.id, Some("department")) {
             d = d.related(
                 l,

@@ -333,18 +333,21 @@ pub fn check(
                 }
             }
         };
-        out.push(
-            Diagnostic::new(
-                "PL109",
-                Severity::Error,
-                Location::at(src, d.span),
-                ReportMsg::UnknownDepartment {
-                    department: d.value.clone(),
-                    hint,
-                },
-            )
-            .node_path("/department"),
-        );
+        let code = match &hint {
+            DeptHint::Name { code } | DeptHint::Closest(code) => Some(code.clone()),
+            DeptHint::None => None,
+        };
+        let finding = Diagnostic::new(
+            "PL109",
+            Severity::Error,
+            Location::at(src, d.span),
+            ReportMsg::UnknownDepartment {
+                department: d.value.clone(),
+                hint,
+            },
+        )
+        .node_path("/department");
+        out.push(with_fix(finding, src, d.span, code));
     }
 
     // PL106
@@ -456,19 +459,22 @@ pub fn check(
                     None => IndicatorHint::None,
                 },
             };
-            out.push(
-                Diagnostic::new(
-                    "PL101",
-                    Severity::Error,
-                    Location::at(src, e.id.span),
-                    ReportMsg::UnknownIndicator {
-                        id: id.to_string(),
-                        hint,
-                    },
-                )
-                .target(id)
-                .node_path(format!("{}/id", e.pointer())),
-            );
+            let meant = match &hint {
+                IndicatorHint::Closest { id, .. } | IndicatorHint::Name { id } => Some(id.clone()),
+                IndicatorHint::None => None,
+            };
+            let d = Diagnostic::new(
+                "PL101",
+                Severity::Error,
+                Location::at(src, e.id.span),
+                ReportMsg::UnknownIndicator {
+                    id: id.to_string(),
+                    hint,
+                },
+            )
+            .target(id)
+            .node_path(format!("{}/id", e.pointer()));
+            out.push(with_fix(d, src, e.id.span, meant));
             continue;
         };
         if let Some(u) = e.unit.as_ref().filter(|u| u.value != ind.unit) {
@@ -546,19 +552,24 @@ pub fn check(
                     None => ProjectHint::None,
                 },
             };
-            out.push(
-                Diagnostic::new(
-                    "PL102",
-                    Severity::Error,
-                    Location::at(src, e.id.span),
-                    ReportMsg::UnknownProject {
-                        id: id.to_string(),
-                        hint,
-                    },
-                )
-                .target(id)
-                .node_path(format!("{}/id", e.pointer())),
-            );
+            let meant = match &hint {
+                ProjectHint::Closest { id, .. } | ProjectHint::NamedAs { id, .. } => {
+                    Some(id.clone())
+                }
+                ProjectHint::None => None,
+            };
+            let d = Diagnostic::new(
+                "PL102",
+                Severity::Error,
+                Location::at(src, e.id.span),
+                ReportMsg::UnknownProject {
+                    id: id.to_string(),
+                    hint,
+                },
+            )
+            .target(id)
+            .node_path(format!("{}/id", e.pointer()));
+            out.push(with_fix(d, src, e.id.span, meant));
             continue;
         };
         if let Some(n) = e.name.as_ref().filter(|n| n.value != p.name) {
@@ -596,6 +607,27 @@ pub fn check(
 }
 
 /// PL103: the second entry of an id in one report, pointing at the first.
+/// A finding with the code action that writes `meant` in place of the
+/// scalar at `span` (as written: a quoted one without the comment after it).
+fn with_fix(
+    d: Diagnostic,
+    src: &crate::source::Source,
+    span: crate::yaml::Span,
+    meant: Option<String>,
+) -> Diagnostic {
+    match meant {
+        Some(m) => {
+            let at = crate::yaml::scalar_extent(src.text(), span);
+            d.fix(
+                at,
+                m.clone(),
+                crate::messages::ServerText::FixReplace { with: m },
+            )
+        }
+        None => d,
+    }
+}
+
 fn duplicate(
     src: &crate::source::Source,
     entity: Entity,
