@@ -758,6 +758,7 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
     };
     let mut diagnostics = Vec::new();
     let mut plans = Vec::new();
+    let mut notes = String::new();
     let mut files = 0;
     let targets: Vec<Option<&PathBuf>> = if args.dirs.is_empty() {
         vec![None]
@@ -804,7 +805,40 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
             Ok(s) => s,
             Err(o) => return o,
         };
-        diagnostics.extend(verify::verify(&plan, &seed));
+        // The completeness scan needs the plan's accounting file.
+        let accounting = match dir {
+            None => Some(verify::Accounting::builtin()),
+            Some(d) => {
+                let path = d.join(verify::ACCOUNTING_FILE);
+                let shown = crate::paths::display(&path);
+                match std::fs::read(&path) {
+                    Ok(bytes) => Some(verify::Accounting::new(
+                        shown,
+                        &String::from_utf8_lossy(&bytes),
+                    )),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        notes.push_str(
+                            &Text::ScanNotRun {
+                                plan: plan.id().to_string(),
+                                path: shown,
+                            }
+                            .text(lang),
+                        );
+                        notes.push('\n');
+                        None
+                    }
+                    Err(e) => {
+                        let e = crate::messages::OsError::from(&e);
+                        Some(verify::Accounting::unreadable(
+                            shown,
+                            e.text(Lang::En),
+                            e.text(Lang::Zh),
+                        ))
+                    }
+                }
+            }
+        };
+        diagnostics.extend(verify::verify(&plan, &seed, accounting.as_ref()));
         files += plan.files.len() + 1;
         plans.push((plan.id().to_string(), plan.sha256.clone()));
     }
@@ -825,7 +859,7 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
         .any(|d| d.severity == Severity::Error);
     Output {
         stdout,
-        stderr: String::new(),
+        stderr: notes,
         code: i32::from(failing),
     }
 }

@@ -152,6 +152,11 @@ pub enum Text {
         path: String,
         error: super::OsError,
     },
+    /// `plan verify`: a plan without an accounting file; the completeness scan did not run.
+    ScanNotRun {
+        plan: String,
+        path: String,
+    },
     Wrote {
         path: String,
     },
@@ -473,6 +478,14 @@ impl Text {
             Text::SeedUnreadable { path, error } => match lang {
                 En => format!("cannot read the plan text {path}: {}", error.text(lang)),
                 Zh => format!("无法读取规划文本 {path}：{}", error.text(lang)),
+            },
+            Text::ScanNotRun { plan, path } => match lang {
+                En => format!(
+                    "note: the completeness scan was not run for plan \"{plan}\": it has no accounting file {path} (the catalog is proved, not shown complete)"
+                ),
+                Zh => format!(
+                    "注意：规划“{plan}”未进行完整性检查：没有核算文件 {path}（目录已逐项核对，但未证明其完整）"
+                ),
             },
             Text::Wrote { path } => match lang {
                 En => format!("wrote {path}"),

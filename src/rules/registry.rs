@@ -87,6 +87,46 @@ pub const PL602: CodeInfo = CodeInfo {
     },
     check: None,
 };
+pub const PL603: CodeInfo = CodeInfo {
+    code: "PL603",
+    name: "unaccounted",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`plan verify`, the completeness scan: a candidate sentence of the seed (one with a number, a year, a figure word such as 全覆盖, a comparative such as 高于全市, or 二〇三五), a figure, year or comparative in it, or an item of a 专栏 project column is neither in the catalog nor recorded in the plan's accounting file (provenance/catalog-accounting.yaml); a text target no record names, or a project no item of its column names",
+    why: "a target sentence nobody looked at is a plan target no report is ever judged against; the accounting file is the plan office's word that every candidate was read and what it became",
+    example: "targets:\n  # the record of line 72 was removed: 服务外包合同执行额年均增长13% is now in no record\n  - line: 73\n    text: \"…\"\n",
+    fix: "catalog the target or project, or add a record to the accounting file at the place shown: the sentence or clause verbatim, with what it became (a T-id, an I-id, \"restates Tnnn\", a relative or milestone form, \"no figure: …\", \"not a target: …\"; for a column item a P-id or \"not a project: …\")",
+    zh: Explain {
+        severity: "错误",
+        summary: "`plan verify` 的完整性检查：规划文本中的某个候选语句（含数字、年份、“全覆盖”等表示数值的词、“高于全市”等比较说法，或“二〇三五”的语句）、其中的某个数值、年份或比较说法，或某个专栏项目列的条目，既不在目录中，也没有记入规划的核算文件（provenance/catalog-accounting.yaml）；或某个正文目标没有任何记录提到，某个项目没有被所在专栏的任何条目提到。",
+        why: "没有人看过的目标语句，就是永远不会被评判的规划目标；核算文件是规划主管部门对“每个候选都已读过、各自去向如何”的说明。",
+        example: "targets:\n  # 删去了第 72 行的记录：“服务外包合同执行额年均增长13%”现在没有任何记录\n  - line: 73\n    text: \"…\"\n",
+        fix: "把该目标或项目列入目录，或在指出的位置向核算文件添加记录：原样写出语句或分句及其去向（T 编号、I 编号、`restates Tnnn`、相对目标或节点目标的写法、`no figure: …`、`not a target: …`；专栏条目写 P 编号或 `not a project: …`）。",
+    },
+    check: None,
+};
+pub const PL604: CodeInfo = CodeInfo {
+    code: "PL604",
+    name: "accounting-mismatch",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`plan verify`, the completeness scan: a record of the accounting file does not hold: its text is not at its line (a clause of a candidate sentence, an item of the column line, a discrepancy or aim verbatim), it names an id the catalog does not have or a target cited elsewhere, its accounted_as is none of the accepted forms (Tnnn, Inn, \"restates Tnnn\", \"relative: more_than|rank_at_most <reference>: Tnnn[, Tnnn]\" or \"…; not cataloged: no measure is named\", \"milestone <year>, no figure: …\", \"no figure: …\", \"not a target: …\"; for an item P-ids or \"not a project: …\"), or it does not account for a figure, year or comparative it covers; the file does not load, or a key of its `search` is malformed",
+    why: "a record that is not true of the seed accounts for nothing: the sentence it claims to explain may be a target nobody cataloged",
+    example: "targets:\n  - line: 72\n    text: \"服务外包合同执行额年均增长13%\"\n    accounted_as: [\"not relevant\"]   # not a form the rules accept\n",
+    fix: "correct the record: its text verbatim at its line, ids the catalog has, and an accounted_as of an accepted form that accounts for every figure it covers",
+    zh: Explain {
+        severity: "错误",
+        summary: "`plan verify` 的完整性检查：核算文件中的某条记录不成立：原文不在所记的行（应为候选语句的分句、专栏行的条目、或原样照录的出入记录与目标表述），提到目录中没有的编号或引用别处的目标，accounted_as 不符合认可的格式（`Tnnn`、`Inn`、`restates Tnnn`、`relative: more_than|rank_at_most <比较对象>: Tnnn[, Tnnn]` 或 `…; not cataloged: no measure is named`、`milestone <年份>, no figure: …`、`no figure: …`、`not a target: …`；专栏条目为 P 编号或 `not a project: …`），或不能说明它所覆盖的数值、年份或比较说法；或文件无法加载，或其 `search` 的某个设置格式不对。",
+        why: "与规划文本不符的记录什么也说明不了：它声称已说明的语句，可能正是没人列入目录的目标。",
+        example: "targets:\n  - line: 72\n    text: \"服务外包合同执行额年均增长13%\"\n    accounted_as: [\"not relevant\"]   # 不是核算规则认可的格式\n",
+        fix: "改正该记录：原文与所在行一致，编号在目录中存在，accounted_as 采用认可的格式，并能说明它覆盖的每个数值。",
+    },
+    check: None,
+};
 pub const PL605: CodeInfo = CodeInfo {
     code: "PL605",
     name: "catalog-inconsistent",
@@ -149,6 +189,8 @@ pub static CODES: &[&CodeInfo] = &[
     &suppression::PL503,
     &PL601,
     &PL602,
+    &PL603,
+    &PL604,
     &PL605,
 ];
 
