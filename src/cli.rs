@@ -661,7 +661,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                     Ok(x) => x,
                     Err(o) => return o,
                 };
-            let text = match crate::init::plan_for(&plans, plan_id.as_deref())
+            let text = match crate::init::plan_for_period(&plans, plan_id.as_deref(), period)
                 .and_then(|plan| crate::init::skeleton(plan, &department, period, &root, lang))
             {
                 Ok(t) => t,

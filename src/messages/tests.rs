@@ -301,11 +301,24 @@ fn plan_samples() -> Vec<PlanMsg> {
             plan: s("nanming-14th"),
             suggestion: Some(s("nanming-14th-fyp")),
             loaded: vec![s("nanming-14th-fyp")],
+            holding: None,
         },
         PlanMsg::PlanNotLoaded {
             plan: s("x"),
             suggestion: None,
             loaded: vec![s("nanming-14th-fyp"), s("nanming-15th-fyp")],
+            holding: None,
+        },
+        PlanMsg::PlanNotLoaded {
+            plan: s("nanming-16th-fyp"),
+            suggestion: Some(s("nanming-15th-fyp")),
+            loaded: vec![s("nanming-14th-fyp"), s("nanming-15th-fyp")],
+            holding: Some(PlanOfYear {
+                id: s("nanming-15th-fyp"),
+                year: 2026,
+                start: 2026,
+                end: 2030,
+            }),
         },
         PlanMsg::ReadFailed {
             error: PlanReadError::CannotRead {
@@ -448,6 +461,18 @@ fn report_samples() -> Vec<ReportMsg> {
             written: s("2026"),
             start: 2021,
             end: 2025,
+            holding: None,
+        },
+        ReportMsg::PeriodOutside {
+            written: s("2026"),
+            start: 2021,
+            end: 2025,
+            holding: Some(PlanOfYear {
+                id: s("nanming-15th-fyp"),
+                year: 2026,
+                start: 2026,
+                end: 2030,
+            }),
         },
         ReportMsg::PeriodAfterSubmission {
             period: 2024,
@@ -1223,6 +1248,17 @@ fn text_samples() -> Vec<Text> {
             period: 2026,
             start: 2021,
             end: 2025,
+        },
+        Text::NoPlanHolds {
+            period: 2031,
+            plans: vec![
+                (s("nanming-14th-fyp"), 2021, 2025),
+                (s("nanming-15th-fyp"), 2026, 2030),
+            ],
+        },
+        Text::SeveralPlansHold {
+            period: 2026,
+            plans: vec![s("nanming-15th-fyp"), s("nanming-15th-draft")],
         },
         Text::StatusPeriodOutside {
             period: 2026,

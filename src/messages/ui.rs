@@ -179,6 +179,16 @@ pub enum Text {
         start: i32,
         end: i32,
     },
+    /// `init --period Y`: no loaded plan's period holds Y; each loaded plan's (id, start, end).
+    NoPlanHolds {
+        period: i32,
+        plans: Vec<(String, i32, i32)>,
+    },
+    /// `init --period Y`: the periods of several loaded plans hold Y.
+    SeveralPlansHold {
+        period: i32,
+        plans: Vec<String>,
+    },
     StatusPeriodOutside {
         period: i32,
         start: i32,
@@ -529,6 +539,34 @@ impl Text {
                 Zh => {
                     format!("年度 {period} 不在规划期（{start}—{end}年）内")
                 }
+            },
+            Text::NoPlanHolds { period, plans } => {
+                let periods: Vec<String> = (plans.iter())
+                    .map(|(id, start, end)| match lang {
+                        En => format!("{id} {start}–{end}"),
+                        Zh => format!("{id}（{start}—{end}年）"),
+                    })
+                    .collect();
+                match lang {
+                    En => format!(
+                        "no loaded plan's period holds {period}: {}; load the plan of {period} with --plan DIR",
+                        periods.join(", ")
+                    ),
+                    Zh => format!(
+                        "已加载的规划中没有哪个的规划期包含 {period} 年：{}；请用 --plan DIR 加载 {period} 年所属的规划",
+                        periods.join("、")
+                    ),
+                }
+            }
+            Text::SeveralPlansHold { period, plans } => match lang {
+                En => format!(
+                    "the periods of several loaded plans hold {period}: {}; name one with --plan-id",
+                    plans.join(", ")
+                ),
+                Zh => format!(
+                    "有多个已加载规划的规划期包含 {period} 年：{}；请用 --plan-id 指定其一",
+                    plans.join("、")
+                ),
             },
             Text::StatusPeriodOutside { period, start, end } => match lang {
                 En => {
