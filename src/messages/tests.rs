@@ -2043,6 +2043,9 @@ fn verify_samples() -> Vec<VerifyMsg> {
             id: s("P0202"),
             name: s("法院街"),
         },
+        V::RelativeBaseline {
+            reference: s("全市平均"),
+        },
         V::RelativeComparison {
             comparison: s("AtLeast"),
             direction: s("HigherIsBetter"),

@@ -274,6 +274,10 @@ pub enum VerifyMsg {
         name: String,
     },
     // PL605 catalog-inconsistent
+    /// A relative target with a baseline of its own.
+    RelativeBaseline {
+        reference: String,
+    },
     /// A relative target that is not more_than (higher is better) or a rank.
     RelativeComparison {
         comparison: String,
@@ -814,6 +818,12 @@ impl VerifyMsg {
             } => match lang {
                 En => format!("the item \"{item}\" (line {line}) is recorded as {id} \"{name}\", which it does not name"),
                 Zh => format!("条目“{item}”（第 {line} 行）记为 {id}（{name}），但条目并没有提到它"),
+            },
+            V::RelativeBaseline { reference } => match lang {
+                En => format!(
+                    "relative to \"{reference}\", but it has a baseline: a relative target is judged against the register's requirement, not a baseline"
+                ),
+                Zh => format!("目标相对于“{reference}”，却有基期值：相对目标按登记簿中的要求评判，没有基期值"),
             },
             V::RelativeComparison {
                 comparison,

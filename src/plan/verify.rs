@@ -283,6 +283,13 @@ pub fn contains_number(text: &str, number: &str) -> bool {
     })
 }
 
+/// Whether `sentence` states `figure`: as a number of its own, or as a figure word
+/// (全覆盖 is 100, 零 is 0).
+fn states_figure(sentence: &str, figure: f64) -> bool {
+    contains_number(sentence, &plain(figure))
+        || word_figures::words(sentence).iter().any(|w| w.2 == figure)
+}
+
 /// Formats a number without trailing zeros: 115 for 115.0, 8.5 for 8.50.
 fn plain(value: f64) -> String {
     format!("{value}")
@@ -712,8 +719,7 @@ impl Verifier<'_> {
         }
         if let Some(t) = ind.target {
             // In digits, or in words (全覆盖 is 100, 零 is 0).
-            let in_words = word_figures::words(sentence).iter().any(|w| w.2 == t);
-            if !contains_number(sentence, &plain(t)) && !in_words {
+            if !states_figure(sentence, t) {
                 let msg = V::FigureNotInSentence {
                     target: t,
                     sentence: sentence.to_string(),

@@ -22,7 +22,7 @@
 use super::{facility_groups, word_figures, At, Seed, Verifier};
 use crate::diagnostic::Location;
 use crate::messages::VerifyMsg as V;
-use crate::plan::{Comparison, Direction, Indicator, Project};
+use crate::plan::{BaselineKind, Comparison, Direction, Indicator, Project};
 use crate::source::{Source, SourceFile};
 use crate::yaml::{self, Limits, Node};
 use regex::Regex;
@@ -1034,8 +1034,28 @@ fn catalog_targets(v: &mut Verifier, acc: &Accounting, scan: &Scanner, targets: 
                 };
                 v.add(At::Indicator(t, "target_text"), Some(n), msg);
             }
+            // The figure stands alone in its sentence: not part of a name (5G, PM2.5, the
+            // search's name_patterns). A figure not in the sentence at all is the
+            // citation check's finding already.
+            let standalone = scan.tokens(line, a, b).iter().any(|tok| {
+                matches!(tok.kind, TokenKind::Quantity | TokenKind::Word)
+                    && same_number(tok.value, target)
+            });
+            if !standalone && super::states_figure(sentence, target) {
+                let msg = V::FigureNotInSentence {
+                    target,
+                    sentence: sentence.to_string(),
+                };
+                v.add(At::Indicator(t, "target"), Some(n), msg);
+            }
         }
         if t.target.is_none() && t.reference.is_some() {
+            if t.baseline.is_some() || t.baseline_kind != BaselineKind::None {
+                let msg = V::RelativeBaseline {
+                    reference: t.reference.clone().unwrap_or_default(),
+                };
+                v.add(At::Indicator(t, "baseline"), None, msg);
+            }
             if !scan
                 .tokens(line, a, b)
                 .iter()
