@@ -119,6 +119,25 @@ impl Plans {
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(Plan::id)
     }
+    /// The loaded plans whose period holds `year`, in load order.
+    pub fn holding(&self, year: i64) -> Vec<&Plan> {
+        let Ok(year) = i32::try_from(year) else {
+            return Vec::new();
+        };
+        self.0.iter().filter(|p| p.in_period(year)).collect()
+    }
+    /// Each loaded plan's id and period, for a message: (id, start, end).
+    pub fn periods(&self) -> Vec<(String, i32, i32)> {
+        (self.0.iter())
+            .map(|p| {
+                (
+                    p.id().to_string(),
+                    p.header.period.start,
+                    p.header.period.end,
+                )
+            })
+            .collect()
+    }
 }
 
 /// One file as loaded: its source, its typed report if it has one, and the
@@ -1078,7 +1097,15 @@ fn check_report_at(
             &looked_up
         }
     };
-    rules::reference::check(plan, report, catalog, opts.today, at.in_data_root, out);
+    rules::reference::check(
+        plans,
+        plan,
+        report,
+        catalog,
+        opts.today,
+        at.in_data_root,
+        out,
+    );
     let mut findings = Vec::new();
     let register = &opts.decisions;
     rules::run_plan_rules(

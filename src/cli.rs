@@ -687,7 +687,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                     Ok(x) => x,
                     Err(o) => return o,
                 };
-            let text = match crate::init::plan_for(&plans, plan_id.as_deref())
+            let text = match crate::init::plan_for_period(&plans, plan_id.as_deref(), period)
                 .and_then(|plan| crate::init::skeleton(plan, &department, period, &root, lang))
             {
                 Ok(t) => t,
@@ -785,6 +785,7 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
     };
     let mut diagnostics = Vec::new();
     let mut plans = Vec::new();
+    let mut notes = String::new();
     let mut files = 0;
     let targets: Vec<Option<&PathBuf>> = if args.dirs.is_empty() {
         vec![None]
@@ -831,7 +832,40 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
             Ok(s) => s,
             Err(o) => return o,
         };
-        diagnostics.extend(verify::verify(&plan, &seed));
+        // The completeness scan needs the plan's accounting file.
+        let accounting = match dir {
+            None => Some(verify::Accounting::builtin()),
+            Some(d) => {
+                let path = d.join(verify::ACCOUNTING_FILE);
+                let shown = crate::paths::display(&path);
+                match std::fs::read(&path) {
+                    Ok(bytes) => Some(verify::Accounting::new(
+                        shown,
+                        &String::from_utf8_lossy(&bytes),
+                    )),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        notes.push_str(
+                            &Text::ScanNotRun {
+                                plan: plan.id().to_string(),
+                                path: shown,
+                            }
+                            .text(lang),
+                        );
+                        notes.push('\n');
+                        None
+                    }
+                    Err(e) => {
+                        let e = crate::messages::OsError::from(&e);
+                        Some(verify::Accounting::unreadable(
+                            shown,
+                            e.text(Lang::En),
+                            e.text(Lang::Zh),
+                        ))
+                    }
+                }
+            }
+        };
+        diagnostics.extend(verify::verify(&plan, &seed, accounting.as_ref()));
         files += plan.files.len() + 1;
         plans.push((plan.id().to_string(), plan.sha256.clone()));
     }
@@ -852,7 +886,7 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
         .any(|d| d.severity == Severity::Error);
     Output {
         stdout,
-        stderr: String::new(),
+        stderr: notes,
         code: i32::from(failing),
     }
 }

@@ -250,7 +250,32 @@ fn yaml_scalar(s: &str) -> String {
     }
 }
 
-/// Picks the plan for `init`: the one named, else the built-in.
+/// Picks the plan for `init --period Y`: the one named, else the loaded plan whose
+/// period holds Y (a data repository holds the reports of one plan's last year beside
+/// the next plan's first). No plan holding Y, or several: an error listing them.
+pub fn plan_for_period<'a>(
+    plans: &'a Plans,
+    id: Option<&str>,
+    period: i32,
+) -> Result<&'a Plan, Text> {
+    if id.is_some() {
+        return plan_for(plans, id);
+    }
+    match plans.holding(i64::from(period)).as_slice() {
+        [one] => Ok(one),
+        [] if plans.0.is_empty() => Err(Text::NoPlan),
+        [] => Err(Text::NoPlanHolds {
+            period,
+            plans: plans.periods(),
+        }),
+        several => Err(Text::SeveralPlansHold {
+            period,
+            plans: several.iter().map(|p| p.id().to_string()).collect(),
+        }),
+    }
+}
+
+/// Picks the plan for `codeowners`: the one named, else the first loaded (the built-in).
 pub fn plan_for<'a>(plans: &'a Plans, id: Option<&str>) -> Result<&'a Plan, Text> {
     match id {
         Some(id) => plans

@@ -25,6 +25,8 @@ fn copy_plan(to: &Path) -> PathBuf {
             std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
         }
     }
+    let accounting = "provenance/catalog-accounting.yaml";
+    std::fs::copy(from.join(accounting), dir.join(accounting)).unwrap();
     for e in std::fs::read_dir(root().join("seeds")).unwrap() {
         let p = e.unwrap().path();
         std::fs::copy(&p, to.join("seeds").join(p.file_name().unwrap())).unwrap();
@@ -46,12 +48,88 @@ fn change(file: &Path, from: &str, to: &str) -> usize {
     text[..at].matches('\n').count() + 1
 }
 
+/// `plan verify DIR` fails; its human output in English and in Chinese, snapshot as
+/// `<name>_en` and `<name>_zh`, the temporary directory shown as [REPO].
+fn snapshot_both(tmp: &Path, shown: &str, name: &str) {
+    for lang in ["en", "zh"] {
+        let out = plan_lint(&["plan", "verify", shown, "--lang", lang]);
+        assert_eq!(out.code, 1);
+        let text = out
+            .stdout
+            .replace(&*tmp.to_string_lossy(), "[REPO]")
+            .replace('\\', "/");
+        insta::assert_snapshot!(format!("{name}_{lang}"), text);
+    }
+}
+
 #[test]
 fn an_unchanged_copy_passes() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = copy_plan(tmp.path());
     let out = plan_lint(&["plan", "verify", &dir.to_string_lossy()]);
     assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.is_empty(),
+        "the completeness scan ran: {}",
+        out.stderr
+    );
+}
+
+/// Without an accounting file the catalog is proved but not shown complete: a note says
+/// the scan was not run, and it is no pass of the scan.
+#[test]
+fn without_an_accounting_file_the_scan_is_said_not_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_plan(tmp.path());
+    std::fs::remove_file(dir.join("provenance/catalog-accounting.yaml")).unwrap();
+    for (lang, words) in [
+        ("en", "completeness scan was not run"),
+        ("zh", "未进行完整性检查"),
+    ] {
+        let out = plan_lint(&["plan", "verify", &dir.to_string_lossy(), "--lang", lang]);
+        assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+        assert!(out.stderr.contains(words), "{}", out.stderr);
+        assert!(
+            out.stderr.contains("catalog-accounting.yaml"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+/// One accounting record removed: the sentence it accounted for is PL603, in the
+/// accounting file where the record belongs, related to the seed line.
+#[test]
+fn a_removed_accounting_record_is_unaccounted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_plan(tmp.path());
+    let file = dir.join("provenance/catalog-accounting.yaml");
+    let record = "  - line: 72\n    text: \"服务外包合同执行额年均增长13%\"\n";
+    let text = std::fs::read_to_string(&file).unwrap();
+    let at = text.find(record).expect("the record of line 72");
+    let end = text[at + 1..]
+        .find("\n  - ")
+        .map_or(text.len(), |e| at + 1 + e + 1);
+    std::fs::write(&file, format!("{}{}", &text[..at], &text[end..])).unwrap();
+    let shown = dir.to_string_lossy().to_string();
+    let out = plan_lint(&["plan", "verify", &shown, "--format", "json"]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    let v = json(&out);
+    assert_eq!(codes(&v), ["PL603"], "{}", out.stdout);
+    let d = &v["diagnostics"][0];
+    assert!(
+        d["file"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("catalog-accounting.yaml"),
+        "{d}"
+    );
+    // At the record before the removed one: where a record of line 72 belongs.
+    let previous = text[..at].rfind("  - line: ").unwrap();
+    let previous_line = text[..previous].matches('\n').count() + 1;
+    assert_eq!(d["line"].as_u64(), Some(previous_line as u64), "{d}");
+    assert_eq!(d["related"][0]["line"], 72, "{d}");
+    snapshot_both(tmp.path(), &shown, "removed_record");
 }
 
 #[test]
@@ -72,7 +150,8 @@ fn a_changed_baseline_and_project_name_fail_at_their_lines() {
     let out = plan_lint(&["plan", "verify", &shown, "--format", "json"]);
     assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
     let v = json(&out);
-    assert_eq!(codes(&v), ["PL601", "PL601"], "{}", out.stdout);
+    // The changed name is also no longer what the accounting record of its item names.
+    assert_eq!(codes(&v), ["PL601", "PL601", "PL604"], "{}", out.stdout);
     let diags = v["diagnostics"].as_array().unwrap();
     let at = |d: &serde_json::Value| {
         (
@@ -97,15 +176,7 @@ fn a_changed_baseline_and_project_name_fail_at_their_lines() {
         );
         assert_eq!(related["line"], seed_line, "{d}");
     }
-    for lang in ["en", "zh"] {
-        let out = plan_lint(&["plan", "verify", &shown, "--lang", lang]);
-        assert_eq!(out.code, 1);
-        let text = out
-            .stdout
-            .replace(&*tmp.path().to_string_lossy(), "[REPO]")
-            .replace('\\', "/");
-        insta::assert_snapshot!(format!("changed_fact_{lang}"), text);
-    }
+    snapshot_both(tmp.path(), &shown, "changed_fact");
 }
 
 /// A table row cited twice and one left out: PL602 at the entry.

@@ -19,7 +19,14 @@ const ROOT: &str = "fixtures/two-plans/progress";
 
 /// `check --format json` of a draft outside the two-plan data root, on `today`.
 fn check_draft(draft: &std::path::Path, today: &str) -> Output {
+    check_draft_in("en", draft, today)
+}
+
+/// [`check_draft`] with messages in `lang`.
+fn check_draft_in(lang: &str, draft: &std::path::Path, today: &str) -> Output {
     plan_lint(&[
+        "--lang",
+        lang,
         "check",
         "--data-root",
         ROOT,
@@ -159,4 +166,90 @@ fn suppressing_a_binding_rule_needs_a_decision_by_the_next_plan_s_approver() {
     let v = json(&out);
     assert_eq!(v["summary"]["suppressed"], 1);
     assert_eq!(diagnostic(&v, "PL201")["decision"], "D2028-001");
+}
+
+/// `init --period Y` without --plan-id picks the loaded plan whose period holds Y: the
+/// last year of the 14th plan and the first of the next, in one data repository.
+#[test]
+fn init_picks_the_plan_whose_period_holds_the_year() {
+    for (department, period, plan) in [
+        ("eco-env", "2025", "nanming-14th-fyp"),
+        ("env", "2026", "nanming-15th-example"),
+    ] {
+        let out = plan_lint(&[
+            "init",
+            "--department",
+            department,
+            "--period",
+            period,
+            "--data-root",
+            ROOT,
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            out.stdout.contains(&format!("\nplan: {plan}\n")),
+            "{period}: {}",
+            out.stdout
+        );
+    }
+    // No loaded plan holds the year: the error lists the loaded plans' periods.
+    for (lang, words) in [
+        (
+            "en",
+            "no loaded plan's period holds 2031: nanming-14th-fyp 2021–2025, nanming-15th-example 2026–2030",
+        ),
+        (
+            "zh",
+            "没有哪个的规划期包含 2031 年：nanming-14th-fyp（2021—2025年）、nanming-15th-example（2026—2030年）",
+        ),
+    ] {
+        let out = plan_lint(&[
+            "--lang", lang, "init", "--department", "env", "--period", "2031", "--data-root", ROOT,
+        ]);
+        assert_eq!(out.code, 2, "{}", out.stdout);
+        assert!(out.stderr.contains(words), "{}", out.stderr);
+    }
+}
+
+/// The help of the `code` finding of a draft `report` of 2026, in `lang`.
+fn help_of(report: &str, code: &str, lang: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.yaml");
+    std::fs::write(&draft, report).unwrap();
+    let v = json(&check_draft_in(lang, &draft, "2027-02-01"));
+    diagnostic(&v, code)["help"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A report whose plan is unknown, or whose period lies outside its plan: the help names
+/// the loaded plan whose period holds the report's year (PL003, PL106).
+#[test]
+fn a_report_of_another_plan_s_year_is_sent_to_that_plan() {
+    let unknown = "version: 1\nplan: nanming-16th-fyp\ndepartment: env\nperiod: 2026\nsubmitted: 2027-01-15\nindicators:\n  - {id: N01, value: 98.2}\n";
+    let outside = "version: 1\nplan: nanming-14th-fyp\ndepartment: eco-env\nperiod: 2026\nsubmitted: 2027-01-15\nindicators: []\n";
+    for (report, code, lang, words) in [
+        (
+            unknown,
+            "PL003",
+            "en",
+            "the year 2026 lies in the loaded plan \"nanming-15th-example\" (2026–2030): write `plan: nanming-15th-example`",
+        ),
+        (
+            unknown,
+            "PL003",
+            "zh",
+            "2026 年属于已加载的规划“nanming-15th-example”（2026—2030年）：请写 `plan: nanming-15th-example`",
+        ),
+        (
+            outside,
+            "PL106",
+            "en",
+            "the year 2026 lies in the loaded plan \"nanming-15th-example\" (2026–2030): a report of that year is that plan's",
+        ),
+    ] {
+        let help = help_of(report, code, lang);
+        assert!(help.contains(words), "{code} {lang}: {help}");
+    }
 }

@@ -263,8 +263,8 @@ impl CliHelp {
                 Zh => "上一年度数据的读取位置（默认：progress/，或配置中的 data_root）",
             },
             H::InitPlanId => match lang {
-                En => "The plan the report is for (default: the built-in plan)",
-                Zh => "报告所属的规划（默认：内置规划）",
+                En => "The plan the report is for (default: the loaded plan whose period holds --period)",
+                Zh => "报告所属的规划（默认：规划期包含 --period 的已加载规划）",
             },
             H::TestDir => match lang {
                 En => "The directory holding the cases",

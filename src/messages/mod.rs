@@ -36,7 +36,7 @@ pub use help::CliHelp;
 pub use history::{Changed, HistoryMsg, SuppressionMsg};
 pub use indicator::{Ind, IndicatorMsg, Prev};
 pub use note::Note;
-pub use plan::{PlanMsg, PlanReadError, ReadContext};
+pub use plan::{PlanMsg, PlanOfYear, PlanReadError, ReadContext};
 pub use project::{status_zh, DateField, Measure, Proj, ProjProblem, ProjectMsg};
 pub use report::{DeptHint, DuplicateRole, Entity, IndicatorHint, ProjectHint, ReportMsg};
 pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};

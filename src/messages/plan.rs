@@ -3,6 +3,32 @@
 use super::{list, t, Lang, Texts};
 use Lang::{En, Zh};
 
+/// The loaded plan whose period holds a report's year (PL003, PL106 help).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanOfYear {
+    pub id: String,
+    /// The report's year.
+    pub year: i64,
+    pub start: i32,
+    pub end: i32,
+}
+
+impl PlanOfYear {
+    /// "the year 2026 lies in the loaded plan "x" (2026–2030)".
+    pub fn text(&self, lang: Lang) -> String {
+        let PlanOfYear {
+            id,
+            year,
+            start,
+            end,
+        } = self;
+        match lang {
+            En => format!("the year {year} lies in the loaded plan \"{id}\" ({start}–{end})"),
+            Zh => format!("{year} 年属于已加载的规划“{id}”（{start}—{end}年）"),
+        }
+    }
+}
+
 /// Why a plan file could not be read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanReadError {
@@ -63,6 +89,8 @@ pub enum PlanMsg {
         plan: String,
         suggestion: Option<String>,
         loaded: Vec<String>,
+        /// The loaded plan whose period holds the report's year, if one does.
+        holding: Option<PlanOfYear>,
     },
     // PL004
     ReadFailed {
@@ -159,12 +187,17 @@ impl PlanMsg {
                     "未知的版本",
                 ),
             },
-            PlanMsg::PlanNotLoaded { plan, suggestion, loaded } => match lang {
+            PlanMsg::PlanNotLoaded { plan, suggestion, loaded, holding } => match lang {
                 En => t(
                     format!("plan \"{plan}\" is not loaded"),
-                    match suggestion {
-                        Some(s) => format!("did you mean \"{s}\"? loaded plans: {}", loaded.join(", ")),
-                        None => format!(
+                    match (holding, suggestion) {
+                        (Some(h), _) => format!(
+                            "{}: write `plan: {}`, or load the plan \"{plan}\" with --plan DIR",
+                            h.text(lang),
+                            h.id
+                        ),
+                        (None, Some(s)) => format!("did you mean \"{s}\"? loaded plans: {}", loaded.join(", ")),
+                        (None, None) => format!(
                             "use a loaded plan's id ({}), or load the plan with --plan DIR",
                             loaded.join(", ")
                         ),
@@ -173,9 +206,14 @@ impl PlanMsg {
                 ),
                 Zh => t(
                     format!("规划“{plan}”未加载"),
-                    match suggestion {
-                        Some(s) => format!("是否想写“{s}”？已加载的规划：{}", list(lang, loaded)),
-                        None => format!(
+                    match (holding, suggestion) {
+                        (Some(h), _) => format!(
+                            "{}：请写 `plan: {}`，或用 --plan DIR 加载规划“{plan}”",
+                            h.text(lang),
+                            h.id
+                        ),
+                        (None, Some(s)) => format!("是否想写“{s}”？已加载的规划：{}", list(lang, loaded)),
+                        (None, None) => format!(
                             "请使用已加载规划的标识（{}），或用 --plan DIR 加载该规划",
                             list(lang, loaded)
                         ),

@@ -119,6 +119,8 @@ pub enum ReportMsg {
         written: String,
         start: i32,
         end: i32,
+        /// Another loaded plan whose period holds the year, if one does.
+        holding: Option<super::PlanOfYear>,
     },
     PeriodAfterSubmission {
         period: i64,
@@ -283,15 +285,29 @@ impl ReportMsg {
                     )
                 }
             },
-            ReportMsg::PeriodOutside { written, start, end } => match lang {
+            ReportMsg::PeriodOutside { written, start, end, holding } => match lang {
                 En => t(
                     format!("period {written} is outside the plan years {start}–{end}"),
-                    format!("set `period` to the reporting year, {start} to {end}"),
+                    match holding {
+                        Some(h) => format!(
+                            "{}: a report of that year is that plan's (write `plan: {}`); else set `period` to the reporting year, {start} to {end}",
+                            h.text(lang),
+                            h.id
+                        ),
+                        None => format!("set `period` to the reporting year, {start} to {end}"),
+                    },
                     "outside the plan",
                 ),
                 Zh => t(
                     format!("年度 {written} 不在规划期（{start}—{end}年）内"),
-                    format!("请把 `period` 设为报告年度（{start}—{end}年）"),
+                    match holding {
+                        Some(h) => format!(
+                            "{}：该年度的报告属于那个规划（请写 `plan: {}`）；否则请把 `period` 设为报告年度（{start}—{end}年）",
+                            h.text(lang),
+                            h.id
+                        ),
+                        None => format!("请把 `period` 设为报告年度（{start}—{end}年）"),
+                    },
                     "超出规划期",
                 ),
             },

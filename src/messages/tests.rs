@@ -301,11 +301,24 @@ fn plan_samples() -> Vec<PlanMsg> {
             plan: s("nanming-14th"),
             suggestion: Some(s("nanming-14th-fyp")),
             loaded: vec![s("nanming-14th-fyp")],
+            holding: None,
         },
         PlanMsg::PlanNotLoaded {
             plan: s("x"),
             suggestion: None,
             loaded: vec![s("nanming-14th-fyp"), s("nanming-15th-fyp")],
+            holding: None,
+        },
+        PlanMsg::PlanNotLoaded {
+            plan: s("nanming-16th-fyp"),
+            suggestion: Some(s("nanming-15th-fyp")),
+            loaded: vec![s("nanming-14th-fyp"), s("nanming-15th-fyp")],
+            holding: Some(PlanOfYear {
+                id: s("nanming-15th-fyp"),
+                year: 2026,
+                start: 2026,
+                end: 2030,
+            }),
         },
         PlanMsg::ReadFailed {
             error: PlanReadError::CannotRead {
@@ -448,6 +461,18 @@ fn report_samples() -> Vec<ReportMsg> {
             written: s("2026"),
             start: 2021,
             end: 2025,
+            holding: None,
+        },
+        ReportMsg::PeriodOutside {
+            written: s("2026"),
+            start: 2021,
+            end: 2025,
+            holding: Some(PlanOfYear {
+                id: s("nanming-15th-fyp"),
+                year: 2026,
+                start: 2026,
+                end: 2030,
+            }),
         },
         ReportMsg::PeriodAfterSubmission {
             period: 2024,
@@ -1072,6 +1097,10 @@ fn text_samples() -> Vec<Text> {
                 text: s("stream did not contain valid UTF-8"),
             },
         },
+        Text::ScanNotRun {
+            plan: s("nanming-15th-fyp"),
+            path: s("rules/nanming-15th-fyp/provenance/catalog-accounting.yaml"),
+        },
         Text::Summary(counts),
         Text::Summary(Counts {
             errors: 1,
@@ -1219,6 +1248,17 @@ fn text_samples() -> Vec<Text> {
             period: 2026,
             start: 2021,
             end: 2025,
+        },
+        Text::NoPlanHolds {
+            period: 2031,
+            plans: vec![
+                (s("nanming-14th-fyp"), 2021, 2025),
+                (s("nanming-15th-fyp"), 2026, 2030),
+            ],
+        },
+        Text::SeveralPlansHold {
+            period: 2026,
+            plans: vec![s("nanming-15th-fyp"), s("nanming-15th-draft")],
         },
         Text::StatusPeriodOutside {
             period: 2026,
@@ -1886,6 +1926,144 @@ fn verify_samples() -> Vec<VerifyMsg> {
             reference: s("全市平均"),
         },
         V::NoPassageText { code: s("PL201") },
+        V::TargetNotInText {
+            target: 13.0,
+            text: s("年均增长12%"),
+        },
+        V::NoComparative {
+            sentence: s("保持经济增速"),
+        },
+        V::TargetYearStated {
+            year: 2025,
+            stated: vec![2022],
+            end: 2025,
+        },
+        V::TargetYearStated {
+            year: 2022,
+            stated: vec![],
+            end: 2025,
+        },
+        V::ProjectLine {
+            line: 117,
+            column: s("专栏3-1"),
+            content: 116,
+        },
+        V::ProjectPassage {
+            passage: s("专栏3-1"),
+            expected: s("专栏3-1 “2+1+N”中高端商贸业布局"),
+        },
+        V::SentenceUnaccounted {
+            line: 72,
+            sentence: s("服务外包合同执行额年均增长13%"),
+        },
+        V::TokenUnaccounted {
+            line: 72,
+            token: s("13"),
+            sentence: s("服务外包合同执行额年均增长13%"),
+        },
+        V::ItemUnaccounted {
+            line: 116,
+            column: s("专栏3-1"),
+            item: s("“小店大脑”"),
+        },
+        V::TargetUnaccounted { id: s("T012") },
+        V::ProjectUnaccounted {
+            id: s("P0201"),
+            name: s("“小店大脑”"),
+        },
+        V::AccountingUnreadable {
+            error_en: s("a tab character where YAML expects spaces"),
+            error_zh: s("YAML 需要空格的地方出现了制表符"),
+        },
+        V::AccountingKey {
+            key: s("search/targets/name_patterns"),
+        },
+        V::RecordNotAtLine {
+            line: 72,
+            text: s("服务外包合同执行额年均增长13%"),
+        },
+        V::AimIsCandidate {
+            line: 324,
+            text: s("到2022年全面完成"),
+        },
+        V::UnknownId {
+            line: 72,
+            id: s("T999"),
+        },
+        V::RejectedOutcome {
+            line: 72,
+            outcome: s("not relevant"),
+        },
+        V::RejectedOutcome {
+            line: 72,
+            outcome: s(""),
+        },
+        V::RecordCitesElsewhere {
+            line: 72,
+            id: s("T012"),
+            cited: 73,
+        },
+        V::RecordRelative {
+            line: 70,
+            id: s("T079"),
+        },
+        V::RecordComparison {
+            line: 70,
+            id: s("T079"),
+            recorded: s("more_than 全市平均"),
+        },
+        V::RecordReference {
+            line: 70,
+            reference: s("全省"),
+        },
+        V::RecordMilestone {
+            line: 80,
+            year: 2022,
+        },
+        V::RecordDoesNotAccount {
+            line: 72,
+            token: s("13"),
+            outcomes: vec![s("no figure: an aim")],
+        },
+        V::ItemColumn {
+            line: 116,
+            item: s("“小店大脑”"),
+            recorded: s("专栏3-2 / 3"),
+            column: s("专栏3-1 / 2"),
+        },
+        V::ItemPlaces {
+            line: 130,
+            item: s("花果(第一、第二、第三)"),
+            places: 3,
+            ids: vec![s("P0401")],
+        },
+        V::ItemNotNamed {
+            line: 116,
+            item: s("“小店大脑”"),
+            id: s("P0202"),
+            name: s("法院街"),
+        },
+        V::RelativeBaseline {
+            reference: s("全市平均"),
+        },
+        V::RelativeComparison {
+            comparison: s("AtLeast"),
+            direction: s("HigherIsBetter"),
+            unit: s("%"),
+        },
+        V::IdSequence {
+            id: s("T013"),
+            expected: s("T012"),
+        },
+        V::SeedOrder {
+            id: s("T013"),
+            line: 70,
+            after: 72,
+        },
+        V::ProjectId {
+            id: s("P201"),
+            ordinal: 2,
+        },
     ]
 }
 

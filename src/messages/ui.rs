@@ -152,6 +152,11 @@ pub enum Text {
         path: String,
         error: super::OsError,
     },
+    /// `plan verify`: a plan without an accounting file; the completeness scan did not run.
+    ScanNotRun {
+        plan: String,
+        path: String,
+    },
     Wrote {
         path: String,
     },
@@ -173,6 +178,16 @@ pub enum Text {
         period: i32,
         start: i32,
         end: i32,
+    },
+    /// `init --period Y`: no loaded plan's period holds Y; each loaded plan's (id, start, end).
+    NoPlanHolds {
+        period: i32,
+        plans: Vec<(String, i32, i32)>,
+    },
+    /// `init --period Y`: the periods of several loaded plans hold Y.
+    SeveralPlansHold {
+        period: i32,
+        plans: Vec<String>,
     },
     StatusPeriodOutside {
         period: i32,
@@ -474,6 +489,14 @@ impl Text {
                 En => format!("cannot read the plan text {path}: {}", error.text(lang)),
                 Zh => format!("无法读取规划文本 {path}：{}", error.text(lang)),
             },
+            Text::ScanNotRun { plan, path } => match lang {
+                En => format!(
+                    "note: the completeness scan was not run for plan \"{plan}\": it has no accounting file {path} (the catalog is proved, not shown complete)"
+                ),
+                Zh => format!(
+                    "注意：规划“{plan}”未进行完整性检查：没有核算文件 {path}（目录已逐项核对，但未证明其完整）"
+                ),
+            },
             Text::Wrote { path } => match lang {
                 En => format!("wrote {path}"),
                 Zh => format!("已写入 {path}"),
@@ -516,6 +539,34 @@ impl Text {
                 Zh => {
                     format!("年度 {period} 不在规划期（{start}—{end}年）内")
                 }
+            },
+            Text::NoPlanHolds { period, plans } => {
+                let periods: Vec<String> = (plans.iter())
+                    .map(|(id, start, end)| match lang {
+                        En => format!("{id} {start}–{end}"),
+                        Zh => format!("{id}（{start}—{end}年）"),
+                    })
+                    .collect();
+                match lang {
+                    En => format!(
+                        "no loaded plan's period holds {period}: {}; load the plan of {period} with --plan DIR",
+                        periods.join(", ")
+                    ),
+                    Zh => format!(
+                        "已加载的规划中没有哪个的规划期包含 {period} 年：{}；请用 --plan DIR 加载 {period} 年所属的规划",
+                        periods.join("、")
+                    ),
+                }
+            }
+            Text::SeveralPlansHold { period, plans } => match lang {
+                En => format!(
+                    "the periods of several loaded plans hold {period}: {}; name one with --plan-id",
+                    plans.join(", ")
+                ),
+                Zh => format!(
+                    "有多个已加载规划的规划期包含 {period} 年：{}；请用 --plan-id 指定其一",
+                    plans.join("、")
+                ),
             },
             Text::StatusPeriodOutside { period, start, end } => match lang {
                 En => {

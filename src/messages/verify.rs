@@ -109,6 +109,31 @@ pub enum VerifyMsg {
         heading: String,
         ids: Vec<String>,
     },
+    /// A target's figure that its target_text does not state.
+    TargetNotInText {
+        target: f64,
+        text: String,
+    },
+    /// A relative target's sentence without a comparative (高于全市, 全省前列 …).
+    NoComparative {
+        sentence: String,
+    },
+    /// A target year other than the one its sentence states (none: the period's end).
+    TargetYearStated {
+        year: i32,
+        stated: Vec<i32>,
+        end: i32,
+    },
+    /// A project citing a line other than its column's content line.
+    ProjectLine {
+        line: usize,
+        column: String,
+        content: usize,
+    },
+    ProjectPassage {
+        passage: String,
+        expected: String,
+    },
     // PL602 table-row
     TableUnreadable {
         table: String,
@@ -147,7 +172,132 @@ pub enum VerifyMsg {
         number: u32,
         ids: Vec<String>,
     },
+    // PL603 unaccounted
+    /// A candidate sentence no target's sentence or record covers.
+    SentenceUnaccounted {
+        line: usize,
+        sentence: String,
+    },
+    /// A figure, year or comparative of a covered sentence outside every target and record.
+    TokenUnaccounted {
+        line: usize,
+        token: String,
+        sentence: String,
+    },
+    /// A column item that is no project's name and has no record.
+    ItemUnaccounted {
+        line: usize,
+        column: String,
+        item: String,
+    },
+    /// A text target no record names.
+    TargetUnaccounted {
+        id: String,
+    },
+    /// A project no item of its column names.
+    ProjectUnaccounted {
+        id: String,
+        name: String,
+    },
+    // PL604 accounting-mismatch
+    AccountingUnreadable {
+        error_en: String,
+        error_zh: String,
+    },
+    /// A key of the accounting file that is malformed, or one it no longer has.
+    AccountingKey {
+        key: String,
+    },
+    /// A record's text (a clause of a candidate sentence, an item, a discrepancy, an aim)
+    /// that is not at its line.
+    RecordNotAtLine {
+        line: usize,
+        text: String,
+    },
+    /// An aim without a figure whose text holds a figure, year or comparative.
+    AimIsCandidate {
+        line: usize,
+        text: String,
+    },
+    UnknownId {
+        line: usize,
+        id: String,
+    },
+    /// An `accounted_as` of none of the forms the rules accept (empty: none given).
+    RejectedOutcome {
+        line: usize,
+        outcome: String,
+    },
+    RecordCitesElsewhere {
+        line: usize,
+        id: String,
+        cited: usize,
+    },
+    RecordRelative {
+        line: usize,
+        id: String,
+    },
+    RecordComparison {
+        line: usize,
+        id: String,
+        recorded: String,
+    },
+    RecordReference {
+        line: usize,
+        reference: String,
+    },
+    RecordMilestone {
+        line: usize,
+        year: i32,
+    },
+    RecordDoesNotAccount {
+        line: usize,
+        token: String,
+        outcomes: Vec<String>,
+    },
+    ItemColumn {
+        line: usize,
+        item: String,
+        recorded: String,
+        column: String,
+    },
+    ItemPlaces {
+        line: usize,
+        item: String,
+        places: usize,
+        ids: Vec<String>,
+    },
+    ItemNotNamed {
+        line: usize,
+        item: String,
+        id: String,
+        name: String,
+    },
     // PL605 catalog-inconsistent
+    /// A relative target with a baseline of its own.
+    RelativeBaseline {
+        reference: String,
+    },
+    /// A relative target that is not more_than (higher is better) or a rank.
+    RelativeComparison {
+        comparison: String,
+        direction: String,
+        unit: String,
+    },
+    /// Ids out of their sequence (T001… in file order; P + column + 01… in a column).
+    IdSequence {
+        id: String,
+        expected: String,
+    },
+    SeedOrder {
+        id: String,
+        line: usize,
+        after: usize,
+    },
+    ProjectId {
+        id: String,
+        ordinal: u32,
+    },
     BadPeriod {
         start: i32,
         end: i32,
@@ -216,7 +366,12 @@ impl VerifyMsg {
             | V::ColumnOrdinal { .. }
             | V::ColumnNotNamed { .. }
             | V::GroupCount { .. }
-            | V::GroupQualifier { .. } => "PL601",
+            | V::GroupQualifier { .. }
+            | V::TargetNotInText { .. }
+            | V::NoComparative { .. }
+            | V::TargetYearStated { .. }
+            | V::ProjectLine { .. }
+            | V::ProjectPassage { .. } => "PL601",
             V::TableUnreadable { .. }
             | V::NoSuchRow { .. }
             | V::RowLine { .. }
@@ -225,6 +380,26 @@ impl VerifyMsg {
             | V::NoCategory { .. }
             | V::RowMissing { .. }
             | V::RowTwice { .. } => "PL602",
+            V::SentenceUnaccounted { .. }
+            | V::TokenUnaccounted { .. }
+            | V::ItemUnaccounted { .. }
+            | V::TargetUnaccounted { .. }
+            | V::ProjectUnaccounted { .. } => "PL603",
+            V::AccountingUnreadable { .. }
+            | V::AccountingKey { .. }
+            | V::RecordNotAtLine { .. }
+            | V::AimIsCandidate { .. }
+            | V::UnknownId { .. }
+            | V::RejectedOutcome { .. }
+            | V::RecordCitesElsewhere { .. }
+            | V::RecordRelative { .. }
+            | V::RecordComparison { .. }
+            | V::RecordReference { .. }
+            | V::RecordMilestone { .. }
+            | V::RecordDoesNotAccount { .. }
+            | V::ItemColumn { .. }
+            | V::ItemPlaces { .. }
+            | V::ItemNotNamed { .. } => "PL604",
             _ => "PL605",
         }
     }
@@ -246,6 +421,22 @@ impl VerifyMsg {
             ("PL602", Zh) => (
                 "所引表格的每个带序号的行在目录中应恰有一个条目，引用该行自己的行号和序号",
                 "表格行",
+            ),
+            ("PL603", En) => (
+                "catalog it, or add a record to the accounting file that says what it became (`plan-lint explain PL603`)",
+                "not accounted for",
+            ),
+            ("PL603", Zh) => (
+                "请把它列入目录，或在核算文件中添加一条记录，写明它的去向（`plan-lint explain PL603`）",
+                "未核算",
+            ),
+            ("PL604", En) => (
+                "correct the record: its text verbatim at its line, ids the catalog has, a reason of a form `plan-lint explain PL604` lists",
+                "record does not hold",
+            ),
+            ("PL604", Zh) => (
+                "请改正该记录：原文与所在行一致，编号在目录中存在，理由采用 `plan-lint explain PL604` 列出的格式",
+                "记录不成立",
             ),
             (_, En) => (
                 "correct the entry: `plan-lint explain PL605` lists what a catalog must hold together",
@@ -446,6 +637,217 @@ impl VerifyMsg {
                     list(lang, ids)
                 ),
                 Zh => format!("{table} 的序号{number} 行被多个指标引用：{}", list(lang, ids)),
+            },
+            V::TargetNotInText { target, text } => match lang {
+                En => format!("target {} is not in the target text \"{text}\"", num(*target)),
+                Zh => format!("目标值 {} 不在目标原文“{text}”中", num(*target)),
+            },
+            V::NoComparative { sentence } => match lang {
+                En => format!(
+                    "a relative target, but its sentence \"{sentence}\" holds no comparative (高于全市, 全省前列 …)"
+                ),
+                Zh => format!("相对目标的语句“{sentence}”中没有比较的说法（高于全市、全省前列等）"),
+            },
+            V::TargetYearStated { year, stated, end } => {
+                let years: Vec<String> = stated.iter().map(|y| y.to_string()).collect();
+                match (lang, stated.is_empty()) {
+                    (En, true) => format!(
+                        "target_year {year}, but its sentence states no year (then the target year is the period's end, {end})"
+                    ),
+                    (En, false) => format!(
+                        "target_year {year}, but its sentence states {}",
+                        list(lang, &years)
+                    ),
+                    (Zh, true) => format!(
+                        "target_year 为 {year}，但目标语句没有写明年份（此时目标年份为规划期末 {end}）"
+                    ),
+                    (Zh, false) => {
+                        format!("target_year 为 {year}，但目标语句写的是 {}", list(lang, &years))
+                    }
+                }
+            }
+            V::ProjectLine {
+                line,
+                column,
+                content,
+            } => match lang {
+                En => format!("cites line {line}, but the content of {column} is line {content}"),
+                Zh => format!("引用第 {line} 行，但{column}的内容在第 {content} 行"),
+            },
+            V::ProjectPassage { passage, expected } => match lang {
+                En => format!("passage \"{passage}\", but the column's header is \"{expected}\""),
+                Zh => format!("所引段落为“{passage}”，但专栏标题是“{expected}”"),
+            },
+            V::SentenceUnaccounted { line, sentence } => match lang {
+                En => format!(
+                    "the candidate sentence \"{sentence}\" of line {line} is neither a target's sentence nor in a record"
+                ),
+                Zh => format!("第 {line} 行的候选语句“{sentence}”既不是目标语句，也没有核算记录"),
+            },
+            V::TokenUnaccounted {
+                line,
+                token,
+                sentence,
+            } => match lang {
+                En => format!(
+                    "{token} in \"{sentence}\" (line {line}) is neither in a target's sentence nor in a record"
+                ),
+                Zh => format!("“{sentence}”（第 {line} 行）中的 {token} 既不在目标语句中，也不在核算记录中"),
+            },
+            V::ItemUnaccounted { line, column, item } => match lang {
+                En => format!(
+                    "the item \"{item}\" of {column} (line {line}) is neither a project's name nor in a record"
+                ),
+                Zh => format!("{column}（第 {line} 行）的条目“{item}”既不是项目名称，也没有核算记录"),
+            },
+            V::TargetUnaccounted { id } => match lang {
+                En => format!("no record of the accounting file names {id}"),
+                Zh => format!("核算文件中没有记录提到 {id}"),
+            },
+            V::ProjectUnaccounted { id, name } => match lang {
+                En => format!("{id} \"{name}\" is named by no item of its column"),
+                Zh => format!("{id}（{name}）没有被所在专栏的任何条目提到"),
+            },
+            V::AccountingUnreadable { error_en, error_zh } => match lang {
+                En => format!("the accounting file does not load: {error_en}"),
+                Zh => format!("核算文件无法加载：{error_zh}"),
+            },
+            V::AccountingKey { key } => match lang {
+                En => format!("`{key}` of the accounting file is malformed or no longer used"),
+                Zh => format!("核算文件的 `{key}` 格式不对或已不再使用"),
+            },
+            V::RecordNotAtLine { line, text } => match lang {
+                En => format!(
+                    "\"{text}\" is not at line {line} of the seed (as a clause of a candidate sentence, an item of a column line, or verbatim)"
+                ),
+                Zh => format!(
+                    "“{text}”不在规划文本第 {line} 行（作为候选语句的分句、专栏行的条目或原文）"
+                ),
+            },
+            V::AimIsCandidate { line, text } => match lang {
+                En => format!(
+                    "the aim \"{text}\" (line {line}) holds a figure, year or comparative: it is a `targets` record"
+                ),
+                Zh => format!("目标表述“{text}”（第 {line} 行）含有数值、年份或比较说法：应作为 `targets` 记录"),
+            },
+            V::UnknownId { line, id } => match lang {
+                En => format!("the record of line {line} names {id}, which the catalog does not have"),
+                Zh => format!("第 {line} 行的记录提到 {id}，但目录中没有它"),
+            },
+            V::RejectedOutcome { line, outcome } => match (lang, outcome.is_empty()) {
+                (En, true) => format!("the record of line {line} has no accounted_as"),
+                (En, false) => format!(
+                    "accounted_as \"{outcome}\" of the record of line {line} is none of the forms the accounting rules accept"
+                ),
+                (Zh, true) => format!("第 {line} 行的记录没有 accounted_as"),
+                (Zh, false) => {
+                    format!("第 {line} 行记录的 accounted_as“{outcome}”不符合核算规则认可的任何格式")
+                }
+            },
+            V::RecordCitesElsewhere { line, id, cited } => match lang {
+                En => format!(
+                    "the record of line {line} names {id}, which cites line {cited} with a sentence not inside the record's text"
+                ),
+                Zh => format!("第 {line} 行的记录提到 {id}，但它引用第 {cited} 行，目标语句也不在记录原文内"),
+            },
+            V::RecordRelative { line, id } => match lang {
+                En => format!(
+                    "the record of line {line} names {id} as a target, but it is a relative target: \"relative: <comparison> <reference>: {id}\""
+                ),
+                Zh => format!(
+                    "第 {line} 行的记录把 {id} 记为目标，但它是相对目标：应写作“relative: <comparison> <reference>: {id}”"
+                ),
+            },
+            V::RecordComparison { line, id, recorded } => match lang {
+                En => format!(
+                    "the record of line {line} says {id} is {recorded}, but the catalog gives it another comparison or reference"
+                ),
+                Zh => format!("第 {line} 行的记录写 {id} 为 {recorded}，但目录中的比较方式或比较对象不同"),
+            },
+            V::RecordReference { line, reference } => match lang {
+                En => format!("the record of line {line} is relative to \"{reference}\", which its text does not name"),
+                Zh => format!("第 {line} 行的记录相对于“{reference}”，但记录原文没有提到它"),
+            },
+            V::RecordMilestone { line, year } => match lang {
+                En => format!("the record of line {line} is a milestone {year}, which its text does not state"),
+                Zh => format!("第 {line} 行的记录是 {year} 年的节点目标，但记录原文没有写明该年份"),
+            },
+            V::RecordDoesNotAccount {
+                line,
+                token,
+                outcomes,
+            } => match lang {
+                En => format!(
+                    "{token} (line {line}) is recorded as {}, which does not account for it (a missed target, milestone or relative target?)",
+                    list(lang, outcomes)
+                ),
+                Zh => format!(
+                    "{token}（第 {line} 行）记为 {}，不能说明它（是否漏了目标、节点目标或相对目标？）",
+                    list(lang, outcomes)
+                ),
+            },
+            V::ItemColumn {
+                line,
+                item,
+                recorded,
+                column,
+            } => match lang {
+                En => format!("the item \"{item}\" (line {line}) is recorded in {recorded}, but its column is {column}"),
+                Zh => format!("条目“{item}”（第 {line} 行）记在 {recorded}，但所在专栏是 {column}"),
+            },
+            V::ItemPlaces {
+                line,
+                item,
+                places,
+                ids,
+            } => match lang {
+                En => format!(
+                    "the item \"{item}\" (line {line}) stands for {places} place(s) of its count group, but is recorded as {}",
+                    list(lang, ids)
+                ),
+                Zh => format!(
+                    "条目“{item}”（第 {line} 行）代表计数列举中的 {places} 个地点，却记为 {}",
+                    list(lang, ids)
+                ),
+            },
+            V::ItemNotNamed {
+                line,
+                item,
+                id,
+                name,
+            } => match lang {
+                En => format!("the item \"{item}\" (line {line}) is recorded as {id} \"{name}\", which it does not name"),
+                Zh => format!("条目“{item}”（第 {line} 行）记为 {id}（{name}），但条目并没有提到它"),
+            },
+            V::RelativeBaseline { reference } => match lang {
+                En => format!(
+                    "relative to \"{reference}\", but it has a baseline: a relative target is judged against the register's requirement, not a baseline"
+                ),
+                Zh => format!("目标相对于“{reference}”，却有基期值：相对目标按登记簿中的要求评判，没有基期值"),
+            },
+            V::RelativeComparison {
+                comparison,
+                direction,
+                unit,
+            } => match lang {
+                En => format!(
+                    "a relative target with comparison {comparison}, direction {direction} and unit \"{unit}\": it must be qualitative, and more_than (higher is better) or a rank (at_most, lower is better, unit 名 or 位, range from 1)"
+                ),
+                Zh => format!(
+                    "相对目标的比较方式为 {comparison}、方向为 {direction}、单位为“{unit}”：应为定性目标，且为 more_than（越高越好）或排名（at_most，越低越好，单位为名或位，取值从 1 起）"
+                ),
+            },
+            V::IdSequence { id, expected } => match lang {
+                En => format!("{id} is out of sequence: this entry's id is {expected}"),
+                Zh => format!("{id} 不合编号顺序：该条目的编号应为 {expected}"),
+            },
+            V::SeedOrder { id, line, after } => match lang {
+                En => format!("{id} (line {line}) comes after an entry of line {after}: its batch is not in seed order"),
+                Zh => format!("{id}（第 {line} 行）排在第 {after} 行的条目之后：该批条目没有按规划文本的顺序排列"),
+            },
+            V::ProjectId { id, ordinal } => match lang {
+                En => format!("{id} is not P + the two-digit column ordinal ({ordinal:02}) + a two-digit item number"),
+                Zh => format!("{id} 不是 P 加两位专栏序数（{ordinal:02}）再加两位条目序号"),
             },
             V::BadPeriod {
                 start,

@@ -25,6 +25,7 @@
 //!   target years lie in the period (or are named by their line), baselines and targets
 //!   lie in `range`.
 
+pub mod completeness;
 pub mod facility_groups;
 pub mod word_figures;
 
@@ -33,6 +34,7 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{Fact, Note, VerifyMsg as V};
 use crate::source::{Source, SourceFile};
 use crate::yaml::Span;
+pub use completeness::{Accounting, ACCOUNTING_FILE};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -281,6 +283,13 @@ pub fn contains_number(text: &str, number: &str) -> bool {
     })
 }
 
+/// Whether `sentence` states `figure`: as a number of its own, or as a figure word
+/// (全覆盖 is 100, 零 is 0).
+fn states_figure(sentence: &str, figure: f64) -> bool {
+    contains_number(sentence, &plain(figure))
+        || word_figures::words(sentence).iter().any(|w| w.2 == figure)
+}
+
 /// Formats a number without trailing zeros: 115 for 115.0, 8.5 for 8.50.
 fn plain(value: f64) -> String {
     format!("{value}")
@@ -360,6 +369,18 @@ impl Verifier<'_> {
                 )
             }
         };
+        self.push(location, pointer, target, seed_line, msg);
+    }
+
+    /// A finding at `location` (`pointer` in its file), related to the seed line.
+    fn push(
+        &mut self,
+        location: Location,
+        pointer: String,
+        target: Option<String>,
+        seed_line: Option<usize>,
+        msg: V,
+    ) {
         let code = msg.code();
         let mut d = Diagnostic::new(code, Severity::Error, location, msg).node_path(pointer);
         if let Some(t) = target {
@@ -698,8 +719,7 @@ impl Verifier<'_> {
         }
         if let Some(t) = ind.target {
             // In digits, or in words (全覆盖 is 100, 零 is 0).
-            let in_words = word_figures::words(sentence).iter().any(|w| w.2 == t);
-            if !contains_number(sentence, &plain(t)) && !in_words {
+            if !states_figure(sentence, t) {
                 let msg = V::FigureNotInSentence {
                     target: t,
                     sentence: sentence.to_string(),
@@ -871,8 +891,9 @@ type Composed = ((usize, usize), Vec<String>);
 /// A project whose name a count group composes, with the qualifiers that compose it.
 type ComposedName<'a> = (&'a Project, Vec<String>);
 
-/// The PL6xx findings of a loaded plan against its seed, in output order.
-pub fn verify(plan: &Plan, seed: &Seed) -> Vec<Diagnostic> {
+/// The PL6xx findings of a loaded plan against its seed, in output order; with
+/// the plan's accounting file, the completeness scan's too.
+pub fn verify(plan: &Plan, seed: &Seed, accounting: Option<&Accounting>) -> Vec<Diagnostic> {
     let mut v = Verifier {
         plan,
         seed,
@@ -1014,6 +1035,10 @@ pub fn verify(plan: &Plan, seed: &Seed) -> Vec<Diagnostic> {
         }
     }
 
+    if let Some(acc) = accounting {
+        completeness::scan(&mut v, acc, &main_table);
+    }
+
     let mut out = v.out;
     crate::diagnostic::sort(&mut out);
     out
@@ -1050,7 +1075,7 @@ mod tests {
     fn the_builtin_plan_is_proved_by_its_shipped_seed() {
         let plan = Plan::builtin().unwrap();
         let seed = Seed::builtin(&plan.header.seed).expect("the built-in seed ships");
-        let found = verify(&plan, &seed);
+        let found = verify(&plan, &seed, Some(&Accounting::builtin()));
         let messages: Vec<String> = found
             .iter()
             .map(|d| {

@@ -5,7 +5,9 @@
 use super::{CodeInfo, Explain, Subject};
 use crate::check::Plans;
 use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::messages::{DeptHint, Entity, IndicatorHint, Note, PlanMsg, ProjectHint, ReportMsg};
+use crate::messages::{
+    DeptHint, Entity, IndicatorHint, Note, PlanMsg, PlanOfYear, ProjectHint, ReportMsg,
+};
 use crate::plan::{CatalogPositions, Plan};
 use crate::report::Report;
 use crate::suggest;
@@ -280,6 +282,10 @@ pub fn check_plan<'p>(
     let plan_field = report.plan.as_ref()?;
     let plan = plans.get(&plan_field.value);
     if plan.is_none() {
+        let holding = report
+            .period
+            .as_ref()
+            .and_then(|p| plan_holding(plans, p.value, None));
         out.push(
             Diagnostic::new(
                 "PL003",
@@ -290,6 +296,7 @@ pub fn check_plan<'p>(
                     suggestion: suggest::closest(&plan_field.value, plans.ids())
                         .map(str::to_string),
                     loaded: plans.ids().map(str::to_string).collect(),
+                    holding,
                 },
             )
             .node_path("/plan"),
@@ -298,9 +305,26 @@ pub fn check_plan<'p>(
     plan.filter(|_| ok)
 }
 
+/// The loaded plan, other than `except`, whose period holds the report's year `year`:
+/// the plan a report of that year is judged by.
+fn plan_holding(plans: &Plans, year: i64, except: Option<&str>) -> Option<PlanOfYear> {
+    plans
+        .holding(year)
+        .into_iter()
+        .find(|p| Some(p.id()) != except)
+        .map(|p| PlanOfYear {
+            id: p.id().to_string(),
+            year,
+            start: p.header.period.start,
+            end: p.header.period.end,
+        })
+}
+
 /// PL101–PL106, PL108, PL109 for one report, whose entries' catalog
-/// positions are `catalog` ([`Plan::positions_of`]).
+/// positions are `catalog` ([`Plan::positions_of`]); `plans` are the loaded plans (a
+/// period outside the report's plan names the one that holds it).
 pub fn check(
+    plans: &Plans,
     plan: &Plan,
     report: &Report,
     catalog: &CatalogPositions,
@@ -369,6 +393,7 @@ pub fn check(
                         written,
                         start,
                         end,
+                        holding: plan_holding(plans, p.value, Some(plan.id())),
                     },
                 )
                 .node_path("/period"),

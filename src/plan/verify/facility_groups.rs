@@ -1,7 +1,7 @@
 //! Count groups of a column line, and the facility names they compose.
 //!
-//! Used by `plan verify` (the provenance proof) and tests/completeness.rs, so both
-//! prove a composed project name by the same rule.
+//! Used by `plan verify`'s provenance proof and its completeness scan
+//! ([`super::completeness`]), so both prove a composed project name by the same rule.
 //!
 //! A column sometimes lists places and then says what they are, once, with a count:
 //! "中坝、中曹、花果(第一、第二、第三)、…、市府12处卫生服务中心". That is a *count group*:
@@ -37,16 +37,21 @@ const CLOSE: &str = ")）”》";
 
 /// Splits `s` at `sep` outside brackets.
 fn split_outside(s: &str, sep: char) -> Vec<String> {
+    split_outside_of(s, &[sep], (OPEN, CLOSE))
+}
+
+/// Splits `s` at any of `seps` outside the brackets `(open, close)`.
+pub fn split_outside_of(s: &str, seps: &[char], (open, close): (&str, &str)) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut depth = 0usize;
     for ch in s.chars() {
-        if OPEN.contains(ch) {
+        if open.contains(ch) {
             depth += 1;
-        } else if CLOSE.contains(ch) {
+        } else if close.contains(ch) {
             depth = depth.saturating_sub(1);
         }
-        if depth == 0 && ch == sep {
+        if depth == 0 && seps.contains(&ch) {
             out.push(std::mem::take(&mut cur));
         } else {
             cur.push(ch);

@@ -1,6 +1,7 @@
-//! Figures the plan writes in words, used by `plan verify` and tests/completeness.rs.
+//! Figures the plan writes in words, used by `plan verify` (the provenance proof and the
+//! completeness scan, which takes the accounting file's lists when it gives them).
 //! catalog-accounting.yaml documents the same lists
-//! (search.targets.word_figures, word_names); completeness.rs checks they agree.
+//! (search.targets.word_figures, word_names); a unit test of completeness.rs checks they agree.
 
 /// 全覆盖 / 全域覆盖 / 全部 / 全量 are all (100%), 零 is zero, 破零 is more than zero (at least
 /// one). Matched leftmost first, longest listed first, so 破零 is one word, not 破 + 零.
