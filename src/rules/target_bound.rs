@@ -2,10 +2,11 @@
 //! bound every year, a target to reach from its target year on, an
 //! annual-average rate on its average in the plan's final year.
 
+use super::trajectory::{relate_averaged, round2, with_plan_target};
 use super::{CodeInfo, Explain, RuleCtx, Subject};
 use crate::diagnostic::Diagnostic;
 use crate::messages::{IndicatorMsg, Note};
-use crate::plan::{Attribute, IndicatorKind};
+use crate::plan::{Attribute, IndicatorKind, TargetIs};
 
 pub const PL202: CodeInfo = CodeInfo {
     code: "PL202",
@@ -47,7 +48,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             if target.met_by(average.value) {
                 continue;
             }
-            let mut d = ctx
+            let d = ctx
                 .finding(
                     v.span,
                     IndicatorMsg::AverageBreach {
@@ -62,17 +63,12 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .target(&ind.id)
                 .node_path(format!("{}/value", e.pointer()));
-            for f in &earlier {
-                d = d.related(
-                    f.location(),
-                    Note::AveragedRate {
-                        value: f.value,
-                        unit: ind.unit.clone(),
-                        year: f.period,
-                    },
-                );
-            }
-            out.push(with_target(ctx, ind, d, None));
+            let d = relate_averaged(d, ind, &earlier);
+            // The target is a yearly average over the period: no year in the label.
+            let note = Note::PlanTarget {
+                text: ind.target_text.clone(),
+            };
+            out.push(with_plan_target(d, ctx, ind, note));
             continue;
         } else {
             if !ind.judged_in(period) || target.met_by(v.value) {
@@ -93,31 +89,15 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .finding(v.span, msg)
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()));
-        out.push(with_target(ctx, ind, d, Some(ind.target_year)));
+        // A target to reach is the target of its year; a bound, of every year.
+        let text = ind.target_text.clone();
+        let note = match ind.target_is {
+            TargetIs::Path => Note::PlanTargetFor {
+                text,
+                year: ind.target_year,
+            },
+            TargetIs::Bound => Note::PlanTarget { text },
+        };
+        out.push(with_plan_target(d, ctx, ind, note));
     }
-}
-
-/// The plan's target, where the catalog states it; a year in the label for
-/// a target to reach, none for an average over the period.
-fn with_target(
-    ctx: &RuleCtx<'_>,
-    ind: &crate::plan::Indicator,
-    d: Diagnostic,
-    year: Option<i32>,
-) -> Diagnostic {
-    let Some(l) = ctx.plan.indicator_location(&ind.id, Some("target")) else {
-        return d;
-    };
-    let text = ind.target_text.clone();
-    let note = match year {
-        Some(year) if ind.target_is == crate::plan::TargetIs::Path => {
-            Note::PlanTargetFor { text, year }
-        }
-        _ => Note::PlanTarget { text },
-    };
-    d.related(l, note)
-}
-
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
 }

@@ -54,7 +54,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             if !numeric::exceeds(-gap, margin) {
                 continue;
             }
-            let mut d = ctx
+            let d = ctx
                 .finding(
                     v.span,
                     IndicatorMsg::BehindRate {
@@ -70,18 +70,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .target(&ind.id)
                 .node_path(format!("{}/value", e.pointer()));
-            // Each earlier year's rate, where its report states it: the
-            // average is theirs as much as this year's.
-            for f in &earlier {
-                d = d.related(
-                    f.location(),
-                    Note::AveragedRate {
-                        value: f.value,
-                        unit: ind.unit.clone(),
-                        year: f.period,
-                    },
-                );
-            }
+            let d = relate_averaged(d, ind, &earlier);
             // The target is a yearly average over the period, not a
             // figure for its last year: no year in the label.
             let note = Note::PlanTarget {
@@ -136,14 +125,19 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The plan's target the figure falls behind, where the plan states it.
-fn with_plan_target(d: Diagnostic, ctx: &RuleCtx<'_>, ind: &Indicator, note: Note) -> Diagnostic {
+pub(super) fn with_plan_target(
+    d: Diagnostic,
+    ctx: &RuleCtx<'_>,
+    ind: &Indicator,
+    note: Note,
+) -> Diagnostic {
     match ctx.plan.indicator_location(&ind.id, Some("target")) {
         Some(l) => d.related(l, note),
         None => d,
     }
 }
 
-fn round2(v: f64) -> f64 {
+pub(super) fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
@@ -164,4 +158,24 @@ pub fn average_through<'a>(
         .collect();
     let average = judgement::annual_average(&series, plan.header.period.start, period)?;
     Some((average, earlier))
+}
+
+/// Each earlier year's rate, where its report states it, related to a
+/// finding on the average: the average is theirs as much as this year's.
+pub(super) fn relate_averaged(
+    mut d: Diagnostic,
+    ind: &Indicator,
+    earlier: &[Fact<'_, f64>],
+) -> Diagnostic {
+    for f in earlier {
+        d = d.related(
+            f.location(),
+            Note::AveragedRate {
+                value: f.value,
+                unit: ind.unit.clone(),
+                year: f.period,
+            },
+        );
+    }
+    d
 }
