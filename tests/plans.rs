@@ -253,3 +253,124 @@ fn a_report_of_another_plan_s_year_is_sent_to_that_plan() {
         assert!(help.contains(words), "{code} {lang}: {help}");
     }
 }
+
+/// Copies `from` into `to`, folders and files.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A repository in the first year of the next plan: the five years of the
+/// 14th (fixtures/evaluation) and the 15th's first report. `status` shows
+/// each plan by its own reports: the 14th's final evaluation beside the
+/// 15th's first year.
+fn repository_of_two_plans() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        std::path::Path::new("fixtures/evaluation/progress"),
+        &dir.path().join("progress"),
+    );
+    copy_tree(
+        std::path::Path::new("fixtures/two-plans/progress/2026"),
+        &dir.path().join("progress/2026"),
+    );
+    dir
+}
+
+fn status_of_two_plans(dir: &tempfile::TempDir, extra: &[&str]) -> Output {
+    let root = dir.path().join("progress");
+    let decisions = std::path::Path::new("fixtures/evaluation/decisions");
+    let mut args = vec![
+        "status",
+        "--data-root",
+        root.to_str().unwrap(),
+        "--decisions",
+        decisions.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    plan_lint(&args)
+}
+
+#[test]
+fn status_shows_the_final_evaluation_beside_the_next_plan_s_first_year() {
+    let dir = repository_of_two_plans();
+    let out = status_of_two_plans(&dir, &["--format", "md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let titles: Vec<&str> = (out.stdout.lines())
+        .filter(|l| l.starts_with("# "))
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(
+        titles[0].starts_with("# Final evaluation 2021–2025"),
+        "{titles:?}"
+    );
+    assert!(titles[1].starts_with("# Plan status 2026"), "{titles:?}");
+    let (first, second) = out.stdout.split_once("\n---\n").unwrap();
+    // The 14th's part is its final evaluation, of its own five years only.
+    assert!(first.contains("已完成") && first.contains("nanming-14th-fyp"));
+    assert!(!first.contains("N01"));
+    assert!(second.contains("nanming-15th-example") && second.contains("N01"));
+    assert!(!second.contains("I14"));
+
+    // A format that holds one plan shows the plan in force and names the other.
+    let out = status_of_two_plans(&dir, &["--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v = json(&out);
+    assert_eq!(v["plan"]["id"], "nanming-15th-example");
+    assert_eq!(v["period"], 2026);
+    assert_eq!(v["stage"], "mid_term");
+    assert!(
+        out.stderr
+            .contains("--plan-id nanming-14th-fyp (reported up to 2025)"),
+        "{}",
+        out.stderr
+    );
+
+    // --period picks the plan whose period holds the year.
+    for (period, plan, stage) in [
+        ("2025", "nanming-14th-fyp", "final"),
+        ("2026", "nanming-15th-example", "mid_term"),
+    ] {
+        let out = status_of_two_plans(&dir, &["--format", "json", "--period", period]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stderr.is_empty(), "{}", out.stderr);
+        let v = json(&out);
+        assert_eq!(v["plan"]["id"], plan);
+        assert_eq!(v["stage"], stage);
+        assert_eq!(v["period"].to_string(), period);
+    }
+    let out = status_of_two_plans(&dir, &["--plan-id", "nanming-14th-fyp", "--format", "json"]);
+    assert_eq!(json(&out)["period"], 2025);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+
+    // A year no loaded plan holds, or outside the plan named: exit 2, saying why.
+    let out = status_of_two_plans(&dir, &["--period", "2031"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("nanming-15th-example 2026–2030"),
+        "{}",
+        out.stderr
+    );
+    let out = status_of_two_plans(&dir, &["--plan-id", "nanming-14th-fyp", "--period", "2026"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("2021–2025"), "{}", out.stderr);
+
+    // One department's part: the plans whose registry has it.
+    let out = status_of_two_plans(&dir, &["--department", "env", "--format", "md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.matches("\n---\n").count(), 0);
+    assert!(
+        out.stdout.starts_with("# Plan status 2026"),
+        "{}",
+        out.stdout
+    );
+}

@@ -497,7 +497,22 @@ fn status_exits_0_and_2_on_bad_arguments() {
         assert!(out.stdout.is_empty(), "{args:?}");
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
+    // --period picks the plan whose period holds it: none does, so the
+    // message names the loaded plans' periods and how to load another.
     let out = plan_lint(&["status", "--data-root", EXAMPLE, "--period", "2030"]);
+    assert!(
+        out.stderr.contains("nanming-14th-fyp 2021–2025") && out.stderr.contains("--plan DIR"),
+        "{}",
+        out.stderr
+    );
+    let args = [
+        "status",
+        "--data-root",
+        EXAMPLE,
+        "--plan-id",
+        "nanming-14th-fyp",
+    ];
+    let out = plan_lint(&[&args[..], &["--period", "2030"]].concat());
     assert!(
         out.stderr.contains("outside the plan period 2021–2025"),
         "{}",

@@ -275,16 +275,16 @@ impl CliHelp {
                 Zh => "md（Markdown 表格，可写入 $GITHUB_STEP_SUMMARY）、html（自包含的单个网页，每个指标一张图）、json（见 plan-lint schema status）、csv（供 Excel/WPS 打开的一张表，UTF-8 带 BOM；见 --table）或 xlsx（含全部表格的工作簿；须用 -o FILE）",
             },
             H::StatusPeriod => match lang {
-                En => "The year to report on (default: the latest period reported)",
-                Zh => "报告哪一年（默认：已填报的最近年度）",
+                En => "The year to report on, by the plan whose period holds it (default: each plan's latest period reported)",
+                Zh => "报告哪一年，按规划期包含该年的规划（默认：各规划已填报的最近年度）",
             },
             H::StatusDataRoot => match lang {
                 En => "Where the reports are read from (default: progress/, or the config file's data_root)",
                 Zh => "报告的读取位置（默认：progress/，或配置文件中的 data_root）",
             },
             H::StatusPlanId => match lang {
-                En => "The plan to report on (default: the built-in plan)",
-                Zh => "要报告的规划（默认：内置规划）",
+                En => "The plan to report on (default: every plan with reports under the data root; md shows each in turn, the other formats the latest and name the others on standard error)",
+                Zh => "要报告的规划（默认：数据目录中有报告的每个规划；md 依次列出，其他格式只列最新规划，并在标准错误中提示其他规划）",
             },
             H::StatusOutput => match lang {
                 En => "Write to FILE (replacing it) instead of standard output",

@@ -71,6 +71,14 @@ pub enum StatusText {
     Yes,
     /// `--format xlsx` without `-o FILE`: a workbook is not text.
     XlsxNeedsOutput,
+    /// Reports of several plans are under the data root and a format that
+    /// holds one plan shows the latest: the others and how to show them.
+    OtherPlans {
+        shown: String,
+        period: i32,
+        /// Each other plan's id and the latest year of it reported.
+        others: Vec<(String, i32)>,
+    },
     /// `--department` names no department of the plan's registry.
     UnknownDepartment {
         given: String,
@@ -463,6 +471,24 @@ impl StatusText {
                 En => "--format xlsx writes a workbook, which is not text: name the file with -o FILE (status --format xlsx -o evaluation.xlsx)".into(),
                 Zh => "--format xlsx 生成的是工作簿文件而非文本：请用 -o FILE 指定文件（status --format xlsx -o evaluation.xlsx）".into(),
             },
+            S::OtherPlans { shown, period, others } => {
+                let others: Vec<String> = (others.iter())
+                    .map(|(id, year)| match lang {
+                        En => format!("--plan-id {id} (reported up to {year})"),
+                        Zh => format!("--plan-id {id}（已报送至{year}年）"),
+                    })
+                    .collect();
+                match lang {
+                    En => format!(
+                        "note: the reports under the data root belong to several plans; this is the status of {shown} in {period}, the latest; for another plan add {}",
+                        others.join(" or ")
+                    ),
+                    Zh => format!(
+                        "提示：数据目录中的报告属于多个规划；以上是最新规划 {shown} {period}年的情况；其他规划请加 {}",
+                        others.join(" 或 ")
+                    ),
+                }
+            }
             S::Band { points, band } => match lang {
                 En => format!(
                     "基本符合预期 means within ±{points} percentage points of the planned progress \

@@ -1305,6 +1305,11 @@ fn status_samples() -> Vec<StatusText> {
         S::AttributeName(crate::plan::Attribute::Expected),
         S::Yes,
         S::XlsxNeedsOutput,
+        S::OtherPlans {
+            shown: s("nanming-15th-example"),
+            period: 2026,
+            others: vec![(s("nanming-14th-fyp"), 2025)],
+        },
         S::UnknownDepartment {
             given: s("eco-evn"),
             suggestion: Some(s("eco-env")),

@@ -47,9 +47,11 @@ pub const DEFAULT_BAND: f64 = 0.1;
 #[derive(Clone, Debug)]
 pub struct StatusOptions {
     pub data_root: PathBuf,
-    /// The year to report on (default: the latest period any report of the plan has).
+    /// The year to report on (default: the latest period any report of the plan has);
+    /// without `plan_id`, it picks the plan whose period holds it.
     pub period: Option<i32>,
-    /// The plan to report on (default: the built-in plan).
+    /// The plan to report on (default: every plan with reports under the data
+    /// root, or the built-in plan when none has).
     pub plan_id: Option<String>,
     pub band: f64,
     pub exclude: Vec<glob::Pattern>,
@@ -935,10 +937,31 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
         Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
         Err(o) => return o,
     }
-    let s = match build(plans, &opts) {
+    let statuses = match build(plans, &opts) {
         Ok(s) => s,
         Err(Error::Usage(e)) => return fail(e.error_line(lang)),
         Err(Error::Status(e)) => return fail(error_line(&e, lang)),
+    };
+    // Markdown shows every plan in turn (the final evaluation of one beside
+    // the first year of the next); a format that holds one plan shows the
+    // latest and says on standard error how to show the others.
+    let Some((s, earlier)) = statuses.split_last() else {
+        return fail(Text::NoPlan.error_line(lang));
+    };
+    let note = match args.format {
+        StatusFormat::Md => String::new(),
+        _ if earlier.is_empty() => String::new(),
+        _ => {
+            let others = (earlier.iter())
+                .map(|o| (o.plan.id.clone(), o.period))
+                .collect();
+            let t = StatusText::OtherPlans {
+                shown: s.plan.id.clone(),
+                period: s.period,
+                others,
+            };
+            format!("{}\n", t.text(lang))
+        }
     };
     let sheet = match args.table {
         StatusTable::Indicators => Sheet::Indicators,
@@ -948,19 +971,19 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
         StatusTable::Decisions => Sheet::Decisions,
     };
     let bytes = match args.format {
-        StatusFormat::Md => markdown::render(&s, lang).into_bytes(),
-        StatusFormat::Html => html::render(&s, lang).into_bytes(),
-        StatusFormat::Json => json::render(&s).into_bytes(),
-        StatusFormat::Csv => csv::render(&table::table(&s, sheet, lang)).into_bytes(),
+        StatusFormat::Md => (statuses.iter())
+            .map(|s| markdown::render(s, lang))
+            .collect::<Vec<_>>()
+            .join("\n---\n\n")
+            .into_bytes(),
+        StatusFormat::Html => html::render(s, lang).into_bytes(),
+        StatusFormat::Json => json::render(s).into_bytes(),
+        StatusFormat::Csv => csv::render(&table::table(s, sheet, lang)).into_bytes(),
         StatusFormat::Xlsx => {
             let Some(path) = &args.output else {
                 return fail(error_line(&StatusText::XlsxNeedsOutput, lang));
             };
-            match xlsx::render(
-                &table::tables(&s, lang),
-                s.period,
-                &markdown::title(&s, lang),
-            ) {
+            match xlsx::render(&table::tables(s, lang), s.period, &markdown::title(s, lang)) {
                 Ok(b) => b,
                 Err(e) => {
                     let path = crate::paths::display(path);
@@ -973,18 +996,24 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
             }
         }
     };
-    let Some(path) = args.output else {
+    emit(args.output.as_deref(), bytes, note, lang)
+}
+
+/// Writes the rendered status to `-o FILE`, or to standard output; `note`
+/// goes to standard error either way.
+fn emit(output: Option<&std::path::Path>, bytes: Vec<u8>, note: String, lang: Lang) -> Output {
+    let Some(path) = output else {
         return Output {
             stdout: String::from_utf8(bytes).unwrap_or_default(),
-            stderr: String::new(),
+            stderr: note,
             code: 0,
         };
     };
-    let shown = crate::paths::display(&path);
-    match std::fs::write(&path, bytes) {
+    let shown = crate::paths::display(path);
+    match std::fs::write(path, bytes) {
         Ok(()) => Output {
             stdout: String::new(),
-            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
+            stderr: format!("{note}{}\n", Text::Wrote { path: shown }.text(lang)),
             code: 0,
         },
         Err(e) => fail(
@@ -1040,20 +1069,14 @@ pub fn department_of(plan: &Plan, given: &str) -> Result<crate::plan::Department
 }
 
 /// Reads every report under the data root (as `check` does) and computes
-/// the status. An error is a usage error (exit 2).
-pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Error> {
-    let plan = match &opts.plan_id {
-        Some(id) => plans.get(id).ok_or_else(|| Text::PlanNotLoadedOf {
-            id: id.clone(),
-            loaded: plans.ids().map(str::to_string).collect(),
-        })?,
-        None => plans
-            .get(crate::plan::BUILTIN_ID)
-            .or_else(|| plans.0.first())
-            .ok_or(Text::NoPlan)?,
-    };
-    if let Some(y) = opts.period {
-        if !plan.in_period(y) {
+/// the status of each plan asked for, in the order of their periods: the
+/// plan `--plan-id` names; else the plan whose period holds `--period`; else
+/// every loaded plan that has reports under the data root (a repository in
+/// the first year of a new plan holds the last plan's final year beside it),
+/// or the built-in plan when none has. An error is a usage error (exit 2).
+pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> {
+    if let (Some(id), Some(y)) = (&opts.plan_id, opts.period) {
+        if let Some(plan) = plans.get(id).filter(|p| !p.in_period(y)) {
             let p = plan.header.period;
             return Err(Text::StatusPeriodOutside {
                 period: y,
@@ -1063,13 +1086,17 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Error> {
             .into());
         }
     }
+    let named = match (&opts.plan_id, opts.period) {
+        (Some(id), _) => Some(plans.get(id).ok_or_else(|| Text::PlanNotLoadedOf {
+            id: id.clone(),
+            loaded: plans.ids().map(str::to_string).collect(),
+        })?),
+        (None, Some(y)) => Some(crate::init::plan_for_period(plans, None, y)?),
+        (None, None) => None,
+    };
     if !opts.band.is_finite() || opts.band < 0.0 {
         return Err(Text::BadBand { band: opts.band }.into());
     }
-    let department = match &opts.department {
-        Some(d) => Some(department_of(plan, d)?),
-        None => None,
-    };
     let root = crate::paths::normalize(&opts.data_root);
     if !root.is_dir() {
         return Err(Text::StatusDataRootMissing {
@@ -1096,14 +1123,75 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Error> {
             (shown, report)
         })
         .collect();
-    let unreadable = loaded
+    let unreadable: Vec<String> = loaded
         .iter()
         .filter(|(_, r)| r.is_none())
         .map(|(s, _)| s.clone())
         .collect();
-    let of_plan: Vec<&Report> = loaded
-        .iter()
-        .filter_map(|(_, r)| r.as_ref())
+    let reports: Vec<&Report> = loaded.iter().filter_map(|(_, r)| r.as_ref()).collect();
+    let chosen: Vec<&Plan> = match named {
+        Some(plan) => vec![plan],
+        None => {
+            let mut reported: Vec<&Plan> = (plans.0.iter())
+                .filter(|p| reports.iter().any(|r| r.plan_id() == Some(p.id())))
+                .collect();
+            reported.sort_by_key(|p| p.header.period.start);
+            if reported.is_empty() {
+                let first = plans
+                    .get(crate::plan::BUILTIN_ID)
+                    .or_else(|| plans.0.first());
+                reported.extend(first);
+            }
+            reported
+        }
+    };
+    if chosen.is_empty() {
+        return Err(Text::NoPlan.into());
+    }
+    // `--department` over several plans: the plans that have the department
+    // (a new plan may give its offices other codes); an error when none has.
+    let mut parts = Vec::new();
+    let mut first_error = None;
+    for plan in &chosen {
+        match &opts.department {
+            Some(d) => match department_of(plan, d) {
+                Ok(dept) => parts.push((*plan, Some(dept))),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            },
+            None => parts.push((*plan, None)),
+        }
+    }
+    if parts.is_empty() {
+        return Err(first_error.unwrap_or(Error::Usage(Text::NoPlan)));
+    }
+    let data_root = crate::paths::display(&root);
+    Ok(parts
+        .into_iter()
+        .map(|(plan, department)| {
+            let read = Read {
+                files: 0,
+                unreadable: unreadable.clone(),
+                data_root: data_root.clone(),
+                department,
+            };
+            status_of(plans, plan, &reports, opts, &root, read)
+        })
+        .collect())
+}
+
+/// One plan's status from the reports read: its own reports up to the
+/// period (`--period`, else the latest year of the plan reported).
+fn status_of(
+    plans: &Plans,
+    plan: &Plan,
+    reports: &[&Report],
+    opts: &StatusOptions,
+    root: &std::path::Path,
+    read: Read,
+) -> Status {
+    let of_plan: Vec<&Report> = (reports.iter().copied())
         .filter(|r| r.plan_id() == Some(plan.id()))
         .collect();
     let period = match opts.period {
@@ -1120,23 +1208,15 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Status, Error> {
         .filter(|r| r.period().is_some_and(|y| y <= period))
         .collect();
     let history = History::build([plan], used.iter().copied());
-    let mut check_opts = check::CheckOptions::new(&root, opts.today);
+    let mut check_opts = check::CheckOptions::new(root, opts.today);
     check_opts.decisions = opts.decisions.clone();
     check_opts.max_file_size = opts.max_file_size;
     let findings = value_findings(plans, &used, &history, &check_opts);
-    Ok(compute(
-        plan,
-        &history,
-        &findings,
-        opts,
-        period,
-        Read {
-            files: used.len(),
-            unreadable,
-            data_root: crate::paths::display(&root),
-            department,
-        },
-    ))
+    let read = Read {
+        files: used.len(),
+        ..read
+    };
+    compute(plan, &history, &findings, opts, period, read)
 }
 
 /// What `status` read: how many reports, which files it could not read,
