@@ -31,8 +31,6 @@ pub struct CheckOptions {
     pub exclude: Vec<glob::Pattern>,
     /// Severity overrides for suppressible rules (from the config).
     pub severity: BTreeMap<String, Severity>,
-    /// `--base REV`: lint what changed since the merge-base with REV, check history integrity.
-    pub base: Option<String>,
     /// The plan office's decisions register in force (trust.md): in
     /// pull-request mode, as it stands at the merge-base.
     pub decisions: std::sync::Arc<crate::decisions::Register>,
@@ -48,7 +46,6 @@ impl CheckOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             exclude: Vec::new(),
             severity: BTreeMap::new(),
-            base: None,
             decisions: Default::default(),
         }
     }
@@ -528,10 +525,7 @@ fn resolve_inputs(opts: &CheckOptions) -> Result<Vec<PathBuf>, Fatal> {
 
 /// Runs a whole check.
 pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
-    match &opts.base {
-        None => run_inner(plans, opts, None),
-        Some(rev) => crate::pull_request::run(plans, opts, rev),
-    }
+    run_inner(plans, opts, None)
 }
 
 /// Runs a check; `changed` (display paths) replaces the command line's
@@ -686,39 +680,194 @@ struct Place {
     in_root: bool,
 }
 
+/// What a check knows of its reports besides the reports themselves.
+struct Context<'a> {
+    /// PL110 for the files under the data root that look like reports but are not read.
+    unread: &'a [Diagnostic],
+    root_shown: &'a str,
+    root_exists: bool,
+    history_paths: &'a [(String, PathBuf, bool)],
+    named: &'a [PathBuf],
+    stdin_name: Option<&'a str>,
+}
+
+impl Gathered {
+    /// Looks up each report's entries in the catalog of the plan it names, once.
+    fn locate(&mut self, plans: &Plans) {
+        self.loaded.par_iter_mut().for_each(|(_, l)| {
+            l.catalog = positions(plans, l.report.as_ref());
+        });
+        self.clock.lap("catalog lookup");
+    }
+
+    fn context(&self) -> Context<'_> {
+        Context {
+            unread: &self.unread,
+            root_shown: &self.root_shown,
+            root_exists: self.root_exists,
+            history_paths: &self.history_paths,
+            named: &self.named,
+            stdin_name: self.stdin_name.as_deref(),
+        }
+    }
+}
+
 /// The rest of a check ([`run_inner`]) over the reports [`gather`] loaded.
 pub fn run_gathered(
     plans: &Plans,
     opts: &CheckOptions,
     changed: Option<&BTreeSet<String>>,
-    gathered: Gathered,
+    mut gathered: Gathered,
 ) -> Result<Outcome, Fatal> {
-    let Gathered {
-        mut clock,
-        unread,
+    gathered.locate(plans);
+    let entries: Vec<(&str, &Loaded)> = (gathered.loaded.iter())
+        .map(|(shown, l)| (shown.as_str(), l))
+        .collect();
+    let mut clock = std::mem::replace(&mut gathered.clock, Clock::start());
+    let (mut outcome, flags) = engine(
+        plans,
+        opts,
+        changed,
+        &gathered.context(),
+        &entries,
+        &mut clock,
+    )?;
+    drop(entries);
+    // The rules have run: the summaries take what they need out of the
+    // reports (moved, not copied).
+    outcome.reports = (gathered.loaded.par_iter_mut())
+        .zip(flags)
+        .filter(|(_, f)| f.linted)
+        .filter_map(|((shown, l), _)| {
+            let r = l.report.as_mut()?;
+            let info = ReportInfo {
+                plan: r.plan.take().map(|p| p.value).unwrap_or_default(),
+                department: (r.department.take()).map(|d| d.value).unwrap_or_default(),
+                period: r.period().unwrap_or_default(),
+                indicators: (r.indicators.iter_mut())
+                    .map(|e| std::mem::take(&mut e.id.value))
+                    .collect(),
+            };
+            Some((std::mem::take(shown), info))
+        })
+        .collect();
+    // The rest of the reports, hundreds of thousands of small allocations
+    // at 10,000 reports, is freed off the way to the output.
+    crate::free_later(gathered.loaded);
+    finish(&mut outcome, opts, changed, &gathered.unread);
+    clock.lap("collect");
+    outcome.phases = clock.laps;
+    Ok(outcome)
+}
+
+/// The reports of a check as a driver sees them: every report by display
+/// path, each loaded once and its catalog positions looked up; a driver
+/// (pull-request mode) checks them as they stand, then as another version
+/// of some of them would leave them ([`Workset::check_with`]), without
+/// reading or parsing the others again.
+pub struct Workset {
+    gathered: Gathered,
+}
+
+impl Workset {
+    /// Finds and loads the reports of a check, and looks up their catalog positions.
+    pub fn load(plans: &Plans, opts: &CheckOptions) -> Result<Workset, Fatal> {
+        let mut gathered = gather(opts)?;
+        gathered.locate(plans);
+        Ok(Workset { gathered })
+    }
+
+    /// The loaded files, by display path, in path order.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Loaded)> {
+        (self.gathered.loaded.iter()).map(|(shown, l)| (shown.as_str(), l))
+    }
+
+    /// Checks the reports as they stand, linting `changed` (and the
+    /// later periods that depend on them).
+    pub fn check(
+        &self,
+        plans: &Plans,
+        opts: &CheckOptions,
+        changed: &BTreeSet<String>,
+    ) -> Result<Outcome, Fatal> {
+        self.check_with(plans, opts, changed, &HashSet::new(), &[])
+    }
+
+    /// Checks the reports with the files of `removed` left out and those of
+    /// `added` (display path, loaded from other bytes) in their place,
+    /// linting `changed`; the files under the data root that are not read
+    /// (PL110) are not reported: they are the working tree's, not this
+    /// version's.
+    pub fn check_with(
+        &self,
+        plans: &Plans,
+        opts: &CheckOptions,
+        changed: &BTreeSet<String>,
+        removed: &HashSet<String>,
+        added: &[(String, Loaded)],
+    ) -> Result<Outcome, Fatal> {
+        let mut entries: Vec<(&str, &Loaded)> = (self.files())
+            .filter(|(shown, _)| !removed.contains(*shown))
+            .chain(added.iter().map(|(shown, l)| (shown.as_str(), l)))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut context = self.gathered.context();
+        if !removed.is_empty() || !added.is_empty() {
+            context.unread = &[];
+        }
+        let mut clock = Clock::start();
+        let (mut outcome, flags) =
+            engine(plans, opts, Some(changed), &context, &entries, &mut clock)?;
+        outcome.reports = (entries.iter().zip(flags))
+            .filter(|(_, f)| f.linted)
+            .filter_map(|((shown, l), _)| {
+                let r = l.report.as_ref()?;
+                let info = ReportInfo {
+                    plan: r.plan_id().unwrap_or_default().to_string(),
+                    department: r.department().unwrap_or_default().to_string(),
+                    period: r.period().unwrap_or_default(),
+                    indicators: (r.indicators.iter()).map(|e| e.id.value.clone()).collect(),
+                };
+                Some((shown.to_string(), info))
+            })
+            .collect();
+        finish(&mut outcome, opts, Some(changed), context.unread);
+        clock.lap("collect");
+        outcome.phases = clock.laps;
+        Ok(outcome)
+    }
+}
+
+/// The check itself over loaded reports (display path, file) in path
+/// order: the history, the fixed checks and the plan's rules of the linted
+/// ones. The outcome's `reports` are left to the caller, with whether each
+/// entry was linted.
+fn engine(
+    plans: &Plans,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+    context: &Context,
+    loaded: &[(&str, &Loaded)],
+    clock: &mut Clock,
+) -> Result<(Outcome, Vec<Place>), Fatal> {
+    let Context {
+        unread: _,
         root_shown,
         root_exists,
         history_paths,
         named,
         stdin_name,
-        mut loaded,
-    } = gathered;
-    // Each report's entries looked up in the catalog of the plan it names, once.
-    loaded.par_iter_mut().for_each(|(_, l)| {
-        l.catalog = positions(plans, l.report.as_ref());
-    });
-    clock.lap("catalog lookup");
-    let in_root = |shown: &str| root_exists && under(&root_shown, shown);
+    } = *context;
+    let in_root = |shown: &str| root_exists && under(root_shown, shown);
     let mut linted: BTreeSet<String> = if let Some(c) = changed {
         c.clone()
     } else if opts.inputs.is_empty() && opts.stdin.is_none() {
-        history_paths
-            .into_iter()
-            .map(|(shown, _, _)| shown)
+        (history_paths.iter())
+            .map(|(shown, _, _)| shown.clone())
             .collect()
     } else {
         let mut s: BTreeSet<String> = named.iter().map(|p| crate::paths::display(p)).collect();
-        if let Some(n) = &stdin_name {
+        if let Some(n) = stdin_name {
             s.insert(crate::paths::display(Path::new(n)));
         }
         s
@@ -730,10 +879,10 @@ pub fn run_gathered(
         // history below does not depend on them.
         let changed_keys: Vec<ReportKey> = loaded
             .iter()
-            .filter(|(shown, _)| linted.contains(shown))
+            .filter(|(shown, _)| linted.contains(*shown))
             .filter_map(|(_, l)| report_key(l.report.as_ref()?))
             .collect();
-        for (shown, l) in &loaded {
+        for (shown, l) in loaded {
             let Some(k) = l.report.as_ref().and_then(report_key) else {
                 continue;
             };
@@ -742,10 +891,10 @@ pub fn run_gathered(
                     .iter()
                     .any(|c| c.0 == k.0 && c.1 == k.1 && c.2 < k.2)
             {
-                linted.insert(shown.clone());
+                linted.insert(shown.to_string());
             }
         }
-        let loaded_paths: HashSet<&str> = loaded.iter().map(|(shown, _)| shown.as_str()).collect();
+        let loaded_paths: HashSet<&str> = loaded.iter().map(|(shown, _)| *shown).collect();
         linted.retain(|p| loaded_paths.contains(p.as_str()));
     }
     // Whether each loaded report is linted, and whether it lies in the data
@@ -753,7 +902,7 @@ pub fn run_gathered(
     let flags: Vec<Place> = loaded
         .par_iter()
         .map(|(shown, _)| Place {
-            linted: linted.contains(shown),
+            linted: linted.contains(*shown),
             in_root: in_root(shown),
         })
         .collect();
@@ -762,7 +911,7 @@ pub fn run_gathered(
     // for the stored report of the same plan, department and period.
     let drafts: FastMap<ReportKey, &str> = (loaded.iter().zip(&flags))
         .filter(|(_, f)| f.linted && !f.in_root)
-        .filter_map(|((shown, l), _)| Some((report_key(l.report.as_ref()?)?, shown.as_str())))
+        .filter_map(|((shown, l), _)| Some((report_key(l.report.as_ref()?)?, *shown)))
         .collect();
     // The reports that count, with their keys, in path order (found in
     // parallel: reading ten thousand reports' fields is cache misses).
@@ -822,7 +971,7 @@ pub fn run_gathered(
                     };
                     check_report_at(plans, r, at, &history, opts, &mut diags);
                 }
-                if let Some(d) = duplicates.get(shown) {
+                if let Some(d) = duplicates.get(*shown) {
                     diags.extend(d.iter().cloned());
                 }
                 apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
@@ -838,53 +987,35 @@ pub fn run_gathered(
     outcome.record = (by_key.iter())
         .map(|((plan, dept, period), _)| (plan.to_string(), dept.to_string(), *period))
         .collect();
-    // The rules have run: the summaries take what they need out of the
-    // reports (moved, not copied).
-    drop(history);
-    drop(by_key);
-    drop(counted);
-    drop(drafts);
-    outcome.reports = (loaded.par_iter_mut())
-        .zip(flags)
-        .filter(|(_, f)| f.linted)
-        .filter_map(|((shown, l), _)| {
-            let r = l.report.as_mut()?;
-            let info = ReportInfo {
-                plan: r.plan.take().map(|p| p.value).unwrap_or_default(),
-                department: (r.department.take()).map(|d| d.value).unwrap_or_default(),
-                period: r.period().unwrap_or_default(),
-                indicators: (r.indicators.iter_mut())
-                    .map(|e| std::mem::take(&mut e.id.value))
-                    .collect(),
-            };
-            Some((std::mem::take(shown), info))
-        })
-        .collect();
-    // The rest of the reports, hundreds of thousands of small allocations
-    // at 10,000 reports, is freed off the way to the output.
-    crate::free_later(loaded);
     for r in results {
         match r {
             Ok(d) => outcome.diagnostics.extend(d),
             Err(e) => outcome.internal_errors.push(e),
         }
     }
+    Ok((outcome, flags))
+}
+
+/// The end of a check, once the outcome has its reports: the files not
+/// read, stale decisions, released suppressions, and the order.
+fn finish(
+    outcome: &mut Outcome,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+    unread: &[Diagnostic],
+) {
     // In a full check every report is here: a decision that matches
     // nothing is stale (PL503), and could cover the next real finding.
     // Every check says which files under the data root are not read.
-    outcome.diagnostics.extend(unread);
+    outcome.diagnostics.extend(unread.iter().cloned());
     let full = changed.is_none() && opts.inputs.is_empty() && opts.stdin.is_none();
     if full {
-        outcome
-            .diagnostics
-            .extend(unused_decisions(&opts.decisions, &outcome));
+        let stale = unused_decisions(&opts.decisions, outcome);
+        outcome.diagnostics.extend(stale);
     }
-    let changed = restore_released(&outcome.diagnostics);
-    outcome.diagnostics.extend(changed);
+    let released = restore_released(&outcome.diagnostics);
+    outcome.diagnostics.extend(released);
     diagnostic::sort(&mut outcome.diagnostics);
-    clock.lap("collect");
-    outcome.phases = clock.laps;
-    Ok(outcome)
 }
 
 /// PL107 for each of two or more reports of one department and period
@@ -1039,7 +1170,7 @@ impl Clock {
 
 /// The catalog positions of a report's entries in the plan it names, if
 /// that plan is loaded.
-fn positions(plans: &Plans, report: Option<&Report>) -> Option<CatalogPositions> {
+pub(crate) fn positions(plans: &Plans, report: Option<&Report>) -> Option<CatalogPositions> {
     let r = report?;
     Some(plans.get(r.plan_id()?)?.positions_of(r))
 }

@@ -6,7 +6,8 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::messages::{CliHelp, Lang, Stage, Text};
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanDir};
+use crate::pull_request::Base;
 use crate::report_fmt::{self, RunInfo};
 use crate::rules::registry;
 use clap::error::ErrorKind;
@@ -450,33 +451,18 @@ fn setup(
     config: Option<&PathBuf>,
     lang: Lang,
 ) -> Result<(Plans, Config), Output> {
-    setup_at(plan_dirs, config, None, lang).map(|(p, c, _)| (p, c))
-}
-
-/// Like [`setup`]; with `base` (a pull request's `--base REV`) the configuration
-/// and plan directories are read as they are at the merge-base, and a PL403
-/// notice is returned for each the pull request changes.
-fn setup_at(
-    plan_dirs: &[PathBuf],
-    config: Option<&PathBuf>,
-    base: Option<&str>,
-    lang: Lang,
-) -> Result<(Plans, Config, Vec<Diagnostic>), Output> {
-    let setup = configure(plan_dirs, config, base, lang)?;
+    let setup = configure(plan_dirs, config, None, lang)?;
     let plans = setup.load_plans(lang)?;
-    Ok((plans, setup.config, setup.notices))
+    Ok((plans, setup.config))
 }
 
 /// A run's configuration, read before any plan is loaded.
 struct Setup {
     config: Config,
     /// The plan directories to load beside the built-in plan.
-    dirs: Vec<PathBuf>,
+    dirs: Vec<PlanDir>,
     /// PL403 notices for what a pull request changes in them.
     notices: Vec<Diagnostic>,
-    /// With `--base`, the scratch copy of the base's plan directories, kept
-    /// until the plans are loaded.
-    _scratch: Option<crate::pull_request::BaseInputs>,
 }
 
 impl Setup {
@@ -502,7 +488,7 @@ impl Setup {
 fn configure(
     plan_dirs: &[PathBuf],
     config: Option<&PathBuf>,
-    base: Option<&str>,
+    base: Option<&Base>,
     lang: Lang,
 ) -> Result<Setup, Output> {
     configure_for(plan_dirs, config, base, &[], lang)
@@ -515,7 +501,7 @@ fn configure(
 fn configure_for(
     plan_dirs: &[PathBuf],
     config: Option<&PathBuf>,
-    base: Option<&str>,
+    base: Option<&Base>,
     inputs: &[String],
     lang: Lang,
 ) -> Result<Setup, Output> {
@@ -536,14 +522,11 @@ fn configure_for(
             .and_then(|d| crate::config::find(&d))
             .or_else(from_file),
     };
-    let (config, dirs, notices, scratch) = match base {
+    let (config, dirs, notices) = match base {
         Some(rev) => {
-            let mut b = crate::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
+            let b = crate::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
                 .map_err(|e| error(e, lang))?;
-            let cfg = b.config.take().unwrap_or_default();
-            let dirs = std::mem::take(&mut b.plan_dirs);
-            let notices = std::mem::take(&mut b.notices);
-            (cfg, dirs, notices, Some(b))
+            (b.config.unwrap_or_default(), b.plan_dirs, b.notices)
         }
         None => {
             let cfg = match &path {
@@ -552,16 +535,14 @@ fn configure_for(
                 }
                 None => Config::default(),
             };
-            let mut dirs = plan_dirs.to_vec();
-            dirs.extend(cfg.plans.iter().cloned());
-            (cfg, dirs, Vec::new(), None)
+            let dirs = plan_dirs_of(plan_dirs, &cfg);
+            (cfg, dirs, Vec::new())
         }
     };
     Ok(Setup {
         config,
         dirs,
         notices,
-        _scratch: scratch,
     })
 }
 
@@ -577,19 +558,23 @@ pub(crate) fn setup_from(
         Some(p) => crate::config::load(p).map_err(|d| fail_with(d, Stage::ReadConfig, lang))?,
         None => Config::default(),
     };
-    let mut dirs = plan_dirs.to_vec();
-    dirs.extend(cfg.plans.iter().cloned());
     let setup = Setup {
+        dirs: plan_dirs_of(plan_dirs, &cfg),
         config: cfg,
-        dirs,
         notices: Vec::new(),
-        _scratch: None,
     };
     let plans = setup.load_plans(lang)?;
     Ok((plans, setup.config))
 }
 
-fn load_plans(dirs: &[PathBuf], lang: Lang) -> Result<Plans, Output> {
+/// The plan directories of a run: `--plan`'s, then the configuration's.
+fn plan_dirs_of(plan_dirs: &[PathBuf], cfg: &Config) -> Vec<PlanDir> {
+    (plan_dirs.iter().chain(&cfg.plans))
+        .map(|d| PlanDir::Path(d.clone()))
+        .collect()
+}
+
+fn load_plans(dirs: &[PlanDir], lang: Lang) -> Result<Plans, Output> {
     let mut plans = Vec::new();
     let mut diags = Vec::new();
     match Plan::builtin() {
@@ -597,13 +582,17 @@ fn load_plans(dirs: &[PathBuf], lang: Lang) -> Result<Plans, Output> {
         Err(d) => diags.extend(d),
     }
     for dir in dirs {
-        match Plan::from_dir(dir) {
+        match Plan::from_plan_dir(dir) {
             Ok(p) => {
                 if plans.iter().any(|q: &Plan| q.id() == p.id()) {
+                    let dir = match dir {
+                        PlanDir::Path(d) => crate::paths::display(d),
+                        PlanDir::At(f) => f.dir.clone(),
+                    };
                     return Err(error(
                         Text::PlanLoadedTwice {
                             id: p.id().to_string(),
-                            dir: crate::paths::display(dir),
+                            dir,
                         },
                         lang,
                     ));
@@ -983,7 +972,6 @@ fn check_options(args: &CheckArgs, cfg: &Config, today: jiff::civil::Date) -> Ch
     let data_root = data_root_of(args, cfg);
     let mut opts = CheckOptions::new(data_root, today);
     opts.exclude = cfg.exclude.clone();
-    opts.base = args.base.clone();
     opts.severity = cfg.severity.clone();
     if let Some(max) = cfg.max_file_size {
         opts.max_file_size = max;
@@ -1001,7 +989,12 @@ fn check_command(
 ) -> Output {
     let started = std::time::Instant::now();
     let mut timings = Vec::new();
-    let setup = match configure_for(plan_dirs, config, args.base.as_deref(), &args.paths, lang) {
+    // A pull request's merge-base, found once: everything it is judged by is read there.
+    let base = match args.base.as_deref().map(Base::resolve).transpose() {
+        Ok(b) => b,
+        Err(e) => return error(e, lang),
+    };
+    let setup = match configure_for(plan_dirs, config, base.as_ref(), &args.paths, lang) {
         Ok(s) => s,
         Err(o) => return o,
     };
@@ -1026,10 +1019,8 @@ fn check_command(
     let Setup {
         config: cfg,
         notices,
-        _scratch: scratch,
         ..
     } = setup;
-    drop(scratch);
     let plans = match plans {
         Ok(p) => p,
         Err(o) => return o,
@@ -1069,7 +1060,7 @@ fn check_command(
         &cfg,
         &opts.data_root,
         &plans,
-        args.base.as_deref(),
+        base.as_ref(),
         lang,
     ) {
         Ok(r) => r,
@@ -1078,7 +1069,10 @@ fn check_command(
     opts.decisions = std::sync::Arc::new(register);
     let outcome = match gathered {
         Some(g) => g.and_then(|g| check::run_gathered(&plans, &opts, None, g)),
-        None => check::run(&plans, &opts),
+        None => match &base {
+            Some(at) => crate::pull_request::run(&plans, &opts, at),
+            None => check::run(&plans, &opts),
+        },
     };
     let outcome = match outcome {
         Ok(mut o) => {
@@ -1194,7 +1188,7 @@ pub(crate) fn decisions_register(
     cfg: &Config,
     data_root: &std::path::Path,
     plans: &Plans,
-    base: Option<&str>,
+    base: Option<&Base>,
     lang: Lang,
 ) -> Result<(crate::decisions::Register, Vec<Diagnostic>), Output> {
     use crate::decisions::{self, Register};
@@ -1206,8 +1200,12 @@ pub(crate) fn decisions_register(
     let shown = crate::paths::display(&place.dir);
     let exists_now = place.dir.is_dir();
     if exists_now || place.explicit {
-        let repository = crate::git::toplevel()
-            .unwrap_or_else(|_| decisions::repository_root(config_path.as_deref(), data_root));
+        let top = match base {
+            Some(b) => Ok(b.top.clone()),
+            None => crate::git::toplevel(),
+        };
+        let repository =
+            top.unwrap_or_else(|_| decisions::repository_root(config_path.as_deref(), data_root));
         if let Some(why) = decisions::misplaced(&place.dir, data_root, &repository) {
             return Err(error(
                 Text::DecisionsMisplaced {

@@ -136,3 +136,86 @@ pub fn changes(commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
     );
     Ok(changes)
 }
+
+/// The bytes of files at a commit, read by one `git cat-file --batch`
+/// (a process per file cost 2–3 ms each: 25 s for 10,000 reports). A path
+/// the commit does not have is left out of the map; `paths` are
+/// repository-relative, as git names them.
+pub fn blobs_at(
+    commit: &str,
+    paths: &[String],
+) -> Result<std::collections::HashMap<String, Vec<u8>>, Text> {
+    use std::io::{BufRead, Read, Write};
+    let mut out = std::collections::HashMap::new();
+    if paths.is_empty() {
+        return Ok(out);
+    }
+    let args = ["cat-file", "--batch"];
+    let failed = |stderr: String| Text::GitFailed {
+        args: args.join(" "),
+        stderr,
+    };
+    let mut child = Command::new("git")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| Text::GitCannotRun {
+            error: e.to_string(),
+        })?;
+    // The names go in on another thread, so that neither side waits on a
+    // full pipe. A name with a newline cannot be asked for by line: left out.
+    let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        let _ = child.kill();
+        return Err(failed("no pipe to git".into()));
+    };
+    let requests: Vec<String> = (paths.iter())
+        .filter(|p| !p.contains('\n'))
+        .map(|p| format!("{commit}:{p}\n"))
+        .collect();
+    let asked: Vec<&String> = paths.iter().filter(|p| !p.contains('\n')).collect();
+    let writer = std::thread::spawn(move || {
+        for r in &requests {
+            if stdin.write_all(r.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut reader = std::io::BufReader::new(stdout);
+    let mut header = String::new();
+    for path in asked {
+        header.clear();
+        if reader
+            .read_line(&mut header)
+            .map_err(|e| failed(e.to_string()))?
+            == 0
+        {
+            break;
+        }
+        // "<oid> <type> <size>", or "<name> missing".
+        let fields: Vec<&str> = header.split_whitespace().collect();
+        let [_, kind, size] = fields[..] else {
+            continue;
+        };
+        let size: usize = size.parse().map_err(|_| failed(header.clone()))?;
+        let mut bytes = vec![0; size + 1];
+        reader
+            .read_exact(&mut bytes)
+            .map_err(|e| failed(e.to_string()))?;
+        bytes.pop(); // the newline after the contents
+        if kind == "blob" {
+            out.insert(path.clone(), bytes);
+        }
+    }
+    let _ = writer.join();
+    let status = child.wait().map_err(|e| failed(e.to_string()))?;
+    if !status.success() {
+        let mut stderr = String::new();
+        if let Some(mut e) = child.stderr.take() {
+            let _ = e.read_to_string(&mut stderr);
+        }
+        return Err(failed(stderr.trim().to_string()));
+    }
+    Ok(out)
+}

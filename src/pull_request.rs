@@ -6,10 +6,11 @@
 //! marks each finding new or unchanged against a check of the merge-base
 //! itself.
 
-use crate::check::{run_inner, CheckOptions, Fatal, Outcome, Plans};
+use crate::check::{load_file, CheckOptions, Fatal, Loaded, Outcome, Plans, Workset};
 use crate::diagnostic::{self, BaselineState};
 use crate::git::{self, Change};
 use crate::messages::{Changed, Text};
+use crate::plan::{FilesAt, PlanDir};
 use crate::rules::history_integrity;
 use crate::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -26,89 +27,127 @@ fn is_report(p: &str) -> bool {
     p.ends_with(".yaml") || p.ends_with(".yml")
 }
 
-/// The merge-base of HEAD and `rev`, and its short form for messages.
-fn merge_base(rev: &str) -> Result<(String, String), Text> {
-    let base = git::merge_base(rev).map_err(|e| Text::Base {
-        rev: rev.to_string(),
-        error: Box::new(e),
-    })?;
-    let short = base.chars().take(12).collect();
-    Ok((base, short))
+/// A pull request's merge-base: the commit where HEAD and `--base REV`
+/// diverged, its short form for messages, and the repository's top
+/// directory. Found once per run; everything the pull request is judged by
+/// is read from it.
+#[derive(Clone, Debug)]
+pub struct Base {
+    pub commit: String,
+    pub short: String,
+    pub top: PathBuf,
 }
 
-/// A scratch directory holding the data root as it was at the merge-base, removed on drop.
-struct BaseTree(PathBuf);
-
-impl Drop for BaseTree {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+impl Base {
+    pub fn resolve(rev: &str) -> Result<Base, Text> {
+        let commit = git::merge_base(rev).map_err(|e| Text::Base {
+            rev: rev.to_string(),
+            error: Box::new(e),
+        })?;
+        let short = commit.chars().take(12).collect();
+        let top = git::toplevel()?;
+        Ok(Base { commit, short, top })
     }
 }
 
-pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fatal> {
-    let (base, short) = merge_base(rev).map_err(fatal)?;
-    let top = git::toplevel().map_err(fatal)?;
-    let root_rel = git::repo_path(&top, &opts.data_root);
+/// Checks a pull request: the working tree's reports, loaded once (a
+/// [`Workset`]), linted where they changed; then the merge-base, as those
+/// same reports with the changed files in their merge-base versions (read
+/// from git in one batch, parsed in memory), for what it accepted and which
+/// findings it already had.
+pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fatal> {
+    let (base, short, top) = (&at.commit, &at.short, &at.top);
+    let root_rel = git::repo_path(top, &opts.data_root);
     let shown = |rel: &str| crate::paths::display(&top.join(rel));
-    let changes = git::changes(&base, &root_rel).map_err(fatal)?;
+    let changes = git::changes(base, &root_rel).map_err(fatal)?;
 
+    // What the pull request changes: the files now (linted), the files the
+    // merge-base had in their place (read from git).
     let mut changed = BTreeSet::new();
+    let mut replaced = HashSet::new();
+    let mut at_base = Vec::new();
     for c in &changes {
         match c {
             Change::Added(p) | Change::Modified(p) if is_report(p) => {
                 changed.insert(shown(p));
+                replaced.insert(shown(p));
             }
             Change::Renamed { to, .. } if is_report(to) => {
                 changed.insert(shown(to));
+                replaced.insert(shown(to));
+            }
+            _ => {}
+        }
+        match c {
+            Change::Modified(p) | Change::Deleted(p) | Change::Renamed { from: p, .. }
+                if is_report(p) =>
+            {
+                at_base.push(p.clone());
             }
             _ => {}
         }
     }
     let mut plain = opts.clone();
-    plain.base = None;
     plain.inputs.clear();
-    let mut outcome = run_inner(plans, &plain, Some(&changed))?;
+    plain.stdin = None;
+    let work = Workset::load(plans, &plain)?;
+    let mut outcome = work.check(plans, &plain, &changed)?;
 
-    // The merge-base checked on its own: what it accepted (by department
-    // and period), and its findings, whose fingerprints are not new.
-    let scratch = BaseTree(
-        std::env::temp_dir().join(format!("plan-lint-base-{}-{short}", std::process::id())),
-    );
-    let files = git::files_at(&base, &root_rel).map_err(fatal)?;
-    let mut base_text: HashMap<String, Vec<u8>> = HashMap::new();
-    for f in files.iter().filter(|f| is_report(f)) {
-        let bytes = git::show(&base, f).map_err(fatal)?;
-        let dest = scratch.0.join(f);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| fatal(cannot_write(parent, e)))?;
-        }
-        std::fs::write(&dest, &bytes).map_err(|e| fatal(cannot_write(&dest, e)))?;
-        base_text.insert(shown(f), bytes);
-    }
-    let mut base_opts = plain.clone();
-    base_opts.data_root = scratch.0.join(&root_rel);
-    let base_outcome = if base_opts.data_root.is_dir() {
-        Some(run_inner(plans, &base_opts, None)?)
-    } else {
-        None
+    let blobs = git::blobs_at(base, &at_base).map_err(fatal)?;
+    let base_text: HashMap<String, Vec<u8>> =
+        blobs.into_iter().map(|(p, b)| (shown(&p), b)).collect();
+    let base_files: Vec<(String, Loaded)> = {
+        let mut files: Vec<(String, Loaded)> = (base_text.iter())
+            .map(|(path, bytes)| {
+                let mut l = load_file(
+                    std::path::Path::new(path),
+                    path.clone(),
+                    Some(bytes.clone()),
+                    plain.max_file_size,
+                );
+                l.catalog = crate::check::positions(plans, l.report.as_ref());
+                (path.clone(), l)
+            })
+            .collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
     };
-    let prefix = format!("{}/", crate::paths::display(&scratch.0));
-    let from_scratch = |p: &str| match p.strip_prefix(&prefix) {
-        Some(rel) => shown(rel),
-        None => p.to_string(),
-    };
-    let mut base_fingerprints = HashSet::new();
+    // The merge-base checked where the pull request's findings are: each
+    // of them that the merge-base had is not new.
+    let mut lint_at_base = changed.clone();
+    lint_at_base.extend(base_files.iter().map(|(p, _)| p.clone()));
+    lint_at_base.extend(outcome.diagnostics.iter().map(|d| d.location.path.clone()));
+    let base_outcome = work.check_with(plans, &plain, &lint_at_base, &replaced, &base_files)?;
+    let base_fingerprints: HashSet<_> = base_outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.fingerprint())
+        .collect();
+
     // What the merge-base accepted: (plan, department, period) → its path there.
     let mut accepted: BTreeMap<(String, String, i32), String> = BTreeMap::new();
-    if let Some(b) = base_outcome {
-        for mut d in b.diagnostics {
-            d.location.path = from_scratch(&d.location.path);
-            base_fingerprints.insert(d.fingerprint());
-        }
-        for (path, info) in b.reports {
-            if !info.plan.is_empty() && !info.department.is_empty() {
-                let key = (info.plan, info.department, info.period);
-                accepted.entry(key).or_insert_with(|| from_scratch(&path));
+    let unchanged = work.files().filter(|(p, _)| !replaced.contains(*p));
+    let at_merge_base = unchanged.chain(base_files.iter().map(|(p, l)| (p.as_str(), l)));
+    for (path, l) in at_merge_base {
+        let Some(r) = &l.report else {
+            continue;
+        };
+        let (Some(plan), Some(dept)) = (r.plan_id(), r.department()) else {
+            continue;
+        };
+        let key = (
+            plan.to_string(),
+            dept.to_string(),
+            r.period().unwrap_or_default(),
+        );
+        match accepted.entry(key) {
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(path.to_string());
+            }
+            std::collections::btree_map::Entry::Occupied(mut e) => {
+                if path < e.get().as_str() {
+                    e.insert(path.to_string());
+                }
             }
         }
     }
@@ -119,7 +158,7 @@ pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fat
     let mut integrity = Vec::new();
     for (key, path) in &accepted {
         if !outcome.record.contains(key) {
-            integrity.push(history_integrity::deleted(path, &short));
+            integrity.push(history_integrity::deleted(path, short));
         }
     }
     let accepted_paths: HashSet<&str> = accepted.values().map(String::as_str).collect();
@@ -128,22 +167,31 @@ pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fat
             let p = shown(p);
             // A report the merge-base could not read has no key: its path tells.
             if is_report(&p) && !accepted_paths.contains(p.as_str()) && base_text.contains_key(&p) {
-                integrity.push(history_integrity::deleted(&p, &short));
+                integrity.push(history_integrity::deleted(&p, short));
             }
         }
     }
+    let now_text: HashMap<&str, &str> = (work.files())
+        .filter_map(|(p, l)| Some((p, l.report.as_ref()?.source.text())))
+        .collect();
     for (path, info) in &outcome.reports {
         let key = (info.plan.clone(), info.department.clone(), info.period);
         let Some(base_path) = accepted.get(&key) else {
             continue;
         };
-        let Some(before) = base_text.get(base_path) else {
+        // The merge-base's version: from git where the pull request changed
+        // it, else the file as it stands (the same bytes).
+        let before = match base_text.get(base_path) {
+            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            None if base_path == path => continue,
+            None => match now_text.get(base_path.as_str()) {
+                Some(t) => t.to_string(),
+                None => continue,
+            },
+        };
+        let Some(now) = now_text.get(path.as_str()) else {
             continue;
         };
-        let Ok(now_text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        let before = String::from_utf8_lossy(before);
         let register = &opts.decisions;
         let allowed = |entry: &str| {
             register
@@ -154,7 +202,7 @@ pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fat
             .revisions(&info.plan, &info.department, info.period)
             .next()
             .is_some();
-        let current = SourceFile::new(path.clone(), now_text);
+        let current = SourceFile::new(path.clone(), now.to_string());
         integrity.extend(history_integrity::rewritten(
             &current,
             &before,
@@ -181,24 +229,20 @@ pub fn run(plans: &Plans, opts: &CheckOptions, rev: &str) -> Result<Outcome, Fat
 }
 
 /// What judges a pull request: the configuration and `--plan` directories as
-/// they are at the merge-base, and a PL403 for each that the pull request changes.
+/// they are at the merge-base (read from git into memory), and a PL403 for
+/// each that the pull request changes.
 pub struct BaseInputs {
     pub config: Option<crate::config::Config>,
-    pub plan_dirs: Vec<PathBuf>,
+    pub plan_dirs: Vec<PlanDir>,
     pub notices: Vec<crate::diagnostic::Diagnostic>,
-    _scratch: BaseTree,
 }
 
 pub fn base_inputs(
-    rev: &str,
+    at: &Base,
     config: Option<&std::path::Path>,
     plan_dirs: &[PathBuf],
 ) -> Result<BaseInputs, Text> {
-    let (base, short) = merge_base(rev)?;
-    let top = git::toplevel()?;
-    let scratch = BaseTree(
-        std::env::temp_dir().join(format!("plan-lint-rules-{}-{short}", std::process::id())),
-    );
+    let (base, short, top) = (&at.commit, &at.short, &at.top);
     let mut notices = Vec::new();
     let mut cfg = None;
     // A configuration the pull request deletes still judges it: without
@@ -207,21 +251,21 @@ pub fn base_inputs(
     let config = match config {
         Some(p) => Some(p),
         None => {
-            found_at_base = config_at_base(&base, &top);
+            found_at_base = config_at_base(base, top);
             found_at_base.as_deref()
         }
     };
     if let Some(path) = config {
-        let rel = git::repo_path(&top, path);
+        let rel = git::repo_path(top, path);
         let shown = crate::paths::display(path);
         let now = std::fs::read(path).ok();
-        match git::show(&base, &rel) {
+        match git::show(base, &rel) {
             Ok(bytes) => {
                 if now.as_deref() != Some(bytes.as_slice()) {
                     notices.push(history_integrity::rules_changed(
                         &shown,
                         Changed::Config,
-                        &short,
+                        short,
                         now.is_some(),
                     ));
                 }
@@ -239,7 +283,7 @@ pub fn base_inputs(
             Err(_) => notices.push(history_integrity::rules_changed(
                 &shown,
                 Changed::Config,
-                &short,
+                short,
                 now.is_some(),
             )),
         }
@@ -248,8 +292,8 @@ pub fn base_inputs(
     let mut all_dirs = plan_dirs.to_vec();
     all_dirs.extend(cfg.iter().flat_map(|c| c.plans.iter().cloned()));
     for dir in &all_dirs {
-        let rel = git::repo_path(&top, dir);
-        let files = git::files_at(&base, &rel)?;
+        let rel = git::repo_path(top, dir);
+        let files = git::files_at(base, &rel)?;
         let shown_dir = crate::paths::display(dir);
         if files.is_empty() {
             // Missing at the merge-base means missing: never read from the
@@ -257,48 +301,53 @@ pub fn base_inputs(
             notices.push(history_integrity::rules_changed(
                 &shown_dir,
                 Changed::PlanDirectory,
-                &short,
+                short,
                 dir.exists(),
             ));
             continue;
         }
-        let mut base_names = BTreeSet::new();
+        let mut blobs = git::blobs_at(base, &files)?;
+        let mut at = FilesAt {
+            dir: format!("{shown_dir}@{short}"),
+            commit: short.clone(),
+            files: HashMap::new(),
+        };
+        let prefix = format!("{}/", rel.trim_end_matches('/'));
         for f in &files {
-            let bytes = git::show(&base, f)?;
-            let dest = scratch.0.join(f);
-            if let Some(parent) = dest.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| cannot_write(parent, e))?;
-            }
+            let Some(bytes) = blobs.remove(f) else {
+                continue;
+            };
             let now = std::fs::read(top.join(f)).ok();
+            let mut shown_as = shown(top, f);
             if now.as_deref() != Some(bytes.as_slice()) {
                 notices.push(history_integrity::rules_changed(
-                    &shown(&top, f),
+                    &shown_as,
                     Changed::PlanFile,
-                    &short,
+                    short,
                     now.is_some(),
                 ));
+                shown_as = format!("{shown_as}@{short}");
             }
-            base_names.insert(f.clone());
-            std::fs::write(&dest, bytes).map_err(|e| cannot_write(&dest, e))?;
+            let name = f.strip_prefix(&prefix).unwrap_or(f).to_string();
+            at.files.insert(name, (shown_as, bytes));
         }
         for f in crate::check::reports_under(dir) {
-            let rel_now = git::repo_path(&top, &f);
-            if !base_names.contains(&rel_now) {
+            let rel_now = git::repo_path(top, &f);
+            if !files.contains(&rel_now) {
                 notices.push(history_integrity::rules_changed(
                     &crate::paths::display(&f),
                     Changed::PlanFile,
-                    &short,
+                    short,
                     true,
                 ));
             }
         }
-        dirs.push(scratch.0.join(&rel));
+        dirs.push(PlanDir::At(at));
     }
     Ok(BaseInputs {
         config: cfg,
         plan_dirs: dirs,
         notices,
-        _scratch: scratch,
     })
 }
 
@@ -322,13 +371,6 @@ fn config_at_base(base: &str, top: &std::path::Path) -> Option<PathBuf> {
     }
 }
 
-fn cannot_write(path: &std::path::Path, e: std::io::Error) -> Text {
-    Text::CannotWrite {
-        path: crate::paths::display(path),
-        error: (&e).into(),
-    }
-}
-
 fn shown(top: &std::path::Path, rel: &str) -> String {
     crate::paths::display(&top.join(rel))
 }
@@ -343,18 +385,20 @@ pub struct BaseRegister {
     pub notices: Vec<crate::diagnostic::Diagnostic>,
 }
 
-pub fn base_register(rev: &str, dir: &std::path::Path) -> Result<BaseRegister, Text> {
-    let (base, short) = merge_base(rev)?;
-    let top = git::toplevel()?;
-    let rel = git::repo_path(&top, dir);
+pub fn base_register(at: &Base, dir: &std::path::Path) -> Result<BaseRegister, Text> {
+    let (base, short, top) = (&at.commit, &at.short, &at.top);
+    let rel = git::repo_path(top, dir);
     let mut files = Vec::new();
     let mut notices = Vec::new();
     let mut at_base = BTreeSet::new();
-    for f in git::files_at(&base, &rel)?
-        .into_iter()
+    let names: Vec<String> = (git::files_at(base, &rel)?.into_iter())
         .filter(|f| is_report(f))
-    {
-        let bytes = git::show(&base, &f)?;
+        .collect();
+    let mut blobs = git::blobs_at(base, &names)?;
+    for f in names {
+        let Some(bytes) = blobs.remove(&f) else {
+            continue;
+        };
         let path = top.join(&f);
         let now = std::fs::read(&path).ok();
         let mut shown_as = crate::paths::display(&path);
@@ -362,7 +406,7 @@ pub fn base_register(rev: &str, dir: &std::path::Path) -> Result<BaseRegister, T
             notices.push(history_integrity::rules_changed(
                 &shown_as,
                 Changed::Register,
-                &short,
+                short,
                 now.is_some(),
             ));
             shown_as = format!("{shown_as}@{short}");
@@ -377,7 +421,7 @@ pub fn base_register(rev: &str, dir: &std::path::Path) -> Result<BaseRegister, T
             notices.push(history_integrity::rules_changed(
                 &crate::paths::display(&f),
                 Changed::Register,
-                &short,
+                short,
                 true,
             ));
         }

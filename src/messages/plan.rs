@@ -43,6 +43,11 @@ pub enum PlanReadError {
     BuiltinMissing {
         name: String,
     },
+    /// A plan directory read at a commit (a pull request's merge-base) has no such file.
+    NotAtCommit {
+        path: String,
+        commit: String,
+    },
 }
 
 impl PlanReadError {
@@ -63,6 +68,10 @@ impl PlanReadError {
                     format!("the built-in plan has no file \"{name}\"")
                 }
                 Zh => format!("内置规划缺少文件“{name}”"),
+            },
+            PlanReadError::NotAtCommit { path, commit } => match lang {
+                En => format!("{path} is not in commit {commit}"),
+                Zh => format!("提交 {commit} 中没有 {path}"),
             },
         }
     }

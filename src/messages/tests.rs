@@ -339,6 +339,13 @@ fn plan_samples() -> Vec<PlanMsg> {
             },
             context: ReadContext::Builtin,
         },
+        PlanMsg::ReadFailed {
+            error: PlanReadError::NotAtCommit {
+                path: s("plans/next/rules.yaml"),
+                commit: s("4f0625a1b2c3"),
+            },
+            context: ReadContext::Listed,
+        },
         PlanMsg::Unreadable {
             error: s("missing field `id`"),
             builtin: true,

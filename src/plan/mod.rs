@@ -222,7 +222,50 @@ impl PlanFiles for Dir<'_> {
     }
 }
 
+/// A plan directory's files as a commit has them (a pull request's
+/// merge-base): by name relative to the directory, each with the path it is
+/// shown under and its bytes.
+#[derive(Clone, Debug, Default)]
+pub struct FilesAt {
+    /// The directory as shown, with the commit: `plans/next@4f0625a1b2c3`.
+    pub dir: String,
+    pub commit: String,
+    pub files: std::collections::HashMap<String, (String, Vec<u8>)>,
+}
+
+impl PlanFiles for FilesAt {
+    fn read(&self, name: &str) -> Result<Source, PlanReadError> {
+        let Some((shown, bytes)) = self.files.get(name) else {
+            return Err(PlanReadError::NotAtCommit {
+                path: name.to_string(),
+                commit: self.commit.clone(),
+            });
+        };
+        let text = crate::source::utf8_text(bytes.clone()).map_err(|_| PlanReadError::NotUtf8 {
+            path: shown.clone(),
+        })?;
+        Ok(SourceFile::new(shown.clone(), text))
+    }
+}
+
+/// Where a plan beside the built-in one is read from.
+#[derive(Clone, Debug)]
+pub enum PlanDir {
+    /// A directory of the file system (`--plan DIR`, `plans` in plan-lint.toml).
+    Path(std::path::PathBuf),
+    /// A directory as a commit has it, in memory.
+    At(FilesAt),
+}
+
 impl Plan {
+    /// Loads a plan from where it is read.
+    pub fn from_plan_dir(dir: &PlanDir) -> Result<Plan, Vec<Diagnostic>> {
+        match dir {
+            PlanDir::Path(p) => Plan::from_dir(p),
+            PlanDir::At(files) => load_with(files),
+        }
+    }
+
     /// The built-in plan (the Nanming 14th Five-Year Plan), from the typed
     /// form build.rs prepared: its files passed their schemas when
     /// [`Plan::builtin_checked`] loaded them in the tests, so a start only
