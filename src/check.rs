@@ -777,9 +777,41 @@ impl Workset {
         Ok(Workset { gathered })
     }
 
+    /// The reports under a data root, for a command that reads them but
+    /// checks nothing (status, init, decisions draft): found and read as a
+    /// check reads them (the configuration's `exclude` and size limit, no
+    /// link out of the data root). A data root that does not exist holds none.
+    pub fn under_root(plans: &Plans, opts: &CheckOptions) -> Workset {
+        let mut opts = opts.clone();
+        opts.inputs.clear();
+        opts.stdin = None;
+        let gathered = match gather(&opts) {
+            Ok(mut g) => {
+                g.locate(plans);
+                g
+            }
+            Err(_) => Gathered {
+                clock: Clock::start(),
+                unread: Vec::new(),
+                root_shown: crate::paths::display(&opts.data_root),
+                root_exists: false,
+                history_paths: Vec::new(),
+                named: Vec::new(),
+                stdin_name: None,
+                loaded: Vec::new(),
+            },
+        };
+        Workset { gathered }
+    }
+
     /// The loaded files, by display path, in path order.
     pub fn files(&self) -> impl Iterator<Item = (&str, &Loaded)> {
         (self.gathered.loaded.iter()).map(|(shown, l)| (shown.as_str(), l))
+    }
+
+    /// The files that are reports (they parsed), in path order.
+    pub fn reports(&self) -> impl Iterator<Item = &Report> {
+        self.files().filter_map(|(_, l)| l.report.as_ref())
     }
 
     /// Checks the reports as they stand, linting `changed` (and the

@@ -610,18 +610,24 @@ fn load_plans(dirs: &[PlanDir], lang: Lang) -> Result<Plans, Output> {
 }
 
 /// The plans and the data root (the flag, else the configuration's, else
-/// `progress`) of a command that reads the data repository but checks nothing.
+/// `progress`) of a command that reads the data repository but checks
+/// nothing, with the options a check would read its reports with.
 fn setup_with_root(
     plan_dirs: &[PathBuf],
     config: Option<&PathBuf>,
     data_root: Option<PathBuf>,
     lang: Lang,
-) -> Result<(Plans, PathBuf), Output> {
+) -> Result<(Plans, CheckOptions), Output> {
     let (plans, cfg) = setup(plan_dirs, config, lang)?;
     let root = data_root
-        .or(cfg.data_root)
+        .or_else(|| cfg.data_root.clone())
         .unwrap_or_else(|| PathBuf::from("progress"));
-    Ok((plans, root))
+    let mut opts = CheckOptions::new(root, jiff::Zoned::now().date());
+    opts.exclude = cfg.exclude.clone();
+    if let Some(max) = cfg.max_file_size {
+        opts.max_file_size = max;
+    }
+    Ok((plans, opts))
 }
 
 fn execute(cli: Cli, env: Env) -> Output {
@@ -671,13 +677,15 @@ fn execute(cli: Cli, env: Env) -> Output {
             data_root,
             plan_id,
         } => {
-            let (plans, root) =
+            let (plans, opts) =
                 match setup_with_root(&cli.plans, cli.config.as_ref(), data_root, lang) {
                     Ok(x) => x,
                     Err(o) => return o,
                 };
+            let work = check::Workset::under_root(&plans, &opts);
+            let reports: Vec<&crate::report::Report> = work.reports().collect();
             let text = match crate::init::plan_for_period(&plans, plan_id.as_deref(), period)
-                .and_then(|plan| crate::init::skeleton(plan, &department, period, &root, lang))
+                .and_then(|plan| crate::init::skeleton(plan, &department, period, &reports, lang))
             {
                 Ok(t) => t,
                 Err(e) => return error(e, lang),
@@ -685,20 +693,21 @@ fn execute(cli: Cli, env: Env) -> Output {
             write_new(text, output.as_deref(), lang)
         }
         Command::Decisions(DecisionsCommand::Draft { data_root, output }) => {
-            let (plans, root) =
+            let (plans, opts) =
                 match setup_with_root(&cli.plans, cli.config.as_ref(), data_root, lang) {
                     Ok(x) => x,
                     Err(o) => return o,
                 };
-            if !root.is_dir() {
+            if !opts.data_root.is_dir() {
                 return error(
                     Text::StatusDataRootMissing {
-                        root: crate::paths::display(&root),
+                        root: crate::paths::display(&opts.data_root),
                     },
                     lang,
                 );
             }
-            let text = crate::decisions::draft::draft(&root, &plans);
+            let work = check::Workset::under_root(&plans, &opts);
+            let text = crate::decisions::draft::draft(&work, &plans);
             write_new(text, output.as_deref(), lang)
         }
         Command::Codeowners {
@@ -707,11 +716,12 @@ fn execute(cli: Cli, env: Env) -> Output {
             data_root,
             plan_id,
         } => {
-            let (plans, root) =
+            let (plans, opts) =
                 match setup_with_root(&cli.plans, cli.config.as_ref(), data_root, lang) {
                     Ok(x) => x,
                     Err(o) => return o,
                 };
+            let root = opts.data_root;
             match crate::init::plan_for(&plans, plan_id.as_deref()) {
                 Ok(plan) => Output::ok(crate::decisions::codeowners(
                     plan,

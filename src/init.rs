@@ -3,20 +3,19 @@
 //! figures as comments, and the values still to fill left empty so that
 //! `plan-lint check` points at each one.
 
-use crate::check::{self, Plans};
+use crate::check::Plans;
 use crate::history::History;
 use crate::messages::{num, DataText, Lang, Text};
 use crate::plan::{Comparison, IndicatorKind, Plan};
 use crate::report::Report;
 use std::fmt::Write;
-use std::path::Path;
 
 /// Writes the skeleton; `Err` says why it cannot (unknown department, period outside the plan).
 pub fn skeleton(
     plan: &Plan,
     department: &str,
     period: i32,
-    data_root: &Path,
+    reports: &[&Report],
     lang: Lang,
 ) -> Result<String, Text> {
     // A code, a name or an alias, with or without the district's 区.
@@ -44,19 +43,7 @@ pub fn skeleton(
             end: p.end,
         });
     }
-    let reports: Vec<Report> = check::reports_under(data_root)
-        .iter()
-        .filter_map(|p| {
-            check::load_file(
-                p,
-                crate::paths::display(p),
-                None,
-                check::DEFAULT_MAX_FILE_SIZE,
-            )
-            .report
-        })
-        .collect();
-    let history = History::build([plan], reports.iter());
+    let history = History::build([plan], reports.iter().copied());
     let mut out = String::new();
     let t = |d: DataText| d.text(lang);
     let _ = writeln!(
@@ -170,7 +157,7 @@ pub fn skeleton(
         let done = last
             .and_then(|l| l.status)
             .filter(|s| s.value == crate::plan::ProjectStatus::Completed)
-            .and_then(|s| completed_entry(&reports, plan, &dept.code, &p.id, s.period));
+            .and_then(|s| completed_entry(reports, plan, &dept.code, &p.id, s.period));
         if let Some(e) = done {
             let date = |d: &Option<crate::report::Spanned<jiff::civil::Date>>| {
                 d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
@@ -223,7 +210,7 @@ pub fn skeleton(
 /// The entry of a project in the department's report of `period`, read
 /// earlier for the history.
 fn completed_entry<'r>(
-    reports: &'r [Report],
+    reports: &[&'r Report],
     plan: &Plan,
     department: &str,
     project: &str,

@@ -171,9 +171,9 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
             }
         }
     }
-    let now_text: HashMap<&str, &str> = (work.files())
-        .filter_map(|(p, l)| Some((p, l.report.as_ref()?.source.text())))
-        .collect();
+    // The working tree's reports by path; a text is read only where it is compared.
+    let now_files: HashMap<&str, &Loaded> = work.files().collect();
+    let now_text = |p: &str| Some(now_files.get(p)?.report.as_ref()?.source.text());
     for (path, info) in &outcome.reports {
         let key = (info.plan.clone(), info.department.clone(), info.period);
         let Some(base_path) = accepted.get(&key) else {
@@ -184,12 +184,12 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
         let before = match base_text.get(base_path) {
             Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
             None if base_path == path => continue,
-            None => match now_text.get(base_path.as_str()) {
+            None => match now_text(base_path) {
                 Some(t) => t.to_string(),
                 None => continue,
             },
         };
-        let Some(now) = now_text.get(path.as_str()) else {
+        let Some(now) = now_text(path) else {
             continue;
         };
         let register = &opts.decisions;

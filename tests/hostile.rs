@@ -681,3 +681,86 @@ fn a_panic_in_one_file_loses_no_other_results() {
     assert!(human.stderr.contains(&victim));
     assert!(human.stdout.contains("PL201"));
 }
+
+/// Every command that reads the data repository reads it as `check` does:
+/// a report linked in from outside the data root is refused by check (PL001),
+/// and status, init and decisions draft never read it.
+#[test]
+fn a_link_out_of_the_data_root_is_refused_by_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = data_root(dir.path());
+    // Outside the root: hrss's 2024 report, with a figure and an approval
+    // no reader may take in.
+    let outside = dir.path().join("elsewhere.yaml");
+    let text = std::fs::read_to_string(BASE)
+        .unwrap()
+        .replace("period: 2023", "period: 2024")
+        .replace("submitted: 2024-01-19", "submitted: 2025-01-19")
+        .replace("value: 8.3", "value: 77.77")
+        + "suppressions:\n  - {rule: PL203, target: I21, reason: OUTSIDE_MARKER, approved_by: 区发展和改革局}\n";
+    std::fs::write(&outside, text).unwrap();
+    std::fs::create_dir_all(root.join("2024")).unwrap();
+    let link = root.join("2024/hrss.yaml");
+    std::os::unix::fs::symlink(&outside, &link).unwrap();
+    let r = s(&root);
+    let leaked =
+        |out: &Output| out.stdout.contains("77.77") || out.stdout.contains("OUTSIDE_MARKER");
+
+    let out = run(
+        [
+            "plan-lint",
+            "check",
+            "--data-root",
+            &r,
+            "--format",
+            "json",
+            "--today",
+            "2025-06-01",
+        ],
+        Env::default(),
+    );
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let on_link = (v["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["file"].as_str().unwrap().ends_with("2024/hrss.yaml"))
+        .expect("the link has a finding");
+    assert_eq!(on_link["code"], "PL001", "{on_link}");
+
+    let out = run(
+        ["plan-lint", "status", "--data-root", &r, "--format", "json"],
+        Env::default(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["reports"]["files"], 1, "{}", v["reports"]);
+    let unreadable = v["reports"]["unreadable"].to_string();
+    assert!(unreadable.contains("2024/hrss.yaml"), "{unreadable}");
+    assert!(!leaked(&out));
+
+    let out = run(
+        [
+            "plan-lint",
+            "init",
+            "--data-root",
+            &r,
+            "--department",
+            "hrss",
+            "--period",
+            "2025",
+        ],
+        Env::default(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("8.3"),
+        "history inside the root is read: {}",
+        out.stdout
+    );
+    assert!(!leaked(&out), "{}", out.stdout);
+
+    let out = run(
+        ["plan-lint", "decisions", "draft", "--data-root", &r],
+        Env::default(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!leaked(&out), "{}", out.stdout);
+}

@@ -9,7 +9,6 @@ use crate::check::Plans;
 use crate::yaml::{self, format_number, Limits, Node};
 use std::collections::BTreeSet;
 use std::fmt::Write;
-use std::path::Path;
 
 /// One report's identity and the node it was read from.
 struct Read {
@@ -21,16 +20,19 @@ struct Read {
     node: Node,
 }
 
-fn read_reports(root: &Path) -> Vec<Read> {
+/// The reports as a check reads them, each as its YAML tree: a report's
+/// own approvals are fields the typed report no longer keeps.
+fn read_reports(work: &crate::check::Workset) -> Vec<Read> {
     let mut out = Vec::new();
-    for path in crate::check::reports_under(root) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
+    for report in work.reports() {
+        let Ok(node) = yaml::load(
+            report.source.body(),
+            report.source.bom_len(),
+            Limits::default(),
+        ) else {
             continue;
         };
-        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let Ok(node) = yaml::load(body, 0, Limits::default()) else {
-            continue;
-        };
+        let path = report.source.path.clone();
         let text_of = |k: &str| node.get(k).and_then(Node::as_str).map(str::to_string);
         let (Some(department), Some(period)) = (
             text_of("department"),
@@ -39,7 +41,7 @@ fn read_reports(root: &Path) -> Vec<Read> {
             continue;
         };
         out.push(Read {
-            path: crate::paths::display(&path),
+            path,
             plan: text_of("plan").unwrap_or_default(),
             department,
             period: period as i32,
@@ -76,9 +78,9 @@ fn approval(out: &mut String, reason: &str, approved_by: &str, submitted: &str) 
     );
 }
 
-/// The register file the reports under `root` imply, as YAML text.
-pub fn draft(root: &Path, plans: &Plans) -> String {
-    let reports = read_reports(root);
+/// The register file the reports under the data root imply, as YAML text.
+pub fn draft(work: &crate::check::Workset, plans: &Plans) -> String {
+    let reports = read_reports(work);
     let mut out = String::from(
         "# Drafted by `plan-lint decisions draft` from the reports' own approvals, revisions and\n\
          # requirements (contract version 1). Nothing here is in force until the plan office has\n\

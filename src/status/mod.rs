@@ -1104,31 +1104,18 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
         }
         .into());
     }
-    let files: Vec<PathBuf> = check::reports_under(&root)
-        .into_iter()
-        .filter(|p| {
-            let shown = crate::paths::display(p);
-            !opts.exclude.iter().any(|g| g.matches(&shown))
-        })
+    let mut check_opts = check::CheckOptions::new(&root, opts.today);
+    check_opts.decisions = opts.decisions.clone();
+    check_opts.max_file_size = opts.max_file_size;
+    check_opts.exclude = opts.exclude.clone();
+    // Read as check reads them: the same files, the same limits, no link
+    // out of the data root.
+    let work = check::Workset::under_root(plans, &check_opts);
+    let unreadable: Vec<String> = (work.files())
+        .filter(|(_, l)| l.report.is_none())
+        .map(|(s, _)| s.to_string())
         .collect();
-    let loaded: Vec<(String, Option<Report>)> = files
-        .par_iter()
-        .map(|p| {
-            let shown = crate::paths::display(p);
-            let report = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                check::load_file(p, shown.clone(), None, opts.max_file_size).report
-            }))
-            .ok()
-            .flatten();
-            (shown, report)
-        })
-        .collect();
-    let unreadable: Vec<String> = loaded
-        .iter()
-        .filter(|(_, r)| r.is_none())
-        .map(|(s, _)| s.clone())
-        .collect();
-    let reports: Vec<&Report> = loaded.iter().filter_map(|(_, r)| r.as_ref()).collect();
+    let reports: Vec<&Report> = work.reports().collect();
     let chosen: Vec<&Plan> = match named {
         Some(plan) => vec![plan],
         None => {
@@ -1176,7 +1163,7 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
                 data_root: data_root.clone(),
                 department,
             };
-            status_of(plans, plan, &reports, opts, &root, read)
+            status_of(plans, plan, &reports, opts, &check_opts, read)
         })
         .collect())
 }
@@ -1188,7 +1175,7 @@ fn status_of(
     plan: &Plan,
     reports: &[&Report],
     opts: &StatusOptions,
-    root: &std::path::Path,
+    check_opts: &check::CheckOptions,
     read: Read,
 ) -> Status {
     let of_plan: Vec<&Report> = (reports.iter().copied())
@@ -1208,10 +1195,7 @@ fn status_of(
         .filter(|r| r.period().is_some_and(|y| y <= period))
         .collect();
     let history = History::build([plan], used.iter().copied());
-    let mut check_opts = check::CheckOptions::new(root, opts.today);
-    check_opts.decisions = opts.decisions.clone();
-    check_opts.max_file_size = opts.max_file_size;
-    let findings = value_findings(plans, &used, &history, &check_opts);
+    let findings = value_findings(plans, &used, &history, check_opts);
     let read = Read {
         files: used.len(),
         ..read
