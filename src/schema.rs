@@ -23,6 +23,8 @@ pub const RULES: &str = include_str!("../schemas/rules.schema.json");
 pub const CONFIG: &str = include_str!("../schemas/config.schema.json");
 pub const OUTPUT: &str = include_str!("../schemas/output.schema.json");
 pub const DECISIONS: &str = include_str!("../schemas/decisions.schema.json");
+/// The shape of `plan-lint status --format json` (documentation: status writes it).
+pub const STATUS: &str = include_str!("../schemas/status.schema.json");
 
 /// The documents plan-lint validates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +86,7 @@ pub fn by_name(name: &str) -> Option<&'static str> {
         "config" => CONFIG,
         "output" => OUTPUT,
         "decisions" => DECISIONS,
-        "status" => crate::status::SCHEMA,
+        "status" => STATUS,
         _ => return None,
     })
 }

@@ -34,9 +34,6 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The JSON Schema of `plan-lint status --format json`.
-pub const SCHEMA: &str = include_str!("../../schemas/status.schema.json");
-
 /// The default half-width of 基本符合预期: 0.1, i.e. within ±10 percentage
 /// points of the planned progress (a path or pro-rata indicator), or within
 /// ±10% of the target rate (an annual rate). Half a year's worth of progress
