@@ -1926,6 +1926,10 @@ fn verify_samples() -> Vec<VerifyMsg> {
             reference: s("全市平均"),
         },
         V::NoPassageText { code: s("PL201") },
+        V::ReviewPending {
+            entry: s("I01"),
+            mark: s("kind: annual_rate, proposed from 年均增长 — confirm"),
+        },
         V::TargetNotInText {
             target: 13.0,
             text: s("年均增长12%"),
