@@ -70,7 +70,7 @@ impl Basis {
             (Basis::Unit(u), En) => format!("read from the unit \"{u}\""),
             (Basis::Unit(u), Zh) => format!("依据单位“{u}”推定"),
             (Basis::Placeholder, En) => "a placeholder to replace".into(),
-            (Basis::Placeholder, Zh) => "占位内容，请替换".into(),
+            (Basis::Placeholder, Zh) => "占位内容，待替换".into(),
             (Basis::Line { line, text }, En) => format!("taken from line {line}: \"{text}\""),
             (Basis::Line { line, text }, Zh) => format!("取自第 {line} 行：“{text}”"),
             (Basis::Cut(from), En) => format!("cut from \"{from}\""),
