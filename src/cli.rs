@@ -194,6 +194,18 @@ pub struct PlanArgs {
 #[derive(Subcommand, Debug)]
 pub enum PlanCommand {
     Verify(VerifyArgs),
+    Draft(DraftArgs),
+}
+
+/// `plan-lint plan draft --seed FILE --id ID -o DIR`.
+#[derive(clap::Args, Debug)]
+pub struct DraftArgs {
+    #[arg(long, value_name = "FILE")]
+    pub seed: PathBuf,
+    #[arg(long, value_name = "ID")]
+    pub id: String,
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub output: PathBuf,
 }
 
 /// `plan-lint plan verify DIR… [--seed FILE]`.
@@ -239,6 +251,10 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("plan verify", Some("dirs")) => H::PlanVerifyDirs,
         ("plan verify", Some("seed")) => H::PlanVerifySeed,
         ("plan verify", Some("format")) => H::PlanVerifyFormat,
+        ("plan draft", None) => H::PlanDraft,
+        ("plan draft", Some("seed")) => H::PlanDraftSeed,
+        ("plan draft", Some("id")) => H::PlanDraftId,
+        ("plan draft", Some("output")) => H::PlanDraftOutput,
         ("init", None) => H::Init,
         ("init", Some("department")) => H::InitDepartment,
         ("init", Some("period")) => H::InitPeriod,
@@ -661,6 +677,10 @@ fn execute(cli: Cli, env: Env) -> Output {
             action: Some(PlanCommand::Verify(args)),
             ..
         }) => verify_command(args, env, lang),
+        Command::Plan(PlanArgs {
+            action: Some(PlanCommand::Draft(args)),
+            ..
+        }) => draft_command(args, lang),
         Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
             Ok((plans, _)) => crate::catalog_view::show(&plans, &args, lang),
             Err(o) => o,
@@ -765,23 +785,7 @@ fn render_findings(info: &RunInfo<'_>, format: Option<Format>, env: &Env, lang: 
 /// any, 2 when a plan or its seed cannot be read.
 fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
     use crate::plan::verify::{self, Seed};
-    let read_seed = |path: &std::path::Path| -> Result<Seed, Output> {
-        let shown = crate::paths::display(path);
-        let text = std::fs::read(path).and_then(|b| {
-            String::from_utf8(b)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-        });
-        match text {
-            Ok(t) => Ok(Seed::new(shown, &t)),
-            Err(e) => Err(error(
-                Text::SeedUnreadable {
-                    path: shown,
-                    error: (&e).into(),
-                },
-                lang,
-            )),
-        }
-    };
+    let read_seed = |path: &std::path::Path| read_seed(path, lang);
     let mut diagnostics = Vec::new();
     let mut plans = Vec::new();
     let mut notes = String::new();
@@ -887,6 +891,79 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
         stdout,
         stderr: notes,
         code: i32::from(failing),
+    }
+}
+
+/// A plan text (seed) from a file, as UTF-8.
+fn read_seed(path: &std::path::Path, lang: Lang) -> Result<crate::plan::verify::Seed, Output> {
+    let shown = crate::paths::display(path);
+    let text = std::fs::read(path).and_then(|b| {
+        String::from_utf8(b).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    });
+    match text {
+        Ok(t) => Ok(crate::plan::verify::Seed::new(shown, &t)),
+        Err(e) => Err(error(
+            Text::SeedUnreadable {
+                path: shown,
+                error: (&e).into(),
+            },
+            lang,
+        )),
+    }
+}
+
+/// `plan-lint plan draft`: a plan directory drafted from the plan text, into a new or
+/// empty directory (never over anything); exit 2 when the directory is not empty, the
+/// seed cannot be read or a file cannot be written.
+fn draft_command(args: DraftArgs, lang: Lang) -> Output {
+    let dir = &args.output;
+    let shown = crate::paths::display(dir);
+    let occupied = match std::fs::read_dir(dir) {
+        Ok(mut entries) => entries.next().is_some(),
+        Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+    };
+    if occupied {
+        return error(Text::DraftDirNotEmpty { path: shown }, lang);
+    }
+    let seed = match read_seed(&args.seed, lang) {
+        Ok(s) => s,
+        Err(o) => return o,
+    };
+    let seed_ref = crate::plan::draft::seed_reference(dir, &args.seed);
+    let drafted = crate::plan::draft::draft(&seed, &seed_ref, &args.id, lang);
+    for (name, text) in &drafted.files {
+        let path = dir.join(name);
+        let made = path.parent().map_or(Ok(()), std::fs::create_dir_all);
+        let written = made.and_then(|()| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+        });
+        if let Err(e) = written {
+            let path = crate::paths::display(&path);
+            return error(
+                Text::CannotWrite {
+                    path,
+                    error: (&e).into(),
+                },
+                lang,
+            );
+        }
+    }
+    let text = Text::Drafted {
+        path: shown,
+        indicators: drafted.indicators,
+        targets: drafted.targets,
+        projects: drafted.projects,
+        departments: drafted.departments,
+        marks: drafted.marks,
+    };
+    Output {
+        stdout: String::new(),
+        stderr: format!("{}\n", text.text(lang)),
+        code: 0,
     }
 }
 

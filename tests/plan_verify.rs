@@ -233,3 +233,41 @@ fn a_missing_seed_is_said_with_where_it_was_looked_for() {
     ]);
     assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
 }
+
+/// A `review` mark (what `plan draft` writes on its readings) fails as PL606 until it is
+/// deleted, at the mark, in the entry's file; marks are accepted on every kind of entry.
+#[test]
+fn a_review_mark_is_pending_until_deleted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_plan(tmp.path());
+    let mark_line = change(
+        &dir.join("indicators.yaml"),
+        "    source: {line: 76, passage: 专栏2-1 序号1}\n",
+        "    source: {line: 76, passage: 专栏2-1 序号1}\n    review: [\"kind: annual_rate, read from 年均增长 — confirm\"]\n",
+    );
+    change(
+        &dir.join("plan.yaml"),
+        "  - rules.yaml\n",
+        "  - rules.yaml\nreview: [\"period: 2021–2025 — confirm\"]\n",
+    );
+    let shown = dir.to_string_lossy().to_string();
+    let out = plan_lint(&["plan", "verify", &shown, "--format", "json"]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    let v = json(&out);
+    assert_eq!(codes(&v), ["PL606", "PL606"], "{}", out.stdout);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["target"] == "I01")
+        .expect("the indicator's mark");
+    assert_eq!(d["line"].as_u64(), Some(mark_line as u64 + 1), "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("is marked for review"),
+        "{d}"
+    );
+    assert_eq!(d["related"][0]["line"], 76, "{d}");
+}

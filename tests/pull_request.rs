@@ -2,6 +2,8 @@
 //! (PL401, PL402), what is linted, and new versus pre-existing findings.
 //! Runs the binary in the repository, as CI does.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -32,7 +34,7 @@ fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     git(root, &["init", "-q", "-b", "main"]);
-    for entry in walk(Path::new("fixtures/example")) {
+    for entry in common::walk(Path::new("fixtures/example")) {
         let rel = entry.strip_prefix("fixtures/example").unwrap();
         let dest = root.join(rel);
         std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
@@ -42,20 +44,6 @@ fn repo() -> tempfile::TempDir {
     git(root, &["commit", "-q", "-m", "accepted reports"]);
     git(root, &["checkout", "-q", "-b", "pr"]);
     dir
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out.sort();
-    out
 }
 
 fn plan_lint(dir: &Path, args: &[&str]) -> (i32, serde_json::Value, String) {
@@ -474,7 +462,7 @@ fn a_plan_folder_added_by_the_pull_request_is_not_loaded() {
     let repo = repo();
     let root = repo.path();
     let next = Path::new("fixtures/next-plan");
-    for f in walk(next) {
+    for f in common::walk(next) {
         let dest = root.join("plans/next").join(f.strip_prefix(next).unwrap());
         std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
         std::fs::copy(&f, dest).unwrap();

@@ -46,6 +46,10 @@ pub enum CliHelp {
     PlanVerify,
     PlanVerifyDirs,
     PlanVerifySeed,
+    PlanDraft,
+    PlanDraftSeed,
+    PlanDraftId,
+    PlanDraftOutput,
     PlanVerifyFormat,
     InitDepartment,
     InitPeriod,
@@ -241,6 +245,22 @@ impl CliHelp {
             H::PlanVerifySeed => match lang {
                 En => "The plan text (default: the seed plan.yaml names, in the plan directory or a seeds/ folder in it or above it)",
                 Zh => "规划文本（默认：plan.yaml 中 seed 指定的文件，在规划目录中或其所在及上级目录的 seeds/ 文件夹中查找）",
+            },
+            H::PlanDraft => match lang {
+                En => "Draft a plan directory from plan text, every reading marked for review (PL606)",
+                Zh => "根据规划文本起草规划目录，每处解读都标记为待复核（PL606）",
+            },
+            H::PlanDraftSeed => match lang {
+                En => "The plan text: one paragraph per line, tables as `cell | cell` lines",
+                Zh => "规划文本：每段一行，表格写成 `单元格 | 单元格` 的行",
+            },
+            H::PlanDraftId => match lang {
+                En => "The new plan's id (lowercase letters, digits and '-')",
+                Zh => "新规划的 id（小写字母、数字和“-”）",
+            },
+            H::PlanDraftOutput => match lang {
+                En => "The plan directory to write; it must not exist or be empty (nothing is overwritten)",
+                Zh => "要写入的规划目录；该目录必须不存在或为空（不会覆盖任何文件）",
             },
             H::PlanVerifyFormat => match lang {
                 En => "human, json, sarif or github",

@@ -13,6 +13,7 @@
 
 mod data;
 mod decision;
+mod draft;
 mod explain;
 mod file;
 mod help;
@@ -30,6 +31,7 @@ mod verify;
 
 pub use data::DataText;
 pub use decision::DecisionMsg;
+pub use draft::{Basis, Mark};
 pub use explain::{Column, ExplainText};
 pub use file::{Encoding, FileMsg};
 pub use help::CliHelp;

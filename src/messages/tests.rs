@@ -1108,6 +1108,17 @@ fn text_samples() -> Vec<Text> {
             plan: s("nanming-15th-fyp"),
             path: s("rules/nanming-15th-fyp/provenance/catalog-accounting.yaml"),
         },
+        Text::DraftDirNotEmpty {
+            path: s("rules/nanming-15th-fyp"),
+        },
+        Text::Drafted {
+            path: s("rules/nanming-15th-fyp"),
+            indicators: 27,
+            targets: 90,
+            projects: 200,
+            departments: 2,
+            marks: 1500,
+        },
         Text::Summary(counts),
         Text::Summary(Counts {
             errors: 1,
@@ -1938,6 +1949,10 @@ fn verify_samples() -> Vec<VerifyMsg> {
             reference: s("全市平均"),
         },
         V::NoPassageText { code: s("PL201") },
+        V::ReviewPending {
+            entry: s("I01"),
+            mark: s("kind: annual_rate, proposed from 年均增长 — confirm"),
+        },
         V::TargetNotInText {
             target: 13.0,
             text: s("年均增长12%"),
@@ -2196,6 +2211,44 @@ fn every_diagnostic_text_exists_in_both_languages_and_the_chinese_is_chinese() {
     }
 }
 
+fn basis_samples() -> Vec<Basis> {
+    vec![
+        Basis::Word(s("年均增长")),
+        Basis::Default,
+        Basis::AtOrWorse,
+        Basis::TextTarget,
+        Basis::Unit(s("%")),
+        Basis::Placeholder,
+        Basis::Line {
+            line: 501,
+            text: s("群众安全感指数维持在95%以上"),
+        },
+        Basis::Cut(s("到2025年,地区生产总值达到1300亿元以上")),
+        Basis::Composed {
+            item: s("金地卫生3处服务站"),
+            qualifier: s("卫生"),
+        },
+        Basis::NoAttribute,
+        Basis::PeriodEnd,
+        Basis::NotRead(vec![s("2020年"), s("9.9")]),
+        Basis::Past,
+        Basis::SeveralYears(vec![s("2022"), s("2025")]),
+        Basis::NotProject,
+        Basis::NamedAt(599),
+        Basis::NoOffice,
+    ]
+}
+
+#[test]
+fn every_review_mark_exists_in_both_languages_and_the_chinese_is_chinese() {
+    for basis in basis_samples() {
+        let mark = Mark::new("kind", "annual_rate", basis);
+        let (en, zh) = (mark.text(Lang::En), mark.text(Lang::Zh));
+        assert!(en.starts_with("kind: \"annual_rate\", "), "{en}");
+        assert!(has_cjk(&zh) && en != zh, "{mark:?}: {zh}");
+    }
+}
+
 #[test]
 fn every_other_text_exists_in_both_languages_and_the_chinese_is_chinese() {
     let texts = note_samples()
@@ -2274,7 +2327,8 @@ fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 fn every_entry_has_a_sample() {
     let here = |f: &str| std::fs::read_to_string(format!("src/messages/{f}")).unwrap();
     let yaml = std::fs::read_to_string("src/yaml.rs").unwrap();
-    let cases: [(&str, &str, BTreeSet<String>); 17] = [
+    let cases: [(&str, &str, BTreeSet<String>); 18] = [
+        (&here("draft.rs"), "Basis", sampled(&basis_samples())),
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
         (&here("file.rs"), "FileMsg", sampled(&file_samples())),
         (&here("schema.rs"), "SchemaMsg", sampled(&schema_samples())),
@@ -2366,6 +2420,10 @@ fn help_samples() -> Vec<CliHelp> {
         H::PlanVerifyDirs,
         H::PlanVerifySeed,
         H::PlanVerifyFormat,
+        H::PlanDraft,
+        H::PlanDraftSeed,
+        H::PlanDraftId,
+        H::PlanDraftOutput,
         H::InitDepartment,
         H::InitPeriod,
         H::InitOutput,

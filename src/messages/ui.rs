@@ -160,6 +160,19 @@ pub enum Text {
     Wrote {
         path: String,
     },
+    /// `plan draft -o DIR`: DIR exists and is not empty.
+    DraftDirNotEmpty {
+        path: String,
+    },
+    /// `plan draft`: what it wrote.
+    Drafted {
+        path: String,
+        indicators: usize,
+        targets: usize,
+        projects: usize,
+        departments: usize,
+        marks: usize,
+    },
     PlanNotLoaded {
         id: String,
     },
@@ -495,6 +508,29 @@ impl Text {
                 ),
                 Zh => format!(
                     "注意：规划“{plan}”未进行完整性检查：没有核算文件 {path}（目录已逐项核对，但未证明其完整）"
+                ),
+            },
+            Text::DraftDirNotEmpty { path } => match lang {
+                En => format!(
+                    "{path} is not empty; plan-lint plan draft writes only a new or empty directory: choose another or remove it first"
+                ),
+                Zh => format!(
+                    "{path} 不是空目录；plan-lint plan draft 只写入新的或空的目录：请换一个目录，或先删除它"
+                ),
+            },
+            Text::Drafted {
+                path,
+                indicators,
+                targets,
+                projects,
+                departments,
+                marks,
+            } => match lang {
+                En => format!(
+                    "drafted plan directory {path}: {indicators} table indicators, {targets} text targets, {projects} projects, {departments} departments; {marks} review marks to confirm (`plan-lint plan verify {path}` lists them as PL606)"
+                ),
+                Zh => format!(
+                    "已起草规划目录 {path}：表内指标 {indicators} 个，正文目标 {targets} 个，项目 {projects} 个，部门 {departments} 个；待复核标记 {marks} 处（`plan-lint plan verify {path}` 以 PL606 逐条列出）"
                 ),
             },
             Text::Wrote { path } => match lang {

@@ -342,6 +342,13 @@ pub enum VerifyMsg {
     NoPassageText {
         code: String,
     },
+    // PL606 review-pending
+    /// A review mark of a drafted entry: `entry` names it (an id, a rule code, plan.yaml,
+    /// a record of the accounting file), `mark` is what to check.
+    ReviewPending {
+        entry: String,
+        mark: String,
+    },
 }
 
 fn bound(v: Option<f64>) -> String {
@@ -400,6 +407,7 @@ impl VerifyMsg {
             | V::ItemColumn { .. }
             | V::ItemPlaces { .. }
             | V::ItemNotNamed { .. } => "PL604",
+            V::ReviewPending { .. } => "PL606",
             _ => "PL605",
         }
     }
@@ -437,6 +445,14 @@ impl VerifyMsg {
             ("PL604", Zh) => (
                 "请改正该记录：原文与所在行一致，编号在目录中存在，理由采用 `plan-lint explain PL604` 列出的格式",
                 "记录不成立",
+            ),
+            ("PL606", En) => (
+                "check the entry against the plan text, correct it if needed, then delete the mark from its `review` list",
+                "not reviewed",
+            ),
+            ("PL606", Zh) => (
+                "请对照规划文本核对该条目，必要时改正，然后从其 `review` 列表中删去这一项",
+                "待复核",
             ),
             (_, En) => (
                 "correct the entry: `plan-lint explain PL605` lists what a catalog must hold together",
@@ -936,6 +952,10 @@ impl VerifyMsg {
             V::NoPassageText { code } => match lang {
                 En => format!("the rule entry of {code} quotes no passage text"),
                 Zh => format!("{code} 的规则条目没有引用原文"),
+            },
+            V::ReviewPending { entry, mark } => match lang {
+                En => format!("\"{entry}\" is marked for review: \"{mark}\""),
+                Zh => format!("“{entry}”尚待复核：“{mark}”"),
             },
         }
     }

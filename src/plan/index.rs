@@ -121,6 +121,7 @@ mod tests {
             code: code.to_string(),
             name: format!("{code} name"),
             aliases: Vec::new(),
+            review: Vec::new(),
         }
     }
 

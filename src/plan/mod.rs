@@ -2,6 +2,7 @@
 //! entries of one plan, loaded from a directory or from the built-in copy,
 //! each file validated like a report before it is trusted.
 
+pub mod draft;
 mod index;
 pub mod judgement;
 pub mod model;

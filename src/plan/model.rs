@@ -124,6 +124,10 @@ pub struct Indicator {
     pub discrepancies: Vec<Discrepancy>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What a person must still check in a drafted entry (`plan draft` writes these; `plan
+    /// verify` reports each as PL606 review-pending until the plan office deletes it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 /// A named key project of a 专栏 column.
@@ -141,6 +145,10 @@ pub struct Project {
     pub source: Citation,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What a person must still check in a drafted entry (`plan draft` writes these; `plan
+    /// verify` reports each as PL606 review-pending until the plan office deletes it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -151,6 +159,10 @@ pub struct Department {
     /// Other names a clerk may write (区发改局 for 区发展和改革局).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// What a person must still check in a drafted entry (`plan draft` writes these; `plan
+    /// verify` reports each as PL606 review-pending until the plan office deletes it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
@@ -178,6 +190,10 @@ pub struct PlanHeader {
     pub rules: Vec<String>,
     #[serde(default)]
     pub source: Option<Citation>,
+    /// What a person must still check in a drafted entry (`plan draft` writes these; `plan
+    /// verify` reports each as PL606 review-pending until the plan office deletes it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 /// One catalog file: any of its sections may be present.
@@ -252,6 +268,10 @@ pub struct RuleEntry {
     pub passage: RulePassage,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What a person must still check in a drafted entry (`plan draft` writes these; `plan
+    /// verify` reports each as PL606 review-pending until the plan office deletes it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 /// Which indicators or projects a rule entry applies to; every given field must match.

@@ -149,7 +149,7 @@ pub fn table_row_passage(passage: &str) -> Option<(&str, u32)> {
 }
 
 /// The cells of a table line: trimmed, trailing empty cells dropped.
-fn cells(line: &str) -> Vec<&str> {
+pub(crate) fn cells(line: &str) -> Vec<&str> {
     let mut cells: Vec<&str> = line.split('|').map(str::trim).collect();
     while cells.last().is_some_and(|c| c.is_empty()) {
         cells.pop();
@@ -158,19 +158,19 @@ fn cells(line: &str) -> Vec<&str> {
 }
 
 /// One numbered row of a table.
-struct Row {
+pub(crate) struct Row {
     /// 1-based line of the seed.
-    line: usize,
+    pub(crate) line: usize,
     /// Column name → cell.
-    cells: BTreeMap<String, String>,
+    pub(crate) cells: BTreeMap<String, String>,
     /// The 类别 in force for the row (written on the first row of its group).
-    category: Option<String>,
+    pub(crate) category: Option<String>,
 }
 
 /// A table of the seed: its column names and its rows by 序号.
-struct Table {
-    columns: Vec<String>,
-    rows: BTreeMap<u32, Row>,
+pub(crate) struct Table {
+    pub(crate) columns: Vec<String>,
+    pub(crate) rows: BTreeMap<u32, Row>,
 }
 
 impl Table {
@@ -178,7 +178,7 @@ impl Table {
     /// the next line, its rows on the following lines that contain '|'. A row may leave
     /// out the first column (the table writes 类别 only on a group's first row). Err:
     /// the line that cannot be read, if any.
-    fn read(seed: &Seed, label: &str) -> Result<Table, Option<usize>> {
+    pub(crate) fn read(seed: &Seed, label: &str) -> Result<Table, Option<usize>> {
         let headers = seed.column_headers();
         let mut found = headers.iter().filter(|(_, l)| l == label);
         let (header_line, _) = found.next().ok_or(None)?;
@@ -194,7 +194,8 @@ impl Table {
         let mut rows = BTreeMap::new();
         let mut category: Option<String> = None;
         for (i, line) in seed.lines.iter().enumerate().skip(header_line + 1) {
-            if !line.contains('|') {
+            // The table ends at a line without cells, or at the next column's header.
+            if !line.contains('|') || headers.iter().any(|(n, _)| *n == i + 1) {
                 break;
             }
             let row = cells(line);
@@ -226,7 +227,7 @@ impl Table {
         Ok(Table { columns, rows })
     }
 
-    fn column(&self, name: &str) -> Option<&str> {
+    pub(crate) fn column(&self, name: &str) -> Option<&str> {
         self.columns
             .iter()
             .find(|c| c.contains(name))
@@ -285,13 +286,13 @@ pub fn contains_number(text: &str, number: &str) -> bool {
 
 /// Whether `sentence` states `figure`: as a number of its own, or as a figure word
 /// (全覆盖 is 100, 零 is 0).
-fn states_figure(sentence: &str, figure: f64) -> bool {
+pub(crate) fn states_figure(sentence: &str, figure: f64) -> bool {
     contains_number(sentence, &plain(figure))
         || word_figures::words(sentence).iter().any(|w| w.2 == figure)
 }
 
 /// Formats a number without trailing zeros: 115 for 115.0, 8.5 for 8.50.
-fn plain(value: f64) -> String {
+pub(crate) fn plain(value: f64) -> String {
     format!("{value}")
 }
 
@@ -440,6 +441,58 @@ impl Verifier<'_> {
         }
     }
 
+    /// PL606: every review mark a drafted entry still carries (`plan draft` writes them).
+    fn reviews(&mut self) {
+        let plan = self.plan;
+        for (k, mark) in plan.header.review.iter().enumerate() {
+            let field = format!("review/{k}");
+            let msg = V::ReviewPending {
+                entry: "plan.yaml".into(),
+                mark: mark.clone(),
+            };
+            self.add(At::Header(&field), None, msg);
+        }
+        for (k, d) in plan.departments.iter().enumerate() {
+            for mark in &d.review {
+                let msg = V::ReviewPending {
+                    entry: d.code.clone(),
+                    mark: mark.clone(),
+                };
+                self.add(At::Department(k, "review"), None, msg);
+            }
+        }
+        for ind in &plan.indicators {
+            for (k, mark) in ind.review.iter().enumerate() {
+                let field = format!("review/{k}");
+                let msg = V::ReviewPending {
+                    entry: ind.id.clone(),
+                    mark: mark.clone(),
+                };
+                self.add(At::Indicator(ind, &field), Some(ind.source.line), msg);
+            }
+        }
+        for p in &plan.projects {
+            for (k, mark) in p.review.iter().enumerate() {
+                let field = format!("review/{k}");
+                let msg = V::ReviewPending {
+                    entry: p.id.clone(),
+                    mark: mark.clone(),
+                };
+                self.add(At::Project(p, &field), Some(p.source.line), msg);
+            }
+        }
+        for (r, rule) in plan.rules.iter().enumerate() {
+            for (k, mark) in rule.entry.review.iter().enumerate() {
+                let field = format!("review/{k}");
+                let msg = V::ReviewPending {
+                    entry: rule.entry.code.clone(),
+                    mark: mark.clone(),
+                };
+                self.add(At::Rule(r, &field), Some(rule.entry.passage.line), msg);
+            }
+        }
+    }
+
     fn departments(&mut self) {
         let plan = self.plan;
         let mut names: BTreeSet<&str> = BTreeSet::new();
@@ -583,28 +636,28 @@ impl Verifier<'_> {
             }
             _ => {}
         }
-        // baseline (“十三五”完成) and target (“十四五”目标)
+        // baseline (“十三五”完成, or a 基期 column) and target (“十四五”目标)
         let facts = [
             (
-                "完成",
+                &["完成", "基期"][..],
                 "baseline",
                 "baseline_text",
                 ind.baseline,
                 ind.baseline_text.as_deref(),
             ),
             (
-                "目标",
+                &["目标"][..],
                 "target",
                 "target_text",
                 ind.target,
                 Some(ind.target_text.as_str()),
             ),
         ];
-        for (name, field, text_field, value, text) in facts {
-            let Some((column, c)) = cell(name) else {
+        for (names, field, text_field, value, text) in facts {
+            let Some((column, c)) = names.iter().find_map(|name| cell(name)) else {
                 let msg = V::NoColumn {
                     table: table_name(),
-                    column: format!("…{name}"),
+                    column: format!("…{}", names[0]),
                 };
                 self.add(At::Indicator(ind, "source/passage"), Some(line), msg);
                 continue;
@@ -1034,6 +1087,8 @@ pub fn verify(plan: &Plan, seed: &Seed, accounting: Option<&Accounting>) -> Vec<
             },
         }
     }
+
+    v.reviews();
 
     if let Some(acc) = accounting {
         completeness::scan(&mut v, acc, &main_table);

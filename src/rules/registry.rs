@@ -147,6 +147,26 @@ pub const PL605: CodeInfo = CodeInfo {
     },
     check: None,
 };
+pub const PL606: CodeInfo = CodeInfo {
+    code: "PL606",
+    name: "review-pending",
+    severity: "error",
+    subject: Subject::File,
+    plan_rule: false,
+    required_params: &[],
+    summary: "`plan verify`: an entry of the plan directory (plan.yaml, a department, indicator, target, project or rule entry, or a record of the accounting file) still carries a `review` mark: `plan-lint plan draft` proposed it from the plan text, and nobody has yet confirmed what the mark names (a reading such as kind, comparison or target_is, a department, a period, a name cut from a clause, a placeholder citation)",
+    why: "a drafted catalog is a proposal: its copies of the text are proved by plan verify, but its readings of the text are judgements the plan office must make; a repository whose CI fails until each is confirmed cannot put an unread draft in force",
+    example: "indicators:\n  - id: I01\n    kind: annual_rate\n    review:\n      - \"kind: annual_rate, proposed from 年均增长 in the name — confirm\"\n",
+    fix: "check what the mark names against the plan text, correct the entry if needed, then delete the mark (and the `review` key when its list is empty)",
+    zh: Explain {
+        severity: "错误",
+        summary: "`plan verify`：规划目录中的某个条目（plan.yaml、部门、指标、目标、项目或规则条目，或核算文件中的记录）仍带有 `review` 标记：它由 `plan-lint plan draft` 从规划文本起草，标记所指的内容（指标类型、比较方式、目标性质等解读，责任部门，规划期，从分句中截取的名称，占位的原文引用）尚未经人确认。",
+        why: "起草的目录只是建议：其中照录规划文本的部分由 `plan verify` 逐项核对，但对文本的解读须由规划主管部门判断；在逐项确认之前让规划仓库的 CI 不通过，未经审读的草案就不会生效。",
+        example: "indicators:\n  - id: I01\n    kind: annual_rate\n    review:   # 核对 kind 后删去这一项\n      - \"kind: annual_rate, proposed from 年均增长 in the name — confirm\"\n",
+        fix: "对照规划文本核对标记所指的内容，必要时改正条目，然后删去该标记（列表为空时一并删去 `review`）。",
+    },
+    check: None,
+};
 
 /// Every code, in code order.
 pub static CODES: &[&CodeInfo] = &[
@@ -192,6 +212,7 @@ pub static CODES: &[&CodeInfo] = &[
     &PL603,
     &PL604,
     &PL605,
+    &PL606,
 ];
 
 pub fn info(code: &str) -> Option<&'static CodeInfo> {

@@ -14,6 +14,21 @@ pub fn plan_lint(args: &[&str]) -> Output {
     run(full, Env::default())
 }
 
+/// Every file below `dir`, sorted.
+pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The JSON document a run printed.
 pub fn json(out: &Output) -> Value {
     serde_json::from_str(&out.stdout)

@@ -39,7 +39,7 @@ const BUILTIN_ACCOUNTING: &str =
     include_str!("../../../rules/nanming-14th-fyp/provenance/catalog-accounting.yaml");
 
 /// The name patterns of the 14th plan's search, used when the accounting file gives none.
-const NAME_PATTERNS: &[&str] = &[
+pub(crate) const NAME_PATTERNS: &[&str] = &[
     r"专栏\d+-\d+",
     r"\d+G",
     r"PM\d+(?:\.\d+)?",
@@ -53,7 +53,7 @@ const NAME_PATTERNS: &[&str] = &[
 ];
 const NUMBER: &str = r"\d+(?:\.\d+)?";
 /// The comparatives of the 14th plan's search, used when the accounting file gives none.
-const COMPARATIVE: &str = r"高于全(?:市|省|国)|(?:全市|全省|全国|贵阳)(?:全市|全省)?(?:前列|领先|一流|第一)|排名靠前|引领全(?:市|省)";
+pub(crate) const COMPARATIVE: &str = r"高于全(?:市|省|国)|(?:全市|全省|全国|贵阳)(?:全市|全省)?(?:前列|领先|一流|第一)|排名靠前|引领全(?:市|省)";
 const SENTENCE_SEPARATORS: &str = "。;；！？";
 const ITEM_SEPARATORS: &str = "、,，;；。:：";
 const LABEL_SEPARATORS: &str = ":：";
@@ -180,7 +180,7 @@ fn line_field(v: &Value) -> usize {
 }
 
 /// Byte ranges of all occurrences of `needle` in `hay`.
-fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+pub(crate) fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     if needle.is_empty() {
         return Vec::new();
     }
@@ -190,7 +190,7 @@ fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
 }
 
 /// Sentences of a line: (start, end) byte ranges, trimmed of spaces.
-fn sentences(line: &str) -> Vec<(usize, usize)> {
+pub(crate) fn sentences(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut push = |a: usize, b: usize| {
@@ -212,7 +212,7 @@ fn sentences(line: &str) -> Vec<(usize, usize)> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum TokenKind {
+pub(crate) enum TokenKind {
     Quantity,
     Year,
     Name,
@@ -223,16 +223,16 @@ enum TokenKind {
     Comparative,
 }
 
-struct Token {
-    start: usize,
-    end: usize,
-    text: String,
-    kind: TokenKind,
-    value: f64,
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) kind: TokenKind,
+    pub(crate) value: f64,
 }
 
 /// The search the accounting file documents.
-struct Scanner {
+pub(crate) struct Scanner {
     number: Regex,
     names: Vec<Regex>,
     year: Regex,
@@ -261,7 +261,7 @@ fn alternation(words: &[String]) -> Option<Regex> {
 
 impl Scanner {
     /// The scanner of `search.targets`; Err: the key that is malformed.
-    fn new(search: Option<&Value>) -> Result<Scanner, &'static str> {
+    pub(crate) fn new(search: Option<&Value>) -> Result<Scanner, &'static str> {
         let names: Vec<String> = match search.and_then(|s| s.get("name_patterns")) {
             None => NAME_PATTERNS.iter().map(|s| s.to_string()).collect(),
             Some(v) => v
@@ -324,7 +324,7 @@ impl Scanner {
     }
 
     /// The figures `text` states, in digits and in words.
-    fn figures(&self, text: &str) -> Vec<f64> {
+    pub(crate) fn figures(&self, text: &str) -> Vec<f64> {
         let mut out: Vec<f64> = self
             .number
             .find_iter(text)
@@ -340,7 +340,7 @@ impl Scanner {
     }
 
     /// Number tokens of `line[a..b]`, classified.
-    fn tokens(&self, line: &str, a: usize, b: usize) -> Vec<Token> {
+    pub(crate) fn tokens(&self, line: &str, a: usize, b: usize) -> Vec<Token> {
         let masks: Vec<(usize, usize)> = self
             .names
             .iter()
@@ -407,7 +407,7 @@ impl Scanner {
     }
 
     /// Whether the sentence `line[a..b]` is a candidate target.
-    fn is_candidate(&self, line: &str, a: usize, b: usize) -> bool {
+    pub(crate) fn is_candidate(&self, line: &str, a: usize, b: usize) -> bool {
         self.tokens(line, a, b)
             .iter()
             .any(|t| !matches!(t.kind, TokenKind::Name | TokenKind::ListNumber))
@@ -415,20 +415,20 @@ impl Scanner {
     }
 }
 
-fn same_number(a: f64, b: f64) -> bool {
+pub(crate) fn same_number(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(1.0)
 }
 
 // ---------------------------------------------------------------- columns
 
-struct Column {
-    ordinal: u32,
-    label: String,
-    title: String,
-    header: usize,
+pub(crate) struct Column {
+    pub(crate) ordinal: u32,
+    pub(crate) label: String,
+    pub(crate) title: String,
+    pub(crate) header: usize,
 }
 
-fn columns(seed: &Seed) -> Vec<Column> {
+pub(crate) fn columns(seed: &Seed) -> Vec<Column> {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| re(r"^专栏(\d+)-(\d+) (.*?) \|"));
     let mut out = Vec::new();
     for n in 1..=seed.len() {
@@ -445,7 +445,7 @@ fn columns(seed: &Seed) -> Vec<Column> {
     out
 }
 
-fn split_outside(s: &str, seps: &str) -> Vec<String> {
+pub(crate) fn split_outside(s: &str, seps: &str) -> Vec<String> {
     let seps: Vec<char> = seps.chars().collect();
     facility_groups::split_outside_of(s, &seps, (OPEN, CLOSE))
 }
@@ -479,7 +479,7 @@ fn segments(line: &str) -> Vec<String> {
 }
 
 /// Items of a column line: each segment's label, then the pieces of its body.
-fn items(line: &str) -> Vec<String> {
+pub(crate) fn items(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     for seg in segments(line) {
         let parts = split_outside(&seg, LABEL_SEPARATORS);
@@ -499,7 +499,7 @@ fn items(line: &str) -> Vec<String> {
     out
 }
 
-fn strip_verbs(s: &str) -> &str {
+pub(crate) fn strip_verbs(s: &str) -> &str {
     VERBS.iter().find_map(|v| s.strip_prefix(v)).unwrap_or(s)
 }
 
@@ -971,6 +971,20 @@ pub(super) fn scan(v: &mut Verifier, acc: &Accounting, main_table: &str) {
     }
 
     projects(v, acc, &cols, main_table);
+
+    // PL606: records `plan draft` wrote that nobody has reviewed yet.
+    for list in ["targets", "items"] {
+        for (k, r) in entries(json, list) {
+            for (j, mark) in strings(r.get("review")).into_iter().enumerate() {
+                let line = line_field(r);
+                let msg = V::ReviewPending {
+                    entry: format!("{ACCOUNTING_FILE} {list}/{k} (line {line})"),
+                    mark,
+                };
+                v.add_accounting(acc, &format!("/{list}/{k}/review/{j}"), Some(line), msg);
+            }
+        }
+    }
 }
 
 /// (c), (d) of the text targets: figure in target_text, stated year, relative targets,
