@@ -1373,15 +1373,11 @@ fn offices(seed: &Seed) -> Vec<(usize, String)> {
         let Some(line) = seed.line(n) else { continue };
         for m in OFFICE.find_iter(line) {
             let name = m.as_str();
-            // A district's office: the place name is written before 区.
-            let placed = line[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_ascii() && !"，。;；、:：(（“”".contains(c));
-            if !placed
-                || NOT_OFFICES
-                    .iter()
-                    .any(|w| name.ends_with(w) || name.starts_with("区域"))
+            // A district's office, written with its place (南明区发展和改革局)
+            // or without (区生态环境局、区教育局); never a 布局 or a 区域.
+            if NOT_OFFICES
+                .iter()
+                .any(|w| name.ends_with(w) || name.starts_with("区域"))
             {
                 continue;
             }
