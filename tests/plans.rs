@@ -79,23 +79,25 @@ fn without_the_plan_its_reports_are_pl003() {
     let v = json(&out);
     let d = &v["diagnostics"][0];
     assert_eq!(d["code"], "PL003");
-    assert_eq!(d["file"], "fixtures/two-plans/progress/2026/env.yaml");
+    assert_eq!(d["file"], "fixtures/two-plans/progress/2026/eco-env.yaml");
 }
 
 #[test]
 fn history_and_periods_come_from_the_report_s_own_plan() {
     let dir = tempfile::tempdir().unwrap();
-    // A 2027 draft of the next plan: N01 fell from 98.2 (2026) to 98.1.
-    let draft = dir.path().join("env.yaml");
+    // A 2027 draft of the next plan: I05 (空气质量优良率) fell from 98.2 (2026) to 98.1,
+    // a fall within the plan's floor of 98 (a PL201 warning).
+    let draft = dir.path().join("eco-env.yaml");
     std::fs::write(
         &draft,
-        "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: N01, value: 98.1}\nprojects:\n  - {id: Q0101, status: under_construction, progress: 30}\n",
+        "version: 1\nplan: nanming-15th-example\ndepartment: eco-env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: I05, value: 98.1}\n  - {id: I06, value: 41.72}\nprojects:\n  - {id: P0304, status: under_construction, progress: 30}\n  - {id: P0305, status: preparing, progress: 5}\n  - {id: P0306, status: planned, progress: 0}\n",
     )
     .unwrap();
     let out = check_draft(&draft, "2028-02-01");
-    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert_eq!(out.code, 0, "{}", out.stdout);
     let v = json(&out);
     let d = diagnostic(&v, "PL201");
+    assert_eq!(d["severity"], "warning");
     assert!(
         d["message"]
             .as_str()
@@ -105,13 +107,13 @@ fn history_and_periods_come_from_the_report_s_own_plan() {
     );
     assert_eq!(
         d["related"][0]["file"],
-        "fixtures/two-plans/progress/2026/env.yaml"
+        "fixtures/two-plans/progress/2026/eco-env.yaml"
     );
 
     // The next plan's years bound its periods; the built-in plan's reports do not serve as its history.
     std::fs::write(
         &draft,
-        "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2031\nsubmitted: 2032-01-10\nindicators:\n  - {id: N01, value: 99}\nprojects:\n  - {id: Q0101, status: completed, progress: 100, completed: 2031-06-30, evidence: [验收报告]}\n",
+        "version: 1\nplan: nanming-15th-example\ndepartment: eco-env\nperiod: 2031\nsubmitted: 2032-01-10\nindicators:\n  - {id: I05, value: 99}\n  - {id: I06, value: 41.8}\nprojects:\n  - {id: P0304, status: completed, progress: 100, completed: 2031-06-30, evidence: [验收报告]}\n",
     )
     .unwrap();
     let out = check_draft(&draft, "2032-02-01");
@@ -129,8 +131,8 @@ fn history_and_periods_come_from_the_report_s_own_plan() {
 #[test]
 fn suppressing_a_binding_rule_needs_a_decision_by_the_next_plan_s_approver() {
     let dir = tempfile::tempdir().unwrap();
-    let draft = dir.path().join("env.yaml");
-    let body = "version: 1\nplan: nanming-15th-example\ndepartment: env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: N01, value: 98.1}\nprojects:\n  - {id: Q0101, status: under_construction, progress: 30}\nsuppressions:\n  - {rule: PL201, target: N01, reason: 监测点位调整, approved_by: 区规划办公室}\n";
+    let draft = dir.path().join("eco-env.yaml");
+    let body = "version: 1\nplan: nanming-15th-example\ndepartment: eco-env\nperiod: 2027\nsubmitted: 2028-01-10\nindicators:\n  - {id: I05, value: 98.2}\n  - {id: I06, value: 41.6}\nprojects:\n  - {id: P0304, status: under_construction, progress: 30}\n  - {id: P0305, status: preparing, progress: 5}\n  - {id: P0306, status: planned, progress: 0}\nsuppressions:\n  - {rule: PL202, target: I06, reason: 监测点位调整, approved_by: 区发展和改革局}\n";
     std::fs::write(&draft, body).unwrap();
     let out = check_draft(&draft, "2028-02-01");
     assert_eq!(out.code, 1, "{}", out.stdout);
@@ -139,7 +141,7 @@ fn suppressing_a_binding_rule_needs_a_decision_by_the_next_plan_s_approver() {
     // The register must lie inside the repository: a folder under target/.
     std::fs::create_dir_all("target").unwrap();
     let register = tempfile::tempdir_in("target").unwrap();
-    let decision = "version: 1\ndecisions:\n  - {id: D2028-001, kind: suppression, plan: nanming-15th-example, department: env, period: 2027, rule: PL201, target: N01, value: 98.1, reason: 监测点位调整, approved_by: APPROVER, date: 2028-01-20}\n";
+    let decision = "version: 1\ndecisions:\n  - {id: D2028-001, kind: suppression, plan: nanming-15th-example, department: eco-env, period: 2027, rule: PL202, target: I06, value: 41.6, reason: 监测点位调整, approved_by: APPROVER, date: 2028-01-20}\n";
     let check_with_register = || {
         plan_lint(&[
             "check",
@@ -154,18 +156,18 @@ fn suppressing_a_binding_rule_needs_a_decision_by_the_next_plan_s_approver() {
             draft.to_str().unwrap(),
         ])
     };
-    // The built-in plan's approver is not the next plan's.
+    // The department itself is not the next plan's approver.
     let file = register.path().join("2028.yaml");
-    std::fs::write(&file, decision.replace("APPROVER", "区发展和改革局")).unwrap();
+    std::fs::write(&file, decision.replace("APPROVER", "区生态环境局")).unwrap();
     let out = check_with_register();
     assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
     assert!(out.stderr.contains("PL004"), "{}", out.stderr);
-    std::fs::write(&file, decision.replace("APPROVER", "区规划办公室")).unwrap();
+    std::fs::write(&file, decision.replace("APPROVER", "区发展和改革局")).unwrap();
     let out = check_with_register();
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
     let v = json(&out);
     assert_eq!(v["summary"]["suppressed"], 1);
-    assert_eq!(diagnostic(&v, "PL201")["decision"], "D2028-001");
+    assert_eq!(diagnostic(&v, "PL202")["decision"], "D2028-001");
 }
 
 /// `init --period Y` without --plan-id picks the loaded plan whose period holds Y: the
@@ -174,7 +176,7 @@ fn suppressing_a_binding_rule_needs_a_decision_by_the_next_plan_s_approver() {
 fn init_picks_the_plan_whose_period_holds_the_year() {
     for (department, period, plan) in [
         ("eco-env", "2025", "nanming-14th-fyp"),
-        ("env", "2026", "nanming-15th-example"),
+        ("eco-env", "2026", "nanming-15th-example"),
     ] {
         let out = plan_lint(&[
             "init",
@@ -204,7 +206,7 @@ fn init_picks_the_plan_whose_period_holds_the_year() {
         ),
     ] {
         let out = plan_lint(&[
-            "--lang", lang, "init", "--department", "env", "--period", "2031", "--data-root", ROOT,
+            "--lang", lang, "init", "--department", "eco-env", "--period", "2031", "--data-root", ROOT,
         ]);
         assert_eq!(out.code, 2, "{}", out.stdout);
         assert!(out.stderr.contains(words), "{}", out.stderr);
@@ -227,7 +229,7 @@ fn help_of(report: &str, code: &str, lang: &str) -> String {
 /// the loaded plan whose period holds the report's year (PL003, PL106).
 #[test]
 fn a_report_of_another_plan_s_year_is_sent_to_that_plan() {
-    let unknown = "version: 1\nplan: nanming-16th-fyp\ndepartment: env\nperiod: 2026\nsubmitted: 2027-01-15\nindicators:\n  - {id: N01, value: 98.2}\n";
+    let unknown = "version: 1\nplan: nanming-16th-fyp\ndepartment: eco-env\nperiod: 2026\nsubmitted: 2027-01-15\nindicators:\n  - {id: I05, value: 98.2}\n";
     let outside = "version: 1\nplan: nanming-14th-fyp\ndepartment: eco-env\nperiod: 2026\nsubmitted: 2027-01-15\nindicators: []\n";
     for (report, code, lang, words) in [
         (
@@ -317,8 +319,8 @@ fn status_shows_the_final_evaluation_beside_the_next_plan_s_first_year() {
     let (first, second) = out.stdout.split_once("\n---\n").unwrap();
     // The 14th's part is its final evaluation, of its own five years only.
     assert!(first.contains("已完成") && first.contains("nanming-14th-fyp"));
-    assert!(!first.contains("N01"));
-    assert!(second.contains("nanming-15th-example") && second.contains("N01"));
+    assert!(!first.contains("城市生活垃圾回收利用率") && first.contains("群众安全感"));
+    assert!(second.contains("nanming-15th-example") && second.contains("城市生活垃圾回收利用率"));
     assert!(!second.contains("I14"));
 
     // A format that holds one plan shows the plan in force and names the other.
@@ -365,11 +367,14 @@ fn status_shows_the_final_evaluation_beside_the_next_plan_s_first_year() {
     assert!(out.stderr.contains("2021–2025"), "{}", out.stderr);
 
     // One department's part: the plans whose registry has it.
-    let out = status_of_two_plans(&dir, &["--department", "env", "--format", "md"]);
+    let out = status_of_two_plans(&dir, &["--department", "stats", "--format", "md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.matches("\n---\n").count(), 1);
+    let out = status_of_two_plans(&dir, &["--department", "finance", "--format", "md"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.matches("\n---\n").count(), 0);
     assert!(
-        out.stdout.starts_with("# Plan status 2026"),
+        out.stdout.starts_with("# Final evaluation 2021–2025"),
         "{}",
         out.stdout
     );

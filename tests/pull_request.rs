@@ -469,8 +469,8 @@ fn a_plan_folder_added_by_the_pull_request_is_not_loaded() {
     }
     std::fs::create_dir_all(root.join("progress/2026")).unwrap();
     std::fs::copy(
-        "fixtures/two-plans/progress/2026/env.yaml",
-        root.join("progress/2026/env.yaml"),
+        "fixtures/two-plans/progress/2026/eco-env.yaml",
+        root.join("progress/2026/eco-env.yaml"),
     )
     .unwrap();
     git(root, &["add", "."]);
@@ -483,7 +483,7 @@ fn a_plan_folder_added_by_the_pull_request_is_not_loaded() {
     let c = codes(&v);
     assert!(
         c.iter()
-            .any(|x| x.0 == "PL003" && x.1 == "progress/2026/env.yaml"),
+            .any(|x| x.0 == "PL003" && x.1 == "progress/2026/eco-env.yaml"),
         "{c:?}"
     );
     assert!(c.iter().any(|x| x.0 == "PL403"), "{c:?}");
