@@ -271,3 +271,50 @@ fn a_review_mark_is_pending_until_deleted() {
     );
     assert_eq!(d["related"][0]["line"], 76, "{d}");
 }
+
+/// The fictional next plan (fixtures/next-plan), drafted with `plan draft` and reviewed
+/// as docs/plan-authoring.md walks through, is proved against its own text; one fact
+/// changed in it fails at its line.
+#[test]
+fn the_reviewed_next_plan_passes_and_a_changed_fact_fails() {
+    let out = plan_lint(&["plan", "verify", "fixtures/next-plan", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0, "{v}");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("next-plan");
+    std::fs::create_dir_all(dir.join("provenance")).unwrap();
+    for f in [
+        "plan.yaml",
+        "departments.yaml",
+        "indicators.yaml",
+        "targets.yaml",
+        "projects.yaml",
+        "rules.yaml",
+        "seed.txt",
+        "provenance/catalog-accounting.yaml",
+    ] {
+        std::fs::copy(Path::new("fixtures/next-plan").join(f), dir.join(f)).unwrap();
+    }
+    // 专栏1-1 序号8 says 35: the catalog's baseline mistyped.
+    let line = change(
+        &dir.join("indicators.yaml"),
+        "  baseline: 35\n",
+        "  baseline: 33\n",
+    );
+    let out = plan_lint(&["plan", "verify", &dir.to_string_lossy(), "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "PL601", "{v}");
+    assert!(
+        d["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("next-plan/indicators.yaml"),
+        "{d}"
+    );
+    assert_eq!(d["line"], line, "{d}");
+    assert_eq!(d["related"][0]["line"], 19, "the seed's row of 序号8: {d}");
+}
