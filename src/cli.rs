@@ -916,6 +916,13 @@ fn read_seed(path: &std::path::Path, lang: Lang) -> Result<crate::plan::verify::
 /// empty directory (never over anything); exit 2 when the directory is not empty, the
 /// seed cannot be read or a file cannot be written.
 fn draft_command(args: DraftArgs, lang: Lang) -> Output {
+    let id_ok = args
+        .id
+        .starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && (args.id.chars()).all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !id_ok {
+        return error(Text::DraftBadId { id: args.id }, lang);
+    }
     let dir = &args.output;
     let shown = crate::paths::display(dir);
     let occupied = match std::fs::read_dir(dir) {
@@ -960,9 +967,13 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
         departments: drafted.departments,
         marks: drafted.marks,
     };
+    let mut stderr = format!("{}\n", text.text(lang));
+    if drafted.indicators == 0 {
+        stderr.push_str(&format!("{}\n", Text::DraftNoTable.text(lang)));
+    }
     Output {
         stdout: String::new(),
-        stderr: format!("{}\n", text.text(lang)),
+        stderr,
         code: 0,
     }
 }

@@ -301,3 +301,34 @@ fn a_small_draft() {
     let v = json(&out);
     assert!(codes(&v).iter().all(|c| *c == "PL606"), "{}", out.stdout);
 }
+
+/// An id no plan file may have is refused before anything is written; a text without a
+/// main indicator table is drafted all the same, and the run says the table is missing.
+#[test]
+fn a_bad_id_is_refused_and_a_missing_table_is_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("draft");
+    let out = draft("fixtures/next-plan/seed.txt", "Nanming 15th", &out_dir);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("is not a plan id"), "{}", out.stderr);
+    assert!(!out_dir.exists());
+
+    let seed = tmp.path().join("text.txt");
+    std::fs::write(&seed, "某规划\n“十五五”时期(2026—2030年)。\n").unwrap();
+    let out = plan_lint(&[
+        "plan",
+        "draft",
+        "--seed",
+        &seed.to_string_lossy(),
+        "--id",
+        "x",
+        "-o",
+        &out_dir.to_string_lossy(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no main indicator table"),
+        "{}",
+        out.stderr
+    );
+}

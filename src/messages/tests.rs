@@ -1108,6 +1108,10 @@ fn text_samples() -> Vec<Text> {
             plan: s("nanming-15th-fyp"),
             path: s("rules/nanming-15th-fyp/provenance/catalog-accounting.yaml"),
         },
+        Text::DraftBadId {
+            id: s("Nanming 15th"),
+        },
+        Text::DraftNoTable,
         Text::DraftDirNotEmpty {
             path: s("rules/nanming-15th-fyp"),
         },

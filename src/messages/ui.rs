@@ -161,6 +161,12 @@ pub enum Text {
         path: String,
     },
     /// `plan draft -o DIR`: DIR exists and is not empty.
+    /// `plan draft --id`: not an id a plan file may have.
+    DraftBadId {
+        id: String,
+    },
+    /// `plan draft`: the text has no main indicator table.
+    DraftNoTable,
     DraftDirNotEmpty {
         path: String,
     },
@@ -509,6 +515,18 @@ impl Text {
                 Zh => format!(
                     "注意：规划“{plan}”未进行完整性检查：没有核算文件 {path}（目录已逐项核对，但未证明其完整）"
                 ),
+            },
+            Text::DraftBadId { id } => match lang {
+                En => format!(
+                    "--id \"{id}\" is not a plan id: lowercase letters, digits and '-', starting with a letter or digit (nanming-15th-fyp)"
+                ),
+                Zh => format!(
+                    "--id “{id}”不是规划编号：只能用小写字母、数字和“-”，并以字母或数字开头（如 nanming-15th-fyp）"
+                ),
+            },
+            Text::DraftNoTable => match lang {
+                En => "note: the text has no main indicator table (a 专栏 whose header row has 序号, 指标名称 and 属性, written as `cell | cell` lines): indicators.yaml lists none".into(),
+                Zh => "提示：规划文本中没有主要指标表（表头含“序号”“指标名称”“属性”的专栏，以“单元格 | 单元格”行书写）：indicators.yaml 中没有指标".into(),
             },
             Text::DraftDirNotEmpty { path } => match lang {
                 En => format!(
