@@ -7,7 +7,7 @@
 //! It answers only "certainly valid". Anything else — a violation, or a case
 //! it does not decide, such as an integer written as `1.0` — goes to the
 //! validator, which alone makes the diagnostics; so the verdict is always the
-//! validator's. `tests/fast_schema.rs` proves on generated and mutated
+//! validator's. `tests/it/fast_schema.rs` proves on generated and mutated
 //! reports and catalog files that whenever this says valid, the validator
 //! agrees, and that generated ones take the fast path.
 

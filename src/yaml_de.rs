@@ -5,7 +5,7 @@
 //! The plan's catalog files are read this way when the typed schema check
 //! (`crate::fast_schema::catalog_valid`) has found them valid; anything it
 //! cannot read goes the JSON way, whose errors are the ones shown, so its
-//! own errors are never seen by a user. `tests/fast_schema.rs` proves both
+//! own errors are never seen by a user. `tests/it/fast_schema.rs` proves both
 //! ways give the same catalog on every catalog file of the repository, on
 //! generated synthetic plans and on mutations of them.
 

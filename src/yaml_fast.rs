@@ -5,7 +5,7 @@
 //! It never decides anything on its own: for any input outside the subset,
 //! and for anything that would be an error, it gives up (`None`) and the
 //! caller loads the file through saphyr-parser, which alone makes load
-//! errors. `tests/fast_yaml.rs` proves that whenever it returns a tree, the
+//! errors. `tests/it/fast_yaml.rs` proves that whenever it returns a tree, the
 //! parser's path returns the same tree, on every YAML file of the repository,
 //! on generated reports and plans, and on mutations of them.
 //!

@@ -819,7 +819,7 @@ pub struct ProjectRow {
 
 /// The title of a project's 专栏 column: its header line in the plan, which
 /// the passage of the project's citation quotes (`专栏3-6 总部引进重大项目 |`),
-/// without the column's number and the table bar (tests/status.rs checks
+/// without the column's number and the table bar (tests/it/status.rs checks
 /// each against the seed's header lines).
 pub fn column_title(p: &crate::plan::Project) -> String {
     let line = p.source.passage.trim().trim_end_matches('|').trim();

@@ -4,9 +4,7 @@
 //! (the ratios below; the misses are printed), loads as a plan, and passes `plan verify`
 //! except for its review marks (PL606). It never writes into a directory that is not empty.
 
-mod common;
-
-use common::{codes, json, plan_lint, walk};
+use crate::common::{codes, json, plan_lint, walk};
 use plan_lint::plan::verify::table_row_passage;
 use plan_lint::plan::{Indicator, Plan};
 use std::path::{Path, PathBuf};

@@ -2,8 +2,7 @@
 //! (PL401, PL402), what is linted, and new versus pre-existing findings.
 //! Runs the binary in the repository, as CI does.
 
-mod common;
-
+use crate::common;
 use std::path::Path;
 use std::process::Command;
 

@@ -9,9 +9,7 @@
 //! message, except under `CI=true`, where it must run (`.ci/run` installs
 //! Debian's `libreoffice-calc-nogui`).
 
-mod common;
-
-use common::{missing_program, plan_lint, program, run_program};
+use crate::common::{missing_program, plan_lint, program, run_program};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -5,9 +5,7 @@
 //! record of the accounting file holds (no PL603, no PL604); the scan ran (no note that it
 //! did not).
 
-mod common;
-
-use common::{codes, json, plan_lint};
+use crate::common::{codes, json, plan_lint};
 use std::path::PathBuf;
 
 fn root() -> PathBuf {

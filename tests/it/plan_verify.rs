@@ -2,9 +2,7 @@
 //! fact changed: it fails with the code of the fact, pointing at the changed
 //! line of the catalog file and related to the seed line it cites.
 
-mod common;
-
-use common::{codes, json, plan_lint};
+use crate::common::{codes, json, plan_lint};
 use std::path::{Path, PathBuf};
 
 const ID: &str = "nanming-14th-fyp";

@@ -1,11 +1,9 @@
 //! `plan-lint status`: the evaluation category of every kind of indicator,
 //! the Markdown and JSON forms on the example data, the HTML page's
 //! structure, and exit codes. (The HTML page rendered in a browser:
-//! tests/status_chromium.rs.)
+//! tests/it/status_chromium.rs.)
 
-mod common;
-
-use common::plan_lint;
+use crate::common::plan_lint;
 use plan_lint::cli::Output;
 use plan_lint::plan::{Indicator, Period, Plan};
 use plan_lint::status::{evaluate, method, Category, Evaluation, Method, DEFAULT_BAND};

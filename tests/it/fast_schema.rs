@@ -5,9 +5,7 @@
 //! with or without it; generated files do take the fast path; and a catalog
 //! read straight from its tree (`yaml::de`) is the catalog its JSON view gives.
 
-#[path = "../examples/generate/repo.rs"]
-mod repo;
-
+use crate::repo;
 use plan_lint::fast_schema::{catalog_valid, report_valid};
 use plan_lint::plan::{CatalogFile, Plan};
 use plan_lint::schema::{self, Kind};

@@ -11,9 +11,7 @@
 //! pages are kept in Cargo's test temp directory (printed) so that a
 //! person can look at them.
 
-mod common;
-
-use common::{missing_program, program, run_program};
+use crate::common::{missing_program, program, run_program};
 use plan_lint::cli::{run, Env};
 use std::path::{Path, PathBuf};
 use std::process::Command;

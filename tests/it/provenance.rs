@@ -2,9 +2,7 @@
 //! the code the plan office runs (`plan-lint plan verify`, src/plan/verify.rs): for every
 //! `rules/*/plan.yaml`, the plan loads and `plan verify DIR` finds nothing.
 
-mod common;
-
-use common::{codes, json, plan_lint};
+use crate::common::{codes, json, plan_lint};
 use std::path::PathBuf;
 
 fn root() -> PathBuf {

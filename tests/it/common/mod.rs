@@ -1,6 +1,5 @@
 //! What the command-line tests share: running plan-lint through the library
-//! and reading its JSON output. Each test binary uses part of it.
-#![allow(dead_code)]
+//! and reading its JSON output, for the modules of the test binary.
 
 pub mod mutation;
 

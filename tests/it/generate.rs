@@ -3,9 +3,7 @@
 //! finding found by `plan-lint check` in its file, with the synthetic plan
 //! once one district is not enough.
 
-#[path = "../examples/generate/repo.rs"]
-mod repo;
-
+use crate::repo;
 use plan_lint::check::{self, CheckOptions, Plans};
 use plan_lint::plan::Plan;
 use std::collections::{BTreeMap, BTreeSet};

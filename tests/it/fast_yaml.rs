@@ -4,12 +4,9 @@
 //! built for (the repository's reports and plan files, generated reports and
 //! synthetic plans) do take the fast path.
 
-#[path = "../examples/generate/repo.rs"]
-mod repo;
-
-mod common;
-
-use common::mutation::{mutation, Mutation};
+use crate::common;
+use crate::common::mutation::{mutation, Mutation};
+use crate::repo;
 use plan_lint::plan::Plan;
 use plan_lint::yaml::{self, Limits, Node, NodeKind};
 use proptest::prelude::*;

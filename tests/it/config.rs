@@ -1,9 +1,7 @@
 //! plan-lint.toml: validated like a report (PL005 with a location), and what it
 //! changes: data root, excludes, severity overrides, responsibilities.
 
-mod common;
-
-use common::plan_lint;
+use crate::common::plan_lint;
 use plan_lint::cli::Output;
 use std::path::Path;
 

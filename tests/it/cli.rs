@@ -1,8 +1,6 @@
 //! End-to-end runs of the command line through the library's `cli::run`.
 
-mod common;
-
-use common::{diagnostic, plan_lint};
+use crate::common::{diagnostic, plan_lint};
 use plan_lint::cli::{run, Env, Output};
 
 fn with_stdin(args: &[&str], stdin: &str) -> Output {

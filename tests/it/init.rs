@@ -1,9 +1,7 @@
 //! `plan-lint init`: the skeleton fails `check` at every empty value, passes
 //! once they are filled, and `-o` never overwrites a file.
 
-mod common;
-
-use common::plan_lint;
+use crate::common::plan_lint;
 
 #[test]
 fn skeleton_points_at_each_value_then_passes_when_filled() {

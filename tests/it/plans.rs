@@ -3,16 +3,14 @@
 //! report is judged by the plan it names, and only reports of the same plan
 //! are each other's history.
 
-mod common;
-
-use common::{codes, diagnostic, json};
+use crate::common::{codes, diagnostic, json};
 use plan_lint::cli::{run, Env, Output};
 
 /// plan-lint with the second plan loaded beside the built-in one.
 fn plan_lint(args: &[&str]) -> Output {
     let mut full = vec!["--plan", "fixtures/next-plan"];
     full.extend_from_slice(args);
-    common::plan_lint(&full)
+    crate::common::plan_lint(&full)
 }
 
 const ROOT: &str = "fixtures/two-plans/progress";

@@ -7,9 +7,7 @@
 //! The check is called without `check::run`'s per-file panic isolation, so a
 //! panic fails the property instead of becoming an internal error.
 
-mod common;
-
-use common::mutation::{apply, mutation};
+use crate::common::mutation::{apply, mutation};
 use plan_lint::check::{self, CheckOptions, Outcome, Plans};
 use plan_lint::history::History;
 use plan_lint::messages::Lang;

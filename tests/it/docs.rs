@@ -20,7 +20,7 @@ fn docs_rules_md_is_in_sync() {
         let on_disk = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             on_disk == generated,
-            "{path} is out of date: run `UPDATE_DOCS=1 cargo test --test docs`"
+            "{path} is out of date: run `UPDATE_DOCS=1 cargo test --test it docs::`"
         );
     }
 }
