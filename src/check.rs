@@ -1,6 +1,7 @@
 //! `plan-lint check`: find the reports, load each once, build history, run
 //! the fixed checks and the plan's rules, and return sorted diagnostics.
 
+use crate::code::Code;
 use crate::diagnostic::{self, Diagnostic, Location, Severity};
 use crate::history::History;
 use crate::messages::{Counts, DuplicateRole, Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
@@ -210,7 +211,12 @@ pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
     } else {
         e.span
     };
-    let mut d = Diagnostic::new("PL001", Severity::Error, Location::at(source, span), e.kind);
+    let mut d = Diagnostic::new(
+        Code::PL001,
+        Severity::Error,
+        Location::at(source, span),
+        e.kind,
+    );
     if let Some(span) = e.related {
         d = d.related(Location::at(source, span), Note::FirstDefined);
     }
@@ -218,7 +224,7 @@ pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
 }
 
 fn pl001_file(location: Location, msg: FileMsg) -> Diagnostic {
-    Diagnostic::new("PL001", Severity::Error, location, msg)
+    Diagnostic::new(Code::PL001, Severity::Error, location, msg)
 }
 
 /// Reads, decodes, parses and schema-checks one file.
@@ -318,7 +324,7 @@ pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64)
     for (pointer, span, text) in crate::report::impossible_dates(&node) {
         out.diagnostics.push(
             Diagnostic::new(
-                "PL002",
+                Code::PL002,
                 Severity::Error,
                 Location::at(&source, span),
                 SchemaMsg::ImpossibleDate { text },
@@ -489,7 +495,7 @@ fn unread_report_file(path: &Path, max: u64) -> Option<Diagnostic> {
         Err(_) => Location::path_only(&shown),
     };
     Some(Diagnostic::new(
-        "PL110",
+        Code::PL110,
         Severity::Warning,
         location,
         ReportMsg::UnreadReportFile { name, read_as },
@@ -1090,7 +1096,7 @@ fn duplicate_findings(dept: &str, period: i32, reports: &[&Report]) -> Vec<(Stri
             .map(|(_, o)| o)
             .collect();
         let mut d = Diagnostic::new(
-            "PL107",
+            Code::PL107,
             Severity::Error,
             dept_loc(r),
             ReportMsg::DuplicateReport {
@@ -1297,7 +1303,7 @@ fn apply_severity_overrides(
     }
     let plan = report.and_then(|r| plans.get(r.plan_id()?));
     for d in diags {
-        if let Some(sev) = opts.severity.get(d.code) {
+        if let Some(sev) = opts.severity.get(d.code.as_str()) {
             let suppressible = plan.is_none_or(|p| {
                 let mut entries = p.rules_for(d.code).peekable();
                 entries.peek().is_none() || entries.all(|r| r.entry.suppressible)
@@ -1556,7 +1562,7 @@ mod tests {
         std::fs::write(&b, text).unwrap();
         let finding = |source: Source| {
             Diagnostic::new(
-                "PL104",
+                Code::PL104,
                 Severity::Error,
                 Location::at(&source, Span::new(0, 6)),
                 IndicatorMsg::BindingPending {
@@ -1579,7 +1585,7 @@ mod tests {
         ];
         let extra = restore_released(&diagnostics);
         assert_eq!(extra.len(), 1, "{extra:?}");
-        assert_eq!(extra[0].code, "PL001");
+        assert_eq!(extra[0].code, Code::PL001);
         assert_eq!(extra[0].location.path, "a.yaml");
         assert_eq!(
             extra[0].message(crate::messages::Lang::En),

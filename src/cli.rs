@@ -665,9 +665,11 @@ fn execute(cli: Cli, env: Env) -> Output {
             Ok((plans, _)) => match crate::explain::explain(&plans, &code, lang) {
                 Some(text) => Output::ok(text),
                 None => {
-                    let suggestion =
-                        crate::suggest::closest(&code, registry::CODES.iter().map(|c| c.code))
-                            .map(str::to_string);
+                    let suggestion = crate::suggest::closest(
+                        &code,
+                        registry::CODES.iter().map(|c| c.code.as_str()),
+                    )
+                    .map(str::to_string);
                     error(Text::NoRule { code, suggestion }, lang)
                 }
             },

@@ -3,6 +3,7 @@
 //! into the file. The only module that names `toml_edit`.
 
 use crate::check::Plans;
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::PlanMsg;
 use crate::schema::{self, Kind};
@@ -119,7 +120,12 @@ fn item_node(item: &toml_edit::Item) -> Node {
 }
 
 fn bad(source: &Source, span: Span, msg: PlanMsg) -> Diagnostic {
-    Diagnostic::new("PL005", Severity::Error, Location::at(source, span), msg)
+    Diagnostic::new(
+        Code::PL005,
+        Severity::Error,
+        Location::at(source, span),
+        msg,
+    )
 }
 
 /// Reads and validates a config file. Plan-dependent parts are checked by [`Config::apply`].
@@ -127,7 +133,7 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
     let shown = crate::paths::display(path);
     let text = std::fs::read_to_string(path).map_err(|e| {
         vec![Diagnostic::new(
-            "PL005",
+            Code::PL005,
             Severity::Error,
             Location::path_only(&shown),
             PlanMsg::ConfigUnreadable {
@@ -155,7 +161,7 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
     let errors: Vec<Diagnostic> = schema::validate(Kind::Config, &root, &source)
         .into_iter()
         .map(|mut d| {
-            d.code = "PL005";
+            d.code = Code::PL005;
             d
         })
         .collect();
@@ -228,12 +234,12 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
                 k.span,
                 PlanMsg::SeverityUnknownRule { code: code.clone() },
             )),
-            Some(i) if !i.plan_rule => diags.push(bad(
+            Some(i) if !i.code.plan_rule() => diags.push(bad(
                 &source,
                 k.span,
                 PlanMsg::SeverityFixedRule {
                     code: code.clone(),
-                    name: i.name.to_string(),
+                    name: i.code.name().to_string(),
                 },
             )),
             Some(_) => {
@@ -287,10 +293,10 @@ impl Config {
             let not_suppressible = plans
                 .0
                 .iter()
-                .any(|p| p.rules_for(code).any(|r| !r.entry.suppressible));
+                .any(|p| p.rules_named(code).any(|r| !r.entry.suppressible));
             if not_suppressible {
                 diags.push(Diagnostic::new(
-                    "PL005",
+                    Code::PL005,
                     Severity::Error,
                     self.at(&format!("/severity/{code}")),
                     PlanMsg::SeverityNotSuppressible { code: code.clone() },
@@ -300,7 +306,7 @@ impl Config {
         for (dept, (indicators, projects)) in &self.responsibilities {
             if !plans.0.iter().any(|p| p.department(dept).is_some()) {
                 diags.push(Diagnostic::new(
-                    "PL005",
+                    Code::PL005,
                     Severity::Error,
                     self.at(&format!("/responsibilities/{dept}")),
                     PlanMsg::ConfigDepartment {
@@ -316,7 +322,7 @@ impl Config {
                 }
                 if !found {
                     diags.push(Diagnostic::new(
-                        "PL005",
+                        Code::PL005,
                         Severity::Error,
                         self.at(&format!("/responsibilities/{dept}/indicators/{i}")),
                         PlanMsg::ConfigIndicator { id: id.clone() },
@@ -330,7 +336,7 @@ impl Config {
                 }
                 if !found {
                     diags.push(Diagnostic::new(
-                        "PL005",
+                        Code::PL005,
                         Severity::Error,
                         self.at(&format!("/responsibilities/{dept}/projects/{i}")),
                         PlanMsg::ConfigProject { id: id.clone() },

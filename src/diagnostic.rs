@@ -1,5 +1,6 @@
 //! The one diagnostic type every check produces and every reporter consumes.
 
+use crate::code::Code;
 use crate::messages::{Lang, Msg, Note, ServerText, Texts};
 use crate::source::Source;
 use crate::yaml::Span;
@@ -90,7 +91,7 @@ pub struct Fix {
 /// run by the reporters: nothing else about a finding depends on the language.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub msg: Msg,
     pub location: Location,
@@ -110,12 +111,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(
-        code: &'static str,
-        severity: Severity,
-        location: Location,
-        msg: impl Into<Msg>,
-    ) -> Self {
+    pub fn new(code: Code, severity: Severity, location: Location, msg: impl Into<Msg>) -> Self {
         Diagnostic {
             code,
             severity,
@@ -168,7 +164,7 @@ impl Diagnostic {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
         for part in [
-            self.code,
+            self.code.as_str(),
             &self.location.path,
             &self.node_path,
             self.target.as_deref().unwrap_or(""),
@@ -185,7 +181,7 @@ impl Diagnostic {
         (
             &self.location.path,
             self.location.span.map_or(0, |s| s.start()),
-            self.code,
+            self.code.as_str(),
         )
     }
 }
@@ -219,11 +215,11 @@ mod tests {
     fn ties_are_ordered_by_the_english_message_whatever_the_language() {
         let d = |target: &str| {
             Diagnostic::new(
-                "PL503",
+                Code::PL503,
                 Severity::Warning,
                 Location::path_only("a.yaml"),
                 SuppressionMsg::Unused {
-                    code: "PL203".into(),
+                    code: Code::PL203.as_str().into(),
                     target: target.into(),
                 },
             )

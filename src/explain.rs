@@ -50,12 +50,12 @@ pub fn rules_table(plans: &Plans, lang: Lang) -> String {
         &column(Column::Plan),
     ]);
     for info in CODES {
-        if info.plan_rule {
+        if info.code.plan_rule() {
             for plan in &plans.0 {
                 for r in plan.rules_for(info.code) {
                     out.push_str(&table_row([
-                        info.code,
-                        info.name,
+                        info.code.as_str(),
+                        info.code.name(),
                         &X::Severity(r.entry.severity).text(lang),
                         &X::Suppressible(r.entry.suppressible).text(lang),
                         &X::Selector(r.entry.select.clone()).text(lang),
@@ -65,8 +65,8 @@ pub fn rules_table(plans: &Plans, lang: Lang) -> String {
             }
         } else {
             out.push_str(&table_row([
-                info.code,
-                info.name,
+                info.code.as_str(),
+                info.code.name(),
                 info.text(lang).severity,
                 &X::Suppressible(false).text(lang),
                 &X::FixedSelector.text(lang),
@@ -115,7 +115,7 @@ pub fn explain(plans: &Plans, code: &str, lang: Lang) -> Option<String> {
         let _ = writeln!(out, "  {l}");
     }
     let _ = writeln!(out, "\n{}\n  {}\n", X::HowToFix.text(lang), text.fix);
-    if info.plan_rule {
+    if info.code.plan_rule() {
         for plan in &plans.0 {
             let applied = where_applied(plan, info, lang);
             let heading = X::WherePlanApplies {
@@ -123,7 +123,9 @@ pub fn explain(plans: &Plans, code: &str, lang: Lang) -> Option<String> {
             };
             let _ = writeln!(out, "{}", heading.text(lang));
             if applied.is_empty() {
-                let nowhere = X::NowhereInPlan { code: info.code };
+                let nowhere = X::NowhereInPlan {
+                    code: info.code.as_str(),
+                };
                 let _ = writeln!(out, "  {}", nowhere.text(lang));
             } else {
                 out.push_str(&applied);
@@ -156,12 +158,15 @@ pub fn rules_markdown(plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
-            info.code, info.name, text.severity, text.summary
+            info.code,
+            info.code.name(),
+            text.severity,
+            text.summary
         );
     }
     for info in CODES {
         let text = info.text(lang);
-        let _ = writeln!(out, "\n## {} {}\n", info.code, info.name);
+        let _ = writeln!(out, "\n## {} {}\n", info.code, info.code.name());
         let _ = writeln!(
             out,
             "{}\n",
@@ -175,7 +180,7 @@ pub fn rules_markdown(plan: &Plan, lang: Lang) -> String {
             ensure_newline(text.example)
         );
         let _ = writeln!(out, "{}\n", doc_sentence(X::DocFix, text.fix, lang));
-        if info.plan_rule {
+        if info.code.plan_rule() {
             let applied = where_applied(plan, info, lang);
             let _ = writeln!(out, "{}\n", X::DocWhereBuiltin.text(lang));
             if applied.is_empty() {

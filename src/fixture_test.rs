@@ -170,7 +170,7 @@ pub fn run_case(dir: &Path) -> CaseResult {
         }
     }
     if !case.select.is_empty() {
-        diagnostics.retain(|d| case.select.iter().any(|c| c == d.code));
+        diagnostics.retain(|d| case.select.iter().any(|c| c == d.code.as_str()));
     }
     let mut produced: Vec<Expected> = diagnostics
         .iter()
@@ -210,7 +210,7 @@ pub fn run_case(dir: &Path) -> CaseResult {
     }
     for p in remaining {
         let d = diagnostics.iter().find(|d| {
-            d.code == p.code
+            d.code.as_str() == p.code
                 && relative(&d.location.path, &name) == p.file
                 && Some(&d.node_path) == p.node.as_ref()
         });

@@ -6,6 +6,7 @@
 pub mod catalog_view;
 pub mod check;
 pub mod cli;
+pub mod code;
 pub mod config;
 pub mod decisions;
 pub mod diagnostic;

@@ -5,6 +5,7 @@
 //! missing key at the entry that lacks it, a wrong value at the value, with
 //! "did you mean" and, for a number written as text, the number meant.
 
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{
     Expected, JsonType, KeyHint, SchemaMsg, ServerText, Shown, TopLevel, TypeHelp,
@@ -160,7 +161,7 @@ pub fn validate_json(
                         _ => None,
                     };
                     let mut d = Diagnostic::new(
-                        "PL002",
+                        Code::PL002,
                         Severity::Error,
                         loc(at),
                         SchemaMsg::UnknownKey {
@@ -186,7 +187,7 @@ pub fn validate_json(
                     loc(at)
                 };
                 Diagnostic::new(
-                    "PL002",
+                    Code::PL002,
                     Severity::Error,
                     at_loc,
                     SchemaMsg::MissingKey {
@@ -232,7 +233,7 @@ pub fn validate_json(
                     .map(str::to_string);
                 let fix = suggestion.clone();
                 let d = Diagnostic::new(
-                    "PL002",
+                    Code::PL002,
                     Severity::Error,
                     loc(value),
                     SchemaMsg::NotAllowed {
@@ -253,7 +254,7 @@ pub fn validate_json(
             }
             ValidationErrorKind::Minimum { limit }
             | ValidationErrorKind::ExclusiveMinimum { limit } => Diagnostic::new(
-                "PL002",
+                Code::PL002,
                 Severity::Error,
                 loc(value),
                 SchemaMsg::BelowMinimum {
@@ -264,7 +265,7 @@ pub fn validate_json(
             ),
             ValidationErrorKind::Maximum { limit }
             | ValidationErrorKind::ExclusiveMaximum { limit } => Diagnostic::new(
-                "PL002",
+                Code::PL002,
                 Severity::Error,
                 loc(value),
                 SchemaMsg::AboveMaximum {
@@ -274,7 +275,7 @@ pub fn validate_json(
                 },
             ),
             ValidationErrorKind::Pattern { pattern } => Diagnostic::new(
-                "PL002",
+                Code::PL002,
                 Severity::Error,
                 loc(value),
                 SchemaMsg::WrongForm {
@@ -286,7 +287,7 @@ pub fn validate_json(
                 },
             ),
             ValidationErrorKind::MinLength { .. } => Diagnostic::new(
-                "PL002",
+                Code::PL002,
                 Severity::Error,
                 loc(value),
                 SchemaMsg::Empty {
@@ -295,7 +296,7 @@ pub fn validate_json(
             ),
             ValidationErrorKind::MinItems { limit } | ValidationErrorKind::MaxItems { limit } => {
                 Diagnostic::new(
-                    "PL002",
+                    Code::PL002,
                     Severity::Error,
                     loc(value),
                     SchemaMsg::ItemCount {
@@ -316,10 +317,15 @@ pub fn validate_json(
                 let has_pending = value.get("pending").is_some();
                 if has_value && has_pending {
                     let (k, _) = value.entry("pending").expect("present");
-                    Diagnostic::new("PL002", Severity::Error, loc(k), SchemaMsg::ValueAndPending)
+                    Diagnostic::new(
+                        Code::PL002,
+                        Severity::Error,
+                        loc(k),
+                        SchemaMsg::ValueAndPending,
+                    )
                 } else if !has_value && !has_pending {
                     Diagnostic::new(
-                        "PL002",
+                        Code::PL002,
                         Severity::Error,
                         first_line(source, value),
                         SchemaMsg::NoValueOrPending,
@@ -388,7 +394,7 @@ fn fold_consequences(out: &mut Vec<Diagnostic>) {
 
 fn continue_generic(source: &Source, value: &Node, field: &str, detail: &str) -> Diagnostic {
     Diagnostic::new(
-        "PL002",
+        Code::PL002,
         Severity::Error,
         Location::at(source, value.span),
         SchemaMsg::Other {
@@ -409,7 +415,7 @@ fn type_error(
     if let NodeKind::Number { value: v, .. } = value.kind {
         if !v.is_finite() && expected.has(&JsonType::Number) {
             return Diagnostic::new(
-                "PL002",
+                Code::PL002,
                 Severity::Error,
                 loc,
                 SchemaMsg::NotFinite {
@@ -477,7 +483,7 @@ fn type_error(
         _ => None,
     };
     let d = Diagnostic::new(
-        "PL002",
+        Code::PL002,
         Severity::Error,
         loc,
         SchemaMsg::WrongType {
@@ -508,7 +514,7 @@ fn not_a_mapping(kind: Kind, node: &Node, source: &Source) -> Diagnostic {
         _ => (TopLevel::Other(shown(node)), first_line(source, node)),
     };
     Diagnostic::new(
-        "PL002",
+        Code::PL002,
         Severity::Error,
         location,
         SchemaMsg::NotAMapping {

@@ -12,6 +12,7 @@
 //! bad file is PL004 (exit 2), pointing into it.
 
 use crate::check::Plans;
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{DecisionMsg, Note};
 use crate::plan::{IndicatorKind, Plan};
@@ -96,7 +97,14 @@ pub const ALL: &str = "all";
 /// The rules whose findings are about a figure: a suppression of one of
 /// them names the figure it approves (`value`), and a worse figure is a new
 /// finding.
-pub const FIGURE_RULES: [&str; 6] = ["PL201", "PL202", "PL203", "PL205", "PL206", "PL207"];
+pub const FIGURE_RULES: [Code; 6] = [
+    Code::PL201,
+    Code::PL202,
+    Code::PL203,
+    Code::PL205,
+    Code::PL206,
+    Code::PL207,
+];
 
 /// The decisions in force for a run.
 #[derive(Clone, Debug, Default)]
@@ -212,7 +220,7 @@ impl Register {
                 Ok(n) => n,
                 Err(e) => {
                     let mut d = crate::check::load_error_diagnostic(&source, e);
-                    d.code = "PL004";
+                    d.code = Code::PL004;
                     diags.push(d);
                     continue;
                 }
@@ -220,7 +228,7 @@ impl Register {
             let errors = schema::validate(Kind::Decisions, &node, &source);
             if !errors.is_empty() {
                 diags.extend(errors.into_iter().map(|mut d| {
-                    d.code = "PL004";
+                    d.code = Code::PL004;
                     d
                 }));
                 continue;
@@ -313,7 +321,7 @@ pub fn register_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn bad(location: Location, msg: DecisionMsg) -> Diagnostic {
-    Diagnostic::new("PL004", Severity::Error, location, msg)
+    Diagnostic::new(Code::PL004, Severity::Error, location, msg)
 }
 
 /// One entry, typed and checked against its plan; `None` (with diagnostics) when it is wrong.
@@ -436,14 +444,16 @@ fn read_entry(
                         rule: rule.clone(),
                         suggestion: crate::suggest::closest(
                             &rule,
-                            crate::rules::registry::CODES.iter().map(|c| c.code),
+                            crate::rules::registry::CODES
+                                .iter()
+                                .map(|c| c.code.as_str()),
                         )
                         .map(str::to_string),
                     },
                 ),
                 Some(info) => {
                     let entries: Vec<_> = plan.rules_for(info.code).collect();
-                    let suppressible = info.plan_rule
+                    let suppressible = info.code.plan_rule()
                         && !entries.is_empty()
                         && entries.iter().all(|r| r.entry.suppressible);
                     if !suppressible {
@@ -451,7 +461,7 @@ fn read_entry(
                             "rule",
                             DecisionMsg::NotSuppressible {
                                 code: info.code.to_string(),
-                                name: info.name.to_string(),
+                                name: info.code.name().to_string(),
                                 plan: plan.id().to_string(),
                             },
                         );
@@ -469,7 +479,7 @@ fn read_entry(
                 );
             } else if indicator.is_some()
                 && decision.value.is_none()
-                && FIGURE_RULES.contains(&rule.as_str())
+                && Code::parse(&rule).is_some_and(|c| FIGURE_RULES.contains(&c))
             {
                 diags.push(
                     bad(
@@ -540,8 +550,8 @@ pub fn is_approver(plan: &Plan, name: &str) -> bool {
 /// figure the register records (the plan's rules give it PL204/PL205).
 pub fn is_relative(plan: &Plan, ind: &crate::plan::Indicator) -> bool {
     ind.kind == IndicatorKind::Qualitative
-        || ["PL204", "PL205"].iter().any(|code| {
-            plan.rules_for(code)
+        || [Code::PL204, Code::PL205].iter().any(|code| {
+            plan.rules_for(*code)
                 .any(|r| r.entry.select.matches_indicator(ind))
         })
 }
@@ -635,7 +645,7 @@ pub fn misplaced(dir: &Path, data_root: &Path, repository: &Path) -> Option<Misp
 /// PL503 for a decision that matched nothing in a full check.
 pub fn unused(d: &Decision) -> Diagnostic {
     Diagnostic::new(
-        "PL503",
+        Code::PL503,
         Severity::Warning,
         d.location(Some("id")),
         DecisionMsg::Unused {

@@ -176,8 +176,8 @@ impl ExplainText {
     pub fn text(&self, lang: Lang) -> String {
         use ExplainText as X;
         match (self, lang) {
-            (X::Title(info), En) => format!("{} {} ({})", info.code, info.name, info.severity),
-            (X::Title(info), Zh) => format!("{} {}（{}）", info.code, info.name, info.zh.severity),
+            (X::Title(info), En) => format!("{} {} ({})", info.code, info.code.name(), info.code.severity()),
+            (X::Title(info), Zh) => format!("{} {}（{}）", info.code, info.code.name(), info.zh.severity),
             (X::WhatItChecks, En) => "What it checks:".into(),
             (X::WhatItChecks, Zh) => "检查什么：".into(),
             (X::Why, En) => "Why:".into(),
@@ -267,11 +267,11 @@ impl ExplainText {
             ),
             (X::RuleHelpMarkdown(c), En) => format!(
                 "**{}** — {}\n\n```yaml\n{}```\n\n**Fix.** {}",
-                c.name, c.summary, c.example, c.fix
+                c.code.name(), c.summary, c.example, c.fix
             ),
             (X::RuleHelpMarkdown(c), Zh) => format!(
                 "**{}** — {}\n\n```yaml\n{}```\n\n**怎么改**：{}",
-                c.name, c.zh.summary, c.zh.example, c.zh.fix
+                c.code.name(), c.zh.summary, c.zh.example, c.zh.fix
             ),
             (X::DocTitle, En) => "# Rules".into(),
             (X::DocTitle, Zh) => "# 规则".into(),

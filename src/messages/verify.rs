@@ -3,6 +3,7 @@
 //! every finding of the code; the message says what does not hold.
 
 use super::{list, num, t, Lang, Texts};
+use crate::code::Code;
 use Lang::{En, Zh};
 
 /// What a catalog entry quotes from the seed.
@@ -357,7 +358,7 @@ fn bound(v: Option<f64>) -> String {
 
 impl VerifyMsg {
     /// The code a finding of this kind carries.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         use VerifyMsg as V;
         match self {
             V::LineOutOfRange { .. }
@@ -378,7 +379,7 @@ impl VerifyMsg {
             | V::NoComparative { .. }
             | V::TargetYearStated { .. }
             | V::ProjectLine { .. }
-            | V::ProjectPassage { .. } => "PL601",
+            | V::ProjectPassage { .. } => Code::PL601,
             V::TableUnreadable { .. }
             | V::NoSuchRow { .. }
             | V::RowLine { .. }
@@ -386,12 +387,12 @@ impl VerifyMsg {
             | V::NoColumn { .. }
             | V::NoCategory { .. }
             | V::RowMissing { .. }
-            | V::RowTwice { .. } => "PL602",
+            | V::RowTwice { .. } => Code::PL602,
             V::SentenceUnaccounted { .. }
             | V::TokenUnaccounted { .. }
             | V::ItemUnaccounted { .. }
             | V::TargetUnaccounted { .. }
-            | V::ProjectUnaccounted { .. } => "PL603",
+            | V::ProjectUnaccounted { .. } => Code::PL603,
             V::AccountingUnreadable { .. }
             | V::AccountingKey { .. }
             | V::RecordNotAtLine { .. }
@@ -406,51 +407,51 @@ impl VerifyMsg {
             | V::RecordDoesNotAccount { .. }
             | V::ItemColumn { .. }
             | V::ItemPlaces { .. }
-            | V::ItemNotNamed { .. } => "PL604",
-            V::ReviewPending { .. } => "PL606",
-            _ => "PL605",
+            | V::ItemNotNamed { .. } => Code::PL604,
+            V::ReviewPending { .. } => Code::PL606,
+            _ => Code::PL605,
         }
     }
 
     pub fn texts(&self, lang: Lang) -> Texts {
         let (help, label) = match (self.code(), lang) {
-            ("PL601", En) => (
+            (Code::PL601, En) => (
                 "correct the entry to what the seed states at the cited line, or cite the line that states it",
                 "not at the cited line",
             ),
-            ("PL601", Zh) => (
+            (Code::PL601, Zh) => (
                 "请把条目改为规划文本在所引行写明的内容，或改引写明它的那一行",
                 "与所引原文不符",
             ),
-            ("PL602", En) => (
+            (Code::PL602, En) => (
                 "give every numbered row of a cited table one catalog entry, citing the row's own line and 序号",
                 "table row",
             ),
-            ("PL602", Zh) => (
+            (Code::PL602, Zh) => (
                 "所引表格的每个带序号的行在目录中应恰有一个条目，引用该行自己的行号和序号",
                 "表格行",
             ),
-            ("PL603", En) => (
+            (Code::PL603, En) => (
                 "catalog it, or add a record to the accounting file that says what it became (`plan-lint explain PL603`)",
                 "not accounted for",
             ),
-            ("PL603", Zh) => (
+            (Code::PL603, Zh) => (
                 "请把它列入目录，或在核算文件中添加一条记录，写明它的去向（`plan-lint explain PL603`）",
                 "未核算",
             ),
-            ("PL604", En) => (
+            (Code::PL604, En) => (
                 "correct the record: its text verbatim at its line, ids the catalog has, a reason of a form `plan-lint explain PL604` lists",
                 "record does not hold",
             ),
-            ("PL604", Zh) => (
+            (Code::PL604, Zh) => (
                 "请改正该记录：原文与所在行一致，编号在目录中存在，理由采用 `plan-lint explain PL604` 列出的格式",
                 "记录不成立",
             ),
-            ("PL606", En) => (
+            (Code::PL606, En) => (
                 "check the entry against the plan text, correct it if needed, then delete the mark from its `review` list",
                 "not reviewed",
             ),
-            ("PL606", Zh) => (
+            (Code::PL606, Zh) => (
                 "请对照规划文本核对该条目，必要时改正，然后从其 `review` 列表中删去这一项",
                 "待复核",
             ),

@@ -1453,7 +1453,7 @@ fn rules(
             continue;
         }
         let on_projects = crate::rules::registry::info(&e.code)
-            .is_some_and(|i| i.subject == crate::rules::Subject::Project);
+            .is_some_and(|i| i.code.subject() == crate::rules::Subject::Project);
         let selects = if on_projects {
             projects.iter().any(|p| e.select.matches_project(p))
         } else {

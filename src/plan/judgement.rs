@@ -13,6 +13,7 @@
 
 use super::model::{Comparison, Indicator, IndicatorKind, TargetIs};
 use super::Plan;
+use crate::code::Code;
 use crate::numeric;
 use std::cmp::Ordering;
 
@@ -76,7 +77,7 @@ impl Plan {
     pub fn target_of(&self, ind: &Indicator) -> Option<Target> {
         let value = ind.target?;
         let band_percent = self
-            .indicator_rule("PL202", ind)
+            .indicator_rule(Code::PL202, ind)
             .and_then(|r| r.entry.params.band)
             .unwrap_or(0.0);
         Some(Target {
@@ -87,7 +88,7 @@ impl Plan {
     }
     /// The rule entry of `code` that applies to an indicator: the first
     /// that selects it.
-    pub fn indicator_rule<'a>(&'a self, code: &'a str, ind: &Indicator) -> Option<&'a super::Rule> {
+    pub fn indicator_rule(&self, code: Code, ind: &Indicator) -> Option<&super::Rule> {
         self.rules_for(code)
             .find(|r| r.entry.select.matches_indicator(ind))
     }

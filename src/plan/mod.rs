@@ -8,6 +8,7 @@ pub mod judgement;
 pub mod model;
 pub mod verify;
 
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{PlanMsg, PlanReadError, ReadContext};
 use crate::report::Report;
@@ -576,8 +577,14 @@ impl Plan {
         }
     }
     /// Rule entries that apply a code.
-    pub fn rules_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
+    /// The rule entries of a code named in an input file ("PL201").
+    pub fn rules_named<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
         self.rules.iter().filter(move |r| r.entry.code == code)
+    }
+    pub fn rules_for(&self, code: Code) -> impl Iterator<Item = &Rule> + '_ {
+        self.rules
+            .iter()
+            .filter(move |r| r.entry.code == code.as_str())
     }
 }
 
@@ -644,7 +651,7 @@ fn read_catalog(
 }
 
 fn bad_plan(location: Location, msg: PlanMsg) -> Diagnostic {
-    Diagnostic::new("PL004", Severity::Error, location, msg)
+    Diagnostic::new(Code::PL004, Severity::Error, location, msg)
 }
 
 impl Plan {
@@ -894,7 +901,7 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
             ));
             continue;
         };
-        if !info.plan_rule {
+        if !info.code.plan_rule() {
             diags.push(plan.bad_at(
                 &rule.origin,
                 Some("code"),
@@ -920,7 +927,7 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        let selects_any = if info.subject == crate::rules::Subject::Project {
+        let selects_any = if info.code.subject() == crate::rules::Subject::Project {
             plan.projects.iter().any(|p| e.select.matches_project(p))
         } else {
             plan.indicators
@@ -936,7 +943,12 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
                 },
             ));
         }
-        if let Some(missing) = info.required_params.iter().find(|p| !e.params.has(p)) {
+        if let Some(missing) = info
+            .code
+            .required_params()
+            .iter()
+            .find(|p| !e.params.has(p))
+        {
             diags.push(plan.bad_at(
                 &rule.origin,
                 None,
@@ -1021,12 +1033,12 @@ mod tests {
         let first = plan
             .rules
             .iter()
-            .position(|r| r.entry.code == "PL201")
+            .position(|r| r.entry.code == Code::PL201.as_str())
             .unwrap();
         let other_code = plan
             .rules
             .iter()
-            .position(|r| r.entry.code == "PL203")
+            .position(|r| r.entry.code == Code::PL203.as_str())
             .unwrap();
         let mut everything = plan.rules[first].clone();
         everything.entry.select = Selector::default();

@@ -31,11 +31,7 @@ fn command(d: &Diagnostic, lang: Lang) -> String {
     }
     props.push(format!(
         "title={}",
-        property(&format!(
-            "{} {}",
-            d.code,
-            crate::rules::registry::info(d.code).map_or("", |i| i.name)
-        ))
+        property(&format!("{} {}", d.code, d.code.name()))
     ));
     format!(
         "::{kind} {}::{}\n",

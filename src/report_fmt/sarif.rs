@@ -77,7 +77,7 @@ pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
     let rules: Vec<Value> = CODES
         .iter()
         .map(|c| {
-            let default_level = if c.severity == "warning" {
+            let default_level = if c.code.severity() == "warning" {
                 "warning"
             } else {
                 "error"
@@ -85,7 +85,7 @@ pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
             let t = c.text(lang);
             json!({
                 "id": c.code,
-                "name": c.name,
+                "name": c.code.name(),
                 "shortDescription": {"text": t.summary},
                 "fullDescription": {"text": t.why},
                 "help": {

@@ -3,6 +3,7 @@
 
 use super::RunInfo;
 use crate::check::Plans;
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::messages::{Lang, Text};
 use crate::plan::Attribute;
@@ -10,7 +11,13 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Codes whose error means a binding indicator missed its commitment.
-const MISSES: [&str; 5] = ["PL201", "PL202", "PL204", "PL205", "PL208"];
+const MISSES: [Code; 5] = [
+    Code::PL201,
+    Code::PL202,
+    Code::PL204,
+    Code::PL205,
+    Code::PL208,
+];
 
 pub fn render(info: &RunInfo<'_>, plans: &Plans, lang: Lang) -> String {
     let o = info.outcome;
@@ -39,13 +46,13 @@ pub fn render(info: &RunInfo<'_>, plans: &Plans, lang: Lang) -> String {
             let _ = writeln!(out, "| {dept} | {e} | {w} |");
         }
         out.push('\n');
-        let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by_rule: BTreeMap<Code, usize> = BTreeMap::new();
         for d in live() {
             *by_rule.entry(d.code).or_default() += 1;
         }
         let _ = writeln!(out, "{}\n|---|---:|", Text::StepRuleHeader.text(lang));
         for (code, n) in &by_rule {
-            let name = crate::rules::registry::info(code).map_or("", |i| i.name);
+            let name = code.name();
             let _ = writeln!(out, "| {code} {name} | {n} |");
         }
         out.push('\n');
@@ -65,7 +72,7 @@ pub fn render(info: &RunInfo<'_>, plans: &Plans, lang: Lang) -> String {
             if !reported.contains(&(plan.id(), ind.id.as_str())) {
                 continue;
             }
-            let missed: Vec<&str> = live()
+            let missed: Vec<Code> = live()
                 .filter(|d| {
                     d.severity == Severity::Error
                         && MISSES.contains(&d.code)

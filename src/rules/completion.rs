@@ -1,17 +1,13 @@
 //! PL303: a completed project has a completion date, evidence and 100% progress.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::messages::{ProjProblem, ProjectMsg};
 use crate::plan::ProjectStatus;
 
 pub const PL303: CodeInfo = CodeInfo {
-    code: "PL303",
-    name: "completion-evidence",
-    severity: "error",
-    subject: Subject::Project,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL303,
     summary: "`completed` status without a `completed` date, without `evidence`, or with progress below 100",
     why: "completion is what the ledger counts; it must be dated and backed by the 验收/竣工 documents",
     example: "projects:\n  - id: P0901\n    status: completed\n    progress: 100\n    evidence: []\n",

@@ -2,19 +2,15 @@
 //! is responsible for; `pending` counts as reported, but a pending binding
 //! indicator is flagged.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{IndicatorMsg, Note, ProjectMsg, ServerText};
 use crate::report::Report;
 use crate::yaml::Span;
 
 pub const PL208: CodeInfo = CodeInfo {
-    code: "PL208",
-    name: "missing-indicator",
-    severity: "error for binding, warning otherwise",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL208,
     summary: "a department omits an indicator it is responsible for (`pending` counts as reported)",
     why: "the plan office's evaluation needs every indicator every year; a silent gap looks like a figure nobody wanted to show",
     example: "department: eco-env\nindicators:\n  - id: I14\n    value: 97.6\n# I15..I20 missing\n",
@@ -30,12 +26,7 @@ pub const PL208: CodeInfo = CodeInfo {
 };
 
 pub const PL209: CodeInfo = CodeInfo {
-    code: "PL209",
-    name: "binding-pending",
-    severity: "warning; error once `expected_by` has passed or lies after 31 December of the year after the period",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL209,
     summary: "a binding indicator is reported as `pending`: a warning while `expected_by` lies ahead, an error once it has passed (`--today`) or when it lies after 31 December of the year after the period",
     why: "a binding indicator cannot be judged until its figure arrives; `expected_by` is a promise, and a figure that cannot arrive in time for the next report is not pending but missing",
     example: "indicators:\n  - id: I16\n    pending: {reason: 统计年鉴尚未发布, expected_by: 2024-06-30}\n",
@@ -51,12 +42,7 @@ pub const PL209: CodeInfo = CodeInfo {
 };
 
 pub const PL306: CodeInfo = CodeInfo {
-    code: "PL306",
-    name: "missing-project",
-    severity: "warning",
-    subject: Subject::Project,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL306,
     summary: "a department omits a project it is responsible for",
     why: "the key-project ledger (重点项目跟踪台账) needs each project's status every year, including projects not yet started",
     example: "department: water\nprojects: []\n",
@@ -144,7 +130,7 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let loc = list_location(ctx, ctx.report.indicators_key);
         let mut d = Diagnostic::new(
-            "PL208",
+            Code::PL208,
             ctx.severity(),
             loc,
             IndicatorMsg::Missing {
@@ -244,7 +230,7 @@ fn check_projects(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let loc = list_location(ctx, ctx.report.projects_key);
         let mut d = Diagnostic::new(
-            "PL306",
+            Code::PL306,
             ctx.severity(),
             loc,
             ProjectMsg::Missing {

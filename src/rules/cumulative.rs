@@ -1,17 +1,13 @@
 //! PL206: a cumulative total since the plan began never falls.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
 
 pub const PL206: CodeInfo = CodeInfo {
-    code: "PL206",
-    name: "cumulative-decrease",
-    severity: "error",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL206,
     summary: "a cumulative indicator (e.g. 累计城镇新增就业人数) is lower than its previous value",
     why: "a total since 2021 can only grow: a lower figure means this year's figure was reported instead of the running total, or a year was lost",
     example: "# 2022: I22 value 7.1 (万人, total since 2021)\nperiod: 2023\nindicators:\n  - id: I22\n    value: 3.6\n",

@@ -1,17 +1,13 @@
 //! PL304: project dates are in order and plausible.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{DateField, Note, ProjectMsg};
 use jiff::civil::Date;
 
 pub const PL304: CodeInfo = CodeInfo {
-    code: "PL304",
-    name: "date-order",
-    severity: "error",
-    subject: Subject::Project,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL304,
     summary: "`started` after `completed`, or a date after `submitted` or more than five years before the plan's first year",
     why: "dates out of order are typing errors (2032 for 2023) that make durations and completion years wrong",
     example: "projects:\n  - id: P0901\n    status: completed\n    started: 2023-05-01\n    completed: 2022-12-30\n",

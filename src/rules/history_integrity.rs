@@ -1,19 +1,15 @@
 //! PL401, PL402 (with `--base REV`): accepted reports change only where
 //! the plan office's revision decisions allow, and never leave the record.
 
-use super::{CodeInfo, Explain, Subject};
+use super::{CodeInfo, Explain};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{Changed, HistoryMsg, Note};
 use crate::source::SourceFile;
 use crate::yaml::{self, Limits, Node};
 
 pub const PL401: CodeInfo = CodeInfo {
-    code: "PL401",
-    name: "history-rewritten",
-    severity: "error",
-    subject: Subject::History,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL401,
     summary: "a report accepted at the merge-base has different parsed content now (comments and formatting do not count) in an entry no revision decision of the plan office's register (at the merge-base) lists; a `pending` replaced by its `value` is not a rewrite",
     why: "accepted reports are the plan's record: a figure changed after acceptance needs the plan office's decision, which the department cannot write, or history is silently rewritten",
     example: "# progress/2022/eco-env.yaml, accepted with I14 value 97.5, now says\nindicators:\n  - id: I14\n    value: 97.9\n",
@@ -29,12 +25,7 @@ pub const PL401: CodeInfo = CodeInfo {
 };
 
 pub const PL402: CodeInfo = CodeInfo {
-    code: "PL402",
-    name: "history-deleted",
-    severity: "error",
-    subject: Subject::History,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL402,
     summary: "a (department, period) with an accepted report at the merge-base has none now, whatever removed it: deleting, renaming to a name that is not read, moving out of the data root, changing `period` or `department` in place, a link (a rename that keeps department and period is not a deletion)",
     why: "a removed report takes a year out of the record and out of every later comparison",
     example: "# git mv progress/2022/eco-env.yaml progress/2022/eco-env.yaml.bak\n",
@@ -117,7 +108,7 @@ pub fn rewritten(
             };
             out.push(
                 Diagnostic::new(
-                    "PL401",
+                    Code::PL401,
                     Severity::Error,
                     location,
                     HistoryMsg::Rewritten {
@@ -199,7 +190,7 @@ pub fn rewritten(
 /// PL402 for a report that exists at the base and is gone now.
 pub fn deleted(path: &str, base_commit: &str) -> Diagnostic {
     Diagnostic::new(
-        "PL402",
+        Code::PL402,
         Severity::Error,
         Location::path_only(path),
         HistoryMsg::Deleted {
@@ -211,12 +202,7 @@ pub fn deleted(path: &str, base_commit: &str) -> Diagnostic {
 }
 
 pub const PL403: CodeInfo = CodeInfo {
-    code: "PL403",
-    name: "rules-changed",
-    severity: "warning",
-    subject: Subject::History,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL403,
     summary: "with `--base`, the pull request changes, adds or deletes plan-lint.toml, a `--plan` directory or a file of the decisions register; the pull request is judged by the merge-base's versions (one missing there is missing), and the changes take effect after merge",
     why: "a pull request must not weaken the rules that judge it: the configuration and plan of its base decide, and the change is shown for review",
     example: "# the pull request edits plan-lint.toml:\n[severity]\nPL203 = \"warning\"\n",
@@ -238,7 +224,7 @@ pub fn rules_changed(path: &str, what: Changed, base_commit: &str, exists_now: b
         _ => Location::path_only(path),
     };
     Diagnostic::new(
-        "PL403",
+        Code::PL403,
         Severity::Warning,
         location,
         HistoryMsg::RulesChanged {

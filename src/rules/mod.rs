@@ -28,28 +28,15 @@ use crate::plan::{CatalogPositions, Indicator, Plan, Project, Rule};
 use crate::report::{IndicatorEntry, ProjectEntry, Report};
 use jiff::civil::Date;
 
-/// What a code is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Subject {
-    File,
-    Indicator,
-    Project,
-    Suppression,
-    History,
-}
+pub use crate::code::{Code, Subject};
 
 /// Everything plan-lint knows about a code: its metadata, its explain text
 /// and, for plan-dependent codes, the check kind rule entries run.
 #[derive(Debug)]
 pub struct CodeInfo {
-    pub code: &'static str,
-    pub name: &'static str,
-    /// The contract's severity; a plan's rule entry may set another.
-    pub severity: &'static str,
-    pub subject: Subject,
-    /// Whether a plan's rule files decide where it applies (PL2xx, PL3xx).
-    pub plan_rule: bool,
-    pub required_params: &'static [&'static str],
+    /// The code; what the contract says of it (name, severity, subject, …) is
+    /// [`Code::meta`].
+    pub code: Code,
     /// When it fires, in one line.
     pub summary: &'static str,
     pub why: &'static str,
@@ -80,7 +67,7 @@ impl CodeInfo {
     pub fn text(&self, lang: crate::messages::Lang) -> Explain {
         match lang {
             crate::messages::Lang::En => Explain {
-                severity: self.severity,
+                severity: self.code.severity(),
                 summary: self.summary,
                 why: self.why,
                 example: self.example,

@@ -1,17 +1,13 @@
 //! PL201: a binding level indicator must not move in its worse direction.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
 
 pub const PL201: CodeInfo = CodeInfo {
-    code: "PL201",
-    name: "binding-regression",
-    severity: "error",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &["tolerance"],
+    code: Code::PL201,
     summary: "a binding indicator of kind `level` moved in its worse direction against its previous value by more than the rule's tolerance",
     why: "约束性 indicators are commitments the district must keep: the plan's environmental figures may not regress from one year to the next. Where the plan's own binding target lies at or below the baseline (森林覆盖率 41.75 → 41.68), the plan permits movement down to that floor: the rule entry for such targets sets the severity of a fall that stays above it, and a fall across it is PL202",
     example: "# progress/2022/eco-env.yaml has I14 value 97.5\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",

@@ -1,18 +1,14 @@
 //! PL305: completed investment above the planned total.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{Note, ProjectMsg};
 use crate::numeric;
 use std::cmp::Ordering;
 
 pub const PL305: CodeInfo = CodeInfo {
-    code: "PL305",
-    name: "investment-overrun",
-    severity: "warning",
-    subject: Subject::Project,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL305,
     summary: "`completed_to_date` is above `planned_total`",
     why: "an overrun needs an adjusted budget, or the figure is in the wrong unit (万元 for 亿元)",
     example:

@@ -1,6 +1,7 @@
 //! PL302: a project's progress and completed investment never fall.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::history::Fact;
 use crate::messages::{Measure, Note, ProjectMsg};
@@ -9,12 +10,7 @@ use crate::report::Spanned;
 use std::cmp::Ordering;
 
 pub const PL302: CodeInfo = CodeInfo {
-    code: "PL302",
-    name: "progress-decrease",
-    severity: "error",
-    subject: Subject::Project,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL302,
     summary: "`progress` or `investment.completed_to_date` is lower than in the previous period",
     why: "形象进度 and completed investment accumulate; a lower figure means one of the two years is wrong",
     example: "# 2022: progress 65\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 60\n",

@@ -1,18 +1,14 @@
 //! PL207: a value must be plausible for what it measures.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::messages::IndicatorMsg;
 use crate::numeric;
 use std::cmp::Ordering;
 
 pub const PL207: CodeInfo = CodeInfo {
-    code: "PL207",
-    name: "implausible-value",
-    severity: "error",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL207,
     summary: "a value is outside the range the catalog gives the indicator (a share of a whole: 0..100; a count: ≥ 0), narrowed by the rule entry's `greater_than`/`at_most` (a growth rate: above −100 and at most the entry's ceiling), or not a finite number",
     why: "a share above 100% or a negative count is a typing error (976 for 97.6), and so is a growth rate of −100% or less, or an amount written where its growth rate belongs (45000 for 城镇居民人均可支配收入's 8%): each would distort every comparison after it. A share below 1% where the plan's figures are 10% or more is likely a fraction (0.978 for 97.8%): a warning, since it may be true",
     example: "indicators:\n  - id: I14\n    value: 976\n",

@@ -2,8 +2,9 @@
 //! names: the plan and format version, indicator and project ids, units,
 //! departments, periods, and the file's place in the data repository.
 
-use super::{CodeInfo, Explain, Subject};
+use super::{CodeInfo, Explain};
 use crate::check::Plans;
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{
     DeptHint, Entity, IndicatorHint, Note, PlanMsg, PlanOfYear, ProjectHint, ReportMsg,
@@ -16,12 +17,7 @@ use crate::FastMap;
 use jiff::civil::Date;
 
 pub const PL003: CodeInfo = CodeInfo {
-    code: "PL003",
-    name: "unknown-plan",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL003,
     summary: "`plan` names no loaded plan, or `version` is not a format version plan-lint knows",
     why: "every other check depends on the plan the report is judged by; a wrong plan id would judge it by nothing",
     example: "version: 1\nplan: nanming-14th\n",
@@ -36,12 +32,7 @@ pub const PL003: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL101: CodeInfo = CodeInfo {
-    code: "PL101",
-    name: "unknown-indicator",
-    severity: "error",
-    subject: Subject::Indicator,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL101,
     summary: "an indicator id is not in the plan catalog",
     why: "a figure under an unknown id is counted for no target and checked by no rule",
     example: "indicators:\n  - id: I41\n    value: 41.7\n",
@@ -56,12 +47,7 @@ pub const PL101: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL102: CodeInfo = CodeInfo {
-    code: "PL102",
-    name: "unknown-project",
-    severity: "error",
-    subject: Subject::Project,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL102,
     summary: "a project id is not in the catalog, or its `name` differs from the catalog name",
     why: "project progress is tracked against the plan's 专栏 list; a wrong id or name attaches the figures to the wrong project",
     example: "projects:\n  - id: P0999\n    status: planned\n    progress: 0\n",
@@ -76,12 +62,7 @@ pub const PL102: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL103: CodeInfo = CodeInfo {
-    code: "PL103",
-    name: "duplicate-entry",
-    severity: "error",
-    subject: Subject::Indicator,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL103,
     summary: "the same indicator or project appears twice in one report",
     why: "two figures for one target in one year leave it open which one counts",
     example: "indicators:\n  - id: I14\n    value: 97.6\n  - id: I14\n    value: 97.8\n",
@@ -96,12 +77,7 @@ pub const PL103: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL104: CodeInfo = CodeInfo {
-    code: "PL104",
-    name: "unit-mismatch",
-    severity: "error",
-    subject: Subject::Indicator,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL104,
     summary: "an indicator's `unit` differs from the catalog unit",
     why: "a figure in another unit (万人 for 人, ‰ for %) compares wrongly with every target and every earlier year",
     example: "indicators:\n  - id: I16\n    value: 15.2\n    unit: 公顷\n",
@@ -116,12 +92,7 @@ pub const PL104: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL105: CodeInfo = CodeInfo {
-    code: "PL105",
-    name: "not-responsible",
-    severity: "warning",
-    subject: Subject::Indicator,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL105,
     summary: "the department reports an indicator or project it is not responsible for",
     why: "two departments reporting one figure can disagree; the plan office needs to know whose figure counts",
     example: "department: education\nindicators:\n  - id: I14\n    value: 97.6\n",
@@ -136,12 +107,7 @@ pub const PL105: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL106: CodeInfo = CodeInfo {
-    code: "PL106",
-    name: "bad-period",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL106,
     summary: "`period` is outside the plan years or after the year of `submitted`, or `submitted` is after today",
     why: "a report can only cover a plan year that has begun, and cannot be submitted in the future",
     example: "period: 2026\nsubmitted: 2025-01-10\n",
@@ -156,12 +122,7 @@ pub const PL106: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL107: CodeInfo = CodeInfo {
-    code: "PL107",
-    name: "duplicate-report",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL107,
     summary: "two reports for the same department and period",
     why: "history must have one value per department and year; a second file makes it ambiguous",
     example: "# progress/2023/eco-env.yaml and progress/2023/eco-env-v2.yaml both say\ndepartment: eco-env\nperiod: 2023\n",
@@ -176,12 +137,7 @@ pub const PL107: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL108: CodeInfo = CodeInfo {
-    code: "PL108",
-    name: "path-mismatch",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL108,
     summary: "the file path's year or department disagrees with `period`/`department`",
     why: "the fields are authoritative, but a report filed under another year or department's name is easily overlooked or overwritten, and a department that owns one file (CODEOWNERS) could report for another; under the data root it is an error (a draft outside it is exempt)",
     example: "# progress/2023/eco-env.yaml\ndepartment: eco-env\nperiod: 2022\n",
@@ -196,12 +152,7 @@ pub const PL108: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL110: CodeInfo = CodeInfo {
-    code: "PL110",
-    name: "unread-report-file",
-    severity: "warning",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL110,
     summary: "a file under the data root looks like a report but is not read (`*.YAML`, `*.YML`, `*.yaml.bak`, `*.yaml~`, `*.yaml.txt`, `*.yml.txt` …)",
     why: "Windows hides extensions: a report saved as eco-env.yaml.txt or renamed to eco-env.yaml.bak silently leaves the record, and with it every comparison against it",
     example: "progress/2024/eco-env.yaml.bak\n",
@@ -237,12 +188,7 @@ pub fn unread_report_name(name: &str) -> Option<String> {
 }
 
 pub const PL109: CodeInfo = CodeInfo {
-    code: "PL109",
-    name: "unknown-department",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL109,
     summary: "`department` is not a code of the plan's department registry",
     why: "responsibilities, coverage and history are keyed by the department code",
     example: "department: 区生态环境局\n",
@@ -269,7 +215,7 @@ pub fn check_plan<'p>(
         if v.value != 1 {
             out.push(
                 Diagnostic::new(
-                    "PL003",
+                    Code::PL003,
                     Severity::Error,
                     Location::at(src, v.span),
                     PlanMsg::UnknownVersion { version: v.value },
@@ -288,7 +234,7 @@ pub fn check_plan<'p>(
             .and_then(|p| plan_holding(plans, p.value, None));
         out.push(
             Diagnostic::new(
-                "PL003",
+                Code::PL003,
                 Severity::Error,
                 Location::at(src, plan_field.span),
                 PlanMsg::PlanNotLoaded {
@@ -362,7 +308,7 @@ pub fn check(
             DeptHint::None => None,
         };
         let finding = Diagnostic::new(
-            "PL109",
+            Code::PL109,
             Severity::Error,
             Location::at(src, d.span),
             ReportMsg::UnknownDepartment {
@@ -386,7 +332,7 @@ pub fn check(
                 .map_or_else(|| p.value.to_string(), str::to_string);
             out.push(
                 Diagnostic::new(
-                    "PL106",
+                    Code::PL106,
                     Severity::Error,
                     Location::at(src, p.span),
                     ReportMsg::PeriodOutside {
@@ -405,7 +351,7 @@ pub fn check(
         {
             out.push(
                 Diagnostic::new(
-                    "PL106",
+                    Code::PL106,
                     Severity::Error,
                     Location::at(src, p.span),
                     ReportMsg::PeriodAfterSubmission {
@@ -426,7 +372,7 @@ pub fn check(
     if let Some(s) = report.submitted.as_ref().filter(|s| s.value > today) {
         out.push(
             Diagnostic::new(
-                "PL106",
+                Code::PL106,
                 Severity::Error,
                 Location::at(src, s.span),
                 ReportMsg::SubmittedInFuture {
@@ -489,7 +435,7 @@ pub fn check(
                 IndicatorHint::None => None,
             };
             let d = Diagnostic::new(
-                "PL101",
+                Code::PL101,
                 Severity::Error,
                 Location::at(src, e.id.span),
                 ReportMsg::UnknownIndicator {
@@ -504,7 +450,7 @@ pub fn check(
         };
         if let Some(u) = e.unit.as_ref().filter(|u| u.value != ind.unit) {
             let mut d = Diagnostic::new(
-                "PL104",
+                Code::PL104,
                 Severity::Error,
                 Location::at(src, u.span),
                 ReportMsg::UnitMismatch {
@@ -584,7 +530,7 @@ pub fn check(
                 ProjectHint::None => None,
             };
             let d = Diagnostic::new(
-                "PL102",
+                Code::PL102,
                 Severity::Error,
                 Location::at(src, e.id.span),
                 ReportMsg::UnknownProject {
@@ -599,7 +545,7 @@ pub fn check(
         };
         if let Some(n) = e.name.as_ref().filter(|n| n.value != p.name) {
             let mut d = Diagnostic::new(
-                "PL102",
+                Code::PL102,
                 Severity::Error,
                 Location::at(src, n.span),
                 ReportMsg::ProjectName {
@@ -662,7 +608,7 @@ fn duplicate(
     pointer: &str,
 ) -> Diagnostic {
     Diagnostic::new(
-        "PL103",
+        Code::PL103,
         Severity::Error,
         Location::at(src, span),
         ReportMsg::Duplicate {
@@ -689,7 +635,7 @@ fn not_responsible(
     pointer: &str,
 ) -> Diagnostic {
     Diagnostic::new(
-        "PL105",
+        Code::PL105,
         Severity::Warning,
         Location::at(src, span),
         ReportMsg::NotResponsible {
@@ -721,7 +667,7 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
         if y != p.value {
             out.push(
                 Diagnostic::new(
-                    "PL108",
+                    Code::PL108,
                     Severity::Error,
                     Location::at(src, p.span),
                     ReportMsg::PathYear {
@@ -738,7 +684,7 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
         if dept_known && year_dir.is_some() && stem != d.value {
             out.push(
                 Diagnostic::new(
-                    "PL108",
+                    Code::PL108,
                     Severity::Error,
                     Location::at(src, d.span),
                     ReportMsg::PathName {

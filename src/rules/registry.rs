@@ -5,12 +5,7 @@ use super::*;
 
 /// PL004 and PL005 describe plan-lint's own inputs (plan, rule and config files).
 pub const PL004: CodeInfo = CodeInfo {
-    code: "PL004",
-    name: "bad-plan",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL004,
     summary: "a plan's catalog or rule file, or a file of the plan office's decisions register, does not load or is inconsistent: a duplicate id, an unknown department, a rule entry with an unknown code, a selector that selects nothing, a missing parameter or file; in the register, an unknown plan, department, rule or target, an approver who is not the plan's, a non-suppressible rule, a suppression of a figure without the figure",
     why: "the rules must be the plan, and an exception must be the plan office's: a rule that silently selects nothing would pass every report, and a decision nobody may take must not relax a verdict",
     example: "rules:\n  - code: PL201\n    select: {ids: [I99]}\n    severity: error\n    suppressible: true\n    passage: {line: 92, passage: 专栏2-1}\n",
@@ -25,12 +20,7 @@ pub const PL004: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL005: CodeInfo = CodeInfo {
-    code: "PL005",
-    name: "bad-config",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL005,
     summary: "plan-lint.toml is not valid: a TOML syntax error, an unknown key, a wrong value, a severity override of a rule that may not be changed",
     why: "a typo in the configuration must not silently change what is checked",
     example: "data-root = \"progress\"   # the key is data_root\n",
@@ -48,12 +38,7 @@ pub const PL005: CodeInfo = CodeInfo {
 /// PL6xx: `plan-lint plan verify`, a plan's catalog proved against the plan
 /// text (the seed) it cites.
 pub const PL601: CodeInfo = CodeInfo {
-    code: "PL601",
-    name: "citation-mismatch",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL601,
     summary: "`plan verify`: a fact of the catalog is not at its cited line of the seed: the plan's name or period, an indicator's name, unit, 类别, baseline or target text and number, or 属性 against the cells of its table row, a text target's sentence, figure (a number of its own, not part of a name such as 5G), reference or target text, a target's figure its target_text does not state, a target year other than the year its sentence states (none: the period's end), a relative target's sentence without a comparative, a project's name (verbatim, or composed from a count group of its line), column, line or passage (its column's content line and header), a discrepancy's text, a rule entry's passage text, or a line past the end of the seed",
     why: "every figure plan-lint judges a report by must be the plan's own: a baseline mistyped in the catalog fails or passes every department's report for the wrong reason",
     example: "indicators:\n  - id: I15\n    baseline: 41.5   # the row of 专栏2-1 at line 107 says 41.75\n    source: {line: 107, passage: 专栏2-1 序号15}\n",
@@ -68,12 +53,7 @@ pub const PL601: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL602: CodeInfo = CodeInfo {
-    code: "PL602",
-    name: "table-row",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL602,
     summary: "`plan verify`: a numbered row of a table the catalog cites is not in the catalog, or is cited by several entries; an entry cites a row the table does not have, or not on the row's line, or with an id other than I + its 序号 (the main indicator table); the table cannot be read, or lacks a column or the 类别 of a row",
     why: "a row left out of the catalog is a plan target no report is ever judged against; a row cited twice judges one target twice",
     example: "indicators:\n  - id: I14\n    source: {line: 107, passage: 专栏2-1 序号15}   # 序号15 is I15; 序号14 is now in no entry\n",
@@ -88,12 +68,7 @@ pub const PL602: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL603: CodeInfo = CodeInfo {
-    code: "PL603",
-    name: "unaccounted",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL603,
     summary: "`plan verify`, the completeness scan: a candidate sentence of the seed (one with a number, a year, a figure word such as 全覆盖, a comparative such as 高于全市, or 二〇三五), a figure, year or comparative in it, or an item of a 专栏 project column is neither in the catalog nor recorded in the plan's accounting file (provenance/catalog-accounting.yaml); a text target no record names, or a project no item of its column names",
     why: "a target sentence nobody looked at is a plan target no report is ever judged against; the accounting file is the plan office's word that every candidate was read and what it became",
     example: "targets:\n  # the record of line 72 was removed: 服务外包合同执行额年均增长13% is now in no record\n  - line: 73\n    text: \"…\"\n",
@@ -108,12 +83,7 @@ pub const PL603: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL604: CodeInfo = CodeInfo {
-    code: "PL604",
-    name: "accounting-mismatch",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL604,
     summary: "`plan verify`, the completeness scan: a record of the accounting file does not hold: its text is not at its line (a clause of a candidate sentence, an item of the column line, a discrepancy or aim verbatim), it names an id the catalog does not have or a target cited elsewhere, its accounted_as is none of the accepted forms (Tnnn, Inn, \"restates Tnnn\", \"relative: more_than|rank_at_most <reference>: Tnnn[, Tnnn]\" or \"…; not cataloged: no measure is named\", \"milestone <year>, no figure: …\", \"no figure: …\", \"not a target: …\"; for an item P-ids or \"not a project: …\"), or it does not account for a figure, year or comparative it covers; the file does not load, or a key of its `search` is malformed",
     why: "a record that is not true of the seed accounts for nothing: the sentence it claims to explain may be a target nobody cataloged",
     example: "targets:\n  - line: 72\n    text: \"服务外包合同执行额年均增长13%\"\n    accounted_as: [\"not relevant\"]   # not a form the rules accept\n",
@@ -128,12 +98,7 @@ pub const PL604: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL605: CodeInfo = CodeInfo {
-    code: "PL605",
-    name: "catalog-inconsistent",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL605,
     summary: "`plan verify`: the catalog does not hold together: a period whose baseline year is not the year before it, a department code that is not lowercase kebab-case or a department without a name, no department registry, an approver not in the registry, an empty name, a target year outside the period that its line does not name, an empty range or a baseline or target outside its range, a text target with both or neither of a figure and a reference, a relative target that is not qualitative, has a baseline, or is neither more_than (higher is better) nor a rank (at_most, unit 名 or 位, from 1), text-target ids not T001… in file order or a batch (the accounting file's `search.targets.batches`) out of seed order, a project id not P + column ordinal + item number running 01… in its column, a rule entry without passage text",
     why: "the loader accepts what the schema allows; what the plan office proves goes further, so that a catalog drafted for a new plan is as sound as the built-in one",
     example: "indicators:\n  - id: I09\n    target: 120\n    range: [0, 100]\n",
@@ -148,12 +113,7 @@ pub const PL605: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL606: CodeInfo = CodeInfo {
-    code: "PL606",
-    name: "review-pending",
-    severity: "error",
-    subject: Subject::File,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL606,
     summary: "`plan verify`: an entry of the plan directory (plan.yaml, a department, indicator, target, project or rule entry, or a record of the accounting file) still carries a `review` mark: `plan-lint plan draft` proposed it from the plan text, and nobody has yet confirmed what the mark names (a reading such as kind, comparison or target_is, a department, a period, a name cut from a clause, a placeholder citation)",
     why: "a drafted catalog is a proposal: its copies of the text are proved by plan verify, but its readings of the text are judgements the plan office must make; a repository whose CI fails until each is confirmed cannot put an unread draft in force",
     example: "indicators:\n  - id: I01\n    kind: annual_rate\n    review:\n      - \"kind: annual_rate, proposed from 年均增长 in the name — confirm\"\n",
@@ -215,14 +175,29 @@ pub static CODES: &[&CodeInfo] = &[
     &PL606,
 ];
 
+/// A code's registry entry: its explain texts and check.
+pub fn info_of(code: Code) -> &'static CodeInfo {
+    CODES[code as usize]
+}
+
+/// The registry entry of the code a text names (Code::PL201), if there is one.
 pub fn info(code: &str) -> Option<&'static CodeInfo> {
-    CODES.iter().copied().find(|c| c.code == code)
+    Code::parse(code).map(info_of)
 }
 
 #[cfg(test)]
 mod tests {
     use super::CODES;
     use crate::messages::Lang;
+
+    /// Every code of the contract has its registry entry, at its place:
+    /// `info_of` indexes the list by the code.
+    #[test]
+    fn the_registry_holds_every_code_in_code_order() {
+        let codes: Vec<_> = crate::code::Code::all().collect();
+        let listed: Vec<_> = CODES.iter().map(|c| c.code).collect();
+        assert_eq!(listed, codes);
+    }
 
     fn has_cjk(s: &str) -> bool {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))

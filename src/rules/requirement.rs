@@ -4,18 +4,14 @@
 //! decisions register (trust.md). A department cannot set its own bar: the
 //! report's own `requirement` block is at most a copy, and must agree.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::messages::{IndicatorMsg, Note};
 use crate::numeric;
 
 pub const PL204: CodeInfo = CodeInfo {
-    code: "PL204",
-    name: "requirement-missing",
-    severity: "error for binding, warning otherwise",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL204,
     summary: "a relative target (序号 17–19 市/省要求, and targets the catalog judges against an outside figure) has no requirement on record for the period in the plan office's decisions register",
     why: "\"达到省要求\" can only be judged against the figure the province set for the year; a figure the department writes itself would let it set its own bar, so only the plan office's register (trust.md) records it",
     example: "indicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: -10, source: 自定}   # grants nothing\n# and decisions/ has no requirement for I18 in this period\n",
@@ -31,12 +27,7 @@ pub const PL204: CodeInfo = CodeInfo {
 };
 
 pub const PL205: CodeInfo = CodeInfo {
-    code: "PL205",
-    name: "requirement-not-met",
-    severity: "error for binding, warning otherwise",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL205,
     summary: "the value does not meet the requirement on record in the decisions register, by the catalog's comparison for the target (for 17–19 the value is this year's reduction in percent, met when value ≥ the requirement)",
     why: "a relative target is met only when the district's figure meets the city's or province's figure for the year by the target's comparison: a reduction at least the required one (序号17-19), a growth strictly above the city's average (高于), a rank at most the one counted as 前列 or 靠前",
     example: "# decisions/2023.yaml: {id: R2023-I18, kind: requirement, target: I18, period: 2023, value: 2.0, ...}\nindicators:\n  - id: I18\n    value: 1.8\n",
@@ -52,12 +43,7 @@ pub const PL205: CodeInfo = CodeInfo {
 };
 
 pub const PL210: CodeInfo = CodeInfo {
-    code: "PL210",
-    name: "requirement-inconsistent",
-    severity: "error",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &[],
+    code: Code::PL210,
     summary: "a report's `requirement.value` differs from the requirement the decisions register records for that indicator and period",
     why: "one requirement judges the target: a different figure in the report is a copying error or an attempt to set the bar, and either misleads the reader",
     example: "# decisions/: R2023-I18 requires 2.0 for 2023\nindicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: 1.5, source: 黔环发〔2023〕12号}\n",

@@ -1,16 +1,12 @@
 //! PL301: a project's status can only change as the rule's transitions allow.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::messages::{Note, ProjectMsg};
 
 pub const PL301: CodeInfo = CodeInfo {
-    code: "PL301",
-    name: "bad-status-transition",
-    severity: "error",
-    subject: Subject::Project,
-    plan_rule: true,
-    required_params: &["transitions"],
+    code: Code::PL301,
     summary: "a status change that cannot happen against the previous period (e.g. `completed` → `under_construction`, anything after `cancelled`) without a revision decision of the plan office for that report and project (trust.md); `suspended` → `completed` is a normal transition",
     why: "a completed project that is under construction again means either last year's completion or this year's status is wrong; the ledger must not be rewritten silently",
     example: "# 2022: P0901 status completed\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 90\n",

@@ -4,7 +4,8 @@
 //! register suppresses those), not be expired, and match a finding. A
 //! suppressed finding is still listed, marked suppressed.
 
-use super::{registry, CodeInfo, Explain, Subject};
+use super::{registry, CodeInfo, Explain};
+use crate::code::Code;
 use crate::decisions::{within_approved, DecisionKind, Register};
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::messages::{Note, SuppressionMsg};
@@ -12,12 +13,7 @@ use crate::plan::{Attribute, Plan};
 use crate::report::{Report, Suppression};
 
 pub const PL501: CodeInfo = CodeInfo {
-    code: "PL501",
-    name: "bad-suppression",
-    severity: "error",
-    subject: Subject::Suppression,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL501,
     summary: "a report's suppression without a reason, with an unknown rule code or target, for a rule the plan marks non-suppressible, or for a finding on a binding indicator (only a decision in the plan office's register suppresses those; `approved_by` in a report grants nothing)",
     why: "a suppression is an exception to the plan: it must say why, and a department cannot grant itself an exception on a binding indicator — the plan office's register, which departments cannot write, is the only place such an exception comes from",
     example: "suppressions:\n  - rule: PL201\n    target: I14\n    reason: 沙尘天气\n    approved_by: 区发展和改革局   # grants nothing\n",
@@ -32,12 +28,7 @@ pub const PL501: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL502: CodeInfo = CodeInfo {
-    code: "PL502",
-    name: "expired-suppression",
-    severity: "error",
-    subject: Subject::Suppression,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL502,
     summary: "a suppression's `until` is before the report's `submitted` date",
     why: "an exception granted for a time must not carry over into later reports unnoticed",
     example: "submitted: 2025-01-15\nsuppressions:\n  - {rule: PL203, target: I01, reason: 疫情影响, until: 2024-12-31}\n",
@@ -52,12 +43,7 @@ pub const PL502: CodeInfo = CodeInfo {
     check: None,
 };
 pub const PL503: CodeInfo = CodeInfo {
-    code: "PL503",
-    name: "unused-suppression",
-    severity: "warning",
-    subject: Subject::Suppression,
-    plan_rule: false,
-    required_params: &[],
+    code: Code::PL503,
     summary: "a report's suppression matches no finding, or (in a full check) a decision of the register matches nothing",
     why: "a stale exception hides the next real finding for the same rule and target",
     example: "suppressions:\n  - {rule: PL203, target: I02, reason: 疫情影响}\n# and I02 is on its path\n",
@@ -88,7 +74,7 @@ pub fn apply(
         let at = |span: Option<crate::yaml::Span>| Location::at(src, span.unwrap_or(s.span));
         let pointer = format!("/suppressions/{}", s.index);
         let bad = |loc: Location, msg: SuppressionMsg| {
-            Diagnostic::new("PL501", Severity::Error, loc, msg).node_path(pointer.clone())
+            Diagnostic::new(Code::PL501, Severity::Error, loc, msg).node_path(pointer.clone())
         };
         let (Some(rule), Some(target)) = (&s.rule, &s.target) else {
             continue;
@@ -110,7 +96,7 @@ pub fn apply(
                     rule: rule.value.clone(),
                     suggestion: crate::suggest::closest(
                         &rule.value,
-                        registry::CODES.iter().map(|c| c.code),
+                        registry::CODES.iter().map(|c| c.code.as_str()),
                     )
                     .map(str::to_string),
                 },
@@ -151,15 +137,16 @@ pub fn apply(
             continue;
         }
         let entries: Vec<_> = plan.rules_for(info.code).collect();
-        let suppressible =
-            info.plan_rule && !entries.is_empty() && entries.iter().all(|r| r.entry.suppressible);
+        let suppressible = info.code.plan_rule()
+            && !entries.is_empty()
+            && entries.iter().all(|r| r.entry.suppressible);
         if !suppressible {
             let mut d = bad(
                 at(Some(rule.span)),
                 SuppressionMsg::NotSuppressible {
                     code: info.code.to_string(),
-                    name: info.name.to_string(),
-                    plan_rule: info.plan_rule,
+                    name: info.code.name().to_string(),
+                    plan_rule: info.code.plan_rule(),
                 },
             );
             if let Some(l) = entries
@@ -176,7 +163,7 @@ pub fn apply(
             if until.value < sub.value {
                 out.push(
                     Diagnostic::new(
-                        "PL502",
+                        Code::PL502,
                         Severity::Error,
                         at(Some(until.span)),
                         SuppressionMsg::Expired {
@@ -238,7 +225,9 @@ fn apply_decisions(plan: &Plan, report: &Report, register: &Register, findings: 
             continue;
         }
         for f in findings.iter_mut().filter(|f| {
-            !f.suppressed && f.code == rule.as_str() && f.target.as_deref() == Some(target.as_str())
+            !f.suppressed
+                && f.code.as_str() == rule.as_str()
+                && f.target.as_deref() == Some(target.as_str())
         }) {
             f.suppressed = true;
             f.decision = Some(d.id.clone());
@@ -247,7 +236,7 @@ fn apply_decisions(plan: &Plan, report: &Report, register: &Register, findings: 
     }
 }
 
-fn mark(findings: &mut [Diagnostic], code: &str, target: &str, reason: &str) -> bool {
+fn mark(findings: &mut [Diagnostic], code: Code, target: &str, reason: &str) -> bool {
     let mut used = false;
     for f in findings
         .iter_mut()
@@ -263,12 +252,12 @@ fn mark(findings: &mut [Diagnostic], code: &str, target: &str, reason: &str) -> 
 fn unused(
     s: &Suppression,
     src: &crate::source::Source,
-    code: &str,
+    code: Code,
     target: &str,
     pointer: String,
 ) -> Diagnostic {
     Diagnostic::new(
-        "PL503",
+        Code::PL503,
         Severity::Warning,
         Location::at(src, s.span),
         SuppressionMsg::Unused {

@@ -3,18 +3,14 @@
 //! annual-average rate on its average in the plan's final year.
 
 use super::trajectory::{relate_averaged, round2, with_plan_target};
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::messages::{IndicatorMsg, Note};
 use crate::plan::{Attribute, IndicatorKind, TargetIs};
 
 pub const PL202: CodeInfo = CodeInfo {
-    code: "PL202",
-    name: "target-breach",
-    severity: "error for binding, warning otherwise",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &["band"],
+    code: Code::PL202,
     summary: "a value is on the wrong side of its target in a year the plan judges it: a bound (森林覆盖率 41.68, 失业率 5) every year, a target to reach from its target year, an annual-average rate (8.5以上) on its average in the final year",
     why: "a floor or ceiling the plan says to hold (保持…, …以内, a target at or worse than its baseline) holds every year; a target to reach is missed when its year comes and the value has not reached it; a 年均 target is an average over the period, so one slow year is no breach but a low average at the end is. 左右 is a band as wide as the rule entry's `band`; 超过 is strict",
     example: "indicators:\n  - id: I15\n    value: 41.5\n",

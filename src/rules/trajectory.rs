@@ -2,7 +2,8 @@
 //! baseline to its target; an annual growth rate's compound average over
 //! the years reported so far must reach its target.
 
-use super::{CodeInfo, Explain, RuleCtx, Subject};
+use super::{CodeInfo, Explain, RuleCtx};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::history::Fact;
 use crate::messages::{IndicatorMsg, Note};
@@ -11,12 +12,7 @@ use crate::plan::judgement::{self, Average};
 use crate::plan::{Direction, Indicator, IndicatorKind};
 
 pub const PL203: CodeInfo = CodeInfo {
-    code: "PL203",
-    name: "off-trajectory",
-    severity: "warning",
-    subject: Subject::Indicator,
-    plan_rule: true,
-    required_params: &["margin"],
+    code: Code::PL203,
     summary: "a path indicator is behind the linear path from baseline to target for its year by more than the rule's margin, or an annual-rate indicator's compound average over the years reported so far is below its target",
     why: "the plan office evaluates each year whether a target is still reachable (滞后预期); falling behind the path early is the warning that comes in time",
     example: "# I14: baseline 96.48 (2020), target 98 (2025): the path expects 97.39 in 2023\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",

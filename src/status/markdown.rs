@@ -7,6 +7,12 @@ use crate::plan::{Attribute, BaselineKind, Comparison, ProjectStatus};
 use std::fmt::Write;
 
 /// A marker that makes the category findable when scanning a long table.
+/// Codes as a list: "PL201, PL202".
+fn codes(codes: &[crate::code::Code], sep: &str) -> String {
+    let texts: Vec<&str> = codes.iter().map(|c| c.as_str()).collect();
+    texts.join(sep)
+}
+
 pub fn marker(c: Category) -> &'static str {
     match c {
         Category::Achieved => "⭐",
@@ -221,8 +227,8 @@ fn flagged_suffix(ind: &IndicatorStatus, lang: Lang) -> String {
     let flagged: Vec<String> = (ind.values.iter())
         .filter(|y| !y.findings.is_empty())
         .map(|y| match lang {
-            Lang::En => format!("{} ({})", y.year, y.findings.join(", ")),
-            Lang::Zh => format!("{}年（{}）", y.year, y.findings.join("、")),
+            Lang::En => format!("{} ({})", y.year, codes(&y.findings, ", ")),
+            Lang::Zh => format!("{}年（{}）", y.year, codes(&y.findings, "、")),
         })
         .collect();
     if flagged.is_empty() {
@@ -255,7 +261,7 @@ pub fn year_cell(ind: &IndicatorStatus, year: i32, lang: Lang) -> String {
         _ => {}
     }
     if !y.findings.is_empty() {
-        let _ = write!(s, " {}", y.findings.join(","));
+        let _ = write!(s, " {}", codes(&y.findings, ","));
     }
     if let Some(id) = &y.decision {
         s.push_str(&StatusText::Excepted { id: id.clone() }.text(lang));

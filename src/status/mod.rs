@@ -16,6 +16,7 @@ pub mod xlsx;
 
 use crate::check::{self, Plans};
 use crate::cli::{Output, StatusArgs, StatusFormat, StatusTable};
+use crate::code::Code;
 use crate::config::Config;
 use crate::decisions::{DecisionKind, Register};
 
@@ -514,7 +515,7 @@ pub struct YearValue {
     /// The codes of the error findings `check` reports on this value,
     /// suppressed ones included: such a value is never met.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub findings: Vec<&'static str>,
+    pub findings: Vec<Code>,
     /// The department's `note` on the figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -524,7 +525,7 @@ pub struct YearValue {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ValueFindings {
     /// Codes of the error findings, suppressed ones included, in order.
-    pub codes: Vec<&'static str>,
+    pub codes: Vec<Code>,
     /// The register decision that suppressed one of them.
     pub decision: Option<String>,
 }
@@ -541,7 +542,7 @@ pub fn value_findings(
     opts: &check::CheckOptions,
 ) -> Findings {
     /// One error finding in a value: (indicator, year), code, suppressing decision.
-    type Found = ((String, i32), &'static str, Option<String>);
+    type Found = ((String, i32), Code, Option<String>);
     let per_report: Vec<Vec<Found>> = reports
         .par_iter()
         .map(|r| {
@@ -1264,7 +1265,7 @@ pub fn compute(
             let found = |y: i32| findings.get(&(ind.id.clone(), y));
             // An implausible value (PL207) is no figure to judge.
             let values: Vec<(i32, f64)> = (facts.iter())
-                .filter(|f| found(f.period).is_none_or(|x| !x.codes.contains(&"PL207")))
+                .filter(|f| found(f.period).is_none_or(|x| !x.codes.contains(&Code::PL207)))
                 .map(|f| (f.period, f.value))
                 .collect();
             let flagged: Vec<i32> = (facts.iter().map(|f| f.period))

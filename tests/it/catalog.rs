@@ -94,7 +94,7 @@ fn the_plan_s_own_floors_are_the_binding_bounds() {
         .indicators
         .iter()
         .filter(|i| {
-            plan.indicator_rule("PL201", i)
+            plan.indicator_rule(plan_lint::code::Code::PL201, i)
                 .is_some_and(|r| r.entry.severity == plan_lint::diagnostic::Severity::Warning)
         })
         .map(|i| i.id.as_str())

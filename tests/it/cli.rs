@@ -106,11 +106,11 @@ fn version_help_and_schemas() {
 #[test]
 fn explain_prints_every_code() {
     for info in plan_lint::rules::registry::CODES {
-        let out = plan_lint(&["explain", info.code]);
+        let out = plan_lint(&["explain", info.code.as_str()]);
         assert_eq!(out.code, 0, "{}", info.code);
         assert!(out
             .stdout
-            .starts_with(&format!("{} {}", info.code, info.name)));
+            .starts_with(&format!("{} {}", info.code, info.code.name())));
         assert!(
             out.stdout.contains("Example that fails:") && out.stdout.contains("How to fix it:")
         );

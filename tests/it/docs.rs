@@ -32,7 +32,7 @@ fn every_code_of_the_contract_is_documented_and_registered() {
         let contract = rules_markdown(&plan, lang);
         for info in plan_lint::rules::registry::CODES {
             assert!(
-                contract.contains(&format!("## {} {}", info.code, info.name)),
+                contract.contains(&format!("## {} {}", info.code, info.code.name())),
                 "{}",
                 info.code
             );

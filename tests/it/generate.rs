@@ -76,7 +76,7 @@ fn every_planted_finding_is_found_in_its_file_and_nowhere_else() {
         found
             .entry(d.location.path.clone())
             .or_default()
-            .insert(d.code);
+            .insert(d.code.as_str());
     }
     for (path, code) in &written.planted {
         let codes = found.get(path).cloned().unwrap_or_default();

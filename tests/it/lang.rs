@@ -502,7 +502,7 @@ fn explain_prose(text: &str) -> String {
 fn explain_in_chinese_has_no_english_sentence() {
     let phrase = regex::Regex::new(r"[A-Za-z]+[ ,;:]+[A-Za-z]+").unwrap();
     for info in plan_lint::rules::registry::CODES {
-        let out = with_locale(&["explain", info.code, "--lang", "zh"], None);
+        let out = with_locale(&["explain", info.code.as_str(), "--lang", "zh"], None);
         assert_eq!(out.code, 0, "{}: {}", info.code, out.stderr);
         let prose = explain_prose(&out.stdout);
         // The first line is the code and its name, as `check` prints them.
