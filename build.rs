@@ -2,7 +2,7 @@
 //! the binary works with no configuration and no files beside it, prepared
 //! so that a start only deserialises it: each file's YAML text (diagnostics
 //! point into it), the JSON view of its tree, made by the same loader
-//! (`src/yaml.rs`, included here) a run uses, and the SHA-256 digest over the
+//! (`src/syntax/yaml.rs`, included here) a run uses, and the SHA-256 digest over the
 //! files. The tests load the same files the slow way, through their schemas,
 //! and prove both give the same plan.
 
@@ -10,14 +10,18 @@ use std::fmt::Write;
 use std::path::Path;
 
 #[allow(dead_code)]
-#[path = "src/yaml.rs"]
+#[path = "src/syntax/yaml.rs"]
 mod yaml;
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/nanming-14th-fyp");
     println!("cargo:rerun-if-changed={}", dir.display());
-    // The loader build.rs includes, with the files src/yaml.rs includes.
-    for loader in ["src/yaml.rs", "src/yaml_fast.rs", "src/yaml_de.rs"] {
+    // The loader build.rs includes, with the files src/syntax/yaml.rs includes.
+    for loader in [
+        "src/syntax/yaml.rs",
+        "src/syntax/yaml_fast.rs",
+        "src/syntax/yaml_de.rs",
+    ] {
         println!("cargo:rerun-if-changed={loader}");
     }
     let mut names: Vec<String> = std::fs::read_dir(&dir)

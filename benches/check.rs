@@ -10,12 +10,12 @@
 mod repo;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use plan_lint::check::{self, CheckOptions, Plans};
-use plan_lint::plan::Plan;
+use plan_lint::engine::check::{self, CheckOptions, Plans};
+use plan_lint::model::plan::Plan;
 use std::path::Path;
 
 fn today() -> jiff::civil::Date {
-    plan_lint::report::parse_date(repo::TODAY).unwrap()
+    plan_lint::model::report::parse_date(repo::TODAY).unwrap()
 }
 
 /// A repository of `n` reports in a new temporary directory, with its plans.
@@ -37,7 +37,7 @@ fn repository(n: usize) -> (tempfile::TempDir, Plans) {
 fn options(root: &Path, plans: &Plans) -> CheckOptions {
     let mut opts = CheckOptions::new(root.join("progress"), today());
     opts.decisions = std::sync::Arc::new(
-        plan_lint::decisions::Register::load_dir(&root.join("decisions"), plans).unwrap(),
+        plan_lint::load::decisions::Register::load_dir(&root.join("decisions"), plans).unwrap(),
     );
     opts
 }

@@ -38,8 +38,8 @@ fn main() {
         .map(|p| {
             let text = std::fs::read_to_string(p).expect("readable UTF-8 file");
             if tree {
-                let limits = plan_lint::yaml::Limits::default();
-                let node = plan_lint::yaml::load(&text, 0, limits).expect("valid YAML");
+                let limits = plan_lint::syntax::yaml::Limits::default();
+                let node = plan_lint::syntax::yaml::load(&text, 0, limits).expect("valid YAML");
                 return (1, node.span.end());
             }
             let mut parser = Parser::new_from_str(&text);

@@ -1,15 +1,15 @@
 //! The command line. `main.rs` calls [`run`]; everything here is reachable
 //! from tests through the same function.
 
-use crate::check::{self, CheckOptions, Plans};
-use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Severity;
-use crate::messages::{CliHelp, Lang, Stage, Text};
-use crate::plan::{Plan, PlanDir};
-use crate::pull_request::Base;
-use crate::report_fmt::{self, RunInfo};
-use crate::rules::registry;
+use crate::diagnostics::diagnostic::Diagnostic;
+use crate::diagnostics::diagnostic::Severity;
+use crate::diagnostics::messages::{CliHelp, Lang, Stage, Text};
+use crate::drivers::pull_request::Base;
+use crate::engine::check::{self, CheckOptions, Plans};
+use crate::engine::rules::registry;
+use crate::load::config::Config;
+use crate::model::plan::{Plan, PlanDir};
+use crate::output::findings::{self, RunInfo};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read};
@@ -346,9 +346,9 @@ fn lang_argument(args: &[std::ffi::OsString]) -> Option<Lang> {
 fn config_lang(config: Option<&PathBuf>) -> Option<Lang> {
     let path = match config {
         Some(p) => p.clone(),
-        None => crate::config::find(&std::env::current_dir().ok()?)?,
+        None => crate::load::config::find(&std::env::current_dir().ok()?)?,
     };
-    crate::config::load(&path).ok()?.lang
+    crate::load::config::load(&path).ok()?.lang
 }
 
 /// The words clap writes around the help texts, in `lang`.
@@ -450,8 +450,8 @@ where
 }
 
 fn fail_with(mut diags: Vec<Diagnostic>, stage: Stage, lang: Lang) -> Output {
-    crate::diagnostic::sort(&mut diags);
-    let mut text = report_fmt::human::render_diagnostics(&diags, lang, false);
+    crate::diagnostics::diagnostic::sort(&mut diags);
+    let mut text = findings::human::render_diagnostics(&diags, lang, false);
     text.push_str(&Text::CannotContinue { stage }.text(lang));
     text.push('\n');
     Output::fail(text)
@@ -529,26 +529,25 @@ fn configure_for(
         } else {
             dir
         };
-        crate::config::find(&std::path::absolute(dir).ok()?)
+        crate::load::config::find(&std::path::absolute(dir).ok()?)
     };
     let path = match config {
         Some(p) => Some(p.clone()),
         None => std::env::current_dir()
             .ok()
-            .and_then(|d| crate::config::find(&d))
+            .and_then(|d| crate::load::config::find(&d))
             .or_else(from_file),
     };
     let (config, dirs, notices) = match base {
         Some(rev) => {
-            let b = crate::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
+            let b = crate::drivers::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
                 .map_err(|e| error(e, lang))?;
             (b.config.unwrap_or_default(), b.plan_dirs, b.notices)
         }
         None => {
             let cfg = match &path {
-                Some(p) => {
-                    crate::config::load(p).map_err(|d| fail_with(d, Stage::ReadConfig, lang))?
-                }
+                Some(p) => crate::load::config::load(p)
+                    .map_err(|d| fail_with(d, Stage::ReadConfig, lang))?,
                 None => Config::default(),
             };
             let dirs = plan_dirs_of(plan_dirs, &cfg);
@@ -571,7 +570,9 @@ pub(crate) fn setup_from(
     lang: Lang,
 ) -> Result<(Plans, Config), Output> {
     let cfg = match config {
-        Some(p) => crate::config::load(p).map_err(|d| fail_with(d, Stage::ReadConfig, lang))?,
+        Some(p) => {
+            crate::load::config::load(p).map_err(|d| fail_with(d, Stage::ReadConfig, lang))?
+        }
         None => Config::default(),
     };
     let setup = Setup {
@@ -602,7 +603,7 @@ fn load_plans(dirs: &[PlanDir], lang: Lang) -> Result<Plans, Output> {
             Ok(p) => {
                 if plans.iter().any(|q: &Plan| q.id() == p.id()) {
                     let dir = match dir {
-                        PlanDir::Path(d) => crate::paths::display(d),
+                        PlanDir::Path(d) => crate::syntax::paths::display(d),
                         PlanDir::At(f) => f.dir.clone(),
                     };
                     return Err(error(
@@ -653,19 +654,19 @@ fn execute(cli: Cli, env: Env) -> Output {
         .or_else(|| config_lang(cli.config.as_ref()))
         .unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
     match cli.command {
-        Command::Schema { name } => match crate::schema::by_name(&name) {
+        Command::Schema { name } => match crate::load::schema::by_name(&name) {
             Some(s) => Output::ok(s.to_string()),
             None => error(Text::NoSchema { name }, lang),
         },
         Command::Rules => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => Output::ok(crate::explain::rules_table(&plans, lang)),
+            Ok((plans, _)) => Output::ok(crate::output::explain::rules_table(&plans, lang)),
             Err(o) => o,
         },
         Command::Explain { code } => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => match crate::explain::explain(&plans, &code, lang) {
+            Ok((plans, _)) => match crate::output::explain::explain(&plans, &code, lang) {
                 Some(text) => Output::ok(text),
                 None => {
-                    let suggestion = crate::suggest::closest(
+                    let suggestion = crate::syntax::suggest::closest(
                         &code,
                         registry::CODES.iter().map(|c| c.code.as_str()),
                     )
@@ -684,12 +685,12 @@ fn execute(cli: Cli, env: Env) -> Output {
             ..
         }) => draft_command(args, lang),
         Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => crate::catalog_view::show(&plans, &args, lang),
+            Ok((plans, _)) => crate::commands::catalog::show(&plans, &args, lang),
             Err(o) => o,
         },
         Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env, lang),
         Command::Status(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, cfg)) => crate::status::command(&plans, &cfg, args, lang),
+            Ok((plans, cfg)) => crate::output::status::command(&plans, &cfg, args, lang),
             Err(o) => o,
         },
         Command::Init {
@@ -705,13 +706,15 @@ fn execute(cli: Cli, env: Env) -> Output {
                     Err(o) => return o,
                 };
             let work = check::Workset::under_root(&plans, &opts);
-            let reports: Vec<&crate::report::Report> = work.reports().collect();
-            let text = match crate::init::plan_for_period(&plans, plan_id.as_deref(), period)
-                .and_then(|plan| crate::init::skeleton(plan, &department, period, &reports, lang))
-            {
-                Ok(t) => t,
-                Err(e) => return error(e, lang),
-            };
+            let reports: Vec<&crate::model::report::Report> = work.reports().collect();
+            let text =
+                match crate::commands::init::plan_for_period(&plans, plan_id.as_deref(), period)
+                    .and_then(|plan| {
+                        crate::commands::init::skeleton(plan, &department, period, &reports, lang)
+                    }) {
+                    Ok(t) => t,
+                    Err(e) => return error(e, lang),
+                };
             write_new(text, output.as_deref(), lang)
         }
         Command::Decisions(DecisionsCommand::Draft { data_root, output }) => {
@@ -723,13 +726,13 @@ fn execute(cli: Cli, env: Env) -> Output {
             if !opts.data_root.is_dir() {
                 return error(
                     Text::StatusDataRootMissing {
-                        root: crate::paths::display(&opts.data_root),
+                        root: crate::syntax::paths::display(&opts.data_root),
                     },
                     lang,
                 );
             }
             let work = check::Workset::under_root(&plans, &opts);
-            let text = crate::decisions::draft::draft(&work, &plans);
+            let text = crate::load::decisions::draft::draft(&work, &plans);
             write_new(text, output.as_deref(), lang)
         }
         Command::Codeowners {
@@ -744,8 +747,8 @@ fn execute(cli: Cli, env: Env) -> Output {
                     Err(o) => return o,
                 };
             let root = opts.data_root;
-            match crate::init::plan_for(&plans, plan_id.as_deref()) {
-                Ok(plan) => Output::ok(crate::decisions::codeowners(
+            match crate::commands::init::plan_for(&plans, plan_id.as_deref()) {
+                Ok(plan) => Output::ok(crate::load::decisions::codeowners(
                     plan,
                     &office,
                     teams.as_deref(),
@@ -754,9 +757,11 @@ fn execute(cli: Cli, env: Env) -> Output {
                 Err(e) => error(e, lang),
             }
         }
-        Command::Server => crate::server::serve_stdio(cli.plans, cli.config, cli.lang, env),
+        Command::Server => {
+            crate::commands::server::serve_stdio(cli.plans, cli.config, cli.lang, env)
+        }
         Command::Test { dir } => {
-            let (text, ok) = crate::fixture_test::run_all(&dir);
+            let (text, ok) = crate::commands::fixture_test::run_all(&dir);
             Output {
                 stdout: text,
                 stderr: String::new(),
@@ -775,10 +780,10 @@ fn render_findings(info: &RunInfo<'_>, format: Option<Format>, env: &Env, lang: 
         Format::Human
     };
     match format.unwrap_or(default) {
-        Format::Human => report_fmt::human::render(info, lang, env.color),
-        Format::Json => report_fmt::json::render(info, lang),
-        Format::Sarif => report_fmt::sarif::render(info, lang),
-        Format::Github => report_fmt::github::render(info, lang),
+        Format::Human => findings::human::render(info, lang, env.color),
+        Format::Json => findings::json::render(info, lang),
+        Format::Sarif => findings::sarif::render(info, lang),
+        Format::Github => findings::github::render(info, lang),
     }
 }
 
@@ -786,7 +791,7 @@ fn render_findings(info: &RunInfo<'_>, format: Option<Format>, env: &Env, lang: 
 /// proved against its seed; the findings as `check` prints them; exit 1 when
 /// any, 2 when a plan or its seed cannot be read.
 fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
-    use crate::plan::verify::{self, Seed};
+    use crate::model::plan::verify::{self, Seed};
     let read_seed = |path: &std::path::Path| read_seed(path, lang);
     let mut diagnostics = Vec::new();
     let mut plans = Vec::new();
@@ -826,7 +831,10 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
                         Text::SeedNotFound {
                             plan: plan.id().to_string(),
                             seed: plan.header.seed.clone(),
-                            tried: tried.iter().map(|p| crate::paths::display(p)).collect(),
+                            tried: tried
+                                .iter()
+                                .map(|p| crate::syntax::paths::display(p))
+                                .collect(),
                         },
                         lang,
                     )),
@@ -842,7 +850,7 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
             None => Some(verify::Accounting::builtin()),
             Some(d) => {
                 let path = d.join(verify::ACCOUNTING_FILE);
-                let shown = crate::paths::display(&path);
+                let shown = crate::syntax::paths::display(&path);
                 match std::fs::read(&path) {
                     Ok(bytes) => Some(verify::Accounting::new(
                         shown,
@@ -860,7 +868,7 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
                         None
                     }
                     Err(e) => {
-                        let e = crate::messages::OsError::from(&e);
+                        let e = crate::diagnostics::messages::OsError::from(&e);
                         Some(verify::Accounting::unreadable(
                             shown,
                             e.text(Lang::En),
@@ -874,7 +882,7 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
         files += plan.files.len() + 1;
         plans.push((plan.id().to_string(), plan.sha256.clone()));
     }
-    crate::diagnostic::sort(&mut diagnostics);
+    crate::diagnostics::diagnostic::sort(&mut diagnostics);
     let outcome = check::Outcome {
         diagnostics,
         files,
@@ -897,13 +905,16 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
 }
 
 /// A plan text (seed) from a file, as UTF-8.
-fn read_seed(path: &std::path::Path, lang: Lang) -> Result<crate::plan::verify::Seed, Output> {
-    let shown = crate::paths::display(path);
+fn read_seed(
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<crate::model::plan::verify::Seed, Output> {
+    let shown = crate::syntax::paths::display(path);
     let text = std::fs::read(path).and_then(|b| {
         String::from_utf8(b).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     });
     match text {
-        Ok(t) => Ok(crate::plan::verify::Seed::new(shown, &t)),
+        Ok(t) => Ok(crate::model::plan::verify::Seed::new(shown, &t)),
         Err(e) => Err(error(
             Text::SeedUnreadable {
                 path: shown,
@@ -926,7 +937,7 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
         return error(Text::DraftBadId { id: args.id }, lang);
     }
     let dir = &args.output;
-    let shown = crate::paths::display(dir);
+    let shown = crate::syntax::paths::display(dir);
     let occupied = match std::fs::read_dir(dir) {
         Ok(mut entries) => entries.next().is_some(),
         Err(e) => e.kind() != std::io::ErrorKind::NotFound,
@@ -938,8 +949,8 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
         Ok(s) => s,
         Err(o) => return o,
     };
-    let seed_ref = crate::plan::draft::seed_reference(dir, &args.seed);
-    let drafted = crate::plan::draft::draft(&seed, &seed_ref, &args.id, lang);
+    let seed_ref = crate::model::plan::draft::seed_reference(dir, &args.seed);
+    let drafted = crate::model::plan::draft::draft(&seed, &seed_ref, &args.id, lang);
     for (name, text) in &drafted.files {
         let path = dir.join(name);
         let made = path.parent().map_or(Ok(()), std::fs::create_dir_all);
@@ -951,7 +962,7 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
                 .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
         });
         if let Err(e) = written {
-            let path = crate::paths::display(&path);
+            let path = crate::syntax::paths::display(&path);
             return error(
                 Text::CannotWrite {
                     path,
@@ -994,7 +1005,7 @@ fn write_new(text: String, output: Option<&std::path::Path>, lang: Lang) -> Outp
             .create_new(true)
             .open(path)
     });
-    let shown = crate::paths::display(path);
+    let shown = crate::syntax::paths::display(path);
     match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
         Ok(()) => Output {
             stdout: String::new(),
@@ -1016,7 +1027,7 @@ fn write_new(text: String, output: Option<&std::path::Path>, lang: Lang) -> Outp
 
 fn today(arg: Option<&str>) -> Result<jiff::civil::Date, Text> {
     match arg {
-        Some(s) => crate::report::parse_date(s).ok_or_else(|| Text::BadToday {
+        Some(s) => crate::model::report::parse_date(s).ok_or_else(|| Text::BadToday {
             today: s.to_string(),
         }),
         None => Ok(jiff::Zoned::now().date()),
@@ -1042,7 +1053,7 @@ fn data_root_of(args: &CheckArgs, cfg: &Config) -> PathBuf {
         .and_then(|f| {
             // Relative to the current folder, which may be the year's folder itself.
             let f = std::path::absolute(f).ok()?;
-            crate::rules::reference::folder_year(&f.to_string_lossy())?;
+            crate::engine::rules::reference::folder_year(&f.to_string_lossy())?;
             Some(f.parent()?.parent()?.to_path_buf())
         })
         .unwrap_or(default)
@@ -1056,7 +1067,7 @@ fn data_root_problem(args: &CheckArgs, data_root: &std::path::Path) -> Option<Te
     if args.paths.is_empty() || data_root.is_dir() || missing {
         return None;
     }
-    let root = crate::paths::display(data_root);
+    let root = crate::syntax::paths::display(data_root);
     Some(match args.data_root {
         Some(_) => Text::DataRootMissing { root },
         None => Text::NoDataRoot { root },
@@ -1170,21 +1181,21 @@ fn check_command(
     let outcome = match gathered {
         Some(g) => g.and_then(|g| check::run_gathered(&plans, &opts, None, g)),
         None => match &base {
-            Some(at) => crate::pull_request::run(&plans, &opts, at),
+            Some(at) => crate::drivers::pull_request::run(&plans, &opts, at),
             None => check::run(&plans, &opts),
         },
     };
     let outcome = match outcome {
         Ok(mut o) => {
             for mut d in notices.into_iter().chain(register_notices) {
-                d.baseline_state = Some(crate::diagnostic::BaselineState::New);
+                d.baseline_state = Some(crate::diagnostics::diagnostic::BaselineState::New);
                 o.diagnostics.push(d);
             }
-            crate::diagnostic::sort(&mut o.diagnostics);
+            crate::diagnostics::diagnostic::sort(&mut o.diagnostics);
             o
         }
         Err(f) => {
-            let mut text = report_fmt::human::render_diagnostics(&f.diagnostics, lang, false);
+            let mut text = findings::human::render_diagnostics(&f.diagnostics, lang, false);
             text.push_str(&f.message.error_line(lang));
             return Output::fail(text);
         }
@@ -1208,7 +1219,8 @@ fn check_command(
             .filter(|d| !d.suppressed && d.severity == sev)
             .filter(|d| {
                 args.fail_on == FailOn::All
-                    || d.baseline_state != Some(crate::diagnostic::BaselineState::Unchanged)
+                    || d.baseline_state
+                        != Some(crate::diagnostics::diagnostic::BaselineState::Unchanged)
             })
             .count()
     };
@@ -1216,7 +1228,7 @@ fn check_command(
         counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
     let mut stderr = String::new();
     if let Some(path) = &env.step_summary {
-        let summary = report_fmt::summary::render(&info, &plans, lang);
+        let summary = findings::summary::render(&info, &plans, lang);
         let appended = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -1227,7 +1239,7 @@ fn check_command(
                 "{}{}\n",
                 Text::WarningPrefix.text(lang),
                 Text::StepSummaryUnwritable {
-                    path: crate::paths::display(path),
+                    path: crate::syntax::paths::display(path),
                     error: e.to_string(),
                 }
                 .text(lang)
@@ -1290,19 +1302,19 @@ pub(crate) fn decisions_register(
     plans: &Plans,
     base: Option<&Base>,
     lang: Lang,
-) -> Result<(crate::decisions::Register, Vec<Diagnostic>), Output> {
-    use crate::decisions::{self, Register};
+) -> Result<(crate::load::decisions::Register, Vec<Diagnostic>), Output> {
+    use crate::load::decisions::{self, Register};
     let config_path = cfg
         .source
         .as_ref()
-        .map(|_| cfg.dir.join(crate::config::FILE_NAME));
+        .map(|_| cfg.dir.join(crate::load::config::FILE_NAME));
     let place = decisions::place(flag, cfg, config_path.as_deref(), data_root);
-    let shown = crate::paths::display(&place.dir);
+    let shown = crate::syntax::paths::display(&place.dir);
     let exists_now = place.dir.is_dir();
     if exists_now || place.explicit {
         let top = match base {
             Some(b) => Ok(b.top.clone()),
-            None => crate::git::toplevel(),
+            None => crate::drivers::git::toplevel(),
         };
         let repository =
             top.unwrap_or_else(|_| decisions::repository_root(config_path.as_deref(), data_root));
@@ -1328,8 +1340,8 @@ pub(crate) fn decisions_register(
     match base {
         None => Ok((now.unwrap_or_default(), Vec::new())),
         Some(rev) => {
-            let b =
-                crate::pull_request::base_register(rev, &place.dir).map_err(|e| error(e, lang))?;
+            let b = crate::drivers::pull_request::base_register(rev, &place.dir)
+                .map_err(|e| error(e, lang))?;
             let register = Register::load(decisions::sources(b.files), plans).map_err(failed)?;
             Ok((register, b.notices))
         }

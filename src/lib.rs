@@ -1,35 +1,29 @@
 //! plan-lint: a compliance checker for development-plan progress reports.
 //!
-//! The binary is a thin shell over [`cli::run`]; every seam names one crate:
-//! [`yaml`] (saphyr-parser), [`schema`] (jsonschema), [`report`]ers (miette, JSON).
+//! The binary is a thin shell over [`cli::run`]. The library is in layers, each a
+//! top-level module that imports only the layers listed before it (a test,
+//! tests/it/layers.rs, reads every `crate::` path and fails on one that points up):
+//!
+//! 1. [`syntax`]: YAML with spans (the only place that names saphyr-parser), sources, paths;
+//! 2. [`model`]: the plan, the report and the contract's codes as types;
+//! 3. [`diagnostics`]: the one diagnostic type and the message catalog;
+//! 4. [`load`]: schemas (the only place that names jsonschema), configuration, plans,
+//!    the decisions register and the reports under a data root;
+//! 5. [`engine`]: history, the rules' check kinds, the run of a check;
+//! 6. [`drivers`]: the pull-request mode (the only place that runs git);
+//! 7. [`output`]: the findings' reporters (miette, JSON, SARIF, GitHub), status views, explain;
+//! 8. [`commands`]: init, status, plan, server, test;
+//! 9. [`cli`]: arguments (clap) and dispatch.
 
-pub mod catalog_view;
-pub mod check;
 pub mod cli;
-pub mod code;
-pub mod config;
-pub mod decisions;
-pub mod diagnostic;
-pub mod explain;
-pub mod fast_schema;
-pub mod fixture_test;
-pub mod git;
-pub mod history;
-pub mod init;
-pub mod messages;
-pub mod numeric;
-pub mod paths;
-pub mod plan;
-pub mod pull_request;
-pub mod report;
-pub mod report_fmt;
-pub mod rules;
-pub mod schema;
-pub mod server;
-pub mod source;
-pub mod status;
-pub mod suggest;
-pub mod yaml;
+pub mod commands;
+pub mod diagnostics;
+pub mod drivers;
+pub mod engine;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod syntax;
 
 /// The hash map of lookups a check makes per report entry (catalog ids,
 /// history keys): foldhash, several times faster than the standard SipHash

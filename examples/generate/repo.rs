@@ -18,7 +18,7 @@
 
 #![allow(dead_code)]
 
-use plan_lint::plan::{
+use plan_lint::model::plan::{
     BaselineKind, Comparison, Direction, Indicator, IndicatorKind, Plan, Project, TargetIs,
 };
 use std::collections::BTreeMap;
@@ -169,7 +169,7 @@ fn suffix(district: usize) -> String {
 
 pub fn plan_id(district: usize) -> &'static str {
     if district == 0 {
-        plan_lint::plan::BUILTIN_ID
+        plan_lint::model::plan::BUILTIN_ID
     } else {
         SYNTHETIC_ID
     }
@@ -297,7 +297,7 @@ pub fn indicator_value(plan: &Plan, ind: &Indicator, district: usize, seed: u64,
         IndicatorKind::Qualitative => 2.0 + ahead + step * t / 5.0,
         IndicatorKind::Level => match (ind.target_is, ind.baseline, ind.target) {
             (TargetIs::Path, Some(b), Some(target)) => {
-                let path = plan_lint::numeric::linear_path(
+                let path = plan_lint::model::numeric::linear_path(
                     b,
                     plan.header.period.baseline_year,
                     target,
@@ -317,7 +317,7 @@ pub fn indicator_value(plan: &Plan, ind: &Indicator, district: usize, seed: u64,
                 };
                 let start = match ind.target {
                     Some(target)
-                        if !plan_lint::numeric::meets(ind.comparison, start, target)
+                        if !plan_lint::model::numeric::meets(ind.comparison, start, target)
                             || ind.baseline_kind != BaselineKind::Level =>
                     {
                         target + bound_sign * ahead * target.abs().max(1.0) / 50.0
@@ -396,7 +396,7 @@ pub fn render_report(plan: &Plan, spec: &Spec, seed: u64) -> (String, Option<&'s
             "PL201" => {
                 y > plan.header.period.start
                     && indicators.iter().any(|i| {
-                        i.attribute == plan_lint::plan::Attribute::Binding
+                        i.attribute == plan_lint::model::plan::Attribute::Binding
                             && i.kind == IndicatorKind::Level
                     })
             }
@@ -448,7 +448,7 @@ pub fn render_report(plan: &Plan, spec: &Spec, seed: u64) -> (String, Option<&'s
         let _ = writeln!(out, "{entry_head:<31}# {}", ind.name);
         if !plant_done
             && planted == Some("PL201")
-            && ind.attribute == plan_lint::plan::Attribute::Binding
+            && ind.attribute == plan_lint::model::plan::Attribute::Binding
             && ind.kind == IndicatorKind::Level
         {
             // Worse than last year (or the baseline) by a clear step.

@@ -5,12 +5,12 @@
 //! a crash the fuzzer sees. Every diagnostic must have a code, a message, a
 //! help text and a location inside its file (or none, for a file-level one).
 
-use plan_lint::check::{self, CheckOptions, Outcome, Plans};
-use plan_lint::history::History;
-use plan_lint::messages::Lang;
-use plan_lint::plan::Plan;
-use plan_lint::report::Report;
-use plan_lint::report_fmt::{human, json, RunInfo};
+use plan_lint::diagnostics::messages::Lang;
+use plan_lint::engine::check::{self, CheckOptions, Outcome, Plans};
+use plan_lint::engine::history::History;
+use plan_lint::model::plan::Plan;
+use plan_lint::model::report::Report;
+use plan_lint::output::findings::{human, json, RunInfo};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -32,11 +32,11 @@ fn world() -> &'static World {
                 check::load_file(&path, p.to_string(), None, check::DEFAULT_MAX_FILE_SIZE).report
             })
             .collect();
-        let today = plan_lint::report::parse_date("2026-01-01").expect("a date");
+        let today = plan_lint::model::report::parse_date("2026-01-01").expect("a date");
         // The example repository's register: the requirements 序号17-19 are judged by.
         let mut opts = CheckOptions::new(&root, today);
         opts.decisions = std::sync::Arc::new(
-            plan_lint::decisions::Register::load_dir(&root.join("../decisions"), &plans)
+            plan_lint::load::decisions::Register::load_dir(&root.join("../decisions"), &plans)
                 .expect("the example register loads"),
         );
         World {

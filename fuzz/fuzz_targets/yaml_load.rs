@@ -3,8 +3,8 @@
 //! boundaries. Differential too: whenever the fast scanner gives a tree, the
 //! saphyr-parser path gives the same one.
 
-use plan_lint::messages::Lang;
-use plan_lint::yaml::{load, load_events, load_subset, Limits, Node, NodeKind};
+use plan_lint::diagnostics::messages::Lang;
+use plan_lint::syntax::yaml::{load, load_events, load_subset, Limits, Node, NodeKind};
 
 fn check_spans(node: &Node, text: &str, base: usize) {
     let (s, e) = (node.span.start(), node.span.end());

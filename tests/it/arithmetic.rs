@@ -1,7 +1,9 @@
 //! Property tests of the comparison and trajectory arithmetic.
 
-use plan_lint::numeric::{compare, compound_average, exceeds, linear_path, meets, worsening};
-use plan_lint::plan::{Comparison, Direction};
+use plan_lint::model::numeric::{
+    compare, compound_average, exceeds, linear_path, meets, worsening,
+};
+use plan_lint::model::plan::{Comparison, Direction};
 use proptest::prelude::*;
 use std::cmp::Ordering;
 

@@ -2,8 +2,8 @@
 //! applied to every entry the same way (rules.md, "How a target is judged
 //! (version 2)"): the words of the target decide, not the entry's author.
 
-use plan_lint::numeric;
-use plan_lint::plan::{BaselineKind, Comparison, Direction, IndicatorKind, Plan, TargetIs};
+use plan_lint::model::numeric;
+use plan_lint::model::plan::{BaselineKind, Comparison, Direction, IndicatorKind, Plan, TargetIs};
 use std::cmp::Ordering;
 
 fn plan() -> Plan {
@@ -94,8 +94,10 @@ fn the_plan_s_own_floors_are_the_binding_bounds() {
         .indicators
         .iter()
         .filter(|i| {
-            plan.indicator_rule(plan_lint::code::Code::PL201, i)
-                .is_some_and(|r| r.entry.severity == plan_lint::diagnostic::Severity::Warning)
+            plan.indicator_rule(plan_lint::model::code::Code::PL201, i)
+                .is_some_and(|r| {
+                    r.entry.severity == plan_lint::diagnostics::diagnostic::Severity::Warning
+                })
         })
         .map(|i| i.id.as_str())
         .collect();

@@ -66,7 +66,7 @@ fn json_output_matches_its_schema() {
         "json",
     ]);
     let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let schema: serde_json::Value = serde_json::from_str(plan_lint::schema::OUTPUT).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(plan_lint::load::schema::OUTPUT).unwrap();
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
@@ -105,7 +105,7 @@ fn version_help_and_schemas() {
 
 #[test]
 fn explain_prints_every_code() {
-    for info in plan_lint::rules::registry::CODES {
+    for info in plan_lint::engine::rules::registry::CODES {
         let out = plan_lint(&["explain", info.code.as_str()]);
         assert_eq!(out.code, 0, "{}", info.code);
         assert!(out

@@ -113,13 +113,13 @@ fn severity_overrides_and_responsibilities_change_findings() {
 
 #[test]
 fn the_config_is_found_upwards_from_the_current_directory() {
-    let found = plan_lint::config::find(Path::new("fixtures/example/progress/2023"));
+    let found = plan_lint::load::config::find(Path::new("fixtures/example/progress/2023"));
     // The repository has no plan-lint.toml; a temporary tree does.
     assert!(found.is_none() || found.unwrap().ends_with("plan-lint.toml"));
     let dir = setup("data_root = \"progress\"\n");
     let deep = dir.path().join("progress/2023");
     assert_eq!(
-        plan_lint::config::find(&deep).unwrap(),
+        plan_lint::load::config::find(&deep).unwrap(),
         dir.path().join("plan-lint.toml")
     );
 }

@@ -2,9 +2,9 @@
 //! and the built-in plan's rule entries; this test keeps them in sync
 //! (UPDATE_DOCS=1 rewrites them).
 
-use plan_lint::explain::rules_markdown;
-use plan_lint::messages::Lang;
-use plan_lint::plan::Plan;
+use plan_lint::diagnostics::messages::Lang;
+use plan_lint::model::plan::Plan;
+use plan_lint::output::explain::rules_markdown;
 
 #[test]
 fn docs_rules_md_is_in_sync() {
@@ -30,7 +30,7 @@ fn every_code_of_the_contract_is_documented_and_registered() {
     let plan = Plan::builtin().unwrap();
     for lang in Lang::ALL {
         let contract = rules_markdown(&plan, lang);
-        for info in plan_lint::rules::registry::CODES {
+        for info in plan_lint::engine::rules::registry::CODES {
             assert!(
                 contract.contains(&format!("## {} {}", info.code, info.code.name())),
                 "{}",
@@ -54,7 +54,7 @@ fn docs_ci_md_codeowners_is_generated_from_the_registry() {
         + "```text file=.github/CODEOWNERS\n".len();
     let block = &doc[start..start + doc[start..].find("```").unwrap()];
     let plan = Plan::builtin().unwrap();
-    let generated = plan_lint::decisions::codeowners(
+    let generated = plan_lint::load::decisions::codeowners(
         &plan,
         "@nanming-drc/plan-office",
         None,
@@ -101,6 +101,9 @@ fn the_chinese_readme_keeps_the_set_up_commands_and_real_codes() {
     assert_eq!(table.len(), 10);
     for row in table {
         let code = &row[2..7];
-        assert!(plan_lint::rules::registry::info(code).is_some(), "{code}");
+        assert!(
+            plan_lint::engine::rules::registry::info(code).is_some(),
+            "{code}"
+        );
     }
 }

@@ -6,11 +6,11 @@
 //! read straight from its tree (`yaml::de`) is the catalog its JSON view gives.
 
 use crate::repo;
-use plan_lint::fast_schema::{catalog_valid, report_valid};
-use plan_lint::plan::{CatalogFile, Plan};
-use plan_lint::schema::{self, Kind};
-use plan_lint::source::SourceFile;
-use plan_lint::yaml::{self, Limits};
+use plan_lint::load::fast_schema::{catalog_valid, report_valid};
+use plan_lint::load::schema::{self, Kind};
+use plan_lint::model::plan::{CatalogFile, Plan};
+use plan_lint::syntax::source::SourceFile;
+use plan_lint::syntax::yaml::{self, Limits};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

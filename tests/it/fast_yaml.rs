@@ -7,8 +7,8 @@
 use crate::common;
 use crate::common::mutation::{mutation, Mutation};
 use crate::repo;
-use plan_lint::plan::Plan;
-use plan_lint::yaml::{self, Limits, Node, NodeKind};
+use plan_lint::model::plan::Plan;
+use plan_lint::syntax::yaml::{self, Limits, Node, NodeKind};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::path::Path;

@@ -4,8 +4,8 @@
 //! once one district is not enough.
 
 use crate::repo;
-use plan_lint::check::{self, CheckOptions, Plans};
-use plan_lint::plan::Plan;
+use plan_lint::engine::check::{self, CheckOptions, Plans};
+use plan_lint::model::plan::Plan;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn check_repo(opts: &repo::Options) -> (repo::Written, check::Outcome) {
@@ -15,16 +15,17 @@ fn check_repo(opts: &repo::Options) -> (repo::Written, check::Outcome) {
     if let Some(p) = &written.plan_dir {
         plans.push(Plan::from_dir(p).unwrap());
     }
-    let today = plan_lint::report::parse_date(repo::TODAY).unwrap();
+    let today = plan_lint::model::report::parse_date(repo::TODAY).unwrap();
     let plans = Plans(plans);
     let mut o = CheckOptions::new(dir.path().join("progress"), today);
     o.inputs = Vec::new();
     o.decisions = std::sync::Arc::new(
-        plan_lint::decisions::Register::load_dir(&dir.path().join("decisions"), &plans).unwrap(),
+        plan_lint::load::decisions::Register::load_dir(&dir.path().join("decisions"), &plans)
+            .unwrap(),
     );
     let outcome = check::run(&plans, &o).unwrap();
     // Paths relative to the repository root, as planted.tsv has them.
-    let root = plan_lint::paths::display(dir.path());
+    let root = plan_lint::syntax::paths::display(dir.path());
     let mut outcome = outcome;
     for d in &mut outcome.diagnostics {
         d.location.path = d

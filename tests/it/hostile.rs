@@ -422,7 +422,7 @@ fn draft(p: &Path) -> Setup {
         data_root: HISTORY.into(),
         paths: vec![s(p)],
         config: None,
-        focus: plan_lint::paths::display(p),
+        focus: plan_lint::syntax::paths::display(p),
         expect: Vec::new(),
         also: None,
     }
@@ -434,7 +434,7 @@ fn in_root(root: &Path, p: &Path) -> Setup {
         data_root: s(root),
         paths: Vec::new(),
         config: None,
-        focus: plan_lint::paths::display(p),
+        focus: plan_lint::syntax::paths::display(p),
         expect: vec![no_line("PL001")],
         also: None,
     }
@@ -652,8 +652,8 @@ fn a_panic_in_one_file_loses_no_other_results() {
         also: None,
     };
     let before: Value = serde_json::from_str(&check(&setup, "json").stdout).unwrap();
-    let victim = plan_lint::paths::display(&root.join("2023/hrss.yaml"));
-    plan_lint::check::test_hook::panic_when_checking(&victim);
+    let victim = plan_lint::syntax::paths::display(&root.join("2023/hrss.yaml"));
+    plan_lint::engine::check::test_hook::panic_when_checking(&victim);
     let out = check(&setup, "json");
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(

@@ -3,7 +3,7 @@
 //! that never change with it.
 
 use plan_lint::cli::{run, Env, Output};
-use plan_lint::messages::Lang;
+use plan_lint::diagnostics::messages::Lang;
 use serde_json::Value;
 use std::process::Command;
 
@@ -501,7 +501,7 @@ fn explain_prose(text: &str) -> String {
 #[test]
 fn explain_in_chinese_has_no_english_sentence() {
     let phrase = regex::Regex::new(r"[A-Za-z]+[ ,;:]+[A-Za-z]+").unwrap();
-    for info in plan_lint::rules::registry::CODES {
+    for info in plan_lint::engine::rules::registry::CODES {
         let out = with_locale(&["explain", info.code.as_str(), "--lang", "zh"], None);
         assert_eq!(out.code, 0, "{}: {}", info.code, out.stderr);
         let prose = explain_prose(&out.stdout);

@@ -8,13 +8,13 @@
 //! panic fails the property instead of becoming an internal error.
 
 use crate::common::mutation::{apply, mutation};
-use plan_lint::check::{self, CheckOptions, Outcome, Plans};
-use plan_lint::history::History;
-use plan_lint::messages::Lang;
-use plan_lint::plan::Plan;
-use plan_lint::report::Report;
-use plan_lint::report_fmt::{human, json, RunInfo};
-use plan_lint::rules::registry;
+use plan_lint::diagnostics::messages::Lang;
+use plan_lint::engine::check::{self, CheckOptions, Outcome, Plans};
+use plan_lint::engine::history::History;
+use plan_lint::engine::rules::registry;
+use plan_lint::model::plan::Plan;
+use plan_lint::model::report::Report;
+use plan_lint::output::findings::{human, json, RunInfo};
 use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -49,11 +49,13 @@ fn world() -> &'static World {
             })
             .collect();
         let plans = Plans(vec![Plan::builtin().expect("built-in plan loads")]);
-        let mut opts =
-            CheckOptions::new(ROOT, plan_lint::report::parse_date("2026-01-01").unwrap());
+        let mut opts = CheckOptions::new(
+            ROOT,
+            plan_lint::model::report::parse_date("2026-01-01").unwrap(),
+        );
         // The example repository's register: the requirements 序号17-19 are judged by.
         opts.decisions = std::sync::Arc::new(
-            plan_lint::decisions::Register::load_dir(
+            plan_lint::load::decisions::Register::load_dir(
                 &std::path::Path::new(ROOT).join("../decisions"),
                 &plans,
             )
@@ -131,7 +133,10 @@ const TOKENS: &[&str] = &[
     "2023-02-30",
 ];
 
-fn diagnostics_of(department: usize, bytes: Vec<u8>) -> Vec<plan_lint::diagnostic::Diagnostic> {
+fn diagnostics_of(
+    department: usize,
+    bytes: Vec<u8>,
+) -> Vec<plan_lint::diagnostics::diagnostic::Diagnostic> {
     let w = world();
     let (earlier, _) = &w.departments[department];
     let name = format!("{ROOT}/2023/{}.yaml", DEPARTMENTS[department]);

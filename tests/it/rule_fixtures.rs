@@ -3,10 +3,10 @@
 //! are snapshotted in human form in English and in Chinese, and in JSON form
 //! (whose Chinese form differs only in its texts).
 
-use plan_lint::check::Outcome;
-use plan_lint::fixture_test::{find_cases, run_case};
-use plan_lint::messages::Lang;
-use plan_lint::report_fmt::{human, json, RunInfo};
+use plan_lint::commands::fixture_test::{find_cases, run_case};
+use plan_lint::diagnostics::messages::Lang;
+use plan_lint::engine::check::Outcome;
+use plan_lint::output::findings::{human, json, RunInfo};
 use std::path::Path;
 
 #[test]

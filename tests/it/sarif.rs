@@ -46,7 +46,7 @@ fn sarif_carries_rules_regions_related_locations_and_fingerprints() {
     let run = &doc["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), plan_lint::rules::registry::CODES.len());
+    assert_eq!(rules.len(), plan_lint::engine::rules::registry::CODES.len());
     assert!(rules
         .iter()
         .all(|r| r["help"]["text"].as_str().is_some_and(|t| !t.is_empty())));

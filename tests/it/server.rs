@@ -4,7 +4,7 @@
 //! says of the same file.
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
-use plan_lint::server::{self, uri_of, Options};
+use plan_lint::commands::server::{self, uri_of, Options};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -5,8 +5,8 @@
 
 use crate::common::plan_lint;
 use plan_lint::cli::Output;
-use plan_lint::plan::{Indicator, Period, Plan};
-use plan_lint::status::{evaluate, method, Category, Evaluation, Method, DEFAULT_BAND};
+use plan_lint::model::plan::{Indicator, Period, Plan};
+use plan_lint::output::status::{evaluate, method, Category, Evaluation, Method, DEFAULT_BAND};
 
 const EXAMPLE: &str = "fixtures/example/progress";
 

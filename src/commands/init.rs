@@ -1,0 +1,274 @@
+//! `plan-lint init --department D --period Y`: a report skeleton with every
+//! indicator and project the department is responsible for, last year's
+//! figures as comments, and the values still to fill left empty so that
+//! `plan-lint check` points at each one.
+
+use crate::diagnostics::messages::{num, DataText, Lang, Text};
+use crate::engine::check::Plans;
+use crate::engine::history::History;
+use crate::model::plan::{Comparison, IndicatorKind, Plan};
+use crate::model::report::Report;
+use std::fmt::Write;
+
+/// Writes the skeleton; `Err` says why it cannot (unknown department, period outside the plan).
+pub fn skeleton(
+    plan: &Plan,
+    department: &str,
+    period: i32,
+    reports: &[&Report],
+    lang: Lang,
+) -> Result<String, Text> {
+    // A code, a name or an alias, with or without the district's 区.
+    let core = crate::syntax::suggest::department_name_core(department);
+    let dept = plan
+        .department(department)
+        .or_else(|| {
+            plan.departments.iter().find(|d| {
+                (std::iter::once(&d.name).chain(&d.aliases)).any(|n| {
+                    n == department || crate::syntax::suggest::department_name_core(n) == core
+                })
+            })
+        })
+        .ok_or_else(|| Text::NotInRegistry {
+            department: department.to_string(),
+            plan: plan.id().to_string(),
+            departments: (plan.departments.iter())
+                .map(|d| (d.code.clone(), d.name.clone()))
+                .collect(),
+        })?;
+    if !plan.in_period(period) {
+        let p = plan.header.period;
+        return Err(Text::PeriodOutside {
+            period,
+            start: p.start,
+            end: p.end,
+        });
+    }
+    let history = History::build([plan], reports.iter().copied());
+    let mut out = String::new();
+    let t = |d: DataText| d.text(lang);
+    let _ = writeln!(
+        out,
+        "{}",
+        t(DataText::SkeletonTitle {
+            plan: plan.header.name.clone(),
+            period,
+            department: dept.name.clone(),
+            code: dept.code.clone(),
+        })
+    );
+    let _ = writeln!(out, "{}", t(DataText::SkeletonFill));
+    let _ = writeln!(out, "# yaml-language-server: $schema=https://plan-lint.example/schemas/progress-report.schema.json");
+    let _ = writeln!(
+        out,
+        "version: 1\nplan: {}\ndepartment: {}\nperiod: {period}",
+        plan.id(),
+        dept.code
+    );
+    let _ = writeln!(
+        out,
+        "submitted:                      # {}",
+        t(DataText::SubmittedComment)
+    );
+    let indicators: Vec<_> = plan.indicators_of(&dept.code).collect();
+    if indicators.is_empty() {
+        let _ = writeln!(out, "indicators: []");
+    } else {
+        let _ = writeln!(out, "indicators:");
+    }
+    for ind in indicators {
+        let _ = writeln!(
+            out,
+            "  - id: {}                      # {}",
+            ind.id,
+            t(DataText::IndicatorComment {
+                name: ind.name.clone(),
+                unit: if ind.unit.is_empty() { "-" } else { &ind.unit }.to_string(),
+                target: ind.target_text.clone(),
+                target_year: ind.target_year,
+            })
+        );
+        let last = history.previous_value(plan, ind, period);
+        let comment = t(match last {
+            Some(f) => DataText::EarlierFigure {
+                period: f.period,
+                value: num(f.value),
+                path: f.path().to_string(),
+            },
+            None => DataText::NoEarlierFigure,
+        });
+        let kind = t(match ind.kind {
+            IndicatorKind::Cumulative => DataText::TotalSince {
+                start: plan.header.period.start,
+            },
+            IndicatorKind::AnnualRate => DataText::GrowthThisYear,
+            // A relative target of the text: the district's own figure or rank.
+            IndicatorKind::Qualitative => match &ind.reference {
+                Some(reference) => DataText::RelativeFigure {
+                    unit: ind.unit.clone(),
+                    reference: reference.clone(),
+                    rank: matches!(ind.comparison, Comparison::AtMost | Comparison::LessThan),
+                },
+                None => DataText::ReductionThisYear,
+            },
+            IndicatorKind::Level => DataText::LevelIn { period },
+        });
+        let _ = writeln!(
+            out,
+            "    value:                     # {}",
+            t(DataText::ValueComment {
+                kind,
+                earlier: comment
+            })
+        );
+        if ind.kind == IndicatorKind::Qualitative {
+            let _ = writeln!(
+                out,
+                "    requirement:               # {}",
+                t(DataText::RequirementComment {
+                    period,
+                    target: ind.target_text.clone(),
+                })
+            );
+            let _ = writeln!(out, "      value:\n      source:");
+        }
+        let _ = writeln!(
+            out,
+            "    # source:                  # {}",
+            t(DataText::SourceComment)
+        );
+    }
+    let projects: Vec<_> = plan.projects_of(&dept.code).collect();
+    if !projects.is_empty() {
+        let _ = writeln!(out, "projects:");
+    }
+    for p in projects {
+        let _ = writeln!(
+            out,
+            "  - id: {}                    # {}",
+            p.id,
+            t(DataText::ProjectComment {
+                name: p.name.clone(),
+                column: p.column.clone(),
+            })
+        );
+        let last = history.previous_project(plan, p, period);
+        // A project completed in an earlier report stays completed: its
+        // dates and evidence are carried over, not asked again.
+        let done = last
+            .and_then(|l| l.status)
+            .filter(|s| s.value == crate::model::plan::ProjectStatus::Completed)
+            .and_then(|s| completed_entry(reports, plan, &dept.code, &p.id, s.period));
+        if let Some(e) = done {
+            let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
+                d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
+            };
+            let _ = writeln!(
+                out,
+                "    status: completed          # {}",
+                t(DataText::CarriedOver)
+            );
+            let _ = writeln!(out, "    progress: 100");
+            if let Some(v) = e.started.as_ref() {
+                let _ = writeln!(out, "    started: {}", v.value);
+            }
+            let _ = writeln!(out, "    completed: {}", date(&e.completed));
+            if !e.evidence_items.is_empty() {
+                let _ = writeln!(out, "    evidence:");
+                for item in &e.evidence_items {
+                    let _ = writeln!(out, "      - {}", yaml_scalar(item));
+                }
+            }
+            continue;
+        }
+        let earlier = |f: Option<(i32, String)>| {
+            t(f.map_or(DataText::NoEarlierReport, |(period, value)| {
+                DataText::Earlier { period, value }
+            }))
+        };
+        let status = earlier(
+            last.and_then(|l| l.status)
+                .map(|s| (s.period, s.value.as_str().to_string())),
+        );
+        let progress = earlier(
+            last.and_then(|l| l.progress)
+                .map(|s| (s.period, num(s.value))),
+        );
+        let _ = writeln!(
+            out,
+            "    status:                    # {}",
+            t(DataText::StatusComment { last: status })
+        );
+        let _ = writeln!(
+            out,
+            "    progress:                  # {}",
+            t(DataText::ProgressComment { last: progress })
+        );
+    }
+    Ok(out)
+}
+
+/// The entry of a project in the department's report of `period`, read
+/// earlier for the history.
+fn completed_entry<'r>(
+    reports: &[&'r Report],
+    plan: &Plan,
+    department: &str,
+    project: &str,
+    period: i32,
+) -> Option<&'r crate::model::report::ProjectEntry> {
+    reports
+        .iter()
+        .filter(|r| r.plan_id() == Some(plan.id()) && r.department() == Some(department))
+        .filter(|r| r.period() == Some(period))
+        .find_map(|r| r.projects.iter().find(|e| e.id.value == project))
+}
+
+/// A string as a YAML plain scalar when it can be one, else double-quoted.
+fn yaml_scalar(s: &str) -> String {
+    let plain = !s.is_empty()
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@` ".contains(c))
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(' ');
+    if plain {
+        s.to_string()
+    } else {
+        serde_json::to_string(s).unwrap_or_default()
+    }
+}
+
+/// Picks the plan for `init --period Y`: the one named, else the loaded plan whose
+/// period holds Y (a data repository holds the reports of one plan's last year beside
+/// the next plan's first). No plan holding Y, or several: an error listing them.
+pub fn plan_for_period<'a>(
+    plans: &'a Plans,
+    id: Option<&str>,
+    period: i32,
+) -> Result<&'a Plan, Text> {
+    if id.is_some() {
+        return plan_for(plans, id);
+    }
+    match plans.holding(i64::from(period)).as_slice() {
+        [one] => Ok(one),
+        [] if plans.0.is_empty() => Err(Text::NoPlan),
+        [] => Err(Text::NoPlanHolds {
+            period,
+            plans: plans.periods(),
+        }),
+        several => Err(Text::SeveralPlansHold {
+            period,
+            plans: several.iter().map(|p| p.id().to_string()).collect(),
+        }),
+    }
+}
+
+/// Picks the plan for `codeowners`: the one named, else the first loaded (the built-in).
+pub fn plan_for<'a>(plans: &'a Plans, id: Option<&str>) -> Result<&'a Plan, Text> {
+    match id {
+        Some(id) => plans
+            .get(id)
+            .ok_or_else(|| Text::PlanNotLoaded { id: id.to_string() }),
+        None => plans.0.first().ok_or(Text::NoPlan),
+    }
+}

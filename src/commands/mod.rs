@@ -1,0 +1,6 @@
+//! The commands besides check: init, status, plan, server, test. Imports the layers below.
+
+pub mod catalog;
+pub mod fixture_test;
+pub mod init;
+pub mod server;

@@ -1,0 +1,431 @@
+//! `check --base REV`: pull-request mode. Lints the reports changed since
+//! the merge-base of HEAD and REV (and the later periods that depend on
+//! them) with the whole data root as history, checks that accepted reports
+//! change only where the plan office's revision decisions allow (PL401) and
+//! that no accepted (department, period) leaves the record (PL402), and
+//! marks each finding new or unchanged against a check of the merge-base
+//! itself.
+
+use crate::diagnostics::diagnostic::{self, BaselineState};
+use crate::diagnostics::messages::{Changed, Text};
+use crate::drivers::git::{self, Change};
+use crate::engine::check::{load_file, CheckOptions, Fatal, Loaded, Outcome, Plans, Workset};
+use crate::engine::rules::history_integrity;
+use crate::model::plan::{FilesAt, PlanDir};
+use crate::syntax::source::SourceFile;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+
+fn fatal(message: Text) -> Fatal {
+    Fatal {
+        message,
+        diagnostics: Vec::new(),
+    }
+}
+
+fn is_report(p: &str) -> bool {
+    p.ends_with(".yaml") || p.ends_with(".yml")
+}
+
+/// A pull request's merge-base: the commit where HEAD and `--base REV`
+/// diverged, its short form for messages, and the repository's top
+/// directory. Found once per run; everything the pull request is judged by
+/// is read from it.
+#[derive(Clone, Debug)]
+pub struct Base {
+    pub commit: String,
+    pub short: String,
+    pub top: PathBuf,
+}
+
+impl Base {
+    pub fn resolve(rev: &str) -> Result<Base, Text> {
+        let commit = git::merge_base(rev).map_err(|e| Text::Base {
+            rev: rev.to_string(),
+            error: Box::new(e),
+        })?;
+        let short = commit.chars().take(12).collect();
+        let top = git::toplevel()?;
+        Ok(Base { commit, short, top })
+    }
+}
+
+/// Checks a pull request: the working tree's reports, loaded once (a
+/// [`Workset`]), linted where they changed; then the merge-base, as those
+/// same reports with the changed files in their merge-base versions (read
+/// from git in one batch, parsed in memory), for what it accepted and which
+/// findings it already had.
+pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fatal> {
+    let (base, short, top) = (&at.commit, &at.short, &at.top);
+    let root_rel = git::repo_path(top, &opts.data_root);
+    let shown = |rel: &str| crate::syntax::paths::display(&top.join(rel));
+    let changes = git::changes(base, &root_rel).map_err(fatal)?;
+
+    // What the pull request changes: the files now (linted), the files the
+    // merge-base had in their place (read from git).
+    let mut changed = BTreeSet::new();
+    let mut replaced = HashSet::new();
+    let mut at_base = Vec::new();
+    for c in &changes {
+        match c {
+            Change::Added(p) | Change::Modified(p) if is_report(p) => {
+                changed.insert(shown(p));
+                replaced.insert(shown(p));
+            }
+            Change::Renamed { to, .. } if is_report(to) => {
+                changed.insert(shown(to));
+                replaced.insert(shown(to));
+            }
+            _ => {}
+        }
+        match c {
+            Change::Modified(p) | Change::Deleted(p) | Change::Renamed { from: p, .. }
+                if is_report(p) =>
+            {
+                at_base.push(p.clone());
+            }
+            _ => {}
+        }
+    }
+    let mut plain = opts.clone();
+    plain.inputs.clear();
+    plain.stdin = None;
+    let work = Workset::load(plans, &plain)?;
+    let mut outcome = work.check(plans, &plain, &changed)?;
+
+    let blobs = git::blobs_at(base, &at_base).map_err(fatal)?;
+    let base_text: HashMap<String, Vec<u8>> =
+        blobs.into_iter().map(|(p, b)| (shown(&p), b)).collect();
+    let base_files: Vec<(String, Loaded)> = {
+        let mut files: Vec<(String, Loaded)> = (base_text.iter())
+            .map(|(path, bytes)| {
+                let mut l = load_file(
+                    std::path::Path::new(path),
+                    path.clone(),
+                    Some(bytes.clone()),
+                    plain.max_file_size,
+                );
+                l.catalog = crate::engine::check::positions(plans, l.report.as_ref());
+                (path.clone(), l)
+            })
+            .collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+    };
+    // The merge-base checked where the pull request's findings are: each
+    // of them that the merge-base had is not new.
+    let mut lint_at_base = changed.clone();
+    lint_at_base.extend(base_files.iter().map(|(p, _)| p.clone()));
+    lint_at_base.extend(outcome.diagnostics.iter().map(|d| d.location.path.clone()));
+    let base_outcome = work.check_with(plans, &plain, &lint_at_base, &replaced, &base_files)?;
+    let base_fingerprints: HashSet<_> = base_outcome
+        .diagnostics
+        .iter()
+        .map(|d| d.fingerprint())
+        .collect();
+
+    // What the merge-base accepted: (plan, department, period) → its path there.
+    let mut accepted: BTreeMap<(String, String, i32), String> = BTreeMap::new();
+    let unchanged = work.files().filter(|(p, _)| !replaced.contains(*p));
+    let at_merge_base = unchanged.chain(base_files.iter().map(|(p, l)| (p.as_str(), l)));
+    for (path, l) in at_merge_base {
+        let Some(r) = &l.report else {
+            continue;
+        };
+        let (Some(plan), Some(dept)) = (r.plan_id(), r.department()) else {
+            continue;
+        };
+        let key = (
+            plan.to_string(),
+            dept.to_string(),
+            r.period().unwrap_or_default(),
+        );
+        match accepted.entry(key) {
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(path.to_string());
+            }
+            std::collections::btree_map::Entry::Occupied(mut e) => {
+                if path < e.get().as_str() {
+                    e.insert(path.to_string());
+                }
+            }
+        }
+    }
+
+    // History integrity: no accepted (department, period) leaves the
+    // record, whatever removed it (PL402); an accepted report changes only
+    // in the entries a revision decision lists (PL401).
+    let mut integrity = Vec::new();
+    for (key, path) in &accepted {
+        if !outcome.record.contains(key) {
+            integrity.push(history_integrity::deleted(path, short));
+        }
+    }
+    let accepted_paths: HashSet<&str> = accepted.values().map(String::as_str).collect();
+    for c in &changes {
+        if let Change::Deleted(p) = c {
+            let p = shown(p);
+            // A report the merge-base could not read has no key: its path tells.
+            if is_report(&p) && !accepted_paths.contains(p.as_str()) && base_text.contains_key(&p) {
+                integrity.push(history_integrity::deleted(&p, short));
+            }
+        }
+    }
+    // The working tree's reports by path; a text is read only where it is compared.
+    let now_files: HashMap<&str, &Loaded> = work.files().collect();
+    let now_text = |p: &str| Some(now_files.get(p)?.report.as_ref()?.source.text());
+    for (path, info) in &outcome.reports {
+        let key = (info.plan.clone(), info.department.clone(), info.period);
+        let Some(base_path) = accepted.get(&key) else {
+            continue;
+        };
+        // The merge-base's version: from git where the pull request changed
+        // it, else the file as it stands (the same bytes).
+        let before = match base_text.get(base_path) {
+            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            None if base_path == path => continue,
+            None => match now_text(base_path) {
+                Some(t) => t.to_string(),
+                None => continue,
+            },
+        };
+        let Some(now) = now_text(path) else {
+            continue;
+        };
+        let register = &opts.decisions;
+        let allowed = |entry: &str| {
+            register
+                .revision_for(&info.plan, &info.department, info.period, entry)
+                .is_some()
+        };
+        let revised = register
+            .revisions(&info.plan, &info.department, info.period)
+            .next()
+            .is_some();
+        let current = SourceFile::new(path.clone(), now.to_string());
+        integrity.extend(history_integrity::rewritten(
+            &current,
+            &before,
+            &format!("{base_path}@{short}"),
+            &history_integrity::Allowed {
+                entry: &allowed,
+                revised,
+            },
+        ));
+    }
+    for d in &mut outcome.diagnostics {
+        d.baseline_state = Some(if base_fingerprints.contains(&d.fingerprint()) {
+            BaselineState::Unchanged
+        } else {
+            BaselineState::New
+        });
+    }
+    for mut d in integrity {
+        d.baseline_state = Some(BaselineState::New);
+        outcome.diagnostics.push(d);
+    }
+    diagnostic::sort(&mut outcome.diagnostics);
+    Ok(outcome)
+}
+
+/// What judges a pull request: the configuration and `--plan` directories as
+/// they are at the merge-base (read from git into memory), and a PL403 for
+/// each that the pull request changes.
+pub struct BaseInputs {
+    pub config: Option<crate::load::config::Config>,
+    pub plan_dirs: Vec<PlanDir>,
+    pub notices: Vec<crate::diagnostics::diagnostic::Diagnostic>,
+}
+
+pub fn base_inputs(
+    at: &Base,
+    config: Option<&std::path::Path>,
+    plan_dirs: &[PathBuf],
+) -> Result<BaseInputs, Text> {
+    let (base, short, top) = (&at.commit, &at.short, &at.top);
+    let mut notices = Vec::new();
+    let mut cfg = None;
+    // A configuration the pull request deletes still judges it: without
+    // one in the working tree, the nearest one at the merge-base counts.
+    let found_at_base;
+    let config = match config {
+        Some(p) => Some(p),
+        None => {
+            found_at_base = config_at_base(base, top);
+            found_at_base.as_deref()
+        }
+    };
+    if let Some(path) = config {
+        let rel = git::repo_path(top, path);
+        let shown = crate::syntax::paths::display(path);
+        let now = std::fs::read(path).ok();
+        match git::show(base, &rel) {
+            Ok(bytes) => {
+                if now.as_deref() != Some(bytes.as_slice()) {
+                    notices.push(history_integrity::rules_changed(
+                        &shown,
+                        Changed::Config,
+                        short,
+                        now.is_some(),
+                    ));
+                }
+                let source = SourceFile::new(
+                    format!("{shown}@{short}"),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                );
+                cfg = Some(crate::load::config::load_text(path, source).map_err(|d| {
+                    Text::ConfigAtBase {
+                        commit: short.clone(),
+                        first: d.into_iter().next().map(|d| Box::new(d.msg)),
+                    }
+                })?);
+            }
+            Err(_) => notices.push(history_integrity::rules_changed(
+                &shown,
+                Changed::Config,
+                short,
+                now.is_some(),
+            )),
+        }
+    }
+    let mut dirs = Vec::new();
+    let mut all_dirs = plan_dirs.to_vec();
+    all_dirs.extend(cfg.iter().flat_map(|c| c.plans.iter().cloned()));
+    for dir in &all_dirs {
+        let rel = git::repo_path(top, dir);
+        let files = git::files_at(base, &rel)?;
+        let shown_dir = crate::syntax::paths::display(dir);
+        if files.is_empty() {
+            // Missing at the merge-base means missing: never read from the
+            // working tree, so a pull request cannot bring its own plan.
+            notices.push(history_integrity::rules_changed(
+                &shown_dir,
+                Changed::PlanDirectory,
+                short,
+                dir.exists(),
+            ));
+            continue;
+        }
+        let mut blobs = git::blobs_at(base, &files)?;
+        let mut at = FilesAt {
+            dir: format!("{shown_dir}@{short}"),
+            commit: short.clone(),
+            files: HashMap::new(),
+        };
+        let prefix = format!("{}/", rel.trim_end_matches('/'));
+        for f in &files {
+            let Some(bytes) = blobs.remove(f) else {
+                continue;
+            };
+            let now = std::fs::read(top.join(f)).ok();
+            let mut shown_as = shown(top, f);
+            if now.as_deref() != Some(bytes.as_slice()) {
+                notices.push(history_integrity::rules_changed(
+                    &shown_as,
+                    Changed::PlanFile,
+                    short,
+                    now.is_some(),
+                ));
+                shown_as = format!("{shown_as}@{short}");
+            }
+            let name = f.strip_prefix(&prefix).unwrap_or(f).to_string();
+            at.files.insert(name, (shown_as, bytes));
+        }
+        for f in crate::engine::check::reports_under(dir) {
+            let rel_now = git::repo_path(top, &f);
+            if !files.contains(&rel_now) {
+                notices.push(history_integrity::rules_changed(
+                    &crate::syntax::paths::display(&f),
+                    Changed::PlanFile,
+                    short,
+                    true,
+                ));
+            }
+        }
+        dirs.push(PlanDir::At(at));
+    }
+    Ok(BaseInputs {
+        config: cfg,
+        plan_dirs: dirs,
+        notices,
+    })
+}
+
+/// The plan-lint.toml nearest the working directory as the merge-base has
+/// it: the working directory's path in the repository, then its parents up
+/// to the top.
+fn config_at_base(base: &str, top: &std::path::Path) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let top_real = std::fs::canonicalize(top).unwrap_or_else(|_| top.to_path_buf());
+    let cwd_real = std::fs::canonicalize(&cwd).unwrap_or(cwd);
+    let mut dir = cwd_real.strip_prefix(&top_real).ok()?.to_path_buf();
+    loop {
+        let rel = dir.join(crate::load::config::FILE_NAME);
+        let rel_git = rel.to_string_lossy().replace('\\', "/");
+        if git::show(base, &rel_git).is_ok() {
+            return Some(top_real.join(rel));
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
+fn shown(top: &std::path::Path, rel: &str) -> String {
+    crate::syntax::paths::display(&top.join(rel))
+}
+
+/// The decisions register of a pull request (trust.md): the files under
+/// `dir` as they stand at the merge-base, which are applied, with a PL403
+/// for each file the pull request changes, adds or deletes. A register
+/// missing at the merge-base is empty, never read from the working tree.
+pub struct BaseRegister {
+    /// (path as shown, bytes) of each file at the merge-base.
+    pub files: Vec<(String, Vec<u8>)>,
+    pub notices: Vec<crate::diagnostics::diagnostic::Diagnostic>,
+}
+
+pub fn base_register(at: &Base, dir: &std::path::Path) -> Result<BaseRegister, Text> {
+    let (base, short, top) = (&at.commit, &at.short, &at.top);
+    let rel = git::repo_path(top, dir);
+    let mut files = Vec::new();
+    let mut notices = Vec::new();
+    let mut at_base = BTreeSet::new();
+    let names: Vec<String> = (git::files_at(base, &rel)?.into_iter())
+        .filter(|f| is_report(f))
+        .collect();
+    let mut blobs = git::blobs_at(base, &names)?;
+    for f in names {
+        let Some(bytes) = blobs.remove(&f) else {
+            continue;
+        };
+        let path = top.join(&f);
+        let now = std::fs::read(&path).ok();
+        let mut shown_as = crate::syntax::paths::display(&path);
+        if now.as_deref() != Some(bytes.as_slice()) {
+            notices.push(history_integrity::rules_changed(
+                &shown_as,
+                Changed::Register,
+                short,
+                now.is_some(),
+            ));
+            shown_as = format!("{shown_as}@{short}");
+        }
+        at_base.insert(crate::syntax::paths::normalize(&path));
+        files.push((shown_as, bytes));
+    }
+    for f in crate::load::decisions::register_files(dir) {
+        let abs =
+            crate::syntax::paths::normalize(&std::env::current_dir().unwrap_or_default().join(&f));
+        let real = std::fs::canonicalize(&f).unwrap_or(abs.clone());
+        if !at_base.contains(&abs) && !at_base.contains(&real) {
+            notices.push(history_integrity::rules_changed(
+                &crate::syntax::paths::display(&f),
+                Changed::Register,
+                short,
+                true,
+            ));
+        }
+    }
+    Ok(BaseRegister { files, notices })
+}

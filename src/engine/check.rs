@@ -1,0 +1,1604 @@
+//! `plan-lint check`: find the reports, load each once, build history, run
+//! the fixed checks and the plan's rules, and return sorted diagnostics.
+
+use crate::diagnostics::diagnostic::{self, Diagnostic, Location, Severity};
+use crate::diagnostics::messages::{
+    Counts, DuplicateRole, Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text,
+};
+use crate::engine::history::History;
+use crate::engine::rules;
+use crate::load::schema::{self, Kind};
+use crate::model::code::Code;
+use crate::model::plan::{CatalogPositions, Plan};
+use crate::model::report::Report;
+use crate::syntax::source::{Source, SourceFile};
+use crate::syntax::yaml::{self, Limits, LoadError, Span};
+use crate::FastMap;
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Default size limit of one report (reports are a few kilobytes).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct CheckOptions {
+    /// Paths, directories or glob patterns; empty means every report under the data root.
+    pub inputs: Vec<String>,
+    /// A report read from standard input: (the name it is shown under, its bytes).
+    pub stdin: Option<(String, Vec<u8>)>,
+    pub data_root: PathBuf,
+    pub today: Date,
+    pub max_file_size: u64,
+    pub exclude: Vec<glob::Pattern>,
+    /// Severity overrides for suppressible rules (from the config).
+    pub severity: BTreeMap<String, Severity>,
+    /// The plan office's decisions register in force (trust.md): in
+    /// pull-request mode, as it stands at the merge-base.
+    pub decisions: std::sync::Arc<crate::load::decisions::Register>,
+}
+
+impl CheckOptions {
+    pub fn new(data_root: impl Into<PathBuf>, today: Date) -> Self {
+        CheckOptions {
+            inputs: Vec::new(),
+            stdin: None,
+            data_root: data_root.into(),
+            today,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            exclude: Vec::new(),
+            severity: BTreeMap::new(),
+            decisions: Default::default(),
+        }
+    }
+}
+
+/// Why a check could not run at all (exit 2).
+#[derive(Debug)]
+pub struct Fatal {
+    pub message: Text,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Reports linted.
+    pub files: usize,
+    /// Internal errors (a bug in plan-lint), each naming the file that caused it.
+    /// The other files' results are kept; the run exits 2.
+    pub internal_errors: Vec<Text>,
+    /// What each linted report is, by path: for summaries per department and indicator.
+    pub reports: BTreeMap<String, ReportInfo>,
+    /// Every (plan, department, period) that has a report in the record:
+    /// the data root's reports, with drafts standing in (pull-request mode
+    /// checks that none an accepted report had is lost: PL402).
+    pub record: BTreeSet<(String, String, i32)>,
+    /// How long each phase took, in order (shown by `--timings`; never in the output).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// The identity of a linted report and the indicators it reports.
+#[derive(Debug, Clone, Default)]
+pub struct ReportInfo {
+    pub plan: String,
+    pub department: String,
+    pub period: i32,
+    pub indicators: Vec<String>,
+}
+
+impl Outcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| !d.suppressed && d.severity == severity)
+            .count()
+    }
+    pub fn suppressed(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.suppressed).count()
+    }
+    /// What the summary lines show.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            errors: self.count(Severity::Error),
+            warnings: self.count(Severity::Warning),
+            files: self.files,
+            suppressed: self.suppressed(),
+        }
+    }
+}
+
+/// The plans a run knows: the built-in one first, then `--plan` directories.
+pub struct Plans(pub Vec<Plan>);
+
+impl Plans {
+    pub fn get(&self, id: &str) -> Option<&Plan> {
+        self.0.iter().find(|p| p.id() == id)
+    }
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(Plan::id)
+    }
+    /// The loaded plans whose period holds `year`, in load order.
+    pub fn holding(&self, year: i64) -> Vec<&Plan> {
+        let Ok(year) = i32::try_from(year) else {
+            return Vec::new();
+        };
+        self.0.iter().filter(|p| p.in_period(year)).collect()
+    }
+    /// Each loaded plan's id and period, for a message: (id, start, end).
+    pub fn periods(&self) -> Vec<(String, i32, i32)> {
+        (self.0.iter())
+            .map(|p| {
+                (
+                    p.id().to_string(),
+                    p.header.period.start,
+                    p.header.period.end,
+                )
+            })
+            .collect()
+    }
+}
+
+/// One file as loaded: its source, its typed report if it has one, and the
+/// diagnostics loading produced (PL001, PL002).
+pub struct Loaded {
+    pub report: Option<Report>,
+    /// The catalog positions of the report's entries in the plan it names:
+    /// looked up once by the check when the plans have loaded, for the
+    /// history and the rules (`None` from [`load_file`]).
+    pub catalog: Option<CatalogPositions>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub internal_error: Option<Text>,
+}
+
+/// Runs one file's work so that a bug (a panic) loses only that file's
+/// results; the panic becomes an internal error naming the file.
+fn isolate<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, Text> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Text::Internal {
+            file: file.to_string(),
+            what,
+        }
+    })
+}
+
+/// Lets a test make the check of one file panic, to prove that the panic
+/// loses only that file's results. Not reachable from a report or the
+/// command line: only a program linking the library can set it.
+#[doc(hidden)]
+pub mod test_hook {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Mutex;
+
+    static SET: AtomicBool = AtomicBool::new(false);
+    static FILES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+    /// From now on, checking a file whose display path ends with `suffix` panics.
+    pub fn panic_when_checking(suffix: &str) {
+        FILES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(suffix.to_string());
+        SET.store(true, Ordering::SeqCst);
+    }
+
+    pub(crate) fn maybe_panic(shown: &str) {
+        if SET.load(Ordering::Relaxed)
+            && FILES
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .any(|s| shown.ends_with(s.as_str()))
+        {
+            panic!("test hook: panic while checking {shown}");
+        }
+    }
+}
+
+/// A YAML load error as a PL001 diagnostic.
+pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
+    let span = if e.span.is_empty() {
+        let start = source.clamp(e.span.start());
+        let next = source.text()[start..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        Span::new(start, start + next)
+    } else {
+        e.span
+    };
+    let mut d = Diagnostic::new(
+        Code::PL001,
+        Severity::Error,
+        Location::at(source, span),
+        e.kind,
+    );
+    if let Some(span) = e.related {
+        d = d.related(Location::at(source, span), Note::FirstDefined);
+    }
+    d
+}
+
+fn pl001_file(location: Location, msg: FileMsg) -> Diagnostic {
+    Diagnostic::new(Code::PL001, Severity::Error, location, msg)
+}
+
+/// Reads, decodes, parses and schema-checks one file.
+pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64) -> Loaded {
+    // Spans hold u32 offsets: a larger file is too large, whatever the limit says.
+    let max = max.min(u64::from(u32::MAX));
+    let mut out = Loaded {
+        report: None,
+        catalog: None,
+        diagnostics: Vec::new(),
+        internal_error: None,
+    };
+    // A file read here can be read again, so its text need not be kept.
+    let from_disk = bytes.is_none();
+    let bytes = match bytes {
+        Some(b) => b,
+        None => {
+            let metadata = std::fs::metadata(path);
+            match &metadata {
+                Ok(m) if m.is_dir() => {
+                    out.diagnostics.push(pl001_file(
+                        Location::path_only(&display),
+                        FileMsg::IsDirectory,
+                    ));
+                    return out;
+                }
+                Ok(m) if !m.is_file() => {
+                    out.diagnostics.push(pl001_file(
+                        Location::path_only(&display),
+                        FileMsg::NotRegularFile,
+                    ));
+                    return out;
+                }
+                Ok(m) if m.len() > max => {
+                    out.diagnostics.push(pl001_file(
+                        Location::path_only(&display),
+                        FileMsg::TooLarge { size: m.len(), max },
+                    ));
+                    return out;
+                }
+                _ => {}
+            }
+            // Never more than the limit and one byte, whatever the metadata
+            // said; room for the size it did say.
+            let expected = metadata.map_or(0, |m| m.len().min(max) as usize);
+            match crate::syntax::source::read_bounded(path, expected, max.saturating_add(1)) {
+                Ok(b) => b,
+                Err(e) => {
+                    let dangling = e.kind() == std::io::ErrorKind::NotFound
+                        && path
+                            .symlink_metadata()
+                            .is_ok_and(|m| m.file_type().is_symlink());
+                    out.diagnostics.push(if dangling {
+                        pl001_file(Location::path_only(&display), FileMsg::DanglingLink)
+                    } else {
+                        pl001_file(
+                            Location::path_only(&display),
+                            FileMsg::CannotRead { error: (&e).into() },
+                        )
+                    });
+                    return out;
+                }
+            }
+        }
+    };
+    if bytes.len() as u64 > max {
+        out.diagnostics.push(pl001_file(
+            Location::path_only(&display),
+            FileMsg::TooLargeRead { max },
+        ));
+        return out;
+    }
+    let text = match decode(bytes) {
+        Ok(t) => t,
+        Err((lossy, offset, msg)) => {
+            let source = SourceFile::new(display, lossy);
+            let at = source.clamp(offset);
+            let end = source.text()[at..]
+                .chars()
+                .next()
+                .map_or(at, |c| at + c.len_utf8());
+            out.diagnostics
+                .push(pl001_file(Location::at(&source, Span::new(at, end)), msg));
+            return out;
+        }
+    };
+    let source = SourceFile::new(display, text);
+    let node = match yaml::load(source.body(), source.bom_len(), Limits::default()) {
+        Ok(n) => n,
+        Err(e) => {
+            out.diagnostics.push(load_error_diagnostic(&source, e));
+            return out;
+        }
+    };
+    out.diagnostics
+        .extend(schema::validate(Kind::Report, &node, &source));
+    for (pointer, span, text) in crate::model::report::impossible_dates(&node) {
+        out.diagnostics.push(
+            Diagnostic::new(
+                Code::PL002,
+                Severity::Error,
+                Location::at(&source, span),
+                SchemaMsg::ImpossibleDate { text },
+            )
+            .node_path(pointer),
+        );
+    }
+    // Checks need the typed values and their spans, not the text: unless a
+    // finding already points into it, the text goes now and is read again
+    // only if a later finding needs it (see `restore_released`).
+    let source = if from_disk && out.diagnostics.is_empty() {
+        SourceFile::released(source.path.clone(), path, source.text())
+    } else {
+        source
+    };
+    out.report = Report::from_node(source, node);
+    out
+}
+
+type DecodeError = (String, usize, FileMsg);
+
+/// UTF-8 (with or without BOM) only; other encodings get a diagnostic that
+/// names them.
+fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    let utf = |encoding| Err((String::new(), 0, FileMsg::WrongEncoding { encoding }));
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return utf(Encoding::Utf32);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return utf(Encoding::Utf16);
+    }
+    if looks_like_utf16(&bytes) {
+        return utf(Encoding::Utf16NoBom);
+    }
+    match crate::syntax::source::utf8_text(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            let (decoded, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
+            let looks_gbk = !had_errors
+                && decoded
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            // The lossy text has the same bytes up to `offset`.
+            Err((
+                lossy,
+                offset,
+                FileMsg::InvalidUtf8 {
+                    byte: bytes[offset],
+                    gbk: looks_gbk,
+                },
+            ))
+        }
+    }
+}
+
+/// UTF-16 text without a byte order mark: in its first bytes, every other
+/// byte is zero (ASCII characters such as `version:` as UTF-16LE or BE).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let zero_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|(i, b)| i % 2 == parity && **b == 0)
+            .count()
+    };
+    let pairs = head.len() / 2;
+    (zero_at(1) * 2 > pairs && zero_at(0) == 0) || (zero_at(0) * 2 > pairs && zero_at(1) == 0)
+}
+
+/// Every report file under a directory, sorted: `*.yaml` and `*.yml` entries
+/// of any kind (a directory or a link of that name is listed, so that it is
+/// reported rather than skipped). Symbolic links are never followed while
+/// searching, so a link cannot lead the search in a loop or out of `dir`; a
+/// link to a directory outside `dir` is listed so that it is reported.
+pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
+    report_entries_under(dir)
+        .0
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// [`reports_under`], with whether each entry is itself a symbolic link.
+/// The search never enters a linked directory, so an entry that is not a
+/// link is a file inside `dir` and cannot lead out of it. Second, the
+/// files whose names look like a report's but are not read (PL110).
+fn report_entries_under(dir: &Path) -> (Vec<(PathBuf, bool)>, Vec<PathBuf>) {
+    let mut out = Vec::new();
+    let mut unread = Vec::new();
+    let real_dir = std::fs::canonicalize(dir).ok();
+    // Each directory's entries in name order, and a directory's contents
+    // right after it: the order of `Path`'s comparison (component by
+    // component), made without comparing whole paths.
+    let mut dirs = vec![(dir.to_path_buf(), entries_by_name(dir))];
+    while let Some((d, entries)) = dirs.last_mut() {
+        let Some((name, kind)) = entries.next() else {
+            dirs.pop();
+            continue;
+        };
+        let path = d.join(&name);
+        let name = name.to_string_lossy();
+        let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
+        if report_name {
+            out.push((path.clone(), kind.is_symlink()));
+        } else if !kind.is_dir() && rules::reference::unread_report_name(&name).is_some() {
+            unread.push(path.clone());
+        }
+        if kind.is_dir() {
+            let inside = entries_by_name(&path);
+            dirs.push((path, inside));
+        } else if kind.is_symlink() && !report_name && path.is_dir() {
+            let inside = match (&real_dir, std::fs::canonicalize(&path)) {
+                (Some(r), Ok(target)) => target.starts_with(r),
+                _ => false,
+            };
+            if !inside {
+                out.push((path, true));
+            }
+        }
+    }
+    (out, unread)
+}
+
+/// A directory's entries (name and kind, links not followed) sorted by
+/// name; none when it cannot be read.
+fn entries_by_name(dir: &Path) -> std::vec::IntoIter<(std::ffi::OsString, std::fs::FileType)> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.into_iter()
+}
+
+/// A report path inside the data root whose real place (links resolved) is
+/// outside it: not read, so a link cannot make plan-lint read or show a file
+/// elsewhere on the machine.
+fn leaves_root(path: &Path, display: &str, real_root: &Path) -> Option<Diagnostic> {
+    let real = std::fs::canonicalize(path).ok()?;
+    if real.starts_with(real_root) {
+        return None;
+    }
+    Some(pl001_file(
+        Location::path_only(display),
+        FileMsg::LeavesRoot,
+    ))
+}
+
+/// PL110 for a file whose name looks like a report's but is not read,
+/// pointing at its first line when it can be read as text.
+fn unread_report_file(path: &Path, max: u64) -> Option<Diagnostic> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let read_as = rules::reference::unread_report_name(&name)?;
+    let shown = crate::syntax::paths::display(path);
+    let location = match crate::syntax::source::read_bounded(path, 0, max) {
+        Ok(bytes) => Location::file_start(&SourceFile::new(
+            shown.clone(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )),
+        Err(_) => Location::path_only(&shown),
+    };
+    Some(Diagnostic::new(
+        Code::PL110,
+        Severity::Warning,
+        location,
+        ReportMsg::UnreadReportFile { name, read_as },
+    ))
+}
+
+fn excluded(shown: &str, exclude: &[glob::Pattern]) -> bool {
+    exclude.iter().any(|p| p.matches(shown))
+}
+
+/// Expands the command line's paths and globs; an argument that matches nothing is fatal.
+fn resolve_inputs(opts: &CheckOptions) -> Result<Vec<PathBuf>, Fatal> {
+    let mut files = Vec::new();
+    for arg in &opts.inputs {
+        let p = Path::new(arg);
+        let before = files.len();
+        if p.is_dir() {
+            files.extend(reports_under(p));
+        } else if p.exists() || p.symlink_metadata().is_ok() {
+            files.push(p.to_path_buf());
+        } else if let Ok(paths) = glob::glob(arg) {
+            files.extend(paths.filter_map(Result::ok));
+        }
+        if files.len() == before {
+            return Err(Fatal {
+                message: Text::NoMatch { arg: arg.clone() },
+                diagnostics: Vec::new(),
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Runs a whole check.
+pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
+    run_inner(plans, opts, None)
+}
+
+/// Runs a check; `changed` (display paths) replaces the command line's
+/// selection: those reports and the later-period reports of the same
+/// department are linted.
+pub fn run_inner(
+    plans: &Plans,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+) -> Result<Outcome, Fatal> {
+    let gathered = gather(opts)?;
+    run_gathered(plans, opts, changed, gathered)
+}
+
+/// The reports a check reads, found and loaded: everything a check does
+/// before it needs a plan, so a caller can do it while the plans load.
+pub struct Gathered {
+    clock: Clock,
+    /// PL110 for the files under the data root that look like reports but are not read.
+    unread: Vec<Diagnostic>,
+    /// The data root as paths are displayed.
+    root_shown: String,
+    root_exists: bool,
+    /// Every report under the data root: (display path, path, whether it
+    /// is a link, which could lead out of the root).
+    history_paths: Vec<(String, PathBuf, bool)>,
+    /// The files named on the command line.
+    named: Vec<PathBuf>,
+    stdin_name: Option<String>,
+    /// Each file once, by display path, in path order; catalog positions not yet looked up.
+    loaded: Vec<(String, Loaded)>,
+}
+
+/// Whether a path, as displayed, lies under the data root as displayed.
+fn under(root_shown: &str, shown: &str) -> bool {
+    root_shown == "." || (shown.strip_prefix(root_shown)).is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Finds and loads the reports of a check ([`Gathered`]).
+pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
+    let mut clock = Clock::start();
+    let root = crate::syntax::paths::normalize(&opts.data_root);
+    let root_exists = root.is_dir();
+    if opts.inputs.is_empty() && opts.stdin.is_none() && !root_exists {
+        return Err(Fatal {
+            message: Text::DataRootMissing {
+                root: crate::syntax::paths::display(&root),
+            },
+            diagnostics: Vec::new(),
+        });
+    }
+    // Every report under the data root: (display path, path, whether it
+    // is a link, which could lead out of the root).
+    let (entries, unread) = if root_exists {
+        report_entries_under(&root)
+    } else {
+        Default::default()
+    };
+    let history_paths: Vec<(String, PathBuf, bool)> = entries
+        .into_iter()
+        .map(|(p, link)| (crate::syntax::paths::display(&p), p, link))
+        .filter(|(shown, _, _)| !excluded(shown, &opts.exclude))
+        .collect();
+    let unread: Vec<Diagnostic> = unread
+        .iter()
+        .filter(|p| !excluded(&crate::syntax::paths::display(p), &opts.exclude))
+        .filter_map(|p| unread_report_file(p, opts.max_file_size))
+        .collect();
+    let named = resolve_inputs(opts)?;
+
+    // Each distinct file once, keyed by its display path, with whether it
+    // must be checked for leading out of the data root: links found under
+    // it, and every path named on the command line.
+    let mut all: BTreeMap<String, (PathBuf, bool)> = BTreeMap::new();
+    for (shown, p, link) in &history_paths {
+        all.entry(shown.clone())
+            .or_insert_with(|| (p.clone(), *link));
+    }
+    for p in &named {
+        all.entry(crate::syntax::paths::display(p))
+            .or_insert_with(|| (p.clone(), true));
+    }
+    let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
+    clock.lap("find reports");
+    let real_root = root_exists
+        .then(|| std::fs::canonicalize(&root).ok())
+        .flatten();
+    let root_shown = crate::syntax::paths::display(&root);
+    let load = |path: &Path, shown: &str, bytes: Option<Vec<u8>>| {
+        load_file(path, shown.to_string(), bytes, opts.max_file_size)
+    };
+    let mut loaded: Vec<(String, Loaded)> = all
+        .into_par_iter()
+        .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
+        .map(|(shown, (p, may_leave))| {
+            let l = isolate(&shown, || {
+                let outside = real_root
+                    .as_deref()
+                    .filter(|_| may_leave && under(&root_shown, &shown))
+                    .and_then(|r| leaves_root(&p, &shown, r));
+                match outside {
+                    Some(d) => Loaded {
+                        report: None,
+                        catalog: None,
+                        diagnostics: vec![d],
+                        internal_error: None,
+                    },
+                    None => load(&p, &shown, None),
+                }
+            })
+            .unwrap_or_else(|e| Loaded {
+                report: None,
+                catalog: None,
+                diagnostics: Vec::new(),
+                internal_error: Some(e),
+            });
+            (shown, l)
+        })
+        .collect();
+    if let Some((name, bytes)) = &opts.stdin {
+        let shown = crate::syntax::paths::display(Path::new(name));
+        let l = isolate(&shown, || {
+            load(Path::new(name), &shown, Some(bytes.clone()))
+        })
+        .unwrap_or_else(|e| Loaded {
+            report: None,
+            catalog: None,
+            diagnostics: Vec::new(),
+            internal_error: Some(e),
+        });
+        loaded.push((shown, l));
+        loaded.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    clock.lap("load reports");
+    Ok(Gathered {
+        clock,
+        unread,
+        root_shown,
+        root_exists,
+        history_paths,
+        named,
+        stdin_name,
+        loaded,
+    })
+}
+
+/// Where a loaded report stands in a check: linted (named, changed, or in
+/// the data root of a full check) and inside the data root.
+#[derive(Clone, Copy)]
+struct Place {
+    linted: bool,
+    in_root: bool,
+}
+
+/// What a check knows of its reports besides the reports themselves.
+struct Context<'a> {
+    /// PL110 for the files under the data root that look like reports but are not read.
+    unread: &'a [Diagnostic],
+    root_shown: &'a str,
+    root_exists: bool,
+    history_paths: &'a [(String, PathBuf, bool)],
+    named: &'a [PathBuf],
+    stdin_name: Option<&'a str>,
+}
+
+impl Gathered {
+    /// Looks up each report's entries in the catalog of the plan it names, once.
+    fn locate(&mut self, plans: &Plans) {
+        self.loaded.par_iter_mut().for_each(|(_, l)| {
+            l.catalog = positions(plans, l.report.as_ref());
+        });
+        self.clock.lap("catalog lookup");
+    }
+
+    fn context(&self) -> Context<'_> {
+        Context {
+            unread: &self.unread,
+            root_shown: &self.root_shown,
+            root_exists: self.root_exists,
+            history_paths: &self.history_paths,
+            named: &self.named,
+            stdin_name: self.stdin_name.as_deref(),
+        }
+    }
+}
+
+/// The rest of a check ([`run_inner`]) over the reports [`gather`] loaded.
+pub fn run_gathered(
+    plans: &Plans,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+    mut gathered: Gathered,
+) -> Result<Outcome, Fatal> {
+    gathered.locate(plans);
+    let entries: Vec<(&str, &Loaded)> = (gathered.loaded.iter())
+        .map(|(shown, l)| (shown.as_str(), l))
+        .collect();
+    let mut clock = std::mem::replace(&mut gathered.clock, Clock::start());
+    let (mut outcome, flags) = engine(
+        plans,
+        opts,
+        changed,
+        &gathered.context(),
+        &entries,
+        &mut clock,
+    )?;
+    drop(entries);
+    // The rules have run: the summaries take what they need out of the
+    // reports (moved, not copied).
+    outcome.reports = (gathered.loaded.par_iter_mut())
+        .zip(flags)
+        .filter(|(_, f)| f.linted)
+        .filter_map(|((shown, l), _)| {
+            let r = l.report.as_mut()?;
+            let info = ReportInfo {
+                plan: r.plan.take().map(|p| p.value).unwrap_or_default(),
+                department: (r.department.take()).map(|d| d.value).unwrap_or_default(),
+                period: r.period().unwrap_or_default(),
+                indicators: (r.indicators.iter_mut())
+                    .map(|e| std::mem::take(&mut e.id.value))
+                    .collect(),
+            };
+            Some((std::mem::take(shown), info))
+        })
+        .collect();
+    // The rest of the reports, hundreds of thousands of small allocations
+    // at 10,000 reports, is freed off the way to the output.
+    crate::free_later(gathered.loaded);
+    finish(&mut outcome, opts, changed, &gathered.unread);
+    clock.lap("collect");
+    outcome.phases = clock.laps;
+    Ok(outcome)
+}
+
+/// The reports of a check as a driver sees them: every report by display
+/// path, each loaded once and its catalog positions looked up; a driver
+/// (pull-request mode) checks them as they stand, then as another version
+/// of some of them would leave them ([`Workset::check_with`]), without
+/// reading or parsing the others again.
+pub struct Workset {
+    gathered: Gathered,
+}
+
+impl Workset {
+    /// Finds and loads the reports of a check, and looks up their catalog positions.
+    pub fn load(plans: &Plans, opts: &CheckOptions) -> Result<Workset, Fatal> {
+        let mut gathered = gather(opts)?;
+        gathered.locate(plans);
+        Ok(Workset { gathered })
+    }
+
+    /// The reports under a data root, for a command that reads them but
+    /// checks nothing (status, init, decisions draft): found and read as a
+    /// check reads them (the configuration's `exclude` and size limit, no
+    /// link out of the data root). A data root that does not exist holds none.
+    pub fn under_root(plans: &Plans, opts: &CheckOptions) -> Workset {
+        let mut opts = opts.clone();
+        opts.inputs.clear();
+        opts.stdin = None;
+        let gathered = match gather(&opts) {
+            Ok(mut g) => {
+                g.locate(plans);
+                g
+            }
+            Err(_) => Gathered {
+                clock: Clock::start(),
+                unread: Vec::new(),
+                root_shown: crate::syntax::paths::display(&opts.data_root),
+                root_exists: false,
+                history_paths: Vec::new(),
+                named: Vec::new(),
+                stdin_name: None,
+                loaded: Vec::new(),
+            },
+        };
+        Workset { gathered }
+    }
+
+    /// The loaded files, by display path, in path order.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Loaded)> {
+        (self.gathered.loaded.iter()).map(|(shown, l)| (shown.as_str(), l))
+    }
+
+    /// The files that are reports (they parsed), in path order.
+    pub fn reports(&self) -> impl Iterator<Item = &Report> {
+        self.files().filter_map(|(_, l)| l.report.as_ref())
+    }
+
+    /// Checks the reports as they stand, linting `changed` (and the
+    /// later periods that depend on them).
+    pub fn check(
+        &self,
+        plans: &Plans,
+        opts: &CheckOptions,
+        changed: &BTreeSet<String>,
+    ) -> Result<Outcome, Fatal> {
+        self.check_with(plans, opts, changed, &HashSet::new(), &[])
+    }
+
+    /// Checks the reports with the files of `removed` left out and those of
+    /// `added` (display path, loaded from other bytes) in their place,
+    /// linting `changed`; the files under the data root that are not read
+    /// (PL110) are not reported: they are the working tree's, not this
+    /// version's.
+    pub fn check_with(
+        &self,
+        plans: &Plans,
+        opts: &CheckOptions,
+        changed: &BTreeSet<String>,
+        removed: &HashSet<String>,
+        added: &[(String, Loaded)],
+    ) -> Result<Outcome, Fatal> {
+        let mut entries: Vec<(&str, &Loaded)> = (self.files())
+            .filter(|(shown, _)| !removed.contains(*shown))
+            .chain(added.iter().map(|(shown, l)| (shown.as_str(), l)))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut context = self.gathered.context();
+        if !removed.is_empty() || !added.is_empty() {
+            context.unread = &[];
+        }
+        let mut clock = Clock::start();
+        let (mut outcome, flags) =
+            engine(plans, opts, Some(changed), &context, &entries, &mut clock)?;
+        outcome.reports = (entries.iter().zip(flags))
+            .filter(|(_, f)| f.linted)
+            .filter_map(|((shown, l), _)| {
+                let r = l.report.as_ref()?;
+                let info = ReportInfo {
+                    plan: r.plan_id().unwrap_or_default().to_string(),
+                    department: r.department().unwrap_or_default().to_string(),
+                    period: r.period().unwrap_or_default(),
+                    indicators: (r.indicators.iter()).map(|e| e.id.value.clone()).collect(),
+                };
+                Some((shown.to_string(), info))
+            })
+            .collect();
+        finish(&mut outcome, opts, Some(changed), context.unread);
+        clock.lap("collect");
+        outcome.phases = clock.laps;
+        Ok(outcome)
+    }
+}
+
+/// The check itself over loaded reports (display path, file) in path
+/// order: the history, the fixed checks and the plan's rules of the linted
+/// ones. The outcome's `reports` are left to the caller, with whether each
+/// entry was linted.
+fn engine(
+    plans: &Plans,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+    context: &Context,
+    loaded: &[(&str, &Loaded)],
+    clock: &mut Clock,
+) -> Result<(Outcome, Vec<Place>), Fatal> {
+    let Context {
+        unread: _,
+        root_shown,
+        root_exists,
+        history_paths,
+        named,
+        stdin_name,
+    } = *context;
+    let in_root = |shown: &str| root_exists && under(root_shown, shown);
+    let mut linted: BTreeSet<String> = if let Some(c) = changed {
+        c.clone()
+    } else if opts.inputs.is_empty() && opts.stdin.is_none() {
+        (history_paths.iter())
+            .map(|(shown, _, _)| shown.clone())
+            .collect()
+    } else {
+        let mut s: BTreeSet<String> = named
+            .iter()
+            .map(|p| crate::syntax::paths::display(p))
+            .collect();
+        if let Some(n) = stdin_name {
+            s.insert(crate::syntax::paths::display(Path::new(n)));
+        }
+        s
+    };
+
+    if changed.is_some() {
+        // Later periods of a changed report's department are judged against
+        // it. Only reports in the data root are added: never drafts, so the
+        // history below does not depend on them.
+        let changed_keys: Vec<ReportKey> = loaded
+            .iter()
+            .filter(|(shown, _)| linted.contains(*shown))
+            .filter_map(|(_, l)| report_key(l.report.as_ref()?))
+            .collect();
+        for (shown, l) in loaded {
+            let Some(k) = l.report.as_ref().and_then(report_key) else {
+                continue;
+            };
+            if in_root(shown)
+                && changed_keys
+                    .iter()
+                    .any(|c| c.0 == k.0 && c.1 == k.1 && c.2 < k.2)
+            {
+                linted.insert(shown.to_string());
+            }
+        }
+        let loaded_paths: HashSet<&str> = loaded.iter().map(|(shown, _)| *shown).collect();
+        linted.retain(|p| loaded_paths.contains(p.as_str()));
+    }
+    // Whether each loaded report is linted, and whether it lies in the data
+    // root: asked once each, not by every phase below.
+    let flags: Vec<Place> = loaded
+        .par_iter()
+        .map(|(shown, _)| Place {
+            linted: linted.contains(*shown),
+            in_root: in_root(shown),
+        })
+        .collect();
+
+    // History: data-root reports, with drafts named outside the root standing in
+    // for the stored report of the same plan, department and period.
+    let drafts: FastMap<ReportKey, &str> = (loaded.iter().zip(&flags))
+        .filter(|(_, f)| f.linted && !f.in_root)
+        .filter_map(|((shown, l), _)| Some((report_key(l.report.as_ref()?)?, *shown)))
+        .collect();
+    // The reports that count, with their keys, in path order (found in
+    // parallel: reading ten thousand reports' fields is cache misses).
+    let counted: Vec<(&Report, Option<&CatalogPositions>, Option<ReportKey>)> = (loaded.par_iter())
+        .zip(&flags)
+        .filter_map(|((_, l), f)| {
+            let r = l.report.as_ref()?;
+            let k = report_key(r);
+            let counts = if f.in_root {
+                k.as_ref().is_none_or(|k| !drafts.contains_key(k))
+            } else {
+                f.linted
+            };
+            counts.then_some((r, l.catalog.as_ref(), k))
+        })
+        .collect();
+    let history = History::build_at(
+        &plans.0,
+        counted.iter().filter_map(|&(r, c, _)| Some((r, c?))),
+    );
+    // The reports by (plan, department, period); a stable sort keeps each
+    // key's reports in path order.
+    let mut by_key: Vec<(ReportKey, &Report)> = (counted.iter())
+        .filter_map(|&(r, _, k)| Some((k?, r)))
+        .collect();
+    by_key.par_sort_by(|a, b| a.0.cmp(&b.0));
+    clock.lap("history");
+
+    // PL107: two reports for the same department and period. Each of them is
+    // flagged, pointing at the other, so linting either file shows it.
+    let mut duplicates: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+    for group in by_key.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 {
+            continue;
+        }
+        let (_, dept, period) = &group[0].0;
+        let reports: Vec<&Report> = group.iter().map(|&(_, r)| r).collect();
+        for (path, d) in duplicate_findings(dept, *period, &reports) {
+            duplicates.entry(path).or_default().push(d);
+        }
+    }
+
+    let results: Vec<Result<Vec<Diagnostic>, Text>> = (loaded.par_iter())
+        .zip(&flags)
+        .filter(|(_, f)| f.linted)
+        .map(|((shown, l), place)| {
+            if let Some(e) = &l.internal_error {
+                return Err(e.clone());
+            }
+            isolate(shown, || {
+                test_hook::maybe_panic(shown);
+                let mut diags = l.diagnostics.clone();
+                if let Some(r) = &l.report {
+                    let at = Where {
+                        catalog: l.catalog.as_ref(),
+                        in_data_root: place.in_root,
+                    };
+                    check_report_at(plans, r, at, &history, opts, &mut diags);
+                }
+                if let Some(d) = duplicates.get(*shown) {
+                    diags.extend(d.iter().cloned());
+                }
+                apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
+                diags
+            })
+        })
+        .collect();
+    clock.lap("rules");
+    let mut outcome = Outcome {
+        files: linted.len(),
+        ..Outcome::default()
+    };
+    outcome.record = (by_key.iter())
+        .map(|((plan, dept, period), _)| (plan.to_string(), dept.to_string(), *period))
+        .collect();
+    for r in results {
+        match r {
+            Ok(d) => outcome.diagnostics.extend(d),
+            Err(e) => outcome.internal_errors.push(e),
+        }
+    }
+    Ok((outcome, flags))
+}
+
+/// The end of a check, once the outcome has its reports: the files not
+/// read, stale decisions, released suppressions, and the order.
+fn finish(
+    outcome: &mut Outcome,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+    unread: &[Diagnostic],
+) {
+    // In a full check every report is here: a decision that matches
+    // nothing is stale (PL503), and could cover the next real finding.
+    // Every check says which files under the data root are not read.
+    outcome.diagnostics.extend(unread.iter().cloned());
+    let full = changed.is_none() && opts.inputs.is_empty() && opts.stdin.is_none();
+    if full {
+        let stale = unused_decisions(&opts.decisions, outcome);
+        outcome.diagnostics.extend(stale);
+    }
+    let released = restore_released(&outcome.diagnostics);
+    outcome.diagnostics.extend(released);
+    diagnostic::sort(&mut outcome.diagnostics);
+}
+
+/// PL107 for each of two or more reports of one department and period
+/// (given in path order), by the path of the report it is on: each is
+/// flagged, pointing at the others, so linting either file shows it.
+fn duplicate_findings(dept: &str, period: i32, reports: &[&Report]) -> Vec<(String, Diagnostic)> {
+    let mut out = Vec::new();
+    let dept_loc = |r: &Report| {
+        r.department.as_ref().map_or_else(
+            || Location::file_start(&r.source),
+            |d| Location::at(&r.source, d.span),
+        )
+    };
+    // The report in its period's folder is the one on record; one in
+    // another year's folder is a copy made for that year.
+    let in_place =
+        |r: &Report| rules::reference::folder_year(&r.source.path).is_none_or(|y| y == period);
+    let on_record: Vec<&str> = (reports.iter())
+        .filter(|r| in_place(r))
+        .map(|r| r.source.path.as_str())
+        .collect();
+    for (i, r) in reports.iter().enumerate() {
+        let role = match (in_place(r), on_record.as_slice()) {
+            (true, [_]) => DuplicateRole::OnRecord {
+                copies: (reports.iter())
+                    .filter(|o| !in_place(o))
+                    .map(|o| o.source.path.clone())
+                    .collect(),
+            },
+            (false, [kept]) => DuplicateRole::Copy {
+                on_record: kept.to_string(),
+                folder: rules::reference::folder_year(&r.source.path).unwrap_or(period),
+            },
+            _ => DuplicateRole::Unclear,
+        };
+        let others: Vec<&&Report> = reports
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, o)| o)
+            .collect();
+        let mut d = Diagnostic::new(
+            Code::PL107,
+            Severity::Error,
+            dept_loc(r),
+            ReportMsg::DuplicateReport {
+                department: dept.to_string(),
+                count: reports.len(),
+                period,
+                paths: reports.iter().map(|o| o.source.path.clone()).collect(),
+                role,
+            },
+        )
+        .node_path("/department");
+        for o in others {
+            d = d.related(dept_loc(o), Note::AnotherReport { period });
+        }
+        out.push((r.source.path.clone(), d));
+    }
+    out
+}
+
+/// PL503 for each decision of the register that matches nothing in a full
+/// check: a suppression that suppressed no finding, a revision or a
+/// requirement with no report (or no entry) it is about.
+fn unused_decisions(
+    register: &crate::load::decisions::Register,
+    outcome: &Outcome,
+) -> Vec<Diagnostic> {
+    use crate::load::decisions::DecisionKind;
+    if register.is_empty() {
+        return Vec::new();
+    }
+    let used: HashSet<&str> = (outcome.diagnostics.iter())
+        .filter_map(|d| d.decision.as_deref())
+        .collect();
+    // What the reports hold, asked of them once: the reports by (plan,
+    // department, period), and the entries the requirements are about.
+    let reported: HashSet<(&str, &str, i32)> = (outcome.reports.values())
+        .map(|r| (r.plan.as_str(), r.department.as_str(), r.period))
+        .collect();
+    let wanted: HashSet<(&str, i32, &str)> = (register.of_kind(DecisionKind::Requirement))
+        .filter_map(|d| Some((d.plan.as_str(), d.period, d.target.as_deref()?)))
+        .collect();
+    let mut entered: HashSet<(&str, i32, &str)> = HashSet::new();
+    if !wanted.is_empty() {
+        for r in outcome.reports.values() {
+            for i in &r.indicators {
+                let key = (r.plan.as_str(), r.period, i.as_str());
+                if wanted.contains(&key) {
+                    entered.insert(key);
+                }
+            }
+        }
+    }
+    (register.decisions.iter())
+        .filter(|d| match d.kind {
+            DecisionKind::Suppression => !used.contains(d.id.as_str()),
+            DecisionKind::Revision => !reported.contains(&(
+                d.plan.as_str(),
+                d.department.as_deref().unwrap_or_default(),
+                d.period,
+            )),
+            DecisionKind::Requirement => !entered.contains(&(
+                d.plan.as_str(),
+                d.period,
+                d.target.as_deref().unwrap_or_default(),
+            )),
+        })
+        .map(crate::load::decisions::unused)
+        .collect()
+}
+
+/// Reads again the released texts that findings point into (see
+/// [`SourceFile::released`]), in parallel and before any reporter needs
+/// them, while every file a check read is still there. A file that is no
+/// longer the text that was checked gets a PL001: its findings refer to what
+/// was read, which can no longer be shown.
+fn restore_released(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
+    let mut released: BTreeMap<&str, &Source> = BTreeMap::new();
+    for d in diagnostics {
+        let locations = std::iter::once(&d.location).chain(d.related.iter().map(|r| &r.location));
+        for s in locations.filter_map(|l| l.source.as_ref()) {
+            if s.is_released() {
+                released.entry(s.path.as_str()).or_insert(s);
+            }
+        }
+    }
+    released
+        .into_par_iter()
+        .filter(|(_, s)| !s.intact())
+        .map(|(path, _)| pl001_file(Location::path_only(path), FileMsg::ChangedWhileChecked))
+        .collect()
+}
+
+/// Times the phases of a check, each from the end of the one before.
+struct Clock {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Clock {
+    fn start() -> Self {
+        Clock {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+    fn lap(&mut self, phase: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((phase, now - self.last));
+        self.last = now;
+    }
+}
+
+/// The catalog positions of a report's entries in the plan it names, if
+/// that plan is loaded.
+pub(crate) fn positions(plans: &Plans, report: Option<&Report>) -> Option<CatalogPositions> {
+    let r = report?;
+    Some(plans.get(r.plan_id()?)?.positions_of(r))
+}
+
+/// A report's plan, department and period: two reports of the same key
+/// are duplicates, and a draft stands in for the stored report of its key.
+type ReportKey<'r> = (&'r str, &'r str, i32);
+
+fn report_key(r: &Report) -> Option<ReportKey<'_>> {
+    Some((r.plan_id()?, r.department()?, r.period()?))
+}
+
+/// The fixed checks, the plan's rules and the suppressions of one report.
+pub fn check_report(
+    plans: &Plans,
+    report: &Report,
+    history: &History,
+    opts: &CheckOptions,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = Where {
+        catalog: None,
+        in_data_root: true,
+    };
+    check_report_at(plans, report, at, history, opts, out);
+}
+
+/// What a check knows of a report besides its content: its entries'
+/// catalog positions if looked up already, and whether it lies in the data
+/// root (a draft outside it is exempt from PL108).
+#[derive(Clone, Copy)]
+struct Where<'a> {
+    catalog: Option<&'a CatalogPositions>,
+    in_data_root: bool,
+}
+
+/// [`check_report`] of a report whose entries' catalog positions in the
+/// plan it names may have been looked up already.
+fn check_report_at(
+    plans: &Plans,
+    report: &Report,
+    at: Where<'_>,
+    history: &History,
+    opts: &CheckOptions,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(plan) = rules::reference::check_plan(plans, report, out) else {
+        return;
+    };
+    let looked_up;
+    let catalog = match at.catalog {
+        Some(c) => c,
+        None => {
+            looked_up = plan.positions_of(report);
+            &looked_up
+        }
+    };
+    rules::reference::check(
+        plans,
+        plan,
+        report,
+        catalog,
+        opts.today,
+        at.in_data_root,
+        out,
+    );
+    let mut findings = Vec::new();
+    let register = &opts.decisions;
+    rules::run_plan_rules(
+        plan,
+        report,
+        catalog,
+        history,
+        rules::Context {
+            register,
+            today: opts.today,
+        },
+        &mut findings,
+    );
+    rules::suppression::apply(plan, report, register, &mut findings, out);
+    out.extend(findings);
+}
+
+fn apply_severity_overrides(
+    plans: &Plans,
+    report: Option<&Report>,
+    opts: &CheckOptions,
+    diags: &mut [Diagnostic],
+) {
+    if opts.severity.is_empty() {
+        return;
+    }
+    let plan = report.and_then(|r| plans.get(r.plan_id()?));
+    for d in diags {
+        if let Some(sev) = opts.severity.get(d.code.as_str()) {
+            let suppressible = plan.is_none_or(|p| {
+                let mut entries = p.rules_for(d.code).peekable();
+                entries.peek().is_none() || entries.all(|r| r.entry.suppressible)
+            });
+            if suppressible {
+                d.severity = *sev;
+            }
+        }
+    }
+}
+
+/// The reports under a data root, loaded once and kept between checks of
+/// one edited text (the language server): everything `check FILE` reads
+/// besides FILE. Each report's catalog positions are looked up already.
+pub struct Kept {
+    root_shown: String,
+    root_exists: bool,
+    /// By display path, in path order.
+    loaded: Vec<(String, Loaded)>,
+}
+
+impl Kept {
+    /// Loads every report under the data root (none if it does not exist).
+    pub fn load(plans: &Plans, opts: &CheckOptions) -> Kept {
+        let mut opts = opts.clone();
+        opts.inputs.clear();
+        opts.stdin = None;
+        let root = crate::syntax::paths::normalize(&opts.data_root);
+        let mut kept = Kept {
+            root_shown: crate::syntax::paths::display(&root),
+            root_exists: root.is_dir(),
+            loaded: Vec::new(),
+        };
+        if let Ok(g) = gather(&opts) {
+            kept.loaded = g.loaded;
+            kept.loaded.par_iter_mut().for_each(|(_, l)| {
+                l.catalog = positions(plans, l.report.as_ref());
+            });
+        }
+        kept
+    }
+
+    /// Whether a file lies under the data root (its history).
+    pub fn holds(&self, path: &Path) -> bool {
+        self.root_exists && under(&self.root_shown, &crate::syntax::paths::display(path))
+    }
+
+    /// Reads one report under the data root again (saved, created or
+    /// deleted since it was loaded); a path outside the root is ignored.
+    pub fn reload(&mut self, plans: &Plans, opts: &CheckOptions, path: &Path) {
+        if !self.holds(path) {
+            return;
+        }
+        let shown = crate::syntax::paths::display(path);
+        let at = self
+            .loaded
+            .binary_search_by(|(s, _)| s.as_str().cmp(&shown));
+        let is_report = path.extension().is_some_and(|e| e == "yaml")
+            && !excluded(&shown, &opts.exclude)
+            && path.is_file();
+        let fresh = is_report.then(|| {
+            let mut l = isolate(&shown, || {
+                load_file(path, shown.clone(), None, opts.max_file_size)
+            })
+            .unwrap_or_else(|e| Loaded {
+                report: None,
+                catalog: None,
+                diagnostics: Vec::new(),
+                internal_error: Some(e),
+            });
+            l.catalog = positions(plans, l.report.as_ref());
+            l
+        });
+        match (at, fresh) {
+            (Ok(i), Some(l)) => self.loaded[i].1 = l,
+            (Err(i), Some(l)) => self.loaded.insert(i, (shown, l)),
+            (Ok(i), None) => {
+                self.loaded.remove(i);
+            }
+            (Err(_), None) => {}
+        }
+    }
+
+    /// The kept reports that parsed, in path order.
+    pub fn reports(&self) -> impl Iterator<Item = &Report> {
+        self.loaded.iter().filter_map(|(_, l)| l.report.as_ref())
+    }
+
+    /// How many files are kept.
+    pub fn len(&self) -> usize {
+        self.loaded.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.loaded.is_empty()
+    }
+}
+
+/// What [`check_text`] found, and the text as a report (if it parses) for
+/// the editor's other questions.
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub report: Option<Report>,
+}
+
+/// `check NAME` with `bytes` standing in for the file (as `check -
+/// --stdin-filename NAME` does): the same findings, the history taken from
+/// the kept reports rather than read again. A text inside the data root
+/// replaces the stored file of its path; one outside replaces the stored
+/// report of its plan, department and period. A panic while checking is an
+/// internal error naming the file, as in a check.
+pub fn check_text(
+    plans: &Plans,
+    opts: &CheckOptions,
+    kept: &Kept,
+    name: &Path,
+    bytes: Vec<u8>,
+) -> Result<Checked, Text> {
+    let shown = crate::syntax::paths::display(name);
+    let mut l = isolate(&shown, || {
+        load_file(name, shown.clone(), Some(bytes), opts.max_file_size)
+    })?;
+    if let Some(e) = l.internal_error.take() {
+        return Err(e);
+    }
+    l.catalog = positions(plans, l.report.as_ref());
+    let in_root = kept.root_exists && under(&kept.root_shown, &shown);
+    let key = l.report.as_ref().and_then(report_key);
+    let draft_key = key.filter(|_| !in_root);
+    // The reports that count, in path order, the text at its path's place.
+    let mut counted: Vec<(&str, &Report, Option<&CatalogPositions>)> = (kept.loaded.iter())
+        .filter(|(s, _)| *s != shown)
+        .filter_map(|(s, k)| Some((s.as_str(), k.report.as_ref()?, k.catalog.as_ref())))
+        .filter(|(_, r, _)| draft_key.is_none() || report_key(r) != draft_key)
+        .collect();
+    if let Some(r) = &l.report {
+        let at = counted.partition_point(|(s, _, _)| *s < shown.as_str());
+        counted.insert(at, (shown.as_str(), r, l.catalog.as_ref()));
+    }
+    let diagnostics = isolate(&shown, || {
+        let history = History::build_at(
+            &plans.0,
+            counted.iter().filter_map(|&(_, r, c)| Some((r, c?))),
+        );
+        let mut diags = l.diagnostics.clone();
+        if let Some(r) = &l.report {
+            let at = Where {
+                catalog: l.catalog.as_ref(),
+                in_data_root: in_root,
+            };
+            check_report_at(plans, r, at, &history, opts, &mut diags);
+        }
+        if let Some(k) = key {
+            let same: Vec<&Report> = (counted.iter())
+                .filter(|(_, r, _)| report_key(r) == Some(k))
+                .map(|&(_, r, _)| r)
+                .collect();
+            if same.len() > 1 {
+                let (_, dept, period) = k;
+                diags.extend(
+                    duplicate_findings(dept, period, &same)
+                        .into_iter()
+                        .filter(|(p, _)| *p == shown)
+                        .map(|(_, d)| d),
+                );
+            }
+        }
+        apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
+        diagnostic::sort(&mut diags);
+        diags
+    })?;
+    Ok(Checked {
+        diagnostics,
+        report: l.report,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::messages::IndicatorMsg;
+
+    /// A path is under the root only past a separator: a sibling whose name
+    /// starts with the root's is not, nor is the root itself.
+    #[test]
+    fn under_the_data_root_means_past_a_separator() {
+        assert!(under(".", "a.yaml"));
+        assert!(under("progress", "progress/2023/a.yaml"));
+        assert!(under("/data/progress", "/data/progress/a.yaml"));
+        assert!(!under("progress", "progress-old/2023/a.yaml"));
+        assert!(!under("progress", "progress"));
+        assert!(!under("progress", "other/progress/a.yaml"));
+    }
+
+    /// The walk lists reports in the order of `Path`'s comparison, which
+    /// is not the order of the paths' text (`a/b` before `a-b`).
+    #[test]
+    fn reports_are_listed_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["a", "a/z", "a.yaml.d", "b.yaml"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        for f in [
+            "a-b.yaml",
+            "a.yaml",
+            "a/b.yaml",
+            "a/z/c.yml",
+            "a/B.yaml",
+            "a.yaml.d/x.yaml",
+            "b.yaml/y.yaml",
+            "B.yaml",
+            "a/notes.txt",
+            "南.yaml",
+        ] {
+            std::fs::write(root.join(f), "").unwrap();
+        }
+        let listed = reports_under(root);
+        let mut sorted = listed.clone();
+        sorted.sort();
+        assert_eq!(listed, sorted);
+        let names: Vec<_> = (listed.iter())
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "B.yaml",
+                "a/B.yaml",
+                "a/b.yaml",
+                "a/z/c.yml",
+                "a-b.yaml",
+                "a.yaml",
+                "a.yaml.d/x.yaml",
+                "b.yaml",
+                "b.yaml/y.yaml",
+                "南.yaml",
+            ]
+        );
+    }
+
+    /// A finding in a file that changed after it was loaded is kept, and the
+    /// file gets a PL001 saying its findings refer to the text as read;
+    /// unchanged files and kept texts get nothing.
+    #[test]
+    fn a_file_changed_during_the_check_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+        let text = "period: 2023\n";
+        std::fs::write(&a, text).unwrap();
+        std::fs::write(&b, text).unwrap();
+        let finding = |source: Source| {
+            Diagnostic::new(
+                Code::PL104,
+                Severity::Error,
+                Location::at(&source, Span::new(0, 6)),
+                IndicatorMsg::BindingPending {
+                    ind: crate::diagnostics::messages::Ind {
+                        name: "空气质量优良率".into(),
+                        id: "I14".into(),
+                        unit: "%".into(),
+                    },
+                },
+            )
+        };
+        let changed = SourceFile::released("a.yaml", &a, text);
+        let unchanged = SourceFile::released("b.yaml", &b, text);
+        let kept = SourceFile::new("c.yaml", text);
+        std::fs::write(&a, "period: 2024\n").unwrap();
+        let diagnostics = vec![
+            finding(changed.clone()),
+            finding(unchanged).related(Location::at(&changed, Span::new(0, 6)), Note::FirstDefined),
+            finding(kept),
+        ];
+        let extra = restore_released(&diagnostics);
+        assert_eq!(extra.len(), 1, "{extra:?}");
+        assert_eq!(extra[0].code, Code::PL001);
+        assert_eq!(extra[0].location.path, "a.yaml");
+        assert_eq!(
+            extra[0].message(crate::diagnostics::messages::Lang::En),
+            crate::diagnostics::messages::Msg::from(FileMsg::ChangedWhileChecked)
+                .message(crate::diagnostics::messages::Lang::En)
+        );
+    }
+}

@@ -1,0 +1,1560 @@
+//! `plan-lint status`: where every target of a plan stands, from the same
+//! reports `check` reads — values by year, the target, and the category of
+//! China's plan evaluations (提前实现 / 快于预期 / 基本符合预期 / 滞后预期) —
+//! with key projects by status and the reports still missing.
+//!
+//! [`build`] computes one [`Status`]; [`json`], [`markdown`] and [`html`]
+//! render it. The JSON form is the model itself, serialised (schema:
+//! `plan-lint schema status`).
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod table;
+pub mod xlsx;
+
+use crate::cli::{Output, StatusArgs, StatusFormat, StatusTable};
+use crate::engine::check::{self, Plans};
+use crate::load::config::Config;
+use crate::load::decisions::{DecisionKind, Register};
+use crate::model::code::Code;
+
+use crate::diagnostics::messages::{Lang, Sheet, StatusText, Text};
+use crate::engine::history::History;
+use crate::model::numeric;
+use crate::model::plan::judgement::{self, Target};
+use crate::model::plan::{
+    Attribute, BaselineKind, Comparison, Direction, Indicator, IndicatorKind, Period, Plan,
+    ProjectStatus, TargetIs,
+};
+use crate::model::report::Report;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The default half-width of 基本符合预期: 0.1, i.e. within ±10 percentage
+/// points of the planned progress (a path or pro-rata indicator), or within
+/// ±10% of the target rate (an annual rate). Half a year's worth of progress
+/// in a five-year plan.
+pub const DEFAULT_BAND: f64 = 0.1;
+
+/// What `status` reads and how it judges.
+#[derive(Clone, Debug)]
+pub struct StatusOptions {
+    pub data_root: PathBuf,
+    /// The year to report on (default: the latest period any report of the plan has);
+    /// without `plan_id`, it picks the plan whose period holds it.
+    pub period: Option<i32>,
+    /// The plan to report on (default: every plan with reports under the data
+    /// root, or the built-in plan when none has).
+    pub plan_id: Option<String>,
+    pub band: f64,
+    pub exclude: Vec<glob::Pattern>,
+    pub max_file_size: u64,
+    /// The plan office's decisions register (trust.md): the requirements
+    /// relative targets are judged by, and the exceptions in force.
+    pub decisions: std::sync::Arc<Register>,
+    /// The day the reports are checked on (`check --today`): status shows
+    /// what `check` finds in each value.
+    pub today: jiff::civil::Date,
+    /// One department's part only (`--department`: its code, name or alias).
+    pub department: Option<String>,
+}
+
+impl StatusOptions {
+    pub fn new(data_root: impl Into<PathBuf>) -> Self {
+        StatusOptions {
+            data_root: data_root.into(),
+            period: None,
+            plan_id: None,
+            band: DEFAULT_BAND,
+            exclude: Vec::new(),
+            max_file_size: check::DEFAULT_MAX_FILE_SIZE,
+            decisions: Default::default(),
+            today: jiff::Zoned::now().date(),
+            department: None,
+        }
+    }
+}
+
+/// The evaluation categories of China's plan evaluations, and "no data yet".
+/// Before the plan's final year an indicator is judged on its way
+/// (提前实现 … 滞后预期, 尚未达到); in the final year each target is met or
+/// missed (已完成 / 未完成), as [`final_category`] judges it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 提前实现: the target is already met.
+    Achieved,
+    /// 快于预期: ahead of the path by more than the band.
+    Ahead,
+    /// 基本符合预期: within the band of the path (or a bound kept, a requirement met every year).
+    OnTrack,
+    /// 滞后预期: behind the path by more than the band (or a bound broken, a
+    /// requirement missed, a target missed in its year, a value with an error finding).
+    Behind,
+    /// 尚未达到: a target to reach with no baseline to judge the pace by,
+    /// not reached yet before its year.
+    NotYet,
+    /// 已完成 (the plan's final year): the target is met.
+    Met,
+    /// 未完成 (the plan's final year): the target is missed.
+    Missed,
+    /// 暂无数据: nothing reported yet (in the final year: no figure of that year to judge).
+    NoData,
+}
+
+impl Category {
+    /// The categories of a year before the plan's final year.
+    pub const MID_TERM: [Category; 6] = [
+        Category::Achieved,
+        Category::Ahead,
+        Category::OnTrack,
+        Category::Behind,
+        Category::NotYet,
+        Category::NoData,
+    ];
+    /// The categories of the plan's final year.
+    pub const FINAL: [Category; 3] = [Category::Met, Category::Missed, Category::NoData];
+    /// The stable code (also the JSON value).
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Achieved => "achieved",
+            Category::Ahead => "ahead",
+            Category::OnTrack => "on_track",
+            Category::Behind => "behind",
+            Category::NotYet => "not_yet",
+            Category::Met => "met",
+            Category::Missed => "missed",
+            Category::NoData => "no_data",
+        }
+    }
+    /// The name plan evaluations use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Achieved => "提前实现",
+            Category::Ahead => "快于预期",
+            Category::OnTrack => "基本符合预期",
+            Category::Behind => "滞后预期",
+            Category::NotYet => "尚未达到",
+            Category::Met => "已完成",
+            Category::Missed => "未完成",
+            Category::NoData => "暂无数据",
+        }
+    }
+}
+
+/// Which evaluation a status is: mid-term (a year before the plan's final
+/// year: where each indicator stands on its way) or final (the plan's
+/// final year: each target met or missed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    MidTerm,
+    Final,
+}
+
+impl Stage {
+    /// The stage of a status as of `period` in a plan ending in `end`.
+    pub fn of(period: i32, end: i32) -> Stage {
+        if period >= end {
+            Stage::Final
+        } else {
+            Stage::MidTerm
+        }
+    }
+    /// The categories an indicator can have at this stage, in the order shown.
+    pub fn categories(self) -> &'static [Category] {
+        match self {
+            Stage::MidTerm => &Category::MID_TERM,
+            Stage::Final => &Category::FINAL,
+        }
+    }
+}
+
+/// How an indicator is judged (rules.md, "How a target is judged (version 2)",
+/// the reading [`crate::model::plan::judgement`] gives `check` too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// The linear path from the baseline (baseline year) to the target
+    /// (target year); the target itself from the target year on.
+    Path,
+    /// The compound average of the annual rates reported, against the target rate.
+    AnnualRate,
+    /// A bound every reported year must keep.
+    Bound,
+    /// A target to reach by its year with no baseline to draw a path from:
+    /// reached or not yet, and missed when its year comes.
+    Target,
+    /// A total built over the plan years from 0: progress toward the target
+    /// against the share of the plan years elapsed.
+    ProRata,
+    /// Each year's value against that year's requirement.
+    Qualitative,
+}
+
+/// How an indicator of the catalog is judged.
+pub fn method(ind: &Indicator) -> Method {
+    let pro_rata_ok = matches!(ind.comparison, Comparison::AtLeast | Comparison::MoreThan)
+        && ind.target.is_some_and(|t| t > 0.0);
+    match ind.kind {
+        IndicatorKind::Qualitative => Method::Qualitative,
+        IndicatorKind::AnnualRate => Method::AnnualRate,
+        _ if ind.target_is == TargetIs::Bound => Method::Bound,
+        IndicatorKind::Level if ind.has_trajectory() => Method::Path,
+        IndicatorKind::Cumulative if pro_rata_ok => Method::ProRata,
+        _ => Method::Target,
+    }
+}
+
+/// The judgement of one indicator, with the figures it rests on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub category: Category,
+    /// The category's name in plan evaluations (提前实现 …).
+    pub label: &'static str,
+    pub method: Method,
+    /// The latest year with a value (the year the category is computed for).
+    pub year: Option<i32>,
+    /// That year's value.
+    pub value: Option<f64>,
+    /// Where the path (path, pro rata) puts that year, or the target rate (annual rate).
+    pub expected: Option<f64>,
+    /// Path: share of the way from baseline to target; pro rata: value / target.
+    pub progress: Option<f64>,
+    /// Share of the time from the baseline year (path) or the plan's start (pro rata) to the target year.
+    pub time_share: Option<f64>,
+    /// The figure compared with the band: progress − time_share (path, pro rata), or
+    /// (average − target) / |target| oriented so that positive is better (annual rate).
+    pub deviation: Option<f64>,
+    /// Annual rate: the compound average of the years reported.
+    pub average: Option<f64>,
+    /// Bound: years that broke it; qualitative: years that missed their requirement.
+    pub missed: Vec<i32>,
+    /// Annual rate: plan years up to the latest with no rate, left out of the average.
+    pub gaps: Vec<i32>,
+    /// Years whose value has an error finding of `check`: never counted as
+    /// met (an implausible value, PL207, is not judged at all).
+    pub flagged: Vec<i32>,
+}
+
+fn round4(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+fn classify(deviation: f64, band: f64) -> Category {
+    if numeric::exceeds(deviation, band) {
+        Category::Ahead
+    } else if numeric::exceeds(-deviation, band) {
+        Category::Behind
+    } else {
+        Category::OnTrack
+    }
+}
+
+/// Where the evaluation line of an indicator stands in `year`: the linear
+/// path (path), the pro-rata share of the target (pro rata), the target rate
+/// (annual rate); none for bounds and qualitative targets.
+pub fn path_value(ind: &Indicator, period: &Period, year: i32) -> Option<f64> {
+    let target = ind.target?;
+    match method(ind) {
+        Method::Path => Some(numeric::linear_path(
+            ind.baseline?,
+            period.baseline_year,
+            target,
+            ind.target_year,
+            year,
+        )),
+        Method::ProRata => Some(target * pro_rata_share(ind, period, year)),
+        Method::AnnualRate => Some(target),
+        Method::Bound | Method::Target | Method::Qualitative => None,
+    }
+}
+
+/// The share of the plan years from the plan's start to the target year that
+/// have elapsed by the end of `year`.
+fn pro_rata_share(ind: &Indicator, period: &Period, year: i32) -> f64 {
+    let years = (ind.target_year - period.start + 1).max(1) as f64;
+    ((year - period.start + 1) as f64 / years).clamp(0.0, 1.0)
+}
+
+fn path_share(ind: &Indicator, period: &Period, year: i32) -> f64 {
+    let span = (ind.target_year - period.baseline_year).max(1) as f64;
+    ((year - period.baseline_year) as f64 / span).clamp(0.0, 1.0)
+}
+
+/// Judges one indicator from its values (plan years up to the status
+/// period, in year order, each with whether `check` found an error in it)
+/// and, for relative targets, each year's requirement. Pure: the unit of
+/// the category computation. `target` is the plan's ([`Plan::target_of`]).
+pub fn evaluate(
+    ind: &Indicator,
+    target: Option<Target>,
+    period: &Period,
+    values: &[(i32, f64)],
+    requirements: &[(i32, f64)],
+    flagged: &[i32],
+    band: f64,
+) -> Evaluation {
+    let m = method(ind);
+    let mut e = Evaluation {
+        category: Category::NoData,
+        label: "",
+        method: m,
+        year: None,
+        value: None,
+        expected: None,
+        progress: None,
+        time_share: None,
+        deviation: None,
+        average: None,
+        missed: Vec::new(),
+        gaps: Vec::new(),
+        flagged: flagged.to_vec(),
+    };
+    let last = values.last().copied();
+    if let Some((y, v)) = last {
+        e.year = Some(y);
+        e.value = Some(v);
+    }
+    let is_flagged = |y: i32| flagged.contains(&y);
+    let category = match (m, last, target) {
+        (Method::Qualitative, _, _) => {
+            let mut judged = 0;
+            for (y, v) in values {
+                if let Some((_, r)) = requirements.iter().find(|(ry, _)| ry == y) {
+                    judged += 1;
+                    let required = Target {
+                        comparison: ind.comparison,
+                        value: *r,
+                        band: 0.0,
+                    };
+                    if !required.met_by(*v) || is_flagged(*y) {
+                        e.missed.push(*y);
+                    }
+                }
+            }
+            if judged == 0 {
+                Category::NoData
+            } else if e.missed.is_empty() {
+                Category::OnTrack
+            } else {
+                Category::Behind
+            }
+        }
+        (_, None, _) | (_, _, None) => Category::NoData,
+        (Method::Bound, Some(_), Some(target)) => {
+            e.missed = values
+                .iter()
+                .filter(|(y, v)| (ind.judged_in(*y) && !target.met_by(*v)) || is_flagged(*y))
+                .map(|(y, _)| *y)
+                .collect();
+            if e.missed.is_empty() {
+                Category::OnTrack
+            } else {
+                Category::Behind
+            }
+        }
+        (Method::AnnualRate, Some((y, _)), Some(target)) => {
+            let Some(average) = judgement::annual_average(values, period.start, y) else {
+                return e;
+            };
+            let avg = average.value;
+            let sign = match ind.comparison {
+                Comparison::AtMost | Comparison::LessThan => -1.0,
+                _ => 1.0,
+            };
+            let deviation = sign * (avg - target.value) / target.value.abs().max(1.0);
+            e.average = Some(round4(avg));
+            e.expected = Some(target.value);
+            e.deviation = Some(round4(deviation));
+            e.gaps = average.missing;
+            // Already met: the growth the whole plan asks for is there, even
+            // if the remaining years grew by nothing.
+            let index: f64 = values.iter().map(|(_, r)| 1.0 + r / 100.0).product();
+            let years = (ind.target_year - period.start + 1).max(1);
+            let asked = (1.0 + target.value / 100.0).powi(years);
+            if y >= ind.target_year {
+                // The period is over: the average is judged as PL202 judges it.
+                if target.met_by(avg) {
+                    Category::Achieved
+                } else {
+                    Category::Behind
+                }
+            } else if sign > 0.0 && numeric::compare(index, asked) != Ordering::Less {
+                Category::Achieved
+            } else {
+                classify(deviation, band)
+            }
+        }
+        (Method::Target, Some((y, v)), Some(target)) => {
+            if target.met_by(v) {
+                Category::Achieved
+            } else if y >= ind.target_year {
+                Category::Behind
+            } else {
+                Category::NotYet
+            }
+        }
+        (Method::Path | Method::ProRata, Some((y, v)), Some(target)) => {
+            let t = target.value;
+            let (progress, share) = if m == Method::Path {
+                let b = ind.baseline.unwrap_or(0.0);
+                ((v - b) / (t - b), path_share(ind, period, y))
+            } else {
+                (v / t, pro_rata_share(ind, period, y))
+            };
+            e.progress = Some(round4(progress));
+            e.time_share = Some(round4(share));
+            e.deviation = Some(round4(progress - share));
+            e.expected = path_value(ind, period, y).map(round4);
+            if target.met_by(v) {
+                Category::Achieved
+            } else if y >= ind.target_year {
+                Category::Behind
+            } else {
+                classify(progress - share, band)
+            }
+        }
+    };
+    // A value with an error finding is never counted as met.
+    let category = match (category, e.year) {
+        (Category::Achieved | Category::Ahead | Category::OnTrack | Category::NotYet, Some(y))
+            if is_flagged(y) =>
+        {
+            Category::Behind
+        }
+        (c, _) => c,
+    };
+    e.category = category;
+    e.label = category.label();
+    e
+}
+
+/// The final-year judgement of one indicator (`end`, the plan's last
+/// year): met (已完成), missed (未完成) or no data, from its evaluation as of
+/// `end` and its values by year (each with whether it met its target in a
+/// year the plan judges it; a value with an error finding never does). The
+/// judgement is `check`'s ([`crate::model::plan::judgement`]):
+///
+/// - A year the target is judged in that missed it — a bound broken in any
+///   year, a target to reach missed in or after its year, a year's
+///   requirement missed, a value with an error finding — is a miss, whatever
+///   the final year brings.
+/// - Otherwise the final year's figure decides: the target met, the bound
+///   kept, the requirement met; a 年均 rate on its compound average over
+///   the plan years reported (PL202's reading).
+/// - Otherwise there is nothing to judge: the final year has no figure (or
+///   no requirement), or the target is due after the plan's end (the 2035
+///   targets) and not reached yet — never a miss of a target not yet due.
+pub fn final_category(ind: &Indicator, e: &Evaluation, values: &[YearValue], end: i32) -> Category {
+    let judged = |y: &YearValue| match e.method {
+        Method::Qualitative | Method::AnnualRate => true,
+        _ => ind.judged_in(y.year) || (y.year == end && !y.findings.is_empty()),
+    };
+    if values.iter().any(|y| judged(y) && y.met == Some(false)) {
+        return Category::Missed;
+    }
+    let last = values.iter().find(|y| y.year == end);
+    let has_final = last.is_some_and(|y| y.value.is_some());
+    match (e.method, e.category) {
+        (Method::AnnualRate, Category::Achieved) if has_final && e.year == Some(end) => {
+            Category::Met
+        }
+        (Method::AnnualRate, Category::Behind) if has_final && e.year == Some(end) => {
+            Category::Missed
+        }
+        (Method::AnnualRate, _) => Category::NoData,
+        _ if last.and_then(|y| y.met) == Some(true) => Category::Met,
+        // Due after the plan's end: met once reached, and not judged before.
+        (Method::Path | Method::ProRata | Method::Target, Category::Achieved)
+            if has_final && e.year == Some(end) && ind.target_year > end =>
+        {
+            Category::Met
+        }
+        _ => Category::NoData,
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanInfo {
+    pub id: String,
+    pub name: String,
+    pub sha256: String,
+    pub period: Period,
+}
+
+/// One year of an indicator.
+#[derive(Clone, Debug, Serialize)]
+pub struct YearValue {
+    pub year: i32,
+    pub value: Option<f64>,
+    /// The report the value comes from.
+    pub file: Option<String>,
+    /// Where the evaluation line puts this year (see [`path_value`]).
+    pub path: Option<f64>,
+    /// Qualitative targets: the requirement reported for this year.
+    pub requirement: Option<f64>,
+    /// Bound: whether the value kept it; qualitative: whether it met the requirement.
+    pub met: Option<bool>,
+    /// The decision of the plan office's register that excepts this year's
+    /// figure (a suppression): the value is judged all the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+    /// The codes of the error findings `check` reports on this value,
+    /// suppressed ones included: such a value is never met.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Code>,
+    /// The department's `note` on the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What `check` finds in one indicator's value of one year.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValueFindings {
+    /// Codes of the error findings, suppressed ones included, in order.
+    pub codes: Vec<Code>,
+    /// The register decision that suppressed one of them.
+    pub decision: Option<String>,
+}
+
+/// The error findings of `check` on indicator values, by indicator id and year.
+pub type Findings = BTreeMap<(String, i32), ValueFindings>;
+
+/// The error findings `check` reports on the indicator values of `reports`:
+/// the judgement `status` must agree with.
+pub fn value_findings(
+    plans: &Plans,
+    reports: &[&Report],
+    history: &History,
+    opts: &check::CheckOptions,
+) -> Findings {
+    /// One error finding in a value: (indicator, year), code, suppressing decision.
+    type Found = ((String, i32), Code, Option<String>);
+    let per_report: Vec<Vec<Found>> = reports
+        .par_iter()
+        .map(|r| {
+            let Some(period) = r.period() else {
+                return Vec::new();
+            };
+            let mut diags = Vec::new();
+            check::check_report(plans, r, history, opts, &mut diags);
+            diags
+                .into_iter()
+                .filter(|d| {
+                    d.severity == crate::diagnostics::diagnostic::Severity::Error
+                        && d.node_path.ends_with("/value")
+                        && !d.node_path.contains("/requirement")
+                })
+                .filter_map(|d| Some(((d.target?, period), d.code, d.decision)))
+                .collect()
+        })
+        .collect();
+    let mut out = Findings::new();
+    for (key, code, decision) in per_report.into_iter().flatten() {
+        let f = out.entry(key).or_default();
+        if !f.codes.contains(&code) {
+            f.codes.push(code);
+        }
+        if f.decision.is_none() {
+            f.decision = decision;
+        }
+    }
+    out
+}
+
+/// A decision of the register in force for the plan (trust.md): who
+/// approved what, for which report.
+#[derive(Clone, Debug, Serialize)]
+pub struct DecisionInForce {
+    pub id: String,
+    pub kind: &'static str,
+    pub department: Option<String>,
+    pub period: i32,
+    pub rule: Option<String>,
+    /// Suppression and requirement: the indicator or project; revision: the entries.
+    pub targets: Vec<String>,
+    pub value: Option<f64>,
+    pub reason: Option<String>,
+    /// Requirement: the document that set the figure.
+    pub source: Option<String>,
+    pub approved_by: String,
+    pub date: String,
+    /// The register file it is recorded in.
+    pub file: String,
+}
+
+/// One indicator: the catalog's facts, the values by year and the judgement.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorStatus {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    /// 类别 of 专栏2-1 (or the chapter's theme).
+    pub category: String,
+    pub attribute: Attribute,
+    pub kind: IndicatorKind,
+    pub direction: Direction,
+    pub comparison: Comparison,
+    pub target_is: TargetIs,
+    /// Code of the responsible department.
+    pub department: String,
+    /// Its name in the registry.
+    pub department_name: String,
+    pub baseline: Option<f64>,
+    pub baseline_text: Option<String>,
+    pub baseline_kind: BaselineKind,
+    pub baseline_year: i32,
+    pub target: Option<f64>,
+    pub target_text: String,
+    pub target_year: i32,
+    /// Plausible values, [min, max], either end null (unbounded), from the catalog.
+    pub range: [Option<f64>; 2],
+    /// One entry per plan year up to the status period.
+    pub values: Vec<YearValue>,
+    pub evaluation: Evaluation,
+}
+
+/// Counts of indicators by category; serialised with the categories of
+/// its stage only (mid-term: achieved … no_data; final: met, missed, no_data).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub stage: Stage,
+    pub achieved: usize,
+    pub ahead: usize,
+    pub on_track: usize,
+    pub behind: usize,
+    pub not_yet: usize,
+    pub met: usize,
+    pub missed: usize,
+    pub no_data: usize,
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let categories = self.stage.categories();
+        let mut map = serializer.serialize_map(Some(categories.len()))?;
+        for c in categories {
+            map.serialize_entry(c.code(), &self.get(*c))?;
+        }
+        map.end()
+    }
+}
+
+impl Counts {
+    fn new(stage: Stage) -> Counts {
+        Counts {
+            stage,
+            ..Counts::default()
+        }
+    }
+    fn add(&mut self, c: Category) {
+        *self.slot(c) += 1;
+    }
+    fn slot(&mut self, c: Category) -> &mut usize {
+        match c {
+            Category::Achieved => &mut self.achieved,
+            Category::Ahead => &mut self.ahead,
+            Category::OnTrack => &mut self.on_track,
+            Category::Behind => &mut self.behind,
+            Category::NotYet => &mut self.not_yet,
+            Category::Met => &mut self.met,
+            Category::Missed => &mut self.missed,
+            Category::NoData => &mut self.no_data,
+        }
+    }
+    pub fn get(&self, c: Category) -> usize {
+        match c {
+            Category::Achieved => self.achieved,
+            Category::Ahead => self.ahead,
+            Category::OnTrack => self.on_track,
+            Category::Behind => self.behind,
+            Category::NotYet => self.not_yet,
+            Category::Met => self.met,
+            Category::Missed => self.missed,
+            Category::NoData => self.no_data,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub indicators: usize,
+    pub binding: Counts,
+    pub expected: Counts,
+    pub all: Counts,
+}
+
+/// Project counts of one group (a 专栏 column, a department, or all).
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct ProjectCounts {
+    /// Projects of the catalog in the group.
+    pub total: usize,
+    /// Of them, reported with a status in some report up to the status period.
+    pub reported: usize,
+    pub planned: usize,
+    pub preparing: usize,
+    pub under_construction: usize,
+    pub completed: usize,
+    pub suspended: usize,
+    pub cancelled: usize,
+    pub not_reported: usize,
+    /// completed / (total − cancelled); null when every project is cancelled.
+    pub completion_rate: Option<f64>,
+    /// Projects still to finish whose progress is below the share of the
+    /// plan years elapsed ([`ProjectRow::lagging`]).
+    pub lagging: usize,
+    /// The sums of `investment.planned_total` and `completed_to_date` over
+    /// the projects whose latest report states them.
+    pub planned_total: f64,
+    pub completed_to_date: f64,
+}
+
+impl ProjectCounts {
+    fn add_row(&mut self, row: &ProjectRow) {
+        self.add(row.status);
+        self.lagging += usize::from(row.lagging);
+        self.planned_total += row.planned_total.unwrap_or(0.0);
+        self.completed_to_date += row.completed_to_date.unwrap_or(0.0);
+    }
+    fn add(&mut self, status: Option<ProjectStatus>) {
+        self.total += 1;
+        let Some(s) = status else {
+            self.not_reported += 1;
+            return;
+        };
+        self.reported += 1;
+        *match s {
+            ProjectStatus::Planned => &mut self.planned,
+            ProjectStatus::Preparing => &mut self.preparing,
+            ProjectStatus::UnderConstruction => &mut self.under_construction,
+            ProjectStatus::Completed => &mut self.completed,
+            ProjectStatus::Suspended => &mut self.suspended,
+            ProjectStatus::Cancelled => &mut self.cancelled,
+        } += 1;
+    }
+    fn finish(&mut self) {
+        self.planned_total = round4(self.planned_total);
+        self.completed_to_date = round4(self.completed_to_date);
+        let live = self.total - self.cancelled;
+        self.completion_rate = (live > 0).then(|| round4(self.completed as f64 / live as f64));
+    }
+    pub fn get(&self, s: ProjectStatus) -> usize {
+        match s {
+            ProjectStatus::Planned => self.planned,
+            ProjectStatus::Preparing => self.preparing,
+            ProjectStatus::UnderConstruction => self.under_construction,
+            ProjectStatus::Completed => self.completed,
+            ProjectStatus::Suspended => self.suspended,
+            ProjectStatus::Cancelled => self.cancelled,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ColumnProjects {
+    pub column: String,
+    pub column_ordinal: u32,
+    /// The column's title in the plan ([`column_title`]).
+    pub column_title: String,
+    #[serde(flatten)]
+    pub counts: ProjectCounts,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DepartmentProjects {
+    pub department: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub counts: ProjectCounts,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Projects {
+    #[serde(flatten)]
+    pub all: ProjectCounts,
+    pub by_column: Vec<ColumnProjects>,
+    pub by_department: Vec<DepartmentProjects>,
+    /// Every project of the catalog, in catalog order, with its latest report.
+    pub list: Vec<ProjectRow>,
+}
+
+/// One key project as of the status period: the catalog's facts and what
+/// its latest report up to the period says.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProjectRow {
+    pub id: String,
+    pub name: String,
+    pub column: String,
+    pub column_ordinal: u32,
+    /// The column's title as the plan's header line writes it (the two
+    /// columns numbered 专栏3-6 are 总部引进重大项目 and 南明数字经济发展重点内容).
+    pub column_title: String,
+    pub department: String,
+    pub department_name: String,
+    /// The latest status reported up to the period; null when no report mentions it.
+    pub status: Option<ProjectStatus>,
+    /// The year of the report that status comes from.
+    pub year: Option<i32>,
+    /// Progress in percent, as that report states it.
+    pub progress: Option<f64>,
+    pub planned_total: Option<f64>,
+    pub completed_to_date: Option<f64>,
+    /// Still to finish (planned, preparing, under construction) with
+    /// progress below the share of the plan years elapsed by the period.
+    pub lagging: bool,
+}
+
+/// The title of a project's 专栏 column: its header line in the plan, which
+/// the passage of the project's citation quotes (`专栏3-6 总部引进重大项目 |`),
+/// without the column's number and the table bar (tests/it/status.rs checks
+/// each against the seed's header lines).
+pub fn column_title(p: &crate::model::plan::Project) -> String {
+    let line = p.source.passage.trim().trim_end_matches('|').trim();
+    line.strip_prefix(p.column.as_str())
+        .unwrap_or(line)
+        .trim()
+        .to_string()
+}
+
+/// The share of the plan years elapsed by the end of `period`, in percent:
+/// where a project's progress should be (60 at the end of 2023 in 2021–2025).
+pub fn year_share(period: i32, pp: &Period) -> f64 {
+    let years = (pp.end - pp.start + 1).max(1) as f64;
+    ((period - pp.start + 1) as f64 / years).clamp(0.0, 1.0) * 100.0
+}
+
+/// A department by code and registry name.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DepartmentRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// One responsible department's part: its indicators by category, its
+/// projects, the years it has not reported.
+#[derive(Clone, Debug, Serialize)]
+pub struct DepartmentSummary {
+    pub department: String,
+    pub name: String,
+    /// Indicators it is responsible for.
+    pub indicators: usize,
+    /// Of them, by category.
+    pub counts: Counts,
+    /// Its projects.
+    pub projects: ProjectCounts,
+    /// Years from the plan's start to the period without its report.
+    pub missing: Vec<i32>,
+}
+
+/// A department that has not reported some years.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Missing {
+    pub department: String,
+    pub name: String,
+    pub periods: Vec<i32>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Reports {
+    /// Reports of the plan read (periods up to the status period).
+    pub files: usize,
+    /// Files under the data root that could not be read as a report at all
+    /// (`plan-lint check` says why); what the other files say still counts.
+    pub unreadable: Vec<String>,
+    /// Departments responsible for an indicator or a project: each reports every year.
+    pub departments: usize,
+    /// Departments with years not reported, from the plan's start to the status period.
+    pub missing: Vec<Missing>,
+}
+
+/// Everything `plan-lint status` shows.
+#[derive(Clone, Debug, Serialize)]
+pub struct Status {
+    pub version: u32,
+    pub tool: Tool,
+    pub plan: PlanInfo,
+    /// The year reported on.
+    pub period: i32,
+    /// Mid-term (a year before the plan's final year) or final (its final
+    /// year: every target met, missed or without data).
+    pub stage: Stage,
+    pub data_root: String,
+    pub status_band: f64,
+    pub reports: Reports,
+    pub summary: Summary,
+    /// Binding indicators first, then expected ones, each in catalog order
+    /// (in the final stage: by 类别, in the order the catalog first names them).
+    pub indicators: Vec<IndicatorStatus>,
+    pub projects: Projects,
+    /// Every department responsible for an indicator or a project, in registry order.
+    pub departments: Vec<DepartmentSummary>,
+    /// `--department`: the department whose part this is; null for the whole plan.
+    pub department: Option<DepartmentRef>,
+    /// The plan office's decisions in force for this plan up to the period, in register order.
+    pub decisions: Vec<DecisionInForce>,
+}
+
+/// `plan-lint status`: the options from the command line and the
+/// configuration, the status, rendered in the format asked for.
+pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Output {
+    let mut opts = StatusOptions::new(
+        args.data_root
+            .or_else(|| cfg.data_root.clone())
+            .unwrap_or_else(|| PathBuf::from("progress")),
+    );
+    opts.period = args.period;
+    opts.plan_id = args.plan_id;
+    opts.department = args.department;
+    opts.band = cfg.status_band.unwrap_or(DEFAULT_BAND);
+    opts.exclude = cfg.exclude.clone();
+    if let Some(max) = cfg.max_file_size {
+        opts.max_file_size = max;
+    }
+    match crate::cli::decisions_register(
+        args.decisions.as_deref(),
+        cfg,
+        &opts.data_root,
+        plans,
+        None,
+        lang,
+    ) {
+        Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
+        Err(o) => return o,
+    }
+    let statuses = match build(plans, &opts) {
+        Ok(s) => s,
+        Err(Error::Usage(e)) => return fail(e.error_line(lang)),
+        Err(Error::Status(e)) => return fail(error_line(&e, lang)),
+    };
+    // Markdown shows every plan in turn (the final evaluation of one beside
+    // the first year of the next); a format that holds one plan shows the
+    // latest and says on standard error how to show the others.
+    let Some((s, earlier)) = statuses.split_last() else {
+        return fail(Text::NoPlan.error_line(lang));
+    };
+    let note = match args.format {
+        StatusFormat::Md => String::new(),
+        _ if earlier.is_empty() => String::new(),
+        _ => {
+            let others = (earlier.iter())
+                .map(|o| (o.plan.id.clone(), o.period))
+                .collect();
+            let t = StatusText::OtherPlans {
+                shown: s.plan.id.clone(),
+                period: s.period,
+                others,
+            };
+            format!("{}\n", t.text(lang))
+        }
+    };
+    let sheet = match args.table {
+        StatusTable::Indicators => Sheet::Indicators,
+        StatusTable::Projects => Sheet::Projects,
+        StatusTable::Departments => Sheet::Departments,
+        StatusTable::Missing => Sheet::Missing,
+        StatusTable::Decisions => Sheet::Decisions,
+    };
+    let bytes = match args.format {
+        StatusFormat::Md => (statuses.iter())
+            .map(|s| markdown::render(s, lang))
+            .collect::<Vec<_>>()
+            .join("\n---\n\n")
+            .into_bytes(),
+        StatusFormat::Html => html::render(s, lang).into_bytes(),
+        StatusFormat::Json => json::render(s).into_bytes(),
+        StatusFormat::Csv => csv::render(&table::table(s, sheet, lang)).into_bytes(),
+        StatusFormat::Xlsx => {
+            let Some(path) = &args.output else {
+                return fail(error_line(&StatusText::XlsxNeedsOutput, lang));
+            };
+            match xlsx::render(&table::tables(s, lang), s.period, &markdown::title(s, lang)) {
+                Ok(b) => b,
+                Err(e) => {
+                    let path = crate::syntax::paths::display(path);
+                    let error = crate::diagnostics::messages::OsError {
+                        kind: std::io::ErrorKind::Other,
+                        text: e.to_string(),
+                    };
+                    return fail(Text::CannotWrite { path, error }.error_line(lang));
+                }
+            }
+        }
+    };
+    emit(args.output.as_deref(), bytes, note, lang)
+}
+
+/// Writes the rendered status to `-o FILE`, or to standard output; `note`
+/// goes to standard error either way.
+fn emit(output: Option<&std::path::Path>, bytes: Vec<u8>, note: String, lang: Lang) -> Output {
+    let Some(path) = output else {
+        return Output {
+            stdout: String::from_utf8(bytes).unwrap_or_default(),
+            stderr: note,
+            code: 0,
+        };
+    };
+    let shown = crate::syntax::paths::display(path);
+    match std::fs::write(path, bytes) {
+        Ok(()) => Output {
+            stdout: String::new(),
+            stderr: format!("{note}{}\n", Text::Wrote { path: shown }.text(lang)),
+            code: 0,
+        },
+        Err(e) => fail(
+            Text::CannotWrite {
+                path: shown,
+                error: (&e).into(),
+            }
+            .error_line(lang),
+        ),
+    }
+}
+
+/// An error of `status`: exit 2 with the line on standard error.
+fn fail(line: String) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr: line,
+        code: 2,
+    }
+}
+
+/// An error of `status`'s own, as `Text::error_line` writes one.
+fn error_line(t: &StatusText, lang: Lang) -> String {
+    format!("{}{}\n", Text::ErrorPrefix.text(lang), t.text(lang))
+}
+
+/// Why `status` could not do its job (exit 2).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    Usage(Text),
+    Status(StatusText),
+}
+
+impl From<Text> for Error {
+    fn from(t: Text) -> Error {
+        Error::Usage(t)
+    }
+}
+
+/// The department `--department` names: its code, name or an alias.
+pub fn department_of(plan: &Plan, given: &str) -> Result<crate::model::plan::Department, Error> {
+    let given = given.trim();
+    (plan.departments.iter())
+        .find(|d| d.code == given || d.name == given || d.aliases.iter().any(|a| a == given))
+        .cloned()
+        .ok_or_else(|| {
+            let codes = plan.departments.iter().map(|d| d.code.as_str());
+            Error::Status(StatusText::UnknownDepartment {
+                given: given.to_string(),
+                suggestion: crate::syntax::suggest::closest(given, codes).map(str::to_string),
+            })
+        })
+}
+
+/// Reads every report under the data root (as `check` does) and computes
+/// the status of each plan asked for, in the order of their periods: the
+/// plan `--plan-id` names; else the plan whose period holds `--period`; else
+/// every loaded plan that has reports under the data root (a repository in
+/// the first year of a new plan holds the last plan's final year beside it),
+/// or the built-in plan when none has. An error is a usage error (exit 2).
+pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> {
+    if let (Some(id), Some(y)) = (&opts.plan_id, opts.period) {
+        if let Some(plan) = plans.get(id).filter(|p| !p.in_period(y)) {
+            let p = plan.header.period;
+            return Err(Text::StatusPeriodOutside {
+                period: y,
+                start: p.start,
+                end: p.end,
+            }
+            .into());
+        }
+    }
+    let named = match (&opts.plan_id, opts.period) {
+        (Some(id), _) => Some(plans.get(id).ok_or_else(|| Text::PlanNotLoadedOf {
+            id: id.clone(),
+            loaded: plans.ids().map(str::to_string).collect(),
+        })?),
+        (None, Some(y)) => Some(crate::commands::init::plan_for_period(plans, None, y)?),
+        (None, None) => None,
+    };
+    if !opts.band.is_finite() || opts.band < 0.0 {
+        return Err(Text::BadBand { band: opts.band }.into());
+    }
+    let root = crate::syntax::paths::normalize(&opts.data_root);
+    if !root.is_dir() {
+        return Err(Text::StatusDataRootMissing {
+            root: crate::syntax::paths::display(&root),
+        }
+        .into());
+    }
+    let mut check_opts = check::CheckOptions::new(&root, opts.today);
+    check_opts.decisions = opts.decisions.clone();
+    check_opts.max_file_size = opts.max_file_size;
+    check_opts.exclude = opts.exclude.clone();
+    // Read as check reads them: the same files, the same limits, no link
+    // out of the data root.
+    let work = check::Workset::under_root(plans, &check_opts);
+    let unreadable: Vec<String> = (work.files())
+        .filter(|(_, l)| l.report.is_none())
+        .map(|(s, _)| s.to_string())
+        .collect();
+    let reports: Vec<&Report> = work.reports().collect();
+    let chosen: Vec<&Plan> = match named {
+        Some(plan) => vec![plan],
+        None => {
+            let mut reported: Vec<&Plan> = (plans.0.iter())
+                .filter(|p| reports.iter().any(|r| r.plan_id() == Some(p.id())))
+                .collect();
+            reported.sort_by_key(|p| p.header.period.start);
+            if reported.is_empty() {
+                let first = plans
+                    .get(crate::model::plan::BUILTIN_ID)
+                    .or_else(|| plans.0.first());
+                reported.extend(first);
+            }
+            reported
+        }
+    };
+    if chosen.is_empty() {
+        return Err(Text::NoPlan.into());
+    }
+    // `--department` over several plans: the plans that have the department
+    // (a new plan may give its offices other codes); an error when none has.
+    let mut parts = Vec::new();
+    let mut first_error = None;
+    for plan in &chosen {
+        match &opts.department {
+            Some(d) => match department_of(plan, d) {
+                Ok(dept) => parts.push((*plan, Some(dept))),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            },
+            None => parts.push((*plan, None)),
+        }
+    }
+    if parts.is_empty() {
+        return Err(first_error.unwrap_or(Error::Usage(Text::NoPlan)));
+    }
+    let data_root = crate::syntax::paths::display(&root);
+    Ok(parts
+        .into_iter()
+        .map(|(plan, department)| {
+            let read = Read {
+                files: 0,
+                unreadable: unreadable.clone(),
+                data_root: data_root.clone(),
+                department,
+            };
+            status_of(plans, plan, &reports, opts, &check_opts, read)
+        })
+        .collect())
+}
+
+/// One plan's status from the reports read: its own reports up to the
+/// period (`--period`, else the latest year of the plan reported).
+fn status_of(
+    plans: &Plans,
+    plan: &Plan,
+    reports: &[&Report],
+    opts: &StatusOptions,
+    check_opts: &check::CheckOptions,
+    read: Read,
+) -> Status {
+    let of_plan: Vec<&Report> = (reports.iter().copied())
+        .filter(|r| r.plan_id() == Some(plan.id()))
+        .collect();
+    let period = match opts.period {
+        Some(y) => y,
+        None => of_plan
+            .iter()
+            .filter_map(|r| r.period())
+            .filter(|y| plan.in_period(*y))
+            .max()
+            .unwrap_or(plan.header.period.start),
+    };
+    let used: Vec<&Report> = of_plan
+        .into_iter()
+        .filter(|r| r.period().is_some_and(|y| y <= period))
+        .collect();
+    let history = History::build([plan], used.iter().copied());
+    let findings = value_findings(plans, &used, &history, check_opts);
+    let read = Read {
+        files: used.len(),
+        ..read
+    };
+    compute(plan, &history, &findings, opts, period, read)
+}
+
+/// What `status` read: how many reports, which files it could not read,
+/// under which data root, and for which department's part (all when none).
+pub struct Read {
+    pub files: usize,
+    pub unreadable: Vec<String>,
+    pub data_root: String,
+    pub department: Option<crate::model::plan::Department>,
+}
+
+/// The status of a plan from its history, as of `period`.
+pub fn compute(
+    plan: &Plan,
+    history: &History,
+    findings: &Findings,
+    opts: &StatusOptions,
+    period: i32,
+    read: Read,
+) -> Status {
+    let Read {
+        files,
+        unreadable,
+        data_root,
+        department,
+    } = read;
+    // One department's part: its indicators, projects, reports and decisions.
+    let ours = |code: &str| department.as_ref().is_none_or(|d| d.code == code);
+    let (register, band) = (&*opts.decisions, opts.band);
+    let pp = plan.header.period;
+    let years: Vec<i32> = (pp.start..=period).collect();
+    let stage = Stage::of(period, pp.end);
+    let mut order: Vec<&Indicator> = (plan.indicators.iter())
+        .filter(|i| ours(&i.department))
+        .collect();
+    // Binding first; the sort is stable, so catalog order stays within each.
+    // The final evaluation groups each by 类别, in the order the catalog
+    // first names them.
+    let mut themes: Vec<&str> = Vec::new();
+    for i in &plan.indicators {
+        if !themes.contains(&i.category.as_str()) {
+            themes.push(&i.category);
+        }
+    }
+    let theme = |i: &Indicator| themes.iter().position(|t| *t == i.category);
+    match stage {
+        Stage::MidTerm => order.sort_by_key(|i| i.attribute != Attribute::Binding),
+        Stage::Final => order.sort_by_key(|i| (i.attribute != Attribute::Binding, theme(i))),
+    }
+    let mut summary = Summary {
+        indicators: order.len(),
+        binding: Counts::new(stage),
+        expected: Counts::new(stage),
+        all: Counts::new(stage),
+    };
+    let indicators: Vec<IndicatorStatus> = order
+        .into_iter()
+        .map(|ind| {
+            let facts: Vec<_> = history
+                .values_through(plan, ind, period)
+                .into_iter()
+                .filter(|f| plan.in_period(f.period))
+                .collect();
+            let found = |y: i32| findings.get(&(ind.id.clone(), y));
+            // An implausible value (PL207) is no figure to judge.
+            let values: Vec<(i32, f64)> = (facts.iter())
+                .filter(|f| found(f.period).is_none_or(|x| !x.codes.contains(&Code::PL207)))
+                .map(|f| (f.period, f.value))
+                .collect();
+            let flagged: Vec<i32> = (facts.iter().map(|f| f.period))
+                .filter(|&y| found(y).is_some())
+                .collect();
+            let target = plan.target_of(ind);
+            // The requirements of a relative target are the register's (trust.md).
+            let reqs: BTreeMap<i32, f64> = years
+                .iter()
+                .filter_map(|&y| Some((y, register.requirement(plan.id(), &ind.id, y)?.value?)))
+                .collect();
+            let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
+            let mut evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
+            let m = evaluation.method;
+            let by_year = years
+                .iter()
+                .map(|&y| {
+                    let fact = facts.iter().find(|f| f.period == y);
+                    let value = fact.map(|f| f.value);
+                    let requirement = reqs.get(&y).copied();
+                    let found = found(y);
+                    let met = match (m, value, target, requirement) {
+                        _ if found.is_some() && value.is_some() => Some(false),
+                        (Method::Qualitative, Some(v), _, Some(r)) => Some(
+                            Target {
+                                comparison: ind.comparison,
+                                value: r,
+                                band: 0.0,
+                            }
+                            .met_by(v),
+                        ),
+                        (Method::Qualitative | Method::AnnualRate, ..) => None,
+                        (_, Some(v), Some(t), _) if ind.judged_in(y) => Some(t.met_by(v)),
+                        _ => None,
+                    };
+                    // A suppression decision excepts the figure; it is judged all the same.
+                    let decision = found.and_then(|f| f.decision.clone()).or_else(|| {
+                        register
+                            .of_kind(DecisionKind::Suppression)
+                            .find(|d| {
+                                d.plan == plan.id()
+                                    && d.period == y
+                                    && d.target.as_deref() == Some(ind.id.as_str())
+                            })
+                            .map(|d| d.id.clone())
+                    });
+                    YearValue {
+                        year: y,
+                        value,
+                        file: fact.map(|f| f.path().to_string()),
+                        path: path_value(ind, &pp, y).map(round4),
+                        requirement,
+                        met,
+                        decision,
+                        findings: found.map(|f| f.codes.clone()).unwrap_or_default(),
+                        note: fact
+                            .and_then(|_| history.note(plan, ind, y))
+                            .map(str::to_string),
+                    }
+                })
+                .collect::<Vec<YearValue>>();
+            if stage == Stage::Final {
+                evaluation.category = final_category(ind, &evaluation, &by_year, pp.end);
+                evaluation.label = evaluation.category.label();
+            }
+            summary.all.add(evaluation.category);
+            match ind.attribute {
+                Attribute::Binding => summary.binding.add(evaluation.category),
+                Attribute::Expected => summary.expected.add(evaluation.category),
+            }
+            IndicatorStatus {
+                id: ind.id.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                category: ind.category.clone(),
+                attribute: ind.attribute,
+                kind: ind.kind,
+                direction: ind.direction,
+                comparison: ind.comparison,
+                target_is: ind.target_is,
+                department: ind.department.clone(),
+                department_name: plan
+                    .department(&ind.department)
+                    .map_or_else(|| ind.department.clone(), |d| d.name.clone()),
+                baseline: ind.baseline,
+                baseline_text: ind.baseline_text.clone(),
+                baseline_kind: ind.baseline_kind,
+                baseline_year: pp.baseline_year,
+                target: ind.target,
+                target_text: ind.target_text.clone(),
+                target_year: ind.target_year,
+                range: ind.range,
+                values: by_year,
+                evaluation,
+            }
+        })
+        .collect();
+
+    // Projects: each one's latest status up to the period.
+    let mut all = ProjectCounts::default();
+    let mut columns: BTreeMap<(u32, String), ProjectCounts> = BTreeMap::new();
+    let mut depts: BTreeMap<String, ProjectCounts> = BTreeMap::new();
+    let share = year_share(period, &pp);
+    let mut list = Vec::with_capacity(plan.projects.len());
+    for p in plan.projects.iter().filter(|p| ours(&p.department)) {
+        let facts = history.previous_project(plan, p, period.saturating_add(1));
+        let status = facts.and_then(|f| f.status).map(|f| f.value);
+        let progress = facts.and_then(|f| f.progress).map(|f| f.value);
+        let open = matches!(
+            status,
+            Some(
+                ProjectStatus::Planned
+                    | ProjectStatus::Preparing
+                    | ProjectStatus::UnderConstruction
+            )
+        );
+        let row = ProjectRow {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            column: p.column.clone(),
+            column_ordinal: p.column_ordinal,
+            column_title: column_title(p),
+            department: p.department.clone(),
+            department_name: plan
+                .department(&p.department)
+                .map_or_else(|| p.department.clone(), |d| d.name.clone()),
+            status,
+            year: facts.map(|f| f.period),
+            progress,
+            planned_total: facts.and_then(|f| f.planned_total).map(|f| f.value),
+            completed_to_date: facts.and_then(|f| f.completed_to_date).map(|f| f.value),
+            lagging: open && progress.is_some_and(|x| numeric::exceeds(share - x, 0.0)),
+        };
+        all.add_row(&row);
+        columns
+            .entry((p.column_ordinal, p.column.clone()))
+            .or_default()
+            .add_row(&row);
+        depts.entry(p.department.clone()).or_default().add_row(&row);
+        list.push(row);
+    }
+    all.finish();
+    let by_column = columns
+        .into_iter()
+        .map(|((ordinal, column), mut counts)| {
+            counts.finish();
+            ColumnProjects {
+                column_title: (plan.projects.iter())
+                    .find(|p| p.column_ordinal == ordinal)
+                    .map(column_title)
+                    .unwrap_or_default(),
+                column,
+                column_ordinal: ordinal,
+                counts,
+            }
+        })
+        .collect();
+    // Departments in registry order.
+    let by_department: Vec<DepartmentProjects> = plan
+        .departments
+        .iter()
+        .filter_map(|d| {
+            let mut counts = depts.remove(&d.code)?;
+            counts.finish();
+            Some(DepartmentProjects {
+                department: d.code.clone(),
+                name: d.name.clone(),
+                counts,
+            })
+        })
+        .collect();
+
+    // Reports still missing: every department responsible for something reports every year.
+    let responsible: Vec<_> = plan
+        .departments
+        .iter()
+        .filter(|d| ours(&d.code))
+        .filter(|d| {
+            plan.indicators.iter().any(|i| i.department == d.code)
+                || plan.projects.iter().any(|p| p.department == d.code)
+        })
+        .collect();
+    // A decision is a department's when it is about its report or one of its targets.
+    let ids: Vec<&str> = (indicators.iter().map(|i| i.id.as_str()))
+        .chain(list.iter().map(|p| p.id.as_str()))
+        .collect();
+    let decision_of_ours = |d: &crate::load::decisions::Decision| {
+        department.is_none()
+            || d.department.as_deref().is_some_and(ours)
+            || d.target.as_deref().is_some_and(|t| ids.contains(&t))
+            || d.targets.iter().any(|t| ids.contains(&t.as_str()))
+    };
+    let not_reported = |code: &str| -> Vec<i32> {
+        (years.iter().copied())
+            .filter(|&y| !history.reported(plan, code, y))
+            .collect()
+    };
+    let missing = responsible
+        .iter()
+        .filter_map(|d| {
+            let periods = not_reported(&d.code);
+            (!periods.is_empty()).then(|| Missing {
+                department: d.code.clone(),
+                name: d.name.clone(),
+                periods,
+            })
+        })
+        .collect();
+    let departments = responsible
+        .iter()
+        .map(|d| {
+            let mut counts = Counts::new(stage);
+            let mine = indicators.iter().filter(|i| i.department == d.code);
+            let mut n = 0;
+            for i in mine {
+                counts.add(i.evaluation.category);
+                n += 1;
+            }
+            DepartmentSummary {
+                department: d.code.clone(),
+                name: d.name.clone(),
+                indicators: n,
+                counts,
+                projects: (by_department.iter())
+                    .find(|p| p.department == d.code)
+                    .map(|p| p.counts.clone())
+                    .unwrap_or_default(),
+                missing: not_reported(&d.code),
+            }
+        })
+        .collect();
+
+    let decisions: Vec<DecisionInForce> = (register.decisions.iter())
+        .filter(|d| d.plan == plan.id() && d.period <= period)
+        .filter(|d| decision_of_ours(d))
+        .map(|d| DecisionInForce {
+            id: d.id.clone(),
+            kind: d.kind.as_str(),
+            department: d.department.clone(),
+            period: d.period,
+            rule: d.rule.clone(),
+            targets: match d.kind {
+                DecisionKind::Revision => d.targets.clone(),
+                _ => d.target.iter().cloned().collect(),
+            },
+            value: d.value,
+            reason: d.reason.clone(),
+            source: d.document.clone(),
+            approved_by: d.approved_by.clone(),
+            date: d.date.clone(),
+            file: d.source.path.clone(),
+        })
+        .collect();
+
+    Status {
+        version: 1,
+        tool: Tool {
+            name: "plan-lint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        plan: PlanInfo {
+            id: plan.id().to_string(),
+            name: plan.header.name.clone(),
+            sha256: plan.sha256.clone(),
+            period: pp,
+        },
+        period,
+        stage,
+        data_root,
+        status_band: band,
+        reports: Reports {
+            files,
+            unreadable,
+            departments: responsible.len(),
+            missing,
+        },
+        summary,
+        indicators,
+        projects: Projects {
+            all,
+            by_column,
+            by_department,
+            list,
+        },
+        departments,
+        department: department.map(|d| DepartmentRef {
+            code: d.code,
+            name: d.name,
+        }),
+        decisions,
+    }
+}
