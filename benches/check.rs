@@ -10,8 +10,10 @@
 mod repo;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use plan_lint::engine::check::{self, CheckOptions, Plans};
+use plan_lint::engine::check;
+use plan_lint::load::workspace::CheckOptions;
 use plan_lint::model::plan::Plan;
+use plan_lint::model::plan::Plans;
 use std::path::Path;
 
 fn today() -> jiff::civil::Date {
@@ -56,11 +58,11 @@ fn load_one(c: &mut Criterion) {
         b.iter_batched(
             || text.clone().into_bytes(),
             |bytes| {
-                check::load_file(
+                plan_lint::load::workspace::load_file(
                     path,
                     "progress/2023/eco-env.yaml".into(),
                     Some(bytes),
-                    check::DEFAULT_MAX_FILE_SIZE,
+                    plan_lint::load::workspace::DEFAULT_MAX_FILE_SIZE,
                 )
             },
             BatchSize::SmallInput,

@@ -5,9 +5,11 @@ use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::diagnostic::Severity;
 use crate::diagnostics::messages::{CliHelp, Lang, Stage, Text};
 use crate::drivers::pull_request::Base;
-use crate::engine::check::{self, CheckOptions, Plans};
+use crate::engine::check;
 use crate::engine::rules::registry;
 use crate::load::config::Config;
+use crate::load::workspace::CheckOptions;
+use crate::model::plan::Plans;
 use crate::model::plan::{Plan, PlanDir};
 use crate::output::findings::{self, RunInfo};
 use clap::error::ErrorKind;
@@ -705,7 +707,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                     Ok(x) => x,
                     Err(o) => return o,
                 };
-            let work = check::Workset::under_root(&plans, &opts);
+            let work = crate::load::workspace::Workset::under_root(&plans, &opts);
             let reports: Vec<&crate::model::report::Report> = work.reports().collect();
             let text =
                 match crate::commands::init::plan_for_period(&plans, plan_id.as_deref(), period)
@@ -731,7 +733,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                     lang,
                 );
             }
-            let work = check::Workset::under_root(&plans, &opts);
+            let work = crate::load::workspace::Workset::under_root(&plans, &opts);
             let text = crate::load::decisions::draft::draft(&work, &plans);
             write_new(text, output.as_deref(), lang)
         }
@@ -1053,7 +1055,7 @@ fn data_root_of(args: &CheckArgs, cfg: &Config) -> PathBuf {
         .and_then(|f| {
             // Relative to the current folder, which may be the year's folder itself.
             let f = std::path::absolute(f).ok()?;
-            crate::engine::rules::reference::folder_year(&f.to_string_lossy())?;
+            crate::load::workspace::folder_year(&f.to_string_lossy())?;
             Some(f.parent()?.parent()?.to_path_buf())
         })
         .unwrap_or(default)
@@ -1122,7 +1124,10 @@ fn check_command(
     let (plans, gathered) = match (&today, side_by_side) {
         (Ok(t), true) => {
             let opts = check_options(&args, &setup.config, *t);
-            let (plans, gathered) = rayon::join(|| setup.load_plans(lang), || check::gather(&opts));
+            let (plans, gathered) = rayon::join(
+                || setup.load_plans(lang),
+                || crate::load::workspace::gather(&opts),
+            );
             (plans, Some((opts, gathered)))
         }
         _ => (setup.load_plans(lang), None),

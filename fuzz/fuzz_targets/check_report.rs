@@ -6,9 +6,11 @@
 //! help text and a location inside its file (or none, for a file-level one).
 
 use plan_lint::diagnostics::messages::Lang;
-use plan_lint::engine::check::{self, CheckOptions, Outcome, Plans};
+use plan_lint::engine::check::{self, Outcome};
 use plan_lint::engine::history::History;
+use plan_lint::load::workspace::CheckOptions;
 use plan_lint::model::plan::Plan;
+use plan_lint::model::plan::Plans;
 use plan_lint::model::report::Report;
 use plan_lint::output::findings::{human, json, RunInfo};
 use std::path::Path;
@@ -29,7 +31,13 @@ fn world() -> &'static World {
             .iter()
             .filter_map(|p| {
                 let path = root.join(p);
-                check::load_file(&path, p.to_string(), None, check::DEFAULT_MAX_FILE_SIZE).report
+                plan_lint::load::workspace::load_file(
+                    &path,
+                    p.to_string(),
+                    None,
+                    plan_lint::load::workspace::DEFAULT_MAX_FILE_SIZE,
+                )
+                .report
             })
             .collect();
         let today = plan_lint::model::report::parse_date("2026-01-01").expect("a date");
@@ -59,11 +67,11 @@ fn main() {
         .expect("the global pool is made once, first");
     let w = world();
     afl::fuzz!(|data: &[u8]| {
-        let loaded = check::load_file(
+        let loaded = plan_lint::load::workspace::load_file(
             Path::new("progress/2023/eco-env.yaml"),
             "progress/2023/eco-env.yaml".into(),
             Some(data.to_vec()),
-            check::DEFAULT_MAX_FILE_SIZE,
+            plan_lint::load::workspace::DEFAULT_MAX_FILE_SIZE,
         );
         let mut diags = loaded.diagnostics.clone();
         if let Some(r) = &loaded.report {

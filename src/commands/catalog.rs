@@ -2,7 +2,7 @@
 
 use crate::cli::{DataFormat as Format, Output, PlanArgs};
 use crate::diagnostics::messages::{num, DataText, Lang, Text};
-use crate::engine::check::Plans;
+use crate::model::plan::Plans;
 use crate::model::plan::{Attribute, Plan};
 use serde_json::{json, Value};
 use std::fmt::Write;

@@ -18,8 +18,10 @@
 
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::Lang;
-use crate::engine::check::{self, CheckOptions, Plans};
+use crate::engine::check;
+use crate::load::workspace::CheckOptions;
 use crate::model::plan::Plan;
+use crate::model::plan::Plans;
 use crate::model::report::parse_date;
 use crate::syntax::source::SourceFile;
 use crate::syntax::yaml::{self, Limits};

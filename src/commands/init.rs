@@ -4,8 +4,8 @@
 //! `plan-lint check` points at each one.
 
 use crate::diagnostics::messages::{num, DataText, Lang, Text};
-use crate::engine::check::Plans;
 use crate::engine::history::History;
+use crate::model::plan::Plans;
 use crate::model::plan::{Comparison, IndicatorKind, Plan};
 use crate::model::report::Report;
 use std::fmt::Write;

@@ -16,8 +16,10 @@
 use crate::cli::{Env, Output};
 use crate::diagnostics::diagnostic::{Diagnostic, Severity};
 use crate::diagnostics::messages::{self, Lang, ServerText};
-use crate::engine::check::{self, CheckOptions, Kept, Plans};
+use crate::engine::check::{self, Kept};
 use crate::load::config::Config;
+use crate::load::workspace::CheckOptions;
+use crate::model::plan::Plans;
 use crate::model::plan::{Attribute, Plan, ProjectStatus};
 use crate::model::report::Report;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
@@ -698,7 +700,7 @@ impl State {
         let t = |s: ServerText| s.text(lang);
         let period = (doc.report.as_ref())
             .and_then(Report::period)
-            .or_else(|| crate::engine::rules::reference::folder_year(&doc.path.to_string_lossy()));
+            .or_else(|| crate::load::workspace::folder_year(&doc.path.to_string_lossy()));
         // Earlier periods only are asked of it: the stored reports serve.
         let history = || crate::engine::history::History::build(&self.plans.0, self.kept.reports());
         let department = |code: &str| {
@@ -935,7 +937,7 @@ fn absolute(base: &Path, p: &Path) -> PathBuf {
 
 /// The data root of a report filed as `<data root>/<year>/<file>`.
 fn data_root_around(path: &Path) -> Option<PathBuf> {
-    crate::engine::rules::reference::folder_year(&path.to_string_lossy())?;
+    crate::load::workspace::folder_year(&path.to_string_lossy())?;
     Some(path.parent()?.parent()?.to_path_buf()).filter(|p| p.is_dir())
 }
 

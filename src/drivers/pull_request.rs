@@ -9,8 +9,14 @@
 use crate::diagnostics::diagnostic::{self, BaselineState};
 use crate::diagnostics::messages::{Changed, Text};
 use crate::drivers::git::{self, Change};
-use crate::engine::check::{load_file, CheckOptions, Fatal, Loaded, Outcome, Plans, Workset};
+use crate::engine::check::Outcome;
 use crate::engine::rules::history_integrity;
+use crate::load::workspace::load_file;
+use crate::load::workspace::CheckOptions;
+use crate::load::workspace::Fatal;
+use crate::load::workspace::Loaded;
+use crate::load::workspace::Workset;
+use crate::model::plan::Plans;
 use crate::model::plan::{FilesAt, PlanDir};
 use crate::syntax::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -105,7 +111,7 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
                     Some(bytes.clone()),
                     plain.max_file_size,
                 );
-                l.catalog = crate::engine::check::positions(plans, l.report.as_ref());
+                l.catalog = crate::load::workspace::positions(plans, l.report.as_ref());
                 (path.clone(), l)
             })
             .collect();
@@ -331,7 +337,7 @@ pub fn base_inputs(
             let name = f.strip_prefix(&prefix).unwrap_or(f).to_string();
             at.files.insert(name, (shown_as, bytes));
         }
-        for f in crate::engine::check::reports_under(dir) {
+        for f in crate::load::workspace::reports_under(dir) {
             let rel_now = git::repo_path(top, &f);
             if !files.contains(&rel_now) {
                 notices.push(history_integrity::rules_changed(

@@ -2,64 +2,22 @@
 //! the fixed checks and the plan's rules, and return sorted diagnostics.
 
 use crate::diagnostics::diagnostic::{self, Diagnostic, Location, Severity};
-use crate::diagnostics::messages::{
-    Counts, DuplicateRole, Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text,
-};
+use crate::diagnostics::messages::{Counts, DuplicateRole, FileMsg, Note, ReportMsg, Text};
 use crate::engine::history::History;
 use crate::engine::rules;
-use crate::load::schema::{self, Kind};
+use crate::load::workspace::{
+    excluded, gather, isolate, load_file, pl001_file, positions, test_hook, under, CheckOptions,
+    Clock, Fatal, Gathered, Loaded, Workset,
+};
 use crate::model::code::Code;
-use crate::model::plan::{CatalogPositions, Plan};
+use crate::model::plan::CatalogPositions;
+use crate::model::plan::Plans;
 use crate::model::report::Report;
-use crate::syntax::source::{Source, SourceFile};
-use crate::syntax::yaml::{self, Limits, LoadError, Span};
+use crate::syntax::source::Source;
 use crate::FastMap;
-use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-/// Default size limit of one report (reports are a few kilobytes).
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
-
-#[derive(Clone, Debug)]
-pub struct CheckOptions {
-    /// Paths, directories or glob patterns; empty means every report under the data root.
-    pub inputs: Vec<String>,
-    /// A report read from standard input: (the name it is shown under, its bytes).
-    pub stdin: Option<(String, Vec<u8>)>,
-    pub data_root: PathBuf,
-    pub today: Date,
-    pub max_file_size: u64,
-    pub exclude: Vec<glob::Pattern>,
-    /// Severity overrides for suppressible rules (from the config).
-    pub severity: BTreeMap<String, Severity>,
-    /// The plan office's decisions register in force (trust.md): in
-    /// pull-request mode, as it stands at the merge-base.
-    pub decisions: std::sync::Arc<crate::load::decisions::Register>,
-}
-
-impl CheckOptions {
-    pub fn new(data_root: impl Into<PathBuf>, today: Date) -> Self {
-        CheckOptions {
-            inputs: Vec::new(),
-            stdin: None,
-            data_root: data_root.into(),
-            today,
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
-            exclude: Vec::new(),
-            severity: BTreeMap::new(),
-            decisions: Default::default(),
-        }
-    }
-}
-
-/// Why a check could not run at all (exit 2).
-#[derive(Debug)]
-pub struct Fatal {
-    pub message: Text,
-    pub diagnostics: Vec<Diagnostic>,
-}
 
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -109,428 +67,6 @@ impl Outcome {
     }
 }
 
-/// The plans a run knows: the built-in one first, then `--plan` directories.
-pub struct Plans(pub Vec<Plan>);
-
-impl Plans {
-    pub fn get(&self, id: &str) -> Option<&Plan> {
-        self.0.iter().find(|p| p.id() == id)
-    }
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(Plan::id)
-    }
-    /// The loaded plans whose period holds `year`, in load order.
-    pub fn holding(&self, year: i64) -> Vec<&Plan> {
-        let Ok(year) = i32::try_from(year) else {
-            return Vec::new();
-        };
-        self.0.iter().filter(|p| p.in_period(year)).collect()
-    }
-    /// Each loaded plan's id and period, for a message: (id, start, end).
-    pub fn periods(&self) -> Vec<(String, i32, i32)> {
-        (self.0.iter())
-            .map(|p| {
-                (
-                    p.id().to_string(),
-                    p.header.period.start,
-                    p.header.period.end,
-                )
-            })
-            .collect()
-    }
-}
-
-/// One file as loaded: its source, its typed report if it has one, and the
-/// diagnostics loading produced (PL001, PL002).
-pub struct Loaded {
-    pub report: Option<Report>,
-    /// The catalog positions of the report's entries in the plan it names:
-    /// looked up once by the check when the plans have loaded, for the
-    /// history and the rules (`None` from [`load_file`]).
-    pub catalog: Option<CatalogPositions>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub internal_error: Option<Text>,
-}
-
-/// Runs one file's work so that a bug (a panic) loses only that file's
-/// results; the panic becomes an internal error naming the file.
-fn isolate<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, Text> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        Text::Internal {
-            file: file.to_string(),
-            what,
-        }
-    })
-}
-
-/// Lets a test make the check of one file panic, to prove that the panic
-/// loses only that file's results. Not reachable from a report or the
-/// command line: only a program linking the library can set it.
-#[doc(hidden)]
-pub mod test_hook {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::sync::Mutex;
-
-    static SET: AtomicBool = AtomicBool::new(false);
-    static FILES: Mutex<Vec<String>> = Mutex::new(Vec::new());
-
-    /// From now on, checking a file whose display path ends with `suffix` panics.
-    pub fn panic_when_checking(suffix: &str) {
-        FILES
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(suffix.to_string());
-        SET.store(true, Ordering::SeqCst);
-    }
-
-    pub(crate) fn maybe_panic(shown: &str) {
-        if SET.load(Ordering::Relaxed)
-            && FILES
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .iter()
-                .any(|s| shown.ends_with(s.as_str()))
-        {
-            panic!("test hook: panic while checking {shown}");
-        }
-    }
-}
-
-/// A YAML load error as a PL001 diagnostic.
-pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
-    let span = if e.span.is_empty() {
-        let start = source.clamp(e.span.start());
-        let next = source.text()[start..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
-        Span::new(start, start + next)
-    } else {
-        e.span
-    };
-    let mut d = Diagnostic::new(
-        Code::PL001,
-        Severity::Error,
-        Location::at(source, span),
-        e.kind,
-    );
-    if let Some(span) = e.related {
-        d = d.related(Location::at(source, span), Note::FirstDefined);
-    }
-    d
-}
-
-fn pl001_file(location: Location, msg: FileMsg) -> Diagnostic {
-    Diagnostic::new(Code::PL001, Severity::Error, location, msg)
-}
-
-/// Reads, decodes, parses and schema-checks one file.
-pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64) -> Loaded {
-    // Spans hold u32 offsets: a larger file is too large, whatever the limit says.
-    let max = max.min(u64::from(u32::MAX));
-    let mut out = Loaded {
-        report: None,
-        catalog: None,
-        diagnostics: Vec::new(),
-        internal_error: None,
-    };
-    // A file read here can be read again, so its text need not be kept.
-    let from_disk = bytes.is_none();
-    let bytes = match bytes {
-        Some(b) => b,
-        None => {
-            let metadata = std::fs::metadata(path);
-            match &metadata {
-                Ok(m) if m.is_dir() => {
-                    out.diagnostics.push(pl001_file(
-                        Location::path_only(&display),
-                        FileMsg::IsDirectory,
-                    ));
-                    return out;
-                }
-                Ok(m) if !m.is_file() => {
-                    out.diagnostics.push(pl001_file(
-                        Location::path_only(&display),
-                        FileMsg::NotRegularFile,
-                    ));
-                    return out;
-                }
-                Ok(m) if m.len() > max => {
-                    out.diagnostics.push(pl001_file(
-                        Location::path_only(&display),
-                        FileMsg::TooLarge { size: m.len(), max },
-                    ));
-                    return out;
-                }
-                _ => {}
-            }
-            // Never more than the limit and one byte, whatever the metadata
-            // said; room for the size it did say.
-            let expected = metadata.map_or(0, |m| m.len().min(max) as usize);
-            match crate::syntax::source::read_bounded(path, expected, max.saturating_add(1)) {
-                Ok(b) => b,
-                Err(e) => {
-                    let dangling = e.kind() == std::io::ErrorKind::NotFound
-                        && path
-                            .symlink_metadata()
-                            .is_ok_and(|m| m.file_type().is_symlink());
-                    out.diagnostics.push(if dangling {
-                        pl001_file(Location::path_only(&display), FileMsg::DanglingLink)
-                    } else {
-                        pl001_file(
-                            Location::path_only(&display),
-                            FileMsg::CannotRead { error: (&e).into() },
-                        )
-                    });
-                    return out;
-                }
-            }
-        }
-    };
-    if bytes.len() as u64 > max {
-        out.diagnostics.push(pl001_file(
-            Location::path_only(&display),
-            FileMsg::TooLargeRead { max },
-        ));
-        return out;
-    }
-    let text = match decode(bytes) {
-        Ok(t) => t,
-        Err((lossy, offset, msg)) => {
-            let source = SourceFile::new(display, lossy);
-            let at = source.clamp(offset);
-            let end = source.text()[at..]
-                .chars()
-                .next()
-                .map_or(at, |c| at + c.len_utf8());
-            out.diagnostics
-                .push(pl001_file(Location::at(&source, Span::new(at, end)), msg));
-            return out;
-        }
-    };
-    let source = SourceFile::new(display, text);
-    let node = match yaml::load(source.body(), source.bom_len(), Limits::default()) {
-        Ok(n) => n,
-        Err(e) => {
-            out.diagnostics.push(load_error_diagnostic(&source, e));
-            return out;
-        }
-    };
-    out.diagnostics
-        .extend(schema::validate(Kind::Report, &node, &source));
-    for (pointer, span, text) in crate::model::report::impossible_dates(&node) {
-        out.diagnostics.push(
-            Diagnostic::new(
-                Code::PL002,
-                Severity::Error,
-                Location::at(&source, span),
-                SchemaMsg::ImpossibleDate { text },
-            )
-            .node_path(pointer),
-        );
-    }
-    // Checks need the typed values and their spans, not the text: unless a
-    // finding already points into it, the text goes now and is read again
-    // only if a later finding needs it (see `restore_released`).
-    let source = if from_disk && out.diagnostics.is_empty() {
-        SourceFile::released(source.path.clone(), path, source.text())
-    } else {
-        source
-    };
-    out.report = Report::from_node(source, node);
-    out
-}
-
-type DecodeError = (String, usize, FileMsg);
-
-/// UTF-8 (with or without BOM) only; other encodings get a diagnostic that
-/// names them.
-fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    let utf = |encoding| Err((String::new(), 0, FileMsg::WrongEncoding { encoding }));
-    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return utf(Encoding::Utf32);
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return utf(Encoding::Utf16);
-    }
-    if looks_like_utf16(&bytes) {
-        return utf(Encoding::Utf16NoBom);
-    }
-    match crate::syntax::source::utf8_text(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let lossy = String::from_utf8_lossy(&bytes).into_owned();
-            let (decoded, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
-            let looks_gbk = !had_errors
-                && decoded
-                    .chars()
-                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-            // The lossy text has the same bytes up to `offset`.
-            Err((
-                lossy,
-                offset,
-                FileMsg::InvalidUtf8 {
-                    byte: bytes[offset],
-                    gbk: looks_gbk,
-                },
-            ))
-        }
-    }
-}
-
-/// UTF-16 text without a byte order mark: in its first bytes, every other
-/// byte is zero (ASCII characters such as `version:` as UTF-16LE or BE).
-fn looks_like_utf16(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(64) & !1];
-    if head.len() < 4 {
-        return false;
-    }
-    let zero_at = |parity: usize| {
-        head.iter()
-            .enumerate()
-            .filter(|(i, b)| i % 2 == parity && **b == 0)
-            .count()
-    };
-    let pairs = head.len() / 2;
-    (zero_at(1) * 2 > pairs && zero_at(0) == 0) || (zero_at(0) * 2 > pairs && zero_at(1) == 0)
-}
-
-/// Every report file under a directory, sorted: `*.yaml` and `*.yml` entries
-/// of any kind (a directory or a link of that name is listed, so that it is
-/// reported rather than skipped). Symbolic links are never followed while
-/// searching, so a link cannot lead the search in a loop or out of `dir`; a
-/// link to a directory outside `dir` is listed so that it is reported.
-pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
-    report_entries_under(dir)
-        .0
-        .into_iter()
-        .map(|(p, _)| p)
-        .collect()
-}
-
-/// [`reports_under`], with whether each entry is itself a symbolic link.
-/// The search never enters a linked directory, so an entry that is not a
-/// link is a file inside `dir` and cannot lead out of it. Second, the
-/// files whose names look like a report's but are not read (PL110).
-fn report_entries_under(dir: &Path) -> (Vec<(PathBuf, bool)>, Vec<PathBuf>) {
-    let mut out = Vec::new();
-    let mut unread = Vec::new();
-    let real_dir = std::fs::canonicalize(dir).ok();
-    // Each directory's entries in name order, and a directory's contents
-    // right after it: the order of `Path`'s comparison (component by
-    // component), made without comparing whole paths.
-    let mut dirs = vec![(dir.to_path_buf(), entries_by_name(dir))];
-    while let Some((d, entries)) = dirs.last_mut() {
-        let Some((name, kind)) = entries.next() else {
-            dirs.pop();
-            continue;
-        };
-        let path = d.join(&name);
-        let name = name.to_string_lossy();
-        let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
-        if report_name {
-            out.push((path.clone(), kind.is_symlink()));
-        } else if !kind.is_dir() && rules::reference::unread_report_name(&name).is_some() {
-            unread.push(path.clone());
-        }
-        if kind.is_dir() {
-            let inside = entries_by_name(&path);
-            dirs.push((path, inside));
-        } else if kind.is_symlink() && !report_name && path.is_dir() {
-            let inside = match (&real_dir, std::fs::canonicalize(&path)) {
-                (Some(r), Ok(target)) => target.starts_with(r),
-                _ => false,
-            };
-            if !inside {
-                out.push((path, true));
-            }
-        }
-    }
-    (out, unread)
-}
-
-/// A directory's entries (name and kind, links not followed) sorted by
-/// name; none when it cannot be read.
-fn entries_by_name(dir: &Path) -> std::vec::IntoIter<(std::ffi::OsString, std::fs::FileType)> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
-        .collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    entries.into_iter()
-}
-
-/// A report path inside the data root whose real place (links resolved) is
-/// outside it: not read, so a link cannot make plan-lint read or show a file
-/// elsewhere on the machine.
-fn leaves_root(path: &Path, display: &str, real_root: &Path) -> Option<Diagnostic> {
-    let real = std::fs::canonicalize(path).ok()?;
-    if real.starts_with(real_root) {
-        return None;
-    }
-    Some(pl001_file(
-        Location::path_only(display),
-        FileMsg::LeavesRoot,
-    ))
-}
-
-/// PL110 for a file whose name looks like a report's but is not read,
-/// pointing at its first line when it can be read as text.
-fn unread_report_file(path: &Path, max: u64) -> Option<Diagnostic> {
-    let name = path.file_name()?.to_string_lossy().into_owned();
-    let read_as = rules::reference::unread_report_name(&name)?;
-    let shown = crate::syntax::paths::display(path);
-    let location = match crate::syntax::source::read_bounded(path, 0, max) {
-        Ok(bytes) => Location::file_start(&SourceFile::new(
-            shown.clone(),
-            String::from_utf8_lossy(&bytes).into_owned(),
-        )),
-        Err(_) => Location::path_only(&shown),
-    };
-    Some(Diagnostic::new(
-        Code::PL110,
-        Severity::Warning,
-        location,
-        ReportMsg::UnreadReportFile { name, read_as },
-    ))
-}
-
-fn excluded(shown: &str, exclude: &[glob::Pattern]) -> bool {
-    exclude.iter().any(|p| p.matches(shown))
-}
-
-/// Expands the command line's paths and globs; an argument that matches nothing is fatal.
-fn resolve_inputs(opts: &CheckOptions) -> Result<Vec<PathBuf>, Fatal> {
-    let mut files = Vec::new();
-    for arg in &opts.inputs {
-        let p = Path::new(arg);
-        let before = files.len();
-        if p.is_dir() {
-            files.extend(reports_under(p));
-        } else if p.exists() || p.symlink_metadata().is_ok() {
-            files.push(p.to_path_buf());
-        } else if let Ok(paths) = glob::glob(arg) {
-            files.extend(paths.filter_map(Result::ok));
-        }
-        if files.len() == before {
-            return Err(Fatal {
-                message: Text::NoMatch { arg: arg.clone() },
-                diagnostics: Vec::new(),
-            });
-        }
-    }
-    Ok(files)
-}
-
 /// Runs a whole check.
 pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
     run_inner(plans, opts, None)
@@ -546,138 +82,6 @@ pub fn run_inner(
 ) -> Result<Outcome, Fatal> {
     let gathered = gather(opts)?;
     run_gathered(plans, opts, changed, gathered)
-}
-
-/// The reports a check reads, found and loaded: everything a check does
-/// before it needs a plan, so a caller can do it while the plans load.
-pub struct Gathered {
-    clock: Clock,
-    /// PL110 for the files under the data root that look like reports but are not read.
-    unread: Vec<Diagnostic>,
-    /// The data root as paths are displayed.
-    root_shown: String,
-    root_exists: bool,
-    /// Every report under the data root: (display path, path, whether it
-    /// is a link, which could lead out of the root).
-    history_paths: Vec<(String, PathBuf, bool)>,
-    /// The files named on the command line.
-    named: Vec<PathBuf>,
-    stdin_name: Option<String>,
-    /// Each file once, by display path, in path order; catalog positions not yet looked up.
-    loaded: Vec<(String, Loaded)>,
-}
-
-/// Whether a path, as displayed, lies under the data root as displayed.
-fn under(root_shown: &str, shown: &str) -> bool {
-    root_shown == "." || (shown.strip_prefix(root_shown)).is_some_and(|rest| rest.starts_with('/'))
-}
-
-/// Finds and loads the reports of a check ([`Gathered`]).
-pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
-    let mut clock = Clock::start();
-    let root = crate::syntax::paths::normalize(&opts.data_root);
-    let root_exists = root.is_dir();
-    if opts.inputs.is_empty() && opts.stdin.is_none() && !root_exists {
-        return Err(Fatal {
-            message: Text::DataRootMissing {
-                root: crate::syntax::paths::display(&root),
-            },
-            diagnostics: Vec::new(),
-        });
-    }
-    // Every report under the data root: (display path, path, whether it
-    // is a link, which could lead out of the root).
-    let (entries, unread) = if root_exists {
-        report_entries_under(&root)
-    } else {
-        Default::default()
-    };
-    let history_paths: Vec<(String, PathBuf, bool)> = entries
-        .into_iter()
-        .map(|(p, link)| (crate::syntax::paths::display(&p), p, link))
-        .filter(|(shown, _, _)| !excluded(shown, &opts.exclude))
-        .collect();
-    let unread: Vec<Diagnostic> = unread
-        .iter()
-        .filter(|p| !excluded(&crate::syntax::paths::display(p), &opts.exclude))
-        .filter_map(|p| unread_report_file(p, opts.max_file_size))
-        .collect();
-    let named = resolve_inputs(opts)?;
-
-    // Each distinct file once, keyed by its display path, with whether it
-    // must be checked for leading out of the data root: links found under
-    // it, and every path named on the command line.
-    let mut all: BTreeMap<String, (PathBuf, bool)> = BTreeMap::new();
-    for (shown, p, link) in &history_paths {
-        all.entry(shown.clone())
-            .or_insert_with(|| (p.clone(), *link));
-    }
-    for p in &named {
-        all.entry(crate::syntax::paths::display(p))
-            .or_insert_with(|| (p.clone(), true));
-    }
-    let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
-    clock.lap("find reports");
-    let real_root = root_exists
-        .then(|| std::fs::canonicalize(&root).ok())
-        .flatten();
-    let root_shown = crate::syntax::paths::display(&root);
-    let load = |path: &Path, shown: &str, bytes: Option<Vec<u8>>| {
-        load_file(path, shown.to_string(), bytes, opts.max_file_size)
-    };
-    let mut loaded: Vec<(String, Loaded)> = all
-        .into_par_iter()
-        .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
-        .map(|(shown, (p, may_leave))| {
-            let l = isolate(&shown, || {
-                let outside = real_root
-                    .as_deref()
-                    .filter(|_| may_leave && under(&root_shown, &shown))
-                    .and_then(|r| leaves_root(&p, &shown, r));
-                match outside {
-                    Some(d) => Loaded {
-                        report: None,
-                        catalog: None,
-                        diagnostics: vec![d],
-                        internal_error: None,
-                    },
-                    None => load(&p, &shown, None),
-                }
-            })
-            .unwrap_or_else(|e| Loaded {
-                report: None,
-                catalog: None,
-                diagnostics: Vec::new(),
-                internal_error: Some(e),
-            });
-            (shown, l)
-        })
-        .collect();
-    if let Some((name, bytes)) = &opts.stdin {
-        let shown = crate::syntax::paths::display(Path::new(name));
-        let l = isolate(&shown, || {
-            load(Path::new(name), &shown, Some(bytes.clone()))
-        })
-        .unwrap_or_else(|e| Loaded {
-            report: None,
-            catalog: None,
-            diagnostics: Vec::new(),
-            internal_error: Some(e),
-        });
-        loaded.push((shown, l));
-        loaded.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    clock.lap("load reports");
-    Ok(Gathered {
-        clock,
-        unread,
-        root_shown,
-        root_exists,
-        history_paths,
-        named,
-        stdin_name,
-        loaded,
-    })
 }
 
 /// Where a loaded report stands in a check: linted (named, changed, or in
@@ -700,14 +104,6 @@ struct Context<'a> {
 }
 
 impl Gathered {
-    /// Looks up each report's entries in the catalog of the plan it names, once.
-    fn locate(&mut self, plans: &Plans) {
-        self.loaded.par_iter_mut().for_each(|(_, l)| {
-            l.catalog = positions(plans, l.report.as_ref());
-        });
-        self.clock.lap("catalog lookup");
-    }
-
     fn context(&self) -> Context<'_> {
         Context {
             unread: &self.unread,
@@ -768,60 +164,7 @@ pub fn run_gathered(
     Ok(outcome)
 }
 
-/// The reports of a check as a driver sees them: every report by display
-/// path, each loaded once and its catalog positions looked up; a driver
-/// (pull-request mode) checks them as they stand, then as another version
-/// of some of them would leave them ([`Workset::check_with`]), without
-/// reading or parsing the others again.
-pub struct Workset {
-    gathered: Gathered,
-}
-
 impl Workset {
-    /// Finds and loads the reports of a check, and looks up their catalog positions.
-    pub fn load(plans: &Plans, opts: &CheckOptions) -> Result<Workset, Fatal> {
-        let mut gathered = gather(opts)?;
-        gathered.locate(plans);
-        Ok(Workset { gathered })
-    }
-
-    /// The reports under a data root, for a command that reads them but
-    /// checks nothing (status, init, decisions draft): found and read as a
-    /// check reads them (the configuration's `exclude` and size limit, no
-    /// link out of the data root). A data root that does not exist holds none.
-    pub fn under_root(plans: &Plans, opts: &CheckOptions) -> Workset {
-        let mut opts = opts.clone();
-        opts.inputs.clear();
-        opts.stdin = None;
-        let gathered = match gather(&opts) {
-            Ok(mut g) => {
-                g.locate(plans);
-                g
-            }
-            Err(_) => Gathered {
-                clock: Clock::start(),
-                unread: Vec::new(),
-                root_shown: crate::syntax::paths::display(&opts.data_root),
-                root_exists: false,
-                history_paths: Vec::new(),
-                named: Vec::new(),
-                stdin_name: None,
-                loaded: Vec::new(),
-            },
-        };
-        Workset { gathered }
-    }
-
-    /// The loaded files, by display path, in path order.
-    pub fn files(&self) -> impl Iterator<Item = (&str, &Loaded)> {
-        (self.gathered.loaded.iter()).map(|(shown, l)| (shown.as_str(), l))
-    }
-
-    /// The files that are reports (they parsed), in path order.
-    pub fn reports(&self) -> impl Iterator<Item = &Report> {
-        self.files().filter_map(|(_, l)| l.report.as_ref())
-    }
-
     /// Checks the reports as they stand, linting `changed` (and the
     /// later periods that depend on them).
     pub fn check(
@@ -1074,8 +417,9 @@ fn duplicate_findings(dept: &str, period: i32, reports: &[&Report]) -> Vec<(Stri
     };
     // The report in its period's folder is the one on record; one in
     // another year's folder is a copy made for that year.
-    let in_place =
-        |r: &Report| rules::reference::folder_year(&r.source.path).is_none_or(|y| y == period);
+    let in_place = |r: &Report| {
+        crate::load::workspace::folder_year(&r.source.path).is_none_or(|y| y == period)
+    };
     let on_record: Vec<&str> = (reports.iter())
         .filter(|r| in_place(r))
         .map(|r| r.source.path.as_str())
@@ -1090,7 +434,7 @@ fn duplicate_findings(dept: &str, period: i32, reports: &[&Report]) -> Vec<(Stri
             },
             (false, [kept]) => DuplicateRole::Copy {
                 on_record: kept.to_string(),
-                folder: rules::reference::folder_year(&r.source.path).unwrap_or(period),
+                folder: crate::load::workspace::folder_year(&r.source.path).unwrap_or(period),
             },
             _ => DuplicateRole::Unclear,
         };
@@ -1192,33 +536,6 @@ fn restore_released(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
         .filter(|(_, s)| !s.intact())
         .map(|(path, _)| pl001_file(Location::path_only(path), FileMsg::ChangedWhileChecked))
         .collect()
-}
-
-/// Times the phases of a check, each from the end of the one before.
-struct Clock {
-    last: std::time::Instant,
-    laps: Vec<(&'static str, std::time::Duration)>,
-}
-
-impl Clock {
-    fn start() -> Self {
-        Clock {
-            last: std::time::Instant::now(),
-            laps: Vec::new(),
-        }
-    }
-    fn lap(&mut self, phase: &'static str) {
-        let now = std::time::Instant::now();
-        self.laps.push((phase, now - self.last));
-        self.last = now;
-    }
-}
-
-/// The catalog positions of a report's entries in the plan it names, if
-/// that plan is loaded.
-pub(crate) fn positions(plans: &Plans, report: Option<&Report>) -> Option<CatalogPositions> {
-    let r = report?;
-    Some(plans.get(r.plan_id()?)?.positions_of(r))
 }
 
 /// A report's plan, department and period: two reports of the same key
@@ -1493,6 +810,9 @@ pub fn check_text(
 mod tests {
     use super::*;
     use crate::diagnostics::messages::IndicatorMsg;
+    use crate::load::workspace::reports_under;
+    use crate::syntax::source::SourceFile;
+    use crate::syntax::yaml::Span;
 
     /// A path is under the root only past a separator: a sibling whose name
     /// starts with the root's is not, nor is the root itself.

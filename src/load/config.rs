@@ -4,9 +4,9 @@
 
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::PlanMsg;
-use crate::engine::check::Plans;
 use crate::load::schema::{self, Kind};
 use crate::model::code::Code;
+use crate::model::plan::Plans;
 use crate::syntax::source::{Source, SourceFile};
 use crate::syntax::yaml::{Node, NodeKind, Span};
 use std::collections::BTreeMap;

@@ -4,3 +4,4 @@ pub mod config;
 pub mod decisions;
 pub mod fast_schema;
 pub mod schema;
+pub mod workspace;

@@ -3,10 +3,10 @@
 //! language, and where the loaded plans apply them.
 
 use crate::diagnostics::messages::{Column, ExplainText as X, Lang};
-use crate::engine::check::Plans;
 use crate::engine::rules::registry::{self, CODES};
 use crate::engine::rules::CodeInfo;
 use crate::model::plan::Plan;
+use crate::model::plan::Plans;
 use std::fmt::Write;
 
 /// The columns a terminal gives a text: two for Chinese characters and

@@ -4,8 +4,10 @@
 //! once one district is not enough.
 
 use crate::repo;
-use plan_lint::engine::check::{self, CheckOptions, Plans};
+use plan_lint::engine::check;
+use plan_lint::load::workspace::CheckOptions;
 use plan_lint::model::plan::Plan;
+use plan_lint::model::plan::Plans;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn check_repo(opts: &repo::Options) -> (repo::Written, check::Outcome) {

@@ -653,7 +653,7 @@ fn a_panic_in_one_file_loses_no_other_results() {
     };
     let before: Value = serde_json::from_str(&check(&setup, "json").stdout).unwrap();
     let victim = plan_lint::syntax::paths::display(&root.join("2023/hrss.yaml"));
-    plan_lint::engine::check::test_hook::panic_when_checking(&victim);
+    plan_lint::load::workspace::test_hook::panic_when_checking(&victim);
     let out = check(&setup, "json");
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(

@@ -25,6 +25,7 @@ mod generate;
 mod hostile;
 mod init;
 mod lang;
+mod layers;
 mod mutations;
 mod neovim;
 mod plan_draft;

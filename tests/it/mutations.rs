@@ -9,10 +9,12 @@
 
 use crate::common::mutation::{apply, mutation};
 use plan_lint::diagnostics::messages::Lang;
-use plan_lint::engine::check::{self, CheckOptions, Outcome, Plans};
+use plan_lint::engine::check::{self, Outcome};
 use plan_lint::engine::history::History;
 use plan_lint::engine::rules::registry;
+use plan_lint::load::workspace::CheckOptions;
 use plan_lint::model::plan::Plan;
+use plan_lint::model::plan::Plans;
 use plan_lint::model::report::Report;
 use plan_lint::output::findings::{human, json, RunInfo};
 use proptest::prelude::*;
@@ -33,9 +35,14 @@ fn world() -> &'static World {
     static W: OnceLock<World> = OnceLock::new();
     W.get_or_init(|| {
         let load = |p: String| {
-            check::load_file(Path::new(&p), p.clone(), None, check::DEFAULT_MAX_FILE_SIZE)
-                .report
-                .expect("example reports load")
+            plan_lint::load::workspace::load_file(
+                Path::new(&p),
+                p.clone(),
+                None,
+                plan_lint::load::workspace::DEFAULT_MAX_FILE_SIZE,
+            )
+            .report
+            .expect("example reports load")
         };
         let departments = DEPARTMENTS
             .iter()
@@ -140,11 +147,11 @@ fn diagnostics_of(
     let w = world();
     let (earlier, _) = &w.departments[department];
     let name = format!("{ROOT}/2023/{}.yaml", DEPARTMENTS[department]);
-    let loaded = check::load_file(
+    let loaded = plan_lint::load::workspace::load_file(
         Path::new(&name),
         name.clone(),
         Some(bytes),
-        check::DEFAULT_MAX_FILE_SIZE,
+        plan_lint::load::workspace::DEFAULT_MAX_FILE_SIZE,
     );
     let mut diags = loaded.diagnostics.clone();
     if let Some(r) = &loaded.report {

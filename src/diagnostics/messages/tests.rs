@@ -2329,8 +2329,8 @@ fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 
 #[test]
 fn every_entry_has_a_sample() {
-    let here = |f: &str| std::fs::read_to_string(format!("src/messages/{f}")).unwrap();
-    let yaml = std::fs::read_to_string("src/yaml.rs").unwrap();
+    let here = |f: &str| std::fs::read_to_string(format!("src/diagnostics/messages/{f}")).unwrap();
+    let yaml = std::fs::read_to_string("src/syntax/yaml.rs").unwrap();
     let cases: [(&str, &str, BTreeSet<String>); 18] = [
         (&here("draft.rs"), "Basis", sampled(&basis_samples())),
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
@@ -2458,7 +2458,7 @@ fn help_samples() -> Vec<CliHelp> {
 
 #[test]
 fn every_command_line_help_exists_in_both_languages_and_is_used() {
-    let source = std::fs::read_to_string("src/messages/help.rs").unwrap();
+    let source = std::fs::read_to_string("src/diagnostics/messages/help.rs").unwrap();
     let missing: Vec<_> = variants(&source, "CliHelp")
         .difference(&sampled(&help_samples()))
         .cloned()

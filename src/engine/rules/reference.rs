@@ -7,8 +7,8 @@ use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{
     DeptHint, Entity, IndicatorHint, Note, PlanMsg, PlanOfYear, ProjectHint, ReportMsg,
 };
-use crate::engine::check::Plans;
 use crate::model::code::Code;
+use crate::model::plan::Plans;
 use crate::model::plan::{CatalogPositions, Plan};
 use crate::model::report::Report;
 use crate::syntax::suggest;
@@ -166,26 +166,6 @@ pub const PL110: CodeInfo = CodeInfo {
     },
     check: None,
 };
-
-/// Whether a file name looks like a report that is not read as one: a
-/// report extension in another case, or one followed by a backup or text
-/// suffix. The name under which it would be read is returned.
-pub fn unread_report_name(name: &str) -> Option<String> {
-    if name.ends_with(".yaml") || name.ends_with(".yml") {
-        return None;
-    }
-    let lower = name.to_lowercase();
-    for ext in [".yaml", ".yml"] {
-        for suffix in ["", ".bak", "~", ".txt", ".orig", ".old", ".backup"] {
-            let tail = format!("{ext}{suffix}");
-            if lower.ends_with(&tail) && lower.len() > tail.len() {
-                let stem = name.get(..name.len() - tail.len())?;
-                return Some(format!("{stem}{ext}"));
-            }
-        }
-    }
-    None
-}
 
 pub const PL109: CodeInfo = CodeInfo {
     code: Code::PL109,
@@ -662,7 +642,7 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let year_dir = folder_year(&src.path).map(i64::from);
+    let year_dir = crate::load::workspace::folder_year(&src.path).map(i64::from);
     if let (Some(y), Some(p)) = (year_dir, &report.period) {
         if y != p.value {
             out.push(
@@ -696,15 +676,4 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-}
-
-/// The year of the folder a report lies in (`progress/2023/eco-env.yaml`:
-/// 2023), if the folder is named as a year.
-pub fn folder_year(path: &str) -> Option<i32> {
-    std::path::Path::new(path)
-        .parent()
-        .and_then(|p| p.file_name())
-        .and_then(|s| s.to_str())
-        .filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|s| s.parse().ok())
 }

@@ -13,9 +13,9 @@
 
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{DecisionMsg, Note};
-use crate::engine::check::Plans;
 use crate::load::schema::{self, Kind};
 use crate::model::code::Code;
+use crate::model::plan::Plans;
 use crate::model::plan::{IndicatorKind, Plan};
 use crate::syntax::source::{Source, SourceFile};
 use crate::syntax::yaml::{self, Limits, Node};
@@ -219,7 +219,7 @@ impl Register {
             let node = match yaml::load(source.body(), source.bom_len(), Limits::default()) {
                 Ok(n) => n,
                 Err(e) => {
-                    let mut d = crate::engine::check::load_error_diagnostic(&source, e);
+                    let mut d = crate::load::workspace::load_error_diagnostic(&source, e);
                     d.code = Code::PL004;
                     diags.push(d);
                     continue;
@@ -314,7 +314,7 @@ pub fn register_files(dir: &Path) -> Vec<PathBuf> {
     if !dir.is_dir() {
         return Vec::new();
     }
-    crate::engine::check::reports_under(dir)
+    crate::load::workspace::reports_under(dir)
         .into_iter()
         .filter(|p| p.is_file())
         .collect()

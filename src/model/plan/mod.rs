@@ -600,7 +600,7 @@ fn parse_file(
     let node = match yaml::load(source.body(), source.bom_len(), Limits::default()) {
         Ok(n) => n,
         Err(e) => {
-            out.push(crate::engine::check::load_error_diagnostic(source, e));
+            out.push(crate::load::workspace::load_error_diagnostic(source, e));
             return None;
         }
     };
@@ -622,7 +622,7 @@ fn parse_json(source: &Source, kind: Kind, out: &mut Vec<Diagnostic>) -> Option<
     let json = match load() {
         Ok(n) => n.into_json(),
         Err(e) => {
-            out.push(crate::engine::check::load_error_diagnostic(source, e));
+            out.push(crate::load::workspace::load_error_diagnostic(source, e));
             return None;
         }
     };
@@ -975,6 +975,37 @@ impl Params {
             "at_most" => self.at_most.is_some(),
             _ => false,
         }
+    }
+}
+
+/// The plans a run knows: the built-in one first, then `--plan` directories.
+pub struct Plans(pub Vec<Plan>);
+
+impl Plans {
+    pub fn get(&self, id: &str) -> Option<&Plan> {
+        self.0.iter().find(|p| p.id() == id)
+    }
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(Plan::id)
+    }
+    /// The loaded plans whose period holds `year`, in load order.
+    pub fn holding(&self, year: i64) -> Vec<&Plan> {
+        let Ok(year) = i32::try_from(year) else {
+            return Vec::new();
+        };
+        self.0.iter().filter(|p| p.in_period(year)).collect()
+    }
+    /// Each loaded plan's id and period, for a message: (id, start, end).
+    pub fn periods(&self) -> Vec<(String, i32, i32)> {
+        (self.0.iter())
+            .map(|p| {
+                (
+                    p.id().to_string(),
+                    p.header.period.start,
+                    p.header.period.end,
+                )
+            })
+            .collect()
     }
 }
 

@@ -4,9 +4,9 @@
 use super::RunInfo;
 use crate::diagnostics::diagnostic::Severity;
 use crate::diagnostics::messages::{Lang, Text};
-use crate::engine::check::Plans;
 use crate::model::code::Code;
 use crate::model::plan::Attribute;
+use crate::model::plan::Plans;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

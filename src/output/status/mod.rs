@@ -15,10 +15,11 @@ pub mod table;
 pub mod xlsx;
 
 use crate::cli::{Output, StatusArgs, StatusFormat, StatusTable};
-use crate::engine::check::{self, Plans};
+use crate::engine::check;
 use crate::load::config::Config;
 use crate::load::decisions::{DecisionKind, Register};
 use crate::model::code::Code;
+use crate::model::plan::Plans;
 
 use crate::diagnostics::messages::{Lang, Sheet, StatusText, Text};
 use crate::engine::history::History;
@@ -72,7 +73,7 @@ impl StatusOptions {
             plan_id: None,
             band: DEFAULT_BAND,
             exclude: Vec::new(),
-            max_file_size: check::DEFAULT_MAX_FILE_SIZE,
+            max_file_size: crate::load::workspace::DEFAULT_MAX_FILE_SIZE,
             decisions: Default::default(),
             today: jiff::Zoned::now().date(),
             department: None,
@@ -539,7 +540,7 @@ pub fn value_findings(
     plans: &Plans,
     reports: &[&Report],
     history: &History,
-    opts: &check::CheckOptions,
+    opts: &crate::load::workspace::CheckOptions,
 ) -> Findings {
     /// One error finding in a value: (indicator, year), code, suppressing decision.
     type Found = ((String, i32), Code, Option<String>);
@@ -1102,13 +1103,13 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
         }
         .into());
     }
-    let mut check_opts = check::CheckOptions::new(&root, opts.today);
+    let mut check_opts = crate::load::workspace::CheckOptions::new(&root, opts.today);
     check_opts.decisions = opts.decisions.clone();
     check_opts.max_file_size = opts.max_file_size;
     check_opts.exclude = opts.exclude.clone();
     // Read as check reads them: the same files, the same limits, no link
     // out of the data root.
-    let work = check::Workset::under_root(plans, &check_opts);
+    let work = crate::load::workspace::Workset::under_root(plans, &check_opts);
     let unreadable: Vec<String> = (work.files())
         .filter(|(_, l)| l.report.is_none())
         .map(|(s, _)| s.to_string())
@@ -1173,7 +1174,7 @@ fn status_of(
     plan: &Plan,
     reports: &[&Report],
     opts: &StatusOptions,
-    check_opts: &check::CheckOptions,
+    check_opts: &crate::load::workspace::CheckOptions,
     read: Read,
 ) -> Status {
     let of_plan: Vec<&Report> = (reports.iter().copied())
