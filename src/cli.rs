@@ -8,9 +8,10 @@ use crate::drivers::pull_request::Base;
 use crate::engine::check;
 use crate::engine::rules::registry;
 use crate::load::config::Config;
+use crate::load::plan::PlanDir;
 use crate::load::workspace::CheckOptions;
+use crate::model::plan::Plan;
 use crate::model::plan::Plans;
-use crate::model::plan::{Plan, PlanDir};
 use crate::output::findings::{self, RunInfo};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -793,7 +794,7 @@ fn render_findings(info: &RunInfo<'_>, format: Option<Format>, env: &Env, lang: 
 /// proved against its seed; the findings as `check` prints them; exit 1 when
 /// any, 2 when a plan or its seed cannot be read.
 fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
-    use crate::model::plan::verify::{self, Seed};
+    use crate::engine::verify::{self, Seed};
     let read_seed = |path: &std::path::Path| read_seed(path, lang);
     let mut diagnostics = Vec::new();
     let mut plans = Vec::new();
@@ -907,16 +908,13 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
 }
 
 /// A plan text (seed) from a file, as UTF-8.
-fn read_seed(
-    path: &std::path::Path,
-    lang: Lang,
-) -> Result<crate::model::plan::verify::Seed, Output> {
+fn read_seed(path: &std::path::Path, lang: Lang) -> Result<crate::engine::verify::Seed, Output> {
     let shown = crate::syntax::paths::display(path);
     let text = std::fs::read(path).and_then(|b| {
         String::from_utf8(b).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     });
     match text {
-        Ok(t) => Ok(crate::model::plan::verify::Seed::new(shown, &t)),
+        Ok(t) => Ok(crate::engine::verify::Seed::new(shown, &t)),
         Err(e) => Err(error(
             Text::SeedUnreadable {
                 path: shown,
@@ -951,8 +949,8 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
         Ok(s) => s,
         Err(o) => return o,
     };
-    let seed_ref = crate::model::plan::draft::seed_reference(dir, &args.seed);
-    let drafted = crate::model::plan::draft::draft(&seed, &seed_ref, &args.id, lang);
+    let seed_ref = crate::engine::draft::seed_reference(dir, &args.seed);
+    let drafted = crate::engine::draft::draft(&seed, &seed_ref, &args.id, lang);
     for (name, text) in &drafted.files {
         let path = dir.join(name);
         let made = path.parent().map_or(Ok(()), std::fs::create_dir_all);

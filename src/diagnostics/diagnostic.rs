@@ -2,63 +2,10 @@
 
 use crate::diagnostics::messages::{Lang, Msg, Note, ServerText, Texts};
 use crate::model::code::Code;
-use crate::syntax::source::Source;
+pub use crate::model::code::Severity;
+pub use crate::syntax::source::Location;
 use crate::syntax::yaml::Span;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-/// A place in a file: the file and, unless the finding is about a file that
-/// no longer exists, a byte span in it.
-#[derive(Clone, Debug)]
-pub struct Location {
-    pub path: String,
-    pub source: Option<Source>,
-    pub span: Option<Span>,
-}
-
-impl Location {
-    pub fn at(source: &Source, span: Span) -> Self {
-        Location {
-            path: source.path.clone(),
-            source: Some(source.clone()),
-            span: Some(span),
-        }
-    }
-    /// The first line of a file, for findings about the whole file.
-    pub fn file_start(source: &Source) -> Self {
-        let (s, e) = source.line_span(1);
-        let s = s + source.bom_len().min(e);
-        Location::at(source, Span::new(s, e.max(s)))
-    }
-    /// A file that cannot be shown (deleted, unreadable): no line.
-    pub fn path_only(path: impl Into<String>) -> Self {
-        Location {
-            path: path.into(),
-            source: None,
-            span: None,
-        }
-    }
-    /// 1-based (line, column) of the start, and of the end.
-    pub fn line_col(&self) -> Option<((usize, usize), (usize, usize))> {
-        let (src, span) = (self.source.as_ref()?, self.span?);
-        Some((src.line_col(span.start()), src.line_col(span.end())))
-    }
-}
+use serde::Serialize;
 
 /// A second place that explains the finding: the earlier report holding the
 /// previous value, the first occurrence of a duplicate, the plan entry.

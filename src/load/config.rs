@@ -228,7 +228,7 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
             Some("error") => Severity::Error,
             _ => Severity::Warning,
         };
-        match crate::engine::rules::registry::info(&code) {
+        match crate::model::code::meta_of(&code) {
             None => diags.push(bad(
                 &source,
                 k.span,

@@ -3,5 +3,6 @@
 pub mod config;
 pub mod decisions;
 pub mod fast_schema;
+pub mod plan;
 pub mod schema;
 pub mod workspace;

@@ -27,17 +27,7 @@ pub const DECISIONS: &str = include_str!("../../schemas/decisions.schema.json");
 /// The shape of `plan-lint status --format json` (documentation: status writes it).
 pub const STATUS: &str = include_str!("../../schemas/status.schema.json");
 
-/// The documents plan-lint validates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Report,
-    PlanHeader,
-    Catalog,
-    Rules,
-    Config,
-    /// A file of the plan office's decisions register (trust.md).
-    Decisions,
-}
+pub use crate::model::document::Kind;
 
 struct Compiled {
     root: Value,
@@ -659,5 +649,41 @@ mod tests {
         assert_eq!(field_name("/indicators/0/value"), "value");
         assert_eq!(field_name("/indicators/3"), "indicators[3]");
         assert_eq!(context("/indicators/3").as_deref(), Some("indicators[3]"));
+    }
+}
+
+#[cfg(test)]
+mod description_tests {
+    use crate::diagnostics::messages::schema;
+
+    #[test]
+    fn every_schema_description_of_a_required_key_has_its_chinese() {
+        fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(o) => {
+                    if let (Some(req), Some(props)) = (
+                        o.get("required").and_then(|r| r.as_array()),
+                        o.get("properties"),
+                    ) {
+                        for r in req.iter().filter_map(|r| r.as_str()) {
+                            if let Some(d) = props[r].get("description").and_then(|d| d.as_str()) {
+                                out.push(d.trim_end_matches('.').to_string());
+                            }
+                        }
+                    }
+                    o.values().for_each(|x| walk(x, out));
+                }
+                serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+                _ => {}
+            }
+        }
+        let mut descriptions = Vec::new();
+        for s in [super::REPORT, super::PLAN, super::RULES, super::CONFIG] {
+            walk(&serde_json::from_str(s).unwrap(), &mut descriptions);
+        }
+        assert!(!descriptions.is_empty());
+        for d in descriptions {
+            assert!(schema::description_zh(&d).is_some(), "no Chinese for {d:?}");
+        }
     }
 }

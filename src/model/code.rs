@@ -8,7 +8,23 @@
 //! a decision names a [`Code`]; the files plan-lint reads are parsed into one
 //! ([`Code::parse`]) and the outputs print it ([`Code::as_str`]).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
 
 /// What a code is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +144,11 @@ pub static ALL: &[Meta] = &[
     Meta { code: Code::PL605, text: "PL605", name: "catalog-inconsistent", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
     Meta { code: Code::PL606, text: "PL606", name: "review-pending", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
 ];
+
+/// What the contract says of the code a text names ("PL201"), if it has it.
+pub fn meta_of(text: &str) -> Option<&'static Meta> {
+    Code::parse(text).map(Code::meta)
+}
 
 impl Code {
     /// The code as the contract writes it: "PL201".

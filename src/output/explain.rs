@@ -2,11 +2,12 @@
 //! `docs/rules.zh-CN.md`): the texts that live with each check, in the run's
 //! language, and where the loaded plans apply them.
 
-use crate::diagnostics::messages::{Column, ExplainText as X, Lang};
+use crate::diagnostics::messages::Lang;
 use crate::engine::rules::registry::{self, CODES};
 use crate::engine::rules::CodeInfo;
 use crate::model::plan::Plan;
 use crate::model::plan::Plans;
+use crate::output::explain_text::{Column, ExplainText as X};
 use std::fmt::Write;
 
 /// The columns a terminal gives a text: two for Chinese characters and

@@ -7,6 +7,7 @@
 //! be the text that was checked (same length and hash); if the file changed
 //! in between, [`SourceFile::intact`] says so and the check reports it.
 
+use crate::syntax::yaml::Span;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -259,5 +260,43 @@ mod tests {
         assert_eq!(f.line_col(f.text().find('b').unwrap()), (2, 1));
         assert_eq!(f.line_col(f.text().find('c').unwrap()), (3, 1));
         assert_eq!(f.line_span(1), (0, 4));
+    }
+}
+
+/// A place in a file: the file and, unless the finding is about a file that
+/// no longer exists, a byte span in it.
+#[derive(Clone, Debug)]
+pub struct Location {
+    pub path: String,
+    pub source: Option<Source>,
+    pub span: Option<Span>,
+}
+
+impl Location {
+    pub fn at(source: &Source, span: Span) -> Self {
+        Location {
+            path: source.path.clone(),
+            source: Some(source.clone()),
+            span: Some(span),
+        }
+    }
+    /// The first line of a file, for findings about the whole file.
+    pub fn file_start(source: &Source) -> Self {
+        let (s, e) = source.line_span(1);
+        let s = s + source.bom_len().min(e);
+        Location::at(source, Span::new(s, e.max(s)))
+    }
+    /// A file that cannot be shown (deleted, unreadable): no line.
+    pub fn path_only(path: impl Into<String>) -> Self {
+        Location {
+            path: path.into(),
+            source: None,
+            span: None,
+        }
+    }
+    /// 1-based (line, column) of the start, and of the end.
+    pub fn line_col(&self) -> Option<((usize, usize), (usize, usize))> {
+        let (src, span) = (self.source.as_ref()?, self.span?);
+        Some((src.line_col(span.start()), src.line_col(span.end())))
     }
 }

@@ -5,7 +5,7 @@
 //! except for its review marks (PL606). It never writes into a directory that is not empty.
 
 use crate::common::{codes, json, plan_lint, walk};
-use plan_lint::model::plan::verify::table_row_passage;
+use plan_lint::engine::verify::table_row_passage;
 use plan_lint::model::plan::{Indicator, Plan};
 use std::path::{Path, PathBuf};
 
@@ -291,10 +291,8 @@ fn a_small_draft() {
         all.push_str(&std::fs::read_to_string(&p).unwrap());
     }
     // The seed is named relative to the directory; the temporary directory is not stable.
-    let seed_ref = plan_lint::model::plan::draft::seed_reference(
-        &dir,
-        &root().join("fixtures/next-plan/seed.txt"),
-    );
+    let seed_ref =
+        plan_lint::engine::draft::seed_reference(&dir, &root().join("fixtures/next-plan/seed.txt"));
     let all = all.replace(&seed_ref, "[SEED]");
     insta::assert_snapshot!("next_plan_draft", all);
     let out = plan_lint(&["plan", "verify", &dir.to_string_lossy(), "--format", "json"]);

@@ -14,7 +14,6 @@
 mod data;
 mod decision;
 mod draft;
-mod explain;
 mod file;
 mod help;
 mod history;
@@ -23,7 +22,7 @@ mod note;
 mod plan;
 mod project;
 mod report;
-mod schema;
+pub(crate) mod schema;
 mod server;
 pub mod status;
 mod ui;
@@ -32,7 +31,6 @@ mod verify;
 pub use data::DataText;
 pub use decision::DecisionMsg;
 pub use draft::{Basis, Mark};
-pub use explain::{Column, ExplainText};
 pub use file::{Encoding, FileMsg};
 pub use help::CliHelp;
 pub use history::{Changed, HistoryMsg, SuppressionMsg};
@@ -282,4 +280,4 @@ impl crate::syntax::yaml::LoadError {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

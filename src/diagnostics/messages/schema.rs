@@ -1,7 +1,7 @@
 //! PL002: a document that does not match its schema (PL005 for plan-lint.toml).
 
 use super::{list, t, Lang, Texts};
-use crate::load::schema::Kind;
+use crate::model::document::Kind;
 use Lang::{En, Zh};
 
 /// How a value found in a document reads in a message.

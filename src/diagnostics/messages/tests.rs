@@ -3,7 +3,7 @@
 //! entry without a sample fails `every_entry_has_a_sample`).
 
 use super::*;
-use crate::load::schema::Kind;
+use crate::model::document::Kind;
 use crate::model::plan::{Comparison, Direction, ProjectStatus};
 use crate::syntax::yaml::{LoadErrorKind, SyntaxHint};
 use std::collections::BTreeSet;
@@ -23,7 +23,7 @@ fn proj() -> Proj {
     }
 }
 
-fn s(v: &str) -> String {
+pub(crate) fn s(v: &str) -> String {
     v.to_string()
 }
 
@@ -1678,96 +1678,6 @@ fn data_samples() -> Vec<DataText> {
     ]
 }
 
-/// Every diagnostic sample as a catalog entry.
-fn explain_samples() -> Vec<ExplainText> {
-    use crate::diagnostics::diagnostic::Severity;
-    use crate::model::plan::{Attribute, IndicatorKind, Params, Selector, TargetIs};
-    use ExplainText as X;
-    let selector = Selector {
-        attribute: Some(Attribute::Binding),
-        kind: Some(IndicatorKind::Level),
-        target_is: Some(TargetIs::Bound),
-        ..Selector::default()
-    };
-    let mut transitions = std::collections::BTreeMap::new();
-    transitions.insert(
-        ProjectStatus::Planned,
-        vec![ProjectStatus::UnderConstruction],
-    );
-    transitions.insert(ProjectStatus::Completed, vec![]);
-    let params = Params {
-        tolerance: Some(0.0),
-        margin: Some(0.5),
-        band: Some(5.0),
-        greater_than: Some(-100.0),
-        at_most: Some(100.0),
-        max_years_before_start: Some(5),
-        transitions: Some(transitions),
-    };
-    let mut all = vec![
-        X::Title(&crate::engine::rules::no_regression::PL201),
-        X::WhatItChecks,
-        X::Why,
-        X::Example,
-        X::HowToFix,
-        X::WherePlanApplies {
-            plan: s("nanming-14th-fyp"),
-        },
-        X::NowhereInPlan { code: "PL201" },
-        X::FixedEverywhere,
-        X::Applied {
-            severity: Severity::Warning,
-            selector: selector.clone(),
-            suppressible: true,
-            passage: s("专栏2-1 序号15"),
-            line: 90,
-        },
-        X::Params(params),
-        X::Selector(selector),
-        X::Selector(Selector {
-            ids: Some(vec![s("I01"), s("I02")]),
-            category: Some(s("经济发展")),
-            ..Selector::default()
-        }),
-        X::Selector(Selector {
-            columns: Some(vec![s("专栏5-2")]),
-            ..Selector::default()
-        }),
-        X::Selector(Selector::default()),
-        X::FixedSelector,
-        X::AllPlans,
-        X::RuleHelpText(&crate::engine::rules::no_regression::PL201),
-        X::RuleHelpMarkdown(&crate::engine::rules::no_regression::PL201),
-        X::DocTitle,
-        X::DocGenerated,
-        X::DocTableHead,
-        X::DocFiresWhen,
-        X::DocWhy,
-        X::DocExample,
-        X::DocFix,
-        X::DocWhereBuiltin,
-        X::DocNowhere,
-        X::DocFixed,
-    ];
-    for severity in [Severity::Error, Severity::Warning] {
-        all.push(X::Severity(severity));
-    }
-    for suppressible in [true, false] {
-        all.push(X::Suppressible(suppressible));
-    }
-    for column in [
-        Column::Code,
-        Column::Name,
-        Column::Severity,
-        Column::Suppressible,
-        Column::Selector,
-        Column::Plan,
-    ] {
-        all.push(X::Column(column));
-    }
-    all
-}
-
 fn verify_samples() -> Vec<VerifyMsg> {
     use VerifyMsg as V;
     let table = || s("专栏2-1");
@@ -2187,7 +2097,7 @@ fn msg_samples() -> Vec<Msg> {
     all
 }
 
-fn has_cjk(s: &str) -> bool {
+pub(crate) fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
@@ -2274,11 +2184,6 @@ fn every_other_text_exists_in_both_languages_and_the_chinese_is_chinese() {
                 .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
         )
         .chain(
-            explain_samples()
-                .into_iter()
-                .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
-        )
-        .chain(
             server_samples()
                 .into_iter()
                 .map(|t| (format!("{t:?}"), t.text(Lang::En), t.text(Lang::Zh))),
@@ -2291,7 +2196,7 @@ fn every_other_text_exists_in_both_languages_and_the_chinese_is_chinese() {
 }
 
 /// The variant names of `pub enum NAME` in a catalog source file.
-fn variants(source: &str, name: &str) -> BTreeSet<String> {
+pub(crate) fn variants(source: &str, name: &str) -> BTreeSet<String> {
     let start = source
         .find(&format!("pub enum {name} {{"))
         .unwrap_or_else(|| panic!("no enum {name}"));
@@ -2314,7 +2219,7 @@ fn variants(source: &str, name: &str) -> BTreeSet<String> {
 }
 
 /// The variant names the samples use.
-fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
+pub(crate) fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
     samples
         .iter()
         .map(|x| {
@@ -2331,7 +2236,7 @@ fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 fn every_entry_has_a_sample() {
     let here = |f: &str| std::fs::read_to_string(format!("src/diagnostics/messages/{f}")).unwrap();
     let yaml = std::fs::read_to_string("src/syntax/yaml.rs").unwrap();
-    let cases: [(&str, &str, BTreeSet<String>); 18] = [
+    let cases: [(&str, &str, BTreeSet<String>); 17] = [
         (&here("draft.rs"), "Basis", sampled(&basis_samples())),
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
         (&here("file.rs"), "FileMsg", sampled(&file_samples())),
@@ -2368,11 +2273,6 @@ fn every_entry_has_a_sample() {
         (&here("ui.rs"), "Text", sampled(&text_samples())),
         (&here("status.rs"), "StatusText", sampled(&status_samples())),
         (&here("data.rs"), "DataText", sampled(&data_samples())),
-        (
-            &here("explain.rs"),
-            "ExplainText",
-            sampled(&explain_samples()),
-        ),
         (&here("server.rs"), "ServerText", sampled(&server_samples())),
     ];
     for (source, name, sampled) in cases {
@@ -2473,42 +2373,6 @@ fn every_command_line_help_exists_in_both_languages_and_is_used() {
             CliHelp::CLAP_WORDS.contains(&h) || cli.contains(&format!("H::{h:?}")),
             "{h:?} is used nowhere"
         );
-    }
-}
-
-#[test]
-fn every_schema_description_of_a_required_key_has_its_chinese() {
-    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::Object(o) => {
-                if let (Some(req), Some(props)) = (
-                    o.get("required").and_then(|r| r.as_array()),
-                    o.get("properties"),
-                ) {
-                    for r in req.iter().filter_map(|r| r.as_str()) {
-                        if let Some(d) = props[r].get("description").and_then(|d| d.as_str()) {
-                            out.push(d.trim_end_matches('.').to_string());
-                        }
-                    }
-                }
-                o.values().for_each(|x| walk(x, out));
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            _ => {}
-        }
-    }
-    let mut descriptions = Vec::new();
-    for s in [
-        crate::load::schema::REPORT,
-        crate::load::schema::PLAN,
-        crate::load::schema::RULES,
-        crate::load::schema::CONFIG,
-    ] {
-        walk(&serde_json::from_str(s).unwrap(), &mut descriptions);
-    }
-    assert!(!descriptions.is_empty());
-    for d in descriptions {
-        assert!(schema::description_zh(&d).is_some(), "no Chinese for {d:?}");
     }
 }
 

@@ -173,6 +173,7 @@ pub fn run_plan_rules(
     out: &mut Vec<Diagnostic>,
 ) {
     for (rule_index, (rule, info)) in plan.rules.iter().zip(plan.rule_codes()).enumerate() {
+        let info = info.map(registry::info_of);
         let Some((info, check)) = info.and_then(|i| Some((i, i.check?))) else {
             continue;
         };

@@ -440,16 +440,14 @@ fn read_entry(
         DecisionKind::Suppression => {
             let rule = decision.rule.clone().unwrap_or_default();
             let target = decision.target.clone().unwrap_or_default();
-            match crate::engine::rules::registry::info(&rule) {
+            match crate::model::code::meta_of(&rule) {
                 None => err(
                     "rule",
                     DecisionMsg::UnknownRule {
                         rule: rule.clone(),
                         suggestion: crate::syntax::suggest::closest(
                             &rule,
-                            crate::engine::rules::registry::CODES
-                                .iter()
-                                .map(|c| c.code.as_str()),
+                            crate::model::code::ALL.iter().map(|c| c.code.as_str()),
                         )
                         .map(str::to_string),
                     },

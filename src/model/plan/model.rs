@@ -261,7 +261,7 @@ pub struct RuleEntry {
     pub code: String,
     #[serde(default)]
     pub select: Selector,
-    pub severity: crate::diagnostics::diagnostic::Severity,
+    pub severity: crate::model::code::Severity,
     pub suppressible: bool,
     #[serde(default)]
     pub params: Params,

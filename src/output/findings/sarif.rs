@@ -3,8 +3,9 @@
 
 use super::RunInfo;
 use crate::diagnostics::diagnostic::{BaselineState, Diagnostic, Location, Severity};
-use crate::diagnostics::messages::{ExplainText, Lang, Text};
+use crate::diagnostics::messages::{Lang, Text};
 use crate::engine::rules::registry::CODES;
+use crate::output::explain_text::ExplainText;
 use serde_json::{json, Value};
 
 fn physical(loc: &Location) -> Value {

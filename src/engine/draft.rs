@@ -20,16 +20,18 @@
 //! that is not a project by its exact name gets a record too. A fresh draft therefore
 //! passes `plan verify` except for PL606.
 
-use super::verify::completeness::{
+use crate::diagnostics::messages::{Basis, Lang, Mark};
+use crate::engine::verify::completeness::{
     self, columns, items, same_number, sentences, split_outside, strip_verbs, Column, Scanner,
     Token, TokenKind,
 };
-use super::verify::{cell_number, cells, facility_groups, plain, states_figure, Seed, Table};
-use super::{
+use crate::engine::verify::{
+    cell_number, cells, facility_groups, plain, states_figure, Seed, Table,
+};
+use crate::model::plan::{
     Attribute, BaselineKind, Citation, Comparison, Department, Direction, Indicator, IndicatorKind,
     Period, Project, RuleEntry, RulePassage, TargetIs,
 };
-use crate::diagnostics::messages::{Basis, Lang, Mark};
 use regex::Regex;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -1443,7 +1445,7 @@ fn rules(
     indicator_cite: &RulePassage,
     project_cite: &RulePassage,
 ) -> Vec<Marked<RuleEntry>> {
-    let Ok(builtin) = super::Plan::builtin() else {
+    let Ok(builtin) = crate::model::plan::Plan::builtin() else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -1927,7 +1929,7 @@ pub fn draft(seed: &Seed, seed_ref: &str, id: &str, lang: Lang) -> Drafted {
         }
         Value::Object(o)
     };
-    let word_figures: Map<String, Value> = super::verify::word_figures::WORD_FIGURES
+    let word_figures: Map<String, Value> = crate::engine::verify::word_figures::WORD_FIGURES
         .iter()
         .map(|&(w, v)| (w.to_string(), json!(v)))
         .collect();
@@ -1935,7 +1937,7 @@ pub fn draft(seed: &Seed, seed_ref: &str, id: &str, lang: Lang) -> Drafted {
         "description": "The completeness scan's search with plan-lint's default patterns (plan-lint explain PL603). Every candidate sentence has one record below, every column item that is not a project by its exact name one item record.",
         "name_patterns": completeness::NAME_PATTERNS,
         "word_figures": word_figures,
-        "word_names": super::verify::word_figures::WORD_NAMES,
+        "word_names": crate::engine::verify::word_figures::WORD_NAMES,
         "comparatives": completeness::COMPARATIVE,
     });
     if !text.targets.is_empty() {

@@ -29,9 +29,9 @@ pub mod completeness;
 pub mod facility_groups;
 pub mod word_figures;
 
-use super::{Attribute, Citation, Indicator, IndicatorKind, Origin, Plan, Project};
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Fact, Note, VerifyMsg as V};
+use crate::model::plan::{Attribute, Citation, Indicator, IndicatorKind, Origin, Plan, Project};
 use crate::syntax::source::{Source, SourceFile};
 use crate::syntax::yaml::Span;
 pub use completeness::{Accounting, ACCOUNTING_FILE};
@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 /// plan can be verified anywhere (`plan verify` with no directory).
 const BUILTIN_SEED: (&str, &str) = (
     "000_3ad0bd4780363ad6.txt",
-    include_str!("../../../seeds/000_3ad0bd4780363ad6.txt"),
+    include_str!("../../seeds/000_3ad0bd4780363ad6.txt"),
 );
 
 /// The seed text, by 1-based line.
@@ -71,7 +71,11 @@ impl Seed {
     pub fn builtin(name: &str) -> Option<Seed> {
         (name == BUILTIN_SEED.0).then(|| {
             Seed::new(
-                format!("builtin:{}/{}", super::BUILTIN_ID, BUILTIN_SEED.0),
+                format!(
+                    "builtin:{}/{}",
+                    crate::model::plan::BUILTIN_ID,
+                    BUILTIN_SEED.0
+                ),
                 BUILTIN_SEED.1,
             )
         })

@@ -3,8 +3,8 @@
 //! entry reads (its severity, what it selects, its parameters). The texts of
 //! each code themselves live beside its check (`CodeInfo` and its `zh`).
 
-use super::{list, num, status_zh, Lang};
 use crate::diagnostics::diagnostic::Severity;
+use crate::diagnostics::messages::{list, num, status_zh, Lang};
 use crate::engine::rules::CodeInfo;
 use crate::model::plan::{Attribute, IndicatorKind, Params, Selector, TargetIs};
 use Lang::{En, Zh};
@@ -293,6 +293,124 @@ impl ExplainText {
             (X::DocNowhere, Zh) => "不适用。".into(),
             (X::DocFixed, En) => "Fixed in plan-lint; applies to every report.".into(),
             (X::DocFixed, Zh) => "由 plan-lint 固定，适用于每份报告。".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::messages::tests::{has_cjk, s, sampled, variants};
+    use crate::model::plan::ProjectStatus;
+
+    /// Every entry of the explain frame, with the values it takes.
+    fn explain_samples() -> Vec<ExplainText> {
+        use crate::diagnostics::diagnostic::Severity;
+        use crate::model::plan::{Attribute, IndicatorKind, Params, Selector, TargetIs};
+        use ExplainText as X;
+        let selector = Selector {
+            attribute: Some(Attribute::Binding),
+            kind: Some(IndicatorKind::Level),
+            target_is: Some(TargetIs::Bound),
+            ..Selector::default()
+        };
+        let mut transitions = std::collections::BTreeMap::new();
+        transitions.insert(
+            ProjectStatus::Planned,
+            vec![ProjectStatus::UnderConstruction],
+        );
+        transitions.insert(ProjectStatus::Completed, vec![]);
+        let params = Params {
+            tolerance: Some(0.0),
+            margin: Some(0.5),
+            band: Some(5.0),
+            greater_than: Some(-100.0),
+            at_most: Some(100.0),
+            max_years_before_start: Some(5),
+            transitions: Some(transitions),
+        };
+        let mut all = vec![
+            X::Title(&crate::engine::rules::no_regression::PL201),
+            X::WhatItChecks,
+            X::Why,
+            X::Example,
+            X::HowToFix,
+            X::WherePlanApplies {
+                plan: s("nanming-14th-fyp"),
+            },
+            X::NowhereInPlan { code: "PL201" },
+            X::FixedEverywhere,
+            X::Applied {
+                severity: Severity::Warning,
+                selector: selector.clone(),
+                suppressible: true,
+                passage: s("专栏2-1 序号15"),
+                line: 90,
+            },
+            X::Params(params),
+            X::Selector(selector),
+            X::Selector(Selector {
+                ids: Some(vec![s("I01"), s("I02")]),
+                category: Some(s("经济发展")),
+                ..Selector::default()
+            }),
+            X::Selector(Selector {
+                columns: Some(vec![s("专栏5-2")]),
+                ..Selector::default()
+            }),
+            X::Selector(Selector::default()),
+            X::FixedSelector,
+            X::AllPlans,
+            X::RuleHelpText(&crate::engine::rules::no_regression::PL201),
+            X::RuleHelpMarkdown(&crate::engine::rules::no_regression::PL201),
+            X::DocTitle,
+            X::DocGenerated,
+            X::DocTableHead,
+            X::DocFiresWhen,
+            X::DocWhy,
+            X::DocExample,
+            X::DocFix,
+            X::DocWhereBuiltin,
+            X::DocNowhere,
+            X::DocFixed,
+        ];
+        for severity in [Severity::Error, Severity::Warning] {
+            all.push(X::Severity(severity));
+        }
+        for suppressible in [true, false] {
+            all.push(X::Suppressible(suppressible));
+        }
+        for column in [
+            Column::Code,
+            Column::Name,
+            Column::Severity,
+            Column::Suppressible,
+            Column::Selector,
+            Column::Plan,
+        ] {
+            all.push(X::Column(column));
+        }
+        all
+    }
+
+    /// Every entry has a sample, and each sample a text in both languages,
+    /// the Chinese one Chinese.
+    #[test]
+    fn every_explain_text_is_sampled_in_both_languages() {
+        let source = std::fs::read_to_string("src/output/explain_text.rs").unwrap();
+        let declared = variants(&source, "ExplainText");
+        assert!(declared.len() > 1);
+        let samples = explain_samples();
+        let missing: Vec<_> = declared.difference(&sampled(&samples)).cloned().collect();
+        assert!(
+            missing.is_empty(),
+            "ExplainText entries without a sample: {missing:?}"
+        );
+        for t in samples {
+            let (en, zh) = (t.text(Lang::En), t.text(Lang::Zh));
+            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{t:?}");
+            assert!(has_cjk(&zh), "not Chinese: {t:?}: {zh}");
+            assert_ne!(en, zh, "{t:?}");
         }
     }
 }

@@ -36,7 +36,7 @@ pub const ACCOUNTING_FILE: &str = "provenance/catalog-accounting.yaml";
 /// The built-in plan's accounting file, shipped so that the built-in plan is
 /// scanned anywhere.
 const BUILTIN_ACCOUNTING: &str =
-    include_str!("../../../../rules/nanming-14th-fyp/provenance/catalog-accounting.yaml");
+    include_str!("../../../rules/nanming-14th-fyp/provenance/catalog-accounting.yaml");
 
 /// The name patterns of the 14th plan's search, used when the accounting file gives none.
 pub(crate) const NAME_PATTERNS: &[&str] = &[
