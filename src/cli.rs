@@ -1,21 +1,23 @@
 //! The command line. `main.rs` calls [`run`]; everything here is reachable
 //! from tests through the same function.
 
-use crate::diagnostics::diagnostic::Diagnostic;
+use crate::commands::setup::{
+    configure_for, decisions_register, error, fail_with, setup, setup_with_root, Setup,
+};
+pub use crate::commands::status::{StatusArgs, StatusFormat, StatusTable};
+pub use crate::commands::{Env, Output};
 use crate::diagnostics::diagnostic::Severity;
 use crate::diagnostics::messages::{CliHelp, Lang, Stage, Text};
 use crate::drivers::pull_request::Base;
 use crate::engine::check;
 use crate::engine::rules::registry;
 use crate::load::config::Config;
-use crate::load::plan::PlanDir;
 use crate::load::workspace::CheckOptions;
 use crate::model::plan::Plan;
-use crate::model::plan::Plans;
 use crate::output::findings::{self, RunInfo};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::path::PathBuf;
 
 // The help texts of commands and options are the message catalog's
@@ -41,12 +43,7 @@ pub enum Format {
     Github,
 }
 
-/// Output formats of commands that print data rather than findings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DataFormat {
-    Human,
-    Json,
-}
+pub use crate::commands::catalog::Format as DataFormat;
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
@@ -132,48 +129,6 @@ pub struct CheckArgs {
 pub enum FailOn {
     New,
     All,
-}
-
-/// Output formats of `plan-lint status`: Markdown tables (fits
-/// $GITHUB_STEP_SUMMARY), one self-contained HTML page with a chart per
-/// indicator, one JSON document (plan-lint schema status).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum StatusFormat {
-    Md,
-    Html,
-    Json,
-    Csv,
-    Xlsx,
-}
-
-/// The table `status --format csv` writes (a sheet of `--format xlsx`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum StatusTable {
-    Indicators,
-    Projects,
-    Departments,
-    Missing,
-    Decisions,
-}
-
-#[derive(clap::Args, Debug)]
-pub struct StatusArgs {
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: StatusFormat,
-    #[arg(long, value_name = "Y")]
-    pub period: Option<i32>,
-    #[arg(long, value_name = "DIR")]
-    pub data_root: Option<PathBuf>,
-    #[arg(long = "plan-id")]
-    pub plan_id: Option<String>,
-    #[arg(long, value_name = "DIR")]
-    pub decisions: Option<PathBuf>,
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    #[arg(long, value_enum, default_value = "indicators")]
-    pub table: StatusTable,
-    #[arg(long, value_name = "CODE")]
-    pub department: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -361,65 +316,6 @@ fn help_words(text: String, lang: Lang) -> String {
         .fold(text, |t, w| t.replace(w.text(Lang::En), w.text(lang)))
 }
 
-/// What a command printed and its exit code.
-pub struct Output {
-    pub stdout: String,
-    pub stderr: String,
-    pub code: i32,
-}
-
-impl Output {
-    fn ok(stdout: String) -> Self {
-        Output {
-            stdout,
-            stderr: String::new(),
-            code: 0,
-        }
-    }
-    fn fail(stderr: String) -> Self {
-        Output {
-            stdout: String::new(),
-            stderr,
-            code: 2,
-        }
-    }
-}
-
-/// The environment a run sees, injectable for tests.
-#[derive(Default)]
-pub struct Env {
-    pub stdin: Option<Vec<u8>>,
-    pub color: bool,
-    /// GITHUB_ACTIONS=true: annotations are the default format.
-    pub github_actions: bool,
-    /// GITHUB_STEP_SUMMARY: a Markdown summary is appended to this file.
-    pub step_summary: Option<PathBuf>,
-    /// The locale that decides the default language: the first of LC_ALL,
-    /// LC_MESSAGES and LANG that is set and not empty.
-    pub locale: Option<String>,
-}
-
-impl Env {
-    /// The environment of the running process.
-    pub fn from_process() -> Env {
-        Env {
-            stdin: None,
-            color: stdout_is_color_terminal(),
-            github_actions: std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true"),
-            step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from),
-            // Windows has no LANG: there the system's UI language decides.
-            locale: Lang::effective_locale(
-                std::env::var("LC_ALL").ok(),
-                std::env::var("LC_MESSAGES").ok(),
-                std::env::var("LANG").ok(),
-            )
-            .or_else(sys_locale::get_locale),
-        }
-    }
-}
-
 /// Parses arguments and runs; never panics on user input.
 pub fn run<I, T>(args: I, env: Env) -> Output
 where
@@ -450,204 +346,6 @@ where
         }
     };
     execute(cli, env)
-}
-
-fn fail_with(mut diags: Vec<Diagnostic>, stage: Stage, lang: Lang) -> Output {
-    crate::diagnostics::diagnostic::sort(&mut diags);
-    let mut text = findings::human::render_diagnostics(&diags, lang, false);
-    text.push_str(&Text::CannotContinue { stage }.text(lang));
-    text.push('\n');
-    Output::fail(text)
-}
-
-fn error(text: Text, lang: Lang) -> Output {
-    Output::fail(text.error_line(lang))
-}
-
-/// The configuration (from --config or found upwards) and the plans it and --plan name.
-fn setup(
-    plan_dirs: &[PathBuf],
-    config: Option<&PathBuf>,
-    lang: Lang,
-) -> Result<(Plans, Config), Output> {
-    let setup = configure(plan_dirs, config, None, lang)?;
-    let plans = setup.load_plans(lang)?;
-    Ok((plans, setup.config))
-}
-
-/// A run's configuration, read before any plan is loaded.
-struct Setup {
-    config: Config,
-    /// The plan directories to load beside the built-in plan.
-    dirs: Vec<PlanDir>,
-    /// PL403 notices for what a pull request changes in them.
-    notices: Vec<Diagnostic>,
-}
-
-impl Setup {
-    /// Loads the plans and applies the configuration to them.
-    fn load_plans(&self, lang: Lang) -> Result<Plans, Output> {
-        let mut plans = load_plans(&self.dirs, lang)?;
-        let diags = self.config.apply(&mut plans);
-        if !diags.is_empty() {
-            return Err(fail_with(diags, Stage::ApplyConfig, lang));
-        }
-        // Final now: the rule tables are made here, while the reports load,
-        // not by the first report's rules with the other workers waiting.
-        for plan in &plans.0 {
-            plan.prepare_rules();
-        }
-        Ok(plans)
-    }
-}
-
-/// Reads the configuration (found from the working directory unless given)
-/// and, with `base` (a pull request's `--base REV`), the configuration and
-/// plan directories as they are at the merge-base.
-fn configure(
-    plan_dirs: &[PathBuf],
-    config: Option<&PathBuf>,
-    base: Option<&Base>,
-    lang: Lang,
-) -> Result<Setup, Output> {
-    configure_for(plan_dirs, config, base, &[], lang)
-}
-
-/// [`configure`] for a run that names report files: with no plan-lint.toml
-/// found from the current folder, the one above the first named file's
-/// folder serves (a clerk who runs plan-lint from elsewhere still gets the
-/// repository's configuration, and its history).
-fn configure_for(
-    plan_dirs: &[PathBuf],
-    config: Option<&PathBuf>,
-    base: Option<&Base>,
-    inputs: &[String],
-    lang: Lang,
-) -> Result<Setup, Output> {
-    let from_file = || {
-        let first = inputs.iter().find(|p| *p != "-")?;
-        let dir = std::path::Path::new(first).parent()?;
-        let dir = if dir.as_os_str().is_empty() {
-            std::path::Path::new(".")
-        } else {
-            dir
-        };
-        crate::load::config::find(&std::path::absolute(dir).ok()?)
-    };
-    let path = match config {
-        Some(p) => Some(p.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| crate::load::config::find(&d))
-            .or_else(from_file),
-    };
-    let (config, dirs, notices) = match base {
-        Some(rev) => {
-            let b = crate::drivers::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)
-                .map_err(|e| error(e, lang))?;
-            (b.config.unwrap_or_default(), b.plan_dirs, b.notices)
-        }
-        None => {
-            let cfg = match &path {
-                Some(p) => crate::load::config::load(p)
-                    .map_err(|d| fail_with(d, Stage::ReadConfig, lang))?,
-                None => Config::default(),
-            };
-            let dirs = plan_dirs_of(plan_dirs, &cfg);
-            (cfg, dirs, Vec::new())
-        }
-    };
-    Ok(Setup {
-        config,
-        dirs,
-        notices,
-    })
-}
-
-/// The configuration at `config` (the plan-lint.toml a language server
-/// found for its workspace) and the plans it and `--plan` name, loaded and
-/// prepared as for `check`.
-pub(crate) fn setup_from(
-    plan_dirs: &[PathBuf],
-    config: Option<&std::path::Path>,
-    lang: Lang,
-) -> Result<(Plans, Config), Output> {
-    let cfg = match config {
-        Some(p) => {
-            crate::load::config::load(p).map_err(|d| fail_with(d, Stage::ReadConfig, lang))?
-        }
-        None => Config::default(),
-    };
-    let setup = Setup {
-        dirs: plan_dirs_of(plan_dirs, &cfg),
-        config: cfg,
-        notices: Vec::new(),
-    };
-    let plans = setup.load_plans(lang)?;
-    Ok((plans, setup.config))
-}
-
-/// The plan directories of a run: `--plan`'s, then the configuration's.
-fn plan_dirs_of(plan_dirs: &[PathBuf], cfg: &Config) -> Vec<PlanDir> {
-    (plan_dirs.iter().chain(&cfg.plans))
-        .map(|d| PlanDir::Path(d.clone()))
-        .collect()
-}
-
-fn load_plans(dirs: &[PlanDir], lang: Lang) -> Result<Plans, Output> {
-    let mut plans = Vec::new();
-    let mut diags = Vec::new();
-    match Plan::builtin() {
-        Ok(p) => plans.push(p),
-        Err(d) => diags.extend(d),
-    }
-    for dir in dirs {
-        match Plan::from_plan_dir(dir) {
-            Ok(p) => {
-                if plans.iter().any(|q: &Plan| q.id() == p.id()) {
-                    let dir = match dir {
-                        PlanDir::Path(d) => crate::syntax::paths::display(d),
-                        PlanDir::At(f) => f.dir.clone(),
-                    };
-                    return Err(error(
-                        Text::PlanLoadedTwice {
-                            id: p.id().to_string(),
-                            dir,
-                        },
-                        lang,
-                    ));
-                }
-                plans.push(p)
-            }
-            Err(d) => diags.extend(d),
-        }
-    }
-    if diags.is_empty() {
-        Ok(Plans(plans))
-    } else {
-        Err(fail_with(diags, Stage::LoadPlan, lang))
-    }
-}
-
-/// The plans and the data root (the flag, else the configuration's, else
-/// `progress`) of a command that reads the data repository but checks
-/// nothing, with the options a check would read its reports with.
-fn setup_with_root(
-    plan_dirs: &[PathBuf],
-    config: Option<&PathBuf>,
-    data_root: Option<PathBuf>,
-    lang: Lang,
-) -> Result<(Plans, CheckOptions), Output> {
-    let (plans, cfg) = setup(plan_dirs, config, lang)?;
-    let root = data_root
-        .or_else(|| cfg.data_root.clone())
-        .unwrap_or_else(|| PathBuf::from("progress"));
-    let mut opts = CheckOptions::new(root, jiff::Zoned::now().date());
-    opts.exclude = cfg.exclude.clone();
-    if let Some(max) = cfg.max_file_size {
-        opts.max_file_size = max;
-    }
-    Ok((plans, opts))
 }
 
 fn execute(cli: Cli, env: Env) -> Output {
@@ -688,12 +386,21 @@ fn execute(cli: Cli, env: Env) -> Output {
             ..
         }) => draft_command(args, lang),
         Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => crate::commands::catalog::show(&plans, &args, lang),
+            Ok((plans, _)) => {
+                let query = crate::commands::catalog::CatalogQuery {
+                    format: args.format,
+                    id: args.id,
+                    department: args.department,
+                    column: args.column,
+                    attribute: args.attribute,
+                };
+                crate::commands::catalog::show(&plans, &query, lang)
+            }
             Err(o) => o,
         },
         Command::Check(args) => check_command(&cli.plans, cli.config.as_ref(), args, env, lang),
         Command::Status(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, cfg)) => crate::output::status::command(&plans, &cfg, args, lang),
+            Ok((plans, cfg)) => crate::commands::status::command(&plans, &cfg, args, lang),
             Err(o) => o,
         },
         Command::Init {
@@ -1290,68 +997,4 @@ fn check_command(
         stderr,
         code,
     }
-}
-
-/// The plan office's decisions register of a run (trust.md): `--decisions`,
-/// else `decisions` in plan-lint.toml, else `decisions/` at the repository
-/// root; inside the repository and outside the data root (exit 2
-/// otherwise). With `base` (a pull request) the merge-base's files are
-/// applied and the working tree's are still validated, so the office's own
-/// pull requests are checked; PL403 notices say what the pull request changes.
-pub(crate) fn decisions_register(
-    flag: Option<&std::path::Path>,
-    cfg: &Config,
-    data_root: &std::path::Path,
-    plans: &Plans,
-    base: Option<&Base>,
-    lang: Lang,
-) -> Result<(crate::load::decisions::Register, Vec<Diagnostic>), Output> {
-    use crate::load::decisions::{self, Register};
-    let config_path = cfg
-        .source
-        .as_ref()
-        .map(|_| cfg.dir.join(crate::load::config::FILE_NAME));
-    let place = decisions::place(flag, cfg, config_path.as_deref(), data_root);
-    let shown = crate::syntax::paths::display(&place.dir);
-    let exists_now = place.dir.is_dir();
-    if exists_now || place.explicit {
-        let top = match base {
-            Some(b) => Ok(b.top.clone()),
-            None => crate::drivers::git::toplevel(),
-        };
-        let repository =
-            top.unwrap_or_else(|_| decisions::repository_root(config_path.as_deref(), data_root));
-        if let Some(why) = decisions::misplaced(&place.dir, data_root, &repository) {
-            return Err(error(
-                Text::DecisionsMisplaced {
-                    dir: shown,
-                    in_data_root: why == decisions::Misplaced::InDataRoot,
-                },
-                lang,
-            ));
-        }
-    }
-    let failed = |d| fail_with(d, Stage::LoadDecisions, lang);
-    // The working tree's register: applied in a full check, validated in a pull request.
-    let now = if exists_now {
-        Some(Register::load_dir(&place.dir, plans).map_err(failed)?)
-    } else if place.explicit && base.is_none() {
-        return Err(error(Text::DecisionsMissing { dir: shown }, lang));
-    } else {
-        None
-    };
-    match base {
-        None => Ok((now.unwrap_or_default(), Vec::new())),
-        Some(rev) => {
-            let b = crate::drivers::pull_request::base_register(rev, &place.dir)
-                .map_err(|e| error(e, lang))?;
-            let register = Register::load(decisions::sources(b.files), plans).map_err(failed)?;
-            Ok((register, b.notices))
-        }
-    }
-}
-
-/// Whether standard output is a colour terminal.
-pub fn stdout_is_color_terminal() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }

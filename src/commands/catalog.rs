@@ -1,13 +1,30 @@
 //! `plan-lint plan`: the catalog, as JSON (the shape in cli.md) or as a table.
 
-use crate::cli::{DataFormat as Format, Output, PlanArgs};
+use super::Output;
 use crate::diagnostics::messages::{num, DataText, Lang, Text};
 use crate::model::plan::Plans;
 use crate::model::plan::{Attribute, Plan};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
-fn selected_plan<'a>(plans: &'a Plans, args: &PlanArgs) -> Result<&'a Plan, Text> {
+/// Output formats of commands that print data rather than findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// What `plan-lint plan` lists: the plan (`--id`, default the built-in one) and
+/// the filters of its catalog.
+pub struct CatalogQuery {
+    pub format: Format,
+    pub id: Option<String>,
+    pub department: Option<String>,
+    pub column: Option<String>,
+    pub attribute: Option<String>,
+}
+
+fn selected_plan<'a>(plans: &'a Plans, args: &CatalogQuery) -> Result<&'a Plan, Text> {
     match &args.id {
         None => plans.0.first().ok_or(Text::NoPlan),
         Some(id) => plans
@@ -24,7 +41,7 @@ fn fail(e: Text, lang: Lang) -> Output {
     }
 }
 
-pub fn show(plans: &Plans, args: &PlanArgs, lang: Lang) -> Output {
+pub fn show(plans: &Plans, args: &CatalogQuery, lang: Lang) -> Output {
     let plan = match selected_plan(plans, args) {
         Ok(p) => p,
         Err(e) => return fail(e, lang),

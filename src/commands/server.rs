@@ -13,7 +13,7 @@
 //! Changes that arrive while a check runs are taken together: the queue is
 //! drained before the open documents that changed are checked once each.
 
-use crate::cli::{Env, Output};
+use crate::commands::{Env, Output};
 use crate::diagnostics::diagnostic::{Diagnostic, Severity};
 use crate::diagnostics::messages::{self, Lang, ServerText};
 use crate::engine::check::{self, Kept};
@@ -370,12 +370,13 @@ impl State {
             .unwrap_or_else(|| Lang::from_locale(opts.locale.as_deref()));
         let mut problems = Vec::new();
         let (plans, config) =
-            match crate::cli::setup_from(&opts.plan_dirs, config_path.as_deref(), lang) {
+            match crate::commands::setup::setup_from(&opts.plan_dirs, config_path.as_deref(), lang)
+            {
                 Ok(x) => x,
                 Err(o) => {
                     problems.push((lsp::MessageType::ERROR, o.stderr));
                     // The built-in plan alone, so that the clerk still gets the checks.
-                    match crate::cli::setup_from(&[], None, lang) {
+                    match crate::commands::setup::setup_from(&[], None, lang) {
                         Ok(x) => x,
                         Err(o) => {
                             problems.push((lsp::MessageType::ERROR, o.stderr));
@@ -413,7 +414,7 @@ impl State {
         if let Some(max) = self.config.max_file_size {
             opts.max_file_size = max;
         }
-        match crate::cli::decisions_register(
+        match crate::commands::setup::decisions_register(
             None,
             &self.config,
             &data_root,
