@@ -237,7 +237,7 @@ pub fn decisions_register(
     if exists_now || place.explicit {
         let top = match base {
             Some(b) => Ok(b.top.clone()),
-            None => crate::drivers::git::toplevel(),
+            None => crate::drivers::git::toplevel(std::path::Path::new(".")),
         };
         let repository =
             top.unwrap_or_else(|_| decisions::repository_root(config_path.as_deref(), data_root));

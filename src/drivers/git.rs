@@ -7,8 +7,11 @@ use crate::diagnostics::messages::Text;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn git(args: &[&str]) -> Result<Vec<u8>, Text> {
+/// Runs git in the repository (or any folder of it) `repo`.
+fn git(repo: &Path, args: &[&str]) -> Result<Vec<u8>, Text> {
     let out = Command::new("git")
+        .arg("-C")
+        .arg(repo)
         .args(args)
         .output()
         .map_err(|e| Text::GitCannotRun {
@@ -24,18 +27,18 @@ fn git(args: &[&str]) -> Result<Vec<u8>, Text> {
     }
 }
 
-fn text(args: &[&str]) -> Result<String, Text> {
-    git(args).map(|b| String::from_utf8_lossy(&b).trim_end().to_string())
+fn text(repo: &Path, args: &[&str]) -> Result<String, Text> {
+    git(repo, args).map(|b| String::from_utf8_lossy(&b).trim_end().to_string())
 }
 
 /// The commit where HEAD and `rev` diverged.
-pub fn merge_base(rev: &str) -> Result<String, Text> {
-    text(&["merge-base", "HEAD", rev])
+pub fn merge_base(repo: &Path, rev: &str) -> Result<String, Text> {
+    text(repo, &["merge-base", "HEAD", rev])
 }
 
 /// The repository's top directory.
-pub fn toplevel() -> Result<PathBuf, Text> {
-    text(&["rev-parse", "--show-toplevel"]).map(PathBuf::from)
+pub fn toplevel(repo: &Path) -> Result<PathBuf, Text> {
+    text(repo, &["rev-parse", "--show-toplevel"]).map(PathBuf::from)
 }
 
 /// A path relative to the repository top, as git names it.
@@ -58,8 +61,11 @@ pub fn repo_path(top: &Path, path: &Path) -> String {
 }
 
 /// Files under `dir` (repository-relative) at a commit.
-pub fn files_at(commit: &str, dir: &str) -> Result<Vec<String>, Text> {
-    let out = text(&["ls-tree", "-r", "--name-only", "-z", commit, "--", dir])?;
+pub fn files_at(repo: &Path, commit: &str, dir: &str) -> Result<Vec<String>, Text> {
+    let out = text(
+        repo,
+        &["ls-tree", "-r", "--name-only", "-z", commit, "--", dir],
+    )?;
     Ok(out
         .split('\0')
         .filter(|s| !s.is_empty())
@@ -68,8 +74,8 @@ pub fn files_at(commit: &str, dir: &str) -> Result<Vec<String>, Text> {
 }
 
 /// A file's bytes at a commit.
-pub fn show(commit: &str, path: &str) -> Result<Vec<u8>, Text> {
-    git(&["show", &format!("{commit}:{path}")])
+pub fn show(repo: &Path, commit: &str, path: &str) -> Result<Vec<u8>, Text> {
+    git(repo, &["show", &format!("{commit}:{path}")])
 }
 
 /// How a file changed between a commit and the working tree.
@@ -82,8 +88,11 @@ pub enum Change {
 }
 
 /// Changes under `dir` from `commit` to the working tree, renames detected.
-pub fn changes(commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
-    let out = git(&["diff", "--name-status", "-z", "-M", commit, "--", dir])?;
+pub fn changes(repo: &Path, commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
+    let out = git(
+        repo,
+        &["diff", "--name-status", "-z", "-M", commit, "--", dir],
+    )?;
     let fields: Vec<String> = out
         .split(|b| *b == 0)
         .map(|s| String::from_utf8_lossy(s).into_owned())
@@ -120,14 +129,17 @@ pub fn changes(commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
         }
     }
     // Untracked new files are changes too (a clerk's report not yet added).
-    let untracked = text(&[
-        "ls-files",
-        "--others",
-        "--exclude-standard",
-        "-z",
-        "--",
-        dir,
-    ])?;
+    let untracked = text(
+        repo,
+        &[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "-z",
+            "--",
+            dir,
+        ],
+    )?;
     changes.extend(
         untracked
             .split('\0')
@@ -142,6 +154,7 @@ pub fn changes(commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
 /// the commit does not have is left out of the map; `paths` are
 /// repository-relative, as git names them.
 pub fn blobs_at(
+    repo: &Path,
     commit: &str,
     paths: &[String],
 ) -> Result<std::collections::HashMap<String, Vec<u8>>, Text> {
@@ -156,6 +169,8 @@ pub fn blobs_at(
         stderr,
     };
     let mut child = Command::new("git")
+        .arg("-C")
+        .arg(repo)
         .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

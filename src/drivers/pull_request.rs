@@ -20,7 +20,7 @@ use crate::load::workspace::Workset;
 use crate::model::plan::Plans;
 use crate::syntax::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn fatal(message: Text) -> Fatal {
     Fatal {
@@ -45,13 +45,19 @@ pub struct Base {
 }
 
 impl Base {
+    /// The merge-base of the repository the working folder is in.
     pub fn resolve(rev: &str) -> Result<Base, Text> {
-        let commit = git::merge_base(rev).map_err(|e| Text::Base {
+        Base::resolve_in(Path::new("."), rev)
+    }
+
+    /// The merge-base of the repository `repo` (a folder of it) is in.
+    pub fn resolve_in(repo: &Path, rev: &str) -> Result<Base, Text> {
+        let commit = git::merge_base(repo, rev).map_err(|e| Text::Base {
             rev: rev.to_string(),
             error: Box::new(e),
         })?;
         let short = commit.chars().take(12).collect();
-        let top = git::toplevel()?;
+        let top = git::toplevel(repo)?;
         Ok(Base { commit, short, top })
     }
 }
@@ -65,7 +71,7 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
     let (base, short, top) = (&at.commit, &at.short, &at.top);
     let root_rel = git::repo_path(top, &opts.data_root);
     let shown = |rel: &str| crate::syntax::paths::display(&top.join(rel));
-    let changes = git::changes(base, &root_rel).map_err(fatal)?;
+    let changes = git::changes(top, base, &root_rel).map_err(fatal)?;
 
     // What the pull request changes: the files now (linted), the files the
     // merge-base had in their place (read from git).
@@ -99,7 +105,7 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
     let work = Workset::load(plans, &plain)?;
     let mut outcome = work.check(plans, &plain, &changed)?;
 
-    let blobs = git::blobs_at(base, &at_base).map_err(fatal)?;
+    let blobs = git::blobs_at(top, base, &at_base).map_err(fatal)?;
     let base_text: HashMap<String, Vec<u8>> =
         blobs.into_iter().map(|(p, b)| (shown(&p), b)).collect();
     let base_files: Vec<(String, Loaded)> = {
@@ -265,7 +271,7 @@ pub fn base_inputs(
         let rel = git::repo_path(top, path);
         let shown = crate::syntax::paths::display(path);
         let now = std::fs::read(path).ok();
-        match git::show(base, &rel) {
+        match git::show(top, base, &rel) {
             Ok(bytes) => {
                 if now.as_deref() != Some(bytes.as_slice()) {
                     notices.push(history_integrity::rules_changed(
@@ -299,7 +305,7 @@ pub fn base_inputs(
     all_dirs.extend(cfg.iter().flat_map(|c| c.plans.iter().cloned()));
     for dir in &all_dirs {
         let rel = git::repo_path(top, dir);
-        let files = git::files_at(base, &rel)?;
+        let files = git::files_at(top, base, &rel)?;
         let shown_dir = crate::syntax::paths::display(dir);
         if files.is_empty() {
             // Missing at the merge-base means missing: never read from the
@@ -312,7 +318,7 @@ pub fn base_inputs(
             ));
             continue;
         }
-        let mut blobs = git::blobs_at(base, &files)?;
+        let mut blobs = git::blobs_at(top, base, &files)?;
         let mut at = FilesAt {
             dir: format!("{shown_dir}@{short}"),
             commit: short.clone(),
@@ -368,7 +374,7 @@ fn config_at_base(base: &str, top: &std::path::Path) -> Option<PathBuf> {
     loop {
         let rel = dir.join(crate::load::config::FILE_NAME);
         let rel_git = rel.to_string_lossy().replace('\\', "/");
-        if git::show(base, &rel_git).is_ok() {
+        if git::show(top, base, &rel_git).is_ok() {
             return Some(top_real.join(rel));
         }
         if !dir.pop() {
@@ -397,10 +403,10 @@ pub fn base_register(at: &Base, dir: &std::path::Path) -> Result<BaseRegister, T
     let mut files = Vec::new();
     let mut notices = Vec::new();
     let mut at_base = BTreeSet::new();
-    let names: Vec<String> = (git::files_at(base, &rel)?.into_iter())
+    let names: Vec<String> = (git::files_at(top, base, &rel)?.into_iter())
         .filter(|f| is_report(f))
         .collect();
-    let mut blobs = git::blobs_at(base, &names)?;
+    let mut blobs = git::blobs_at(top, base, &names)?;
     for f in names {
         let Some(bytes) = blobs.remove(&f) else {
             continue;

@@ -250,6 +250,7 @@ fn department(n: &Node) -> bool {
         "code" => is_code(v),
         "name" => is_text(v),
         "aliases" => every(v, is_string),
+        "review" => every(v, is_text),
         _ => false,
     })
 }
@@ -305,6 +306,7 @@ fn catalog_indicator(n: &Node) -> bool {
                 _ => false,
             })
         }),
+        "review" => every(v, is_text),
         _ => false,
     })
 }
@@ -325,6 +327,7 @@ fn catalog_project(n: &Node) -> bool {
         "column_ordinal" => is_ordinal(v),
         "department" | "note" => is_string(v),
         "source" => citation(v),
+        "review" => every(v, is_text),
         _ => false,
     })
 }

@@ -102,7 +102,13 @@ fn every_layer_imports_only_the_layers_below_it() {
         .collect();
     assert_eq!(declared, all);
     let order: Vec<&str> = (lib.lines())
-        .filter_map(|l| l.strip_prefix("//! ")?.split_once(". [`")?.1.split('`').next())
+        .filter_map(|l| {
+            l.strip_prefix("//! ")?
+                .split_once(". [`")?
+                .1
+                .split('`')
+                .next()
+        })
         .collect();
     assert_eq!(order, LAYERS, "src/lib.rs's list of the layers, in order");
 }
