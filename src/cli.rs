@@ -889,7 +889,7 @@ fn check_command(
     };
     opts.decisions = std::sync::Arc::new(register);
     let outcome = match gathered {
-        Some(g) => g.and_then(|g| check::run_gathered(&plans, &opts, None, g)),
+        Some(g) => g.and_then(|g| check::run_loaded(&plans, &opts, g)),
         None => match &base {
             Some(at) => crate::drivers::pull_request::run(&plans, &opts, at),
             None => check::run(&plans, &opts),

@@ -130,7 +130,11 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
             let Some(path) = &args.output else {
                 return fail(error_line(&StatusText::XlsxNeedsOutput, lang));
             };
-            match xlsx::render(&table::tables(s, lang), s.period, &markdown::title(s, lang)) {
+            match xlsx::render(
+                &table::tables(s, lang),
+                s.period,
+                &crate::output::status::wording::title(s, lang),
+            ) {
                 Ok(b) => b,
                 Err(e) => {
                     let path = crate::syntax::paths::display(path);

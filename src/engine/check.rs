@@ -5,6 +5,7 @@ use crate::diagnostics::diagnostic::{self, Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Counts, DuplicateRole, FileMsg, Note, ReportMsg, Text};
 use crate::engine::history::History;
 use crate::engine::rules;
+use crate::load::workspace::ReportPath;
 use crate::load::workspace::{
     excluded, gather, isolate, load_file, pl001_file, positions, test_hook, under, CheckOptions,
     Clock, Fatal, Gathered, Loaded, Workset,
@@ -67,21 +68,11 @@ impl Outcome {
     }
 }
 
-/// Runs a whole check.
+/// Runs a whole check: finds and loads the reports ([`gather`]), then
+/// checks them ([`run_loaded`]). The two entry points of a check; the
+/// pull-request driver checks a [`Workset`] instead.
 pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
-    run_inner(plans, opts, None)
-}
-
-/// Runs a check; `changed` (display paths) replaces the command line's
-/// selection: those reports and the later-period reports of the same
-/// department are linted.
-pub fn run_inner(
-    plans: &Plans,
-    opts: &CheckOptions,
-    changed: Option<&BTreeSet<String>>,
-) -> Result<Outcome, Fatal> {
-    let gathered = gather(opts)?;
-    run_gathered(plans, opts, changed, gathered)
+    run_loaded(plans, opts, gather(opts)?)
 }
 
 /// Where a loaded report stands in a check: linted (named, changed, or in
@@ -98,7 +89,7 @@ struct Context<'a> {
     unread: &'a [Diagnostic],
     root_shown: &'a str,
     root_exists: bool,
-    history_paths: &'a [(String, PathBuf, bool)],
+    history_paths: &'a [ReportPath],
     named: &'a [PathBuf],
     stdin_name: Option<&'a str>,
 }
@@ -116,13 +107,14 @@ impl Gathered {
     }
 }
 
-/// The rest of a check ([`run_inner`]) over the reports [`gather`] loaded.
-pub fn run_gathered(
+/// A check of the reports [`gather`] loaded (the CLI loads them while the
+/// plans load).
+pub fn run_loaded(
     plans: &Plans,
     opts: &CheckOptions,
-    changed: Option<&BTreeSet<String>>,
     mut gathered: Gathered,
 ) -> Result<Outcome, Fatal> {
+    let changed = None;
     gathered.locate(plans);
     let entries: Vec<(&str, &Loaded)> = (gathered.loaded.iter())
         .map(|(shown, l)| (shown.as_str(), l))
@@ -245,9 +237,7 @@ fn engine(
     let mut linted: BTreeSet<String> = if let Some(c) = changed {
         c.clone()
     } else if opts.inputs.is_empty() && opts.stdin.is_none() {
-        (history_paths.iter())
-            .map(|(shown, _, _)| shown.clone())
-            .collect()
+        (history_paths.iter()).map(|r| r.shown.clone()).collect()
     } else {
         let mut s: BTreeSet<String> = named
             .iter()
@@ -272,11 +262,7 @@ fn engine(
             let Some(k) = l.report.as_ref().and_then(report_key) else {
                 continue;
             };
-            if in_root(shown)
-                && changed_keys
-                    .iter()
-                    .any(|c| c.0 == k.0 && c.1 == k.1 && c.2 < k.2)
-            {
+            if in_root(shown) && changed_keys.iter().any(|c| c.precedes(&k)) {
                 linted.insert(shown.to_string());
             }
         }
@@ -333,9 +319,9 @@ fn engine(
         if group.len() < 2 {
             continue;
         }
-        let (_, dept, period) = &group[0].0;
+        let key = &group[0].0;
         let reports: Vec<&Report> = group.iter().map(|&(_, r)| r).collect();
-        for (path, d) in duplicate_findings(dept, *period, &reports) {
+        for (path, d) in duplicate_findings(key.department, key.period, &reports) {
             duplicates.entry(path).or_default().push(d);
         }
     }
@@ -371,7 +357,7 @@ fn engine(
         ..Outcome::default()
     };
     outcome.record = (by_key.iter())
-        .map(|((plan, dept, period), _)| (plan.to_string(), dept.to_string(), *period))
+        .map(|(k, _)| (k.plan.to_string(), k.department.to_string(), k.period))
         .collect();
     for r in results {
         match r {
@@ -540,10 +526,26 @@ fn restore_released(diagnostics: &[Diagnostic]) -> Vec<Diagnostic> {
 
 /// A report's plan, department and period: two reports of the same key
 /// are duplicates, and a draft stands in for the stored report of its key.
-type ReportKey<'r> = (&'r str, &'r str, i32);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct ReportKey<'r> {
+    plan: &'r str,
+    department: &'r str,
+    period: i32,
+}
+
+impl ReportKey<'_> {
+    /// Whether `later` is a later period's report of the same plan and department.
+    fn precedes(&self, later: &ReportKey) -> bool {
+        self.plan == later.plan && self.department == later.department && self.period < later.period
+    }
+}
 
 fn report_key(r: &Report) -> Option<ReportKey<'_>> {
-    Some((r.plan_id()?, r.department()?, r.period()?))
+    Some(ReportKey {
+        plan: r.plan_id()?,
+        department: r.department()?,
+        period: r.period()?,
+    })
 }
 
 /// The fixed checks, the plan's rules and the suppressions of one report.
@@ -787,9 +789,8 @@ pub fn check_text(
                 .map(|&(_, r, _)| r)
                 .collect();
             if same.len() > 1 {
-                let (_, dept, period) = k;
                 diags.extend(
-                    duplicate_findings(dept, period, &same)
+                    duplicate_findings(k.department, k.period, &same)
                         .into_iter()
                         .filter(|(p, _)| *p == shown)
                         .map(|(_, d)| d),

@@ -321,6 +321,16 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     (zero_at(1) * 2 > pairs && zero_at(0) == 0) || (zero_at(0) * 2 > pairs && zero_at(1) == 0)
 }
 
+/// A report file found under the data root.
+#[derive(Clone, Debug)]
+pub struct ReportPath {
+    /// As it is shown (relative to the working folder, `/`-separated).
+    pub shown: String,
+    pub path: PathBuf,
+    /// Whether the entry is a symbolic link, which could lead out of the data root.
+    pub link: bool,
+}
+
 /// Every report file under a directory, sorted: `*.yaml` and `*.yml` entries
 /// of any kind (a directory or a link of that name is listed, so that it is
 /// reported rather than skipped). Symbolic links are never followed while
@@ -461,7 +471,7 @@ pub struct Gathered {
     pub(crate) root_exists: bool,
     /// Every report under the data root: (display path, path, whether it
     /// is a link, which could lead out of the root).
-    pub(crate) history_paths: Vec<(String, PathBuf, bool)>,
+    pub(crate) history_paths: Vec<ReportPath>,
     /// The files named on the command line.
     pub(crate) named: Vec<PathBuf>,
     pub(crate) stdin_name: Option<String>,
@@ -494,10 +504,14 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
     } else {
         Default::default()
     };
-    let history_paths: Vec<(String, PathBuf, bool)> = entries
+    let history_paths: Vec<ReportPath> = entries
         .into_iter()
-        .map(|(p, link)| (crate::syntax::paths::display(&p), p, link))
-        .filter(|(shown, _, _)| !excluded(shown, &opts.exclude))
+        .map(|(path, link)| ReportPath {
+            shown: crate::syntax::paths::display(&path),
+            path,
+            link,
+        })
+        .filter(|r| !excluded(&r.shown, &opts.exclude))
         .collect();
     let unread: Vec<Diagnostic> = unread
         .iter()
@@ -510,9 +524,9 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
     // must be checked for leading out of the data root: links found under
     // it, and every path named on the command line.
     let mut all: BTreeMap<String, (PathBuf, bool)> = BTreeMap::new();
-    for (shown, p, link) in &history_paths {
-        all.entry(shown.clone())
-            .or_insert_with(|| (p.clone(), *link));
+    for r in &history_paths {
+        all.entry(r.shown.clone())
+            .or_insert_with(|| (r.path.clone(), r.link));
     }
     for p in &named {
         all.entry(crate::syntax::paths::display(p))

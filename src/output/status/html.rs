@@ -2,7 +2,7 @@
 //! script, no network, no web fonts — with a chart per indicator (binding
 //! indicators first) that reads on a phone as well as on a desktop.
 
-use super::markdown::{
+use super::wording::{
     attention, attention_cells, attention_headings, attention_sentence, baseline_cell,
     baseline_when, basis, column_name, department_cells, department_headings, fig,
     judgement_sentence, pct, projects_sentence, status_heading, target_cell, themes, title,
@@ -1095,7 +1095,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out.push_str("</tr></thead><tbody>");
         for d in &s.decisions {
             let (report, what) =
-                super::markdown::decision_cells(d, |t| super::markdown::unit_of(s, t), lang);
+                super::wording::decision_cells(d, |t| super::wording::unit_of(s, t), lang);
             let _ = write!(
                 out,
                 "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

@@ -12,6 +12,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod wording;
 pub mod xlsx;
 
 use crate::engine::check;

@@ -5,7 +5,7 @@
 //! with a `plan` column, so that the 14th and the 15th plan's rows can be
 //! put side by side; numbers stay numbers.
 
-use super::markdown::{basis, target_cell};
+use super::wording::{basis, target_cell};
 use super::{ProjectCounts, Status};
 use crate::diagnostics::messages::{Header, Lang, Sheet, StatusText};
 use crate::model::plan::ProjectStatus;
