@@ -258,11 +258,24 @@ pub fn check(
     in_data_root: bool,
     out: &mut Vec<Diagnostic>,
 ) {
+    let dept_known =
+        (report.department.as_ref()).is_some_and(|d| plan.department(&d.value).is_some());
+    check_department(plan, report, dept_known, out);
+    check_period(plans, plan, report, today, out);
+    // PL108: progress/<year>/<department>.yaml, under the data root (a
+    // draft checked from outside it is exempt).
+    if in_data_root {
+        check_path(report, dept_known, out);
+    }
+    check_indicators(plan, report, catalog, dept_known, out);
+    check_projects(plan, report, catalog, dept_known, out);
+}
+
+/// PL109: a department that is not a code of the plan's registry (its name,
+/// an alias or the closest code offered as the fix).
+fn check_department(plan: &Plan, report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
     let src = &report.source;
     let dept = report.department.as_ref();
-    let dept_known = dept.is_some_and(|d| plan.department(&d.value).is_some());
-
-    // PL109
     if let Some(d) = dept.filter(|_| !dept_known) {
         let core = suggest::department_name_core(&d.value);
         let by_name = plan.departments.iter().find(|x| {
@@ -299,8 +312,18 @@ pub fn check(
         .node_path("/department");
         out.push(with_fix(finding, src, d.span, code));
     }
+}
 
-    // PL106
+/// PL106: a period outside the plan (the plan holding it named), after the
+/// submission, or a submission date in the future.
+fn check_period(
+    plans: &Plans,
+    plan: &Plan,
+    report: &Report,
+    today: Date,
+    out: &mut Vec<Diagnostic>,
+) {
+    let src = &report.source;
     let period = report.period.as_ref();
     if let Some(p) = period {
         let (start, end) = (plan.header.period.start, plan.header.period.end);
@@ -363,14 +386,18 @@ pub fn check(
             .node_path("/submitted"),
         );
     }
+}
 
-    // PL108: progress/<year>/<department>.yaml, under the data root (a
-    // draft checked from outside it is exempt).
-    if in_data_root {
-        check_path(report, dept_known, out);
-    }
-
-    // PL101, PL103, PL104, PL105 for indicators.
+/// PL101, PL103, PL104, PL105 for the report's indicator entries.
+fn check_indicators(
+    plan: &Plan,
+    report: &Report,
+    catalog: &CatalogPositions,
+    dept_known: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let src = &report.source;
+    let dept = report.department.as_ref();
     let mut seen: FastMap<&str, &crate::model::report::IndicatorEntry> =
         FastMap::with_capacity_and_hasher(report.indicators.len(), Default::default());
     for (e, position) in report.indicators.iter().zip(&catalog.indicators) {
@@ -461,8 +488,18 @@ pub fn check(
             ));
         }
     }
+}
 
-    // PL102, PL103, PL105 for projects.
+/// PL102, PL103, PL105 for the report's project entries.
+fn check_projects(
+    plan: &Plan,
+    report: &Report,
+    catalog: &CatalogPositions,
+    dept_known: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let src = &report.source;
+    let dept = report.department.as_ref();
     let mut seen: FastMap<&str, &crate::model::report::ProjectEntry> =
         FastMap::with_capacity_and_hasher(report.projects.len(), Default::default());
     for (e, position) in report.projects.iter().zip(&catalog.projects) {
