@@ -1,26 +1,25 @@
 //! Embeds the built-in plan (every file under `rules/nanming-14th-fyp/`) so
 //! the binary works with no configuration and no files beside it, prepared
 //! so that a start only deserialises it: each file's YAML text (diagnostics
-//! point into it), the JSON view of its tree, made by the same loader
-//! (`src/syntax/yaml.rs`, included here) a run uses, and the SHA-256 digest over the
-//! files. The tests load the same files the slow way, through their schemas,
+//! point into it), the JSON view of its tree, made by the same loader a run
+//! uses (the YAML layer, `crates/plan-lint-yaml`, a build dependency), and
+//! the SHA-256 digest over the files. The tests load the same files the slow way, through their schemas,
 //! and prove both give the same plan.
 
 use std::fmt::Write;
 use std::path::Path;
 
-#[allow(dead_code)]
-#[path = "src/syntax/yaml.rs"]
-mod yaml;
+use plan_lint_yaml as yaml;
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/nanming-14th-fyp");
     println!("cargo:rerun-if-changed={}", dir.display());
-    // The loader build.rs includes, with the files src/syntax/yaml.rs includes.
+    // The loader's source: a change to it is a change to the build
+    // dependency, so Cargo reruns this script anyway; named for the reader.
     for loader in [
-        "src/syntax/yaml.rs",
-        "src/syntax/yaml_fast.rs",
-        "src/syntax/yaml_de.rs",
+        "crates/plan-lint-yaml/src/lib.rs",
+        "crates/plan-lint-yaml/src/fast.rs",
+        "crates/plan-lint-yaml/src/de.rs",
     ] {
         println!("cargo:rerun-if-changed={loader}");
     }

@@ -11,12 +11,13 @@
 # and core_pattern are relaxed through its environment variables instead, so
 # it runs unprivileged and in CI alike.
 #
-# The build instruments only this workspace's code (the plan_lint library and
-# the two targets), compiled with debug assertions and overflow checks; the
-# dependencies are the release build's own, shared through the workspace's
-# target directory (CARGO_TARGET_DIR, or FUZZ_TARGET_DIR for this script
-# alone), so after `cargo build --release` only plan_lint and the targets are
-# compiled. See "Fuzzing" in the README for why and what that leaves out.
+# The build instruments only this workspace's code (the plan_lint and
+# plan_lint_yaml libraries and the two targets), compiled with debug
+# assertions and overflow checks; the dependencies are the release build's
+# own, shared through the workspace's target directory (CARGO_TARGET_DIR, or
+# FUZZ_TARGET_DIR for this script alone), so after `cargo build --release`
+# only the workspace's crates are compiled. See "Fuzzing" in the README for
+# why and what that leaves out.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -4,7 +4,9 @@
 //! top-level module that imports only the layers listed before it (a test,
 //! tests/it/layers.rs, reads every `crate::` path and fails on one that points up):
 //!
-//! 1. [`syntax`]: YAML with spans (the only place that names saphyr-parser), sources, paths;
+//! 1. [`syntax`]: YAML with spans (the YAML crate, crates/plan-lint-yaml, re-exported:
+//!    the only place that names it, and it the only one that names saphyr-parser),
+//!    sources, paths;
 //! 2. [`model`]: the plan, the report and the contract's codes as types;
 //! 3. [`diagnostics`]: the one diagnostic type and the message catalog;
 //! 4. [`load`]: schemas (the only place that names jsonschema), configuration, plans,

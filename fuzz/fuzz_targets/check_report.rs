@@ -81,7 +81,7 @@ fn main() {
         for d in &diags {
             for lang in Lang::ALL {
                 assert!(
-                    !d.code.is_empty() && !d.message(lang).trim().is_empty(),
+                    !d.code.as_str().is_empty() && !d.message(lang).trim().is_empty(),
                     "{d:?}"
                 );
                 assert!(!d.help(lang).trim().is_empty(), "no help: {d:?}");

@@ -29,7 +29,7 @@
 //! path where given) are exactly the expected ones: a passing case expects `[]`.
 
 use crate::diagnostics::diagnostic::Diagnostic;
-use crate::diagnostics::messages::Lang;
+use crate::diagnostics::messages::{Lang, LoadErrorText};
 use crate::engine::check;
 use crate::load::workspace::CheckOptions;
 use crate::model::plan::Plan;

@@ -1,67 +1,27 @@
-//! The fast YAML scanner (`src/yaml_fast.rs`) against saphyr-parser's path
-//! (`yaml::load_events`): whenever the scanner gives a tree, it is the tree
-//! the parser's path gives, spans included; and the files plan-lint is
-//! built for (the repository's reports and plan files, generated reports and
-//! synthetic plans) do take the fast path.
+//! The fast YAML scanner (crates/plan-lint-yaml/src/fast.rs) against
+//! saphyr-parser's path on the files plan-lint is built for (the repository's
+//! reports and plan files, generated reports and synthetic plans, and
+//! mutations of them): whenever the scanner gives a tree, it is the tree the
+//! parser's path gives, spans included, and those files do take the fast
+//! path. The check itself, and its hand-written cases and token soup, are the
+//! YAML crate's (crates/plan-lint-yaml/tests/it/).
 
 use crate::common;
 use crate::common::mutation::{mutation, Mutation};
 use crate::repo;
 use plan_lint::model::plan::Plan;
-use plan_lint::syntax::yaml::{self, Limits, Node, NodeKind};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use std::path::Path;
 use std::sync::OnceLock;
 
+#[path = "../../crates/plan-lint-yaml/tests/it/agree.rs"]
+mod agree;
+use agree::same_tree;
+
 fn plan() -> &'static Plan {
     static PLAN: OnceLock<Plan> = OnceLock::new();
     PLAN.get_or_init(|| Plan::builtin().unwrap())
-}
-
-/// The fast tree, if the scanner gave one, after asserting the parser's path agrees.
-fn same_tree(text: &str) -> bool {
-    let Some(fast) = yaml::load_subset(text, 0, Limits::default()) else {
-        return false;
-    };
-    match yaml::load_events(text, 0, Limits::default()) {
-        Ok(slow) => {
-            if let Some(d) = first_difference(&fast, &slow, text, String::new()) {
-                panic!("the trees differ at {d} for:\n{text}");
-            }
-        }
-        Err(e) => panic!("the fast path accepted what the parser rejects ({e:?}):\n{text}"),
-    }
-    true
-}
-
-/// Where two trees first differ, with the source each span covers.
-fn first_difference(a: &Node, b: &Node, text: &str, path: String) -> Option<String> {
-    let show = |n: &Node| format!("{:?} {:?}", n.span, text.get(n.span.start()..n.span.end()));
-    match (&a.kind, &b.kind) {
-        (NodeKind::Seq(x), NodeKind::Seq(y)) if x.len() == y.len() => {
-            for (i, (p, q)) in x.iter().zip(y).enumerate() {
-                if let Some(d) = first_difference(p, q, text, format!("{path}/{i}")) {
-                    return Some(d);
-                }
-            }
-        }
-        (NodeKind::Map(x), NodeKind::Map(y)) if x.len() == y.len() => {
-            for ((k1, v1), (k2, v2)) in x.iter().zip(y) {
-                let here = format!("{path}/{}", k1.key_text());
-                if let Some(d) = first_difference(k1, k2, text, format!("{here} (key)")) {
-                    return Some(d);
-                }
-                if let Some(d) = first_difference(v1, v2, text, here) {
-                    return Some(d);
-                }
-            }
-        }
-        // `.nan` is not equal to itself: compare leaves as written out.
-        (x, y) if format!("{x:?}") == format!("{y:?}") => {}
-        _ => return Some(format!("{path}: fast {:?} / parser {:?}", a.kind, b.kind)),
-    }
-    (a.span != b.span).then(|| format!("{path}: fast {} / parser {}", show(a), show(b)))
 }
 
 fn yaml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -146,53 +106,6 @@ fn generated_reports_and_plans_agree_and_take_the_fast_path() {
     }
 }
 
-#[test]
-fn fixed_cases_agree() {
-    let cases = [
-        "a: 1\n",
-        "a: 1   # x\nb:\n  - x\n  - k: 'q''s'\n    m: \"d\\\"q\"  \n    e:\n    n: [ ]\n  -   \nc:\n- 1\n- {\"a\":1, \"b\": [1, 2]}\nd: {}\ne: foo bar  \nf: \"x\"",
-        "a:  # c\nb:\n-   # c\n- \"x\"  # d\n- [ ]  # e\n- {}  \nc: [1, \"x\" , y]  \nd: {\"a\" : 1}\ne  : 1\nf:\n  - [a b]\n  -\ng: \"\\u00e9\\/\"\n",
-        "a:\n- k: 1\n  j: 2\n- \n- x\nb:\n-\n- 1\nd:   \ne: \"x\"   # c\nf: 'y'  \ng:\n  h: 1\ni: \"x\"\n",
-        "名称: 空气\nvalue: 97.6\nq: \"x\"\n",
-        "a: http://x.y/z\nb: a#b\nc: [a, b]  # c\nd: -1.5e3\ne: 0x1F\nf: .inf\ng: ~\nh: True\n",
-        "a: b\n# c\n  # d\nb: c\n",
-        "k:\n  - id: x\n    v:\n      - 1\n      - 2\n  - id: y\n",
-        "k: [-a, ?b]\nm: -]\n",
-    ];
-    for c in cases {
-        assert!(same_tree(c), "the fast path refused:\n{c}");
-    }
-    // Outside the subset: the parser's.
-    for c in [
-        "a: b\n  c\n",
-        "a: |\n  x\n",
-        "a: &x 1\nb: *x\n",
-        "a: 1\na: 2\n",
-        "- 1\n",
-        "a:\tb\n",
-        "a: 1\r\n",
-        "---\na: 1\n",
-        "a: !!str 1\n",
-        "a: [1,\n  2]\n",
-        "a: 99999999999999999999\n",
-        "? a\n: b\n",
-        // A key starting `--- ` or `... `, indented: a document marker to the
-        // parser, which rejects it (found by mutated_files_agree).
-        "indicators:\n --- - id: I25   # 人口平均预期寿命\n",
-        "a:\n  ... b: c\n",
-        "a:\n - --- b: c\n",
-        // `-`, `?` or `:` before flow punctuation starts no plain scalar in
-        // a flow collection; the parser rejects it (found by token_soup_agrees).
-        "k: [-]\n",
-        "k: [a, -]\n",
-        "k: {a: -}\n",
-        "k: [?, b]\n",
-        "k: [:]\n",
-    ] {
-        assert!(yaml::load_subset(c, 0, Limits::default()).is_none(), "{c}");
-    }
-}
-
 const TOKENS: &[&str] = &[
     "- ",
     "-",
@@ -271,16 +184,6 @@ fn apply(text: &str, m: &Mutation) -> String {
     String::from_utf8_lossy(&common::mutation::apply(text.as_bytes().to_vec(), m)).into_owned()
 }
 
-/// Small documents from YAML's punctuation and a few words: the corners
-/// mutations of real files rarely reach.
-fn token_soup() -> impl Strategy<Value = String> {
-    let pieces = prop::sample::select(vec![
-        "a", "b", "ab", "名", "1", "2.5", "-", "- ", ":", ": ", " ", "  ", "\n", "\n  ", "\n- ",
-        "#", " #", "'", "\"", "\\n", "[", "]", "{", "}", ",", "~", "null", "k: ", "x: [", "y: {",
-    ]);
-    prop::collection::vec(pieces, 1..40).prop_map(|v| format!("k: {}\n", v.concat()))
-}
-
 fn seeds() -> &'static [String] {
     static S: OnceLock<Vec<String>> = OnceLock::new();
     S.get_or_init(|| {
@@ -314,8 +217,4 @@ proptest! {
         same_tree(&text);
     }
 
-    #[test]
-    fn token_soup_agrees(text in token_soup()) {
-        same_tree(&text);
-    }
 }

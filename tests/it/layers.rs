@@ -119,3 +119,22 @@ fn the_check_reads_crate_paths() {
         imports("use crate::load::schema;\nlet x = crate::engine::check::run(); // crate::cli\n");
     assert_eq!(found, [(1, "load".to_string()), (2, "engine".to_string())]);
 }
+
+/// The YAML layer is its own crate (crates/plan-lint-yaml, which cannot name
+/// plan-lint: it does not depend on it); within plan-lint only the syntax
+/// layer's re-export names it, so the rest writes `syntax::yaml`.
+#[test]
+fn only_the_syntax_layer_names_the_yaml_crate() {
+    let mut files = Vec::new();
+    sources(Path::new("src"), &mut files);
+    files.sort();
+    let naming: Vec<String> = (files.iter())
+        .filter(|f| {
+            std::fs::read_to_string(f)
+                .unwrap()
+                .contains("plan_lint_yaml")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert_eq!(naming, ["src/syntax/mod.rs"]);
+}

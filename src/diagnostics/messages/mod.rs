@@ -269,12 +269,19 @@ impl From<crate::syntax::yaml::LoadErrorKind> for Msg {
     }
 }
 
-impl crate::syntax::yaml::LoadError {
-    /// The error's message in `lang` (the loader itself has no words).
-    pub fn message(&self, lang: Lang) -> String {
+/// A load error's words: the YAML layer (its own crate) has none, so they
+/// come with this trait rather than as the error's own methods.
+pub trait LoadErrorText {
+    /// The error's message in `lang`.
+    fn message(&self, lang: Lang) -> String;
+    fn help(&self, lang: Lang) -> String;
+}
+
+impl LoadErrorText for crate::syntax::yaml::LoadError {
+    fn message(&self, lang: Lang) -> String {
         file::load_texts(&self.kind, lang).message
     }
-    pub fn help(&self, lang: Lang) -> String {
+    fn help(&self, lang: Lang) -> String {
         file::load_texts(&self.kind, lang).help
     }
 }

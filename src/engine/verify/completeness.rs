@@ -21,7 +21,7 @@
 
 use super::{facility_groups, word_figures, At, Seed, Verifier};
 use crate::diagnostics::diagnostic::Location;
-use crate::diagnostics::messages::VerifyMsg as V;
+use crate::diagnostics::messages::{LoadErrorText, VerifyMsg as V};
 use crate::model::plan::{BaselineKind, Comparison, Direction, Indicator, Project};
 use crate::syntax::source::{Source, SourceFile};
 use crate::syntax::yaml::{self, Limits, Node};

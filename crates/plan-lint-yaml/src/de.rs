@@ -3,7 +3,7 @@
 //! ([`Node::to_json`]) would give it, without making that view.
 //!
 //! The plan's catalog files are read this way when the typed schema check
-//! (`crate::load::fast_schema::catalog_valid`) has found them valid; anything it
+//! (plan-lint's `load::fast_schema::catalog_valid`) has found them valid; anything it
 //! cannot read goes the JSON way, whose errors are the ones shown, so its
 //! own errors are never seen by a user. `tests/it/fast_schema.rs` proves both
 //! ways give the same catalog on every catalog file of the repository, on
@@ -200,8 +200,7 @@ mod tests {
     }
 
     fn both<T: DeserializeOwned + fmt::Debug>(text: &str) -> (String, String) {
-        let node =
-            crate::syntax::yaml::load(text, 0, crate::syntax::yaml::Limits::default()).unwrap();
+        let node = crate::load(text, 0, crate::Limits::default()).unwrap();
         let json = node.to_json();
         let by_tree = from_node::<T>(node).map_err(|e| e.to_string());
         let by_json = serde_json::from_value::<T>(json).map_err(|e| e.to_string());

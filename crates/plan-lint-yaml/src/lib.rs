@@ -1,4 +1,8 @@
-//! YAML loading with source spans. The only module that names `saphyr-parser`.
+//! YAML loading with source spans: plan-lint's YAML layer, the only crate of
+//! the workspace that names `saphyr-parser`. It depends on nothing of
+//! plan-lint (plan-lint re-exports it as `syntax::yaml`, and build.rs uses it
+//! to prepare the built-in plan), so it is fuzzed (`yaml_load`) and its fast
+//! scanner differential-tested (`tests/it/fast_yaml.rs`) on its own.
 //!
 //! The event parser gives us every scalar, sequence and mapping with its
 //! position; we build a small tree of [`Node`]s that keeps a byte span for
@@ -286,9 +290,9 @@ impl Default for Limits {
     }
 }
 
-/// Why a file could not be loaded, with where. The words are the message
-/// catalog's (src/messages/), so that they exist in every language; this
-/// file is also compiled by build.rs, which needs no words.
+/// Why a file could not be loaded, with where. The words are plan-lint's
+/// message catalog's (src/diagnostics/messages/), so that they exist in every
+/// language; this crate is also plan-lint's build dependency, which needs no words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadError {
     pub kind: LoadErrorKind,
@@ -426,11 +430,9 @@ enum Frame {
 }
 
 /// The scanner for the block-style subset reports are written in.
-#[path = "yaml_fast.rs"]
 mod fast;
 
 /// Typed values straight from the tree.
-#[path = "yaml_de.rs"]
 pub mod de;
 
 /// Parses one YAML document. `text` is the file without a BOM; `base` is the

@@ -5,9 +5,10 @@
 //! It never decides anything on its own: for any input outside the subset,
 //! and for anything that would be an error, it gives up (`None`) and the
 //! caller loads the file through saphyr-parser, which alone makes load
-//! errors. `tests/it/fast_yaml.rs` proves that whenever it returns a tree, the
-//! parser's path returns the same tree, on every YAML file of the repository,
-//! on generated reports and plans, and on mutations of them.
+//! errors. This crate's `tests/it/fast_yaml.rs` proves that whenever it
+//! returns a tree, the parser's path returns the same tree, on hand-written
+//! cases and token soup; plan-lint's `tests/it/fast_yaml.rs` on every YAML file
+//! of the repository, on generated reports and plans, and on mutations of them.
 //!
 //! The subset: block mappings and block sequences (indentless ones too) with
 //! spaces for indentation; plain scalars on one line; single- and
