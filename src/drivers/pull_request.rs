@@ -16,7 +16,7 @@ use crate::load::workspace::load_file;
 use crate::load::workspace::CheckOptions;
 use crate::load::workspace::Fatal;
 use crate::load::workspace::Loaded;
-use crate::load::workspace::Workset;
+use crate::load::workspace::Workspace;
 use crate::model::plan::Plans;
 use crate::syntax::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -63,7 +63,7 @@ impl Base {
 }
 
 /// Checks a pull request: the working tree's reports, loaded once (a
-/// [`Workset`]), linted where they changed; then the merge-base, as those
+/// [`Workspace`]), linted where they changed; then the merge-base, as those
 /// same reports with the changed files in their merge-base versions (read
 /// from git in one batch, parsed in memory), for what it accepted and which
 /// findings it already had.
@@ -102,7 +102,7 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
     let mut plain = opts.clone();
     plain.inputs.clear();
     plain.stdin = None;
-    let work = Workset::load(plans, &plain)?;
+    let work = Workspace::load(plans, &plain)?;
     let mut outcome = work.check(plans, &plain, &changed)?;
 
     let blobs = git::blobs_at(top, base, &at_base).map_err(fatal)?;

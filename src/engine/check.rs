@@ -8,7 +8,7 @@ use crate::engine::rules;
 use crate::load::workspace::ReportPath;
 use crate::load::workspace::{
     excluded, gather, isolate, load_file, pl001_file, positions, test_hook, under, CheckOptions,
-    Clock, Fatal, Gathered, Loaded, Workset,
+    Clock, Fatal, Gathered, Loaded, Workspace,
 };
 use crate::model::code::Code;
 use crate::model::plan::CatalogPositions;
@@ -70,7 +70,7 @@ impl Outcome {
 
 /// Runs a whole check: finds and loads the reports ([`gather`]), then
 /// checks them ([`run_loaded`]). The two entry points of a check; the
-/// pull-request driver checks a [`Workset`] instead.
+/// pull-request driver checks a [`Workspace`] instead.
 pub fn run(plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
     run_loaded(plans, opts, gather(opts)?)
 }
@@ -156,7 +156,7 @@ pub fn run_loaded(
     Ok(outcome)
 }
 
-impl Workset {
+impl Workspace {
     /// Checks the reports as they stand, linting `changed` (and the
     /// later periods that depend on them).
     pub fn check(

@@ -2,7 +2,7 @@
 //! reading them within the size limit and never through a link out of the data
 //! root, decoding, parsing with spans and validating against the report schema.
 //! `check`, the pull-request driver, status, init and decisions draft all read
-//! reports through it ([`gather`], [`Workset`]).
+//! reports through it ([`gather`], [`Workspace`]).
 
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
@@ -606,28 +606,30 @@ impl Gathered {
     }
 }
 
-/// The reports of a check as a driver sees them: every report by display
-/// path, each loaded once and its catalog positions looked up; a driver
-/// (pull-request mode) checks them as they stand, then as another version
-/// of some of them would leave them ([`Workset::check_with`]), without
-/// reading or parsing the others again.
-pub struct Workset {
+/// The reports of a data repository as every command reads them: every
+/// report by display path, found, read and validated once (the same limits
+/// and the same refusal of links out of the data root for check, status,
+/// init and decisions draft) and its catalog positions looked up. The
+/// pull-request driver checks them as they stand, then as another version of
+/// some of them would leave them (`engine::check`'s `Workspace::check_with`),
+/// without reading or parsing the others again.
+pub struct Workspace {
     pub(crate) gathered: Gathered,
 }
 
-impl Workset {
+impl Workspace {
     /// Finds and loads the reports of a check, and looks up their catalog positions.
-    pub fn load(plans: &Plans, opts: &CheckOptions) -> Result<Workset, Fatal> {
+    pub fn load(plans: &Plans, opts: &CheckOptions) -> Result<Workspace, Fatal> {
         let mut gathered = gather(opts)?;
         gathered.locate(plans);
-        Ok(Workset { gathered })
+        Ok(Workspace { gathered })
     }
 
     /// The reports under a data root, for a command that reads them but
     /// checks nothing (status, init, decisions draft): found and read as a
     /// check reads them (the configuration's `exclude` and size limit, no
     /// link out of the data root). A data root that does not exist holds none.
-    pub fn under_root(plans: &Plans, opts: &CheckOptions) -> Workset {
+    pub fn under_root(plans: &Plans, opts: &CheckOptions) -> Workspace {
         let mut opts = opts.clone();
         opts.inputs.clear();
         opts.stdin = None;
@@ -647,7 +649,7 @@ impl Workset {
                 loaded: Vec::new(),
             },
         };
-        Workset { gathered }
+        Workspace { gathered }
     }
 
     /// The loaded files, by display path, in path order.

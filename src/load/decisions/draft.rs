@@ -22,7 +22,7 @@ struct Read {
 
 /// The reports as a check reads them, each as its YAML tree: a report's
 /// own approvals are fields the typed report no longer keeps.
-fn read_reports(work: &crate::load::workspace::Workset) -> Vec<Read> {
+fn read_reports(work: &crate::load::workspace::Workspace) -> Vec<Read> {
     let mut out = Vec::new();
     for report in work.reports() {
         let Ok(node) = yaml::load(
@@ -79,7 +79,7 @@ fn approval(out: &mut String, reason: &str, approved_by: &str, submitted: &str) 
 }
 
 /// The register file the reports under the data root imply, as YAML text.
-pub fn draft(work: &crate::load::workspace::Workset, plans: &Plans) -> String {
+pub fn draft(work: &crate::load::workspace::Workspace, plans: &Plans) -> String {
     let reports = read_reports(work);
     let mut out = String::from(
         "# Drafted by `plan-lint decisions draft` from the reports' own approvals, revisions and\n\
