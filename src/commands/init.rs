@@ -176,7 +176,7 @@ pub fn skeleton(
             if !e.evidence_items.is_empty() {
                 let _ = writeln!(out, "    evidence:");
                 for item in &e.evidence_items {
-                    let _ = writeln!(out, "      - {}", yaml_scalar(item));
+                    let _ = writeln!(out, "      - {}", crate::syntax::yaml::scalar(item));
                 }
             }
             continue;
@@ -222,20 +222,6 @@ fn completed_entry<'r>(
         .filter(|r| r.plan_id() == Some(plan.id()) && r.department() == Some(department))
         .filter(|r| r.period() == Some(period))
         .find_map(|r| r.projects.iter().find(|e| e.id.value == project))
-}
-
-/// A string as a YAML plain scalar when it can be one, else double-quoted.
-fn yaml_scalar(s: &str) -> String {
-    let plain = !s.is_empty()
-        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@` ".contains(c))
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with(' ');
-    if plain {
-        s.to_string()
-    } else {
-        serde_json::to_string(s).unwrap_or_default()
-    }
 }
 
 /// Picks the plan for `init --period Y`: the one named, else the loaded plan whose

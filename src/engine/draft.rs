@@ -1519,21 +1519,7 @@ fn relative_path(from: &std::path::Path, to: &std::path::Path) -> String {
 /// (JSON's quoting is YAML's).
 fn scalar(v: &Value) -> String {
     match v {
-        Value::String(s) => {
-            let plain_ok = !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/'))
-                && s.starts_with(|c: char| c.is_ascii_alphabetic())
-                && !matches!(
-                    s.as_str(),
-                    "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
-                );
-            if plain_ok {
-                s.clone()
-            } else {
-                Value::String(s.clone()).to_string()
-            }
-        }
+        Value::String(s) => crate::syntax::yaml::scalar(s),
         Value::Number(n) => match n.as_f64() {
             Some(f) if n.is_f64() => plain(f),
             _ => n.to_string(),

@@ -441,6 +441,29 @@ pub mod de;
 /// Files in the block-style subset reports are written in take the fast
 /// scanner; any other file, and every file with an error, goes through
 /// saphyr-parser ([`load_events`]), which gives the same tree.
+/// A string as a YAML scalar that reads back as the same string, in a block
+/// (`key: value`, `- value`) and in a flow collection (`{key: value}`):
+/// plain when this loader reads the plain form back as that string in both
+/// (not a number, a boolean, null, nor text YAML would split), else
+/// double-quoted (JSON's quoting is YAML's). For files plan-lint writes.
+pub fn scalar(s: &str) -> String {
+    let as_string = |n: &Node| matches!(&n.kind, NodeKind::Str(v) if v == s);
+    let reads_back = !s.is_empty()
+        && !s.contains(['\n', '\r'])
+        && load(&format!("k: {s}\n"), 0, Limits::default())
+            .is_ok_and(|n| n.get("k").is_some_and(as_string))
+        && load(&format!("k: [{s}]\n"), 0, Limits::default()).is_ok_and(|n| {
+            n.get("k")
+                .and_then(Node::as_seq)
+                .is_some_and(|items| items.len() == 1 && as_string(&items[0]))
+        });
+    if reads_back {
+        s.to_string()
+    } else {
+        serde_json::Value::String(s.to_string()).to_string()
+    }
+}
+
 pub fn load(text: &str, base: usize, limits: Limits) -> Result<Node, LoadError> {
     if let Some(e) = control_character(text, base) {
         return Err(e);
@@ -939,6 +962,47 @@ fn is_core_float(b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_written_scalar_reads_back_as_the_same_string() {
+        for s in [
+            "区就业局台账",
+            "验收报告.pdf",
+            "2021",
+            "true",
+            "null",
+            "~",
+            "1e3",
+            "- a",
+            "a: b",
+            "a #b",
+            "#c",
+            "'q'",
+            "\"q\"",
+            " lead",
+            "trail ",
+            "",
+            "[x]",
+            "line\nbreak",
+            "0x1F",
+            "专栏2-1 序号1, 备注",
+            "a}b",
+            "{x",
+        ] {
+            let written = super::scalar(s);
+            for doc in [format!("k: {written}\n"), format!("k: {{v: {written}}}\n")] {
+                let node = super::load(&doc, 0, super::Limits::default()).unwrap();
+                let k = node.get("k").unwrap();
+                let v = k.get("v").unwrap_or(k);
+                assert!(
+                    matches!(&v.kind, super::NodeKind::Str(x) if x == s),
+                    "{s:?} written as {written} in {doc:?}"
+                );
+            }
+        }
+        assert_eq!(super::scalar("区就业局台账"), "区就业局台账");
+        assert_eq!(super::scalar("2021"), "\"2021\"");
+    }
+
     use super::*;
 
     fn parse(s: &str) -> Node {
