@@ -33,30 +33,20 @@ fn selected_plan<'a>(plans: &'a Plans, args: &CatalogQuery) -> Result<&'a Plan, 
     }
 }
 
-fn fail(e: Text, lang: Lang) -> Output {
-    Output {
-        stdout: String::new(),
-        stderr: e.error_line(lang),
-        code: 2,
-    }
-}
-
 pub fn show(plans: &Plans, args: &CatalogQuery, lang: Lang) -> Output {
     let plan = match selected_plan(plans, args) {
         Ok(p) => p,
-        Err(e) => return fail(e, lang),
+        Err(e) => return Output::fail(e.error_line(lang)),
     };
     let attribute = match args.attribute.as_deref() {
         None => None,
         Some("binding") | Some("约束性") => Some(Attribute::Binding),
         Some("expected") | Some("预期性") => Some(Attribute::Expected),
         Some(other) => {
-            return fail(
-                Text::BadAttribute {
-                    attribute: other.to_string(),
-                },
-                lang,
-            )
+            let e = Text::BadAttribute {
+                attribute: other.to_string(),
+            };
+            return Output::fail(e.error_line(lang));
         }
     };
     if let Some(d) = args
@@ -64,16 +54,14 @@ pub fn show(plans: &Plans, args: &CatalogQuery, lang: Lang) -> Output {
         .as_deref()
         .filter(|d| plan.department(d).is_none())
     {
-        return fail(
-            Text::NotInRegistry {
-                department: d.to_string(),
-                plan: plan.id().to_string(),
-                departments: (plan.departments.iter())
-                    .map(|d| (d.code.clone(), d.name.clone()))
-                    .collect(),
-            },
-            lang,
-        );
+        let e = Text::NotInRegistry {
+            department: d.to_string(),
+            plan: plan.id().to_string(),
+            departments: (plan.departments.iter())
+                .map(|d| (d.code.clone(), d.name.clone()))
+                .collect(),
+        };
+        return Output::fail(e.error_line(lang));
     }
     let dept_ok = |d: &str| args.department.as_deref().is_none_or(|x| x == d);
     let indicators: Vec<_> = plan

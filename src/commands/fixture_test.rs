@@ -200,7 +200,7 @@ fn verify_case(dir: &Path) -> Result<Vec<Diagnostic>, String> {
 }
 
 /// Copies the files of `from` into `to`, leaving out the names in `skip`.
-fn copy_tree(from: &Path, to: &Path, skip: &[&str]) -> std::io::Result<()> {
+pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;

@@ -86,14 +86,14 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
     }
     let statuses = match build(plans, &opts) {
         Ok(s) => s,
-        Err(Error::Usage(e)) => return fail(e.error_line(lang)),
-        Err(Error::Status(e)) => return fail(error_line(&e, lang)),
+        Err(Error::Usage(e)) => return Output::fail(e.error_line(lang)),
+        Err(Error::Status(e)) => return Output::fail(error_line(&e, lang)),
     };
     // Markdown shows every plan in turn (the final evaluation of one beside
     // the first year of the next); a format that holds one plan shows the
     // latest and says on standard error how to show the others.
     let Some((s, earlier)) = statuses.split_last() else {
-        return fail(Text::NoPlan.error_line(lang));
+        return Output::fail(Text::NoPlan.error_line(lang));
     };
     let note = match args.format {
         StatusFormat::Md => String::new(),
@@ -128,7 +128,7 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
         StatusFormat::Csv => csv::render(&table::table(s, sheet, lang)).into_bytes(),
         StatusFormat::Xlsx => {
             let Some(path) = &args.output else {
-                return fail(error_line(&StatusText::XlsxNeedsOutput, lang));
+                return Output::fail(error_line(&StatusText::XlsxNeedsOutput, lang));
             };
             match xlsx::render(
                 &table::tables(s, lang),
@@ -142,7 +142,7 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
                         kind: std::io::ErrorKind::Other,
                         text: e.to_string(),
                     };
-                    return fail(Text::CannotWrite { path, error }.error_line(lang));
+                    return Output::fail(Text::CannotWrite { path, error }.error_line(lang));
                 }
             }
         }
@@ -167,22 +167,13 @@ fn emit(output: Option<&std::path::Path>, bytes: Vec<u8>, note: String, lang: La
             stderr: format!("{note}{}\n", Text::Wrote { path: shown }.text(lang)),
             code: 0,
         },
-        Err(e) => fail(
+        Err(e) => Output::fail(
             Text::CannotWrite {
                 path: shown,
                 error: (&e).into(),
             }
             .error_line(lang),
         ),
-    }
-}
-
-/// An error of `status`: exit 2 with the line on standard error.
-fn fail(line: String) -> Output {
-    Output {
-        stdout: String::new(),
-        stderr: line,
-        code: 2,
     }
 }
 

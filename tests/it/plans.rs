@@ -254,34 +254,25 @@ fn a_report_of_another_plan_s_year_is_sent_to_that_plan() {
     }
 }
 
-/// Copies `from` into `to`, folders and files.
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A repository in the first year of the next plan: the five years of the
 /// 14th (fixtures/evaluation) and the 15th's first report. `status` shows
 /// each plan by its own reports: the 14th's final evaluation beside the
 /// 15th's first year.
 fn repository_of_two_plans() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(
+    let copy = plan_lint::commands::fixture_test::copy_tree;
+    copy(
         std::path::Path::new("fixtures/evaluation/progress"),
         &dir.path().join("progress"),
-    );
-    copy_tree(
+        &[],
+    )
+    .unwrap();
+    copy(
         std::path::Path::new("fixtures/two-plans/progress/2026"),
         &dir.path().join("progress/2026"),
-    );
+        &[],
+    )
+    .unwrap();
     dir
 }
 
