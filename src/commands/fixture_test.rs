@@ -255,8 +255,12 @@ fn pull_request_case(
     today: jiff::civil::Date,
 ) -> Result<(Vec<Diagnostic>, Renames), String> {
     use crate::drivers::pull_request::{self, Base};
+    // One folder per run of a case: cases run in parallel, and the same case
+    // may run twice at once (the tests run every case in several threads).
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let repo = std::env::temp_dir().join(format!(
-        "plan-lint-case-{}-{}",
+        "plan-lint-case-{}-{run}-{}",
         std::process::id(),
         dir.to_string_lossy().replace(['/', '\\', ':'], "_")
     ));
