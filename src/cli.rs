@@ -415,7 +415,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                     Ok(x) => x,
                     Err(o) => return o,
                 };
-            let work = crate::load::workspace::Workspace::under_root(&plans, &opts);
+            let work = crate::load::workspace::Workspace::under_root(&opts);
             let reports: Vec<&crate::model::report::Report> = work.reports().collect();
             let text =
                 match crate::commands::init::plan_for_period(&plans, plan_id.as_deref(), period)
@@ -441,7 +441,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                     lang,
                 );
             }
-            let work = crate::load::workspace::Workspace::under_root(&plans, &opts);
+            let work = crate::load::workspace::Workspace::under_root(&opts);
             let text = crate::load::decisions::draft::draft(&work, &plans);
             write_new(text, output.as_deref(), lang)
         }

@@ -224,7 +224,7 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
     check_opts.exclude = opts.exclude.clone();
     // Read as check reads them: the same files, the same limits, no link
     // out of the data root.
-    let work = crate::load::workspace::Workspace::under_root(plans, &check_opts);
+    let work = crate::load::workspace::Workspace::under_root(&check_opts);
     let unreadable: Vec<String> = (work.files())
         .filter(|(_, l)| l.report.is_none())
         .map(|(s, _)| s.to_string())

@@ -629,15 +629,14 @@ impl Workspace {
     /// checks nothing (status, init, decisions draft): found and read as a
     /// check reads them (the configuration's `exclude` and size limit, no
     /// link out of the data root). A data root that does not exist holds none.
-    pub fn under_root(plans: &Plans, opts: &CheckOptions) -> Workspace {
+    /// Catalog positions are not looked up: the history these commands build
+    /// looks them up itself.
+    pub fn under_root(opts: &CheckOptions) -> Workspace {
         let mut opts = opts.clone();
         opts.inputs.clear();
         opts.stdin = None;
         let gathered = match gather(&opts) {
-            Ok(mut g) => {
-                g.locate(plans);
-                g
-            }
+            Ok(g) => g,
             Err(_) => Gathered {
                 clock: Clock::start(),
                 unread: Vec::new(),
