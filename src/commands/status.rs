@@ -205,7 +205,13 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
             id: id.clone(),
             loaded: plans.ids().map(str::to_string).collect(),
         })?),
-        (None, Some(y)) => Some(crate::commands::init::plan_for_period(plans, None, y)?),
+        (None, Some(y)) => match plans.holding(i64::from(y)).as_slice() {
+            [one] => Some(*one),
+            // None holds it: the error lists the loaded periods. Several
+            // (plans whose periods overlap): those with reports, below.
+            [] => Some(crate::commands::init::plan_for_period(plans, None, y)?),
+            _ => None,
+        },
         (None, None) => None,
     };
     if !opts.band.is_finite() || opts.band < 0.0 {
@@ -234,9 +240,14 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
         Some(plan) => vec![plan],
         None => {
             let mut reported: Vec<&Plan> = (plans.0.iter())
+                .filter(|p| opts.period.is_none_or(|y| p.in_period(y)))
                 .filter(|p| reports.iter().any(|r| r.plan_id() == Some(p.id())))
                 .collect();
             reported.sort_by_key(|p| p.header.period.start);
+            if let (true, Some(y)) = (reported.is_empty(), opts.period) {
+                // Several plans hold the year and none has reports: say which to name.
+                crate::commands::init::plan_for_period(plans, None, y)?;
+            }
             if reported.is_empty() {
                 let first = plans
                     .get(crate::model::plan::BUILTIN_ID)

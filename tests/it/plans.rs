@@ -368,3 +368,35 @@ fn status_shows_the_final_evaluation_beside_the_next_plan_s_first_year() {
         out.stdout
     );
 }
+
+/// Two loaded plans whose periods overlap (the generator's synthetic districts
+/// beside the built-in plan, both 2021–2025): `--period 2023` shows each plan
+/// that has reports, rather than refusing the year as ambiguous.
+#[test]
+fn a_period_held_by_two_plans_shows_each_plan_with_reports() {
+    // Its register must lie inside the repository: a folder under target/.
+    std::fs::create_dir_all("target").unwrap();
+    let dir = tempfile::tempdir_in("target").unwrap();
+    let opts = crate::repo::Options {
+        reports: 200,
+        findings: 0.0,
+        seed: 1,
+    };
+    crate::repo::write(dir.path(), &opts).unwrap();
+    let plan = dir.path().join("plan");
+    let root = dir.path().join("progress");
+    let out = crate::common::plan_lint(&[
+        "--plan",
+        plan.to_str().unwrap(),
+        "status",
+        "--data-root",
+        root.to_str().unwrap(),
+        "--period",
+        "2023",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let titles = (out.stdout.lines())
+        .filter(|l| l.starts_with("# Plan status 2023"))
+        .count();
+    assert_eq!(titles, 2, "{}", out.stdout);
+}
