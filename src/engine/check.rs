@@ -5,11 +5,11 @@ use crate::diagnostics::diagnostic::{self, Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Counts, DuplicateRole, FileMsg, Note, ReportMsg, Text};
 use crate::engine::history::History;
 use crate::engine::rules;
-use crate::load::workspace::ReportPath;
 use crate::load::workspace::{
     excluded, gather, isolate, load_file, pl001_file, positions, test_hook, under, CheckOptions,
     Clock, Fatal, Gathered, Loaded, Workspace,
 };
+use crate::load::workspace::{in_record, ReportPath};
 use crate::model::code::Code;
 use crate::model::plan::CatalogPositions;
 use crate::model::plan::Plans;
@@ -289,11 +289,12 @@ fn engine(
     // parallel: reading ten thousand reports' fields is cache misses).
     let counted: Vec<(&Report, Option<&CatalogPositions>, Option<ReportKey>)> = (loaded.par_iter())
         .zip(&flags)
-        .filter_map(|((_, l), f)| {
+        .filter_map(|((shown, l), f)| {
             let r = l.report.as_ref()?;
             let k = report_key(r);
             let counts = if f.in_root {
-                k.as_ref().is_none_or(|k| !drafts.contains_key(k))
+                in_record(root_shown, shown, r)
+                    && k.as_ref().is_none_or(|k| !drafts.contains_key(k))
             } else {
                 f.linted
             };
@@ -688,7 +689,8 @@ impl Kept {
         let at = self
             .loaded
             .binary_search_by(|(s, _)| s.as_str().cmp(&shown));
-        let is_report = path.extension().is_some_and(|e| e == "yaml")
+        // Only a report's place is kept (trust.md version 3: one place per report).
+        let is_report = crate::load::workspace::place(&self.root_shown, &shown).is_some()
             && !excluded(&shown, &opts.exclude)
             && path.is_file();
         let fresh = is_report.then(|| {
@@ -714,9 +716,12 @@ impl Kept {
         }
     }
 
-    /// The kept reports that parsed, in path order.
+    /// The kept reports of the record (they parsed and stand at their
+    /// place), in path order.
     pub fn reports(&self) -> impl Iterator<Item = &Report> {
-        self.loaded.iter().filter_map(|(_, l)| l.report.as_ref())
+        (self.loaded.iter()).filter_map(|(shown, l)| {
+            (l.report.as_ref()).filter(|r| in_record(&self.root_shown, shown, r))
+        })
     }
 
     /// How many files are kept.
@@ -764,9 +769,13 @@ pub fn check_text(
     let mut counted: Vec<(&str, &Report, Option<&CatalogPositions>)> = (kept.loaded.iter())
         .filter(|(s, _)| *s != shown)
         .filter_map(|(s, k)| Some((s.as_str(), k.report.as_ref()?, k.catalog.as_ref())))
+        .filter(|(s, r, _)| in_record(&kept.root_shown, s, r))
         .filter(|(_, r, _)| draft_key.is_none() || report_key(r) != draft_key)
         .collect();
-    if let Some(r) = &l.report {
+    // The text counts where a stored report would: at its place, or as a
+    // draft from outside the data root.
+    let counts = |r: &Report| !in_root || in_record(&kept.root_shown, &shown, r);
+    if let Some(r) = l.report.as_ref().filter(|r| counts(r)) {
         let at = counted.partition_point(|(s, _, _)| *s < shown.as_str());
         counted.insert(at, (shown.as_str(), r, l.catalog.as_ref()));
     }

@@ -1,7 +1,10 @@
-//! History: every report under the data root (a clerk's draft standing in
-//! for the stored report of its department and period), indexed once by
-//! plan, indicator or project (by its position in the plan's catalog), and
-//! period.
+//! History: the record — every report at its place under the data root (a
+//! clerk's draft standing in for the stored report of its department and
+//! period) — indexed once by plan, indicator or project (by its position in
+//! the plan's catalog), and period. An entry counts only in the report of
+//! the department responsible for it in that period (trust.md, "The record
+//! (version 3)"); which reports are in the record the callers decide
+//! ([`crate::load::workspace::in_record`]).
 //!
 //! The index holds no copies of what reports say: each entry is the
 //! position of a report and of an entry in it (eight bytes), and a
@@ -183,15 +186,20 @@ impl<'r> History<'r> {
                     periods.insert(at, period);
                 }
             }
+            // Only the department responsible for an entry in that period
+            // writes its history (trust.md version 3): another department's
+            // figure for it is PL105, never a previous value.
+            let Some(dept) = r.department() else { continue };
+            let plan = ph.plan;
             for ((entry, e), i) in (0..u32::MAX).zip(&r.indicators).zip(&positions.indicators) {
                 let Some(i) = *i else { continue };
-                let at = At { report, entry };
-                if e.value.is_some() {
-                    ph.indicators[i].insert_first(period, at);
+                if e.value.is_some() && plan.indicator_department_in(i, period) == dept {
+                    ph.indicators[i].insert_first(period, At { report, entry });
                 }
             }
             for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(&positions.projects) {
-                if let Some(p) = *p {
+                let Some(p) = *p else { continue };
+                if plan.project_department_in(p, period) == dept {
                     ph.projects[p].insert_first(period, At { report, entry });
                 }
             }

@@ -6,7 +6,7 @@ use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::PlanMsg;
 use crate::load::schema::{self, Kind};
 use crate::model::code::Code;
-use crate::model::plan::Plans;
+use crate::model::plan::{CatalogEntity, Plans};
 use crate::syntax::source::{Source, SourceFile};
 use crate::syntax::yaml::{Node, NodeKind, Span};
 use std::collections::BTreeMap;
@@ -25,13 +25,32 @@ pub struct Config {
     pub plans: Vec<PathBuf>,
     pub max_file_size: Option<u64>,
     pub severity: BTreeMap<String, Severity>,
-    /// department → (indicator ids, project ids) it is responsible for instead of the plan's department.
-    pub responsibilities: BTreeMap<String, (Vec<String>, Vec<String>)>,
+    /// department → the indicators and projects it is responsible for
+    /// instead of the plan's department, each for the whole plan period or
+    /// `from`/`until` a period (trust.md version 3).
+    pub responsibilities: BTreeMap<String, Responsibility>,
     pub status_band: Option<f64>,
     /// The plan office's decisions register (trust.md), relative to the config's folder.
     pub decisions: Option<PathBuf>,
     /// The language of messages for the repository (`--lang` overrides it).
     pub lang: Option<crate::diagnostics::messages::Lang>,
+}
+
+/// A department's responsibilities that differ from the plan's.
+#[derive(Debug, Default, Clone)]
+pub struct Responsibility {
+    pub indicators: Vec<Assigned>,
+    pub projects: Vec<Assigned>,
+}
+
+/// One catalog entry a department is responsible for: from the period
+/// `from` (default: the plan's first) until the period `until` (default:
+/// the plan's last), both included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assigned {
+    pub id: String,
+    pub from: Option<i32>,
+    pub until: Option<i32>,
 }
 
 /// The nearest plan-lint.toml from `start` upwards.
@@ -252,16 +271,39 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
         .and_then(Node::as_map)
         .unwrap_or(&[])
     {
-        let list = |key: &str| -> Vec<String> {
+        // `from`/`until` on the department apply to each id that has none of its own.
+        let year = |n: Option<&Node>| {
+            n.and_then(Node::as_f64)
+                .filter(|y| y.fract() == 0.0 && (1900.0..=2999.0).contains(y))
+                .map(|y| y as i32)
+        };
+        let (from, until) = (year(v.get("from")), year(v.get("until")));
+        let list = |key: &str| -> Vec<Assigned> {
             v.get(key)
                 .and_then(Node::as_seq)
                 .unwrap_or(&[])
                 .iter()
-                .filter_map(|n| n.as_str().map(String::from))
+                .filter_map(|n| match n.as_str() {
+                    Some(id) => Some(Assigned {
+                        id: id.to_string(),
+                        from,
+                        until,
+                    }),
+                    None => Some(Assigned {
+                        id: n.get("id")?.as_str()?.to_string(),
+                        from: year(n.get("from")).or(from),
+                        until: year(n.get("until")).or(until),
+                    }),
+                })
                 .collect()
         };
-        cfg.responsibilities
-            .insert(k.key_text(), (list("indicators"), list("projects")));
+        cfg.responsibilities.insert(
+            k.key_text(),
+            Responsibility {
+                indicators: list("indicators"),
+                projects: list("projects"),
+            },
+        );
     }
     cfg.source = Some(source);
     cfg.root = Some(root);
@@ -303,7 +345,7 @@ impl Config {
                 ));
             }
         }
-        for (dept, (indicators, projects)) in &self.responsibilities {
+        for (dept, r) in &self.responsibilities {
             if !plans.0.iter().any(|p| p.department(dept).is_some()) {
                 diags.push(Diagnostic::new(
                     Code::PL005,
@@ -315,32 +357,32 @@ impl Config {
                 ));
                 continue;
             }
-            for (i, id) in indicators.iter().enumerate() {
-                let mut found = false;
-                for plan in plans.0.iter_mut() {
-                    found |= plan.assign_indicator(id, dept);
-                }
-                if !found {
-                    diags.push(Diagnostic::new(
-                        Code::PL005,
-                        Severity::Error,
-                        self.at(&format!("/responsibilities/{dept}/indicators/{i}")),
-                        PlanMsg::ConfigIndicator { id: id.clone() },
-                    ));
-                }
-            }
-            for (i, id) in projects.iter().enumerate() {
-                let mut found = false;
-                for plan in plans.0.iter_mut() {
-                    found |= plan.assign_project(id, dept);
-                }
-                if !found {
-                    diags.push(Diagnostic::new(
-                        Code::PL005,
-                        Severity::Error,
-                        self.at(&format!("/responsibilities/{dept}/projects/{i}")),
-                        PlanMsg::ConfigProject { id: id.clone() },
-                    ));
+            let lists = [
+                (CatalogEntity::Indicator, "indicators", &r.indicators),
+                (CatalogEntity::Project, "projects", &r.projects),
+            ];
+            for (entity, key, list) in lists {
+                for (i, a) in list.iter().enumerate() {
+                    let mut found = false;
+                    for plan in plans.0.iter_mut() {
+                        found |= plan.assign_for(entity, &a.id, dept, a.from, a.until);
+                    }
+                    if !found {
+                        let pointer = format!("/responsibilities/{dept}/{key}/{i}");
+                        diags.push(Diagnostic::new(
+                            Code::PL005,
+                            Severity::Error,
+                            self.at(&pointer),
+                            match entity {
+                                CatalogEntity::Indicator => {
+                                    PlanMsg::ConfigIndicator { id: a.id.clone() }
+                                }
+                                CatalogEntity::Project => {
+                                    PlanMsg::ConfigProject { id: a.id.clone() }
+                                }
+                            },
+                        ));
+                    }
                 }
             }
         }

@@ -555,6 +555,7 @@ impl Plan {
             department_index: CodeIndex::default(),
             rule_tables: OnceLock::new(),
             responsibilities: Vec::new(),
+            tenures: Vec::new(),
             department_origin: Vec::new(),
             indicator_origin: Vec::new(),
             project_origin: Vec::new(),

@@ -5,7 +5,9 @@
 //! reports through it ([`gather`], [`Workspace`]).
 
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
-use crate::diagnostics::messages::{Encoding, FileMsg, Note, ReportMsg, SchemaMsg, Text};
+use crate::diagnostics::messages::{
+    Encoding, FileMsg, NameProblem, Note, ReportMsg, SchemaMsg, Text,
+};
 use crate::load::schema::{self, Kind};
 use crate::model::code::Code;
 use crate::model::plan::{CatalogPositions, Plans};
@@ -337,24 +339,43 @@ pub struct ReportPath {
 /// searching, so a link cannot lead the search in a loop or out of `dir`; a
 /// link to a directory outside `dir` is listed so that it is reported.
 pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
-    report_entries_under(dir)
-        .0
-        .into_iter()
-        .map(|(p, _)| p)
-        .collect()
+    let mut out = Vec::new();
+    let real_dir = std::fs::canonicalize(dir).ok();
+    walk(dir, |path, name, kind, _| {
+        if name.ends_with(".yaml") || name.ends_with(".yml") {
+            out.push(path.to_path_buf());
+            return Step::Enter;
+        }
+        if kind.is_symlink() && path.is_dir() {
+            let inside = match (&real_dir, std::fs::canonicalize(path)) {
+                (Some(r), Ok(target)) => target.starts_with(r),
+                _ => false,
+            };
+            if !inside {
+                out.push(path.to_path_buf());
+            }
+        }
+        Step::Enter
+    });
+    out
 }
 
-/// [`reports_under`], with whether each entry is itself a symbolic link.
-/// The search never enters a linked directory, so an entry that is not a
-/// link is a file inside `dir` and cannot lead out of it. Second, the
-/// files whose names look like a report's but are not read (PL110).
-fn report_entries_under(dir: &Path) -> (Vec<(PathBuf, bool)>, Vec<PathBuf>) {
-    let mut out = Vec::new();
-    let mut unread = Vec::new();
-    let real_dir = std::fs::canonicalize(dir).ok();
-    // Each directory's entries in name order, and a directory's contents
-    // right after it: the order of `Path`'s comparison (component by
-    // component), made without comparing whole paths.
+/// What the walk does after an entry.
+#[derive(PartialEq, Eq)]
+enum Step {
+    /// Enters it, if it is a directory (a link to one: only when it stays inside).
+    Enter,
+    /// Leaves it alone.
+    Skip,
+}
+
+/// Walks `dir` in the order of `Path`'s comparison (each directory's
+/// entries in name order, a directory's contents right after it), links
+/// never followed except a link to a directory inside `dir`'s real place,
+/// which is listed (a link out is listed too, so that it is reported).
+/// `visit` gets each entry's path, its name (lossy for a name that is not
+/// UTF-8: see [`name_problem`]), its kind and its depth (0 for `dir`'s own entries).
+fn walk(dir: &Path, mut visit: impl FnMut(&Path, &str, std::fs::FileType, usize) -> Step) {
     let mut dirs = vec![(dir.to_path_buf(), entries_by_name(dir))];
     while let Some((d, entries)) = dirs.last_mut() {
         let Some((name, kind)) = entries.next() else {
@@ -362,27 +383,161 @@ fn report_entries_under(dir: &Path) -> (Vec<(PathBuf, bool)>, Vec<PathBuf>) {
             continue;
         };
         let path = d.join(&name);
+        let depth = dirs.len() - 1;
         let name = name.to_string_lossy();
-        let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
-        if report_name {
-            out.push((path.clone(), kind.is_symlink()));
-        } else if !kind.is_dir() && unread_report_name(&name).is_some() {
-            unread.push(path.clone());
-        }
-        if kind.is_dir() {
+        if visit(&path, &name, kind, depth) == Step::Enter && kind.is_dir() {
             let inside = entries_by_name(&path);
             dirs.push((path, inside));
-        } else if kind.is_symlink() && !report_name && path.is_dir() {
-            let inside = match (&real_dir, std::fs::canonicalize(&path)) {
+        }
+    }
+}
+
+/// What the walk of a data root found (trust.md, "The record (version 3)"):
+/// the reports' places, and the findings on everything else.
+pub(crate) struct RootWalk {
+    /// `<root>/<year>/<name>.yaml|yml` (with whether it is a link), and
+    /// links out of the root (reported as PL001 when loaded).
+    pub(crate) places: Vec<(PathBuf, bool)>,
+    /// PL108 for a report-like file elsewhere or a name that is not valid
+    /// UTF-8 or holds a control character; PL110 for look-alikes and spreadsheets.
+    pub(crate) findings: Vec<Diagnostic>,
+}
+
+/// Walks a data root: the one decision, for every command, of which files
+/// can be reports. It reads names, never files.
+pub(crate) fn walk_root(root: &Path, exclude: &[glob::Pattern]) -> RootWalk {
+    let real_root = std::fs::canonicalize(root).ok();
+    let root_shown = crate::syntax::paths::display(root);
+    let mut places = Vec::new();
+    let mut findings = Vec::new();
+    // The folder of depth 0 the walk is in, when it is named as a year.
+    let mut year_folder = false;
+    walk(root, |path, name, kind, depth| {
+        if let Some(problem) = name_problem(path) {
+            let shown = escaped_path(path);
+            if !excluded(&shown, exclude) {
+                findings.push(Diagnostic::new(
+                    Code::PL108,
+                    Severity::Error,
+                    Location::path_only(&shown),
+                    ReportMsg::BadName {
+                        shown: shown.clone(),
+                        problem,
+                    },
+                ));
+            }
+            return Step::Skip;
+        }
+        let shown = crate::syntax::paths::display(path);
+        if excluded(&shown, exclude) {
+            return Step::Skip;
+        }
+        if depth == 0 {
+            year_folder = kind.is_dir() && is_year(name);
+        }
+        let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
+        if report_name {
+            if depth == 1 && year_folder {
+                places.push((path.to_path_buf(), kind.is_symlink()));
+            } else {
+                findings.push(outside_place(root, &root_shown, path, &shown));
+            }
+            // A folder of that name is entered too: what it holds is reported.
+            return Step::Enter;
+        }
+        if kind.is_dir() {
+            return Step::Enter;
+        }
+        if kind.is_symlink() && path.is_dir() {
+            // A link to a folder: never entered; one that leads out of the
+            // root is listed, so that loading it reports PL001.
+            let inside = match (&real_root, std::fs::canonicalize(path)) {
                 (Some(r), Ok(target)) => target.starts_with(r),
                 _ => false,
             };
             if !inside {
-                out.push((path, true));
+                places.push((path.to_path_buf(), true));
+            }
+            return Step::Skip;
+        }
+        if let Some(d) = unread_report_file(path, &shown) {
+            findings.push(d);
+        }
+        Step::Skip
+    });
+    RootWalk { places, findings }
+}
+
+/// Whether a folder name is a year: four ASCII digits.
+fn is_year(name: &str) -> bool {
+    name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Why an entry's name cannot name a report: not valid UTF-8, or a
+/// control character (a newline, a tab…), which git writes quoted.
+fn name_problem(path: &Path) -> Option<NameProblem> {
+    let name = path.file_name()?;
+    match name.to_str() {
+        None => Some(NameProblem::NotUtf8),
+        Some(n) if n.chars().any(char::is_control) => Some(NameProblem::ControlCharacter),
+        Some(_) => None,
+    }
+}
+
+/// A path as shown, with each byte that is not UTF-8 written `\xNN` and
+/// each control character escaped (`\n`, `\t`, `\u{7f}`), so the name can
+/// be printed on one line and found.
+pub fn escaped_path(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::new();
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' && cfg!(windows) {
+                out.push('/');
+            } else if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
             }
         }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
     }
-    (out, unread)
+    out.strip_prefix("./").map(str::to_string).unwrap_or(out)
+}
+
+/// PL108 for a report-like file that is not at a report's place: where it
+/// would belong (`<root>/<year>/<name>`, the first folder named as a year
+/// on its way), and whether a report is already there.
+fn outside_place(root: &Path, root_shown: &str, path: &Path, shown: &str) -> Diagnostic {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let year = path
+        .strip_prefix(root)
+        .ok()
+        .and_then(|rel| rel.parent())
+        .and_then(|p| {
+            p.components()
+                .filter_map(|c| c.as_os_str().to_str())
+                .find(|c| is_year(c))
+        });
+    let place = match (year, name) {
+        (Some(y), Some(n)) => {
+            let at = root.join(y).join(&n);
+            let taken = at.symlink_metadata().is_ok();
+            Some((crate::syntax::paths::display(&at), taken))
+        }
+        _ => None,
+    };
+    Diagnostic::new(
+        Code::PL108,
+        Severity::Error,
+        Location::path_only(shown),
+        ReportMsg::OutsidePlace {
+            root: root_shown.to_string(),
+            place,
+        },
+    )
 }
 
 /// A directory's entries (name and kind, links not followed) sorted by
@@ -412,25 +567,29 @@ fn leaves_root(path: &Path, display: &str, real_root: &Path) -> Option<Diagnosti
     ))
 }
 
-/// PL110 for a file whose name looks like a report's but is not read,
-/// pointing at its first line when it can be read as text.
-fn unread_report_file(path: &Path, max: u64) -> Option<Diagnostic> {
+/// PL110 for a file whose name looks like a report's but is not read, or
+/// a spreadsheet (a report counts only as YAML).
+fn unread_report_file(path: &Path, shown: &str) -> Option<Diagnostic> {
     let name = path.file_name()?.to_string_lossy().into_owned();
-    let read_as = unread_report_name(&name)?;
-    let shown = crate::syntax::paths::display(path);
-    let location = match crate::syntax::source::read_bounded(path, 0, max) {
-        Ok(bytes) => Location::file_start(&SourceFile::new(
-            shown.clone(),
-            String::from_utf8_lossy(&bytes).into_owned(),
-        )),
-        Err(_) => Location::path_only(&shown),
+    let msg = match unread_report_name(&name) {
+        Some(read_as) => ReportMsg::UnreadReportFile { name, read_as },
+        None if is_spreadsheet(&name) => ReportMsg::UnreadSpreadsheet { name },
+        None => return None,
     };
     Some(Diagnostic::new(
         Code::PL110,
         Severity::Warning,
-        location,
-        ReportMsg::UnreadReportFile { name, read_as },
+        Location::path_only(shown),
+        msg,
     ))
+}
+
+/// A spreadsheet's name: `*.xlsx`, `*.xls`, `*.ods`, `*.csv` in any case.
+fn is_spreadsheet(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".xlsx", ".xls", ".ods", ".csv"]
+        .iter()
+        .any(|ext| lower.ends_with(ext) && lower.len() > ext.len())
 }
 
 pub(crate) fn excluded(shown: &str, exclude: &[glob::Pattern]) -> bool {
@@ -484,6 +643,36 @@ pub(crate) fn under(root_shown: &str, shown: &str) -> bool {
     root_shown == "." || (shown.strip_prefix(root_shown)).is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// The place a path under the data root (both as displayed) gives a
+/// report: `<root>/<year>/<stem>.yaml|yml` → (year, stem).
+pub fn place<'a>(root_shown: &str, shown: &'a str) -> Option<(i32, &'a str)> {
+    let rest = if root_shown == "." {
+        shown
+    } else {
+        shown.strip_prefix(root_shown)?.strip_prefix('/')?
+    };
+    let (year, file) = rest.split_once('/')?;
+    let stem = (file.strip_suffix(".yaml"))
+        .or_else(|| file.strip_suffix(".yml"))
+        .filter(|s| !s.is_empty() && !s.contains('/'))?;
+    is_year(year).then(|| Some((year.parse().ok()?, stem)))?
+}
+
+/// Whether a report under the data root is in the record (trust.md, "The
+/// record (version 3)"): at its place, `<root>/<period>/<department>.yaml`,
+/// its content agreeing with the place. Only such reports are history,
+/// status, the pull request's accepted record and init's last year.
+pub fn in_record(root_shown: &str, shown: &str, report: &Report) -> bool {
+    match (
+        place(root_shown, shown),
+        report.period(),
+        report.department(),
+    ) {
+        (Some((year, stem)), Some(period), Some(dept)) => year == period && stem == dept,
+        _ => false,
+    }
+}
+
 /// Finds and loads the reports of a check ([`Gathered`]).
 pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
     let mut clock = Clock::start();
@@ -497,27 +686,25 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
             diagnostics: Vec::new(),
         });
     }
-    // Every report under the data root: (display path, path, whether it
-    // is a link, which could lead out of the root).
-    let (entries, unread) = if root_exists {
-        report_entries_under(&root)
+    // The reports' places under the data root, and the findings on every
+    // other report-like name there (one walker for every command).
+    let RootWalk { places, findings } = if root_exists {
+        walk_root(&root, &opts.exclude)
     } else {
-        Default::default()
+        RootWalk {
+            places: Vec::new(),
+            findings: Vec::new(),
+        }
     };
-    let history_paths: Vec<ReportPath> = entries
+    let history_paths: Vec<ReportPath> = places
         .into_iter()
         .map(|(path, link)| ReportPath {
             shown: crate::syntax::paths::display(&path),
             path,
             link,
         })
-        .filter(|r| !excluded(&r.shown, &opts.exclude))
         .collect();
-    let unread: Vec<Diagnostic> = unread
-        .iter()
-        .filter(|p| !excluded(&crate::syntax::paths::display(p), &opts.exclude))
-        .filter_map(|p| unread_report_file(p, opts.max_file_size))
-        .collect();
+    let unread = findings;
     let named = resolve_inputs(opts)?;
 
     // Each distinct file once, keyed by its display path, with whether it
@@ -656,9 +843,12 @@ impl Workspace {
         (self.gathered.loaded.iter()).map(|(shown, l)| (shown.as_str(), l))
     }
 
-    /// The files that are reports (they parsed), in path order.
+    /// The reports of the record (they parsed and stand at their place:
+    /// [`in_record`]), in path order.
     pub fn reports(&self) -> impl Iterator<Item = &Report> {
-        self.files().filter_map(|(_, l)| l.report.as_ref())
+        let root = self.gathered.root_shown.as_str();
+        self.files()
+            .filter_map(move |(shown, l)| l.report.as_ref().filter(|r| in_record(root, shown, r)))
     }
 }
 

@@ -109,7 +109,7 @@ pub static ALL: &[Meta] = &[
     Meta { code: Code::PL102, text: "PL102", name: "unknown-project", severity: "error", subject: Subject::Project, plan_rule: false, required_params: &[] },
     Meta { code: Code::PL103, text: "PL103", name: "duplicate-entry", severity: "error", subject: Subject::Indicator, plan_rule: false, required_params: &[] },
     Meta { code: Code::PL104, text: "PL104", name: "unit-mismatch", severity: "error", subject: Subject::Indicator, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL105, text: "PL105", name: "not-responsible", severity: "warning", subject: Subject::Indicator, plan_rule: false, required_params: &[] },
+    Meta { code: Code::PL105, text: "PL105", name: "not-responsible", severity: "error", subject: Subject::Indicator, plan_rule: false, required_params: &[] },
     Meta { code: Code::PL106, text: "PL106", name: "bad-period", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
     Meta { code: Code::PL107, text: "PL107", name: "duplicate-report", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
     Meta { code: Code::PL108, text: "PL108", name: "path-mismatch", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },

@@ -566,9 +566,9 @@ fn a_check_finds_its_history_from_anywhere_or_refuses() {
         assert_eq!(out.status.code(), Some(1), "{}: {stdout}", dir.display());
         assert!(stdout.contains("PL201"), "{stdout}");
     }
-    // A configuration above the file serves when none is found from here
-    // (its folders are not named by year, so only the configuration leads
-    // to the history).
+    // A configuration above the file serves when none is found from here.
+    // Folders not named by year are not a report's place (trust.md version
+    // 3): each file there is PL108, and neither is the other's history.
     let with_config = tempfile::tempdir().unwrap();
     std::fs::write(
         with_config.path().join("plan-lint.toml"),
@@ -591,7 +591,22 @@ fn a_check_finds_its_history_from_anywhere_or_refuses() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(!stdout.contains("PL201"), "{stdout}");
+    assert_eq!(stdout.matches("PL108").count(), 2, "{stdout}");
+    // At their places, the configuration's data root is the history.
+    for (y, folder) in [("2022", "earlier"), ("2023", "latest")] {
+        let reports = with_config.path().join("reports");
+        std::fs::rename(reports.join(folder), reports.join(y)).unwrap();
+    }
+    let named = with_config.path().join("reports/2023/eco-env.yaml");
+    let out = plan_lint_in(
+        elsewhere.path(),
+        &["check", named.to_str().unwrap(), "--today", "2026-01-01"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("PL201"), "{stdout}");
+    assert!(!stdout.contains("PL108"), "{stdout}");
     // Nothing to be found: exit 2, not a check without history.
     let lone = elsewhere.path().join("eco-env.yaml");
     std::fs::copy(&file, &lone).unwrap();

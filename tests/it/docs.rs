@@ -65,7 +65,7 @@ fn docs_ci_md_codeowners_is_generated_from_the_registry() {
     for d in &plan.departments {
         assert!(
             generated.contains(&format!(
-                "/progress/**/{}.yaml @nanming-drc/{}\n",
+                "/progress/*/{}.yaml @nanming-drc/{}\n",
                 d.code, d.code
             )),
             "{}",

@@ -33,6 +33,7 @@ mod plan_verify;
 mod plans;
 mod provenance;
 mod pull_request;
+mod record;
 mod rule_fixtures;
 mod sarif;
 mod server;

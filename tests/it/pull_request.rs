@@ -280,8 +280,12 @@ fn comments_and_formatting_are_not_a_rewrite() {
     assert_eq!(code, 0, "{err} {v}");
 }
 
+/// A deleted report is PL402 pointing at no line; a rename that leaves the
+/// report's place (`<year>/<department>.yaml`) takes it out of the record
+/// (trust.md version 3): PL402 too, and PL108 on the new name; a rename
+/// that keeps the place (`.yaml` → `.yml`) is not a deletion.
 #[test]
-fn a_deleted_report_is_pl402_without_a_line_and_a_kept_rename_is_not() {
+fn a_deleted_report_or_one_renamed_off_its_place_is_pl402_and_a_kept_rename_is_not() {
     let repo = repo();
     let root = repo.path();
     git(root, &["rm", "-q", "progress/2021/drc.yaml"]);
@@ -293,6 +297,10 @@ fn a_deleted_report_is_pl402_without_a_line_and_a_kept_rename_is_not() {
             "progress/2021/health-renamed.yaml",
         ],
     );
+    git(
+        root,
+        &["mv", "progress/2021/hrss.yaml", "progress/2021/hrss.yml"],
+    );
     git(root, &["commit", "-qm", "remove and rename"]);
     let (code, v, _) = plan_lint(root, &["--base", "main"]);
     assert_eq!(code, 1);
@@ -302,13 +310,19 @@ fn a_deleted_report_is_pl402_without_a_line_and_a_kept_rename_is_not() {
         .iter()
         .filter(|d| d["code"] == "PL402")
         .collect();
-    assert_eq!(d.len(), 1, "{v}");
+    assert_eq!(d.len(), 2, "{v}");
     assert_eq!(d[0]["file"], "progress/2021/drc.yaml");
     assert!(d[0]["line"].is_null());
-    // The renamed file keeps department and period: only the path warning remains.
+    assert_eq!(d[1]["file"], "progress/2021/health.yaml");
     assert!(codes(&v)
         .iter()
         .any(|c| c.0 == "PL108" && c.1 == "progress/2021/health-renamed.yaml"));
+    assert!(
+        !codes(&v)
+            .iter()
+            .any(|c| c.1.starts_with("progress/2021/hrss")),
+        "{v}"
+    );
 }
 
 #[test]

@@ -138,6 +138,9 @@ fn try_check_findings(file: &str, lang: &str) -> Option<Vec<(String, u64, u64, S
     let doc: Value = serde_json::from_str(&out.stdout).ok()?;
     let mut v: Vec<_> = (doc["diagnostics"].as_array().unwrap().iter())
         .filter(|d| d["suppressed"] == json!(false))
+        // The server shows the findings on the open report; a check also
+        // reports what its walk found elsewhere under the data root (PL108, PL110).
+        .filter(|d| d["file"].as_str() == Some(file))
         .map(|d| {
             (
                 d["code"].as_str().unwrap().to_string(),

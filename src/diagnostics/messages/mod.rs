@@ -38,7 +38,9 @@ pub use indicator::{Ind, IndicatorMsg, Prev};
 pub use note::Note;
 pub use plan::{PlanMsg, PlanOfYear, PlanReadError, ReadContext};
 pub use project::{status_zh, DateField, Measure, Proj, ProjProblem, ProjectMsg};
-pub use report::{DeptHint, DuplicateRole, Entity, IndicatorHint, ProjectHint, ReportMsg};
+pub use report::{
+    DeptHint, DuplicateRole, Entity, IndicatorHint, NameProblem, ProjectHint, ReportMsg,
+};
 pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
 pub use server::ServerText;
 pub use status::{Header, Sheet, StatusText};

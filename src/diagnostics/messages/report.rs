@@ -25,6 +25,14 @@ impl Entity {
     }
 }
 
+/// Why a name under the data root cannot name a report (PL108).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    NotUtf8,
+    /// A newline, a tab or another control character: git writes such a name quoted.
+    ControlCharacter,
+}
+
 /// What an unknown indicator id was probably meant to be.
 #[derive(Clone, Debug, PartialEq)]
 pub enum IndicatorHint {
@@ -143,10 +151,25 @@ pub enum ReportMsg {
     PathYear {
         period: i64,
         year: i64,
+        /// The report at the place of `period`, when there is one: this
+        /// file is then most likely a copy of it.
+        on_record: Option<String>,
     },
     PathName {
         department: String,
         stem: String,
+    },
+    /// A report-like file under the data root that is not at a report's
+    /// place; `place`: where the first year folder on its way would put it,
+    /// and whether a file is there already.
+    OutsidePlace {
+        root: String,
+        place: Option<(String, bool)>,
+    },
+    /// A file or folder name under the data root that cannot name a report.
+    BadName {
+        shown: String,
+        problem: NameProblem,
     },
     // PL109
     UnknownDepartment {
@@ -157,6 +180,10 @@ pub enum ReportMsg {
     UnreadReportFile {
         name: String,
         read_as: String,
+    },
+    /// PL110: a workbook under the data root.
+    UnreadSpreadsheet {
+        name: String,
     },
 }
 
@@ -374,15 +401,25 @@ impl ReportMsg {
                     ),
                 }
             }
-            ReportMsg::PathYear { period, year } => match lang {
+            ReportMsg::PathYear {
+                period,
+                year,
+                on_record,
+            } => match lang {
                 En => t(
                     format!("period {period} disagrees with the year {year} in the file path"),
-                    format!("move the file to the {period} folder, or correct `period` if the file is where it belongs"),
+                    match on_record {
+                        Some(p) => format!("this looks like a copy of the {period} report on record, {p}: if this file is the {year} report, change `period` to {year} and `submitted` and the figures to this year's — the file stays where it is, and {p} stays as it is"),
+                        None => format!("if this file is the {year} report, change `period` to {year}; if it is the {period} report, it belongs in the {period} folder"),
+                    },
                     "not the path's year",
                 ),
                 Zh => t(
                     format!("年度 {period} 与文件路径中的年份 {year} 不一致"),
-                    format!("请把文件移到 {period} 文件夹；如果文件位置正确，请改正 `period`"),
+                    match on_record {
+                        Some(p) => format!("此文件看来是 {period} 年度已记录报告 {p} 的副本：如果此文件是 {year} 年度的报告，请把 `period` 改为 {year}，并把 `submitted` 和各项数据改为本年度的——文件位置不变，{p} 也保持原样"),
+                        None => format!("如果此文件是 {year} 年度的报告，请把 `period` 改为 {year}；如果是 {period} 年度的报告，应放在 {period} 文件夹中"),
+                    },
                     "与路径中的年份不符",
                 ),
             },
@@ -400,6 +437,59 @@ impl ReportMsg {
                     format!("部门{}与文件名{}不一致", q(lang, department), q(lang, stem)),
                     format!("如果这是“{stem}”的报告，请改正 `department`；如果是“{department}”的报告，应保存为 {department}.yaml——该文件如已存在，就是“{department}”已接受的报告：请合并到其中，切勿覆盖"),
                     "与文件名不符",
+                ),
+            },
+            ReportMsg::OutsidePlace { root, place } => match lang {
+                En => t(
+                    format!("not a report's place: under {root}/ a report is read only at {root}/<year>/<department code>.yaml, and this file is never read into the record"),
+                    match place {
+                        Some((at, false)) => format!("if this is a report, save it as {at} (with that year as `period` and that department as `department`); anything else belongs outside {root}/"),
+                        Some((at, true)) => format!("{at} is the report on record for that place; this file is not read. If it holds changes, copy them into {at} — never overwrite it — and keep this file outside {root}/"),
+                        None => format!("if this is a report, save it as {root}/<period>/<department code>.yaml (e.g. {root}/2024/eco-env.yaml); anything else belongs outside {root}/"),
+                    },
+                    "not a report's place",
+                ),
+                Zh => t(
+                    format!("不是报告应在的位置：{root}/ 下只读取 {root}/<年度>/<部门代码>.yaml，此文件不会计入记录"),
+                    match place {
+                        Some((at, false)) => format!("如果这是报告，请保存为 {at}（`period` 写该年度，`department` 写该部门）；其他文件请放在 {root}/ 之外"),
+                        Some((at, true)) => format!("{at} 是该位置已记录的报告，此文件不会被读取。如果此文件有修改，请把修改抄入 {at}（切勿覆盖它），并把此文件放在 {root}/ 之外"),
+                        None => format!("如果这是报告，请保存为 {root}/<年度>/<部门代码>.yaml（例如 {root}/2024/eco-env.yaml）；其他文件请放在 {root}/ 之外"),
+                    },
+                    "不是报告的位置",
+                ),
+            },
+            ReportMsg::BadName { shown, problem } => {
+                let (en, zh) = match problem {
+                    NameProblem::NotUtf8 => ("is not valid UTF-8", "不是有效的 UTF-8"),
+                    NameProblem::ControlCharacter => (
+                        "holds a control character (a line break, a tab…)",
+                        "含有控制字符（换行、制表符等）",
+                    ),
+                };
+                match lang {
+                    En => t(
+                        format!("the name \"{shown}\" {en}: nothing under it is read into the record"),
+                        "rename it with letters, digits, '-' and '_' only: a report lives at <year>/<department code>.yaml (git mv OLD NEW keeps its history)",
+                        "name not read",
+                    ),
+                    Zh => t(
+                        format!("名称“{shown}”{zh}：其中的任何文件都不会计入记录"),
+                        "请只用字母、数字、“-”和“_”重新命名：报告应位于 <年度>/<部门代码>.yaml（用 git mv 旧名 新名 可保留历史）",
+                        "名称无法读取",
+                    ),
+                }
+            }
+            ReportMsg::UnreadSpreadsheet { name } => match lang {
+                En => t(
+                    format!("{} is a spreadsheet: under the data root only YAML reports count", q(lang, name)),
+                    "a workbook is not a report until it is written as <year>/<department code>.yaml (`plan-lint init` makes one to fill in); keep the workbook outside the data root",
+                    "not read",
+                ),
+                Zh => t(
+                    format!("{}是电子表格：数据目录中只有 YAML 报告才计入", q(lang, name)),
+                    "工作簿要写成 <年度>/<部门代码>.yaml 才是报告（`plan-lint init` 可生成待填写的报告）；请把工作簿放在数据目录之外",
+                    "未读取",
                 ),
             },
             ReportMsg::UnreadReportFile { name, read_as } => match lang {

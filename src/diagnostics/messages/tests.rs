@@ -404,6 +404,29 @@ fn report_samples() -> Vec<ReportMsg> {
             name: s("eco-env.yaml.bak"),
             read_as: s("eco-env.yaml"),
         },
+        ReportMsg::UnreadSpreadsheet {
+            name: s("eco-env.xlsx"),
+        },
+        ReportMsg::OutsidePlace {
+            root: s("progress"),
+            place: None,
+        },
+        ReportMsg::OutsidePlace {
+            root: s("progress"),
+            place: Some((s("progress/2021/eco-env.yaml"), false)),
+        },
+        ReportMsg::OutsidePlace {
+            root: s("progress"),
+            place: Some((s("progress/2021/eco-env.yaml"), true)),
+        },
+        ReportMsg::BadName {
+            shown: s("progress/2022/x\\ny"),
+            problem: NameProblem::ControlCharacter,
+        },
+        ReportMsg::BadName {
+            shown: s("progress/2022/\\xff"),
+            problem: NameProblem::NotUtf8,
+        },
         ReportMsg::UnknownIndicator {
             id: s("I41"),
             hint: IndicatorHint::Closest {
@@ -524,6 +547,12 @@ fn report_samples() -> Vec<ReportMsg> {
         ReportMsg::PathYear {
             period: 2023,
             year: 2022,
+            on_record: None,
+        },
+        ReportMsg::PathYear {
+            period: 2023,
+            year: 2024,
+            on_record: Some(s("progress/2023/health.yaml")),
         },
         ReportMsg::PathName {
             department: s("eco-env"),

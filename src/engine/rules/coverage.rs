@@ -123,7 +123,7 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
         return;
     };
-    for &i in ctx.plan.responsibilities_of(dept).0 {
+    for &i in ctx.plan.responsibilities_in(dept, period).0.iter() {
         let ind = &ctx.plan.indicators[i];
         if !ctx.owns_indicator(i) || ctx.reports_indicator(i) {
             continue;
@@ -223,7 +223,7 @@ fn check_projects(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(period), Some(_)) = (ctx.period(), ctx.plan.department(dept)) else {
         return;
     };
-    for &i in ctx.plan.responsibilities_of(dept).1 {
+    for &i in ctx.plan.responsibilities_in(dept, period).1.iter() {
         let p = &ctx.plan.projects[i];
         if !ctx.owns_project(i) || ctx.reports_project(i) {
             continue;

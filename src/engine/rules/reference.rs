@@ -93,14 +93,14 @@ pub const PL104: CodeInfo = CodeInfo {
 };
 pub const PL105: CodeInfo = CodeInfo {
     code: Code::PL105,
-    summary: "the department reports an indicator or project it is not responsible for",
-    why: "two departments reporting one figure can disagree; the plan office needs to know whose figure counts",
+    summary: "the department reports an indicator or project it is not responsible for in the report's period; the entry never enters history or status, and only a decision in the plan office's register can suppress the finding",
+    why: "two departments reporting one figure can disagree, and a figure filed by a department that does not answer for it could become another department's \"previous value\" (a forged history): only the responsible department's record is the indicator's history (trust.md, \"The record (version 3)\")",
     example: "department: education\nindicators:\n  - id: I14\n    value: 97.6\n",
     fix: "leave the entry to the responsible department, or record the change of responsibility in plan-lint.toml",
     zh: Explain {
-        severity: "警告",
-        summary: "部门报送了不由本部门负责的指标或项目。",
-        why: "两个部门报同一个数据，可能互相矛盾；规划主管部门需要知道以谁的数据为准。",
+        severity: "错误",
+        summary: "部门报送了在该年度不由本部门负责的指标或项目；该条目不进入历史数据和实施情况统计，只有规划主管部门决定登记簿中的决定可以豁免这一结果。",
+        why: "两个部门报同一个数据，可能互相矛盾；不由本部门负责的数据如果进入历史，就会成为负责部门的“上年数值”（伪造历史）。指标的历史只来自负责部门自己的报告。",
         example: "department: education\nindicators:\n  - id: I14   # I14 由 eco-env 负责\n    value: 97.6\n",
         fix: "把该条目留给负责的部门报送，或在 `plan-lint.toml` 中登记职责变更。",
     },
@@ -138,28 +138,28 @@ pub const PL107: CodeInfo = CodeInfo {
 };
 pub const PL108: CodeInfo = CodeInfo {
     code: Code::PL108,
-    summary: "the file path's year or department disagrees with `period`/`department`",
-    why: "the fields are authoritative, but a report filed under another year or department's name is easily overlooked or overwritten, and a department that owns one file (CODEOWNERS) could report for another; under the data root it is an error (a draft outside it is exempt)",
-    example: "# progress/2023/eco-env.yaml\ndepartment: eco-env\nperiod: 2022\n",
-    fix: "move the file to progress/<period>/<department>.yaml, or correct the fields",
+    summary: "a report is not at its place: under the data root a report is read only at `<year>/<department code>.yaml` (or `.yml`) with that year as `period` and that department as `department`; any other `.yaml`/`.yml` file under the data root (any depth, any folder name), a file whose path disagrees with its fields, and a file or folder name that is not valid UTF-8 or holds a control character are PL108, and never enter the record",
+    why: "history, status and the pull request's record are the reports at their places (trust.md, \"The record (version 3)\"): a file elsewhere — `progress/2022/a/eco-env.yaml` claiming another department, a report under another year's or department's name, a folder name git writes quoted — could otherwise become another department's \"previous value\" or escape its code owners' review; a draft outside the data root is exempt",
+    example: "# progress/2023/eco-env.yaml\ndepartment: eco-env\nperiod: 2022\n# or: progress/2022/a/eco-env.yaml, progress/eco-env.yaml\n",
+    fix: "if the file is this place's report, correct `period`/`department` (for a copy of last year's report: `period`, `submitted` and the figures); otherwise save the report at progress/<period>/<department>.yaml — never over a report already there — and keep other files outside the data root",
     zh: Explain {
         severity: "错误",
-        summary: "文件路径中的年份或部门与 `period`、`department` 不一致。",
-        why: "以报告中的这两个字段为准，但存放在别的年份或部门名下的报告容易被忽略或覆盖，只负责自己文件的部门（CODEOWNERS）也可能借此替别的部门报送；在数据目录内为错误（数据目录外的草稿不算）。",
-        example: "# 文件 progress/2023/eco-env.yaml 中写着\ndepartment: eco-env\nperiod: 2022\n",
-        fix: "把文件移到 `progress/<年度>/<部门代码>.yaml`，或改正这两个字段。",
+        summary: "报告不在应在的位置：数据目录中只读取 `<年度>/<部门代码>.yaml`（或 `.yml`），且 `period` 为该年度、`department` 为该部门；数据目录中任何其他 `.yaml`/`.yml` 文件（任意层级、任意文件夹名）、路径与字段不一致的文件、名称不是有效 UTF-8 或含控制字符的文件或文件夹，都是 PL108，都不计入记录。",
+        why: "历史数据、实施情况统计和拉取请求的记录都只认放在应在位置的报告：放在别处的文件（如自称其他部门的 `progress/2022/a/eco-env.yaml`）、存放在别的年份或部门名下的报告、git 会加引号显示的文件夹名，否则可能成为其他部门的“上年数值”，或绕过代码负责人的审核；数据目录外的草稿不算。",
+        example: "# 文件 progress/2023/eco-env.yaml 中写着\ndepartment: eco-env\nperiod: 2022\n# 或：progress/2022/a/eco-env.yaml、progress/eco-env.yaml\n",
+        fix: "如果文件就是该位置的报告，请改正 `period`、`department`（上年报告的副本：改 `period`、`submitted` 和各项数据）；否则把报告保存为 `progress/<年度>/<部门代码>.yaml`（切勿覆盖已有的报告），其他文件放在数据目录之外。",
     },
     check: None,
 };
 pub const PL110: CodeInfo = CodeInfo {
     code: Code::PL110,
-    summary: "a file under the data root looks like a report but is not read (`*.YAML`, `*.YML`, `*.yaml.bak`, `*.yaml~`, `*.yaml.txt`, `*.yml.txt` …)",
+    summary: "a file under the data root looks like a report but is not read (`*.YAML`, `*.YML`, `*.yaml.bak`, `*.yaml~`, `*.yaml.txt`, `*.yml.txt` …), or is a spreadsheet (`*.xlsx`, `*.xls`, `*.ods`, `*.csv`: a report counts only as YAML)",
     why: "Windows hides extensions: a report saved as eco-env.yaml.txt or renamed to eco-env.yaml.bak silently leaves the record, and with it every comparison against it",
     example: "progress/2024/eco-env.yaml.bak\n",
     fix: "rename a report to <department>.yaml; remove copies and backups from the data root (git keeps every earlier version)",
     zh: Explain {
         severity: "警告",
-        summary: "数据目录中有文件看起来是报告，却不会被读取（`*.YAML`、`*.YML`、`*.yaml.bak`、`*.yaml~`、`*.yaml.txt`、`*.yml.txt` 等）。",
+        summary: "数据目录中有文件看起来是报告，却不会被读取（`*.YAML`、`*.YML`、`*.yaml.bak`、`*.yaml~`、`*.yaml.txt`、`*.yml.txt` 等），或是电子表格（`*.xlsx`、`*.xls`、`*.ods`、`*.csv`：只有 YAML 报告才计入）。",
         why: "Windows 默认隐藏扩展名：另存成 eco-env.yaml.txt 或改名为 eco-env.yaml.bak 的报告会悄悄脱离记录，与它的每一次比较也随之消失。",
         example: "progress/2024/eco-env.yaml.bak\n",
         fix: "把报告改名为 `<部门代码>.yaml`；副本和备份请移出数据目录（git 会保留所有历史版本）。",
@@ -474,7 +474,11 @@ fn check_indicators(
             }
             out.push(d);
         }
-        if let Some(d) = dept.filter(|d| dept_known && ind.department != d.value) {
+        let owner = match (position, report.period()) {
+            (Some(i), Some(period)) => plan.indicator_department_in(*i, period),
+            _ => ind.department.as_str(),
+        };
+        if let Some(d) = dept.filter(|d| dept_known && owner != d.value) {
             out.push(not_responsible(
                 plan,
                 src,
@@ -482,7 +486,7 @@ fn check_indicators(
                 Entity::Indicator,
                 &ind.name,
                 id,
-                &ind.department,
+                owner,
                 e.id.span,
                 &e.pointer(),
             ));
@@ -578,7 +582,11 @@ fn check_projects(
             }
             out.push(d);
         }
-        if let Some(d) = dept.filter(|d| dept_known && p.department != d.value) {
+        let owner = match (position, report.period()) {
+            (Some(i), Some(period)) => plan.project_department_in(*i, period),
+            _ => p.department.as_str(),
+        };
+        if let Some(d) = dept.filter(|d| dept_known && owner != d.value) {
             out.push(not_responsible(
                 plan,
                 src,
@@ -586,7 +594,7 @@ fn check_projects(
                 Entity::Project,
                 &p.name,
                 id,
-                &p.department,
+                owner,
                 e.id.span,
                 &e.pointer(),
             ));
@@ -653,7 +661,7 @@ fn not_responsible(
 ) -> Diagnostic {
     Diagnostic::new(
         Code::PL105,
-        Severity::Warning,
+        Severity::Error,
         Location::at(src, span),
         ReportMsg::NotResponsible {
             reporter: reporter.to_string(),
@@ -669,6 +677,15 @@ fn not_responsible(
     )
     .target(id)
     .node_path(format!("{pointer}/id"))
+}
+
+/// The report at the place of `period` beside the year folder of `path`
+/// (`progress/2024/health.yaml`, period 2023: `progress/2023/health.yaml`),
+/// if there is one.
+fn on_record(path: &std::path::Path, period: i64) -> Option<String> {
+    let root = path.parent()?.parent()?;
+    let at = root.join(period.to_string()).join(path.file_name()?);
+    at.is_file().then(|| crate::syntax::paths::display(&at))
 }
 
 /// PL108: the conventional path `…/<year>/<department>.yaml` against the fields.
@@ -690,6 +707,7 @@ fn check_path(report: &Report, dept_known: bool, out: &mut Vec<Diagnostic>) {
                     ReportMsg::PathYear {
                         period: p.value,
                         year: y,
+                        on_record: on_record(path, p.value),
                     },
                 )
                 .node_path("/period"),

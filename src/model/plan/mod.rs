@@ -59,6 +59,30 @@ impl Origin {
     }
 }
 
+/// Which list of the catalog an entry is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CatalogEntity {
+    Indicator,
+    Project,
+}
+
+/// A department's responsibility for one catalog entry over part of the
+/// plan period (`from`..=`until`, either end open).
+#[derive(Clone, Debug)]
+pub(crate) struct Tenure {
+    pub(crate) entity: CatalogEntity,
+    pub(crate) position: usize,
+    pub(crate) department: String,
+    pub(crate) from: Option<i32>,
+    pub(crate) until: Option<i32>,
+}
+
+impl Tenure {
+    fn holds(&self, period: i32) -> bool {
+        self.from.is_none_or(|f| f <= period) && self.until.is_none_or(|u| period <= u)
+    }
+}
+
 /// A rule entry with where it is written.
 #[derive(Clone, Debug)]
 pub struct Rule {
@@ -82,6 +106,11 @@ pub struct Plan {
     pub(crate) department_index: CodeIndex<Department>,
     /// By department position: its indicators and projects, in catalog order.
     pub(crate) responsibilities: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Responsibilities for part of the plan period (plan-lint.toml's
+    /// `responsibilities` with `from`/`until`), in the order declared: a
+    /// later tenure covering a period takes precedence. Empty for most
+    /// plans, whose catalog's `department` holds every period.
+    pub(crate) tenures: Vec<Tenure>,
     pub(crate) department_origin: Vec<Origin>,
     pub(crate) indicator_origin: Vec<Origin>,
     pub(crate) project_origin: Vec<Origin>,
@@ -298,6 +327,81 @@ impl Plan {
             .1
             .iter()
             .map(|&p| &self.projects[p])
+    }
+    /// The department responsible for the indicator at `position` in `period`
+    /// (trust.md version 3: history is the responsible department's own).
+    pub fn indicator_department_in(&self, position: usize, period: i32) -> &str {
+        self.tenure_department(CatalogEntity::Indicator, position, period)
+            .unwrap_or(&self.indicators[position].department)
+    }
+    /// The department responsible for the project at `position` in `period`.
+    pub fn project_department_in(&self, position: usize, period: i32) -> &str {
+        self.tenure_department(CatalogEntity::Project, position, period)
+            .unwrap_or(&self.projects[position].department)
+    }
+    fn tenure_department(
+        &self,
+        entity: CatalogEntity,
+        position: usize,
+        period: i32,
+    ) -> Option<&str> {
+        (self.tenures.iter().rev())
+            .find(|t| t.entity == entity && t.position == position && t.holds(period))
+            .map(|t| t.department.as_str())
+    }
+    /// The positions of the indicators and projects a department is
+    /// responsible for in `period`, in catalog order.
+    pub fn responsibilities_in(
+        &self,
+        department: &str,
+        period: i32,
+    ) -> (std::borrow::Cow<'_, [usize]>, std::borrow::Cow<'_, [usize]>) {
+        use std::borrow::Cow;
+        if self.tenures.is_empty() {
+            let (i, p) = self.responsibilities_of(department);
+            return (Cow::Borrowed(i), Cow::Borrowed(p));
+        }
+        let indicators = (0..self.indicators.len())
+            .filter(|&i| self.indicator_department_in(i, period) == department)
+            .collect();
+        let projects = (0..self.projects.len())
+            .filter(|&p| self.project_department_in(p, period) == department)
+            .collect();
+        (Cow::Owned(indicators), Cow::Owned(projects))
+    }
+    /// Makes `department` responsible for an indicator or project for the
+    /// periods `from..=until` (either open); false if the id or the department is unknown.
+    pub fn assign_for(
+        &mut self,
+        entity: CatalogEntity,
+        id: &str,
+        department: &str,
+        from: Option<i32>,
+        until: Option<i32>,
+    ) -> bool {
+        if from.is_none() && until.is_none() {
+            return match entity {
+                CatalogEntity::Indicator => self.assign_indicator(id, department),
+                CatalogEntity::Project => self.assign_project(id, department),
+            };
+        }
+        let position = match entity {
+            CatalogEntity::Indicator => self.indicator_position(id),
+            CatalogEntity::Project => self.project_position(id),
+        };
+        match position {
+            Some(position) if self.department(department).is_some() => {
+                self.tenures.push(Tenure {
+                    entity,
+                    position,
+                    department: department.to_string(),
+                    from,
+                    until,
+                });
+                true
+            }
+            _ => false,
+        }
     }
     /// Makes `department` responsible for an indicator (a config override); false if the id is unknown.
     pub fn assign_indicator(&mut self, id: &str, department: &str) -> bool {
