@@ -70,7 +70,13 @@ pub fn skeleton(
         "submitted:                      # {}",
         t(DataText::SubmittedComment)
     );
-    let indicators: Vec<_> = plan.indicators_of(&dept.code).collect();
+    // What the department answers for in this period (a responsibility may
+    // move between periods: plan-lint.toml's `from`/`until`).
+    let (owed_indicators, owed_projects) = plan.responsibilities_in(&dept.code, period);
+    let indicators: Vec<_> = owed_indicators
+        .iter()
+        .map(|&i| &plan.indicators[i])
+        .collect();
     if indicators.is_empty() {
         let _ = writeln!(out, "indicators: []");
     } else {
@@ -138,7 +144,7 @@ pub fn skeleton(
             t(DataText::SourceComment)
         );
     }
-    let projects: Vec<_> = plan.projects_of(&dept.code).collect();
+    let projects: Vec<_> = owed_projects.iter().map(|&p| &plan.projects[p]).collect();
     if !projects.is_empty() {
         let _ = writeln!(out, "projects:");
     }
