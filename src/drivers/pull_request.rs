@@ -52,9 +52,18 @@ impl Base {
 
     /// The merge-base of the repository `repo` (a folder of it) is in.
     pub fn resolve_in(repo: &Path, rev: &str) -> Result<Base, Text> {
-        let commit = git::merge_base(repo, rev).map_err(|e| Text::Base {
+        let base = |error| Text::Base {
             rev: rev.to_string(),
-            error: Box::new(e),
+            error: Box::new(error),
+        };
+        let commit = git::merge_base(repo, rev).map_err(|e| {
+            base(match e {
+                Ok(why) => Text::NoMergeBase {
+                    rev: rev.to_string(),
+                    why,
+                },
+                Err(text) => text,
+            })
         })?;
         let short = commit.chars().take(12).collect();
         let top = git::toplevel(repo)?;
@@ -73,30 +82,43 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
     let shown = |rel: &str| crate::syntax::paths::display(&top.join(rel));
     let changes = git::changes(top, base, &root_rel).map_err(fatal)?;
 
+    // Fail closed: every side git lists of a report-like path is one
+    // plan-lint can name, and the merge-base's side is read (below) — never
+    // a comparison skipped. (An added file has no merge-base side, a deleted
+    // one no working side: new reports and PL402, as any.)
+    for c in &changes {
+        let sides = (c.before().map(|(p, _)| (p, Some(short.clone()))))
+            .into_iter()
+            .chain(c.after().map(|p| (p, None)));
+        for (p, at) in sides {
+            if p.is_report_like() && p.as_str().is_none() {
+                return Err(fatal(Text::GitPathUnnamed {
+                    path: p.escaped(),
+                    at,
+                }));
+            }
+        }
+    }
+    let name = |p: &git::GitPath| p.as_str().map(str::to_string);
+
     // What the pull request changes: the files now (linted), the files the
     // merge-base had in their place (read from git).
     let mut changed = BTreeSet::new();
     let mut replaced = HashSet::new();
     let mut at_base = Vec::new();
     for c in &changes {
-        match c {
-            Change::Added(p) | Change::Modified(p) if is_report(p) => {
-                changed.insert(shown(p));
-                replaced.insert(shown(p));
-            }
-            Change::Renamed { to, .. } if is_report(to) => {
-                changed.insert(shown(to));
-                replaced.insert(shown(to));
-            }
-            _ => {}
+        if let Some(p) = c.after().and_then(name).filter(|p| is_report(p)) {
+            changed.insert(shown(&p));
+            replaced.insert(shown(&p));
         }
-        match c {
-            Change::Modified(p) | Change::Deleted(p) | Change::Renamed { from: p, .. }
-                if is_report(p) =>
-            {
-                at_base.push(p.clone());
-            }
-            _ => {}
+        if let Some((p, oid)) = c
+            .before()
+            .filter(|(p, _)| p.as_str().is_some_and(is_report))
+        {
+            at_base.push(git::Blob {
+                oid: oid.to_string(),
+                path: p.clone(),
+            });
         }
     }
     let mut plain = opts.clone();
@@ -105,9 +127,10 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
     let work = Workspace::load(plans, &plain)?;
     let mut outcome = work.check(plans, &plain, &changed)?;
 
-    let blobs = git::blobs_at(top, base, &at_base).map_err(fatal)?;
-    let base_text: HashMap<String, Vec<u8>> =
-        blobs.into_iter().map(|(p, b)| (shown(&p), b)).collect();
+    let blobs = git::blobs(top, base, &at_base).map_err(fatal)?;
+    let base_text: HashMap<String, Vec<u8>> = (blobs.into_iter())
+        .filter_map(|(p, b)| Some((shown(p.as_str()?), b)))
+        .collect();
     let base_files: Vec<(String, Loaded)> = {
         let mut files: Vec<(String, Loaded)> = (base_text.iter())
             .map(|(path, bytes)| {
@@ -175,8 +198,11 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
     }
     let accepted_paths: HashSet<&str> = accepted.values().map(String::as_str).collect();
     for c in &changes {
-        if let Change::Deleted(p) = c {
-            let p = shown(p);
+        if let Change::Deleted { path: p, .. } = c {
+            let Some(p) = name(p) else {
+                continue;
+            };
+            let p = shown(&p);
             // A report the merge-base could not read has no key: its path tells.
             if is_report(&p) && !accepted_paths.contains(p.as_str()) && base_text.contains_key(&p) {
                 integrity.push(history_integrity::deleted(&p, short));
@@ -305,7 +331,7 @@ pub fn base_inputs(
     all_dirs.extend(cfg.iter().flat_map(|c| c.plans.iter().cloned()));
     for dir in &all_dirs {
         let rel = git::repo_path(top, dir);
-        let files = git::files_at(top, base, &rel)?;
+        let files = files_at(at, &rel, |_| true)?;
         let shown_dir = crate::syntax::paths::display(dir);
         if files.is_empty() {
             // Missing at the merge-base means missing: never read from the
@@ -318,17 +344,14 @@ pub fn base_inputs(
             ));
             continue;
         }
-        let mut blobs = git::blobs_at(top, base, &files)?;
         let mut at = FilesAt {
             dir: format!("{shown_dir}@{short}"),
             commit: short.clone(),
             files: HashMap::new(),
         };
         let prefix = format!("{}/", rel.trim_end_matches('/'));
-        for f in &files {
-            let Some(bytes) = blobs.remove(f) else {
-                continue;
-            };
+        for (f, bytes) in &files {
+            let bytes = bytes.clone();
             let now = std::fs::read(top.join(f)).ok();
             let mut shown_as = shown(top, f);
             if now.as_deref() != Some(bytes.as_slice()) {
@@ -345,7 +368,7 @@ pub fn base_inputs(
         }
         for f in crate::load::workspace::reports_under(dir) {
             let rel_now = git::repo_path(top, &f);
-            if !files.contains(&rel_now) {
+            if !files.iter().any(|(f, _)| *f == rel_now) {
                 notices.push(history_integrity::rules_changed(
                     &crate::syntax::paths::display(&f),
                     Changed::PlanFile,
@@ -383,6 +406,33 @@ fn config_at_base(base: &str, top: &std::path::Path) -> Option<PathBuf> {
     }
 }
 
+/// The files under `dir` (repository-relative) at the merge-base whose
+/// names `keep`, with their bytes, sorted by name. A report-like name git
+/// lists that plan-lint cannot represent stops the run (fail closed); a
+/// blob git cannot give does too.
+fn files_at(at: &Base, dir: &str, keep: fn(&str) -> bool) -> Result<Vec<(String, Vec<u8>)>, Text> {
+    let mut wanted = Vec::new();
+    for blob in git::files_at(&at.top, &at.commit, dir)? {
+        match blob.path.as_str() {
+            Some(name) if keep(name) => wanted.push(blob),
+            Some(_) => {}
+            None if blob.path.is_report_like() => {
+                return Err(Text::GitPathUnnamed {
+                    path: blob.path.escaped(),
+                    at: Some(at.short.clone()),
+                })
+            }
+            None => {}
+        }
+    }
+    let blobs = git::blobs(&at.top, &at.commit, &wanted)?;
+    let mut files: Vec<(String, Vec<u8>)> = (blobs.into_iter())
+        .filter_map(|(p, b)| Some((p.as_str()?.to_string(), b)))
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
 fn shown(top: &std::path::Path, rel: &str) -> String {
     crate::syntax::paths::display(&top.join(rel))
 }
@@ -398,19 +448,12 @@ pub struct BaseRegister {
 }
 
 pub fn base_register(at: &Base, dir: &std::path::Path) -> Result<BaseRegister, Text> {
-    let (base, short, top) = (&at.commit, &at.short, &at.top);
+    let (short, top) = (&at.short, &at.top);
     let rel = git::repo_path(top, dir);
     let mut files = Vec::new();
     let mut notices = Vec::new();
     let mut at_base = BTreeSet::new();
-    let names: Vec<String> = (git::files_at(top, base, &rel)?.into_iter())
-        .filter(|f| is_report(f))
-        .collect();
-    let mut blobs = git::blobs_at(top, base, &names)?;
-    for f in names {
-        let Some(bytes) = blobs.remove(&f) else {
-            continue;
-        };
+    for (f, bytes) in files_at(at, &rel, is_report)? {
         let path = top.join(&f);
         let now = std::fs::read(&path).ok();
         let mut shown_as = crate::syntax::paths::display(&path);

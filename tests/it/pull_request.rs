@@ -532,3 +532,148 @@ fn a_pending_figure_that_arrives_is_not_a_rewrite() {
         .unwrap()
         .contains("\"I14\""));
 }
+
+/// A path under the repository from its bytes (names git quotes: a newline,
+/// bytes that are not UTF-8).
+#[cfg(unix)]
+fn bytes_path(root: &Path, rel: &[u8]) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    root.join(std::ffi::OsStr::from_bytes(rel))
+}
+
+/// Issue 28's attack on a gate that skipped names git quotes: an accepted
+/// report moved into a folder whose name holds a newline or bytes that are
+/// not UTF-8, then rewritten, then deleted. Each pull request stops with
+/// exit 2 naming the path (escaped), never exit 0.
+#[cfg(unix)]
+#[test]
+fn an_accepted_report_in_a_folder_git_quotes_fails_closed_moved_rewritten_or_deleted() {
+    let folders: [(&[u8], &str); 2] = [
+        (b"progress/2022/x\ny", "progress/2022/x\\ny/eco-env.yaml"),
+        (b"progress/2022/\xff", "progress/2022/\\xff/eco-env.yaml"),
+    ];
+    for (folder, shown) in folders {
+        // Moved there by a pull request: the working tree's side.
+        let repo = repo();
+        let root = repo.path();
+        std::fs::create_dir_all(bytes_path(root, folder)).unwrap();
+        let moved = bytes_path(root, &[folder, b"/eco-env.yaml"].concat());
+        std::fs::rename(root.join("progress/2022/eco-env.yaml"), &moved).unwrap();
+        git(root, &["add", "-A"]);
+        git(root, &["commit", "-qm", "move"]);
+        let (code, _, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 2, "moved: {err}");
+        assert!(err.contains(&format!("\"{shown}\"")), "{err}");
+        assert!(err.contains("in the working tree"), "{err}");
+
+        // Accepted there (a version-2 record), then rewritten, then deleted:
+        // the merge-base's side.
+        git(root, &["checkout", "-q", "main"]);
+        git(root, &["merge", "-q", "--ff-only", "pr"]);
+        git(root, &["checkout", "-q", "pr"]);
+        let text = std::fs::read_to_string(&moved).unwrap();
+        std::fs::write(&moved, text.replace("value: 97.5", "value: 96.0")).unwrap();
+        let (code, _, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 2, "rewritten: {err}");
+        assert!(err.contains(&format!("\"{shown}\"")), "{err}");
+        std::fs::remove_file(&moved).unwrap();
+        let (code, _, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 2, "deleted: {err}");
+        assert!(err.contains(&format!("\"{shown}\"")), "{err}");
+        assert!(err.contains("at the merge-base"), "{err}");
+    }
+}
+
+/// A new file whose name git quotes has no merge-base side to compare, yet
+/// the gate does not pass over it: exit 2 naming it. A name with a leading
+/// dash or a space is a name like any: the accepted report moved there and
+/// rewritten is compared (PL401), not skipped.
+#[cfg(unix)]
+#[test]
+fn awkward_names_of_new_and_moved_reports_are_never_passed_over() {
+    let repo = repo();
+    let root = repo.path();
+    let added = bytes_path(root, b"progress/2023/new\n.yaml");
+    std::fs::write(&added, "period: 2024\n").unwrap();
+    let (code, _, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 2, "untracked: {err}");
+    assert!(err.contains("\"progress/2023/new\\n.yaml\""), "{err}");
+    git(root, &["add", "-A"]);
+    let (code, _, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 2, "added: {err}");
+    std::fs::remove_file(&added).unwrap();
+    git(root, &["add", "-A"]);
+
+    for folder in ["-x", "a b", "-a b"] {
+        let dir = root.join("progress/2022").join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = std::fs::read_to_string(root.join("progress/2022/eco-env.yaml")).unwrap();
+        std::fs::remove_file(root.join("progress/2022/eco-env.yaml")).unwrap();
+        std::fs::write(
+            dir.join("eco-env.yaml"),
+            text.replace("value: 97.5", "value: 96.0"),
+        )
+        .unwrap();
+        let (code, v, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 1, "{folder}: {err}");
+        let c = codes(&v);
+        assert!(
+            c.iter().any(|x| x.0 == "PL401" || x.0 == "PL108"),
+            "{folder}: {c:?}"
+        );
+        std::fs::rename(
+            dir.join("eco-env.yaml"),
+            root.join("progress/2022/eco-env.yaml"),
+        )
+        .unwrap();
+        git(root, &["checkout", "-q", "--", "."]);
+    }
+}
+
+/// A shallow checkout without the merge-base is exit 2 saying so and how to
+/// fetch it; a base that was never fetched too. Never "failed:" and nothing.
+#[test]
+fn a_shallow_checkout_without_the_merge_base_says_so_and_how_to_fetch_it() {
+    let repo = repo();
+    let root = repo.path();
+    git(root, &["checkout", "-q", "main"]);
+    for n in ["a", "b"] {
+        std::fs::write(root.join("note.txt"), n).unwrap();
+        git(root, &["add", "-A"]);
+        git(root, &["commit", "-qm", n]);
+    }
+    git(root, &["checkout", "-q", "pr"]);
+    std::fs::write(root.join("pr.txt"), "pr").unwrap();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "pr"]);
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", root.display());
+    git(
+        clone.path(),
+        &[
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--no-single-branch",
+            "-b",
+            "pr",
+            &url,
+            "c",
+        ],
+    );
+    let c = clone.path().join("c");
+    let (code, _, err) = plan_lint(&c, &["--base", "origin/main"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("shallow"), "{err}");
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+    assert!(err.contains("git fetch --unshallow"), "{err}");
+    assert!(!err.trim_end().ends_with(':'), "{err}");
+    let (code, _, err) = plan_lint(&c, &["--base", "origin/nowhere"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\"origin/nowhere\" names no commit in this checkout, which is shallow"),
+        "{err}"
+    );
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+}
