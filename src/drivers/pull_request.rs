@@ -69,6 +69,22 @@ impl Base {
         let top = git::toplevel(repo)?;
         Ok(Base { commit, short, top })
     }
+
+    /// The merge-base of HEAD and the branch the record is accepted on
+    /// (`base` in plan-lint.toml) for the repository `dir` is in; else why
+    /// there is none: `dir` is not in a git checkout, the branch is not
+    /// fetched, the checkout is shallow.
+    pub fn of_record(dir: &Path, rev: &str) -> Result<Base, Text> {
+        if git::toplevel(dir).is_err() {
+            return Err(Text::NotACheckout {
+                dir: crate::syntax::paths::display(dir),
+            });
+        }
+        Base::resolve_in(dir, rev).map_err(|e| match e {
+            Text::Base { error, .. } => *error,
+            e => e,
+        })
+    }
 }
 
 /// Checks a pull request: the working tree's reports, loaded once (a
@@ -77,6 +93,19 @@ impl Base {
 /// from git in one batch, parsed in memory), for what it accepted and which
 /// findings it already had.
 pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fatal> {
+    compare(plans, opts, at, false)
+}
+
+/// A full check that also compares the record with a merge-base (`base` in
+/// plan-lint.toml, trust.md "The clerk's check sees what CI sees"): every
+/// report (or the files named, and standard input) linted as a check
+/// without `--base` lints them, with PL401/PL402 as a pull request would
+/// get them; findings are not marked new or unchanged.
+pub fn run_full(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fatal> {
+    compare(plans, opts, at, true)
+}
+
+fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<Outcome, Fatal> {
     let (base, short, top) = (&at.commit, &at.short, &at.top);
     let root_rel = git::repo_path(top, &opts.data_root);
     let shown = |rel: &str| crate::syntax::paths::display(&top.join(rel));
@@ -122,15 +151,32 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
         }
     }
     let mut plain = opts.clone();
-    plain.inputs.clear();
-    plain.stdin = None;
+    if !full {
+        plain.inputs.clear();
+        plain.stdin = None;
+    }
     let work = Workspace::load(plans, &plain)?;
-    let mut outcome = work.check(plans, &plain, &changed)?;
+    let mut outcome = if full {
+        work.check_all(plans, &plain)?
+    } else {
+        work.check(plans, &plain, &changed)?
+    };
 
     let blobs = git::blobs(top, base, &at_base).map_err(fatal)?;
-    let base_text: HashMap<String, Vec<u8>> = (blobs.into_iter())
+    let mut base_text: HashMap<String, Vec<u8>> = (blobs.into_iter())
         .filter_map(|(p, b)| Some((shown(p.as_str()?), b)))
         .collect();
+    // Standard input stands for a file (an editor's unsaved text): where
+    // git sees that file unchanged, the file on disk is the merge-base's.
+    if let Some((name, _)) = plain.stdin.as_ref().filter(|_| full) {
+        let name_shown = crate::syntax::paths::display(Path::new(name));
+        if !replaced.contains(&name_shown) && is_report(&name_shown) {
+            if let Ok(bytes) = std::fs::read(name) {
+                base_text.insert(name_shown.clone(), bytes);
+                replaced.insert(name_shown);
+            }
+        }
+    }
     let base_files: Vec<(String, Loaded)> = {
         let mut files: Vec<(String, Loaded)> = (base_text.iter())
             .map(|(path, bytes)| {
@@ -148,16 +194,22 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
         files
     };
     // The merge-base checked where the pull request's findings are: each
-    // of them that the merge-base had is not new.
-    let mut lint_at_base = changed.clone();
-    lint_at_base.extend(base_files.iter().map(|(p, _)| p.clone()));
-    lint_at_base.extend(outcome.diagnostics.iter().map(|d| d.location.path.clone()));
-    let base_outcome = work.check_with(plans, &plain, &lint_at_base, &replaced, &base_files)?;
-    let base_fingerprints: HashSet<_> = base_outcome
-        .diagnostics
-        .iter()
-        .map(|d| d.fingerprint())
-        .collect();
+    // of them that the merge-base had is not new (a full check marks none).
+    let base_fingerprints: Option<HashSet<_>> = if full {
+        None
+    } else {
+        let mut lint_at_base = changed.clone();
+        lint_at_base.extend(base_files.iter().map(|(p, _)| p.clone()));
+        lint_at_base.extend(outcome.diagnostics.iter().map(|d| d.location.path.clone()));
+        let base_outcome = work.check_with(plans, &plain, &lint_at_base, &replaced, &base_files)?;
+        Some(
+            base_outcome
+                .diagnostics
+                .iter()
+                .map(|d| d.fingerprint())
+                .collect(),
+        )
+    };
 
     // What the merge-base accepted: (plan, department, period) → its path there.
     let mut accepted: BTreeMap<(String, String, i32), String> = BTreeMap::new();
@@ -251,15 +303,17 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
             },
         ));
     }
-    for d in &mut outcome.diagnostics {
-        d.baseline_state = Some(if base_fingerprints.contains(&d.fingerprint()) {
-            BaselineState::Unchanged
-        } else {
-            BaselineState::New
-        });
+    if let Some(base_fingerprints) = &base_fingerprints {
+        for d in &mut outcome.diagnostics {
+            d.baseline_state = Some(if base_fingerprints.contains(&d.fingerprint()) {
+                BaselineState::Unchanged
+            } else {
+                BaselineState::New
+            });
+        }
     }
     for mut d in integrity {
-        d.baseline_state = Some(BaselineState::New);
+        d.baseline_state = base_fingerprints.as_ref().map(|_| BaselineState::New);
         outcome.diagnostics.push(d);
     }
     diagnostic::sort(&mut outcome.diagnostics);

@@ -677,3 +677,136 @@ fn a_shallow_checkout_without_the_merge_base_says_so_and_how_to_fetch_it() {
     );
     assert!(err.contains("fetch-depth: 0"), "{err}");
 }
+
+/// The clerk's check sees what CI sees (issue 28, point 6): with `base` in
+/// plan-lint.toml, `check` without `--base` compares the record with the
+/// merge-base of HEAD and that branch too, and still checks every report.
+#[test]
+fn a_clerk_s_check_with_base_in_the_configuration_finds_an_overwritten_accepted_report() {
+    let repo = repo();
+    let root = repo.path();
+    std::fs::write(root.join("plan-lint.toml"), "base = \"main\"\n").unwrap();
+    git(root, &["checkout", "-q", "main"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "configuration"]);
+    git(root, &["checkout", "-q", "pr"]);
+    git(root, &["merge", "-q", "main"]);
+    let (code, clean, err) = plan_lint(root, &[]);
+    assert_eq!(code, 0, "{err} {clean}");
+    let all_files = clean["summary"]["files"].clone();
+    // The clerk saves this year's report over last year's accepted one,
+    // with `period` changed back.
+    let this_year = std::fs::read_to_string(root.join("progress/2023/eco-env.yaml")).unwrap();
+    std::fs::write(
+        root.join("progress/2022/eco-env.yaml"),
+        this_year.replace("period: 2023", "period: 2022"),
+    )
+    .unwrap();
+    let (code, v, err) = plan_lint(root, &[]);
+    assert_eq!(code, 1, "{err} {v}");
+    let c = codes(&v);
+    assert!(
+        c.contains(&(
+            "PL401".into(),
+            "progress/2022/eco-env.yaml".into(),
+            "".into()
+        )),
+        "{c:?}"
+    );
+    // Every report is checked, as without a base; nothing is marked new.
+    assert_eq!(v["summary"]["files"], all_files);
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "main"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
+    assert_eq!(v["base"]["ref"], "main", "{v}");
+    assert_eq!(v["base"]["commit"], head.as_str(), "{v}");
+    let schema: serde_json::Value = serde_json::from_str(plan_lint::load::schema::OUTPUT).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        err.contains(&format!(
+            "history integrity checked against \"main\" at {}",
+            &head[..12]
+        )),
+        "{err}"
+    );
+    // SARIF stays clean: the base is said on stderr only.
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["check", "--today", "2026-01-01", "--format", "sarif"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("history integrity checked"));
+    // Chinese too.
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["--lang", "zh", "check", "--today", "2026-01-01"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("已对照“main”"),
+        "{out:?}"
+    );
+
+    // --no-base turns it off.
+    let (code, v, err) = plan_lint(root, &["--no-base"]);
+    assert!(!codes(&v).iter().any(|c| c.0 == "PL401"), "{v}");
+    assert!(v.get("base").is_none(), "{v}");
+    assert!(!err.contains("history integrity"), "{err}");
+    assert_ne!(code, 2);
+    // --no-base and --base do not go together.
+    let (code, _, _) = plan_lint(root, &["--no-base", "--base", "main"]);
+    assert_eq!(code, 2);
+}
+
+/// A base that is not there — a branch never fetched, a folder that is no
+/// git checkout — is a note saying history integrity was not checked, and
+/// the run exits by its findings only.
+#[test]
+fn a_missing_base_is_a_note_never_exit_2() {
+    let repo = repo();
+    let root = repo.path();
+    std::fs::write(root.join("plan-lint.toml"), "base = \"origin/main\"\n").unwrap();
+    let (code, v, err) = plan_lint(root, &[]);
+    assert_eq!(code, 0, "{err} {v}");
+    assert!(
+        err.contains("note: history integrity was not checked against \"origin/main\""),
+        "{err}"
+    );
+    assert!(err.contains("\"origin/main\" names no commit"), "{err}");
+    assert!(v.get("base").is_none(), "{v}");
+
+    // Not a git checkout at all.
+    let plain = tempfile::tempdir().unwrap();
+    for entry in common::walk(root) {
+        let rel = entry.strip_prefix(root).unwrap();
+        if rel.starts_with(".git") {
+            continue;
+        }
+        let dest = plain.path().join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, dest).unwrap();
+    }
+    let (code, v, err) = plan_lint(plain.path(), &[]);
+    assert_eq!(code, 0, "{err} {v}");
+    assert!(err.contains("is not in a git checkout"), "{err}");
+}
+
+/// `base` is a branch name: the configuration's schema refuses what is not
+/// one (an option, a blank).
+#[test]
+fn the_configuration_s_base_is_validated() {
+    let repo = repo();
+    let root = repo.path();
+    for bad in ["\"\"", "\"--all\"", "\"a b\"", "1"] {
+        std::fs::write(root.join("plan-lint.toml"), format!("base = {bad}\n")).unwrap();
+        let (code, _, err) = plan_lint(root, &[]);
+        assert_eq!(code, 2, "{bad}: {err}");
+        assert!(err.contains("PL005"), "{bad}: {err}");
+    }
+}

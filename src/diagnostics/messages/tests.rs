@@ -1250,6 +1250,18 @@ fn text_samples() -> Vec<Text> {
             rev: s("origin/main"),
             why: NoMergeBase::Unrelated,
         },
+        Text::BaseChecked {
+            rev: s("origin/main"),
+            commit: s("3ad0bd478036"),
+        },
+        Text::BaseNotChecked {
+            rev: s("origin/main"),
+            why: Box::new(Text::NoMergeBase {
+                rev: s("origin/main"),
+                why: NoMergeBase::Shallow,
+            }),
+        },
+        Text::NotACheckout { dir: s(".") },
         Text::GitBlobMissing {
             path: s("progress/2022/eco-env.yaml"),
             commit: s("3ad0bd478036"),
@@ -2346,6 +2358,7 @@ fn help_samples() -> Vec<CliHelp> {
         H::CheckToday,
         H::CheckTimings,
         H::CheckBase,
+        H::CheckNoBase,
         H::Decisions,
         H::DecisionsDraft,
         H::DecisionsDraftOutput,

@@ -185,6 +185,22 @@ pub enum Text {
         path: String,
         error: super::OsError,
     },
+    /// A check without `--base` compared the record with the merge-base
+    /// `commit` of HEAD and `rev` (`base` in plan-lint.toml).
+    BaseChecked {
+        rev: String,
+        commit: String,
+    },
+    /// A check without `--base` did not compare the record with `rev`'s
+    /// merge-base, and why.
+    BaseNotChecked {
+        rev: String,
+        why: Box<Text>,
+    },
+    /// The folder a configuration's `base` would be looked up in is not in a git checkout.
+    NotACheckout {
+        dir: String,
+    },
     /// `plan verify`: a plan without an accounting file; the completeness scan did not run.
     ScanNotRun {
         plan: String,
@@ -526,13 +542,13 @@ impl Text {
                     "HEAD and \"{rev}\" have no merge-base here: the checkout is shallow, without the history where they meet; fetch it (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`)"
                 ),
                 (Zh, NoMergeBase::Shallow) => format!(
-                    "HEAD 与“{rev}”在此没有合并基础：此检出是浅克隆，缺少二者交汇处的历史；请获取它（为 actions/checkout 设置 `fetch-depth: 0`，或运行 `git fetch --unshallow`）"
+                    "HEAD 与“{rev}”在此没有合并基点：此检出是浅克隆，缺少二者交汇处的历史；请获取它（为 actions/checkout 设置 `fetch-depth: 0`，或运行 `git fetch --unshallow`）"
                 ),
                 (En, NoMergeBase::Unrelated) => format!(
                     "HEAD and \"{rev}\" share no history (no merge-base): name the branch the record is accepted on"
                 ),
                 (Zh, NoMergeBase::Unrelated) => format!(
-                    "HEAD 与“{rev}”没有共同历史（没有合并基础）：请指定接受记录所在的分支"
+                    "HEAD 与“{rev}”没有共同历史（没有合并基点）：请指定接受记录所在的分支"
                 ),
             },
             Text::GitBlobMissing { path, commit } => match lang {
@@ -544,7 +560,7 @@ impl Text {
             Text::GitPathUnnamed { path, at } => {
                 let side = match (lang, at) {
                     (En, Some(c)) => format!("at the merge-base {c}"),
-                    (Zh, Some(c)) => format!("在合并基础 {c} 中"),
+                    (Zh, Some(c)) => format!("在合并基点 {c} 中"),
                     (En, None) => "in the working tree".to_string(),
                     (Zh, None) => "在工作区中".to_string(),
                 };
@@ -592,6 +608,28 @@ impl Text {
             Text::SeedUnreadable { path, error } => match lang {
                 En => format!("cannot read the plan text {path}: {}", error.text(lang)),
                 Zh => format!("无法读取规划文本 {path}：{}", error.text(lang)),
+            },
+            Text::BaseChecked { rev, commit } => match lang {
+                En => format!(
+                    "history integrity checked against \"{rev}\" at {commit} (`base` in plan-lint.toml; --no-base turns it off)"
+                ),
+                Zh => format!(
+                    "已对照“{rev}”在 {commit} 的记录检查历史完整性（plan-lint.toml 中的 `base`；--no-base 可关闭）"
+                ),
+            },
+            Text::BaseNotChecked { rev, why } => match lang {
+                En => format!(
+                    "note: history integrity was not checked against \"{rev}\" (`base` in plan-lint.toml): {}",
+                    why.text(lang)
+                ),
+                Zh => format!(
+                    "注意：未对照“{rev}”检查历史完整性（plan-lint.toml 中的 `base`）：{}",
+                    why.text(lang)
+                ),
+            },
+            Text::NotACheckout { dir } => match lang {
+                En => format!("\"{dir}\" is not in a git checkout"),
+                Zh => format!("“{dir}”不在 git 检出中"),
             },
             Text::ScanNotRun { plan, path } => match lang {
                 En => format!(
