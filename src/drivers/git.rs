@@ -123,18 +123,20 @@ pub fn merge_base(repo: &Path, rev: &str) -> Result<String, Result<NoMergeBase, 
     let shallow = || -> Result<bool, Text> {
         Ok(text(repo, &["rev-parse", "--is-shallow-repository"])? == "true")
     };
-    // `--end-of-options`: a revision that starts with a dash is a name.
+    // A revision that starts with a dash would be read as an option; git
+    // refuses such ref names, so it names no commit. (Not
+    // `--end-of-options`: rev-parse knows it only since git 2.30.)
     let peeled = format!("{rev}^{{commit}}");
-    let oid = match git(
-        repo,
-        &[
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            "--end-of-options",
-            &peeled,
-        ],
-    ) {
+    let asked = if rev.starts_with('-') {
+        Err(Text::GitFailed {
+            args: String::new(),
+            stderr: String::new(),
+            code: None,
+        })
+    } else {
+        git(repo, &["rev-parse", "--verify", "--quiet", &peeled])
+    };
+    let oid = match asked {
         Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
         Err(Text::GitFailed { .. }) => {
             // Not a git checkout at all says so itself.
