@@ -119,6 +119,8 @@ pub struct CheckArgs {
     pub timings: bool,
     #[arg(long, value_name = "REV")]
     pub base: Option<String>,
+    #[arg(long, conflicts_with = "base")]
+    pub no_base: bool,
     #[arg(long, value_enum, default_value = "all", requires = "base")]
     pub fail_on: FailOn,
     #[arg(long, value_name = "DIR")]
@@ -195,6 +197,7 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("check", Some("today")) => H::CheckToday,
         ("check", Some("timings")) => H::CheckTimings,
         ("check", Some("base")) => H::CheckBase,
+        ("check", Some("no_base")) => H::CheckNoBase,
         ("check", Some("fail_on")) => H::CheckFailOn,
         ("explain", None) => H::Explain,
         ("explain", Some("code")) => H::ExplainCode,
@@ -601,6 +604,7 @@ fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
     let info = RunInfo {
         outcome: &outcome,
         plans,
+        base: None,
     };
     let stdout = render_findings(&info, args.format, &env, lang);
     let failing = outcome
@@ -798,6 +802,26 @@ fn check_options(args: &CheckArgs, cfg: &Config, today: jiff::civil::Date) -> Ch
     opts
 }
 
+/// The branch the record is accepted on, from the working tree's
+/// plan-lint.toml (`base`), and its merge-base of HEAD — or why there is
+/// none. `None` without such a key (or without a configuration that loads:
+/// the check then says what is wrong with it).
+fn record_base(
+    config: Option<&PathBuf>,
+    inputs: &[String],
+) -> Option<(String, Result<Base, Text>)> {
+    let path = crate::commands::setup::config_path(config, inputs)?;
+    let cfg = crate::load::config::load(&path).ok()?;
+    let rev = cfg.base?;
+    let dir = if cfg.dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        cfg.dir.clone()
+    };
+    let at = Base::of_record(&dir, &rev);
+    Some((rev, at))
+}
+
 fn check_command(
     plan_dirs: &[PathBuf],
     config: Option<&PathBuf>,
@@ -812,7 +836,38 @@ fn check_command(
         Ok(b) => b,
         Err(e) => return error(e, lang),
     };
-    let setup = match configure_for(plan_dirs, config, base.as_ref(), &args.paths, lang) {
+    // Without --base, the branch the record is accepted on (`base` in
+    // plan-lint.toml): the record is compared with its merge-base too, and
+    // what judges it read there, as CI does — or a note says why not.
+    let mut base_line = String::new();
+    let record = match &base {
+        Some(_) => None,
+        None if args.no_base => None,
+        None => match record_base(config, &args.paths) {
+            Some((rev, Ok(at))) => {
+                base_line = Text::BaseChecked {
+                    rev: rev.clone(),
+                    commit: at.short.clone(),
+                }
+                .text(lang);
+                Some((rev, at))
+            }
+            Some((rev, Err(why))) => {
+                base_line = Text::BaseNotChecked {
+                    rev,
+                    why: Box::new(why),
+                }
+                .text(lang);
+                None
+            }
+            None => None,
+        },
+    };
+    if !base_line.is_empty() {
+        base_line.push('\n');
+    }
+    let judged_at = base.as_ref().or(record.as_ref().map(|(_, at)| at));
+    let setup = match configure_for(plan_dirs, config, judged_at, &args.paths, lang) {
         Ok(s) => s,
         Err(o) => return o,
     };
@@ -825,7 +880,7 @@ fn check_command(
     // Without --base or standard input, the reports are found and loaded
     // while the plans load: neither needs the other. Errors keep their
     // order: the plans', then --today's, then the reports'.
-    let side_by_side = args.base.is_none() && !args.paths.iter().any(|p| p == "-");
+    let side_by_side = judged_at.is_none() && !args.paths.iter().any(|p| p == "-");
     let (plans, gathered) = match (&today, side_by_side) {
         (Ok(t), true) => {
             let opts = check_options(&args, &setup.config, *t);
@@ -881,7 +936,7 @@ fn check_command(
         &cfg,
         &opts.data_root,
         &plans,
-        base.as_ref(),
+        judged_at,
         lang,
     ) {
         Ok(r) => r,
@@ -890,15 +945,18 @@ fn check_command(
     opts.decisions = std::sync::Arc::new(register);
     let outcome = match gathered {
         Some(g) => g.and_then(|g| check::run_loaded(&plans, &opts, g)),
-        None => match &base {
-            Some(at) => crate::drivers::pull_request::run(&plans, &opts, at),
-            None => check::run(&plans, &opts),
+        None => match (&base, &record) {
+            (Some(at), _) => crate::drivers::pull_request::run(&plans, &opts, at),
+            (None, Some((_, at))) => crate::drivers::pull_request::run_full(&plans, &opts, at),
+            (None, None) => check::run(&plans, &opts),
         },
     };
     let outcome = match outcome {
         Ok(mut o) => {
             for mut d in notices.into_iter().chain(register_notices) {
-                d.baseline_state = Some(crate::diagnostics::diagnostic::BaselineState::New);
+                if base.is_some() {
+                    d.baseline_state = Some(crate::diagnostics::diagnostic::BaselineState::New);
+                }
                 o.diagnostics.push(d);
             }
             crate::diagnostics::diagnostic::sort(&mut o.diagnostics);
@@ -918,6 +976,11 @@ fn check_command(
             .iter()
             .map(|p| (p.id().to_string(), p.sha256.clone()))
             .collect(),
+        base: match (&args.base, &record) {
+            (Some(rev), _) => base.as_ref().map(|at| (rev.clone(), at.commit.clone())),
+            (None, Some((rev, at))) => Some((rev.clone(), at.commit.clone())),
+            (None, None) => None,
+        },
     };
     let stdout = render_findings(&info, args.format, &env, lang);
     timings.push(("report", started.elapsed()));
@@ -936,7 +999,7 @@ fn check_command(
     };
     let failing =
         counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
-    let mut stderr = String::new();
+    let mut stderr = base_line;
     if let Some(path) = &env.step_summary {
         let summary = findings::summary::render(&info, &plans, lang);
         let appended = std::fs::OpenOptions::new()

@@ -54,7 +54,8 @@ awk -v dir="$data" '
   infile { print >> f }
   inrun { print >> (dir "/.setup.sh") }
 ' "$repo/docs/ci.md"
-[ -f .github/workflows/plan-lint.yml ] && [ -f .github/CODEOWNERS ] && [ -f .pre-commit-config.yaml ] || fail "docs/ci.md files not extracted"
+[ -f .github/workflows/plan-lint.yml ] && [ -f .github/CODEOWNERS ] && [ -f .pre-commit-config.yaml ] && [ -f plan-lint.toml ] || fail "docs/ci.md files not extracted"
+grep -q '^base = "origin/main"$' plan-lint.toml || fail "docs/ci.md's plan-lint.toml does not set base"
 grep -q "plan-lint==$version" .pre-commit-config.yaml || fail "docs/ci.md's hook does not pin plan-lint==$version"
 actionlint .github/workflows/plan-lint.yml
 ok "actionlint on the documented workflow"
@@ -152,6 +153,31 @@ git add progress/2024/health.yaml
 pre-commit run --files progress/2024/health.yaml > "$work/hook.txt" 2>&1 || { cat "$work/hook.txt"; fail "the hook failed a valid report"; }
 git commit -q -m "2024 health" || fail "the commit hook refused a valid report"
 ok "the pre-commit hook"
+
+# 5b. The clerk's check sees what CI sees (docs/ci.md's plan-lint.toml sets base): a clerk
+#     saves this year's report over last year's accepted file, `period` changed back, and
+#     `plan-lint check` with no flags reports it — no --base needed.
+set +e
+plan-lint check > "$work/clerk.txt" 2>&1
+status=$?
+set -e
+[ "$status" -eq 0 ] || { cat "$work/clerk.txt"; fail "a base not fetched failed the check (exit $status), expected a note"; }
+grep -q 'history integrity was not checked against "origin/main"' "$work/clerk.txt" || { cat "$work/clerk.txt"; fail "no note that origin/main is missing"; }
+git remote add origin "$data"
+git fetch -q origin
+sed 's/period: 2024/period: 2023/' progress/2024/health.yaml > progress/2023/health.yaml
+set +e
+plan-lint check --format json > "$work/clerk.json" 2> "$work/clerk.txt"
+status=$?
+set -e
+[ "$status" -eq 1 ] || { cat "$work/clerk.txt" "$work/clerk.json"; fail "the overwritten accepted report passed the clerk's check (exit $status)"; }
+grep -q '"code": "PL401"' "$work/clerk.json" || { cat "$work/clerk.json"; fail "no PL401 for the overwritten accepted report"; }
+grep -q '"ref": "origin/main"' "$work/clerk.json" || fail "the JSON does not name the base"
+grep -q 'history integrity checked against "origin/main" at' "$work/clerk.txt" || { cat "$work/clerk.txt"; fail "stderr does not say which base"; }
+plan-lint check --no-base > "$work/clerk.txt" 2>&1 || true
+grep -q 'PL401' "$work/clerk.txt" && fail "--no-base still compared the record"
+git checkout -q -- progress/2023/health.yaml
+ok "the clerk's check without --base reports an overwritten accepted report"
 
 # 6. The repository's own hook (.pre-commit-hooks.yaml, language: python): pre-commit
 #    builds the package from plan-lint's repository at a commit, with maturin (from the

@@ -104,6 +104,7 @@ fn main() {
         let info = RunInfo {
             outcome: &outcome,
             plans: Vec::new(),
+            base: None,
         };
         for lang in Lang::ALL {
             let _ = human::render(&info, lang, false);

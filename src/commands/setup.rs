@@ -75,17 +75,11 @@ pub fn configure(
     configure_for(plan_dirs, config, base, &[], lang)
 }
 
-/// [`configure`] for a run that names report files: with no plan-lint.toml
-/// found from the current folder, the one above the first named file's
-/// folder serves (a clerk who runs plan-lint from elsewhere still gets the
-/// repository's configuration, and its history).
-pub fn configure_for(
-    plan_dirs: &[PathBuf],
-    config: Option<&PathBuf>,
-    base: Option<&Base>,
-    inputs: &[String],
-    lang: Lang,
-) -> Result<Setup, Output> {
+/// The plan-lint.toml of a run: `--config`, else the nearest from the
+/// current folder, else the one above the first named file's folder (a
+/// clerk who runs plan-lint from elsewhere still gets the repository's
+/// configuration, and its history).
+pub fn config_path(config: Option<&PathBuf>, inputs: &[String]) -> Option<PathBuf> {
     let from_file = || {
         let first = inputs.iter().find(|p| *p != "-")?;
         let dir = std::path::Path::new(first).parent()?;
@@ -96,13 +90,25 @@ pub fn configure_for(
         };
         crate::load::config::find(&std::path::absolute(dir).ok()?)
     };
-    let path = match config {
+    match config {
         Some(p) => Some(p.clone()),
         None => std::env::current_dir()
             .ok()
             .and_then(|d| crate::load::config::find(&d))
             .or_else(from_file),
-    };
+    }
+}
+
+/// [`configure`] for a run that names report files: the configuration is
+/// found as [`config_path`] finds it.
+pub fn configure_for(
+    plan_dirs: &[PathBuf],
+    config: Option<&PathBuf>,
+    base: Option<&Base>,
+    inputs: &[String],
+    lang: Lang,
+) -> Result<Setup, Output> {
+    let path = config_path(config, inputs);
     let (config, dirs, notices) = match base {
         Some(rev) => {
             let b = crate::drivers::pull_request::base_inputs(rev, path.as_deref(), plan_dirs)

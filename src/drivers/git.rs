@@ -2,16 +2,82 @@
 //! module that runs git: every CI runner and clerk's machine that has the
 //! data repository has git, its output formats used here are stable plumbing,
 //! and it needs no C library or large dependency tree (libgit2, gitoxide).
+//!
+//! Fail closed (trust.md, "The record (version 3)"): every call that lists
+//! paths reads them NUL-separated (`-z`) as bytes ([`GitPath`]), pathspecs
+//! are literal (`--literal-pathspecs`, after `--`), and blobs are asked for
+//! by object id, so no name — a newline, bytes that are not UTF-8, a leading
+//! dash, glob characters — is skipped, mangled or read as an option.
 
-use crate::diagnostics::messages::Text;
+use crate::diagnostics::messages::{NoMergeBase, Text};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Runs git in the repository (or any folder of it) `repo`.
+/// A path as git names it, relative to the repository's top: bytes, exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GitPath(pub Vec<u8>);
+
+impl GitPath {
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The path as text, where plan-lint can name it: valid UTF-8 holding
+    /// no control character. `None` is a name a run must not pass over.
+    pub fn as_str(&self) -> Option<&str> {
+        let s = std::str::from_utf8(&self.0).ok()?;
+        (!s.chars().any(char::is_control)).then_some(s)
+    }
+
+    /// The path for a message: control characters and bytes that are not
+    /// UTF-8 escaped (`\n`, `\t`, `\x7f`, `\xff`), a backslash doubled, so
+    /// that every name shows on one line and two names never show alike.
+    pub fn escaped(&self) -> String {
+        let mut out = String::new();
+        for chunk in self.0.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if c.is_control() => {
+                        let mut buf = [0; 4];
+                        for b in c.encode_utf8(&mut buf).bytes() {
+                            out.push_str(&format!("\\x{b:02x}"));
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+
+    /// A name that reads as a report's: it ends in `.yaml` or `.yml`, in
+    /// any case (trust.md's "report-like").
+    pub fn is_report_like(&self) -> bool {
+        let lower = self.0.to_ascii_lowercase();
+        lower.ends_with(b".yaml") || lower.ends_with(b".yml")
+    }
+}
+
+impl From<&str> for GitPath {
+    fn from(s: &str) -> GitPath {
+        GitPath(s.as_bytes().to_vec())
+    }
+}
+
+/// Runs git in the repository (or any folder of it) `repo`. Pathspecs are
+/// literal: a data root named `*` or `[a]` is that folder, not a pattern.
 fn git(repo: &Path, args: &[&str]) -> Result<Vec<u8>, Text> {
     let out = Command::new("git")
         .arg("-C")
         .arg(repo)
+        .arg("--literal-pathspecs")
         .args(args)
         .output()
         .map_err(|e| Text::GitCannotRun {
@@ -23,6 +89,7 @@ fn git(repo: &Path, args: &[&str]) -> Result<Vec<u8>, Text> {
         Err(Text::GitFailed {
             args: args.join(" "),
             stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+            code: out.status.code(),
         })
     }
 }
@@ -31,14 +98,88 @@ fn text(repo: &Path, args: &[&str]) -> Result<String, Text> {
     git(repo, args).map(|b| String::from_utf8_lossy(&b).trim_end().to_string())
 }
 
-/// The commit where HEAD and `rev` diverged.
-pub fn merge_base(repo: &Path, rev: &str) -> Result<String, Text> {
-    text(repo, &["merge-base", "HEAD", rev])
+/// A pathspec for the folder `dir` (repository-relative): the top is `.`,
+/// which git accepts where it refuses an empty one.
+fn pathspec(dir: &str) -> &str {
+    if dir.is_empty() {
+        "."
+    } else {
+        dir
+    }
+}
+
+/// The NUL-separated fields of `-z` output, the empty tail left out.
+fn fields(out: &[u8]) -> Vec<&[u8]> {
+    let mut f: Vec<&[u8]> = out.split(|b| *b == 0).collect();
+    if f.last().is_some_and(|l| l.is_empty()) {
+        f.pop();
+    }
+    f
+}
+
+/// The commit where HEAD and `rev` diverged; `Err(Ok(why))` when there is
+/// none, `Err(Err(text))` when git could not say.
+pub fn merge_base(repo: &Path, rev: &str) -> Result<String, Result<NoMergeBase, Text>> {
+    let shallow = || -> Result<bool, Text> {
+        Ok(text(repo, &["rev-parse", "--is-shallow-repository"])? == "true")
+    };
+    // A revision that starts with a dash would be read as an option; git
+    // refuses such ref names, so it names no commit. (Not
+    // `--end-of-options`: rev-parse knows it only since git 2.30.)
+    let peeled = format!("{rev}^{{commit}}");
+    let asked = if rev.starts_with('-') {
+        Err(Text::GitFailed {
+            args: String::new(),
+            stderr: String::new(),
+            code: None,
+        })
+    } else {
+        git(repo, &["rev-parse", "--verify", "--quiet", &peeled])
+    };
+    let oid = match asked {
+        Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
+        Err(Text::GitFailed { .. }) => {
+            // Not a git checkout at all says so itself.
+            toplevel(repo).map_err(Err)?;
+            let shallow = shallow().map_err(Err)?;
+            return Err(Ok(NoMergeBase::NotACommit { shallow }));
+        }
+        Err(e) => return Err(Err(e)),
+    };
+    match git(repo, &["merge-base", "HEAD", &oid]) {
+        Ok(out) => Ok(String::from_utf8_lossy(&out).trim().to_string()),
+        // Exit 1 with nothing on stderr: no common ancestor here.
+        Err(Text::GitFailed {
+            stderr,
+            code: Some(1),
+            ..
+        }) if stderr.is_empty() => match shallow() {
+            Ok(true) => Err(Ok(NoMergeBase::Shallow)),
+            Ok(false) => Err(Ok(NoMergeBase::Unrelated)),
+            Err(e) => Err(Err(e)),
+        },
+        Err(e) => Err(Err(e)),
+    }
 }
 
 /// The repository's top directory.
 pub fn toplevel(repo: &Path) -> Result<PathBuf, Text> {
-    text(repo, &["rev-parse", "--show-toplevel"]).map(PathBuf::from)
+    let mut out = git(repo, &["rev-parse", "--show-toplevel"])?;
+    while out.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        out.pop();
+    }
+    Ok(path_of(out))
+}
+
+#[cfg(unix)]
+fn path_of(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_of(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// A path relative to the repository top, as git names it.
@@ -60,17 +201,49 @@ pub fn repo_path(top: &Path, path: &Path) -> String {
         .unwrap_or_else(|_| path.to_string_lossy().replace('\\', "/"))
 }
 
-/// Files under `dir` (repository-relative) at a commit.
-pub fn files_at(repo: &Path, commit: &str, dir: &str) -> Result<Vec<String>, Text> {
-    let out = text(
+/// A blob in a commit's tree: its object id and path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blob {
+    pub oid: String,
+    pub path: GitPath,
+}
+
+/// The blobs under `dir` (repository-relative) at a commit, from
+/// `git ls-tree -r -z` (submodules, which are not blobs, left out).
+pub fn files_at(repo: &Path, commit: &str, dir: &str) -> Result<Vec<Blob>, Text> {
+    let out = git(
         repo,
-        &["ls-tree", "-r", "--name-only", "-z", commit, "--", dir],
+        &[
+            "ls-tree",
+            "-r",
+            "-z",
+            "--full-tree",
+            commit,
+            "--",
+            pathspec(dir),
+        ],
     )?;
-    Ok(out
-        .split('\0')
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect())
+    let mut blobs = Vec::new();
+    for entry in fields(&out) {
+        // "<mode> SP <type> SP <oid> TAB <path>"
+        let bad = || Text::GitFailed {
+            args: format!("ls-tree -r -z {commit}"),
+            stderr: String::from_utf8_lossy(entry).into_owned(),
+            code: None,
+        };
+        let tab = entry.iter().position(|b| *b == b'\t').ok_or_else(bad)?;
+        let head = std::str::from_utf8(&entry[..tab]).map_err(|_| bad())?;
+        let [_mode, kind, oid] = head.split(' ').collect::<Vec<_>>()[..] else {
+            return Err(bad());
+        };
+        if kind == "blob" {
+            blobs.push(Blob {
+                oid: oid.to_string(),
+                path: GitPath(entry[tab + 1..].to_vec()),
+            });
+        }
+    }
+    Ok(blobs)
 }
 
 /// A file's bytes at a commit.
@@ -78,95 +251,141 @@ pub fn show(repo: &Path, commit: &str, path: &str) -> Result<Vec<u8>, Text> {
     git(repo, &["show", &format!("{commit}:{path}")])
 }
 
-/// How a file changed between a commit and the working tree.
+/// How a file changed between a commit and the working tree; `oid` is the
+/// commit's blob of the path it had there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
-    Added(String),
-    Modified(String),
-    Deleted(String),
-    Renamed { from: String, to: String },
+    Added(GitPath),
+    Modified {
+        path: GitPath,
+        oid: String,
+    },
+    Deleted {
+        path: GitPath,
+        oid: String,
+    },
+    Renamed {
+        from: GitPath,
+        oid: String,
+        to: GitPath,
+    },
 }
 
-/// Changes under `dir` from `commit` to the working tree, renames detected.
-pub fn changes(repo: &Path, commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
-    let out = git(
-        repo,
-        &["diff", "--name-status", "-z", "-M", commit, "--", dir],
-    )?;
-    let fields: Vec<String> = out
-        .split(|b| *b == 0)
-        .map(|s| String::from_utf8_lossy(s).into_owned())
-        .collect();
-    let mut changes = Vec::new();
-    let mut i = 0;
-    while i < fields.len() {
-        let status = &fields[i];
-        if status.is_empty() {
-            i += 1;
-            continue;
-        }
-        let kind = status.chars().next().unwrap_or(' ');
-        match kind {
-            'R' | 'C' if i + 2 < fields.len() => {
-                let (from, to) = (fields[i + 1].clone(), fields[i + 2].clone());
-                changes.push(if kind == 'R' {
-                    Change::Renamed { from, to }
-                } else {
-                    Change::Added(to)
-                });
-                i += 3;
-            }
-            _ if i + 1 < fields.len() => {
-                let p = fields[i + 1].clone();
-                changes.push(match kind {
-                    'A' => Change::Added(p),
-                    'D' => Change::Deleted(p),
-                    _ => Change::Modified(p),
-                });
-                i += 2;
-            }
-            _ => break,
+impl Change {
+    /// The path at the commit (none for a file the commit did not have).
+    pub fn before(&self) -> Option<(&GitPath, &str)> {
+        match self {
+            Change::Added(_) => None,
+            Change::Modified { path, oid } | Change::Deleted { path, oid } => Some((path, oid)),
+            Change::Renamed { from, oid, .. } => Some((from, oid)),
         }
     }
+
+    /// The path in the working tree (none for a deleted file).
+    pub fn after(&self) -> Option<&GitPath> {
+        match self {
+            Change::Added(p) | Change::Modified { path: p, .. } | Change::Renamed { to: p, .. } => {
+                Some(p)
+            }
+            Change::Deleted { .. } => None,
+        }
+    }
+}
+
+/// Changes under `dir` from `commit` to the working tree, renames detected:
+/// `git diff --raw -z` (which gives the commit's blob of each path) and the
+/// untracked files (`git ls-files --others -z`).
+pub fn changes(repo: &Path, commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
+    let args = [
+        "diff",
+        "--raw",
+        "-z",
+        "--no-abbrev",
+        "-M",
+        "--no-ext-diff",
+        commit,
+        "--",
+        pathspec(dir),
+    ];
+    let out = git(repo, &args)?;
+    let f = fields(&out);
+    let bad = |what: &[u8]| Text::GitFailed {
+        args: args.join(" "),
+        stderr: GitPath(what.to_vec()).escaped(),
+        code: None,
+    };
+    let mut changes = Vec::new();
+    let mut i = 0;
+    while i < f.len() {
+        // ":<mode> <mode> <oid> <oid> <status>[score]", then one or two paths.
+        let head = std::str::from_utf8(f[i]).map_err(|_| bad(f[i]))?;
+        let [src_mode, dst_mode, src_oid, _, status] =
+            head.trim_start_matches(':').split(' ').collect::<Vec<_>>()[..]
+        else {
+            return Err(bad(f[i]));
+        };
+        let kind = status.chars().next().ok_or_else(|| bad(f[i]))?;
+        let paths = if matches!(kind, 'R' | 'C') { 2 } else { 1 };
+        if i + paths >= f.len() {
+            return Err(bad(f[i]));
+        }
+        let path = |k: usize| GitPath(f[i + k].to_vec());
+        let oid = src_oid.to_string();
+        // A submodule (mode 160000) is a commit, not a file.
+        let gitlink = |mode: &str| mode == "160000";
+        let change = match kind {
+            'A' => (!gitlink(dst_mode)).then(|| Change::Added(path(1))),
+            'C' => (!gitlink(dst_mode)).then(|| Change::Added(path(2))),
+            'D' => (!gitlink(src_mode)).then(|| Change::Deleted { path: path(1), oid }),
+            'R' => Some(Change::Renamed {
+                from: path(1),
+                oid,
+                to: path(2),
+            }),
+            _ if gitlink(src_mode) && gitlink(dst_mode) => None,
+            _ if gitlink(src_mode) => Some(Change::Added(path(1))),
+            _ if gitlink(dst_mode) => Some(Change::Deleted { path: path(1), oid }),
+            _ => Some(Change::Modified { path: path(1), oid }),
+        };
+        changes.extend(change);
+        i += 1 + paths;
+    }
     // Untracked new files are changes too (a clerk's report not yet added).
-    let untracked = text(
+    let untracked = git(
         repo,
         &[
             "ls-files",
             "--others",
             "--exclude-standard",
+            "--full-name",
             "-z",
             "--",
-            dir,
+            pathspec(dir),
         ],
     )?;
     changes.extend(
-        untracked
-            .split('\0')
-            .filter(|s| !s.is_empty())
-            .map(|s| Change::Added(s.to_string())),
+        fields(&untracked)
+            .into_iter()
+            .map(|p| Change::Added(GitPath(p.to_vec()))),
     );
     Ok(changes)
 }
 
-/// The bytes of files at a commit, read by one `git cat-file --batch`
-/// (a process per file cost 2–3 ms each: 25 s for 10,000 reports). A path
-/// the commit does not have is left out of the map; `paths` are
-/// repository-relative, as git names them.
-pub fn blobs_at(
-    repo: &Path,
-    commit: &str,
-    paths: &[String],
-) -> Result<std::collections::HashMap<String, Vec<u8>>, Text> {
+/// The bytes of blobs, read by one `git cat-file --batch` asked for object
+/// ids (a process per file cost 2–3 ms each: 25 s for 10,000 reports; ids,
+/// unlike names, never hold a newline). A blob git does not have is
+/// [`Text::GitBlobMissing`], naming its path: never left out.
+pub fn blobs(repo: &Path, commit: &str, wanted: &[Blob]) -> Result<Vec<(GitPath, Vec<u8>)>, Text> {
     use std::io::{BufRead, Read, Write};
-    let mut out = std::collections::HashMap::new();
-    if paths.is_empty() {
+    let mut out = Vec::new();
+    if wanted.is_empty() {
         return Ok(out);
     }
     let args = ["cat-file", "--batch"];
     let failed = |stderr: String| Text::GitFailed {
         args: args.join(" "),
         stderr,
+        code: None,
     };
     let mut child = Command::new("git")
         .arg("-C")
@@ -179,17 +398,12 @@ pub fn blobs_at(
         .map_err(|e| Text::GitCannotRun {
             error: e.to_string(),
         })?;
-    // The names go in on another thread, so that neither side waits on a
-    // full pipe. A name with a newline cannot be asked for by line: left out.
+    // The ids go in on another thread, so that neither side waits on a full pipe.
     let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
         let _ = child.kill();
         return Err(failed("no pipe to git".into()));
     };
-    let requests: Vec<String> = (paths.iter())
-        .filter(|p| !p.contains('\n'))
-        .map(|p| format!("{commit}:{p}\n"))
-        .collect();
-    let asked: Vec<&String> = paths.iter().filter(|p| !p.contains('\n')).collect();
+    let requests: Vec<String> = wanted.iter().map(|b| format!("{}\n", b.oid)).collect();
     let writer = std::thread::spawn(move || {
         for r in &requests {
             if stdin.write_all(r.as_bytes()).is_err() {
@@ -199,32 +413,54 @@ pub fn blobs_at(
     });
     let mut reader = std::io::BufReader::new(stdout);
     let mut header = String::new();
-    for path in asked {
+    let mut result = Ok(());
+    for blob in wanted {
         header.clear();
-        if reader
-            .read_line(&mut header)
-            .map_err(|e| failed(e.to_string()))?
-            == 0
-        {
-            break;
+        let missing = || Text::GitBlobMissing {
+            path: blob.path.escaped(),
+            commit: commit.chars().take(12).collect(),
+        };
+        match reader.read_line(&mut header) {
+            Ok(0) => {
+                result = Err(missing());
+                break;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                result = Err(failed(e.to_string()));
+                break;
+            }
         }
-        // "<oid> <type> <size>", or "<name> missing".
+        // "<oid> <type> <size>", or "<oid> missing".
         let fields: Vec<&str> = header.split_whitespace().collect();
         let [_, kind, size] = fields[..] else {
-            continue;
+            result = Err(missing());
+            break;
         };
-        let size: usize = size.parse().map_err(|_| failed(header.clone()))?;
+        let Ok(size) = size.parse::<usize>() else {
+            result = Err(failed(header.trim().to_string()));
+            break;
+        };
         let mut bytes = vec![0; size + 1];
-        reader
-            .read_exact(&mut bytes)
-            .map_err(|e| failed(e.to_string()))?;
-        bytes.pop(); // the newline after the contents
-        if kind == "blob" {
-            out.insert(path.clone(), bytes);
+        if let Err(e) = reader.read_exact(&mut bytes) {
+            result = Err(failed(e.to_string()));
+            break;
         }
+        bytes.pop(); // the newline after the contents
+        if kind != "blob" {
+            result = Err(missing());
+            break;
+        }
+        out.push((blob.path.clone(), bytes));
     }
+    // Stopped early: git is not waited on for answers no one reads.
+    if result.is_err() {
+        let _ = child.kill();
+    }
+    drop(reader);
     let _ = writer.join();
     let status = child.wait().map_err(|e| failed(e.to_string()))?;
+    result?;
     if !status.success() {
         let mut stderr = String::new();
         if let Some(mut e) = child.stderr.take() {
@@ -234,3 +470,6 @@ pub fn blobs_at(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests;

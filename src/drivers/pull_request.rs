@@ -52,13 +52,38 @@ impl Base {
 
     /// The merge-base of the repository `repo` (a folder of it) is in.
     pub fn resolve_in(repo: &Path, rev: &str) -> Result<Base, Text> {
-        let commit = git::merge_base(repo, rev).map_err(|e| Text::Base {
+        let base = |error| Text::Base {
             rev: rev.to_string(),
-            error: Box::new(e),
+            error: Box::new(error),
+        };
+        let commit = git::merge_base(repo, rev).map_err(|e| {
+            base(match e {
+                Ok(why) => Text::NoMergeBase {
+                    rev: rev.to_string(),
+                    why,
+                },
+                Err(text) => text,
+            })
         })?;
         let short = commit.chars().take(12).collect();
         let top = git::toplevel(repo)?;
         Ok(Base { commit, short, top })
+    }
+
+    /// The merge-base of HEAD and the branch the record is accepted on
+    /// (`base` in plan-lint.toml) for the repository `dir` is in; else why
+    /// there is none: `dir` is not in a git checkout, the branch is not
+    /// fetched, the checkout is shallow.
+    pub fn of_record(dir: &Path, rev: &str) -> Result<Base, Text> {
+        if git::toplevel(dir).is_err() {
+            return Err(Text::NotACheckout {
+                dir: crate::syntax::paths::display(dir),
+            });
+        }
+        Base::resolve_in(dir, rev).map_err(|e| match e {
+            Text::Base { error, .. } => *error,
+            e => e,
+        })
     }
 }
 
@@ -68,10 +93,42 @@ impl Base {
 /// from git in one batch, parsed in memory), for what it accepted and which
 /// findings it already had.
 pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fatal> {
+    compare(plans, opts, at, false)
+}
+
+/// A full check that also compares the record with a merge-base (`base` in
+/// plan-lint.toml, trust.md "The clerk's check sees what CI sees"): every
+/// report (or the files named, and standard input) linted as a check
+/// without `--base` lints them, with PL401/PL402 as a pull request would
+/// get them; findings are not marked new or unchanged.
+pub fn run_full(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fatal> {
+    compare(plans, opts, at, true)
+}
+
+fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<Outcome, Fatal> {
     let (base, short, top) = (&at.commit, &at.short, &at.top);
     let root_rel = git::repo_path(top, &opts.data_root);
     let shown = |rel: &str| crate::syntax::paths::display(&top.join(rel));
     let changes = git::changes(top, base, &root_rel).map_err(fatal)?;
+
+    // Fail closed: every side git lists of a report-like path is one
+    // plan-lint can name, and the merge-base's side is read (below) — never
+    // a comparison skipped. (An added file has no merge-base side, a deleted
+    // one no working side: new reports and PL402, as any.)
+    for c in &changes {
+        let sides = (c.before().map(|(p, _)| (p, Some(short.clone()))))
+            .into_iter()
+            .chain(c.after().map(|p| (p, None)));
+        for (p, at) in sides {
+            if p.is_report_like() && p.as_str().is_none() {
+                return Err(fatal(Text::GitPathUnnamed {
+                    path: p.escaped(),
+                    at,
+                }));
+            }
+        }
+    }
+    let name = |p: &git::GitPath| p.as_str().map(str::to_string);
 
     // What the pull request changes: the files now (linted), the files the
     // merge-base had in their place (read from git).
@@ -79,35 +136,47 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
     let mut replaced = HashSet::new();
     let mut at_base = Vec::new();
     for c in &changes {
-        match c {
-            Change::Added(p) | Change::Modified(p) if is_report(p) => {
-                changed.insert(shown(p));
-                replaced.insert(shown(p));
-            }
-            Change::Renamed { to, .. } if is_report(to) => {
-                changed.insert(shown(to));
-                replaced.insert(shown(to));
-            }
-            _ => {}
+        if let Some(p) = c.after().and_then(name).filter(|p| is_report(p)) {
+            changed.insert(shown(&p));
+            replaced.insert(shown(&p));
         }
-        match c {
-            Change::Modified(p) | Change::Deleted(p) | Change::Renamed { from: p, .. }
-                if is_report(p) =>
-            {
-                at_base.push(p.clone());
-            }
-            _ => {}
+        if let Some((p, oid)) = c
+            .before()
+            .filter(|(p, _)| p.as_str().is_some_and(is_report))
+        {
+            at_base.push(git::Blob {
+                oid: oid.to_string(),
+                path: p.clone(),
+            });
         }
     }
     let mut plain = opts.clone();
-    plain.inputs.clear();
-    plain.stdin = None;
+    if !full {
+        plain.inputs.clear();
+        plain.stdin = None;
+    }
     let work = Workspace::load(plans, &plain)?;
-    let mut outcome = work.check(plans, &plain, &changed)?;
+    let mut outcome = if full {
+        work.check_all(plans, &plain)?
+    } else {
+        work.check(plans, &plain, &changed)?
+    };
 
-    let blobs = git::blobs_at(top, base, &at_base).map_err(fatal)?;
-    let base_text: HashMap<String, Vec<u8>> =
-        blobs.into_iter().map(|(p, b)| (shown(&p), b)).collect();
+    let blobs = git::blobs(top, base, &at_base).map_err(fatal)?;
+    let mut base_text: HashMap<String, Vec<u8>> = (blobs.into_iter())
+        .filter_map(|(p, b)| Some((shown(p.as_str()?), b)))
+        .collect();
+    // Standard input stands for a file (an editor's unsaved text): where
+    // git sees that file unchanged, the file on disk is the merge-base's.
+    if let Some((name, _)) = plain.stdin.as_ref().filter(|_| full) {
+        let name_shown = crate::syntax::paths::display(Path::new(name));
+        if !replaced.contains(&name_shown) && is_report(&name_shown) {
+            if let Ok(bytes) = std::fs::read(name) {
+                base_text.insert(name_shown.clone(), bytes);
+                replaced.insert(name_shown);
+            }
+        }
+    }
     let base_files: Vec<(String, Loaded)> = {
         let mut files: Vec<(String, Loaded)> = (base_text.iter())
             .map(|(path, bytes)| {
@@ -125,16 +194,22 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
         files
     };
     // The merge-base checked where the pull request's findings are: each
-    // of them that the merge-base had is not new.
-    let mut lint_at_base = changed.clone();
-    lint_at_base.extend(base_files.iter().map(|(p, _)| p.clone()));
-    lint_at_base.extend(outcome.diagnostics.iter().map(|d| d.location.path.clone()));
-    let base_outcome = work.check_with(plans, &plain, &lint_at_base, &replaced, &base_files)?;
-    let base_fingerprints: HashSet<_> = base_outcome
-        .diagnostics
-        .iter()
-        .map(|d| d.fingerprint())
-        .collect();
+    // of them that the merge-base had is not new (a full check marks none).
+    let base_fingerprints: Option<HashSet<_>> = if full {
+        None
+    } else {
+        let mut lint_at_base = changed.clone();
+        lint_at_base.extend(base_files.iter().map(|(p, _)| p.clone()));
+        lint_at_base.extend(outcome.diagnostics.iter().map(|d| d.location.path.clone()));
+        let base_outcome = work.check_with(plans, &plain, &lint_at_base, &replaced, &base_files)?;
+        Some(
+            base_outcome
+                .diagnostics
+                .iter()
+                .map(|d| d.fingerprint())
+                .collect(),
+        )
+    };
 
     // What the merge-base accepted: (plan, department, period) → its path there.
     let mut accepted: BTreeMap<(String, String, i32), String> = BTreeMap::new();
@@ -175,8 +250,11 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
     }
     let accepted_paths: HashSet<&str> = accepted.values().map(String::as_str).collect();
     for c in &changes {
-        if let Change::Deleted(p) = c {
-            let p = shown(p);
+        if let Change::Deleted { path: p, .. } = c {
+            let Some(p) = name(p) else {
+                continue;
+            };
+            let p = shown(&p);
             // A report the merge-base could not read has no key: its path tells.
             if is_report(&p) && !accepted_paths.contains(p.as_str()) && base_text.contains_key(&p) {
                 integrity.push(history_integrity::deleted(&p, short));
@@ -225,15 +303,17 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
             },
         ));
     }
-    for d in &mut outcome.diagnostics {
-        d.baseline_state = Some(if base_fingerprints.contains(&d.fingerprint()) {
-            BaselineState::Unchanged
-        } else {
-            BaselineState::New
-        });
+    if let Some(base_fingerprints) = &base_fingerprints {
+        for d in &mut outcome.diagnostics {
+            d.baseline_state = Some(if base_fingerprints.contains(&d.fingerprint()) {
+                BaselineState::Unchanged
+            } else {
+                BaselineState::New
+            });
+        }
     }
     for mut d in integrity {
-        d.baseline_state = Some(BaselineState::New);
+        d.baseline_state = base_fingerprints.as_ref().map(|_| BaselineState::New);
         outcome.diagnostics.push(d);
     }
     diagnostic::sort(&mut outcome.diagnostics);
@@ -305,7 +385,7 @@ pub fn base_inputs(
     all_dirs.extend(cfg.iter().flat_map(|c| c.plans.iter().cloned()));
     for dir in &all_dirs {
         let rel = git::repo_path(top, dir);
-        let files = git::files_at(top, base, &rel)?;
+        let files = files_at(at, &rel, |_| true)?;
         let shown_dir = crate::syntax::paths::display(dir);
         if files.is_empty() {
             // Missing at the merge-base means missing: never read from the
@@ -318,17 +398,14 @@ pub fn base_inputs(
             ));
             continue;
         }
-        let mut blobs = git::blobs_at(top, base, &files)?;
         let mut at = FilesAt {
             dir: format!("{shown_dir}@{short}"),
             commit: short.clone(),
             files: HashMap::new(),
         };
         let prefix = format!("{}/", rel.trim_end_matches('/'));
-        for f in &files {
-            let Some(bytes) = blobs.remove(f) else {
-                continue;
-            };
+        for (f, bytes) in &files {
+            let bytes = bytes.clone();
             let now = std::fs::read(top.join(f)).ok();
             let mut shown_as = shown(top, f);
             if now.as_deref() != Some(bytes.as_slice()) {
@@ -345,7 +422,7 @@ pub fn base_inputs(
         }
         for f in crate::load::workspace::reports_under(dir) {
             let rel_now = git::repo_path(top, &f);
-            if !files.contains(&rel_now) {
+            if !files.iter().any(|(f, _)| *f == rel_now) {
                 notices.push(history_integrity::rules_changed(
                     &crate::syntax::paths::display(&f),
                     Changed::PlanFile,
@@ -383,6 +460,33 @@ fn config_at_base(base: &str, top: &std::path::Path) -> Option<PathBuf> {
     }
 }
 
+/// The files under `dir` (repository-relative) at the merge-base whose
+/// names `keep`, with their bytes, sorted by name. A report-like name git
+/// lists that plan-lint cannot represent stops the run (fail closed); a
+/// blob git cannot give does too.
+fn files_at(at: &Base, dir: &str, keep: fn(&str) -> bool) -> Result<Vec<(String, Vec<u8>)>, Text> {
+    let mut wanted = Vec::new();
+    for blob in git::files_at(&at.top, &at.commit, dir)? {
+        match blob.path.as_str() {
+            Some(name) if keep(name) => wanted.push(blob),
+            Some(_) => {}
+            None if blob.path.is_report_like() => {
+                return Err(Text::GitPathUnnamed {
+                    path: blob.path.escaped(),
+                    at: Some(at.short.clone()),
+                })
+            }
+            None => {}
+        }
+    }
+    let blobs = git::blobs(&at.top, &at.commit, &wanted)?;
+    let mut files: Vec<(String, Vec<u8>)> = (blobs.into_iter())
+        .filter_map(|(p, b)| Some((p.as_str()?.to_string(), b)))
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
 fn shown(top: &std::path::Path, rel: &str) -> String {
     crate::syntax::paths::display(&top.join(rel))
 }
@@ -398,19 +502,12 @@ pub struct BaseRegister {
 }
 
 pub fn base_register(at: &Base, dir: &std::path::Path) -> Result<BaseRegister, Text> {
-    let (base, short, top) = (&at.commit, &at.short, &at.top);
+    let (short, top) = (&at.short, &at.top);
     let rel = git::repo_path(top, dir);
     let mut files = Vec::new();
     let mut notices = Vec::new();
     let mut at_base = BTreeSet::new();
-    let names: Vec<String> = (git::files_at(top, base, &rel)?.into_iter())
-        .filter(|f| is_report(f))
-        .collect();
-    let mut blobs = git::blobs_at(top, base, &names)?;
-    for f in names {
-        let Some(bytes) = blobs.remove(&f) else {
-            continue;
-        };
+    for (f, bytes) in files_at(at, &rel, is_report)? {
         let path = top.join(&f);
         let now = std::fs::read(&path).ok();
         let mut shown_as = crate::syntax::paths::display(&path);

@@ -168,6 +168,12 @@ impl Workspace {
         self.check_with(plans, opts, changed, &HashSet::new(), &[])
     }
 
+    /// Checks the reports as they stand as a full check does: every
+    /// report of the data root, or the files named (and standard input).
+    pub fn check_all(&self, plans: &Plans, opts: &CheckOptions) -> Result<Outcome, Fatal> {
+        self.check_some(plans, opts, None, &HashSet::new(), &[])
+    }
+
     /// Checks the reports with the files of `removed` left out and those of
     /// `added` (display path, loaded from other bytes) in their place,
     /// linting `changed`; the files under the data root that are not read
@@ -181,6 +187,18 @@ impl Workspace {
         removed: &HashSet<String>,
         added: &[(String, Loaded)],
     ) -> Result<Outcome, Fatal> {
+        self.check_some(plans, opts, Some(changed), removed, added)
+    }
+
+    /// [`Workspace::check_with`], linting `changed`, or with none what a full check lints.
+    fn check_some(
+        &self,
+        plans: &Plans,
+        opts: &CheckOptions,
+        changed: Option<&BTreeSet<String>>,
+        removed: &HashSet<String>,
+        added: &[(String, Loaded)],
+    ) -> Result<Outcome, Fatal> {
         let mut entries: Vec<(&str, &Loaded)> = (self.files())
             .filter(|(shown, _)| !removed.contains(*shown))
             .chain(added.iter().map(|(shown, l)| (shown.as_str(), l)))
@@ -191,8 +209,7 @@ impl Workspace {
             context.unread = &[];
         }
         let mut clock = Clock::start();
-        let (mut outcome, flags) =
-            engine(plans, opts, Some(changed), &context, &entries, &mut clock)?;
+        let (mut outcome, flags) = engine(plans, opts, changed, &context, &entries, &mut clock)?;
         outcome.reports = (entries.iter().zip(flags))
             .filter(|(_, f)| f.linted)
             .filter_map(|((shown, l), _)| {
@@ -206,7 +223,7 @@ impl Workspace {
                 Some((shown.to_string(), info))
             })
             .collect();
-        finish(&mut outcome, opts, Some(changed), context.unread);
+        finish(&mut outcome, opts, changed, context.unread);
         clock.lap("collect");
         outcome.phases = clock.laps;
         Ok(outcome)

@@ -34,6 +34,9 @@ pub struct Config {
     pub decisions: Option<PathBuf>,
     /// The language of messages for the repository (`--lang` overrides it).
     pub lang: Option<crate::diagnostics::messages::Lang>,
+    /// The branch the record is accepted on (`base = "origin/main"`): a
+    /// check without `--base` compares the record with its merge-base too.
+    pub base: Option<String>,
 }
 
 /// A department's responsibilities that differ from the plan's.
@@ -241,6 +244,7 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
             _ => None,
         });
     cfg.decisions = root.get("decisions").and_then(Node::as_str).map(relative);
+    cfg.base = root.get("base").and_then(Node::as_str).map(String::from);
     for (k, v) in root.get("severity").and_then(Node::as_map).unwrap_or(&[]) {
         let code = k.key_text();
         let sev = match v.as_str() {

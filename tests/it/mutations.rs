@@ -197,6 +197,7 @@ fn check_mutated(department: usize, bytes: Vec<u8>) -> Result<(), TestCaseError>
     let info = RunInfo {
         outcome: &outcome,
         plans: Vec::new(),
+        base: None,
     };
     for lang in Lang::ALL {
         prop_assert!(!human::render(&info, lang, false).is_empty());

@@ -546,3 +546,281 @@ fn a_pending_figure_that_arrives_is_not_a_rewrite() {
         .unwrap()
         .contains("\"I14\""));
 }
+
+/// A path under the repository from its bytes (names git quotes: a newline,
+/// bytes that are not UTF-8).
+#[cfg(unix)]
+fn bytes_path(root: &Path, rel: &[u8]) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    root.join(std::ffi::OsStr::from_bytes(rel))
+}
+
+/// Issue 28's attack on a gate that skipped names git quotes: an accepted
+/// report moved into a folder whose name holds a newline or bytes that are
+/// not UTF-8, then rewritten, then deleted. Each pull request stops with
+/// exit 2 naming the path (escaped), never exit 0.
+#[cfg(unix)]
+#[test]
+fn an_accepted_report_in_a_folder_git_quotes_fails_closed_moved_rewritten_or_deleted() {
+    let folders: [(&[u8], &str); 2] = [
+        (b"progress/2022/x\ny", "progress/2022/x\\ny/eco-env.yaml"),
+        (b"progress/2022/\xff", "progress/2022/\\xff/eco-env.yaml"),
+    ];
+    for (folder, shown) in folders {
+        // Moved there by a pull request: the working tree's side.
+        let repo = repo();
+        let root = repo.path();
+        std::fs::create_dir_all(bytes_path(root, folder)).unwrap();
+        let moved = bytes_path(root, &[folder, b"/eco-env.yaml"].concat());
+        std::fs::rename(root.join("progress/2022/eco-env.yaml"), &moved).unwrap();
+        git(root, &["add", "-A"]);
+        git(root, &["commit", "-qm", "move"]);
+        let (code, _, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 2, "moved: {err}");
+        assert!(err.contains(&format!("\"{shown}\"")), "{err}");
+        assert!(err.contains("in the working tree"), "{err}");
+
+        // Accepted there (a version-2 record), then rewritten, then deleted:
+        // the merge-base's side.
+        git(root, &["checkout", "-q", "main"]);
+        git(root, &["merge", "-q", "--ff-only", "pr"]);
+        git(root, &["checkout", "-q", "pr"]);
+        let text = std::fs::read_to_string(&moved).unwrap();
+        std::fs::write(&moved, text.replace("value: 97.5", "value: 96.0")).unwrap();
+        let (code, _, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 2, "rewritten: {err}");
+        assert!(err.contains(&format!("\"{shown}\"")), "{err}");
+        std::fs::remove_file(&moved).unwrap();
+        let (code, _, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 2, "deleted: {err}");
+        assert!(err.contains(&format!("\"{shown}\"")), "{err}");
+        assert!(err.contains("at the merge-base"), "{err}");
+    }
+}
+
+/// A new file whose name git quotes has no merge-base side to compare, yet
+/// the gate does not pass over it: exit 2 naming it. A name with a leading
+/// dash or a space is a name like any: the accepted report moved there and
+/// rewritten is compared (PL401), not skipped.
+#[cfg(unix)]
+#[test]
+fn awkward_names_of_new_and_moved_reports_are_never_passed_over() {
+    let repo = repo();
+    let root = repo.path();
+    let added = bytes_path(root, b"progress/2023/new\n.yaml");
+    std::fs::write(&added, "period: 2024\n").unwrap();
+    let (code, _, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 2, "untracked: {err}");
+    assert!(err.contains("\"progress/2023/new\\n.yaml\""), "{err}");
+    git(root, &["add", "-A"]);
+    let (code, _, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 2, "added: {err}");
+    std::fs::remove_file(&added).unwrap();
+    git(root, &["add", "-A"]);
+
+    for folder in ["-x", "a b", "-a b"] {
+        let dir = root.join("progress/2022").join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = std::fs::read_to_string(root.join("progress/2022/eco-env.yaml")).unwrap();
+        std::fs::remove_file(root.join("progress/2022/eco-env.yaml")).unwrap();
+        std::fs::write(
+            dir.join("eco-env.yaml"),
+            text.replace("value: 97.5", "value: 96.0"),
+        )
+        .unwrap();
+        let (code, v, err) = plan_lint(root, &["--base", "main"]);
+        assert_eq!(code, 1, "{folder}: {err}");
+        let c = codes(&v);
+        assert!(
+            c.iter().any(|x| x.0 == "PL401" || x.0 == "PL108"),
+            "{folder}: {c:?}"
+        );
+        std::fs::rename(
+            dir.join("eco-env.yaml"),
+            root.join("progress/2022/eco-env.yaml"),
+        )
+        .unwrap();
+        git(root, &["checkout", "-q", "--", "."]);
+    }
+}
+
+/// A shallow checkout without the merge-base is exit 2 saying so and how to
+/// fetch it; a base that was never fetched too. Never "failed:" and nothing.
+#[test]
+fn a_shallow_checkout_without_the_merge_base_says_so_and_how_to_fetch_it() {
+    let repo = repo();
+    let root = repo.path();
+    git(root, &["checkout", "-q", "main"]);
+    for n in ["a", "b"] {
+        std::fs::write(root.join("note.txt"), n).unwrap();
+        git(root, &["add", "-A"]);
+        git(root, &["commit", "-qm", n]);
+    }
+    git(root, &["checkout", "-q", "pr"]);
+    std::fs::write(root.join("pr.txt"), "pr").unwrap();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "pr"]);
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", root.display());
+    git(
+        clone.path(),
+        &[
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--no-single-branch",
+            "-b",
+            "pr",
+            &url,
+            "c",
+        ],
+    );
+    let c = clone.path().join("c");
+    let (code, _, err) = plan_lint(&c, &["--base", "origin/main"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("shallow"), "{err}");
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+    assert!(err.contains("git fetch --unshallow"), "{err}");
+    assert!(!err.trim_end().ends_with(':'), "{err}");
+    let (code, _, err) = plan_lint(&c, &["--base", "origin/nowhere"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("\"origin/nowhere\" names no commit in this checkout, which is shallow"),
+        "{err}"
+    );
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+}
+
+/// The clerk's check sees what CI sees (issue 28, point 6): with `base` in
+/// plan-lint.toml, `check` without `--base` compares the record with the
+/// merge-base of HEAD and that branch too, and still checks every report.
+#[test]
+fn a_clerk_s_check_with_base_in_the_configuration_finds_an_overwritten_accepted_report() {
+    let repo = repo();
+    let root = repo.path();
+    std::fs::write(root.join("plan-lint.toml"), "base = \"main\"\n").unwrap();
+    git(root, &["checkout", "-q", "main"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "configuration"]);
+    git(root, &["checkout", "-q", "pr"]);
+    git(root, &["merge", "-q", "main"]);
+    let (code, clean, err) = plan_lint(root, &[]);
+    assert_eq!(code, 0, "{err} {clean}");
+    let all_files = clean["summary"]["files"].clone();
+    // The clerk saves this year's report over last year's accepted one,
+    // with `period` changed back.
+    let this_year = std::fs::read_to_string(root.join("progress/2023/eco-env.yaml")).unwrap();
+    std::fs::write(
+        root.join("progress/2022/eco-env.yaml"),
+        this_year.replace("period: 2023", "period: 2022"),
+    )
+    .unwrap();
+    let (code, v, err) = plan_lint(root, &[]);
+    assert_eq!(code, 1, "{err} {v}");
+    let c = codes(&v);
+    assert!(
+        c.contains(&(
+            "PL401".into(),
+            "progress/2022/eco-env.yaml".into(),
+            "".into()
+        )),
+        "{c:?}"
+    );
+    // Every report is checked, as without a base; nothing is marked new.
+    assert_eq!(v["summary"]["files"], all_files);
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "main"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
+    assert_eq!(v["base"]["ref"], "main", "{v}");
+    assert_eq!(v["base"]["commit"], head.as_str(), "{v}");
+    let schema: serde_json::Value = serde_json::from_str(plan_lint::load::schema::OUTPUT).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        err.contains(&format!(
+            "history integrity checked against \"main\" at {}",
+            &head[..12]
+        )),
+        "{err}"
+    );
+    // SARIF stays clean: the base is said on stderr only.
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["check", "--today", "2026-01-01", "--format", "sarif"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(serde_json::from_slice::<serde_json::Value>(&out.stdout).is_ok());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("history integrity checked"));
+    // Chinese too.
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["--lang", "zh", "check", "--today", "2026-01-01"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("已对照“main”"),
+        "{out:?}"
+    );
+
+    // --no-base turns it off.
+    let (code, v, err) = plan_lint(root, &["--no-base"]);
+    assert!(!codes(&v).iter().any(|c| c.0 == "PL401"), "{v}");
+    assert!(v.get("base").is_none(), "{v}");
+    assert!(!err.contains("history integrity"), "{err}");
+    assert_ne!(code, 2);
+    // --no-base and --base do not go together.
+    let (code, _, _) = plan_lint(root, &["--no-base", "--base", "main"]);
+    assert_eq!(code, 2);
+}
+
+/// A base that is not there — a branch never fetched, a folder that is no
+/// git checkout — is a note saying history integrity was not checked, and
+/// the run exits by its findings only.
+#[test]
+fn a_missing_base_is_a_note_never_exit_2() {
+    let repo = repo();
+    let root = repo.path();
+    std::fs::write(root.join("plan-lint.toml"), "base = \"origin/main\"\n").unwrap();
+    let (code, v, err) = plan_lint(root, &[]);
+    assert_eq!(code, 0, "{err} {v}");
+    assert!(
+        err.contains("note: history integrity was not checked against \"origin/main\""),
+        "{err}"
+    );
+    assert!(err.contains("\"origin/main\" names no commit"), "{err}");
+    assert!(v.get("base").is_none(), "{v}");
+
+    // Not a git checkout at all.
+    let plain = tempfile::tempdir().unwrap();
+    for entry in common::walk(root) {
+        let rel = entry.strip_prefix(root).unwrap();
+        if rel.starts_with(".git") {
+            continue;
+        }
+        let dest = plain.path().join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, dest).unwrap();
+    }
+    let (code, v, err) = plan_lint(plain.path(), &[]);
+    assert_eq!(code, 0, "{err} {v}");
+    assert!(err.contains("is not in a git checkout"), "{err}");
+}
+
+/// `base` is a branch name: the configuration's schema refuses what is not
+/// one (an option, a blank).
+#[test]
+fn the_configuration_s_base_is_validated() {
+    let repo = repo();
+    let root = repo.path();
+    for bad in ["\"\"", "\"--all\"", "\"a b\"", "1"] {
+        std::fs::write(root.join("plan-lint.toml"), format!("base = {bad}\n")).unwrap();
+        let (code, _, err) = plan_lint(root, &[]);
+        assert_eq!(code, 2, "{bad}: {err}");
+        assert!(err.contains("PL005"), "{bad}: {err}");
+    }
+}

@@ -46,6 +46,7 @@ fn failing_cases_snapshot_their_diagnostics() {
         let info = RunInfo {
             outcome: &outcome,
             plans: Vec::new(),
+            base: None,
         };
         // A pull-request case's texts name its throwaway repository and commit.
         let stable = |mut text: String| {

@@ -29,6 +29,7 @@ pub enum CliHelp {
     CheckToday,
     CheckTimings,
     CheckBase,
+    CheckNoBase,
     Decisions,
     DecisionsDraft,
     DecisionsDraftOutput,
@@ -177,6 +178,10 @@ impl CliHelp {
             H::CheckBase => match lang {
                 En => "Pull-request mode: lint what changed since the merge-base of HEAD and REV, and check history integrity",
                 Zh => "拉取请求模式：检查自 HEAD 与 REV 的合并基点以来修改的内容，并检查历史完整性",
+            },
+            H::CheckNoBase => match lang {
+                En => "Do not compare the record with the merge-base of the branch `base` in plan-lint.toml names",
+                Zh => "不与 plan-lint.toml 中 `base` 所指分支的合并基点比较记录",
             },
             H::Decisions => match lang {
                 En => "The plan office's decisions register (default: decisions/ at the repository root, or `decisions` in plan-lint.toml); with --base it is read at the merge-base",

@@ -44,7 +44,7 @@ pub use report::{
 pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHelp};
 pub use server::ServerText;
 pub use status::{Header, Sheet, StatusText};
-pub use ui::{Counts, Stage, Text};
+pub use ui::{Counts, NoMergeBase, Stage, Text};
 pub use verify::{Fact, VerifyMsg};
 
 use crate::syntax::yaml::format_number;

@@ -1260,7 +1260,48 @@ fn text_samples() -> Vec<Text> {
             error: Box::new(Text::GitFailed {
                 args: s("merge-base HEAD origin/main"),
                 stderr: s("fatal: Not a valid object name origin/main"),
+                code: Some(128),
             }),
+        },
+        Text::NoMergeBase {
+            rev: s("origin/main"),
+            why: NoMergeBase::NotACommit { shallow: false },
+        },
+        Text::NoMergeBase {
+            rev: s("origin/main"),
+            why: NoMergeBase::NotACommit { shallow: true },
+        },
+        Text::NoMergeBase {
+            rev: s("origin/main"),
+            why: NoMergeBase::Shallow,
+        },
+        Text::NoMergeBase {
+            rev: s("origin/main"),
+            why: NoMergeBase::Unrelated,
+        },
+        Text::BaseChecked {
+            rev: s("origin/main"),
+            commit: s("3ad0bd478036"),
+        },
+        Text::BaseNotChecked {
+            rev: s("origin/main"),
+            why: Box::new(Text::NoMergeBase {
+                rev: s("origin/main"),
+                why: NoMergeBase::Shallow,
+            }),
+        },
+        Text::NotACheckout { dir: s(".") },
+        Text::GitBlobMissing {
+            path: s("progress/2022/eco-env.yaml"),
+            commit: s("3ad0bd478036"),
+        },
+        Text::GitPathUnnamed {
+            path: s("progress/2022/x\\ny/eco-env.yaml"),
+            at: Some(s("3ad0bd478036")),
+        },
+        Text::GitPathUnnamed {
+            path: s("progress/2022/\\xff/eco-env.yaml"),
+            at: None,
         },
         Text::GitCannotRun {
             error: s("No such file or directory"),
@@ -1268,6 +1309,17 @@ fn text_samples() -> Vec<Text> {
         Text::GitFailed {
             args: s("rev-parse --show-toplevel"),
             stderr: s("fatal: not a git repository"),
+            code: Some(128),
+        },
+        Text::GitFailed {
+            args: s("merge-base HEAD 3ad0bd478036"),
+            stderr: s(""),
+            code: Some(1),
+        },
+        Text::GitFailed {
+            args: s("cat-file --batch"),
+            stderr: s(""),
+            code: None,
         },
         Text::CannotWrite {
             path: s("/tmp/x"),
@@ -2335,6 +2387,7 @@ fn help_samples() -> Vec<CliHelp> {
         H::CheckToday,
         H::CheckTimings,
         H::CheckBase,
+        H::CheckNoBase,
         H::Decisions,
         H::DecisionsDraft,
         H::DecisionsDraftOutput,

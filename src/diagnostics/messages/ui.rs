@@ -22,6 +22,19 @@ pub enum Stage {
     LoadDecisions,
 }
 
+/// Why HEAD and a revision have no merge-base in a checkout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoMergeBase {
+    /// The revision names no commit here (not fetched, or misspelt);
+    /// `shallow` when the checkout is shallow too.
+    NotACommit { shallow: bool },
+    /// Both are commits, but the checkout is shallow: the history where they
+    /// meet is not here.
+    Shallow,
+    /// Both are commits of unrelated histories.
+    Unrelated,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Text {
     // Reporters.
@@ -130,6 +143,26 @@ pub enum Text {
     GitFailed {
         args: String,
         stderr: String,
+        /// git's exit code (none when it was killed, or the failure is
+        /// plan-lint's reading of its output).
+        code: Option<i32>,
+    },
+    /// No merge-base of HEAD and `rev`, and why.
+    NoMergeBase {
+        rev: String,
+        why: NoMergeBase,
+    },
+    /// A blob git lists that it cannot give (fail closed: never skipped).
+    GitBlobMissing {
+        path: String,
+        commit: String,
+    },
+    /// A report-like path git lists on a side (the merge-base `at`, or the
+    /// working tree) whose name plan-lint cannot represent: not valid UTF-8,
+    /// or a control character (escaped in `path`).
+    GitPathUnnamed {
+        path: String,
+        at: Option<String>,
     },
     CannotWrite {
         path: String,
@@ -151,6 +184,22 @@ pub enum Text {
     SeedUnreadable {
         path: String,
         error: super::OsError,
+    },
+    /// A check without `--base` compared the record with the merge-base
+    /// `commit` of HEAD and `rev` (`base` in plan-lint.toml).
+    BaseChecked {
+        rev: String,
+        commit: String,
+    },
+    /// A check without `--base` did not compare the record with `rev`'s
+    /// merge-base, and why.
+    BaseNotChecked {
+        rev: String,
+        why: Box<Text>,
+    },
+    /// The folder a configuration's `base` would be looked up in is not in a git checkout.
+    NotACheckout {
+        dir: String,
     },
     /// `plan verify`: a plan without an accounting file; the completeness scan did not run.
     ScanNotRun {
@@ -468,10 +517,62 @@ impl Text {
                 En => format!("cannot run git: {error}"),
                 Zh => format!("无法运行 git：{error}"),
             },
-            Text::GitFailed { args, stderr } => match lang {
-                En => format!("git {args} failed: {stderr}"),
-                Zh => format!("git {args} 执行失败：{stderr}"),
+            Text::GitFailed { args, stderr, code } => match (lang, stderr.is_empty(), code) {
+                (En, false, _) => format!("git {args} failed: {stderr}"),
+                (Zh, false, _) => format!("git {args} 执行失败：{stderr}"),
+                (En, true, Some(code)) => format!("git {args} failed with exit code {code}"),
+                (Zh, true, Some(code)) => format!("git {args} 执行失败，退出码 {code}"),
+                (En, true, None) => format!("git {args} failed"),
+                (Zh, true, None) => format!("git {args} 执行失败"),
             },
+            Text::NoMergeBase { rev, why } => match (lang, why) {
+                (En, NoMergeBase::NotACommit { shallow: false }) => format!(
+                    "\"{rev}\" names no commit in this checkout: fetch it (`git fetch origin`; in GitHub Actions, `fetch-depth: 0` in actions/checkout)"
+                ),
+                (Zh, NoMergeBase::NotACommit { shallow: false }) => format!(
+                    "“{rev}”在此检出中不指向任何提交：请获取它（`git fetch origin`；在 GitHub Actions 中，为 actions/checkout 设置 `fetch-depth: 0`）"
+                ),
+                (En, NoMergeBase::NotACommit { shallow: true }) => format!(
+                    "\"{rev}\" names no commit in this checkout, which is shallow: fetch the history (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow origin`)"
+                ),
+                (Zh, NoMergeBase::NotACommit { shallow: true }) => format!(
+                    "“{rev}”在此检出中不指向任何提交，且此检出是浅克隆：请获取完整历史（为 actions/checkout 设置 `fetch-depth: 0`，或运行 `git fetch --unshallow origin`）"
+                ),
+                (En, NoMergeBase::Shallow) => format!(
+                    "HEAD and \"{rev}\" have no merge-base here: the checkout is shallow, without the history where they meet; fetch it (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`)"
+                ),
+                (Zh, NoMergeBase::Shallow) => format!(
+                    "HEAD 与“{rev}”在此没有合并基点：此检出是浅克隆，缺少二者交汇处的历史；请获取它（为 actions/checkout 设置 `fetch-depth: 0`，或运行 `git fetch --unshallow`）"
+                ),
+                (En, NoMergeBase::Unrelated) => format!(
+                    "HEAD and \"{rev}\" share no history (no merge-base): name the branch the record is accepted on"
+                ),
+                (Zh, NoMergeBase::Unrelated) => format!(
+                    "HEAD 与“{rev}”没有共同历史（没有合并基点）：请指定接受记录所在的分支"
+                ),
+            },
+            Text::GitBlobMissing { path, commit } => match lang {
+                En => format!(
+                    "git cannot give \"{path}\" at {commit}: history integrity cannot be checked without it"
+                ),
+                Zh => format!("git 无法提供 {commit} 中的“{path}”：缺少它无法检查历史完整性"),
+            },
+            Text::GitPathUnnamed { path, at } => {
+                let side = match (lang, at) {
+                    (En, Some(c)) => format!("at the merge-base {c}"),
+                    (Zh, Some(c)) => format!("在合并基点 {c} 中"),
+                    (En, None) => "in the working tree".to_string(),
+                    (Zh, None) => "在工作区中".to_string(),
+                };
+                match lang {
+                    En => format!(
+                        "git lists \"{path}\" {side}, a name that is not valid UTF-8 or holds a control character: it cannot be compared with the accepted record, so the check stops; rename it (a report's place is <year>/<department>.yaml)"
+                    ),
+                    Zh => format!(
+                        "git {side}列出“{path}”，该名称不是有效的 UTF-8 或含有控制字符：无法与已接受的记录比较，检查因此停止；请重命名（报告的位置是 <年份>/<部门>.yaml）"
+                    ),
+                }
+            }
             Text::CannotWrite { path, error } => match lang {
                 En => format!("cannot write {path}: {}", error.text(lang)),
                 Zh => format!("无法写入 {path}：{}", error.text(lang)),
@@ -507,6 +608,28 @@ impl Text {
             Text::SeedUnreadable { path, error } => match lang {
                 En => format!("cannot read the plan text {path}: {}", error.text(lang)),
                 Zh => format!("无法读取规划文本 {path}：{}", error.text(lang)),
+            },
+            Text::BaseChecked { rev, commit } => match lang {
+                En => format!(
+                    "history integrity checked against \"{rev}\" at {commit} (`base` in plan-lint.toml; --no-base turns it off)"
+                ),
+                Zh => format!(
+                    "已对照“{rev}”在 {commit} 的记录检查历史完整性（plan-lint.toml 中的 `base`；--no-base 可关闭）"
+                ),
+            },
+            Text::BaseNotChecked { rev, why } => match lang {
+                En => format!(
+                    "note: history integrity was not checked against \"{rev}\" (`base` in plan-lint.toml): {}",
+                    why.text(lang)
+                ),
+                Zh => format!(
+                    "注意：未对照“{rev}”检查历史完整性（plan-lint.toml 中的 `base`）：{}",
+                    why.text(lang)
+                ),
+            },
+            Text::NotACheckout { dir } => match lang {
+                En => format!("\"{dir}\" is not in a git checkout"),
+                Zh => format!("“{dir}”不在 git 检出中"),
             },
             Text::ScanNotRun { plan, path } => match lang {
                 En => format!(

@@ -57,7 +57,7 @@ pub fn diagnostic(d: &Diagnostic, lang: Lang) -> Value {
 /// The document; only the `message` and `help` texts depend on `lang`.
 pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
     let o = info.outcome;
-    let doc = json!({
+    let mut doc = json!({
         "version": 1,
         "tool": {"name": "plan-lint", "version": env!("CARGO_PKG_VERSION")},
         "plans": info.plans.iter().map(|(id, sha)| json!({"id": id, "sha256": sha})).collect::<Vec<_>>(),
@@ -69,6 +69,9 @@ pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
         },
         "diagnostics": o.diagnostics.iter().map(|d| diagnostic(d, lang)).collect::<Vec<_>>(),
     });
+    if let Some((rev, commit)) = &info.base {
+        doc["base"] = json!({"ref": rev, "commit": commit});
+    }
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s

@@ -15,4 +15,7 @@ pub struct RunInfo<'a> {
     pub outcome: &'a Outcome,
     /// (plan id, sha256) of every loaded plan.
     pub plans: Vec<(String, String)>,
+    /// The revision the record was compared with and its merge-base commit
+    /// (`--base REV`, or `base` in plan-lint.toml).
+    pub base: Option<(String, String)>,
 }
