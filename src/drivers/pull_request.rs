@@ -12,11 +12,11 @@ use crate::drivers::git::{self, Change};
 use crate::engine::check::Outcome;
 use crate::engine::rules::history_integrity;
 use crate::load::plan::{FilesAt, PlanDir};
-use crate::load::workspace::load_file;
 use crate::load::workspace::CheckOptions;
 use crate::load::workspace::Fatal;
 use crate::load::workspace::Loaded;
 use crate::load::workspace::Workspace;
+use crate::load::workspace::{in_record, load_file, place};
 use crate::model::plan::Plans;
 use crate::syntax::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -215,8 +215,10 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
     let mut accepted: BTreeMap<(String, String, i32), String> = BTreeMap::new();
     let unchanged = work.files().filter(|(p, _)| !replaced.contains(*p));
     let at_merge_base = unchanged.chain(base_files.iter().map(|(p, l)| (p.as_str(), l)));
+    // Only the record was accepted: reports at their places (trust.md version 3).
+    let root_shown = work.gathered.root_shown.as_str();
     for (path, l) in at_merge_base {
-        let Some(r) = &l.report else {
+        let Some(r) = (l.report.as_ref()).filter(|r| in_record(root_shown, path, r)) else {
             continue;
         };
         let (Some(plan), Some(dept)) = (r.plan_id(), r.department()) else {
@@ -255,8 +257,10 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
                 continue;
             };
             let p = shown(&p);
-            // A report the merge-base could not read has no key: its path tells.
-            if is_report(&p) && !accepted_paths.contains(p.as_str()) && base_text.contains_key(&p) {
+            // A report the merge-base could not read has no key: its place
+            // tells (a stray file elsewhere may go: it never was the record).
+            let at_place = place(root_shown, &p).is_some();
+            if at_place && !accepted_paths.contains(p.as_str()) && base_text.contains_key(&p) {
                 integrity.push(history_integrity::deleted(&p, short));
             }
         }
@@ -304,8 +308,22 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
         ));
     }
     if let Some(base_fingerprints) = &base_fingerprints {
+        // What the walk of the data root found (PL108, PL110) on a path the
+        // pull request did not add or change was there before it: unchanged,
+        // so one stray file on main never blocks every department's pull
+        // request (trust.md version 3).
+        let touched: HashSet<String> = (changes.iter())
+            .filter_map(|c| c.after().and_then(name))
+            .map(|p| shown(&p))
+            .collect();
+        let walk: HashSet<_> = (work.gathered.unread.iter())
+            .filter(|d| !touched.contains(&d.location.path))
+            .map(|d| d.fingerprint())
+            .collect();
         for d in &mut outcome.diagnostics {
-            d.baseline_state = Some(if base_fingerprints.contains(&d.fingerprint()) {
+            let fingerprint = d.fingerprint();
+            let before = base_fingerprints.contains(&fingerprint) || walk.contains(&fingerprint);
+            d.baseline_state = Some(if before {
                 BaselineState::Unchanged
             } else {
                 BaselineState::New
