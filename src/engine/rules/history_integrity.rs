@@ -6,7 +6,7 @@ use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Changed, HistoryMsg, Note};
 use crate::model::code::Code;
 use crate::syntax::source::SourceFile;
-use crate::syntax::yaml::{self, Limits, Node};
+use crate::syntax::yaml::{self, Limits, Node, NodeKind};
 
 pub const PL401: CodeInfo = CodeInfo {
     code: Code::PL401,
@@ -58,20 +58,58 @@ pub struct Allowed<'a> {
 /// The top-level keys that change with any revision of the report.
 const METADATA: [&str; 2] = ["submitted", "revision"];
 
-/// One entry of a report list, by id: its key node (for the place) and its JSON.
-fn entries(root: &Node, list: &str) -> Vec<(String, Node, serde_json::Value)> {
+/// Whether two parsed values are the same content (trust.md, "Values
+/// compare as values"): numbers by value (`100`, `100.0` and `1e2` are one
+/// figure), strings — dates among them — exactly, mappings whatever their
+/// key order; comments, quoting, flow or block style never reach the tree.
+/// The one comparison PL401 and the pending fill-in rule make.
+pub fn same(a: &Node, b: &Node) -> bool {
+    match (&a.kind, &b.kind) {
+        (NodeKind::Null, NodeKind::Null) => true,
+        (NodeKind::Bool(x), NodeKind::Bool(y)) => x == y,
+        (NodeKind::Number { value: x, .. }, NodeKind::Number { value: y, .. }) => {
+            x == y || (x.is_nan() && y.is_nan())
+        }
+        (NodeKind::Str(x), NodeKind::Str(y)) => x == y,
+        (NodeKind::Seq(x), NodeKind::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (NodeKind::Map(x), NodeKind::Map(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| {
+                    let key = k.key_text();
+                    y.iter()
+                        .find(|(k2, _)| k2.key_text() == key)
+                        .is_some_and(|(_, w)| same(v, w))
+                })
+        }
+        _ => false,
+    }
+}
+
+/// [`same`] for values that may be missing: two missing values are the same.
+fn same_opt(a: Option<&Node>, b: Option<&Node>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// One entry of a report list, by id, with its node.
+fn entries(root: &Node, list: &str) -> Vec<(String, Node)> {
     (root.get(list).and_then(Node::as_seq).unwrap_or(&[]))
         .iter()
         .filter_map(|e| {
             let id = e.get("id")?.as_str()?.to_string();
-            Some((id, e.clone(), e.to_json()))
+            Some((id, e.clone()))
         })
         .collect()
 }
 
 /// Whether an indicator entry changed only by its figure arriving: it was
 /// `pending` and has a `value` now (trust.md: how figures arrive).
-fn figure_arrived(before: &serde_json::Value, now: &serde_json::Value) -> bool {
+fn figure_arrived(before: &Node, now: &Node) -> bool {
     before.get("pending").is_some()
         && before.get("value").is_none()
         && now.get("value").is_some()
@@ -91,7 +129,7 @@ pub fn rewritten(
     let (Some(now), Some(before)) = (parse(current.text()), parse(base_text)) else {
         return Vec::new();
     };
-    if now.to_json() == before.to_json() {
+    if same(&now, &before) {
         return Vec::new();
     }
     let base_source = SourceFile::new(base_name, base_text);
@@ -137,7 +175,7 @@ pub fn rewritten(
     }
     for k in top {
         let (a, b) = (now.entry(&k), before.entry(&k));
-        if a.map(|(_, v)| v.to_json()) == b.map(|(_, v)| v.to_json()) {
+        if same_opt(a.map(|(_, v)| v), b.map(|(_, v)| v)) {
             continue;
         }
         if (allowed.entry)(&k) || (allowed.revised && METADATA.contains(&k.as_str())) {
@@ -152,11 +190,9 @@ pub fn rewritten(
     }
     for list in ["indicators", "projects"] {
         let (now_entries, before_entries) = (entries(&now, list), entries(&before, list));
-        let find = |v: &[(String, Node, serde_json::Value)], id: &str| {
-            v.iter().position(|(i, _, _)| i == id)
-        };
-        let mut ids: Vec<&str> = now_entries.iter().map(|(i, _, _)| i.as_str()).collect();
-        for (i, _, _) in &before_entries {
+        let find = |v: &[(String, Node)], id: &str| v.iter().position(|(i, _)| i == id);
+        let mut ids: Vec<&str> = now_entries.iter().map(|(i, _)| i.as_str()).collect();
+        for (i, _) in &before_entries {
             if !ids.contains(&i.as_str()) {
                 ids.push(i);
             }
@@ -165,8 +201,8 @@ pub fn rewritten(
             let a = find(&now_entries, id).map(|p| &now_entries[p]);
             let b = find(&before_entries, id).map(|p| &before_entries[p]);
             match (a, b) {
-                (Some(a), Some(b)) if a.2 == b.2 => continue,
-                (Some(a), Some(b)) if list == "indicators" && figure_arrived(&b.2, &a.2) => {
+                (Some(a), Some(b)) if same(&a.1, &b.1) => continue,
+                (Some(a), Some(b)) if list == "indicators" && figure_arrived(&b.1, &a.1) => {
                     continue
                 }
                 _ => {}
@@ -179,9 +215,9 @@ pub fn rewritten(
                 None => format!("/{list}"),
             };
             let now_at = a
-                .map(|(_, n, _)| n)
+                .map(|(_, n)| n)
                 .or_else(|| now.entry(list).map(|(k, _)| k));
-            changed(id.to_string(), pointer, now_at, b.map(|(_, n, _)| n));
+            changed(id.to_string(), pointer, now_at, b.map(|(_, n)| n));
         }
     }
     out
@@ -233,4 +269,249 @@ pub fn rules_changed(path: &str, what: Changed, base_commit: &str, exists_now: b
             base: base_commit.to_string(),
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// An accepted report with figures, dates, nested maps and lists.
+    const ACCEPTED: &str =
+        include_str!("../../../fixtures/rules/PL401/fail/base/progress/2022/eco-env.yaml");
+
+    fn nothing(_: &str) -> bool {
+        false
+    }
+
+    fn check(before: &str, now: &str) -> Vec<Diagnostic> {
+        let current = SourceFile::new("now.yaml", now.to_string());
+        rewritten(
+            &current,
+            before,
+            "base.yaml@0",
+            &Allowed {
+                entry: &nothing,
+                revised: false,
+            },
+        )
+    }
+
+    /// The choices a re-serialisation makes, drawn in turn from a stream.
+    struct Choices<'a> {
+        bytes: &'a [u8],
+        at: usize,
+    }
+
+    impl Choices<'_> {
+        fn pick(&mut self, n: usize) -> usize {
+            if self.bytes.is_empty() {
+                return 0;
+            }
+            let b = self.bytes[self.at % self.bytes.len()];
+            self.at += 1;
+            b as usize % n
+        }
+    }
+
+    fn number(value: f64, integer: bool, c: &mut Choices) -> String {
+        match c.pick(3) {
+            0 => yaml::format_number(value, integer),
+            1 if value.fract() == 0.0 && value.abs() < 1e15 => format!("{}.0", value as i64),
+            1 => format!("{value}"),
+            _ => format!("{value:e}"),
+        }
+    }
+
+    fn string(s: &str, c: &mut Choices) -> String {
+        match c.pick(3) {
+            0 => yaml::scalar(s),
+            1 => serde_json::Value::String(s.to_string()).to_string(),
+            _ if s.contains(['\n', '\r']) => serde_json::Value::String(s.to_string()).to_string(),
+            _ => format!("'{}'", s.replace('\'', "''")),
+        }
+    }
+
+    fn scalar(n: &Node, c: &mut Choices) -> String {
+        match &n.kind {
+            NodeKind::Null => ["null", "~"][c.pick(2)].to_string(),
+            NodeKind::Bool(b) => b.to_string(),
+            NodeKind::Number { value, integer } => number(*value, *integer, c),
+            NodeKind::Str(s) => string(s, c),
+            NodeKind::Seq(_) | NodeKind::Map(_) => flow(n, c),
+        }
+    }
+
+    /// Map entries in an order the choices shuffle.
+    fn shuffled<'a>(m: &'a [(Node, Node)], c: &mut Choices) -> Vec<&'a (Node, Node)> {
+        let mut v: Vec<&(Node, Node)> = m.iter().collect();
+        for i in (1..v.len()).rev() {
+            let j = c.pick(i + 1);
+            v.swap(i, j);
+        }
+        v
+    }
+
+    fn flow(n: &Node, c: &mut Choices) -> String {
+        match &n.kind {
+            NodeKind::Seq(items) => {
+                let parts: Vec<String> = items.iter().map(|i| scalar(i, c)).collect();
+                format!("[{}]", parts.join(", "))
+            }
+            NodeKind::Map(m) => {
+                let parts: Vec<String> = shuffled(m, c)
+                    .into_iter()
+                    .map(|(k, v)| format!("{}: {}", string(&k.key_text(), c), scalar(v, c)))
+                    .collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+            _ => scalar(n, c),
+        }
+    }
+
+    fn is_block(n: &Node, c: &mut Choices) -> bool {
+        match &n.kind {
+            NodeKind::Seq(v) if !v.is_empty() => c.pick(3) != 0,
+            NodeKind::Map(v) if !v.is_empty() => c.pick(3) != 0,
+            _ => false,
+        }
+    }
+
+    fn comment(c: &mut Choices) -> &'static str {
+        ["", "  # a comment", "   #注释：格式不算"][c.pick(3)]
+    }
+
+    /// `n` in block style at `indent`, after a key or a dash already written.
+    fn block(n: &Node, indent: usize, out: &mut String, c: &mut Choices) {
+        let pad = " ".repeat(indent);
+        match &n.kind {
+            NodeKind::Map(m) => {
+                for (k, v) in shuffled(m, c) {
+                    let key = string(&k.key_text(), c);
+                    if is_block(v, c) {
+                        out.push_str(&format!("{pad}{key}:{}\n", comment(c)));
+                        block(v, indent + 2, out, c);
+                    } else {
+                        out.push_str(&format!("{pad}{key}: {}{}\n", scalar(v, c), comment(c)));
+                    }
+                }
+            }
+            NodeKind::Seq(items) => {
+                for i in items {
+                    if is_block(i, c) {
+                        out.push_str(&format!("{pad}-\n"));
+                        block(i, indent + 2, out, c);
+                    } else {
+                        out.push_str(&format!("{pad}- {}{}\n", scalar(i, c), comment(c)));
+                    }
+                }
+            }
+            _ => out.push_str(&format!("{pad}{}\n", scalar(n, c))),
+        }
+    }
+
+    fn reserialise(n: &Node, bytes: &[u8]) -> String {
+        let mut c = Choices { bytes, at: 0 };
+        let mut out = String::from("# re-serialised\n");
+        block(n, 0, &mut out, &mut c);
+        out
+    }
+
+    /// The numbers of a tree, as pointers to them.
+    fn figures(n: &Node, at: String, out: &mut Vec<String>) {
+        match &n.kind {
+            NodeKind::Number { .. } => out.push(at),
+            NodeKind::Seq(v) => {
+                for (i, x) in v.iter().enumerate() {
+                    figures(x, format!("{at}/{i}"), out);
+                }
+            }
+            NodeKind::Map(m) => {
+                for (k, v) in m {
+                    figures(v, format!("{at}/{}", k.key_text()), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn set_figure(n: &mut Node, pointer: &str, to: f64) {
+        let mut node = n;
+        for part in pointer.trim_start_matches('/').split('/') {
+            node = match &mut node.kind {
+                NodeKind::Map(m) => match m.iter_mut().find(|(k, _)| k.key_text() == part) {
+                    Some((_, v)) => v,
+                    None => return,
+                },
+                NodeKind::Seq(v) => match part.parse::<usize>().ok().and_then(|i| v.get_mut(i)) {
+                    Some(x) => x,
+                    None => return,
+                },
+                _ => return,
+            };
+        }
+        if let NodeKind::Number { value, .. } = &mut node.kind {
+            *value = to;
+        }
+    }
+
+    #[test]
+    fn a_number_written_another_way_is_the_same_figure() {
+        let before = "version: 1\nindicators:\n  - id: I20\n    value: 100\n";
+        for now in ["100.0", "1e2", "1.0E+2", "100.", "0100"] {
+            let text = format!("version: 1\nindicators:\n  - {{value: {now}, id: \"I20\"}}\n");
+            assert!(check(before, &text).is_empty(), "{now}");
+        }
+        let text = "version: 1\nindicators:\n  - id: I20\n    value: 100.5\n";
+        assert_eq!(check(before, text).len(), 1);
+        // A string is not a number, whatever it reads like.
+        let text = "version: 1\nindicators:\n  - id: I20\n    value: \"100\"\n";
+        assert_eq!(check(before, text).len(), 1);
+    }
+
+    #[test]
+    fn a_pending_figure_arriving_is_not_a_rewrite() {
+        let before =
+            "indicators:\n  - id: I16\n    pending: {reason: r, expected_by: 2024-06-30}\n";
+        let now = "indicators:\n  - {id: I16, value: 15.5}\n";
+        assert!(check(before, now).is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any re-serialisation of an accepted report's parsed content —
+        /// flow or block, keys in any order, any quoting, numbers written
+        /// as 100, 100.0 or 1e2, comments — is not a rewrite.
+        #[test]
+        fn a_reserialised_report_is_not_a_rewrite(bytes in proptest::collection::vec(any::<u8>(), 1..512)) {
+            let tree = parse(ACCEPTED).expect("the fixture loads");
+            let text = reserialise(&tree, &bytes);
+            let back = parse(&text);
+            prop_assert!(back.as_ref().is_some_and(|b| same(b, &tree)), "{text}");
+            let found = check(ACCEPTED, &text);
+            prop_assert!(found.is_empty(), "{text}\n{found:?}");
+        }
+
+        /// Any change of a figure is, however the report is written.
+        #[test]
+        fn a_changed_figure_is_a_rewrite(
+            bytes in proptest::collection::vec(any::<u8>(), 1..512),
+            which in any::<usize>(),
+            delta in prop_oneof![-1e6..-1e-6f64, 1e-6..1e6f64],
+        ) {
+            let mut tree = parse(ACCEPTED).expect("the fixture loads");
+            let mut all = Vec::new();
+            figures(&tree, String::new(), &mut all);
+            all.retain(|p| p.starts_with("/indicators") || p.starts_with("/projects"));
+            let pointer = &all[which % all.len()];
+            let before = tree.pointer(pointer).and_then(|(_, n)| n.as_f64()).unwrap_or_default();
+            let to = before + delta;
+            prop_assume!(to != before);
+            set_figure(&mut tree, pointer, to);
+            let text = reserialise(&tree, &bytes);
+            let found = check(ACCEPTED, &text);
+            prop_assert_eq!(found.len(), 1, "{} → {}: {}", pointer, to, text);
+        }
+    }
 }
