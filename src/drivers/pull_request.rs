@@ -204,25 +204,17 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
         let Some(now) = now_text(path) else {
             continue;
         };
-        let register = &opts.decisions;
-        let allowed = |entry: &str| {
-            register
-                .revision_for(&info.plan, &info.department, info.period, entry)
-                .is_some()
+        let allowed = history_integrity::Allowed {
+            revisions: (opts.decisions)
+                .revisions(&info.plan, &info.department, info.period)
+                .collect(),
         };
-        let revised = register
-            .revisions(&info.plan, &info.department, info.period)
-            .next()
-            .is_some();
         let current = SourceFile::new(path.clone(), now.to_string());
         integrity.extend(history_integrity::rewritten(
             &current,
             &before,
             &format!("{base_path}@{short}"),
-            &history_integrity::Allowed {
-                entry: &allowed,
-                revised,
-            },
+            &allowed,
         ));
     }
     for d in &mut outcome.diagnostics {

@@ -3,23 +3,24 @@
 
 use super::{CodeInfo, Explain};
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
-use crate::diagnostics::messages::{Changed, HistoryMsg, Note};
+use crate::diagnostics::messages::{Changed, Deviation, HistoryMsg, Note};
+use crate::load::decisions::{Decision, RevisionEntry};
 use crate::model::code::Code;
 use crate::syntax::source::SourceFile;
 use crate::syntax::yaml::{self, Limits, Node, NodeKind};
 
 pub const PL401: CodeInfo = CodeInfo {
     code: Code::PL401,
-    summary: "a report accepted at the merge-base has different parsed content now (comments and formatting do not count) in an entry no revision decision of the plan office's register (at the merge-base) lists; a `pending` replaced by its `value` is not a rewrite",
+    summary: "a report accepted at the merge-base has different parsed content now (comments, formatting, quoting and key order do not count; numbers compare as values, so 100, 100.0 and 1e2 are one figure) other than a revision decision of the plan office's register (at the merge-base) approves: a decision lists each entry with the figures the report may now hold (or `remove: true`), and any other field, any other figure, any other entry is a rewrite; a `pending` replaced by its `value` is not a rewrite",
     why: "accepted reports are the plan's record: a figure changed after acceptance needs the plan office's decision, which the department cannot write, or history is silently rewritten",
     example: "# progress/2022/eco-env.yaml, accepted with I14 value 97.5, now says\nindicators:\n  - id: I14\n    value: 97.9\n",
-    fix: "undo the change; if the accepted figure was wrong, ask the plan office to record a revision decision (decisions/, kind: revision, listing the entry), then update the branch",
+    fix: "undo the change, or write the figure the revision decision approves; if the accepted figure was wrong, ask the plan office to record a revision decision (decisions/, kind: revision, `entries: [{target: I14, value: 97.4}]`), then update the branch",
     zh: Explain {
         severity: "错误",
-        summary: "在合并基点已被接受的报告，现在读出的内容变了（注释和格式不算），而改动的条目不在规划主管部门决定登记簿（以合并基点为准）任何一项修订决定之中；用 `value` 替换待报的 `pending` 不算改写。",
+        summary: "在合并基点已被接受的报告，现在读出的内容变了（注释、格式、引号和键的顺序不算；数字按数值比较，100、100.0 和 1e2 是同一个数），且不是规划主管部门决定登记簿（以合并基点为准）中修订决定所批准的改动：修订决定逐条列明条目及报告现在可以填报的数值（或 `remove: true`），其他字段、其他数值、其他条目的改动都是改写；用 `value` 替换待报的 `pending` 不算改写。",
         why: "已接受的报告是规划实施的记录：接受后改动数据，需要规划主管部门作出决定，而部门无权写入这项决定；否则历史就被悄悄改写了。",
         example: "# progress/2022/eco-env.yaml 接受时 I14 为 97.5，现在写的是\nindicators:\n  - id: I14\n    value: 97.9\n",
-        fix: "撤销修改；如已接受的数据确有错误，请规划主管部门登记列明此条目的修订决定（在 decisions/ 中，`kind: revision`），然后更新你的分支。",
+        fix: "撤销修改，或填写修订决定批准的数值；如已接受的数据确有错误，请规划主管部门登记修订决定（在 decisions/ 中，`kind: revision`，`entries: [{target: I14, value: 97.4}]`），然后更新你的分支。",
     },
     check: None,
 };
@@ -45,14 +46,135 @@ fn parse(text: &str) -> Option<Node> {
     yaml::load(src, 0, Limits::default()).ok()
 }
 
-/// What the plan office's revision decisions allow a report to change.
+/// What the plan office's revision decisions allow a report to change:
+/// the revisions of the register (at the merge-base) for the report's
+/// plan, department and period. Each names the entries it approves with
+/// their figures; a version-2 decision (`targets` only) approves nothing.
 pub struct Allowed<'a> {
-    /// Whether an entry (an indicator or project id, or a top-level key)
-    /// may change; `all` in a decision allows every one.
-    pub entry: &'a dyn Fn(&str) -> bool,
-    /// Whether any revision decision covers the report: then its metadata
-    /// (`submitted`, the `revision` note) may change with the entries.
-    pub revised: bool,
+    pub revisions: Vec<&'a Decision>,
+}
+
+impl Allowed<'_> {
+    /// Nothing is allowed.
+    pub fn nothing() -> Allowed<'static> {
+        Allowed {
+            revisions: Vec::new(),
+        }
+    }
+    /// Whether any revision approves an entry of the report: then its
+    /// metadata (`submitted`, the `revision` note) may change with them.
+    fn revised(&self) -> bool {
+        self.revisions.iter().any(|d| !d.entries.is_empty())
+    }
+    /// Whether an entry that differs from its accepted version (`before`)
+    /// is as a revision approves it (`Ok`), or how it deviates from the
+    /// first revision that lists it (`Err`, with that decision's id); `None`
+    /// when no revision lists it.
+    fn verdict(
+        &self,
+        id: &str,
+        before: Option<&Node>,
+        now: Option<&Node>,
+    ) -> Option<Result<(), (String, Deviation)>> {
+        let mut first = None;
+        for d in &self.revisions {
+            for e in d.entries_for(id) {
+                match deviation(e, before, now) {
+                    None => return Some(Ok(())),
+                    Some(dev) => {
+                        first.get_or_insert((d.id.clone(), dev));
+                    }
+                }
+            }
+        }
+        first.map(Err)
+    }
+}
+
+/// How an entry deviates from what a revision entry approves: it may differ
+/// from its accepted version in exactly the approved fields, to exactly
+/// the approved figures (numbers as values); `remove` lets it go.
+fn deviation(e: &RevisionEntry, before: Option<&Node>, now: Option<&Node>) -> Option<Deviation> {
+    let Some(now) = now else {
+        return (!e.remove).then_some(Deviation::Removed);
+    };
+    if e.remove {
+        return Some(Deviation::Kept);
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for n in before.into_iter().chain([now]) {
+        for (k, _) in n.as_map().unwrap_or(&[]) {
+            let k = k.key_text();
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    for k in keys {
+        let (b, n) = (before.and_then(|x| x.get(&k)), now.get(&k));
+        if same_opt(b, n) {
+            continue;
+        }
+        let Some(approved) = e.field(&k) else {
+            return Some(Deviation::Unlisted {
+                field: k,
+                listed: e.fields.iter().map(|(f, _)| f.clone()).collect(),
+            });
+        };
+        if !fits(b, n, approved) {
+            return Some(Deviation::Figure {
+                field: k,
+                approved: shown(approved),
+                written: n.map(shown),
+            });
+        }
+    }
+    None
+}
+
+/// Whether a field's value now is what a revision approves for it, from its
+/// accepted value `before`: the approved figure, or, for a mapping (a
+/// project's `investment`), the approved keys at their figures and every
+/// other key as accepted.
+fn fits(before: Option<&Node>, now: Option<&Node>, approved: &Node) -> bool {
+    if same_opt(before, now) {
+        return true;
+    }
+    match (&approved.kind, now.map(|n| &n.kind)) {
+        (NodeKind::Map(a), Some(NodeKind::Map(n))) => {
+            let before_map = before.and_then(Node::as_map).unwrap_or(&[]);
+            let mut keys: Vec<String> = before_map.iter().map(|(k, _)| k.key_text()).collect();
+            keys.extend(n.iter().map(|(k, _)| k.key_text()));
+            keys.iter().all(|k| {
+                let b = before.and_then(|x| x.get(k));
+                let n = now.and_then(|x| x.get(k));
+                match a.iter().find(|(ak, _)| ak.key_text() == *k) {
+                    Some((_, av)) => fits(b, n, av),
+                    None => same_opt(b, n),
+                }
+            })
+        }
+        _ => now.is_some_and(|n| same(n, approved)),
+    }
+}
+
+/// A value as a message shows it: a scalar as written in YAML, a
+/// collection in flow style.
+fn shown(n: &Node) -> String {
+    match &n.kind {
+        NodeKind::Null => "null".into(),
+        NodeKind::Bool(b) => b.to_string(),
+        NodeKind::Number { value, integer } => yaml::format_number(*value, *integer),
+        NodeKind::Str(s) => s.clone(),
+        NodeKind::Seq(v) => format!("[{}]", v.iter().map(shown).collect::<Vec<_>>().join(", ")),
+        NodeKind::Map(m) => format!(
+            "{{{}}}",
+            m.iter()
+                .map(|(k, v)| format!("{}: {}", k.key_text(), shown(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }
 
 /// The top-level keys that change with any revision of the report.
@@ -135,7 +257,7 @@ pub fn rewritten(
     let base_source = SourceFile::new(base_name, base_text);
     let mut out = Vec::new();
     let mut changed =
-        |entry: String, pointer: String, now_at: Option<&Node>, before_at: Option<&Node>| {
+        |msg: HistoryMsg, pointer: String, now_at: Option<&Node>, before_at: Option<&Node>| {
             let location = match now_at {
                 Some(n) => Location::at(current, n.span),
                 None => Location::file_start(current),
@@ -145,19 +267,16 @@ pub fn rewritten(
                 None => Location::file_start(&base_source),
             };
             out.push(
-                Diagnostic::new(
-                    Code::PL401,
-                    Severity::Error,
-                    location,
-                    HistoryMsg::Rewritten {
-                        path: current.path.clone(),
-                        key: Some(entry),
-                    },
-                )
-                .node_path(pointer)
-                .related(before_loc, Note::AsAccepted),
+                Diagnostic::new(Code::PL401, Severity::Error, location, msg)
+                    .node_path(pointer)
+                    .related(before_loc, Note::AsAccepted),
             );
         };
+    let rewritten = |key: &str| HistoryMsg::Rewritten {
+        path: current.path.clone(),
+        key: Some(key.to_string()),
+    };
+    let revised = allowed.revised();
     // Top-level keys other than the two lists.
     let keys = |n: &Node| -> Vec<String> {
         n.as_map()
@@ -178,11 +297,11 @@ pub fn rewritten(
         if same_opt(a.map(|(_, v)| v), b.map(|(_, v)| v)) {
             continue;
         }
-        if (allowed.entry)(&k) || (allowed.revised && METADATA.contains(&k.as_str())) {
+        if revised && METADATA.contains(&k.as_str()) {
             continue;
         }
         changed(
-            k.clone(),
+            rewritten(&k),
             format!("/{k}"),
             a.map(|(k, _)| k),
             b.map(|(k, _)| k),
@@ -207,17 +326,42 @@ pub fn rewritten(
                 }
                 _ => {}
             }
-            if (allowed.entry)(id) {
-                continue;
-            }
-            let pointer = match a {
-                Some(_) => format!("/{list}/{}", find(&now_entries, id).unwrap_or_default()),
-                None => format!("/{list}"),
+            let (now_node, before_node) = (a.map(|(_, n)| n), b.map(|(_, n)| n));
+            let (msg, field) = match allowed.verdict(id, before_node, now_node) {
+                Some(Ok(())) => continue,
+                None => (rewritten(id), None),
+                Some(Err((decision, deviation))) => {
+                    let field = match &deviation {
+                        Deviation::Figure { field, .. } | Deviation::Unlisted { field, .. } => {
+                            Some(field.clone())
+                        }
+                        Deviation::Removed | Deviation::Kept => None,
+                    };
+                    let msg = HistoryMsg::NotApproved {
+                        path: current.path.clone(),
+                        key: id.to_string(),
+                        decision,
+                        deviation,
+                    };
+                    (msg, field)
+                }
             };
-            let now_at = a
-                .map(|(_, n)| n)
+            // The place: the field that deviates, else the entry, else the list.
+            fn at_field<'n>(n: Option<&'n Node>, field: Option<&str>) -> Option<&'n Node> {
+                n?.get(field?)
+            }
+            let pointer = match (a, &field) {
+                (Some(_), Some(f)) if at_field(now_node, Some(f)).is_some() => {
+                    format!("/{list}/{}/{f}", find(&now_entries, id).unwrap_or_default())
+                }
+                (Some(_), _) => format!("/{list}/{}", find(&now_entries, id).unwrap_or_default()),
+                (None, _) => format!("/{list}"),
+            };
+            let now_at = at_field(now_node, field.as_deref())
+                .or(now_node)
                 .or_else(|| now.entry(list).map(|(k, _)| k));
-            changed(id.to_string(), pointer, now_at, b.map(|(_, n)| n));
+            let before_at = at_field(before_node, field.as_deref()).or(before_node);
+            changed(msg, pointer, now_at, before_at);
         }
     }
     out
@@ -280,21 +424,9 @@ mod tests {
     const ACCEPTED: &str =
         include_str!("../../../fixtures/rules/PL401/fail/base/progress/2022/eco-env.yaml");
 
-    fn nothing(_: &str) -> bool {
-        false
-    }
-
     fn check(before: &str, now: &str) -> Vec<Diagnostic> {
         let current = SourceFile::new("now.yaml", now.to_string());
-        rewritten(
-            &current,
-            before,
-            "base.yaml@0",
-            &Allowed {
-                entry: &nothing,
-                revised: false,
-            },
-        )
+        rewritten(&current, before, "base.yaml@0", &Allowed::nothing())
     }
 
     /// The choices a re-serialisation makes, drawn in turn from a stream.
