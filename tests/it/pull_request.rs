@@ -591,3 +591,87 @@ fn a_pending_figure_that_arrives_is_not_a_rewrite() {
         .unwrap()
         .contains("\"I14\""));
 }
+
+/// `decisions draft --base REV` drafts the revision the pull request needs:
+/// the changed entries of each accepted report with their new figures, the
+/// reason and date left for the office (the register refuses them empty);
+/// once the office fills them in and merges the file, the pull request passes.
+#[test]
+fn decisions_draft_base_drafts_the_entries_the_pull_request_changes() {
+    let repo = repo();
+    let root = repo.path();
+    let path = root.join("progress/2022/eco-env.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text
+        .replace("value: 97.5", "value: 97.4")
+        .replace(
+            "    progress: 45\n    investment:\n      planned_total: 1.35\n      completed_to_date: 0.61\n",
+            "    progress: 50\n    investment:\n      planned_total: 1.35\n      completed_to_date: 0.7\n",
+        )
+        .replace(
+            "  - id: T073                   # 非法转移倾倒固体废物事件\n    value: 0\n    unit: \"起\"\n    source: 区生态环境局执法台账\n",
+            "",
+        );
+    assert_ne!(changed, text);
+    std::fs::write(&path, &changed).unwrap();
+    git(root, &["commit", "-qam", "correct 2022"]);
+    let (code, _, _) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1, "the rewrite needs a revision");
+
+    let draft = root.join("draft.yaml");
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["decisions", "draft", "--base", "main", "-o"])
+        .arg(&draft)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let drafted = std::fs::read_to_string(&draft).unwrap();
+    for part in [
+        "kind: revision",
+        "department: eco-env",
+        "period: 2022",
+        "- {target: I14, value: 97.4}",
+        "- {target: T073, remove: true}",
+        "- {target: P1113, progress: 50, investment: {planned_total: 1.35, completed_to_date: 0.7}}",
+        "reason: \"\"",
+        "FILL IN",
+    ] {
+        assert!(drafted.contains(part), "{part}:\n{drafted}");
+    }
+    // Only what changed: no other entry of the report.
+    assert!(!drafted.contains("I15"), "{drafted}");
+
+    // The office fills in the reason and the date and merges it on main.
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::write(
+        root.join("decisions/2025-revisions.yaml"),
+        drafted
+            .replacen("reason: \"\"", "reason: 统计部门修订2022年数据", 1)
+            .replacen("date: \"\"", "date: 2025-02-10", 1),
+    )
+    .unwrap();
+    git(root, &["add", "decisions"]);
+    git(root, &["commit", "-qm", "revision of eco-env 2022"]);
+    git(root, &["checkout", "-q", "pr"]);
+    git(root, &["merge", "-q", "--no-edit", "main"]);
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    let c = codes(&v);
+    assert!(!c.iter().any(|c| c.0 == "PL401"), "{c:?}");
+    assert_eq!(code, 0, "{err} {v}");
+
+    // Left as drafted, the register refuses the empty reason: nothing is in force by mistake.
+    std::fs::write(root.join("decisions/2025-revisions.yaml"), &drafted).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["check", "--today", "2026-01-01"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PL004"));
+}

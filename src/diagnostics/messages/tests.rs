@@ -2376,6 +2376,7 @@ fn help_samples() -> Vec<CliHelp> {
         H::Decisions,
         H::DecisionsDraft,
         H::DecisionsDraftOutput,
+        H::DecisionsDraftBase,
         H::Codeowners,
         H::Server,
         H::CodeownersOffice,

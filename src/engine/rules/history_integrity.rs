@@ -210,7 +210,7 @@ pub fn same(a: &Node, b: &Node) -> bool {
 }
 
 /// [`same`] for values that may be missing: two missing values are the same.
-fn same_opt(a: Option<&Node>, b: Option<&Node>) -> bool {
+pub fn same_opt(a: Option<&Node>, b: Option<&Node>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => same(a, b),
         (None, None) => true,
@@ -231,7 +231,7 @@ fn entries(root: &Node, list: &str) -> Vec<(String, Node)> {
 
 /// Whether an indicator entry changed only by its figure arriving: it was
 /// `pending` and has a `value` now (trust.md: how figures arrive).
-fn figure_arrived(before: &Node, now: &Node) -> bool {
+pub fn figure_arrived(before: &Node, now: &Node) -> bool {
     before.get("pending").is_some()
         && before.get("value").is_none()
         && now.get("value").is_some()
