@@ -105,7 +105,7 @@ fn deviation(e: &RevisionEntry, before: Option<&Node>, now: Option<&Node>) -> Op
     for n in before.into_iter().chain([now]) {
         for (k, _) in n.as_map().unwrap_or(&[]) {
             let k = k.key_text();
-            if !keys.contains(&k) {
+            if k != "id" && !keys.contains(&k) {
                 keys.push(k);
             }
         }
@@ -607,6 +607,84 @@ mod tests {
             "indicators:\n  - id: I16\n    pending: {reason: r, expected_by: 2024-06-30}\n";
         let now = "indicators:\n  - {id: I16, value: 15.5}\n";
         assert!(check(before, now).is_empty());
+    }
+
+    /// A register of revisions for eco-env's 2022 report, as the plan office writes it.
+    fn revisions(entries: &str) -> crate::load::decisions::Register {
+        let plans = crate::model::plan::Plans(vec![
+            crate::model::plan::Plan::builtin().expect("the built-in plan loads")
+        ]);
+        let text = format!(
+            "version: 1\ndecisions:\n  - {{id: V1, kind: revision, department: eco-env, period: 2022, entries: {entries}, reason: r, approved_by: 区发展和改革局, date: 2025-02-10}}\n"
+        );
+        crate::load::decisions::Register::load(vec![SourceFile::new("d.yaml", text)], &plans)
+            .expect("the register loads")
+    }
+
+    fn check_with(before: &str, now: &str, register: &crate::load::decisions::Register) -> usize {
+        let allowed = Allowed {
+            revisions: register
+                .revisions("nanming-14th-fyp", "eco-env", 2022)
+                .collect(),
+        };
+        let current = SourceFile::new("now.yaml", now.to_string());
+        rewritten(&current, before, "base.yaml@0", &allowed).len()
+    }
+
+    #[test]
+    fn a_revision_allows_exactly_its_fields_and_figures() {
+        let before = "indicators:\n  - {id: I14, value: 97.5, source: s}\nprojects:\n  - {id: P1126, status: completed, progress: 100, investment: {planned_total: 2.4, completed_to_date: 2.4}}\n";
+        let r = revisions("[{target: I14, value: 97.4}, {target: P1126, status: suspended, investment: {completed_to_date: 1}}, {target: I16, value: 15.4, source: t}]");
+        let now = |i14: &str, p: &str, extra: &str| {
+            format!(
+                "indicators:\n  - {{id: I14, {i14}}}\n{extra}projects:\n  - {{id: P1126, {p}}}\n"
+            )
+        };
+        let p_ok = "status: suspended, progress: 100, investment: {planned_total: 2.4, completed_to_date: 1.0}";
+        assert_eq!(
+            check_with(before, &now("value: 97.4, source: s", p_ok, ""), &r),
+            0
+        );
+        // An entry the revision approves may be added with its fields.
+        let added = "  - {id: I16, value: 15.4, source: t}\n";
+        assert_eq!(
+            check_with(before, &now("value: 97.40, source: s", p_ok, added), &r),
+            0
+        );
+        // Another figure, another field, another key of the mapping: each a rewrite.
+        assert_eq!(
+            check_with(before, &now("value: 97.2, source: s", p_ok, ""), &r),
+            1
+        );
+        assert_eq!(
+            check_with(before, &now("value: 97.4, source: x", p_ok, ""), &r),
+            1
+        );
+        let p_total = "status: suspended, progress: 100, investment: {planned_total: 3, completed_to_date: 1}";
+        assert_eq!(
+            check_with(before, &now("value: 97.4, source: s", p_total, ""), &r),
+            1
+        );
+        let p_progress = "status: suspended, progress: 40, investment: {planned_total: 2.4, completed_to_date: 1}";
+        assert_eq!(
+            check_with(before, &now("value: 97.4, source: s", p_progress, ""), &r),
+            1
+        );
+        // A version-2 list approves nothing.
+        let v2 = {
+            let plans = crate::model::plan::Plans(vec![
+                crate::model::plan::Plan::builtin().expect("the built-in plan loads")
+            ]);
+            let text = "version: 1\ndecisions:\n  - {id: V1, kind: revision, department: eco-env, period: 2022, targets: [I14, P1126], reason: r, approved_by: 区发展和改革局, date: 2025-02-10}\n";
+            crate::load::decisions::Register::load(vec![SourceFile::new("d.yaml", text)], &plans)
+                .expect("the register loads")
+        };
+        assert_eq!(v2.notices.len(), 1);
+        assert_eq!(v2.notices[0].code, Code::PL006);
+        assert_eq!(
+            check_with(before, &now("value: 97.4, source: s", p_ok, ""), &v2),
+            2
+        );
     }
 
     proptest! {
