@@ -99,6 +99,8 @@ pub enum DecisionsCommand {
         data_root: Option<PathBuf>,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        #[arg(long, value_name = "REV")]
+        base: Option<String>,
     },
 }
 
@@ -236,6 +238,7 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("decisions draft", None) => H::DecisionsDraft,
         ("decisions draft", Some("data_root")) => H::InitDataRoot,
         ("decisions draft", Some("output")) => H::DecisionsDraftOutput,
+        ("decisions draft", Some("base")) => H::DecisionsDraftBase,
         ("codeowners", None) => H::Codeowners,
         ("server", None) => H::Server,
         ("codeowners", Some("office")) => H::CodeownersOffice,
@@ -430,7 +433,11 @@ fn execute(cli: Cli, env: Env) -> Output {
                 };
             write_new(text, output.as_deref(), lang)
         }
-        Command::Decisions(DecisionsCommand::Draft { data_root, output }) => {
+        Command::Decisions(DecisionsCommand::Draft {
+            data_root,
+            output,
+            base,
+        }) => {
             let (plans, opts) =
                 match setup_with_root(&cli.plans, cli.config.as_ref(), data_root, lang) {
                     Ok(x) => x,
@@ -444,8 +451,20 @@ fn execute(cli: Cli, env: Env) -> Output {
                     lang,
                 );
             }
-            let work = crate::load::workspace::Workspace::under_root(&opts);
-            let text = crate::load::decisions::draft::draft(&work, &plans);
+            let text = match base {
+                // The revisions a pull request needs, from the merge-base.
+                Some(rev) => {
+                    match crate::commands::decisions::draft_revisions(&plans, &opts.data_root, &rev)
+                    {
+                        Ok(t) => t,
+                        Err(e) => return error(e, lang),
+                    }
+                }
+                None => {
+                    let work = crate::load::workspace::Workspace::under_root(&opts);
+                    crate::load::decisions::draft::draft(&work, &plans)
+                }
+            };
             write_new(text, output.as_deref(), lang)
         }
         Command::Codeowners {

@@ -93,7 +93,7 @@ if INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh"
 fi
 ok "the Action fails a report that approves its own revision"
 # A register the pull request adds grants nothing either: it is read at the merge-base.
-printf 'version: 1\ndecisions:\n  - {id: V-self, kind: revision, department: eco-env, period: 2022, targets: [I14], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n' > decisions/self.yaml
+printf 'version: 1\ndecisions:\n  - {id: V-self, kind: revision, department: eco-env, period: 2022, entries: [{target: I14, value: 97.4}], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n' > decisions/self.yaml
 git add decisions/self.yaml
 git commit -q -m "approve myself"
 if INPUT_BASE=main INPUT_SARIF_FILE=$work/out.sarif bash "$repo/action/check.sh" > "$work/annotations.txt"; then
@@ -105,7 +105,7 @@ git commit -q -m "withdraw the self-approval"
 ok "a register file added by the pull request grants nothing"
 # The plan office merges its revision decision on main.
 git checkout -q main
-printf 'version: 1\ndecisions:\n  - {id: V2025-001, kind: revision, department: eco-env, period: 2022, targets: [I14], reason: 监测站数据复核修订, approved_by: 区发展和改革局, date: 2025-02-10}\n' > decisions/2025-revisions.yaml
+printf 'version: 1\ndecisions:\n  - {id: V2025-001, kind: revision, department: eco-env, period: 2022, entries: [{target: I14, value: 97.4}], reason: 监测站数据复核修订, approved_by: 区发展和改革局, date: 2025-02-10}\n' > decisions/2025-revisions.yaml
 git add decisions/2025-revisions.yaml
 git commit -q -m "revision decision V2025-001"
 plan-lint check > "$work/main.txt" || { cat "$work/main.txt"; fail "main with the office's decision does not pass"; }
@@ -124,7 +124,7 @@ git merge -q --no-edit pr
 git checkout -q -b pr2
 sed -i "s/value: 97.6/value: 97.0/" progress/2023/eco-env.yaml
 mkdir -p extra-register
-printf 'version: 1\ndecisions:\n  - {id: V-mine, kind: revision, department: eco-env, period: 2023, targets: [all], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n' > extra-register/mine.yaml
+printf 'version: 1\ndecisions:\n  - {id: V-mine, kind: revision, department: eco-env, period: 2023, entries: [{target: I14, value: 97.0}], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n' > extra-register/mine.yaml
 git add -A
 # (--no-verify: the local hook would refuse it; CI is the gate a department cannot skip)
 git commit -q --no-verify -m "rewrite 2023 and bring my own register"

@@ -309,7 +309,10 @@ fn pull_request_case(
         &plans,
     );
     let register = match register {
-        Ok(r) => r,
+        Ok(r) => {
+            diagnostics.extend(r.notices.iter().cloned());
+            r
+        }
         Err(d) => {
             diagnostics.extend(d);
             Default::default()
@@ -356,7 +359,9 @@ fn pull_request_case(
         // The history findings name the files and the commit in their texts.
         if let Msg::History(m) = &mut d.msg {
             match m {
-                HistoryMsg::Rewritten { path, .. } => *path = rebase(path),
+                HistoryMsg::Rewritten { path, .. } | HistoryMsg::NotApproved { path, .. } => {
+                    *path = rebase(path)
+                }
                 HistoryMsg::Deleted { path, base }
                 | HistoryMsg::RulesChanged { path, base, .. } => {
                     *path = rebase(path);
@@ -421,8 +426,12 @@ fn check_case(
             .iter()
             .map(|c| dir.join(c).to_string_lossy().into_owned())
             .collect();
+        let notices = opts.decisions.notices.clone();
         match check::run(&plans, &opts) {
-            Ok(outcome) => diagnostics = outcome.diagnostics,
+            Ok(outcome) => {
+                diagnostics = outcome.diagnostics;
+                diagnostics.extend(notices);
+            }
             Err(f) => {
                 return Err(format!(
                     "the check could not run: {}",

@@ -266,13 +266,29 @@ pub fn decisions_register(
     } else {
         None
     };
+    // PL006 for an entry in an earlier version's form: the applied
+    // register's, and in a pull request the working tree's too (one file
+    // the pull request leaves alone says it once).
+    let now_notices = now.as_ref().map(|r| r.notices.clone()).unwrap_or_default();
     match base {
-        None => Ok((now.unwrap_or_default(), Vec::new())),
+        None => Ok((now.unwrap_or_default(), now_notices)),
         Some(rev) => {
             let b = crate::drivers::pull_request::base_register(rev, &place.dir)
                 .map_err(|e| error(e, lang))?;
             let register = Register::load(decisions::sources(b.files), plans).map_err(failed)?;
-            Ok((register, b.notices))
+            let mut notices = b.notices;
+            notices.extend(register.notices.iter().cloned());
+            for n in now_notices {
+                let said = |d: &Diagnostic| {
+                    d.code == n.code
+                        && d.location.path == n.location.path
+                        && d.node_path == n.node_path
+                };
+                if !notices.iter().any(said) {
+                    notices.push(n);
+                }
+            }
+            Ok((register, notices))
         }
     }
 }

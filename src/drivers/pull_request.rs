@@ -286,25 +286,17 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
         let Some(now) = now_text(path) else {
             continue;
         };
-        let register = &opts.decisions;
-        let allowed = |entry: &str| {
-            register
-                .revision_for(&info.plan, &info.department, info.period, entry)
-                .is_some()
+        let allowed = history_integrity::Allowed {
+            revisions: (opts.decisions)
+                .revisions(&info.plan, &info.department, info.period)
+                .collect(),
         };
-        let revised = register
-            .revisions(&info.plan, &info.department, info.period)
-            .next()
-            .is_some();
         let current = SourceFile::new(path.clone(), now.to_string());
         integrity.extend(history_integrity::rewritten(
             &current,
             &before,
             &format!("{base_path}@{short}"),
-            &history_integrity::Allowed {
-                entry: &allowed,
-                revised,
-            },
+            &allowed,
         ));
     }
     if let Some(base_fingerprints) = &base_fingerprints {

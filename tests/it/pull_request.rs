@@ -125,7 +125,8 @@ fn a_rewritten_accepted_report_fails_until_the_office_s_revision_decision_is_mer
     assert_eq!(code, 1, "{err} {v}");
     assert!(codes(&v).iter().any(|c| c.0 == "PL401"));
 
-    // The plan office merges its decision on main.
+    // The plan office merges its decision on main, in version 2's form
+    // (the entry without its figure): it loads, grants nothing, and says so.
     git(root, &["checkout", "-q", "main"]);
     std::fs::write(
         root.join("decisions/2025-revisions.yaml"),
@@ -135,6 +136,43 @@ fn a_rewritten_accepted_report_fails_until_the_office_s_revision_decision_is_mer
     git(root, &["add", "."]);
     git(root, &["commit", "-qm", "revision decision V2025-001"]);
     git(root, &["checkout", "-q", "pr"]);
+    git(root, &["merge", "-q", "--no-edit", "main"]);
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1, "{err} {v}");
+    let c = codes(&v);
+    assert!(c.iter().any(|c| c.0 == "PL401"), "{c:?}");
+    let outdated: Vec<_> = (v["diagnostics"].as_array().unwrap().iter())
+        .filter(|d| d["code"] == "PL006")
+        .collect();
+    assert_eq!(
+        outdated.len(),
+        1,
+        "one PL006 for the one register file: {c:?}"
+    );
+    assert_eq!(outdated[0]["file"], "decisions/2025-revisions.yaml");
+    assert_eq!(outdated[0]["severity"], "warning");
+    assert!(
+        (outdated[0]["help"].as_str().unwrap()).contains("{target: I14, value: <figure>}"),
+        "{}",
+        outdated[0]
+    );
+
+    // The office writes the figure it approves: 97.4.
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::write(
+        root.join("decisions/2025-revisions.yaml"),
+        "version: 1\ndecisions:\n  - {id: V2025-001, kind: revision, department: eco-env, period: 2022, entries: [{target: I14, value: 97.4}], reason: 监测站数据复核修订, approved_by: 区发展和改革局, date: 2025-02-10}\n",
+    )
+    .unwrap();
+    git(
+        root,
+        &[
+            "commit",
+            "-qam",
+            "revision decision V2025-001 names its figure",
+        ],
+    );
+    git(root, &["checkout", "-q", "pr"]);
     // Re-running the old check is not enough: its merge-base is the old main.
     let (code, _, _) = plan_lint(root, &["--base", "main"]);
     assert_eq!(code, 1);
@@ -142,7 +180,28 @@ fn a_rewritten_accepted_report_fails_until_the_office_s_revision_decision_is_mer
     git(root, &["merge", "-q", "--no-edit", "main"]);
     let (code, v, err) = plan_lint(root, &["--base", "main"]);
     assert_eq!(code, 0, "{err} {v}");
-    assert!(!codes(&v).iter().any(|c| c.0 == "PL401"));
+    let c = codes(&v);
+    assert!(!c.iter().any(|c| c.0 == "PL401" || c.0 == "PL006"), "{c:?}");
+
+    // The decision approves 97.4, not an entry: 97.2 there is PL401 naming 97.4.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("value: 97.4", "value: 97.2")).unwrap();
+    let (code, v, _) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1);
+    let d = (v["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "PL401")
+        .unwrap();
+    let (message, help) = (d["message"].as_str().unwrap(), d["help"].as_str().unwrap());
+    assert!(
+        message.contains("\"97.4\"") && message.contains("\"97.2\""),
+        "{d}"
+    );
+    assert!(help.contains("\"97.4\""), "{d}");
+    // Written another way, the approved figure is the approved figure.
+    std::fs::write(&path, text.replace("value: 97.4", "value: 97.40")).unwrap();
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 0, "{err} {v}");
+    std::fs::write(&path, &text).unwrap();
 
     // The decision allows I14 only: another accepted figure is still PL401.
     let text = std::fs::read_to_string(&path).unwrap();
@@ -177,7 +236,7 @@ fn a_register_added_by_the_pull_request_grants_nothing() {
     std::fs::create_dir_all(root.join("decisions")).unwrap();
     std::fs::write(
         root.join("decisions/self.yaml"),
-        "version: 1\ndecisions:\n  - {id: V1, kind: revision, department: eco-env, period: 2022, targets: [all], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n",
+        "version: 1\ndecisions:\n  - {id: V1, kind: revision, department: eco-env, period: 2022, entries: [{target: I14, value: 97.4}], reason: 自行批准, approved_by: 区发展和改革局, date: 2025-02-10}\n",
     )
     .unwrap();
     git(root, &["add", "-A"]);
@@ -194,7 +253,7 @@ fn a_register_added_by_the_pull_request_grants_nothing() {
     // The pull request's own register is still validated: an error in it fails the check.
     std::fs::write(
         root.join("decisions/self.yaml"),
-        "version: 1\ndecisions:\n  - {id: V1, kind: revision, department: eco-env, period: 2022, targets: [all], reason: 自行批准, approved_by: 区生态环境局, date: 2025-02-10}\n",
+        "version: 1\ndecisions:\n  - {id: V1, kind: revision, department: eco-env, period: 2022, entries: [{target: I14, value: 97.4}], reason: 自行批准, approved_by: 区生态环境局, date: 2025-02-10}\n",
     )
     .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
@@ -338,7 +397,7 @@ fn pre_existing_findings_are_unchanged_and_fail_on_new_ignores_them() {
     // The plan office allows the 2023 hrss report to be revised.
     std::fs::write(
         root.join("decisions/hrss.yaml"),
-        "version: 1\ndecisions:\n  - {id: V2024-hrss, kind: revision, department: hrss, period: 2023, targets: [all], reason: 来源补充, approved_by: 区发展和改革局, date: 2024-03-01}\n",
+        "version: 1\ndecisions:\n  - {id: V2024-hrss, kind: revision, department: hrss, period: 2023, entries: [{target: I23, value: 440}], reason: 来源补充, approved_by: 区发展和改革局, date: 2024-03-01}\n",
     )
     .unwrap();
     git(root, &["add", "."]);
@@ -823,4 +882,88 @@ fn the_configuration_s_base_is_validated() {
         assert_eq!(code, 2, "{bad}: {err}");
         assert!(err.contains("PL005"), "{bad}: {err}");
     }
+}
+
+/// `decisions draft --base REV` drafts the revision the pull request needs:
+/// the changed entries of each accepted report with their new figures, the
+/// reason and date left for the office (the register refuses them empty);
+/// once the office fills them in and merges the file, the pull request passes.
+#[test]
+fn decisions_draft_base_drafts_the_entries_the_pull_request_changes() {
+    let repo = repo();
+    let root = repo.path();
+    let path = root.join("progress/2022/eco-env.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text
+        .replace("value: 97.5", "value: 97.4")
+        .replace(
+            "    progress: 45\n    investment:\n      planned_total: 1.35\n      completed_to_date: 0.61\n",
+            "    progress: 50\n    investment:\n      planned_total: 1.35\n      completed_to_date: 0.7\n",
+        )
+        .replace(
+            "  - id: T073                   # 非法转移倾倒固体废物事件\n    value: 0\n    unit: \"起\"\n    source: 区生态环境局执法台账\n",
+            "",
+        );
+    assert_ne!(changed, text);
+    std::fs::write(&path, &changed).unwrap();
+    git(root, &["commit", "-qam", "correct 2022"]);
+    let (code, _, _) = plan_lint(root, &["--base", "main"]);
+    assert_eq!(code, 1, "the rewrite needs a revision");
+
+    let draft = root.join("draft.yaml");
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["decisions", "draft", "--base", "main", "-o"])
+        .arg(&draft)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let drafted = std::fs::read_to_string(&draft).unwrap();
+    for part in [
+        "kind: revision",
+        "department: eco-env",
+        "period: 2022",
+        "- {target: I14, value: 97.4}",
+        "- {target: T073, remove: true}",
+        "- {target: P1113, progress: 50, investment: {planned_total: 1.35, completed_to_date: 0.7}}",
+        "reason: \"\"",
+        "FILL IN",
+    ] {
+        assert!(drafted.contains(part), "{part}:\n{drafted}");
+    }
+    // Only what changed: no other entry of the report.
+    assert!(!drafted.contains("I15"), "{drafted}");
+
+    // The office fills in the reason and the date and merges it on main.
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::write(
+        root.join("decisions/2025-revisions.yaml"),
+        drafted
+            .replacen("reason: \"\"", "reason: 统计部门修订2022年数据", 1)
+            .replacen("date: \"\"", "date: 2025-02-10", 1),
+    )
+    .unwrap();
+    git(root, &["add", "decisions"]);
+    git(root, &["commit", "-qm", "revision of eco-env 2022"]);
+    git(root, &["checkout", "-q", "pr"]);
+    git(root, &["merge", "-q", "--no-edit", "main"]);
+    let (code, v, err) = plan_lint(root, &["--base", "main"]);
+    let c = codes(&v);
+    assert!(!c.iter().any(|c| c.0 == "PL401"), "{c:?}");
+    assert_eq!(code, 0, "{err} {v}");
+
+    // Left as drafted, the register refuses the empty reason: nothing is in force by mistake.
+    std::fs::write(root.join("decisions/2025-revisions.yaml"), &drafted).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["check", "--today", "2026-01-01"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PL004"));
 }

@@ -61,6 +61,30 @@ pub enum DecisionMsg {
         period: i32,
         first: String,
     },
+    /// A revision lists the same entry twice.
+    DuplicateEntry {
+        target: String,
+    },
+    /// A revision's entry names a field the report format's entry does not
+    /// have (`project`: the target is a project).
+    NotAField {
+        field: String,
+        target: String,
+        project: bool,
+        fields: Vec<String>,
+    },
+    /// A revision's entry both removes the entry and gives it figures.
+    RemoveWithFields {
+        target: String,
+    },
+    // PL006: a version-2 revision (`targets`), which grants nothing now;
+    // `template`, the `entries` to write, the targets filled in.
+    Outdated {
+        id: String,
+        targets: Vec<String>,
+        template: String,
+        all: bool,
+    },
     // PL503
     Unused {
         id: String,
@@ -241,6 +265,78 @@ impl DecisionMsg {
                     format!("{target} 的{period}年要求登记了两次；{first} 已登记一项"),
                     "每个目标每年只保留一项要求：改正有误的一项，删除另一项",
                     here,
+                ),
+            },
+            DecisionMsg::DuplicateEntry { target } => match lang {
+                En => t(
+                    format!("the revision lists {} twice", q(lang, target)),
+                    "give each entry once, with every field it approves",
+                    here,
+                ),
+                Zh => t(
+                    format!("该修订决定两次列出{}", q(lang, target)),
+                    "每个条目只列一次，写明批准的全部字段",
+                    here,
+                ),
+            },
+            DecisionMsg::NotAField { field, target, project, fields } => match lang {
+                En => t(
+                    format!(
+                        "{} is not a field of {} {}",
+                        q(lang, field),
+                        if *project { "project" } else { "indicator" },
+                        q(lang, target)
+                    ),
+                    format!("a revision approves fields as the report writes them: {}", fields.join(", ")),
+                    here,
+                ),
+                Zh => t(
+                    format!(
+                        "{}不是{}{}的字段",
+                        q(lang, field),
+                        if *project { "项目" } else { "指标" },
+                        q(lang, target)
+                    ),
+                    format!("修订决定按报告的写法批准字段：{}", fields.join("、")),
+                    here,
+                ),
+            },
+            DecisionMsg::RemoveWithFields { target } => match lang {
+                En => t(
+                    format!("the entry for {} both removes it and approves figures for it", q(lang, target)),
+                    "write `remove: true` alone to let the report drop the entry, or the fields and figures it may hold instead",
+                    here,
+                ),
+                Zh => t(
+                    format!("{}的条目既删除该条目又批准其数值", q(lang, target)),
+                    "允许报告删去该条目时只写 `remove: true`，否则写明可以填报的字段和数值",
+                    here,
+                ),
+            },
+            DecisionMsg::Outdated { id, targets, template, all } => match lang {
+                En => t(
+                    format!(
+                        "revision {} lists targets ({}) without the figures it approves: since version 3 it grants nothing",
+                        q(lang, id),
+                        targets.join(", ")
+                    ),
+                    format!(
+                        "write the entries the accepted report may now hold, each with its approved figure, in place of `targets`: {template}{}; `plan-lint decisions draft --base REV` drafts them from the pull request that needs the revision",
+                        if *all { " (one entry for each indicator or project that changes; `all` is gone)" } else { "" }
+                    ),
+                    "version 2 form",
+                ),
+                Zh => t(
+                    format!(
+                        "修订决定{}只列出了目标（{}），没有写明批准的数值：自第 3 版起它不授予任何修改",
+                        q(lang, id),
+                        targets.join("、")
+                    ),
+                    format!(
+                        "请把 `targets` 改为已接受报告现在可以填报的条目，每条写明批准的数值：{template}{}；`plan-lint decisions draft --base REV` 可以根据需要该修订的拉取请求起草这些条目",
+                        if *all { "（每个有变化的指标或项目各写一条；不再有 `all`）" } else { "" }
+                    ),
+                    "第 2 版写法",
                 ),
             },
             DecisionMsg::Unused { id, kind } => match lang {

@@ -33,6 +33,7 @@ pub enum CliHelp {
     Decisions,
     DecisionsDraft,
     DecisionsDraftOutput,
+    DecisionsDraftBase,
     Codeowners,
     Server,
     CodeownersOffice,
@@ -204,8 +205,12 @@ impl CliHelp {
                 Zh => "各部门的团队，{code} 代表部门代码（默认：@<主管部门所在组织>/{code}）",
             },
             H::DecisionsDraft => match lang {
-                En => "Draft the register entries the accepted reports' own approvals, revisions and requirements imply (migration from contract version 1), for the plan office to review and merge",
-                Zh => "根据已接受报告中自带的批准、修订和要求，起草决定登记条目（从合同第1版迁移），供规划主管部门审核后合并",
+                En => "Draft the register entries the accepted reports' own approvals, revisions and requirements imply (migration from contract version 1), or with --base the revisions a pull request needs, for the plan office to review and merge",
+                Zh => "根据已接受报告中自带的批准、修订和要求，起草决定登记条目（从合同第1版迁移），或使用 --base 起草拉取请求所需的修订决定，供规划主管部门审核后合并",
+            },
+            H::DecisionsDraftBase => match lang {
+                En => "Draft the revision decisions the pull request from the merge-base of HEAD and REV needs: for each accepted report it changes, one decision whose entries hold the changed figures (reason and date left for the office to fill in)",
+                Zh => "起草从 HEAD 与 REV 的合并基点起的拉取请求所需的修订决定：它修改的每份已接受报告各一项决定，条目写明改动后的数值（理由和日期留待规划主管部门填写）",
             },
             H::DecisionsDraftOutput => match lang {
                 En => "Write the draft to FILE (never overwriting an existing file) instead of standard output",

@@ -13,12 +13,37 @@ pub enum Changed {
     Register,
 }
 
+/// How a revised entry differs from what its revision decision approves.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Deviation {
+    /// A field the decision approves holds another figure than the approved
+    /// one (`written`: none when the report dropped the field).
+    Figure {
+        field: String,
+        approved: String,
+        written: Option<String>,
+    },
+    /// A field the decision does not list changed; `listed`, the ones it does.
+    Unlisted { field: String, listed: Vec<String> },
+    /// The entry is gone and the decision does not remove it.
+    Removed,
+    /// The decision removes the entry and the report keeps it, changed.
+    Kept,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum HistoryMsg {
     // PL401: `key`, the first top-level key that differs.
     Rewritten {
         path: String,
         key: Option<String>,
+    },
+    // PL401: an entry a revision decision lists, changed otherwise than it approves.
+    NotApproved {
+        path: String,
+        key: String,
+        decision: String,
+        deviation: Deviation,
     },
     // PL402
     Deleted {
@@ -42,7 +67,7 @@ impl HistoryMsg {
                         "{path} was accepted at the merge-base and is changed{} without a revision decision of the plan office",
                         key.as_ref().map(|k| format!(" in \"{k}\"")).unwrap_or_default()
                     ),
-                    "undo the change; if the accepted figure was wrong, ask the plan office to record a revision decision in decisions/ listing this entry, then update your branch (a `revision` block in the report is a note and allows nothing)",
+                    "undo the change; if the accepted figure was wrong, ask the plan office to record a revision decision in decisions/ that lists this entry with the figure it approves, then update your branch (a `revision` block in the report is a note and allows nothing)",
                     "changed after acceptance",
                 ),
                 Zh => t(
@@ -50,10 +75,81 @@ impl HistoryMsg {
                         "{path} 在合并基点已被接受，现{}被修改，却没有规划主管部门的修订决定",
                         key.as_ref().map(|k| format!("在“{k}”处")).unwrap_or_default()
                     ),
-                    "请撤销修改；如已接受的数据有误，请规划主管部门在 decisions/ 中登记列明此条目的修订决定，然后更新你的分支（报告中的 `revision` 块只是说明，不允许任何修改）",
+                    "请撤销修改；如已接受的数据有误，请规划主管部门在 decisions/ 中登记修订决定，列明此条目及批准的数值，然后更新你的分支（报告中的 `revision` 块只是说明，不允许任何修改）",
                     "接受后被修改",
                 ),
             },
+            HistoryMsg::NotApproved { path, key, decision, deviation } => {
+                let (k, d) = (q(lang, key), q(lang, decision));
+                let label = match lang {
+                    En => "not as approved",
+                    Zh => "与批准不符",
+                };
+                match (deviation, lang) {
+                    (Deviation::Figure { field, approved, written }, En) => t(
+                        format!(
+                            "{path} was accepted at the merge-base; revision decision {d} approves {} for {} of {k}, and the report {}",
+                            q(lang, approved),
+                            q(lang, field),
+                            match written {
+                                Some(w) => format!("writes {}", q(lang, w)),
+                                None => "drops it".to_string(),
+                            }
+                        ),
+                        format!("write the approved figure {} there; if the office meant another figure, it corrects its decision first, and then you update your branch", q(lang, approved)),
+                        label,
+                    ),
+                    (Deviation::Figure { field, approved, written }, Zh) => t(
+                        format!(
+                            "{path} 在合并基点已被接受；修订决定{d}批准{k}的{}为{}，而报告{}",
+                            q(lang, field),
+                            q(lang, approved),
+                            match written {
+                                Some(w) => format!("写的是{}", q(lang, w)),
+                                None => "删去了该字段".to_string(),
+                            }
+                        ),
+                        format!("请在此处填写批准的数值{}；如规划主管部门批准的应是另一个数值，须先由其更正决定，再更新你的分支", q(lang, approved)),
+                        label,
+                    ),
+                    (Deviation::Unlisted { field, listed }, En) => t(
+                        format!(
+                            "{path} was accepted at the merge-base and changes {} of {k}, which revision decision {d} does not approve",
+                            q(lang, field),
+                        ),
+                        format!("undo the change to {}: the decision approves only {} of this entry; if this field must change too, ask the plan office to add it to the decision, then update your branch", q(lang, field), listed.join(", ")),
+                        label,
+                    ),
+                    (Deviation::Unlisted { field, listed }, Zh) => t(
+                        format!(
+                            "{path} 在合并基点已被接受，现修改了{k}的{}，而修订决定{d}并未批准",
+                            q(lang, field),
+                        ),
+                        format!("请撤销对{}的修改：该决定只批准此条目的 {}；如该字段也须修改，请规划主管部门将其补入决定，然后更新你的分支", q(lang, field), listed.join("、")),
+                        label,
+                    ),
+                    (Deviation::Removed, En) => t(
+                        format!("{path} was accepted at the merge-base and drops {k}, which revision decision {d} revises but does not remove"),
+                        "restore the entry with the figures the decision approves; an entry leaves an accepted report only by `remove: true` in the decision",
+                        label,
+                    ),
+                    (Deviation::Removed, Zh) => t(
+                        format!("{path} 在合并基点已被接受，现删去了{k}，而修订决定{d}只修订、并未删除该条目"),
+                        "请恢复该条目并填写决定批准的数值；只有决定中写明 `remove: true`，条目才能从已接受的报告中删去",
+                        label,
+                    ),
+                    (Deviation::Kept, En) => t(
+                        format!("{path} was accepted at the merge-base; revision decision {d} removes {k}, and the report keeps it, changed"),
+                        "drop the entry as the decision says, or undo the change",
+                        label,
+                    ),
+                    (Deviation::Kept, Zh) => t(
+                        format!("{path} 在合并基点已被接受；修订决定{d}删除{k}，而报告保留了该条目并作了修改"),
+                        "请按决定删去该条目，或撤销修改",
+                        label,
+                    ),
+                }
+            }
             HistoryMsg::Deleted { path, base } => match lang {
                 En => t(
                     format!("the report accepted at {base} as {path} is no longer in the record"),

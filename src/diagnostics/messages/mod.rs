@@ -33,7 +33,7 @@ pub use decision::DecisionMsg;
 pub use draft::{Basis, Mark};
 pub use file::{Encoding, FileMsg};
 pub use help::CliHelp;
-pub use history::{Changed, HistoryMsg, SuppressionMsg};
+pub use history::{Changed, Deviation, HistoryMsg, SuppressionMsg};
 pub use indicator::{Ind, IndicatorMsg, Prev};
 pub use note::Note;
 pub use plan::{PlanMsg, PlanOfYear, PlanReadError, ReadContext};

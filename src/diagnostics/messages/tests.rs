@@ -905,6 +905,47 @@ fn history_samples() -> Vec<HistoryMsg> {
             path: s("progress/2023/eco-env.yaml"),
             key: None,
         },
+        HistoryMsg::NotApproved {
+            path: s("progress/2022/eco-env.yaml"),
+            key: s("I14"),
+            decision: s("D2025-004"),
+            deviation: Deviation::Figure {
+                field: s("value"),
+                approved: s("97.4"),
+                written: Some(s("97.2")),
+            },
+        },
+        HistoryMsg::NotApproved {
+            path: s("progress/2022/eco-env.yaml"),
+            key: s("I14"),
+            decision: s("D2025-004"),
+            deviation: Deviation::Figure {
+                field: s("value"),
+                approved: s("97.4"),
+                written: None,
+            },
+        },
+        HistoryMsg::NotApproved {
+            path: s("progress/2022/eco-env.yaml"),
+            key: s("I14"),
+            decision: s("D2025-004"),
+            deviation: Deviation::Unlisted {
+                field: s("source"),
+                listed: vec![s("value")],
+            },
+        },
+        HistoryMsg::NotApproved {
+            path: s("progress/2022/eco-env.yaml"),
+            key: s("T073"),
+            decision: s("D2025-004"),
+            deviation: Deviation::Removed,
+        },
+        HistoryMsg::NotApproved {
+            path: s("progress/2022/eco-env.yaml"),
+            key: s("T073"),
+            decision: s("D2025-004"),
+            deviation: Deviation::Kept,
+        },
         HistoryMsg::Deleted {
             path: s("progress/2022/eco-env.yaml"),
             base: s("3ad0bd4780363ad6"),
@@ -992,6 +1033,32 @@ fn decision_samples() -> Vec<DecisionMsg> {
             target: s("I18"),
             period: 2023,
             first: s("R2023-I18"),
+        },
+        DecisionMsg::DuplicateEntry { target: s("I14") },
+        DecisionMsg::NotAField {
+            field: s("status"),
+            target: s("I14"),
+            project: false,
+            fields: vec![s("value"), s("source")],
+        },
+        DecisionMsg::NotAField {
+            field: s("value"),
+            target: s("P1126"),
+            project: true,
+            fields: vec![s("status"), s("progress")],
+        },
+        DecisionMsg::RemoveWithFields { target: s("T073") },
+        DecisionMsg::Outdated {
+            id: s("D2025-004"),
+            targets: vec![s("I14"), s("P1126")],
+            template: s("entries: [{target: I14, value: <figure>}]"),
+            all: false,
+        },
+        DecisionMsg::Outdated {
+            id: s("V2022-eco-env"),
+            targets: vec![s("all")],
+            template: s("entries: [{target: <id>, value: <figure>}]"),
+            all: true,
         },
         DecisionMsg::Unused {
             id: s("D2025-003"),
@@ -2391,6 +2458,7 @@ fn help_samples() -> Vec<CliHelp> {
         H::Decisions,
         H::DecisionsDraft,
         H::DecisionsDraftOutput,
+        H::DecisionsDraftBase,
         H::Codeowners,
         H::Server,
         H::CodeownersOffice,

@@ -34,6 +34,22 @@ pub const PL005: CodeInfo = CodeInfo {
     },
     check: None,
 };
+/// PL006: the register in an earlier version's form, which grants nothing now.
+pub const PL006: CodeInfo = CodeInfo {
+    code: Code::PL006,
+    summary: "a decision of the plan office's register is in an earlier version's form that grants nothing now: a revision's `targets:` list names entries without the figures it approves (contract version 3); it still loads, and the help gives the `entries` to write",
+    why: "a revision that names an entry but not its figure would let the report write any figure there: version 3 approves figures, so the old list approves nothing, and a warning rather than an error lets the office's own migration pull request run against the old register",
+    example: "- id: D2025-004\n  kind: revision\n  department: eco-env\n  period: 2022\n  targets: [I14, P1126]\n  reason: 统计部门修订2022年数据\n  approved_by: 区发展和改革局\n  date: 2025-02-10\n",
+    fix: "replace `targets` with `entries`, each entry with the figure the accepted report may now hold: `entries: [{target: I14, value: 97.4}, {target: P1126, status: suspended, progress: 40}]`; `plan-lint decisions draft --base REV` drafts them from the pull request that needs the revision",
+    zh: Explain {
+        severity: "警告",
+        summary: "规划主管部门决定登记簿中的某项决定仍是旧版本的写法，现在不授予任何修改：修订决定的 `targets:` 列表只列出条目，没有写明批准的数值（合同第 3 版）；它仍能加载，帮助信息给出应写的 `entries`。",
+        why: "只列条目、不写数值的修订决定会让报告在该条目中填写任意数值：第 3 版批准的是数值，因此旧列表不再批准任何修改；以警告而非错误提示，规划主管部门自己的迁移拉取请求在旧登记簿下仍能运行。",
+        example: "- id: D2025-004\n  kind: revision\n  department: eco-env\n  period: 2022\n  targets: [I14, P1126]   # 第 2 版写法\n  reason: 统计部门修订2022年数据\n  approved_by: 区发展和改革局\n  date: 2025-02-10\n",
+        fix: "把 `targets` 改为 `entries`，每条写明已接受报告现在可以填报的数值：`entries: [{target: I14, value: 97.4}, {target: P1126, status: suspended, progress: 40}]`；`plan-lint decisions draft --base REV` 可根据需要该修订的拉取请求起草这些条目。",
+    },
+    check: None,
+};
 
 /// PL6xx: `plan-lint plan verify`, a plan's catalog proved against the plan
 /// text (the seed) it cites.
@@ -135,6 +151,7 @@ pub static CODES: &[&CodeInfo] = &[
     &reference::PL003,
     &PL004,
     &PL005,
+    &PL006,
     &reference::PL101,
     &reference::PL102,
     &reference::PL103,

@@ -166,7 +166,7 @@ pub fn draft(work: &crate::load::workspace::Workspace, plans: &Plans) -> String 
             let _ = writeln!(out, "  # from {} (revision)", r.path);
             let _ = writeln!(
                 out,
-                "  # REVIEW: list only the entries that changed instead of [all]"
+                "  # REVIEW: keep only the entries the revision changed, each with the figure approved"
             );
             if !approver_ok(&approved_by) {
                 let _ = writeln!(
@@ -178,7 +178,39 @@ pub fn draft(work: &crate::load::workspace::Workspace, plans: &Plans) -> String 
             let _ = writeln!(out, "    kind: revision");
             let _ = writeln!(out, "    department: {}", r.department);
             let _ = writeln!(out, "    period: {}", r.period);
-            let _ = writeln!(out, "    targets: [{}]", super::ALL);
+            let _ = writeln!(out, "    entries:");
+            let list = |k: &str| r.node.get(k).and_then(Node::as_seq).unwrap_or(&[]);
+            let mut listed = 0;
+            for e in list("indicators") {
+                if let (Some(id), Some(v)) = (
+                    e.get("id").and_then(Node::as_str),
+                    e.get("value").and_then(Node::as_f64),
+                ) {
+                    let _ = writeln!(out, "      - {{target: {id}, value: {}}}", number(v));
+                    listed += 1;
+                }
+            }
+            for e in list("projects") {
+                let text = |k: &str| e.get(k).and_then(Node::as_str);
+                if let (Some(id), Some(status), Some(progress)) = (
+                    text("id"),
+                    text("status"),
+                    e.get("progress").and_then(Node::as_f64),
+                ) {
+                    let _ = writeln!(
+                        out,
+                        "      - {{target: {id}, status: {status}, progress: {}}}",
+                        number(progress)
+                    );
+                    listed += 1;
+                }
+            }
+            if listed == 0 {
+                let _ = writeln!(
+                    out,
+                    "      []   # REVIEW: the report has no entry with a figure; list the entries the revision changed"
+                );
+            }
             approval(
                 &mut out,
                 &text("reason").unwrap_or_default(),

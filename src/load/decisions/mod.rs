@@ -57,7 +57,11 @@ pub struct Decision {
     pub rule: Option<String>,
     /// Suppression: an indicator or project id; requirement: an indicator id.
     pub target: Option<String>,
-    /// Revision: the entries that may change (`all`: the whole report).
+    /// Revision, version 3: each entry the accepted report may now differ
+    /// in, with the figures it may now hold.
+    pub entries: Vec<RevisionEntry>,
+    /// Revision, version 2: the entries that might change, without their
+    /// figures. Still loads, grants nothing, and is PL006.
     pub targets: Vec<String>,
     /// Suppression: the figure approved; requirement: the required figure.
     pub value: Option<f64>,
@@ -85,14 +89,61 @@ impl Decision {
             .map_or(self.node.span, |n| n.span);
         Location::at(&self.source, span)
     }
-    /// A revision's permission to change an entry (an indicator or project id).
+    /// Whether a revision lists an entry (an indicator or project id).
     pub fn allows_entry(&self, entry: &str) -> bool {
-        self.kind == DecisionKind::Revision && self.targets.iter().any(|t| t == ALL || t == entry)
+        self.kind == DecisionKind::Revision && self.entries.iter().any(|e| e.target == entry)
+    }
+    /// A revision's entries for one target.
+    pub fn entries_for<'a>(&'a self, target: &'a str) -> impl Iterator<Item = &'a RevisionEntry> {
+        self.entries.iter().filter(move |e| e.target == target)
     }
 }
 
-/// The word a revision lists to allow every entry of the report.
+/// One entry of a revision decision (trust.md, "A revision names the
+/// figure it approves"): the entry of the report it is about and the
+/// fields the accepted report may now hold, each with its figure, or
+/// `remove: true`.
+#[derive(Clone, Debug)]
+pub struct RevisionEntry {
+    pub target: String,
+    /// The fields and the figures approved for them, as written.
+    pub fields: Vec<(String, Node)>,
+    /// The accepted report may drop the entry.
+    pub remove: bool,
+}
+
+impl RevisionEntry {
+    /// The figure approved for a field.
+    pub fn field(&self, name: &str) -> Option<&Node> {
+        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+}
+
+/// The word a version-2 revision listed to allow every entry of the report.
 pub const ALL: &str = "all";
+
+/// The fields of a report's indicator entry a revision may approve (the
+/// report format's, and version 3's `confirmed`).
+pub const INDICATOR_FIELDS: [&str; 7] = [
+    "value",
+    "pending",
+    "unit",
+    "requirement",
+    "source",
+    "note",
+    "confirmed",
+];
+
+/// The fields of a report's project entry a revision may approve.
+pub const PROJECT_FIELDS: [&str; 7] = [
+    "name",
+    "status",
+    "progress",
+    "investment",
+    "started",
+    "completed",
+    "evidence",
+];
 
 /// The rules whose findings are about a figure: a suppression of one of
 /// them names the figure it approves (`value`), and a worse figure is a new
@@ -112,6 +163,9 @@ pub struct Register {
     pub decisions: Vec<Decision>,
     /// The register's files as shown, in path order (for `status` and PL403).
     pub files: Vec<String>,
+    /// Warnings about entries in an earlier version's form that grant
+    /// nothing now (PL006): shown, never exit 2.
+    pub notices: Vec<Diagnostic>,
     /// Positions of the suppressions and revisions by (plan, department,
     /// period), and of the requirements by (plan, target, period): every
     /// report asks, and a register may hold thousands of decisions.
@@ -236,6 +290,9 @@ impl Register {
             let entries = node.get("decisions").and_then(Node::as_seq).unwrap_or(&[]);
             for (index, entry) in entries.iter().enumerate() {
                 if let Some(d) = read_entry(&source, entry, index, plans, &mut diags) {
+                    if let Some(n) = outdated(&d, plans) {
+                        register.notices.push(n);
+                    }
                     register.decisions.push(d);
                 }
             }
@@ -347,6 +404,10 @@ fn read_entry(
         period,
         rule: text("rule"),
         target: text("target"),
+        entries: (entry.get("entries").and_then(Node::as_seq).unwrap_or(&[]))
+            .iter()
+            .filter_map(revision_entry)
+            .collect(),
         targets: (entry.get("targets").and_then(Node::as_seq).unwrap_or(&[]))
             .iter()
             .filter_map(|n| n.as_str().map(str::to_string))
@@ -492,6 +553,89 @@ fn read_entry(
             }
         }
         DecisionKind::Revision => {
+            let nodes = entry.get("entries").and_then(Node::as_seq).unwrap_or(&[]);
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            for (i, e) in decision.entries.iter().enumerate() {
+                let at = |field: Option<&str>| {
+                    let node = nodes.get(i);
+                    let place = match (node, field) {
+                        (Some(n), Some(f)) => n.entry(f).map_or(n.span, |(k, _)| k.span),
+                        (Some(n), None) => n.get("target").map_or(n.span, |t| t.span),
+                        _ => entry.span,
+                    };
+                    let pointer = match field {
+                        Some(f) => format!("{}/entries/{i}/{f}", decision.pointer()),
+                        None => format!("{}/entries/{i}/target", decision.pointer()),
+                    };
+                    (Location::at(source, place), pointer)
+                };
+                let fields: &[&str] = if plan.indicator(&e.target).is_some() {
+                    &INDICATOR_FIELDS
+                } else if plan.project(&e.target).is_some() {
+                    &PROJECT_FIELDS
+                } else {
+                    let (l, p) = at(None);
+                    diags.push(
+                        bad(
+                            l,
+                            DecisionMsg::UnknownTarget {
+                                target: e.target.clone(),
+                                plan: plan.id().to_string(),
+                            },
+                        )
+                        .node_path(p),
+                    );
+                    continue;
+                };
+                if let Some(&first) = seen.get(e.target.as_str()) {
+                    let (l, p) = at(None);
+                    let earlier = (nodes.get(first))
+                        .and_then(|n| n.get("target"))
+                        .map(|t| Location::at(source, t.span));
+                    let mut d = bad(
+                        l,
+                        DecisionMsg::DuplicateEntry {
+                            target: e.target.clone(),
+                        },
+                    )
+                    .node_path(p);
+                    if let Some(earlier) = earlier {
+                        d = d.related(earlier, Note::FirstDefined);
+                    }
+                    diags.push(d);
+                } else {
+                    seen.insert(&e.target, i);
+                }
+                for (name, _) in &e.fields {
+                    if !fields.contains(&name.as_str()) {
+                        let (l, p) = at(Some(name));
+                        diags.push(
+                            bad(
+                                l,
+                                DecisionMsg::NotAField {
+                                    field: name.clone(),
+                                    target: e.target.clone(),
+                                    project: fields == PROJECT_FIELDS,
+                                    fields: fields.iter().map(|f| f.to_string()).collect(),
+                                },
+                            )
+                            .node_path(p),
+                        );
+                    }
+                }
+                if e.remove && !e.fields.is_empty() {
+                    let (l, p) = at(Some("remove"));
+                    diags.push(
+                        bad(
+                            l,
+                            DecisionMsg::RemoveWithFields {
+                                target: e.target.clone(),
+                            },
+                        )
+                        .node_path(p),
+                    );
+                }
+            }
             for (i, t) in decision.targets.iter().enumerate() {
                 if t != ALL && plan.indicator(t).is_none() && plan.project(t).is_none() {
                     let node = entry.get("targets").and_then(Node::as_seq).map(|s| &s[i]);
@@ -531,6 +675,62 @@ fn read_entry(
         }
     }
     (diags.len() == before).then_some(decision)
+}
+
+/// One entry of a revision's `entries` as written (the schema has checked
+/// its shape): its target, its fields and figures, or `remove`.
+fn revision_entry(node: &Node) -> Option<RevisionEntry> {
+    let target = node.get("target")?.as_str()?.to_string();
+    let mut fields = Vec::new();
+    let mut remove = false;
+    for (k, v) in node.as_map()? {
+        match k.key_text().as_str() {
+            "target" => {}
+            "remove" => remove = matches!(v.kind, yaml::NodeKind::Bool(true)),
+            name => fields.push((name.to_string(), v.clone())),
+        }
+    }
+    Some(RevisionEntry {
+        target,
+        fields,
+        remove,
+    })
+}
+
+/// PL006 for a revision in version 2's form: a `targets` list names
+/// entries without their figures and grants nothing now. Its help is the
+/// `entries` to write, the listed targets filled in.
+fn outdated(d: &Decision, plans: &Plans) -> Option<Diagnostic> {
+    if d.kind != DecisionKind::Revision || d.targets.is_empty() {
+        return None;
+    }
+    let plan = plans.get(&d.plan);
+    let template = (d.targets.iter())
+        .map(|t| {
+            if t == ALL {
+                "{target: <id>, value: <figure>}".to_string()
+            } else if plan.is_some_and(|p| p.project(t).is_some()) {
+                format!("{{target: {t}, status: <status>, progress: <figure>}}")
+            } else {
+                format!("{{target: {t}, value: <figure>}}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(
+        Diagnostic::new(
+            Code::PL006,
+            Severity::Warning,
+            d.location(Some("targets")),
+            DecisionMsg::Outdated {
+                id: d.id.clone(),
+                targets: d.targets.clone(),
+                template: format!("entries: [{template}]"),
+                all: d.targets.iter().any(|t| t == ALL),
+            },
+        )
+        .node_path(format!("{}/targets", d.pointer())),
+    )
 }
 
 /// Whether a name is one of the plan's approvers: an approver's name, or

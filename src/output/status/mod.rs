@@ -1191,7 +1191,7 @@ pub fn compute(
         department.is_none()
             || d.department.as_deref().is_some_and(ours)
             || d.target.as_deref().is_some_and(|t| ids.contains(&t))
-            || d.targets.iter().any(|t| ids.contains(&t.as_str()))
+            || d.entries.iter().any(|e| ids.contains(&e.target.as_str()))
     };
     let not_reported = |code: &str| -> Vec<i32> {
         (years.iter().copied())
@@ -1243,7 +1243,7 @@ pub fn compute(
             period: d.period,
             rule: d.rule.clone(),
             targets: match d.kind {
-                DecisionKind::Revision => d.targets.clone(),
+                DecisionKind::Revision => d.entries.iter().map(|e| e.target.clone()).collect(),
                 _ => d.target.iter().cloned().collect(),
             },
             value: d.value,
