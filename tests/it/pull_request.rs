@@ -967,3 +967,57 @@ fn decisions_draft_base_drafts_the_entries_the_pull_request_changes() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("PL004"));
 }
+
+/// A stray file on main (trust.md version 3: not at a report's place) is
+/// PL108 in every check, but in a pull request that does not add or change
+/// it the finding is `unchanged`: `--fail-on new` passes, so one stray
+/// file never blocks every department. It was never the record, so a pull
+/// request that deletes it is no PL402; one that adds a stray file is new.
+#[test]
+fn a_stray_file_on_main_blocks_no_pull_request_and_may_be_deleted() {
+    let repo = repo();
+    let root = repo.path();
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::create_dir_all(root.join("progress/2022/a")).unwrap();
+    std::fs::copy(
+        root.join("progress/2022/eco-env.yaml"),
+        root.join("progress/2022/a/eco-env.yaml"),
+    )
+    .unwrap();
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "a stray file lands on main"]);
+    git(root, &["checkout", "-q", "-B", "pr"]);
+    // The department's pull request changes its own report only.
+    let path = root.join("progress/2023/hrss.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}# 复核\n")).unwrap();
+    git(root, &["commit", "-qam", "a comment"]);
+    let (_, v, err) = plan_lint(root, &["--base", "main"]);
+    let stray = (v["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "PL108" && d["file"] == "progress/2022/a/eco-env.yaml")
+        .unwrap_or_else(|| panic!("no PL108 on the stray file: {v} {err}"));
+    assert_eq!(stray["baseline_state"], "unchanged", "{stray}");
+    let (code, v, _) = plan_lint(root, &["--base", "main", "--fail-on", "new"]);
+    assert_eq!(code, 0, "{:?}", codes(&v));
+
+    // Deleting it is no PL402: it never was the record.
+    git(root, &["rm", "-q", "progress/2022/a/eco-env.yaml"]);
+    git(root, &["commit", "-qm", "remove the stray file"]);
+    let (code, v, _) = plan_lint(root, &["--base", "main"]);
+    assert!(!codes(&v).iter().any(|c| c.0 == "PL402"), "{:?}", codes(&v));
+    assert_eq!(code, 0, "{:?}", codes(&v));
+
+    // A pull request that adds a stray file: its PL108 is new.
+    std::fs::create_dir_all(root.join("progress/2023/b")).unwrap();
+    std::fs::copy(
+        root.join("progress/2023/hrss.yaml"),
+        root.join("progress/2023/b/hrss.yaml"),
+    )
+    .unwrap();
+    let (code, v, _) = plan_lint(root, &["--base", "main", "--fail-on", "new"]);
+    assert_eq!(code, 1, "{:?}", codes(&v));
+    let added = (v["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "PL108" && d["file"] == "progress/2023/b/hrss.yaml")
+        .unwrap();
+    assert_eq!(added["baseline_state"], "new");
+}
