@@ -15,7 +15,7 @@
 
 use crate::commands::{Env, Output};
 use crate::diagnostics::diagnostic::{Diagnostic, Severity};
-use crate::diagnostics::messages::{self, Lang, ServerText};
+use crate::diagnostics::messages::{self, Lang, ServerText, Text};
 use crate::engine::check::{self, Kept};
 use crate::load::config::Config;
 use crate::load::workspace::CheckOptions;
@@ -350,6 +350,9 @@ struct State {
     config: Config,
     opts: Option<CheckOptions>,
     kept: Kept,
+    /// The record at the merge-base of HEAD and plan-lint.toml's `base`
+    /// branch, read once: PL401 as the clerk types (trust.md version 3).
+    record_at_base: Option<crate::drivers::pull_request::RecordAtBase>,
     docs: BTreeMap<String, Doc>,
     /// Messages for the editor found while setting up.
     problems: Vec<(lsp::MessageType, String)>,
@@ -392,6 +395,7 @@ impl State {
             config,
             opts: None,
             kept: Kept::load(&Plans(Vec::new()), &CheckOptions::new("", today())),
+            record_at_base: None,
             docs: BTreeMap::new(),
             problems,
         };
@@ -414,12 +418,36 @@ impl State {
         if let Some(max) = self.config.max_file_size {
             opts.max_file_size = max;
         }
+        // With `base` in plan-lint.toml, the record is compared with the
+        // merge-base of HEAD and that branch, and the register read there,
+        // as CI reads it; without the ref or merge-base, a note says why not.
+        self.record_at_base = None;
+        let at = self.config.base.clone().and_then(|rev| {
+            let dir = if self.config.dir.as_os_str().is_empty() {
+                self.root.clone()
+            } else {
+                self.config.dir.clone()
+            };
+            let read = crate::drivers::pull_request::Base::of_record(&dir, &rev)
+                .and_then(|at| crate::drivers::pull_request::RecordAtBase::read(at, &data_root));
+            match read {
+                Ok(r) => Some(r),
+                Err(why) => {
+                    let note = Text::BaseNotChecked {
+                        rev,
+                        why: Box::new(why),
+                    };
+                    (self.problems).push((lsp::MessageType::INFO, note.text(self.lang)));
+                    None
+                }
+            }
+        });
         match crate::commands::setup::decisions_register(
             None,
             &self.config,
             &data_root,
             &self.plans,
-            None,
+            at.as_ref().map(|r| &r.base),
             self.lang,
         ) {
             Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
@@ -427,6 +455,7 @@ impl State {
         }
         self.kept = Kept::load(&self.plans, &opts);
         self.opts = Some(opts);
+        self.record_at_base = at;
     }
 
     fn request(&mut self, req: Request) -> Answer {
@@ -619,7 +648,11 @@ impl State {
         };
         let bytes = doc.text.clone().into_bytes();
         match check::check_text(&self.plans, opts, &self.kept, &doc.path, bytes) {
-            Ok(c) => {
+            Ok(mut c) => {
+                if let (Some(at), Some(r)) = (&self.record_at_base, &c.report) {
+                    c.diagnostics.extend(at.rewritten(&opts.decisions, r));
+                    crate::diagnostics::diagnostic::sort(&mut c.diagnostics);
+                }
                 doc.diagnostics = c.diagnostics;
                 doc.report = c.report;
             }

@@ -548,3 +548,72 @@ pub fn base_register(at: &Base, dir: &std::path::Path) -> Result<BaseRegister, T
     }
     Ok(BaseRegister { files, notices })
 }
+
+/// The record as a merge-base holds it, read once for a long-running
+/// client (the language server, trust.md "The clerk's check sees what CI
+/// sees"): the bytes of every report at its place under the data root, by
+/// path as shown, from one `git ls-tree` and one `git cat-file --batch`.
+pub struct RecordAtBase {
+    pub base: Base,
+    files: HashMap<String, Vec<u8>>,
+}
+
+impl RecordAtBase {
+    /// Reads the reports' places under `data_root` at the merge-base `base`.
+    pub fn read(base: Base, data_root: &Path) -> Result<RecordAtBase, Text> {
+        let root_rel = git::repo_path(&base.top, data_root);
+        let root_shown = crate::syntax::paths::display(data_root);
+        let shown = |rel: &str| crate::syntax::paths::display(&base.top.join(rel));
+        let wanted: Vec<git::Blob> = git::files_at(&base.top, &base.commit, &root_rel)?
+            .into_iter()
+            .filter(|b| (b.path.as_str()).is_some_and(|p| place(&root_shown, &shown(p)).is_some()))
+            .collect();
+        let files = (git::blobs(&base.top, &base.commit, &wanted)?.into_iter())
+            .filter_map(|(p, bytes)| Some((shown(p.as_str()?), bytes)))
+            .collect();
+        Ok(RecordAtBase { base, files })
+    }
+
+    /// PL401 for a report's text standing at `path` (as shown) where the
+    /// merge-base has an accepted report of the same plan, department and
+    /// period: what changed that no revision decision of `register` approves.
+    pub fn rewritten(
+        &self,
+        register: &crate::load::decisions::Register,
+        current: &crate::model::report::Report,
+    ) -> Vec<crate::diagnostics::diagnostic::Diagnostic> {
+        let path = current.source.path.as_str();
+        let Some(bytes) = self.files.get(path) else {
+            return Vec::new();
+        };
+        let before = String::from_utf8_lossy(bytes);
+        let (Some(plan), Some(dept), Some(period)) =
+            (current.plan_id(), current.department(), current.period())
+        else {
+            return Vec::new();
+        };
+        // The accepted report at this place is the same (department, period):
+        // a report moved here from elsewhere is the walk's and PL402's matter.
+        let Some(node) =
+            crate::syntax::yaml::load(&before, 0, crate::syntax::yaml::Limits::default()).ok()
+        else {
+            return Vec::new();
+        };
+        let text = |k: &str| node.get(k).and_then(|n| n.as_str().map(str::to_string));
+        let same_report = text("plan").as_deref() == Some(plan)
+            && text("department").as_deref() == Some(dept)
+            && node.get("period").and_then(|n| n.as_f64()) == Some(f64::from(period));
+        if !same_report {
+            return Vec::new();
+        }
+        let allowed = history_integrity::Allowed {
+            revisions: register.revisions(plan, dept, period).collect(),
+        };
+        history_integrity::rewritten(
+            &current.source,
+            &before,
+            &format!("{path}@{}", self.base.short),
+            &allowed,
+        )
+    }
+}

@@ -487,3 +487,58 @@ fn apply(text: &str, edit: &Value) -> String {
         &text[b..]
     )
 }
+
+/// With `base` in plan-lint.toml (trust.md version 3), the server compares
+/// an open report with the record at the merge-base of HEAD and that
+/// branch: an accepted figure edited in the buffer is PL401 as the clerk
+/// types, before anything is saved, and undoing the edit clears it.
+#[test]
+fn an_edited_accepted_report_is_pl401_as_the_clerk_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args([
+                "-c",
+                "user.name=clerk",
+                "-c",
+                "user.email=clerk@example.org",
+            ])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(&root)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q", "-b", "main"]);
+    for file in crate::common::walk(Path::new("fixtures/example/progress")) {
+        let dest = root.join(file.strip_prefix("fixtures/example").unwrap());
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&file, dest).unwrap();
+    }
+    std::fs::write(root.join("plan-lint.toml"), "base = \"main\"\n").unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-qm", "accepted reports"]);
+    git(&["checkout", "-qb", "clerk"]);
+
+    let path = root.join("progress/2022/eco-env.yaml");
+    let accepted = std::fs::read_to_string(&path).unwrap();
+    let edited = accepted.replacen("value: 97.5", "value: 99.5", 1);
+    assert_ne!(accepted, edited, "the fixture's 2022 I14 figure moved");
+    let mut c = Client::start(&root, json!({"lang": "en"}));
+    c.open(&path, &edited);
+    let found = c.diagnostics(&path);
+    assert!(
+        found.iter().any(|d| d["code"] == "PL401"),
+        "no PL401 on the edited accepted report: {found:?}"
+    );
+    c.change(&path, 2, &accepted);
+    let found = c.diagnostics(&path);
+    assert!(!found.iter().any(|d| d["code"] == "PL401"), "{found:?}");
+    c.stop();
+}
