@@ -179,6 +179,50 @@ grep -q 'PL401' "$work/clerk.txt" && fail "--no-base still compared the record"
 git checkout -q -- progress/2023/health.yaml
 ok "the clerk's check without --base reports an overwritten accepted report"
 
+# 5c. Moving to version 3 (docs/ci.md "Moving to version 3") on a repository that version 2
+#     accepted: a report filed outside its place and a revision in version 2's `targets:` form.
+git checkout -q main
+mkdir -p progress/2022/a
+sed 's/department: eco-env/department: veterans/' progress/2022/eco-env.yaml > progress/2022/a/eco-env.yaml
+printf 'version: 1\ndecisions:\n  - {id: V2024-v2, kind: revision, department: health, period: 2022, targets: [I25], reason: 统计部门修订, approved_by: 区发展和改革局, date: 2024-05-10}\n' > decisions/v2-revisions.yaml
+git add -A
+git commit -q --no-verify -m "what version 2 accepted"
+# The dry run on the accepted record lists what turns red.
+set +e
+plan-lint check --no-base --format json > "$work/dry-run.json"
+status=$?
+set -e
+[ "$status" -eq 1 ] || { cat "$work/dry-run.json"; fail "the dry run exited $status, expected 1"; }
+grep -q '"file": "progress/2022/a/eco-env.yaml"' "$work/dry-run.json" && grep -q '"code": "PL108"' "$work/dry-run.json" \
+  || { cat "$work/dry-run.json"; fail "the dry run does not name the report outside its place (PL108)"; }
+grep -q '"code": "PL006"' "$work/dry-run.json" || { cat "$work/dry-run.json"; fail "the dry run does not name the version-2 revision (PL006)"; }
+# The office takes the stray file out of the record's folder.
+git rm -q progress/2022/a/eco-env.yaml
+git commit -q -m "a report is read only at its place"
+# A department's pull request needs the revision the old form no longer grants.
+git checkout -q -b pr3
+sed -i 's/value: 76.9/value: 77.0/' progress/2022/health.yaml
+git commit -q --no-verify -am "I25 of 2022 as the statistics bureau revised it"
+set +e
+plan-lint check --base main --format json > "$work/pr3.json"
+status=$?
+set -e
+[ "$status" -eq 1 ] && grep -q '"code": "PL401"' "$work/pr3.json" || { cat "$work/pr3.json"; fail "a version-2 targets list still granted a revision (exit $status)"; }
+plan-lint decisions draft --base main -o "$work/revision-draft.yaml"
+grep -q '{target: I25, value: 77}' "$work/revision-draft.yaml" || { cat "$work/revision-draft.yaml"; fail "the draft does not name the figure"; }
+# The office checks the figure, fills in reason and date, and merges the migrated register.
+git checkout -q main
+sed -e 's/^    reason: "".*/    reason: 统计部门修订2022年数据/' -e 's/^    date: "".*/    date: 2025-03-01/' \
+  "$work/revision-draft.yaml" > decisions/v2-revisions.yaml
+git commit -q -am "the register's revisions in version 3's form"
+git checkout -q pr3
+git merge -q --no-edit main
+plan-lint check --base main > "$work/pr3.txt" || { cat "$work/pr3.txt"; fail "the pull request fails after the register's migration"; }
+git checkout -q main
+git merge -q --no-edit pr3
+git fetch -q origin
+ok "moving to version 3: the dry run, the register's migration, then the reports"
+
 # 6. The repository's own hook (.pre-commit-hooks.yaml, language: python): pre-commit
 #    builds the package from plan-lint's repository at a commit, with maturin (from the
 #    wheel folder) and cargo: the path for a data repository tracking an unreleased commit.
