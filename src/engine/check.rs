@@ -802,6 +802,17 @@ pub fn check_text(
             counted.iter().filter_map(|&(_, r, c)| Some((r, c?))),
         );
         let mut diags = l.diagnostics.clone();
+        // A text under the data root but not at a report's place is the
+        // walk's PL108, as a check of the data root reports it.
+        if in_root && crate::load::workspace::place(&kept.root_shown, &shown).is_none() {
+            let root = Path::new(&kept.root_shown);
+            diags.push(crate::load::workspace::outside_place(
+                root,
+                &kept.root_shown,
+                name,
+                &shown,
+            ));
+        }
         if let Some(r) = &l.report {
             let at = Where {
                 catalog: l.catalog.as_ref(),

@@ -510,7 +510,7 @@ pub fn escaped_path(path: &Path) -> String {
 /// PL108 for a report-like file that is not at a report's place: where it
 /// would belong (`<root>/<year>/<name>`, the first folder named as a year
 /// on its way), and whether a report is already there.
-fn outside_place(root: &Path, root_shown: &str, path: &Path, shown: &str) -> Diagnostic {
+pub(crate) fn outside_place(root: &Path, root_shown: &str, path: &Path, shown: &str) -> Diagnostic {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     let year = path
         .strip_prefix(root)

@@ -214,4 +214,16 @@ fn the_language_servers_history_is_the_same_record() {
                 && !r.location.path.contains("/a/")),
         "{pl201:?}"
     );
+    // A stray file opened in the editor is told it is not at a report's place.
+    let stray = root.join("2023/a/eco-env.yaml");
+    let bytes = std::fs::read(&stray).unwrap();
+    let checked = check_text(&plans, &opts, &kept, &stray, bytes).unwrap();
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "PL108"),
+        "{:?}",
+        checked.diagnostics
+    );
 }
