@@ -241,3 +241,64 @@ pub fn draft_revisions(plans: &Plans, data_root: &Path, rev: &str) -> Result<Str
     }
     Ok(out)
 }
+
+/// `plan-lint decisions draft [--base REV]`: the register entries the
+/// accepted reports imply (version 1's migration), or the revisions a pull
+/// request needs; to standard output or a new file.
+pub fn draft_command(
+    plan_dirs: &[std::path::PathBuf],
+    config: Option<&std::path::PathBuf>,
+    data_root: Option<std::path::PathBuf>,
+    output: Option<&Path>,
+    base: Option<String>,
+    lang: crate::diagnostics::messages::Lang,
+) -> crate::commands::Output {
+    use crate::commands::setup::{error, setup_with_root};
+    let (plans, opts) = match setup_with_root(plan_dirs, config, data_root, lang) {
+        Ok(x) => x,
+        Err(o) => return o,
+    };
+    if !opts.data_root.is_dir() {
+        let root = crate::syntax::paths::display(&opts.data_root);
+        return error(Text::StatusDataRootMissing { root }, lang);
+    }
+    let text = match base {
+        // The revisions a pull request needs, from the merge-base.
+        Some(rev) => match draft_revisions(&plans, &opts.data_root, &rev) {
+            Ok(t) => t,
+            Err(e) => return error(e, lang),
+        },
+        None => {
+            let work = crate::load::workspace::Workspace::under_root(&opts);
+            crate::load::decisions::draft::draft(&work, &plans)
+        }
+    };
+    crate::commands::write::write_new(text, output, lang)
+}
+
+/// `plan-lint codeowners`: the data repository's CODEOWNERS, from the
+/// plan's department registry and the data root's place.
+pub fn codeowners_command(
+    plan_dirs: &[std::path::PathBuf],
+    config: Option<&std::path::PathBuf>,
+    office: &str,
+    teams: Option<&str>,
+    data_root: Option<std::path::PathBuf>,
+    plan_id: Option<&str>,
+    lang: crate::diagnostics::messages::Lang,
+) -> crate::commands::Output {
+    use crate::commands::setup::{error, setup_with_root};
+    let (plans, opts) = match setup_with_root(plan_dirs, config, data_root, lang) {
+        Ok(x) => x,
+        Err(o) => return o,
+    };
+    match crate::commands::init::plan_for(&plans, plan_id) {
+        Ok(plan) => crate::commands::Output::ok(crate::load::decisions::codeowners(
+            plan,
+            office,
+            teams,
+            &opts.data_root,
+        )),
+        Err(e) => error(e, lang),
+    }
+}

@@ -264,3 +264,41 @@ pub fn plan_for<'a>(plans: &'a Plans, id: Option<&str>) -> Result<&'a Plan, Text
         None => plans.0.first().ok_or(Text::NoPlan),
     }
 }
+
+/// The arguments of `plan-lint init`.
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    #[arg(long)]
+    pub department: String,
+    #[arg(long)]
+    pub period: i32,
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    pub data_root: Option<std::path::PathBuf>,
+    #[arg(long = "plan-id")]
+    pub plan_id: Option<String>,
+}
+
+/// `plan-lint init`: the skeleton, to standard output or a new file.
+pub fn command(
+    plan_dirs: &[std::path::PathBuf],
+    config: Option<&std::path::PathBuf>,
+    args: InitArgs,
+    lang: Lang,
+) -> crate::commands::Output {
+    use crate::commands::setup::{error, setup_with_root};
+    let (plans, opts) = match setup_with_root(plan_dirs, config, args.data_root, lang) {
+        Ok(x) => x,
+        Err(o) => return o,
+    };
+    let work = crate::load::workspace::Workspace::under_root(&opts);
+    let reports: Vec<&Report> = work.reports().collect();
+    let text = match plan_for_period(&plans, args.plan_id.as_deref(), args.period)
+        .and_then(|plan| skeleton(plan, &args.department, args.period, &reports, lang))
+    {
+        Ok(t) => t,
+        Err(e) => return error(e, lang),
+    };
+    crate::commands::write::write_new(text, args.output.as_deref(), lang)
+}

@@ -1,12 +1,15 @@
-//! The commands besides check: init, status, plan, server, test. Imports the layers below.
+//! The commands: check (the main job), init, status, plan, decisions, server, test. Imports the layers below.
 
 pub mod catalog;
+pub mod check;
 pub mod decisions;
 pub mod fixture_test;
 pub mod init;
+pub mod plan;
 pub mod server;
 pub mod setup;
 pub mod status;
+pub mod write;
 
 use crate::diagnostics::messages::Lang;
 use std::path::PathBuf;
