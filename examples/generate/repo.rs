@@ -90,10 +90,15 @@ impl Rng {
     }
 }
 
-/// A finding the generator can plant, by the code it must produce.
-pub const PLANTABLE: [&str; 9] = [
-    "PL001", "PL002", "PL101", "PL104", "PL201", "PL210", "PL302", "PL303", "PL305",
-];
+/// The findings the generator can plant, by the code each must produce: the
+/// codes declared `Plantable` (`plan_lint::model::code`), in code order.
+pub fn plantable() -> Vec<&'static str> {
+    use plan_lint::model::code::{Code, Property};
+    Code::all()
+        .filter(|c| c.has(Property::Plantable))
+        .map(Code::as_str)
+        .collect()
+}
 
 /// One report to write: which district (0 is the built-in plan), department and year.
 #[derive(Clone, Debug)]
@@ -132,6 +137,7 @@ pub fn layout(plan: &Plan, opts: &Options) -> Layout {
     let per_district = depts.len() * years.len();
     let districts = opts.reports.div_ceil(per_district).saturating_sub(1);
     let mut rng = Rng::new(opts.seed ^ 0x5eed);
+    let plantable = plantable();
     let mut specs = Vec::with_capacity(opts.reports);
     'all: for district in 0..=districts {
         for d in &depts {
@@ -140,7 +146,7 @@ pub fn layout(plan: &Plan, opts: &Options) -> Layout {
                 if specs.len() == opts.reports {
                     break 'all;
                 }
-                let mut planted = (rng.f64() < opts.findings).then(|| *rng.pick(&PLANTABLE));
+                let mut planted = (rng.f64() < opts.findings).then(|| *rng.pick(&plantable));
                 // A finding against last year needs last year's report to load.
                 if before == Some("PL001") && matches!(planted, Some("PL201" | "PL302")) {
                     planted = Some("PL101");

@@ -36,54 +36,110 @@ pub enum Subject {
     History,
 }
 
-/// A code of the contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Code {
-    PL001,
-    PL002,
-    PL003,
-    PL004,
-    PL005,
-    PL006,
-    PL101,
-    PL102,
-    PL103,
-    PL104,
-    PL105,
-    PL106,
-    PL107,
-    PL108,
-    PL109,
-    PL110,
-    PL201,
-    PL202,
-    PL203,
-    PL204,
-    PL205,
-    PL206,
-    PL207,
-    PL208,
-    PL209,
-    PL210,
-    PL301,
-    PL302,
-    PL303,
-    PL304,
-    PL305,
-    PL306,
-    PL401,
-    PL402,
-    PL403,
-    PL501,
-    PL502,
-    PL503,
-    PL601,
-    PL602,
-    PL603,
-    PL604,
-    PL605,
-    PL606,
+/// What a code is, beyond its name and severity: the properties other
+/// parts of plan-lint ask of it. A property is declared here, on the code,
+/// so that a new code states each one where it is declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Property {
+    /// A plan's rule files decide where it applies (PL2xx, PL3xx).
+    PlanRule,
+    /// Its finding is about a figure: a suppression of it names the figure
+    /// it approves (`value`), and a worse figure is a new finding.
+    Figure,
+    /// Its error means a binding indicator missed its commitment (the step
+    /// summary's list of misses).
+    BindingMiss,
+    /// Its finding on a figure says the figure itself is not valid data
+    /// (rules.md version 3, "in error"), rather than judging it.
+    DataValidity,
+    /// The example generator (`examples/generate`) can plant it.
+    Plantable,
 }
+
+/// Declares every code once: its variant, text, name, the contract's
+/// severity, subject, the parameters a plan's rule entry must give, the
+/// `engine::rules` module whose `CodeInfo` holds its explain texts and
+/// check, and its [`Property`]s. The `Code` enum, [`ALL`] and the rule
+/// registry's list (`engine::rules::registry::CODES`) are all generated
+/// from this one list, in its order, which is code order.
+///
+/// `with_codes!(callback)` hands the list to a macro of the caller's, so a
+/// layer above can build its own table from the same declaration.
+macro_rules! with_codes {
+    ($callback:ident) => {
+        $callback! {
+            PL001 { name: "yaml-syntax", severity: "error", subject: File, params: [], checked_in: parse, properties: [Plantable] }
+            PL002 { name: "schema", severity: "error", subject: File, params: [], checked_in: parse, properties: [DataValidity, Plantable] }
+            PL003 { name: "unknown-plan", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
+            PL004 { name: "bad-plan", severity: "error", subject: File, params: [], checked_in: registry, properties: [] }
+            PL005 { name: "bad-config", severity: "error", subject: File, params: [], checked_in: registry, properties: [] }
+            PL006 { name: "register-outdated", severity: "warning", subject: File, params: [], checked_in: registry, properties: [] }
+            PL101 { name: "unknown-indicator", severity: "error", subject: Indicator, params: [], checked_in: reference, properties: [Plantable] }
+            PL102 { name: "unknown-project", severity: "error", subject: Project, params: [], checked_in: reference, properties: [] }
+            PL103 { name: "duplicate-entry", severity: "error", subject: Indicator, params: [], checked_in: reference, properties: [] }
+            PL104 { name: "unit-mismatch", severity: "error", subject: Indicator, params: [], checked_in: reference, properties: [DataValidity, Plantable] }
+            PL105 { name: "not-responsible", severity: "error", subject: Indicator, params: [], checked_in: reference, properties: [] }
+            PL106 { name: "bad-period", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
+            PL107 { name: "duplicate-report", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
+            PL108 { name: "path-mismatch", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
+            PL109 { name: "unknown-department", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
+            PL110 { name: "unread-report-file", severity: "warning", subject: File, params: [], checked_in: reference, properties: [] }
+            PL201 { name: "binding-regression", severity: "error", subject: Indicator, params: ["tolerance"], checked_in: no_regression, properties: [PlanRule, Figure, BindingMiss, Plantable] }
+            PL202 { name: "target-breach", severity: "error for binding, warning otherwise", subject: Indicator, params: ["band"], checked_in: target_bound, properties: [PlanRule, Figure, BindingMiss] }
+            PL203 { name: "off-trajectory", severity: "warning", subject: Indicator, params: ["margin"], checked_in: trajectory, properties: [PlanRule, Figure] }
+            PL204 { name: "requirement-missing", severity: "error for binding, warning otherwise", subject: Indicator, params: [], checked_in: requirement, properties: [PlanRule, BindingMiss] }
+            PL205 { name: "requirement-not-met", severity: "error for binding, warning otherwise", subject: Indicator, params: [], checked_in: requirement, properties: [PlanRule, Figure, BindingMiss] }
+            PL206 { name: "cumulative-decrease", severity: "error", subject: Indicator, params: [], checked_in: cumulative, properties: [PlanRule, Figure] }
+            PL207 { name: "implausible-value", severity: "error", subject: Indicator, params: [], checked_in: range, properties: [PlanRule, Figure, DataValidity] }
+            PL208 { name: "missing-indicator", severity: "error for binding, warning otherwise", subject: Indicator, params: [], checked_in: coverage, properties: [PlanRule, BindingMiss] }
+            PL209 { name: "binding-pending", severity: "warning; error once `expected_by` has passed or lies after 31 December of the year after the period", subject: Indicator, params: [], checked_in: coverage, properties: [PlanRule] }
+            PL210 { name: "requirement-inconsistent", severity: "error", subject: Indicator, params: [], checked_in: requirement, properties: [PlanRule, Plantable] }
+            PL301 { name: "bad-status-transition", severity: "error", subject: Project, params: ["transitions"], checked_in: status_transition, properties: [PlanRule] }
+            PL302 { name: "progress-decrease", severity: "error", subject: Project, params: [], checked_in: progress, properties: [PlanRule, Plantable] }
+            PL303 { name: "completion-evidence", severity: "error", subject: Project, params: [], checked_in: completion, properties: [PlanRule, Plantable] }
+            PL304 { name: "date-order", severity: "error", subject: Project, params: [], checked_in: date_order, properties: [PlanRule] }
+            PL305 { name: "investment-overrun", severity: "warning", subject: Project, params: [], checked_in: overrun, properties: [PlanRule, Plantable] }
+            PL306 { name: "missing-project", severity: "warning", subject: Project, params: [], checked_in: coverage, properties: [PlanRule] }
+            PL401 { name: "history-rewritten", severity: "error", subject: History, params: [], checked_in: history_integrity, properties: [] }
+            PL402 { name: "history-deleted", severity: "error", subject: History, params: [], checked_in: history_integrity, properties: [] }
+            PL403 { name: "rules-changed", severity: "warning", subject: History, params: [], checked_in: history_integrity, properties: [] }
+            PL501 { name: "bad-suppression", severity: "error", subject: Suppression, params: [], checked_in: suppression, properties: [] }
+            PL502 { name: "expired-suppression", severity: "error", subject: Suppression, params: [], checked_in: suppression, properties: [] }
+            PL503 { name: "unused-suppression", severity: "warning", subject: Suppression, params: [], checked_in: suppression, properties: [] }
+            PL601 { name: "citation-mismatch", severity: "error", subject: File, params: [], checked_in: registry, properties: [] }
+            PL602 { name: "table-row", severity: "error", subject: File, params: [], checked_in: registry, properties: [] }
+            PL603 { name: "unaccounted", severity: "error", subject: File, params: [], checked_in: registry, properties: [] }
+            PL604 { name: "accounting-mismatch", severity: "error", subject: File, params: [], checked_in: registry, properties: [] }
+            PL605 { name: "catalog-inconsistent", severity: "error", subject: File, params: [], checked_in: registry, properties: [] }
+            PL606 { name: "review-pending", severity: "error", subject: File, params: [], checked_in: registry, properties: [] }
+        }
+    };
+}
+pub(crate) use with_codes;
+
+macro_rules! declare_codes {
+    ($($code:ident { name: $name:literal, severity: $severity:literal, subject: $subject:ident, params: [$($param:literal),*], checked_in: $module:ident, properties: [$($property:ident),*] })*) => {
+        /// A code of the contract.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($code,)*
+        }
+
+        /// Every code, in code order.
+        pub static ALL: &[Meta] = &[
+            $(Meta {
+                code: Code::$code,
+                text: stringify!($code),
+                name: $name,
+                severity: $severity,
+                subject: Subject::$subject,
+                required_params: &[$($param),*],
+                properties: &[$(Property::$property),*],
+            },)*
+        ];
+    };
+}
+with_codes!(declare_codes);
 
 /// What the contract says of a code.
 #[derive(Debug)]
@@ -94,58 +150,22 @@ pub struct Meta {
     /// The contract's severity; a plan's rule entry may set another.
     pub severity: &'static str,
     pub subject: Subject,
-    /// Whether a plan's rule files decide where it applies (PL2xx, PL3xx).
-    pub plan_rule: bool,
     pub required_params: &'static [&'static str],
+    pub properties: &'static [Property],
 }
 
-/// Every code, in code order.
-pub static ALL: &[Meta] = &[
-    Meta { code: Code::PL001, text: "PL001", name: "yaml-syntax", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL002, text: "PL002", name: "schema", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL003, text: "PL003", name: "unknown-plan", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL004, text: "PL004", name: "bad-plan", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL005, text: "PL005", name: "bad-config", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL006, text: "PL006", name: "register-outdated", severity: "warning", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL101, text: "PL101", name: "unknown-indicator", severity: "error", subject: Subject::Indicator, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL102, text: "PL102", name: "unknown-project", severity: "error", subject: Subject::Project, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL103, text: "PL103", name: "duplicate-entry", severity: "error", subject: Subject::Indicator, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL104, text: "PL104", name: "unit-mismatch", severity: "error", subject: Subject::Indicator, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL105, text: "PL105", name: "not-responsible", severity: "error", subject: Subject::Indicator, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL106, text: "PL106", name: "bad-period", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL107, text: "PL107", name: "duplicate-report", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL108, text: "PL108", name: "path-mismatch", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL109, text: "PL109", name: "unknown-department", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL110, text: "PL110", name: "unread-report-file", severity: "warning", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL201, text: "PL201", name: "binding-regression", severity: "error", subject: Subject::Indicator, plan_rule: true, required_params: &["tolerance"] },
-    Meta { code: Code::PL202, text: "PL202", name: "target-breach", severity: "error for binding, warning otherwise", subject: Subject::Indicator, plan_rule: true, required_params: &["band"] },
-    Meta { code: Code::PL203, text: "PL203", name: "off-trajectory", severity: "warning", subject: Subject::Indicator, plan_rule: true, required_params: &["margin"] },
-    Meta { code: Code::PL204, text: "PL204", name: "requirement-missing", severity: "error for binding, warning otherwise", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL205, text: "PL205", name: "requirement-not-met", severity: "error for binding, warning otherwise", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL206, text: "PL206", name: "cumulative-decrease", severity: "error", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL207, text: "PL207", name: "implausible-value", severity: "error", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL208, text: "PL208", name: "missing-indicator", severity: "error for binding, warning otherwise", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL209, text: "PL209", name: "binding-pending", severity: "warning; error once `expected_by` has passed or lies after 31 December of the year after the period", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL210, text: "PL210", name: "requirement-inconsistent", severity: "error", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL301, text: "PL301", name: "bad-status-transition", severity: "error", subject: Subject::Project, plan_rule: true, required_params: &["transitions"] },
-    Meta { code: Code::PL302, text: "PL302", name: "progress-decrease", severity: "error", subject: Subject::Project, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL303, text: "PL303", name: "completion-evidence", severity: "error", subject: Subject::Project, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL304, text: "PL304", name: "date-order", severity: "error", subject: Subject::Project, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL305, text: "PL305", name: "investment-overrun", severity: "warning", subject: Subject::Project, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL306, text: "PL306", name: "missing-project", severity: "warning", subject: Subject::Project, plan_rule: true, required_params: &[] },
-    Meta { code: Code::PL401, text: "PL401", name: "history-rewritten", severity: "error", subject: Subject::History, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL402, text: "PL402", name: "history-deleted", severity: "error", subject: Subject::History, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL403, text: "PL403", name: "rules-changed", severity: "warning", subject: Subject::History, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL501, text: "PL501", name: "bad-suppression", severity: "error", subject: Subject::Suppression, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL502, text: "PL502", name: "expired-suppression", severity: "error", subject: Subject::Suppression, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL503, text: "PL503", name: "unused-suppression", severity: "warning", subject: Subject::Suppression, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL601, text: "PL601", name: "citation-mismatch", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL602, text: "PL602", name: "table-row", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL603, text: "PL603", name: "unaccounted", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL604, text: "PL604", name: "accounting-mismatch", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL605, text: "PL605", name: "catalog-inconsistent", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-    Meta { code: Code::PL606, text: "PL606", name: "review-pending", severity: "error", subject: Subject::File, plan_rule: false, required_params: &[] },
-];
+/// The contract's severity in Chinese: each form the contract uses, once.
+fn zh_severity(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "error" => "错误",
+        "warning" => "警告",
+        "error for binding, warning otherwise" => "约束性指标为错误，其他为警告",
+        "warning; error once `expected_by` has passed or lies after 31 December of the year after the period" => {
+            "警告；`expected_by` 已过，或晚于报告年度次年12月31日时为错误"
+        }
+        _ => return None,
+    })
+}
 
 /// What the contract says of the code a text names ("PL201"), if it has it.
 pub fn meta_of(text: &str) -> Option<&'static Meta> {
@@ -173,8 +193,16 @@ impl Code {
     pub fn subject(self) -> Subject {
         self.meta().subject
     }
+    /// The contract's severity in Chinese.
+    pub fn severity_zh(self) -> &'static str {
+        zh_severity(self.severity()).unwrap_or(self.severity())
+    }
     pub fn plan_rule(self) -> bool {
-        self.meta().plan_rule
+        self.has(Property::PlanRule)
+    }
+    /// Whether the code has a [`Property`].
+    pub fn has(self, property: Property) -> bool {
+        self.meta().properties.contains(&property)
     }
     pub fn required_params(self) -> &'static [&'static str] {
         self.meta().required_params
@@ -209,5 +237,18 @@ mod tests {
             assert_eq!(Code::parse(m.text), Some(m.code));
         }
         assert_eq!(Code::parse("PL999"), None);
+    }
+
+    /// Every severity the contract writes has its Chinese.
+    #[test]
+    fn every_severity_has_its_chinese() {
+        for m in ALL {
+            assert!(
+                zh_severity(m.severity).is_some(),
+                "{}: {:?}",
+                m.text,
+                m.severity
+            );
+        }
     }
 }

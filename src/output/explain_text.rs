@@ -177,7 +177,7 @@ impl ExplainText {
         use ExplainText as X;
         match (self, lang) {
             (X::Title(info), En) => format!("{} {} ({})", info.code, info.code.name(), info.code.severity()),
-            (X::Title(info), Zh) => format!("{} {}（{}）", info.code, info.code.name(), info.zh.severity),
+            (X::Title(info), Zh) => format!("{} {}（{}）", info.code, info.code.name(), info.code.severity_zh()),
             (X::WhatItChecks, En) => "What it checks:".into(),
             (X::WhatItChecks, Zh) => "检查什么：".into(),
             (X::Why, En) => "Why:".into(),

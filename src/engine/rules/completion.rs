@@ -1,6 +1,6 @@
 //! PL303: a completed project has a completion date, evidence and 100% progress.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{ProjProblem, ProjectMsg};
 use crate::model::code::Code;
@@ -12,8 +12,7 @@ pub const PL303: CodeInfo = CodeInfo {
     why: "completion is what the ledger counts; it must be dated and backed by the 验收/竣工 documents",
     example: "projects:\n  - id: P0901\n    status: completed\n    progress: 100\n    evidence: []\n",
     fix: "add the completion date and the acceptance documents under `evidence`, and set progress to 100",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "状态为已建成（`completed`），却没有竣工日期（`completed`）、没有验收材料（`evidence`），或形象进度不到 100。",
         why: "建成是台账统计的内容，必须有日期，并有验收、竣工材料为证。",
         example: "projects:\n  - id: P0901\n    status: completed\n    progress: 100\n    evidence: []   # 没有验收材料，也没有竣工日期\n",

@@ -2,7 +2,7 @@
 //! is responsible for; `pending` counts as reported, but a pending binding
 //! indicator is flagged.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::{Diagnostic, Location};
 use crate::diagnostics::messages::{IndicatorMsg, Note, ProjectMsg, ServerText};
 use crate::model::code::Code;
@@ -15,8 +15,7 @@ pub const PL208: CodeInfo = CodeInfo {
     why: "the plan office's evaluation needs every indicator every year; a silent gap looks like a figure nobody wanted to show",
     example: "department: eco-env\nindicators:\n  - id: I14\n    value: 97.6\n# I15..I20 missing\n",
     fix: "add the indicator with its `value`, or with `pending: {reason, expected_by}` when the figure is not yet published (`plan-lint init` writes every entry the department owes)",
-    zh: Explain {
-        severity: "约束性指标为错误，其他为警告",
+    zh: ChineseTexts {
         summary: "部门漏报了由本部门负责的指标（填报为待报 `pending` 也算已报）。",
         why: "规划主管部门每年评估都需要每个指标的数据；不声不响的空缺，看起来就像有人不愿公布的数据。",
         example: "department: eco-env\nindicators:\n  - id: I14\n    value: 97.6\n# 漏报 I15 至 I20\n",
@@ -31,8 +30,7 @@ pub const PL209: CodeInfo = CodeInfo {
     why: "a binding indicator cannot be judged until its figure arrives; `expected_by` is a promise, and a figure that cannot arrive in time for the next report is not pending but missing",
     example: "indicators:\n  - id: I16\n    pending: {reason: 统计年鉴尚未发布, expected_by: 2024-06-30}\n",
     fix: "submit the figure as soon as it is published (by `expected_by`), replacing `pending` with `value`",
-    zh: Explain {
-        severity: "警告；`expected_by` 已过，或晚于报告年度次年12月31日时为错误",
+    zh: ChineseTexts {
         summary: "约束性指标填报为待报（`pending`）：`expected_by` 未到时为警告；已过（以 `--today` 为准），或晚于报告年度次年12月31日时为错误。",
         why: "约束性指标在数据到来之前无法评判；`expected_by` 是一个承诺，赶不上下一期报告的数据不是待报，而是缺报。",
         example: "indicators:\n  - id: I16\n    pending: {reason: 统计年鉴尚未发布, expected_by: 2024-06-30}\n",
@@ -47,8 +45,7 @@ pub const PL306: CodeInfo = CodeInfo {
     why: "the key-project ledger (重点项目跟踪台账) needs each project's status every year, including projects not yet started",
     example: "department: water\nprojects: []\n",
     fix: "add the project with its status and progress (`planned`, progress 0, if nothing has started)",
-    zh: Explain {
-        severity: "警告",
+    zh: ChineseTexts {
         summary: "部门漏报了由本部门负责的项目。",
         why: "重点项目跟踪台账每年都需要每个项目的状态，包括尚未开工的项目。",
         example: "department: water\nprojects: []   # 本部门负责的项目一个也没报\n",

@@ -1,6 +1,6 @@
 //! PL304: project dates are in order and plausible.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::{Diagnostic, Location};
 use crate::diagnostics::messages::{DateField, Note, ProjectMsg};
 use crate::model::code::Code;
@@ -12,8 +12,7 @@ pub const PL304: CodeInfo = CodeInfo {
     why: "dates out of order are typing errors (2032 for 2023) that make durations and completion years wrong",
     example: "projects:\n  - id: P0901\n    status: completed\n    started: 2023-05-01\n    completed: 2022-12-30\n",
     fix: "correct the date; dates are written YYYY-MM-DD",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "开工日期（`started`）晚于竣工日期（`completed`），或某个日期晚于报送日期（`submitted`），或早于规划期第一年之前五年。",
         why: "先后颠倒的日期是录入错误（2023 写成了 2032），会使工期和建成年份出错。",
         example: "projects:\n  - id: P0901\n    status: completed\n    started: 2023-05-01\n    completed: 2022-12-30   # 早于开工日期\n",

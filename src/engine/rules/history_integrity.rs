@@ -1,7 +1,7 @@
 //! PL401, PL402 (with `--base REV`): accepted reports change only where
 //! the plan office's revision decisions allow, and never leave the record.
 
-use super::{CodeInfo, Explain};
+use super::{ChineseTexts, CodeInfo};
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Changed, Deviation, HistoryMsg, Note};
 use crate::load::decisions::{Decision, RevisionEntry};
@@ -15,8 +15,7 @@ pub const PL401: CodeInfo = CodeInfo {
     why: "accepted reports are the plan's record: a figure changed after acceptance needs the plan office's decision, which the department cannot write, or history is silently rewritten",
     example: "# progress/2022/eco-env.yaml, accepted with I14 value 97.5, now says\nindicators:\n  - id: I14\n    value: 97.9\n",
     fix: "undo the change, or write the figure the revision decision approves; if the accepted figure was wrong, ask the plan office to record a revision decision (decisions/, kind: revision, `entries: [{target: I14, value: 97.4}]`), then update the branch",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "在合并基点已被接受的报告，现在读出的内容变了（注释、格式、引号和键的顺序不算；数字按数值比较，100、100.0 和 1e2 是同一个数），且不是规划主管部门决定登记簿（以合并基点为准）中修订决定所批准的改动：修订决定逐条列明条目及报告现在可以填报的数值（或 `remove: true`），其他字段、其他数值、其他条目的改动都是改写；用 `value` 替换待报的 `pending` 不算改写。",
         why: "已接受的报告是规划实施的记录：接受后改动数据，需要规划主管部门作出决定，而部门无权写入这项决定；否则历史就被悄悄改写了。",
         example: "# progress/2022/eco-env.yaml 接受时 I14 为 97.5，现在写的是\nindicators:\n  - id: I14\n    value: 97.9\n",
@@ -31,8 +30,7 @@ pub const PL402: CodeInfo = CodeInfo {
     why: "a removed report takes a year out of the record and out of every later comparison",
     example: "# git mv progress/2022/eco-env.yaml progress/2022/eco-env.yaml.bak\n",
     fix: "restore the report under progress/<period>/<department>.yaml with its department and period; to correct it, the plan office records a revision decision",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "某个部门某一年度在合并基点有已接受的报告，现在却没有了，不论是怎么去掉的：删除、改成不会被读取的文件名、移出数据目录、直接修改 `period` 或 `department`、换成链接（保持部门和年度不变的改名不算删除）。",
         why: "删掉一份报告，就从记录中去掉了一年，以后的每一次比较也都少了这一年。",
         example: "# 改名：git mv progress/2022/eco-env.yaml progress/2022/eco-env.yaml.bak\n",
@@ -387,8 +385,7 @@ pub const PL403: CodeInfo = CodeInfo {
     why: "a pull request must not weaken the rules that judge it: the configuration and plan of its base decide, and the change is shown for review",
     example: "# the pull request edits plan-lint.toml:\n[severity]\nPL203 = \"warning\"\n",
     fix: "nothing, if the change is intended: it applies to pull requests after this one is merged; have the rule owners (CODEOWNERS) review it",
-    zh: Explain {
-        severity: "警告",
+    zh: ChineseTexts {
         summary: "使用 `--base` 时，拉取请求修改、新增或删除了 `plan-lint.toml`、`--plan` 指定的文件夹或决定登记簿中的文件；本拉取请求按合并基点的版本评判（合并基点没有的就视为没有），这些改动在合并后生效。",
         why: "拉取请求不能放宽评判它自己的规则：以其合并基点的配置和规划为准，改动则列出来供审核。",
         example: "# 拉取请求修改了 plan-lint.toml：\n[severity]\nPL203 = \"warning\"\n",

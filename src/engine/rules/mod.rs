@@ -46,8 +46,18 @@ pub struct CodeInfo {
     /// The same texts in Chinese, beside the English so that a code cannot
     /// be added without them: a `CodeInfo` without `zh` does not compile,
     /// and `registry`'s tests require every field of it to be Chinese.
-    pub zh: Explain,
+    pub zh: ChineseTexts,
     pub check: Option<CheckFn>,
+}
+
+/// A code's explain texts in Chinese as its rule writes them: its severity
+/// is the contract's ([`Code::severity_zh`]), not written again here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChineseTexts {
+    pub summary: &'static str,
+    pub why: &'static str,
+    pub example: &'static str,
+    pub fix: &'static str,
 }
 
 /// A code's explain texts in one language: its severity as the contract
@@ -73,7 +83,13 @@ impl CodeInfo {
                 example: self.example,
                 fix: self.fix,
             },
-            crate::diagnostics::messages::Lang::Zh => self.zh,
+            crate::diagnostics::messages::Lang::Zh => Explain {
+                severity: self.code.severity_zh(),
+                summary: self.zh.summary,
+                why: self.zh.why,
+                example: self.zh.example,
+                fix: self.zh.fix,
+            },
         }
     }
 }

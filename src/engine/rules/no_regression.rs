@@ -1,6 +1,6 @@
 //! PL201: a binding level indicator must not move in its worse direction.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{IndicatorMsg, Note};
 use crate::model::code::Code;
@@ -12,8 +12,7 @@ pub const PL201: CodeInfo = CodeInfo {
     why: "约束性 indicators are commitments the district must keep: the plan's environmental figures may not regress from one year to the next. Where the plan's own binding target lies at or below the baseline (森林覆盖率 41.75 → 41.68), the plan permits movement down to that floor: the rule entry for such targets sets the severity of a fall that stays above it, and a fall across it is PL202",
     example: "# progress/2022/eco-env.yaml has I14 value 97.5\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",
     fix: "if the figure is wrong, correct it; if it is right, explain the fall in `note` and send the plan office its source: only a suppression decision in its register (decisions/) excepts it, a report's own `approved_by` grants nothing",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "约束性指标中的水平类指标（按当年数值考核，如空气质量优良率、森林覆盖率）较上期向不利方向变化，且幅度超过规则的容差。",
         why: "约束性指标是全区必须兑现的承诺：规划中的生态环境指标不得逐年倒退。规划自身的约束性目标值不高于基期值的（森林覆盖率 41.75 → 41.68），规划允许下降到这条底线为止：对这类目标，仍在底线以上的下降按相应规则条目规定的级别报告，跌破底线的则是 PL202。",
         example: "# progress/2022/eco-env.yaml 中 I14 为 97.5\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",

@@ -1,6 +1,6 @@
 //! PL305: completed investment above the planned total.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::{Diagnostic, Location};
 use crate::diagnostics::messages::{Note, ProjectMsg};
 use crate::model::code::Code;
@@ -14,8 +14,7 @@ pub const PL305: CodeInfo = CodeInfo {
     example:
         "projects:\n  - id: P0901\n    investment: {planned_total: 3.2, completed_to_date: 4.1}\n",
     fix: "check the unit (亿元); if the overrun is real, report the approved new planned total",
-    zh: Explain {
-        severity: "警告",
+    zh: ChineseTexts {
         summary: "累计完成投资（`completed_to_date`）超过计划总投资（`planned_total`）。",
         why: "超支需要调整后的预算；否则就是单位填错了（按万元填了数，单位却是亿元）。",
         example: "projects:\n  - id: P0901\n    investment: {planned_total: 3.2, completed_to_date: 4.1}   # 单位为亿元\n",

@@ -2,7 +2,7 @@
 //! report schema. The loading itself lives in `yaml` and `schema`; this file
 //! holds what plan-lint says about the two codes.
 
-use super::{CodeInfo, Explain};
+use super::{ChineseTexts, CodeInfo};
 use crate::model::code::Code;
 
 pub const PL001: CodeInfo = CodeInfo {
@@ -11,8 +11,7 @@ pub const PL001: CodeInfo = CodeInfo {
     why: "a report that cannot be read cannot be checked; a duplicate key silently drops one of two values, and a GBK file shows as garbage on other machines",
     example: "indicators:\n  - id: I14\n    value: 97.6\n    value: 97.8\n",
     fix: "correct the YAML at the place shown: remove the duplicate key, indent with spaces, save the file as UTF-8",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "文件不是有效的 YAML：有语法错误、同一字段写了两次、缩进里用了制表符（Tab）、锚点引用（`&`、`*`）展开后过大或嵌套过深、文件超过大小上限、用了标签（`!!`）、一个文件里有多份文档、不是 UTF-8 编码，或检查过程中文件被改动了。",
         why: "读不了的报告就无法检查；同一字段写两次，会悄悄丢掉其中一个数值；GBK 编码的文件在别的电脑上会显示成乱码。",
         example: "indicators:\n  - id: I14\n    value: 97.6\n    value: 97.8   # 同一字段写了两次\n",
@@ -27,8 +26,7 @@ pub const PL002: CodeInfo = CodeInfo {
     why: "a typo in a key must never pass silently: `valeu: 97.6` would otherwise be a report without a value",
     example: "indicators:\n  - id: I14\n    value: \"98以上\"\n",
     fix: "write the key as the schema names it (`plan-lint schema report`), and numbers as plain numbers: value: 98",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "报告内容不符合报告格式：缺少字段或有未知字段、数值类型不对、项目状态不存在、数字写成了文字。",
         why: "字段名写错绝不能悄悄通过：否则 `valeu: 97.6` 就成了一个没有数值的指标。",
         example: "indicators:\n  - id: I14\n    value: \"98以上\"   # 数字写成了文字\n",

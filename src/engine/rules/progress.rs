@@ -1,6 +1,6 @@
 //! PL302: a project's progress and completed investment never fall.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{Measure, Note, ProjectMsg};
 use crate::engine::history::Fact;
@@ -15,8 +15,7 @@ pub const PL302: CodeInfo = CodeInfo {
     why: "形象进度 and completed investment accumulate; a lower figure means one of the two years is wrong",
     example: "# 2022: progress 65\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 60\n",
     fix: "report the cumulative figure to date; if last year's figure was wrong, ask the plan office for a revision decision naming that report (decisions/, trust.md): only with it may the accepted report be corrected, otherwise the change is PL401",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "`progress`（形象进度）或 `investment` 下的 `completed_to_date`（累计完成投资）低于上期。",
         why: "形象进度和累计完成投资只增不减；数值变小，说明两年中有一年的数据是错的。",
         example: "# 2022年：progress 为 65\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 60\n",

@@ -1,6 +1,6 @@
 //! PL207: a value must be plausible for what it measures.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::IndicatorMsg;
 use crate::model::code::Code;
@@ -13,8 +13,7 @@ pub const PL207: CodeInfo = CodeInfo {
     why: "a share above 100% or a negative count is a typing error (976 for 97.6), and so is a growth rate of −100% or less, or an amount written where its growth rate belongs (45000 for 城镇居民人均可支配收入's 8%): each would distort every comparison after it. A share below 1% where the plan's figures are 10% or more is likely a fraction (0.978 for 97.8%): a warning, since it may be true",
     example: "indicators:\n  - id: I14\n    value: 976\n",
     fix: "check the decimal point and the unit: a share is written in percent (97.6), a count in the plan's unit",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "数值超出目录给该指标的范围（占比：0—100；数量：不小于 0），并可由规则条目进一步收窄（增速：须大于 −100，且不超过该条目规定的上限），或者不是有限的数字。",
         why: "占比超过 100% 或数量为负，是录入错误（97.6 写成了 976）；增速不大于 −100%，或在该填增速的地方填了金额（城镇居民人均可支配收入的目标是增长 8%，却填了 45000），也是录入错误：这些错误会扭曲之后的每一次比较。规划数值在 10% 以上的占比却填了不到 1%，很可能写成了小数（97.8% 写成 0.978）：只作警告，因为也可能属实。",
         example: "indicators:\n  - id: I14\n    value: 976   # 应为 97.6\n",

@@ -2,7 +2,7 @@
 //! names: the plan and format version, indicator and project ids, units,
 //! departments, periods, and the file's place in the data repository.
 
-use super::{CodeInfo, Explain};
+use super::{ChineseTexts, CodeInfo};
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{
     DeptHint, Entity, IndicatorHint, Note, PlanMsg, PlanOfYear, ProjectHint, ReportMsg,
@@ -22,8 +22,7 @@ pub const PL003: CodeInfo = CodeInfo {
     why: "every other check depends on the plan the report is judged by; a wrong plan id would judge it by nothing",
     example: "version: 1\nplan: nanming-14th\n",
     fix: "write the plan id exactly (`plan-lint plan` prints it: nanming-14th-fyp) and `version: 1`",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "`plan` 写的不是已加载的规划，或 `version` 不是 plan-lint 认识的格式版本。",
         why: "其他所有检查都取决于报告按哪个规划评判；规划代号写错，报告就无从评判。",
         example: "version: 1\nplan: nanming-14th   # 应为 nanming-14th-fyp\n",
@@ -37,8 +36,7 @@ pub const PL101: CodeInfo = CodeInfo {
     why: "a figure under an unknown id is counted for no target and checked by no rule",
     example: "indicators:\n  - id: I41\n    value: 41.7\n",
     fix: "use the catalog id (`plan-lint plan` lists them; 专栏2-1 序号N is IN with two digits, e.g. I15)",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "指标编号不在规划的指标目录中。",
         why: "编号不存在的数据既不计入任何目标，也不受任何规则检查。",
         example: "indicators:\n  - id: I41   # 目录中没有 I41（是 I14 吗？）\n    value: 41.7\n",
@@ -52,8 +50,7 @@ pub const PL102: CodeInfo = CodeInfo {
     why: "project progress is tracked against the plan's 专栏 list; a wrong id or name attaches the figures to the wrong project",
     example: "projects:\n  - id: P0999\n    status: planned\n    progress: 0\n",
     fix: "use the id and the exact name that `plan-lint plan --department <code>` lists",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "项目编号不在项目目录中，或 `name` 与目录中的项目名称不一致。",
         why: "项目进度按规划专栏中的项目清单跟踪；编号或名称写错，数据就记到了别的项目上。",
         example: "projects:\n  - id: P0999   # 目录中没有 P0999\n    status: planned\n    progress: 0\n",
@@ -67,8 +64,7 @@ pub const PL103: CodeInfo = CodeInfo {
     why: "two figures for one target in one year leave it open which one counts",
     example: "indicators:\n  - id: I14\n    value: 97.6\n  - id: I14\n    value: 97.8\n",
     fix: "keep one entry per indicator and project",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "同一份报告中，同一个指标或项目出现了两次。",
         why: "同一年同一目标有两个数据，就说不清以哪个为准。",
         example: "indicators:\n  - id: I14\n    value: 97.6\n  - id: I14   # 第二次出现\n    value: 97.8\n",
@@ -82,8 +78,7 @@ pub const PL104: CodeInfo = CodeInfo {
     why: "a figure in another unit (万人 for 人, ‰ for %) compares wrongly with every target and every earlier year",
     example: "indicators:\n  - id: I16\n    value: 15.2\n    unit: 公顷\n",
     fix: "convert the figure to the plan's unit and write that unit, or leave `unit` out",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "指标的 `unit`（单位）与目录中的单位不一致。",
         why: "换了单位的数据（该用“人”却用了“万人”，该用“%”却用了“‰”）与每个目标值、每个往年数据的比较都会出错。",
         example: "indicators:\n  - id: I16\n    value: 15.2\n    unit: 公顷   # 规划的单位是平方米\n",
@@ -97,8 +92,7 @@ pub const PL105: CodeInfo = CodeInfo {
     why: "two departments reporting one figure can disagree, and a figure filed by a department that does not answer for it could become another department's \"previous value\" (a forged history): only the responsible department's record is the indicator's history (trust.md, \"The record (version 3)\")",
     example: "department: education\nindicators:\n  - id: I14\n    value: 97.6\n",
     fix: "leave the entry to the responsible department, or record the change of responsibility in plan-lint.toml",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "部门报送了在该年度不由本部门负责的指标或项目；该条目不进入历史数据和实施情况统计，只有规划主管部门决定登记簿中的决定可以豁免这一结果。",
         why: "两个部门报同一个数据，可能互相矛盾；不由本部门负责的数据如果进入历史，就会成为负责部门的“上年数值”（伪造历史）。指标的历史只来自负责部门自己的报告。",
         example: "department: education\nindicators:\n  - id: I14   # I14 由 eco-env 负责\n    value: 97.6\n",
@@ -112,8 +106,7 @@ pub const PL106: CodeInfo = CodeInfo {
     why: "a report can only cover a plan year that has begun, and cannot be submitted in the future",
     example: "period: 2026\nsubmitted: 2025-01-10\n",
     fix: "set `period` to the reporting year (2021–2025) and `submitted` to the real submission date",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "`period`（报告年度）不在规划期内或晚于 `submitted`（报送日期）所在的年份，或 `submitted` 晚于今天。",
         why: "报告只能针对已经开始的规划年度，报送日期也不能在将来。",
         example: "period: 2026   # 规划期为 2021—2025年\nsubmitted: 2025-01-10\n",
@@ -127,8 +120,7 @@ pub const PL107: CodeInfo = CodeInfo {
     why: "history must have one value per department and year; a second file makes it ambiguous",
     example: "# progress/2023/eco-env.yaml and progress/2023/eco-env-v2.yaml both say\ndepartment: eco-env\nperiod: 2023\n",
     fix: "find the report on record for the period (the one in its year's folder, merged earlier) and leave it; a copy of it made for the next year says the old `period`: correct that `period`. Never delete a report on record: that is PL402",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "同一部门同一年度有两份报告。",
         why: "历史记录中每个部门每年只能有一个数据；多出一个文件，就说不清以哪个为准。",
         example: "# progress/2023/eco-env.yaml 和 progress/2023/eco-env-v2.yaml 都写着\ndepartment: eco-env\nperiod: 2023\n",
@@ -142,8 +134,7 @@ pub const PL108: CodeInfo = CodeInfo {
     why: "history, status and the pull request's record are the reports at their places (trust.md, \"The record (version 3)\"): a file elsewhere — `progress/2022/a/eco-env.yaml` claiming another department, a report under another year's or department's name, a folder name git writes quoted — could otherwise become another department's \"previous value\" or escape its code owners' review; a draft outside the data root is exempt",
     example: "# progress/2023/eco-env.yaml\ndepartment: eco-env\nperiod: 2022\n# or: progress/2022/a/eco-env.yaml, progress/eco-env.yaml\n",
     fix: "if the file is this place's report, correct `period`/`department` (for a copy of last year's report: `period`, `submitted` and the figures); otherwise save the report at progress/<period>/<department>.yaml — never over a report already there — and keep other files outside the data root",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "报告不在应在的位置：数据目录中只读取 `<年度>/<部门代码>.yaml`（或 `.yml`），且 `period` 为该年度、`department` 为该部门；数据目录中任何其他 `.yaml`/`.yml` 文件（任意层级、任意文件夹名）、路径与字段不一致的文件、名称不是有效 UTF-8 或含控制字符的文件或文件夹，都是 PL108，都不计入记录。",
         why: "历史数据、实施情况统计和拉取请求的记录都只认放在应在位置的报告：放在别处的文件（如自称其他部门的 `progress/2022/a/eco-env.yaml`）、存放在别的年份或部门名下的报告、git 会加引号显示的文件夹名，否则可能成为其他部门的“上年数值”，或绕过代码负责人的审核；数据目录外的草稿不算。",
         example: "# 文件 progress/2023/eco-env.yaml 中写着\ndepartment: eco-env\nperiod: 2022\n# 或：progress/2022/a/eco-env.yaml、progress/eco-env.yaml\n",
@@ -157,8 +148,7 @@ pub const PL110: CodeInfo = CodeInfo {
     why: "Windows hides extensions: a report saved as eco-env.yaml.txt or renamed to eco-env.yaml.bak silently leaves the record, and with it every comparison against it",
     example: "progress/2024/eco-env.yaml.bak\n",
     fix: "rename a report to <department>.yaml; remove copies and backups from the data root (git keeps every earlier version)",
-    zh: Explain {
-        severity: "警告",
+    zh: ChineseTexts {
         summary: "数据目录中有文件看起来是报告，却不会被读取（`*.YAML`、`*.YML`、`*.yaml.bak`、`*.yaml~`、`*.yaml.txt`、`*.yml.txt` 等），或是电子表格（`*.xlsx`、`*.xls`、`*.ods`、`*.csv`：只有 YAML 报告才计入）。",
         why: "Windows 默认隐藏扩展名：另存成 eco-env.yaml.txt 或改名为 eco-env.yaml.bak 的报告会悄悄脱离记录，与它的每一次比较也随之消失。",
         example: "progress/2024/eco-env.yaml.bak\n",
@@ -173,8 +163,7 @@ pub const PL109: CodeInfo = CodeInfo {
     why: "responsibilities, coverage and history are keyed by the department code",
     example: "department: 区生态环境局\n",
     fix: "write the department's code, not its name (`plan-lint plan` lists codes and names)",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "`department` 不是规划部门名录中的部门代码。",
         why: "职责、报送情况和历史数据都按部门代码对应。",
         example: "department: 区生态环境局   # 应写部门代码 eco-env\n",

@@ -4,7 +4,7 @@
 //! decisions register (trust.md). A department cannot set its own bar: the
 //! report's own `requirement` block is at most a copy, and must agree.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::{Diagnostic, Location};
 use crate::diagnostics::messages::{IndicatorMsg, Note};
 use crate::model::code::Code;
@@ -16,8 +16,7 @@ pub const PL204: CodeInfo = CodeInfo {
     why: "\"达到省要求\" can only be judged against the figure the province set for the year; a figure the department writes itself would let it set its own bar, so only the plan office's register (trust.md) records it",
     example: "indicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: -10, source: 自定}   # grants nothing\n# and decisions/ has no requirement for I18 in this period\n",
     fix: "send the plan office the document that set the year's figure; it records a `kind: requirement` decision in decisions/ (then update the branch)",
-    zh: Explain {
-        severity: "约束性指标为错误，其他为警告",
+    zh: ChineseTexts {
         summary: "相对目标（专栏2-1 序号17—19 的市、省要求，以及目录中与外部数据比较的目标）在规划主管部门的决定登记簿中没有本年度的要求。",
         why: "“达到省要求”只能对照省里为当年定的数值来评判；部门自己写的数值等于自己给自己定标准，所以只有规划主管部门的决定登记簿才能登记它。",
         example: "indicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: -10, source: 自定}   # 不起作用\n# 决定登记簿 decisions/ 中也没有 I18 本年度的要求\n",
@@ -32,8 +31,7 @@ pub const PL205: CodeInfo = CodeInfo {
     why: "a relative target is met only when the district's figure meets the city's or province's figure for the year by the target's comparison: a reduction at least the required one (序号17-19), a growth strictly above the city's average (高于), a rank at most the one counted as 前列 or 靠前",
     example: "# decisions/2023.yaml: {id: R2023-I18, kind: requirement, target: I18, period: 2023, value: 2.0, ...}\nindicators:\n  - id: I18\n    value: 1.8\n",
     fix: "check the figure against its source; if it is right the target was missed, which only a suppression decision of the plan office accepts",
-    zh: Explain {
-        severity: "约束性指标为错误，其他为警告",
+    zh: ChineseTexts {
         summary: "数值未达到决定登记簿为本年度登记的要求（按目录中该目标的比较方式；序号17—19 填的是本年度的降低率，单位为 %，不低于要求即为达到）。",
         why: "相对目标只有在全区数值按该目标的比较方式达到市或省当年的数值时才算完成：降低率不低于要求（序号17—19），增速高于全市平均（“高于”不含等于），排名不低于算作“前列”或“靠前”的名次。",
         example: "# decisions/2023.yaml 中登记：{id: R2023-I18, kind: requirement, target: I18, period: 2023, value: 2.0, ...}\nindicators:\n  - id: I18\n    value: 1.8   # 低于要求的 2.0\n",
@@ -48,8 +46,7 @@ pub const PL210: CodeInfo = CodeInfo {
     why: "one requirement judges the target: a different figure in the report is a copying error or an attempt to set the bar, and either misleads the reader",
     example: "# decisions/: R2023-I18 requires 2.0 for 2023\nindicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: 1.5, source: 黔环发〔2023〕12号}\n",
     fix: "write the register's figure, or remove `requirement:` from the entry",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "报告中 `requirement` 下的 `value` 与决定登记簿为该指标、该年度登记的要求不一致。",
         why: "评判目标的要求只有一个：报告里写的不同数值，要么是抄错了，要么是想自定标准，两者都会误导读者。",
         example: "# decisions/ 中 R2023-I18 要求2023年为 2.0\nindicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: 1.5, source: 黔环发〔2023〕12号}\n",

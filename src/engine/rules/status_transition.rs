@@ -1,6 +1,6 @@
 //! PL301: a project's status can only change as the rule's transitions allow.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{Note, ProjectMsg};
 use crate::model::code::Code;
@@ -11,8 +11,7 @@ pub const PL301: CodeInfo = CodeInfo {
     why: "a completed project that is under construction again means either last year's completion or this year's status is wrong; the ledger must not be rewritten silently",
     example: "# 2022: P0901 status completed\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 90\n",
     fix: "correct the status; if last year's report was wrong, ask the plan office to record a revision decision (decisions/, kind: revision, listing the project) and correct that report",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "与上期相比不可能发生的状态变化（如已建成 `completed` → 在建 `under_construction`，已取消 `cancelled` 之后的任何变化），且规划主管部门没有针对该报告、该项目的修订决定；停缓建 `suspended` → 已建成 `completed` 属于正常变化。",
         why: "已建成的项目又变成在建，说明去年的“已建成”或今年的状态有一个是错的；项目台账不能被悄悄改写。",
         example: "# 2022年：P0901 为 completed（已建成）\nperiod: 2023\nprojects:\n  - id: P0901\n    status: under_construction\n    progress: 90\n",

@@ -4,7 +4,7 @@
 //! register suppresses those), not be expired, and match a finding. A
 //! suppressed finding is still listed, marked suppressed.
 
-use super::{registry, CodeInfo, Explain};
+use super::{registry, ChineseTexts, CodeInfo};
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Note, SuppressionMsg};
 use crate::load::decisions::{within_approved, DecisionKind, Register};
@@ -18,8 +18,7 @@ pub const PL501: CodeInfo = CodeInfo {
     why: "a suppression is an exception to the plan: it must say why, and a department cannot grant itself an exception on a binding indicator — the plan office's register, which departments cannot write, is the only place such an exception comes from",
     example: "suppressions:\n  - rule: PL201\n    target: I14\n    reason: 沙尘天气\n    approved_by: 区发展和改革局   # grants nothing\n",
     fix: "give a reason, a known rule and target; for a binding indicator remove the entry and ask the plan office to record a suppression decision in decisions/ (then update the branch)",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "报告中的豁免没有写理由、规则代码或目标不存在、所豁免的规则被规划标为不可豁免，或针对的是约束性指标的问题（这些只有规划主管部门决定登记簿中的决定才能豁免；报告中的 `approved_by` 不起作用）。",
         why: "豁免是规划的例外：必须说明理由；部门也不能给自己的约束性指标开例外——部门无权写入的规划主管部门决定登记簿，是这类例外唯一的来源。",
         example: "suppressions:\n  - rule: PL201\n    target: I14\n    reason: 沙尘天气\n    approved_by: 区发展和改革局   # 不起作用\n",
@@ -33,8 +32,7 @@ pub const PL502: CodeInfo = CodeInfo {
     why: "an exception granted for a time must not carry over into later reports unnoticed",
     example: "submitted: 2025-01-15\nsuppressions:\n  - {rule: PL203, target: I01, reason: 疫情影响, until: 2024-12-31}\n",
     fix: "remove the suppression, or ask for it to be renewed with a new `until`",
-    zh: Explain {
-        severity: "错误",
+    zh: ChineseTexts {
         summary: "豁免的 `until`（有效期）早于报告的报送日期 `submitted`。",
         why: "有期限的例外，不能不知不觉地延续到以后的报告中。",
         example: "submitted: 2025-01-15\nsuppressions:\n  - {rule: PL203, target: I01, reason: 疫情影响, until: 2024-12-31}   # 已过期\n",
@@ -48,8 +46,7 @@ pub const PL503: CodeInfo = CodeInfo {
     why: "a stale exception hides the next real finding for the same rule and target",
     example: "suppressions:\n  - {rule: PL203, target: I02, reason: 疫情影响}\n# and I02 is on its path\n",
     fix: "remove the suppression (a decision: the plan office removes it from the register, or corrects its department, period, rule, target or figure)",
-    zh: Explain {
-        severity: "警告",
+    zh: ChineseTexts {
         summary: "报告中的豁免没有对应任何问题，或（全面检查时）决定登记簿中的某项决定没有对应任何内容。",
         why: "用不上的例外，会掩盖同一规则、同一目标下一次真正的问题。",
         example: "suppressions:\n  - {rule: PL203, target: I02, reason: 疫情影响}\n# 而 I02 符合进度，没有问题可豁免\n",

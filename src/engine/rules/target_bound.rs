@@ -3,7 +3,7 @@
 //! annual-average rate on its average in the plan's final year.
 
 use super::trajectory::{relate_averaged, round2, with_plan_target};
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{IndicatorMsg, Note};
 use crate::model::code::Code;
@@ -15,8 +15,7 @@ pub const PL202: CodeInfo = CodeInfo {
     why: "a floor or ceiling the plan says to hold (保持…, …以内, a target at or worse than its baseline) holds every year; a target to reach is missed when its year comes and the value has not reached it; a 年均 target is an average over the period, so one slow year is no breach but a low average at the end is. 左右 is a band as wide as the rule entry's `band`; 超过 is strict",
     example: "indicators:\n  - id: I15\n    value: 41.5\n",
     fix: "check the figure; if it is right, the breach must be reported to the plan office (for binding indicators only its register can except it)",
-    zh: Explain {
-        severity: "约束性指标为错误，其他为警告",
+    zh: ChineseTexts {
         summary: "在规划评判的年份，数值落在目标值的不利一侧：底线或上限（森林覆盖率 41.68、失业率 5）每年评判，须达到的目标从目标年起评判，年均增长目标（8.5以上）在规划期最后一年按年均值评判。",
         why: "规划要求守住的底线或上限（保持……、……以内、目标值不优于基期值）每年都要守住；须达到的目标到了目标年仍未达到，即为未完成；年均目标是整个规划期的平均，一年偏慢不算未完成，到期末平均仍偏低才算。“左右”是一个区间，宽度由规则条目的 `band` 确定；“超过”不含等于。",
         example: "indicators:\n  - id: I15\n    value: 41.5   # 森林覆盖率的目标值 41.68 须每年守住\n",

@@ -2,7 +2,7 @@
 //! baseline to its target; an annual growth rate's compound average over
 //! the years reported so far must reach its target.
 
-use super::{CodeInfo, Explain, RuleCtx};
+use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{IndicatorMsg, Note};
 use crate::engine::history::Fact;
@@ -17,8 +17,7 @@ pub const PL203: CodeInfo = CodeInfo {
     why: "the plan office evaluates each year whether a target is still reachable (滞后预期); falling behind the path early is the warning that comes in time",
     example: "# I14: baseline 96.48 (2020), target 98 (2025): the path expects 97.39 in 2023\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",
     fix: "nothing to correct if the figure is right: the warning tells the department and the plan office the target needs more effort; explain the measures in `note`",
-    zh: Explain {
-        severity: "警告",
+    zh: ChineseTexts {
         summary: "须达到目标的指标落后于从基期值到目标值的线性进度，且超过规则允许的偏差；或年均增长类指标截至目前各年的复合年均增速低于目标。",
         why: "规划主管部门每年都要评估目标是否仍能实现（滞后预期）；早一点发现落后于进度，提醒才来得及。",
         example: "# I14：基期值 96.48（2020年），目标值 98（2025年），按进度2023年应达 97.39\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",

@@ -14,7 +14,7 @@
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{DecisionMsg, Note};
 use crate::load::schema::{self, Kind};
-use crate::model::code::Code;
+use crate::model::code::{Code, Property};
 use crate::model::plan::Plans;
 use crate::model::plan::{IndicatorKind, Plan};
 use crate::syntax::source::{Source, SourceFile};
@@ -143,18 +143,6 @@ pub const PROJECT_FIELDS: [&str; 7] = [
     "started",
     "completed",
     "evidence",
-];
-
-/// The rules whose findings are about a figure: a suppression of one of
-/// them names the figure it approves (`value`), and a worse figure is a new
-/// finding.
-pub const FIGURE_RULES: [Code; 6] = [
-    Code::PL201,
-    Code::PL202,
-    Code::PL203,
-    Code::PL205,
-    Code::PL206,
-    Code::PL207,
 ];
 
 /// The decisions in force for a run.
@@ -541,7 +529,7 @@ fn read_entry(
                 );
             } else if indicator.is_some()
                 && decision.value.is_none()
-                && Code::parse(&rule).is_some_and(|c| FIGURE_RULES.contains(&c))
+                && Code::parse(&rule).is_some_and(|c| c.has(Property::Figure))
             {
                 diags.push(
                     bad(

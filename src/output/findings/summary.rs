@@ -4,20 +4,11 @@
 use super::RunInfo;
 use crate::diagnostics::diagnostic::Severity;
 use crate::diagnostics::messages::{Lang, Text};
-use crate::model::code::Code;
+use crate::model::code::{Code, Property};
 use crate::model::plan::Attribute;
 use crate::model::plan::Plans;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-
-/// Codes whose error means a binding indicator missed its commitment.
-const MISSES: [Code; 5] = [
-    Code::PL201,
-    Code::PL202,
-    Code::PL204,
-    Code::PL205,
-    Code::PL208,
-];
 
 pub fn render(info: &RunInfo<'_>, plans: &Plans, lang: Lang) -> String {
     let o = info.outcome;
@@ -75,7 +66,7 @@ pub fn render(info: &RunInfo<'_>, plans: &Plans, lang: Lang) -> String {
             let missed: Vec<Code> = live()
                 .filter(|d| {
                     d.severity == Severity::Error
-                        && MISSES.contains(&d.code)
+                        && d.code.has(Property::BindingMiss)
                         && d.target.as_deref() == Some(&ind.id)
                 })
                 .map(|d| d.code)
