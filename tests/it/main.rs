@@ -1,6 +1,6 @@
 //! The integration tests, as one test binary: each former `tests/X.rs` is the
 //! module `X` here, so the library and its dependencies are linked once
-//! instead of once per file (README.md, "Tests", gives the figures).
+//! instead of once per file (docs/architecture.md, "Tests", gives the figures).
 //!
 //! Run one module with `cargo test --test it MODULE::`, e.g.
 //! `cargo test --test it status_chromium::`.
@@ -36,6 +36,7 @@ mod pull_request;
 mod record;
 mod rule_fixtures;
 mod sarif;
+mod scaffold;
 mod server;
 mod status;
 mod status_chromium;
