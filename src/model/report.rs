@@ -127,14 +127,25 @@ pub struct IndicatorEntry {
     pub requirement: Option<Box<Requirement>>,
     /// The department's `note` on the figure (shown by `status`).
     pub note: Option<Box<str>>,
+    /// Where the figure comes from (`source`: the publication or office).
+    pub source: Option<Box<str>>,
+}
+
+/// A text field's trimmed value, none when empty.
+fn trimmed(v: &Node) -> Option<Box<str>> {
+    (v.as_str())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(Box::from)
 }
 
 impl IndicatorEntry {
     /// An entry of `indicators`; `None` without a string `id`.
     fn from_node(index: u32, n: Node) -> Option<IndicatorEntry> {
         let span = n.span;
-        let (mut id, mut value, mut pending, mut unit, mut requirement, mut note) =
-            (None, None, None, None, None, None);
+        let (mut id, mut value, mut pending, mut unit, mut requirement) =
+            (None, None, None, None, None);
+        let (mut note, mut source) = (None, None);
         for (k, v) in fields(n) {
             match k.as_str() {
                 Some("id") => id = string(v),
@@ -147,12 +158,8 @@ impl IndicatorEntry {
                     }))
                 }
                 Some("unit") => unit = string(v),
-                Some("note") => {
-                    note = (v.as_str())
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(Box::from)
-                }
+                Some("note") => note = trimmed(&v),
+                Some("source") => source = trimmed(&v),
                 Some("requirement") if v.as_map().is_some() => {
                     let span = v.span;
                     let (mut value, mut source) = (None, None);
@@ -183,6 +190,7 @@ impl IndicatorEntry {
             unit,
             requirement,
             note,
+            source,
         })
     }
     pub fn pointer(&self) -> String {
@@ -532,5 +540,32 @@ suppressions:
         ]
         .map(|(p, v)| (p.to_string(), v.to_string()));
         assert_eq!(found, expected);
+    }
+
+    /// Every field the report schema allows on an indicator is kept by the
+    /// typed model: `source` and `note` among them, trimmed, none when blank.
+    #[test]
+    fn an_indicator_keeps_its_source_and_note() {
+        let text = "\
+plan: p
+indicators:
+  - id: I14
+    value: 97.6
+    source: \"  区统计局《统计公报》 \"
+    note: 初步数
+  - id: I15
+    value: 42
+    source: \" \"
+";
+        let root = load(text, 0, Limits::default()).expect("loads");
+        let source = crate::syntax::source::SourceFile::new("r.yaml", text);
+        let report = Report::from_node(source, root).expect("a report");
+        let kept: Vec<_> = (report.indicators.iter())
+            .map(|e| (e.source.as_deref(), e.note.as_deref()))
+            .collect();
+        assert_eq!(
+            kept,
+            [(Some("区统计局《统计公报》"), Some("初步数")), (None, None)]
+        );
     }
 }
