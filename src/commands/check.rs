@@ -387,6 +387,8 @@ pub fn command(
             }
             last = t;
         }
+        let (read, places) = outcome.read;
+        stderr.push_str(&format!("{:>19}: {read} of {places}\n", "reports read"));
     }
     let code = if outcome.internal_errors.is_empty() {
         i32::from(failing)

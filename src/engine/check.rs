@@ -36,6 +36,9 @@ pub struct Outcome {
     pub record: BTreeSet<(String, String, i32)>,
     /// How long each phase took, in order (shown by `--timings`; never in the output).
     pub phases: Vec<(&'static str, std::time::Duration)>,
+    /// Report files read, and the reports' places under the data root: a
+    /// check of named reports reads only their departments' record.
+    pub read: (usize, usize),
 }
 
 /// The identity of a linted report and the indicators it reports.
@@ -116,6 +119,7 @@ pub fn run_loaded(
 ) -> Result<Outcome, Fatal> {
     let changed = None;
     gathered.locate(plans);
+    gathered.widen(plans, opts);
     let entries: Vec<(&str, &Loaded)> = (gathered.loaded.iter())
         .map(|(shown, l)| (shown.as_str(), l))
         .collect();
@@ -129,6 +133,7 @@ pub fn run_loaded(
         &mut clock,
     )?;
     drop(entries);
+    let read = (gathered.loaded.len(), gathered.history_paths.len());
     // The rules have run: the summaries take what they need out of the
     // reports (moved, not copied).
     outcome.reports = (gathered.loaded.par_iter_mut())
@@ -153,6 +158,7 @@ pub fn run_loaded(
     finish(&mut outcome, opts, changed, &gathered.unread);
     clock.lap("collect");
     outcome.phases = clock.laps;
+    outcome.read = read;
     Ok(outcome)
 }
 

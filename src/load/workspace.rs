@@ -10,13 +10,13 @@ use crate::diagnostics::messages::{
 };
 use crate::load::schema::{self, Kind};
 use crate::model::code::Code;
-use crate::model::plan::{CatalogPositions, Plans};
+use crate::model::plan::{CatalogEntity, CatalogPositions, Plans};
 use crate::model::report::Report;
 use crate::syntax::source::{Source, SourceFile};
 use crate::syntax::yaml::{self, Limits, LoadError, Span};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Default size limit of one report (reports are a few kilobytes).
@@ -636,6 +636,9 @@ pub struct Gathered {
     pub(crate) stdin_name: Option<String>,
     /// Each file once, by display path, in path order; catalog positions not yet looked up.
     pub(crate) loaded: Vec<(String, Loaded)>,
+    /// The reports of the record a focused check has not read (see
+    /// [`gather`]): the other departments' places.
+    pub(crate) rest: Vec<ReportPath>,
 }
 
 /// Whether a path, as displayed, lies under the data root as displayed.
@@ -675,6 +678,29 @@ pub fn in_record(root_shown: &str, shown: &str, report: &Report) -> bool {
 
 /// Finds and loads the reports of a check ([`Gathered`]).
 pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
+    gather_as(opts, true)
+}
+
+/// [`gather`] reading every report of the data root, also when files are
+/// named (the pull-request driver compares the whole record).
+pub(crate) fn gather_all(opts: &CheckOptions) -> Result<Gathered, Fatal> {
+    gather_as(opts, false)
+}
+
+/// The department code a place gives its report: the file's stem.
+fn place_stem(path: &Path) -> Option<&str> {
+    let name = path.file_name()?.to_str()?;
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+}
+
+/// Finds the reports of a check and loads them. With files named (or
+/// standard input) and `focus`, only the record of the named reports'
+/// departments is read — their own reports under the data root, by place —
+/// and the rest of the record stays unread in `rest` until
+/// [`Gathered::widen`] asks for the departments the plans add (a history
+/// that moved between departments); every name is still walked.
+fn gather_as(opts: &CheckOptions, focus: bool) -> Result<Gathered, Fatal> {
     let mut clock = Clock::start();
     let root = crate::syntax::paths::normalize(&opts.data_root);
     let root_exists = root.is_dir();
@@ -706,12 +732,20 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
         .collect();
     let unread = findings;
     let named = resolve_inputs(opts)?;
+    let focused = focus && (!named.is_empty() || opts.stdin.is_some());
+    let departments: BTreeSet<String> = (named.iter().map(PathBuf::as_path))
+        .chain(opts.stdin.as_ref().map(|(n, _)| Path::new(n)))
+        .filter_map(place_stem)
+        .map(str::to_string)
+        .collect();
+    let (reading, rest): (Vec<&ReportPath>, Vec<&ReportPath>) = (history_paths.iter())
+        .partition(|r| !focused || place_stem(&r.path).is_some_and(|d| departments.contains(d)));
 
     // Each distinct file once, keyed by its display path, with whether it
     // must be checked for leading out of the data root: links found under
     // it, and every path named on the command line.
     let mut all: BTreeMap<String, (PathBuf, bool)> = BTreeMap::new();
-    for r in &history_paths {
+    for r in reading {
         all.entry(r.shown.clone())
             .or_insert_with(|| (r.path.clone(), r.link));
     }
@@ -720,46 +754,23 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
             .or_insert_with(|| (p.clone(), true));
     }
     let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
-    clock.lap("find reports");
-    let real_root = root_exists
-        .then(|| std::fs::canonicalize(&root).ok())
-        .flatten();
-    let root_shown = crate::syntax::paths::display(&root);
-    let load = |path: &Path, shown: &str, bytes: Option<Vec<u8>>| {
-        load_file(path, shown.to_string(), bytes, opts.max_file_size)
-    };
-    let mut loaded: Vec<(String, Loaded)> = all
-        .into_par_iter()
-        .filter(|(shown, _)| Some(shown) != stdin_name.as_ref())
-        .map(|(shown, (p, may_leave))| {
-            let l = isolate(&shown, || {
-                let outside = real_root
-                    .as_deref()
-                    .filter(|_| may_leave && under(&root_shown, &shown))
-                    .and_then(|r| leaves_root(&p, &shown, r));
-                match outside {
-                    Some(d) => Loaded {
-                        report: None,
-                        catalog: None,
-                        diagnostics: vec![d],
-                        internal_error: None,
-                    },
-                    None => load(&p, &shown, None),
-                }
-            })
-            .unwrap_or_else(|e| Loaded {
-                report: None,
-                catalog: None,
-                diagnostics: Vec::new(),
-                internal_error: Some(e),
-            });
-            (shown, l)
-        })
+    all.retain(|shown, _| Some(shown) != stdin_name.as_ref());
+    let rest: Vec<ReportPath> = (rest.into_iter())
+        .filter(|r| !all.contains_key(&r.shown))
+        .cloned()
         .collect();
+    clock.lap("find reports");
+    let root_shown = crate::syntax::paths::display(&root);
+    let mut loaded = load_places(opts, &root, &root_shown, all);
     if let Some((name, bytes)) = &opts.stdin {
         let shown = crate::syntax::paths::display(Path::new(name));
         let l = isolate(&shown, || {
-            load(Path::new(name), &shown, Some(bytes.clone()))
+            load_file(
+                Path::new(name),
+                shown.clone(),
+                Some(bytes.clone()),
+                opts.max_file_size,
+            )
         })
         .unwrap_or_else(|e| Loaded {
             report: None,
@@ -780,7 +791,49 @@ pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
         named,
         stdin_name,
         loaded,
+        rest,
     })
+}
+
+/// Loads files in parallel, each by display path, in path order; links
+/// and named files are refused when they lead out of the data root.
+fn load_places(
+    opts: &CheckOptions,
+    root: &Path,
+    root_shown: &str,
+    files: BTreeMap<String, (PathBuf, bool)>,
+) -> Vec<(String, Loaded)> {
+    let real_root = root
+        .is_dir()
+        .then(|| std::fs::canonicalize(root).ok())
+        .flatten();
+    files
+        .into_par_iter()
+        .map(|(shown, (p, may_leave))| {
+            let l = isolate(&shown, || {
+                let outside = real_root
+                    .as_deref()
+                    .filter(|_| may_leave && under(root_shown, &shown))
+                    .and_then(|r| leaves_root(&p, &shown, r));
+                match outside {
+                    Some(d) => Loaded {
+                        report: None,
+                        catalog: None,
+                        diagnostics: vec![d],
+                        internal_error: None,
+                    },
+                    None => load_file(&p, shown.clone(), None, opts.max_file_size),
+                }
+            })
+            .unwrap_or_else(|e| Loaded {
+                report: None,
+                catalog: None,
+                diagnostics: Vec::new(),
+                internal_error: Some(e),
+            });
+            (shown, l)
+        })
+        .collect()
 }
 
 impl Gathered {
@@ -790,6 +843,48 @@ impl Gathered {
             l.catalog = positions(plans, l.report.as_ref());
         });
         self.clock.lap("catalog lookup");
+    }
+
+    /// Reads, of the record a focused check left unread, the reports of the
+    /// departments whose record the loaded reports are judged against: the
+    /// departments they name, and every department that holds or held an
+    /// indicator or project for part of the period in a plan
+    /// (`responsibilities` with `from`/`until`), so that a history that
+    /// moved between departments is whole. Catalog positions are looked up.
+    pub(crate) fn widen(&mut self, plans: &Plans, opts: &CheckOptions) {
+        if self.rest.is_empty() {
+            return;
+        }
+        let mut departments: BTreeSet<&str> = (self.loaded.iter())
+            .filter_map(|(_, l)| Some(l.report.as_ref()?.department.as_ref()?.value.as_str()))
+            .collect();
+        for plan in &plans.0 {
+            for t in &plan.tenures {
+                departments.insert(&t.department);
+                departments.insert(match t.entity {
+                    CatalogEntity::Indicator => &plan.indicators[t.position].department,
+                    CatalogEntity::Project => &plan.projects[t.position].department,
+                });
+            }
+        }
+        let (more, rest): (Vec<ReportPath>, Vec<ReportPath>) = std::mem::take(&mut self.rest)
+            .into_iter()
+            .partition(|r| place_stem(&r.path).is_some_and(|d| departments.contains(d)));
+        self.rest = rest;
+        if more.is_empty() {
+            return;
+        }
+        let files = (more.into_iter())
+            .map(|r| (r.shown, (r.path, r.link)))
+            .collect();
+        let root = crate::syntax::paths::normalize(&opts.data_root);
+        let mut added = load_places(opts, &root, &self.root_shown, files);
+        added.par_iter_mut().for_each(|(_, l)| {
+            l.catalog = positions(plans, l.report.as_ref());
+        });
+        self.loaded.extend(added);
+        self.loaded.sort_by(|a, b| a.0.cmp(&b.0));
+        self.clock.lap("load the departments' record");
     }
 }
 
@@ -807,7 +902,7 @@ pub struct Workspace {
 impl Workspace {
     /// Finds and loads the reports of a check, and looks up their catalog positions.
     pub fn load(plans: &Plans, opts: &CheckOptions) -> Result<Workspace, Fatal> {
-        let mut gathered = gather(opts)?;
+        let mut gathered = gather_all(opts)?;
         gathered.locate(plans);
         Ok(Workspace { gathered })
     }
@@ -833,6 +928,7 @@ impl Workspace {
                 named: Vec::new(),
                 stdin_name: None,
                 loaded: Vec::new(),
+                rest: Vec::new(),
             },
         };
         Workspace { gathered }

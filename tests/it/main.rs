@@ -21,6 +21,7 @@ mod config;
 mod docs;
 mod fast_schema;
 mod fast_yaml;
+mod focus;
 mod generate;
 mod hostile;
 mod init;
