@@ -227,3 +227,50 @@ fn the_language_servers_history_is_the_same_record() {
         checked.diagnostics
     );
 }
+
+/// Links among the places (unix): a link to a folder is never walked — one
+/// inside the data root is passed over (what it leads to is walked where it
+/// is), one leading out of it is refused (PL001) — and a linked spreadsheet
+/// is a spreadsheet (PL110), not a place.
+#[cfg(unix)]
+#[test]
+fn links_to_folders_are_never_walked_and_one_leading_out_is_refused() {
+    use std::os::unix::fs::symlink;
+    let repo = repository();
+    let progress = repo.path().join("progress");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("eco-env.yaml"), FORGED).unwrap();
+    std::fs::write(outside.path().join("台账.xlsx"), b"PK\x03\x04").unwrap();
+    symlink("../2022", progress.join("2023/inside")).unwrap();
+    symlink(outside.path(), progress.join("2023/out")).unwrap();
+    symlink(
+        outside.path().join("台账.xlsx"),
+        progress.join("2023/台账.xlsx"),
+    )
+    .unwrap();
+    let (code, out, err) = plan_lint(
+        repo.path(),
+        &["check", "--today", "2026-01-01", "--format", "json"],
+    );
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let on = |file: &str| -> Vec<String> {
+        (v["diagnostics"].as_array().unwrap().iter())
+            .filter(|d| d["file"] == file)
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(on("progress/2023/inside"), Vec::<String>::new());
+    assert_eq!(on("progress/2023/out"), ["PL001"]);
+    assert_eq!(on("progress/2023/台账.xlsx"), ["PL110"]);
+    // Nothing behind the links was read as a report.
+    let files: Vec<&str> = (v["diagnostics"].as_array().unwrap().iter())
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.starts_with("progress/2023/inside/") || f.starts_with("progress/2023/out/")),
+        "{files:?}"
+    );
+}
