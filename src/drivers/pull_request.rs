@@ -16,7 +16,7 @@ use crate::load::workspace::CheckOptions;
 use crate::load::workspace::Fatal;
 use crate::load::workspace::Loaded;
 use crate::load::workspace::Workspace;
-use crate::load::workspace::{in_record, load_file, place};
+use crate::load::workspace::{in_record, load_file, place, place_stem, Focus};
 use crate::model::plan::Plans;
 use crate::syntax::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -155,7 +155,21 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
         plain.inputs.clear();
         plain.stdin = None;
     }
-    let work = Workspace::load(plans, &plain)?;
+    // A pull request is judged by its departments' record: the reports of
+    // the departments whose places it touches (and those the plans' moved
+    // responsibilities add); a full check by the files named, or all.
+    let focus = if full {
+        Focus::Named
+    } else {
+        Focus::Departments(
+            (changes.iter())
+                .flat_map(|c| c.before().map(|(p, _)| p).into_iter().chain(c.after()))
+                .filter_map(name)
+                .filter_map(|p| place_stem(Path::new(&p)).map(str::to_string))
+                .collect(),
+        )
+    };
+    let work = Workspace::load(plans, &plain, focus)?;
     let mut outcome = if full {
         work.check_all(plans, &plain)?
     } else {

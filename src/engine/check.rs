@@ -232,6 +232,10 @@ impl Workspace {
         finish(&mut outcome, opts, changed, context.unread);
         clock.lap("collect");
         outcome.phases = clock.laps;
+        outcome.read = (
+            self.gathered.loaded.len(),
+            self.gathered.history_paths.len(),
+        );
         Ok(outcome)
     }
 }

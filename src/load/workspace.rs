@@ -678,17 +678,20 @@ pub fn in_record(root_shown: &str, shown: &str, report: &Report) -> bool {
 
 /// Finds and loads the reports of a check ([`Gathered`]).
 pub fn gather(opts: &CheckOptions) -> Result<Gathered, Fatal> {
-    gather_as(opts, true)
+    gather_as(opts, Focus::Named)
 }
 
-/// [`gather`] reading every report of the data root, also when files are
-/// named (the pull-request driver compares the whole record).
-pub(crate) fn gather_all(opts: &CheckOptions) -> Result<Gathered, Fatal> {
-    gather_as(opts, false)
+/// Which part of the record a gathering reads (the walk always names every file).
+#[derive(Clone, Debug)]
+pub enum Focus {
+    /// The named reports' departments (with files named or standard input), else all.
+    Named,
+    /// These departments' record (a pull request: the departments it changes).
+    Departments(BTreeSet<String>),
 }
 
 /// The department code a place gives its report: the file's stem.
-fn place_stem(path: &Path) -> Option<&str> {
+pub(crate) fn place_stem(path: &Path) -> Option<&str> {
     let name = path.file_name()?.to_str()?;
     name.strip_suffix(".yaml")
         .or_else(|| name.strip_suffix(".yml"))
@@ -700,7 +703,7 @@ fn place_stem(path: &Path) -> Option<&str> {
 /// and the rest of the record stays unread in `rest` until
 /// [`Gathered::widen`] asks for the departments the plans add (a history
 /// that moved between departments); every name is still walked.
-fn gather_as(opts: &CheckOptions, focus: bool) -> Result<Gathered, Fatal> {
+fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, Fatal> {
     let mut clock = Clock::start();
     let root = crate::syntax::paths::normalize(&opts.data_root);
     let root_exists = root.is_dir();
@@ -732,12 +735,17 @@ fn gather_as(opts: &CheckOptions, focus: bool) -> Result<Gathered, Fatal> {
         .collect();
     let unread = findings;
     let named = resolve_inputs(opts)?;
-    let focused = focus && (!named.is_empty() || opts.stdin.is_some());
-    let departments: BTreeSet<String> = (named.iter().map(PathBuf::as_path))
-        .chain(opts.stdin.as_ref().map(|(n, _)| Path::new(n)))
-        .filter_map(place_stem)
-        .map(str::to_string)
-        .collect();
+    let (focused, departments) = match focus {
+        Focus::Named => (
+            !named.is_empty() || opts.stdin.is_some(),
+            (named.iter().map(PathBuf::as_path))
+                .chain(opts.stdin.as_ref().map(|(n, _)| Path::new(n)))
+                .filter_map(place_stem)
+                .map(str::to_string)
+                .collect(),
+        ),
+        Focus::Departments(d) => (true, d),
+    };
     let (reading, rest): (Vec<&ReportPath>, Vec<&ReportPath>) = (history_paths.iter())
         .partition(|r| !focused || place_stem(&r.path).is_some_and(|d| departments.contains(d)));
 
@@ -900,10 +908,13 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Finds and loads the reports of a check, and looks up their catalog positions.
-    pub fn load(plans: &Plans, opts: &CheckOptions) -> Result<Workspace, Fatal> {
-        let mut gathered = gather_all(opts)?;
+    /// Finds and loads the reports of a check — the part of the record
+    /// `focus` asks for, widened to the departments the plans add — and
+    /// looks up their catalog positions.
+    pub fn load(plans: &Plans, opts: &CheckOptions, focus: Focus) -> Result<Workspace, Fatal> {
+        let mut gathered = gather_as(opts, focus)?;
         gathered.locate(plans);
+        gathered.widen(plans, opts);
         Ok(Workspace { gathered })
     }
 

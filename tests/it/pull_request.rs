@@ -415,13 +415,15 @@ fn pre_existing_findings_are_unchanged_and_fail_on_new_ignores_them() {
     .unwrap();
     git(root, &["add", "."]);
     git(root, &["commit", "-qm", "2024 health"]);
-    let (code, v, _) = plan_lint(root, &["--base", "main"]);
+    let (code, v, err) = plan_lint(root, &["--base", "main", "--timings"]);
     let c = codes(&v);
     assert!(
         c.iter().all(|(_, f, _)| f == "progress/2024/health.yaml"),
         "only the new report is linted: {c:?}"
     );
     assert_eq!(code, 0, "{v}");
+    // Only health's record is read: its four reports (the new one with them) of the sixteen.
+    assert!(err.contains("reports read: 4 of 16"), "{err}");
 
     // Touch the accepted 2023 hrss report (the office's revision decision allows it): its old finding is unchanged, not new.
     let text = std::fs::read_to_string(&path).unwrap();
