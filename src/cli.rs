@@ -60,6 +60,8 @@ pub enum Command {
         period: i32,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
         #[arg(long, value_name = "DIR")]
         data_root: Option<PathBuf>,
         #[arg(long = "plan-id")]
@@ -72,6 +74,10 @@ pub enum Command {
     Schema {
         #[arg(default_value = "report")]
         name: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
     },
     #[command(subcommand)]
     Decisions(DecisionsCommand),
@@ -86,6 +92,10 @@ pub enum Command {
         data_root: Option<PathBuf>,
         #[arg(long = "plan-id")]
         plan_id: Option<String>,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -99,6 +109,8 @@ pub enum DecisionsCommand {
         data_root: Option<PathBuf>,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
         #[arg(long, value_name = "REV")]
         base: Option<String>,
     },
@@ -168,6 +180,8 @@ pub struct DraftArgs {
     pub id: String,
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: PathBuf,
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `plan-lint plan verify DIR… [--seed FILE]`.
@@ -231,13 +245,11 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("status", Some("period")) => H::StatusPeriod,
         ("status", Some("data_root")) => H::StatusDataRoot,
         ("status", Some("plan_id")) => H::StatusPlanId,
-        ("status", Some("output")) => H::StatusOutput,
         ("status", Some("table")) => H::StatusTable,
         ("status", Some("department")) => H::StatusDepartment,
         ("decisions", None) => H::Decisions,
         ("decisions draft", None) => H::DecisionsDraft,
         ("decisions draft", Some("data_root")) => H::InitDataRoot,
-        ("decisions draft", Some("output")) => H::DecisionsDraftOutput,
         ("decisions draft", Some("base")) => H::DecisionsDraftBase,
         ("codeowners", None) => H::Codeowners,
         ("server", None) => H::Server,
@@ -247,6 +259,8 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("codeowners", Some("plan_id")) => H::InitPlanId,
         ("schema", None) => H::Schema,
         ("schema", Some("name")) => H::SchemaName,
+        (_, Some("output")) => H::Output,
+        (_, Some("force")) => H::Force,
         _ => return None,
     })
 }
@@ -361,8 +375,12 @@ fn execute(cli: Cli, env: Env) -> Output {
         .or_else(|| config_lang(cli.config.as_ref()))
         .unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
     match cli.command {
-        Command::Schema { name } => match crate::load::schema::by_name(&name) {
-            Some(s) => Output::ok(s.to_string()),
+        Command::Schema {
+            name,
+            output,
+            force,
+        } => match crate::load::schema::by_name(&name) {
+            Some(s) => write_new(s.to_string(), output.as_deref(), force, None, lang),
             None => error(Text::NoSchema { name }, lang),
         },
         Command::Rules => match setup(&cli.plans, cli.config.as_ref(), lang) {
@@ -413,6 +431,7 @@ fn execute(cli: Cli, env: Env) -> Output {
             department,
             period,
             output,
+            force,
             data_root,
             plan_id,
         } => {
@@ -431,11 +450,21 @@ fn execute(cli: Cli, env: Env) -> Output {
                     Ok(t) => t,
                     Err(e) => return error(e, lang),
                 };
-            write_new(text, output.as_deref(), lang)
+            let Some(path) = output else {
+                return Output::ok(text);
+            };
+            let dest = crate::commands::output::Destination {
+                path: &path,
+                force,
+                writes: crate::commands::output::Writes::NewReport { department, period },
+                data_root: Some(&opts.data_root),
+            };
+            crate::commands::output::write_reporting(&dest, text.as_bytes(), lang)
         }
         Command::Decisions(DecisionsCommand::Draft {
             data_root,
             output,
+            force,
             base,
         }) => {
             let (plans, opts) =
@@ -465,13 +494,15 @@ fn execute(cli: Cli, env: Env) -> Output {
                     crate::load::decisions::draft::draft(&work, &plans)
                 }
             };
-            write_new(text, output.as_deref(), lang)
+            write_new(text, output.as_deref(), force, Some(&opts.data_root), lang)
         }
         Command::Codeowners {
             office,
             teams,
             data_root,
             plan_id,
+            output,
+            force,
         } => {
             let (plans, opts) =
                 match setup_with_root(&cli.plans, cli.config.as_ref(), data_root, lang) {
@@ -480,12 +511,13 @@ fn execute(cli: Cli, env: Env) -> Output {
                 };
             let root = opts.data_root;
             match crate::commands::init::plan_for(&plans, plan_id.as_deref()) {
-                Ok(plan) => Output::ok(crate::load::decisions::codeowners(
-                    plan,
-                    &office,
-                    teams.as_deref(),
-                    &root,
-                )),
+                Ok(plan) => write_new(
+                    crate::load::decisions::codeowners(plan, &office, teams.as_deref(), &root),
+                    output.as_deref(),
+                    force,
+                    Some(&root),
+                    lang,
+                ),
                 Err(e) => error(e, lang),
             }
         }
@@ -672,7 +704,7 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
         Ok(mut entries) => entries.next().is_some(),
         Err(e) => e.kind() != std::io::ErrorKind::NotFound,
     };
-    if occupied {
+    if occupied && !args.force {
         return error(Text::DraftDirNotEmpty { path: shown }, lang);
     }
     let seed = match read_seed(&args.seed, lang) {
@@ -682,24 +714,14 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
     let seed_ref = crate::engine::draft::seed_reference(dir, &args.seed);
     let drafted = crate::engine::draft::draft(&seed, &seed_ref, &args.id, lang);
     for (name, text) in &drafted.files {
-        let path = dir.join(name);
-        let made = path.parent().map_or(Ok(()), std::fs::create_dir_all);
-        let written = made.and_then(|()| {
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-        });
-        if let Err(e) = written {
-            let path = crate::syntax::paths::display(&path);
-            return error(
-                Text::CannotWrite {
-                    path,
-                    error: (&e).into(),
-                },
-                lang,
-            );
+        let dest = crate::commands::output::Destination {
+            path: &dir.join(name),
+            force: args.force,
+            writes: crate::commands::output::Writes::Other,
+            data_root: None,
+        };
+        if let Err(o) = crate::commands::output::write(&dest, text.as_bytes(), lang) {
+            return o;
         }
     }
     let text = Text::Drafted {
@@ -721,38 +743,25 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
     }
 }
 
-/// A generated text to standard output, or to a new file (never overwriting one).
-fn write_new(text: String, output: Option<&std::path::Path>, lang: Lang) -> Output {
+/// A generated text to standard output, or to `-o FILE` under the rule
+/// every command follows ([`crate::commands::output`]).
+fn write_new(
+    text: String,
+    output: Option<&std::path::Path>,
+    force: bool,
+    data_root: Option<&std::path::Path>,
+    lang: Lang,
+) -> Output {
     let Some(path) = output else {
         return Output::ok(text);
     };
-    // The year's folder of a new report may not exist yet: make it.
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-    let made = parent.map_or(Ok(()), std::fs::create_dir_all);
-    let file = made.and_then(|()| {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-    });
-    let shown = crate::syntax::paths::display(path);
-    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
-        Ok(()) => Output {
-            stdout: String::new(),
-            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
-            code: 0,
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            error(Text::FileExists { path: shown }, lang)
-        }
-        Err(e) => error(
-            Text::CannotWrite {
-                path: shown,
-                error: (&e).into(),
-            },
-            lang,
-        ),
-    }
+    let dest = crate::commands::output::Destination {
+        path,
+        force,
+        writes: crate::commands::output::Writes::Other,
+        data_root,
+    };
+    crate::commands::output::write_reporting(&dest, text.as_bytes(), lang)
 }
 
 fn today(arg: Option<&str>) -> Result<jiff::civil::Date, Text> {

@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod decisions;
 pub mod fixture_test;
 pub mod init;
+pub mod output;
 pub mod server;
 pub mod setup;
 pub mod status;

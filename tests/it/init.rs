@@ -119,7 +119,11 @@ fn output_file_is_never_overwritten() {
         p,
     ]);
     assert_eq!(second.code, 2);
-    assert!(second.stderr.contains("never overwrites"));
+    assert!(
+        second.stderr.contains("only with --force"),
+        "{}",
+        second.stderr
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
     assert_eq!(
         plan_lint(&["init", "--department", "nobody", "--period", "2024"]).code,

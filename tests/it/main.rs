@@ -28,6 +28,7 @@ mod lang;
 mod layers;
 mod mutations;
 mod neovim;
+mod output_rule;
 mod plan_draft;
 mod plan_verify;
 mod plans;

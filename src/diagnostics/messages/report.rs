@@ -380,11 +380,11 @@ impl ReportMsg {
                         "本文件位于 {folder} 文件夹，却写着 `period: {period}`：如果这是{folder}年度的报告，请把 `period` 改为 {folder}。{on_record} 才是{period}年度已报送的报告，请不要改动或删除"
                     ),
                     (En, DuplicateRole::Unclear) => format!(
-                        "a department submits one report per period: of {}, keep the report already on record (merged earlier) and move your changes into it; delete only a new copy — deleting a report on record is PL402",
+                        "a department submits one report per period: of {}, the report already on record (merged earlier) is the one to keep: copy your changes into it, and in the other correct `period` and `department` to those of the place it lies in — taking a report on record away is PL402",
                         others(" and ")
                     ),
                     (Zh, DuplicateRole::Unclear) => format!(
-                        "每个部门每个年度只报送一份报告：在 {} 中，保留已报送（此前已合并）的那份，把修改写入其中；只能删除新建的副本——删除已报送的报告会触发 PL402",
+                        "每个部门每个年度只报送一份报告：在 {} 中，已报送（此前已合并）的那份必须保留：请把修改抄入其中，并把另一份中的 `period` 和 `department` 改为与其所在位置一致——去掉已报送的报告会触发 PL402",
                         others(" 和 ")
                     ),
                 };
@@ -495,12 +495,12 @@ impl ReportMsg {
             ReportMsg::UnreadReportFile { name, read_as } => match lang {
                 En => t(
                     format!("{} looks like a report but is not read: only *.yaml and *.yml files are reports", q(lang, name)),
-                    format!("if it is a report, rename it to {read_as}; if it is a copy or backup, remove it from the data root (git keeps every earlier version)"),
+                    format!("if it is a report, rename it to {read_as} (if a file of that name is there, copy the changes into it instead: never replace it); if it is a copy or backup, keep it outside the data root (git keeps every earlier version)"),
                     "not read",
                 ),
                 Zh => t(
                     format!("{}看起来是报告，但不会被读取：只有 *.yaml 和 *.yml 文件才是报告", q(lang, name)),
-                    format!("如果它是报告，请改名为 {read_as}；如果是副本或备份，请将其移出数据目录（git 会保留所有历史版本）"),
+                    format!("如果它是报告，请改名为 {read_as}（如已有同名文件，请把修改抄入该文件，切勿覆盖）；如果是副本或备份，请把它放在数据目录之外（git 会保留所有历史版本）"),
                     "未读取",
                 ),
             },

@@ -1401,7 +1401,27 @@ fn text_samples() -> Vec<Text> {
                 detail: s("expected `=`"),
             }))),
         },
-        Text::FileExists { path: s("a.yaml") },
+        Text::FileExists {
+            path: s("a.yaml"),
+            given: None,
+        },
+        Text::FileExists {
+            path: s("progress/2024/eco-env.yaml"),
+            given: Some(s("progress/2024/ECO-ENV.YAML")),
+        },
+        Text::OutputInDataRoot {
+            path: s("progress/2024/eco-env.yaml"),
+            root: s("progress"),
+        },
+        Text::OutputNotItsPlace {
+            path: s("progress/2024/新报告.yaml"),
+            place: s("progress/2024/eco-env.yaml"),
+            department: s("eco-env"),
+            period: 2024,
+        },
+        Text::ReportExists {
+            path: s("progress/2024/eco-env.yaml"),
+        },
         Text::Wrote { path: s("a.yaml") },
         Text::PlanNotLoaded { id: s("x") },
         Text::PlanNotLoadedOf {
@@ -2457,7 +2477,6 @@ fn help_samples() -> Vec<CliHelp> {
         H::CheckNoBase,
         H::Decisions,
         H::DecisionsDraft,
-        H::DecisionsDraftOutput,
         H::DecisionsDraftBase,
         H::Codeowners,
         H::Server,
@@ -2488,10 +2507,11 @@ fn help_samples() -> Vec<CliHelp> {
         H::StatusPeriod,
         H::StatusDataRoot,
         H::StatusPlanId,
-        H::StatusOutput,
         H::StatusTable,
         H::StatusDepartment,
         H::SchemaName,
+        H::Output,
+        H::Force,
         H::Usage,
         H::Commands,
         H::Arguments,
@@ -2570,4 +2590,60 @@ fn lc_all_outranks_lc_messages_outranks_lang_and_empty_values_do_not_count() {
         o("zh_CN.UTF-8")
     );
     assert_eq!(Lang::effective_locale(None, None, None), None);
+}
+
+/// Every text of the catalog, in both languages: diagnostics (message and
+/// help), the other texts and the command line's help.
+fn every_text() -> Vec<String> {
+    let mut all = Vec::new();
+    for lang in [Lang::En, Lang::Zh] {
+        for m in msg_samples() {
+            let t = m.texts(lang);
+            all.extend([t.message, t.help]);
+        }
+        all.extend(note_samples().iter().map(|n| n.text(lang)));
+        all.extend(text_samples().iter().map(|n| n.text(lang)));
+        all.extend(status_samples().iter().map(|n| n.text(lang)));
+        all.extend(data_samples().iter().map(|n| n.text(lang)));
+        all.extend(server_samples().iter().map(|n| n.text(lang)));
+        all.extend(help_samples().iter().map(|h| h.text(lang).to_string()));
+    }
+    all
+}
+
+#[test]
+fn no_text_tells_the_clerk_to_delete_a_file_or_move_one_onto_another() {
+    // Issue 31: "…请换一个文件名，或先删除它" and PL108's "移到 2023 文件夹"
+    // (onto the accepted report) each lost a clerk's work in the trial.
+    let forbidden = [
+        "remove it first",
+        "delete it",
+        "delete the file",
+        "remove the file",
+        "delete only",
+        "a new copy",
+        "remove it from the data root",
+        "move it to",
+        "move it into",
+        "move the file",
+        "move this file",
+        "先删除",
+        "删除它",
+        "删除该文件",
+        "删除文件",
+        "删除新建",
+        "删除副本",
+        "移出",
+        "移到",
+        "移动到",
+        "移至",
+    ];
+    let hits: Vec<String> = every_text()
+        .into_iter()
+        .filter(|t| {
+            let lower = t.to_lowercase();
+            forbidden.iter().any(|f| lower.contains(f))
+        })
+        .collect();
+    assert!(hits.is_empty(), "{hits:#?}");
 }
