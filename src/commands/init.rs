@@ -164,7 +164,7 @@ pub fn skeleton(
         let done = last
             .and_then(|l| l.status)
             .filter(|s| s.value == crate::model::plan::ProjectStatus::Completed)
-            .and_then(|s| completed_entry(reports, plan, &dept.code, &p.id, s.period));
+            .and_then(|s| entry_of(reports, plan, &dept.code, &p.id, s.period));
         if let Some(e) = done {
             let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
                 d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
@@ -179,6 +179,7 @@ pub fn skeleton(
                 let _ = writeln!(out, "    started: {}", v.value);
             }
             let _ = writeln!(out, "    completed: {}", date(&e.completed));
+            investment(&mut out, e, None, lang);
             if !e.evidence_items.is_empty() {
                 let _ = writeln!(out, "    evidence:");
                 for item in &e.evidence_items {
@@ -210,13 +211,72 @@ pub fn skeleton(
             "    progress:                  # {}",
             t(DataText::ProgressComment { last: progress })
         );
+        // What continues is carried over: the planned total and the start
+        // date; the investment completed to date is this year's to fill.
+        let Some(l) = last else { continue };
+        let Some(e) = entry_of(reports, plan, &dept.code, &p.id, l.period) else {
+            continue;
+        };
+        if let Some(v) = &e.started {
+            let carried = t(DataText::CarriedFrom { period: l.period });
+            let _ = writeln!(out, "    started: {:<17} # {carried}", v.value.to_string());
+        }
+        investment(&mut out, e, Some(l.period), lang);
     }
     Ok(out)
 }
 
+/// The `investment` of a project's earlier entry: of a completed project
+/// as reported; of a continuing one (`continuing`: the earlier report's
+/// period) the planned total carried over and the amount completed to date
+/// left for this year's figure, the earlier one in a comment.
+fn investment(
+    out: &mut String,
+    e: &crate::model::report::ProjectEntry,
+    continuing: Option<i32>,
+    lang: Lang,
+) {
+    if e.planned_total.is_none() && e.completed_to_date.is_none() {
+        return;
+    }
+    let t = |d: DataText| d.text(lang);
+    let _ = writeln!(
+        out,
+        "    investment:                # {}",
+        t(DataText::InvestmentComment)
+    );
+    let Some(period) = continuing else {
+        for (key, v) in [
+            ("planned_total", &e.planned_total),
+            ("completed_to_date", &e.completed_to_date),
+        ] {
+            if let Some(v) = v {
+                let _ = writeln!(out, "      {key}: {}", num(v.value));
+            }
+        }
+        return;
+    };
+    if let Some(v) = &e.planned_total {
+        let carried = t(DataText::CarriedFrom { period });
+        let _ = writeln!(out, "      planned_total: {:<9} # {carried}", num(v.value));
+    }
+    let last = t(e
+        .completed_to_date
+        .as_ref()
+        .map_or(DataText::NoEarlierReport, |v| DataText::Earlier {
+            period,
+            value: num(v.value),
+        }));
+    let _ = writeln!(
+        out,
+        "      completed_to_date:       # {}",
+        t(DataText::CompletedToDateComment { last })
+    );
+}
+
 /// The entry of a project in the department's report of `period`, read
 /// earlier for the history.
-fn completed_entry<'r>(
+fn entry_of<'r>(
     reports: &[&'r Report],
     plan: &Plan,
     department: &str,

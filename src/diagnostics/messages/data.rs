@@ -72,6 +72,16 @@ pub enum DataText {
     ProgressComment {
         last: String,
     },
+    /// A figure or date of a continuing project, carried over from the report of `period`.
+    CarriedFrom {
+        period: i32,
+    },
+    /// `investment:` of a continuing project.
+    InvestmentComment,
+    /// `completed_to_date:`, to fill with this year's; `last` the earlier figure.
+    CompletedToDateComment {
+        last: String,
+    },
     // plan-lint plan
     PlanHeader {
         id: String,
@@ -215,6 +225,18 @@ impl DataText {
             D::ProgressComment { last } => match lang {
                 En => format!("percent 0..100; {last}"),
                 Zh => format!("形象进度，百分比 0..100；{last}"),
+            },
+            D::CarriedFrom { period } => match lang {
+                En => format!("as in the {period} report: correct it only if it changed"),
+                Zh => format!("沿用{period}年报告：有变化时才改"),
+            },
+            D::InvestmentComment => match lang {
+                En => "亿元 (100 million yuan)".into(),
+                Zh => "单位：亿元".into(),
+            },
+            D::CompletedToDateComment { last } => match lang {
+                En => format!("investment completed to the end of this year, 亿元; {last}"),
+                Zh => format!("截至本年度末累计完成投资，亿元；{last}"),
             },
             D::PlanHeader { id, name, start, end, baseline_year, approvers } => match lang {
                 En => format!(

@@ -1818,6 +1818,11 @@ fn data_samples() -> Vec<DataText> {
         D::StatusComment {
             last: s("无往年报告"),
         },
+        D::CarriedFrom { period: 2023 },
+        D::InvestmentComment,
+        D::CompletedToDateComment {
+            last: s("2023年：17.71"),
+        },
         D::ProgressComment {
             last: s("2023年：60"),
         },
