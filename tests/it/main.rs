@@ -15,6 +15,7 @@ mod repo;
 
 mod arithmetic;
 mod catalog;
+mod clerk_trial;
 mod cli;
 mod completeness;
 mod config;

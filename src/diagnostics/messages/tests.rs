@@ -892,6 +892,15 @@ fn project_samples() -> Vec<ProjectMsg> {
             department: s("water"),
             period: 2023,
         },
+        ProjectMsg::FieldDropped {
+            project: proj(),
+            dropped: vec![
+                (s("investment.planned_total"), s("35.1")),
+                (s("started"), s("2022-03-01")),
+            ],
+            before_period: 2023,
+            period: 2024,
+        },
     ]
 }
 

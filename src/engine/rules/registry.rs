@@ -178,6 +178,7 @@ pub static CODES: &[&CodeInfo] = &[
     &date_order::PL304,
     &overrun::PL305,
     &coverage::PL306,
+    &field_dropped::PL307,
     &history_integrity::PL401,
     &history_integrity::PL402,
     &history_integrity::PL403,
