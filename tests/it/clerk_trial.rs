@@ -107,3 +107,91 @@ fn a_dropped_investment_is_pl307_and_status_shows_it_unreported_never_zero() {
     assert!(line.contains("未报"), "{line}");
     assert!(!line.trim_end_matches(" |").ends_with("| 0"), "{line}");
 }
+
+/// The YAML mistakes of the trial, each in eco-env's 2023 report: what the
+/// clerk wrote in place of what.
+const YAML_MISTAKES: [(&str, &str, &str); 7] = [
+    ("missing colon", "    value: 41.8", "    value 41.8"),
+    ("full-width colon", "    value: 41.8", "    value：41.8"),
+    (
+        "no space after the colon",
+        "    value: 41.8\n    source: 区林业部门年度森林资源监测",
+        "    value:41.8\n      source: 区林业部门年度森林资源监测",
+    ),
+    ("tab after a colon", "    value: 41.8", "    value:\t41.8"),
+    (
+        "under-indented requirement block",
+        "    requirement:\n      value: 3.1\n      source: 筑节能办〔2023〕5号",
+        "    requirement:\n    value: 3.1\n    source: 筑节能办〔2023〕5号",
+    ),
+    ("indented by 3 spaces", "    value: 41.8", "   value: 41.8"),
+    (
+        "indented by 5 spaces",
+        "    value: 41.8",
+        "     value: 41.8",
+    ),
+];
+
+/// For each mistake: the line, code, message and help of each finding, in `lang`.
+fn yaml_mistakes_table(lang: &str) -> String {
+    let (_dir, root) = example_root();
+    let report = root.join("2023/eco-env.yaml");
+    let good = std::fs::read_to_string(&report).unwrap();
+    let mut table = String::new();
+    for (what, right, wrong) in YAML_MISTAKES {
+        assert!(good.contains(right), "{what}");
+        std::fs::write(&report, good.replacen(right, wrong, 1)).unwrap();
+        let out = plan_lint(&[
+            "--lang",
+            lang,
+            "check",
+            "--format",
+            "json",
+            "--data-root",
+            root.to_str().unwrap(),
+            "--today",
+            "2024-06-01",
+            report.to_str().unwrap(),
+        ]);
+        let v = json(&out);
+        table.push_str(&format!("## {what}\n"));
+        for d in v["diagnostics"].as_array().unwrap() {
+            table.push_str(&format!(
+                "{} line {}: {}\n  help: {}\n",
+                d["code"].as_str().unwrap(),
+                d["line"],
+                d["message"].as_str().unwrap(),
+                d["help"].as_str().unwrap(),
+            ));
+        }
+    }
+    table
+}
+
+#[test]
+fn each_yaml_mistake_is_shown_where_it_is_with_what_to_write() {
+    let en = yaml_mistakes_table("en");
+    let zh = yaml_mistakes_table("zh");
+    // The broken line (14: I15's value; 24: the requirement's value), never the next entry's.
+    for table in [&en, &zh] {
+        for section in table.split("## ").skip(1) {
+            let what = section.lines().next().unwrap();
+            let first = section.lines().nth(1).unwrap_or_default();
+            assert!(
+                first.starts_with("PL001 line 14:") || first.starts_with("PL001 line 24:"),
+                "{what}: {first}"
+            );
+            assert!(
+                !section.contains("delete") && !section.contains("删除"),
+                "{section}"
+            );
+        }
+    }
+    assert!(zh.contains("全角冒号"), "{zh}");
+    assert!(zh.contains("多缩进 2 个空格"), "{zh}");
+    assert!(zh.contains("与第 13 行的“id”对齐"), "{zh}");
+    // Under zh no parser English is shown.
+    assert!(!zh.contains("must be followed"), "{zh}");
+    insta::assert_snapshot!("yaml_mistakes_en", en);
+    insta::assert_snapshot!("yaml_mistakes_zh", zh);
+}

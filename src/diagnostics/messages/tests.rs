@@ -52,6 +52,41 @@ fn load_samples() -> Vec<LoadErrorKind> {
         },
         LoadErrorKind::MergeKey,
         LoadErrorKind::DuplicateKey { key: s("value") },
+        LoadErrorKind::UnderIndented {
+            key: s("value"),
+            parent: s("requirement"),
+            by: 2,
+        },
+        LoadErrorKind::Syntax {
+            info: s("simple key expect ':'"),
+            hint: SyntaxHint::MissingColon {
+                key: s("value"),
+                value: s("41.9"),
+            },
+        },
+        LoadErrorKind::Syntax {
+            info: s("simple key expect ':'"),
+            hint: SyntaxHint::FullWidthColon {
+                key: s("value"),
+                value: s("41.9"),
+            },
+        },
+        LoadErrorKind::Syntax {
+            info: s("mapping values are not allowed in this context"),
+            hint: SyntaxHint::NoSpaceAfterColon {
+                key: s("value"),
+                value: s("41.9"),
+            },
+        },
+        LoadErrorKind::Syntax {
+            info: s("did not find expected key"),
+            hint: SyntaxHint::Indent {
+                found: 3,
+                expected: 4,
+                line: 13,
+                key: s("id"),
+            },
+        },
         LoadErrorKind::AliasLimit { max_nodes: 200_000 },
         LoadErrorKind::TooDeep { max_depth: 64 },
         LoadErrorKind::Tag {
@@ -1129,6 +1164,9 @@ fn suppression_samples() -> Vec<SuppressionMsg> {
 fn note_samples() -> Vec<Note> {
     vec![
         Note::FirstDefined,
+        Note::IndentUnder {
+            parent: s("requirement"),
+        },
         Note::FirstEntry,
         Note::AnotherReport { period: 2023 },
         Note::PlanResponsible {
@@ -1686,6 +1724,7 @@ fn status_samples() -> Vec<StatusText> {
         S::Projects,
         S::Reported,
         S::NotReported,
+        S::FigureUnreported,
         S::Completion,
         S::All,
         S::MissingHeading {
@@ -2660,4 +2699,98 @@ fn no_text_tells_the_clerk_to_delete_a_file_or_move_one_onto_another() {
         })
         .collect();
     assert!(hits.is_empty(), "{hits:#?}");
+}
+
+/// Every message of the YAML parser (saphyr-parser 0.0.6's scanner and
+/// parser), as plan-lint shows it under zh: Chinese, never the parser's
+/// English (issue 31: a tab after a colon printed the parser's text).
+#[test]
+fn every_parser_message_is_chinese_under_zh() {
+    let messages = [
+        "' => ret = '",
+        "'-' must be followed by a valid YAML whitespace",
+        "':' may not precede any of `[{` in flow mapping",
+        "':' must be followed by a valid YAML whitespace",
+        "a block scalar content cannot start with a tab",
+        "block sequence entries are not allowed in this context",
+        "did not find expected <document start>",
+        "did not find expected <document-start>",
+        "did not find expected <stream-start>",
+        "did not find expected next token",
+        "duplicate version directive",
+        "expected whitespace",
+        "found incompatible YAML document",
+        "illegal placement of ':' indicator",
+        "invalid content after document end marker",
+        "invalid global tag character",
+        "invalid indentation for anchor",
+        "invalid indentation in flow construct",
+        "invalid indentation in quoted scalar",
+        "invalid indentation",
+        "invalid trailing content after double-quoted scalar",
+        "mapping keys are not allowed in this context",
+        "mapping values are not allowed in this context",
+        "missing explicit document end marker before directive",
+        "plain scalar cannot start with '-' followed by ,[]{}",
+        "recursion limit exceeded",
+        "simple key expect ':'",
+        "simple key expected",
+        "tab cannot be used as indentation",
+        "tabs disallowed in this context",
+        "tabs disallowed within this context (block indentation)",
+        "the TAG directive must only be given at most once per handle in the same document",
+        "the handle wasn't declared",
+        "unexpected character: `x'",
+        "unexpected end of plain scalar",
+        "unexpected eof",
+        "while parsing a block collection, did not find expected '-' indicator",
+        "while parsing a block mapping, did not find expected key",
+        "while parsing a flow mapping, did not find expected ',' or '}'",
+        "while parsing a flow sequence, expected ',' or ']'",
+        "while parsing a node, did not find expected node content",
+        "while parsing a quoted scalar, did not find expected hexadecimal number",
+        "while parsing a quoted scalar, found invalid Unicode character escape code",
+        "while parsing a quoted scalar, found unknown escape character",
+        "while parsing a tag directive, did not find expected '!'",
+        "while parsing a tag, did not find expected tag URI",
+        "while parsing a tag, found an incorrect leading UTF-8 byte",
+        "while parsing a tag, found an incorrect trailing UTF-8 byte",
+        "while parsing a tag, found an invalid UTF-8 codepoint",
+        "while parsing a tag, found an invalid escape sequence",
+        "while parsing anchor, found duplicated anchor",
+        "while parsing node, found unknown anchor",
+        "while scanning TAG, did not find expected whitespace or line break",
+        "while scanning a YAML directive, did not find expected digit or '.' character",
+        "while scanning a YAML directive, did not find expected version number",
+        "while scanning a YAML directive, found extremely long version number",
+        "while scanning a block scalar, did not find expected comment or line break",
+        "while scanning a block scalar, found an indentation indicator equal to 0",
+        "while scanning a directive, could not find expected directive name",
+        "while scanning a directive, did not find expected comment or line break",
+        "while scanning a directive, found unexpected non-alphabetical character",
+        "while scanning a directive, found unknown directive name",
+        "while scanning a plain scalar, found a tab",
+        "while scanning a quoted scalar, found unexpected document indicator",
+        "while scanning a quoted scalar, found unexpected end of stream",
+        "while scanning a tag, did not find expected '!'",
+        "while scanning a tag, did not find expected whitespace or line break",
+        "while scanning a verbatim tag, did not find the expected '>'",
+        "while scanning an anchor or alias, did not find expected alphabetic or numeric character",
+        "wrongly indented line in block scalar",
+        "did not find expected key at line 3 column 5",
+    ];
+    for m in messages {
+        let zh = super::file::parser_zh(m);
+        assert!(has_cjk(&zh), "{m}: {zh}");
+        let english = zh
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 3 && w != "YAML" && w != "Tab");
+        assert!(!english, "{m}: {zh}");
+        let shown = Msg::Load(LoadErrorKind::Syntax {
+            info: m.to_string(),
+            hint: SyntaxHint::Other,
+        })
+        .texts(Lang::Zh);
+        assert!(!shown.message.contains(m), "{}", shown.message);
+    }
 }
