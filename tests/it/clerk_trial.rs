@@ -195,3 +195,66 @@ fn each_yaml_mistake_is_shown_where_it_is_with_what_to_write() {
     insta::assert_snapshot!("yaml_mistakes_en", en);
     insta::assert_snapshot!("yaml_mistakes_zh", zh);
 }
+
+/// `check --format json` of one report under `root`: its findings' codes,
+/// and the findings.
+fn findings_of(root: &Path, report: &Path, today: &str, lang: &str) -> Vec<serde_json::Value> {
+    let out = plan_lint(&[
+        "--lang",
+        lang,
+        "check",
+        "--format",
+        "json",
+        "--data-root",
+        root.to_str().unwrap(),
+        "--today",
+        today,
+        report.to_str().unwrap(),
+    ]);
+    json(&out)["diagnostics"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_misspelt_id_is_pl101_alone_not_also_the_missing_indicator() {
+    let (_dir, root) = example_root();
+    let report = root.join("2023/eco-env.yaml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, text.replacen("  - id: I14 ", "  - id: I41 ", 1)).unwrap();
+    let found = findings_of(&root, &report, "2024-06-01", "zh");
+    let pl101: Vec<_> = found.iter().filter(|d| d["code"] == "PL101").collect();
+    assert_eq!(pl101.len(), 1, "{found:#?}");
+    assert!(pl101[0]["help"].as_str().unwrap().contains("I14"));
+    // PL208 "请添加 `- id: I14`", followed, made a second entry.
+    assert!(
+        !found
+            .iter()
+            .any(|d| d["code"] == "PL208" && d["target"] == "I14"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn last_year_s_copy_at_this_year_s_place_is_pl108_alone_with_the_one_fix() {
+    let (_dir, root) = example_root();
+    let last = std::fs::read_to_string(root.join("2023/eco-env.yaml")).unwrap();
+    let copy = root.join("2024/eco-env.yaml");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::write(&copy, last.replacen("value: 97.6", "value: 98.1", 1)).unwrap();
+    for lang in ["en", "zh"] {
+        let found = findings_of(&root, &copy, "2025-02-01", lang);
+        let codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
+        assert_eq!(codes, ["PL108"], "{found:#?}");
+        let help = found[0]["help"].as_str().unwrap();
+        for part in ["`period`", "`submitted`", "2024"] {
+            assert!(help.contains(part), "{help}");
+        }
+        let stays = ["the file stays where it is", "文件位置不变"];
+        assert!(stays.iter().any(|s| help.contains(s)), "{help}");
+        assert!(!help.contains("move") && !help.contains("移到"), "{help}");
+    }
+    // The report on record is untouched and checks as before.
+    assert_eq!(
+        std::fs::read_to_string(root.join("2023/eco-env.yaml")).unwrap(),
+        last
+    );
+}
