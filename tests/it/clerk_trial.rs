@@ -141,21 +141,9 @@ fn yaml_mistakes_table(lang: &str) -> String {
     for (what, right, wrong) in YAML_MISTAKES {
         assert!(good.contains(right), "{what}");
         std::fs::write(&report, good.replacen(right, wrong, 1)).unwrap();
-        let out = plan_lint(&[
-            "--lang",
-            lang,
-            "check",
-            "--format",
-            "json",
-            "--data-root",
-            root.to_str().unwrap(),
-            "--today",
-            "2024-06-01",
-            report.to_str().unwrap(),
-        ]);
-        let v = json(&out);
+        let found = findings_of(&root, &report, "2024-06-01", lang);
         table.push_str(&format!("## {what}\n"));
-        for d in v["diagnostics"].as_array().unwrap() {
+        for d in &found {
             table.push_str(&format!(
                 "{} line {}: {}\n  help: {}\n",
                 d["code"].as_str().unwrap(),
