@@ -987,6 +987,7 @@ fn check_command(
                 }
                 o.diagnostics.push(d);
             }
+            crate::engine::rules::history_integrity::name_office(&mut o.diagnostics, &plans);
             crate::diagnostics::diagnostic::sort(&mut o.diagnostics);
             o
         }

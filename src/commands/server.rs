@@ -651,6 +651,10 @@ impl State {
             Ok(mut c) => {
                 if let (Some(at), Some(r)) = (&self.record_at_base, &c.report) {
                     c.diagnostics.extend(at.rewritten(&opts.decisions, r));
+                    crate::engine::rules::history_integrity::name_office(
+                        &mut c.diagnostics,
+                        &self.plans,
+                    );
                     crate::diagnostics::diagnostic::sort(&mut c.diagnostics);
                 }
                 doc.diagnostics = c.diagnostics;

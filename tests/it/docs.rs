@@ -97,9 +97,20 @@ fn the_chinese_readme_keeps_the_set_up_commands_and_real_codes() {
         en.contains("README.zh-CN.md"),
         "the README links the Chinese one"
     );
-    let table: Vec<&str> = zh.lines().filter(|l| l.starts_with("| PL")).collect();
-    assert_eq!(table.len(), 10);
-    for row in table {
+    let section = |title: &str| -> Vec<&str> {
+        let text = zh.split(title).nth(1).unwrap_or_default();
+        let text = text.split("\n## ").next().unwrap_or_default();
+        text.lines().filter(|l| l.starts_with("| PL")).collect()
+    };
+    let common = section("## 最常见的十个问题及改法");
+    assert_eq!(common.len(), 10);
+    // Issue 31: the codes a clerk cannot fix say who can, what to send and why.
+    let office = section("## 部门改不了、要找区发展和改革局的问题");
+    for code in ["PL204", "PL401", "PL402", "PL403"] {
+        let row = office.iter().find(|r| r.starts_with(&format!("| {code}")));
+        assert!(row.is_some_and(|r| r.contains("区发展和改革局")), "{code}");
+    }
+    for row in common.into_iter().chain(office) {
         let code = &row[2..7];
         assert!(
             plan_lint::engine::rules::registry::info(code).is_some(),

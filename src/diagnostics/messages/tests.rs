@@ -944,10 +944,12 @@ fn history_samples() -> Vec<HistoryMsg> {
         HistoryMsg::Rewritten {
             path: s("progress/2023/eco-env.yaml"),
             key: Some(s("indicators")),
+            office: vec![s("区发展和改革局")],
         },
         HistoryMsg::Rewritten {
             path: s("progress/2023/eco-env.yaml"),
             key: None,
+            office: vec![s("区发展和改革局")],
         },
         HistoryMsg::NotApproved {
             path: s("progress/2022/eco-env.yaml"),
@@ -993,26 +995,31 @@ fn history_samples() -> Vec<HistoryMsg> {
         HistoryMsg::Deleted {
             path: s("progress/2022/eco-env.yaml"),
             base: s("3ad0bd4780363ad6"),
+            office: vec![s("区发展和改革局")],
         },
         HistoryMsg::RulesChanged {
             what: Changed::Config,
             path: s("plan-lint.toml"),
             base: s("3ad0bd478036"),
+            office: Vec::new(),
         },
         HistoryMsg::RulesChanged {
             what: Changed::PlanDirectory,
             path: s("plans/next"),
             base: s("3ad0bd478036"),
+            office: Vec::new(),
         },
         HistoryMsg::RulesChanged {
             what: Changed::PlanFile,
             path: s("plans/next/rules.yaml"),
             base: s("3ad0bd478036"),
+            office: Vec::new(),
         },
         HistoryMsg::RulesChanged {
             what: Changed::Register,
             path: s("decisions/2025.yaml"),
             base: s("3ad0bd478036"),
+            office: Vec::new(),
         },
     ]
 }
@@ -2792,5 +2799,56 @@ fn every_parser_message_is_chinese_under_zh() {
         })
         .texts(Lang::Zh);
         assert!(!shown.message.contains(m), "{}", shown.message);
+    }
+}
+
+/// Issue 31: the findings a clerk cannot fix (PL204, PL401, PL402, PL403)
+/// name the office, what to send it, and why, in both languages.
+#[test]
+fn what_only_the_office_can_fix_names_it_and_what_to_send() {
+    let office = vec![s("区发展和改革局")];
+    let msgs: Vec<Msg> = vec![
+        IndicatorMsg::RequirementMissing {
+            ind: ind(),
+            target_text: s("达到省要求"),
+            period: 2023,
+            approvers: office.clone(),
+        }
+        .into(),
+        HistoryMsg::Rewritten {
+            path: s("progress/2023/eco-env.yaml"),
+            key: Some(s("indicators")),
+            office: office.clone(),
+        }
+        .into(),
+        HistoryMsg::Deleted {
+            path: s("progress/2022/eco-env.yaml"),
+            base: s("3ad0bd4780363ad6"),
+            office: office.clone(),
+        }
+        .into(),
+        HistoryMsg::RulesChanged {
+            what: Changed::Register,
+            path: s("decisions/2025.yaml"),
+            base: s("3ad0bd478036"),
+            office,
+        }
+        .into(),
+    ];
+    for m in msgs {
+        let (en, zh) = (m.texts(Lang::En).help, m.texts(Lang::Zh).help);
+        assert!(
+            en.contains("区发展和改革局") && zh.contains("区发展和改革局"),
+            "{en}\n{zh}"
+        );
+        assert!(["send", "reviews"].iter().any(|w| en.contains(w)), "{en}");
+        assert!(["报送", "审核"].iter().any(|w| zh.contains(w)), "{zh}");
+        // Why: the record, or the bar, is the office's.
+        assert!(
+            ["record", "own bar", "plan office's"]
+                .iter()
+                .any(|w| en.contains(w)),
+            "{en}"
+        );
     }
 }
