@@ -19,22 +19,12 @@ pub fn skeleton(
     lang: Lang,
 ) -> Result<String, Text> {
     // A code, a name or an alias, with or without the district's 区.
-    let core = crate::syntax::suggest::department_name_core(department);
-    let dept = plan
-        .department(department)
-        .or_else(|| {
-            plan.departments.iter().find(|d| {
-                (std::iter::once(&d.name).chain(&d.aliases)).any(|n| {
-                    n == department || crate::syntax::suggest::department_name_core(n) == core
-                })
-            })
-        })
+    let (dept, alias) = plan
+        .department_meant(department)
         .ok_or_else(|| Text::NotInRegistry {
             department: department.to_string(),
             plan: plan.id().to_string(),
-            departments: (plan.departments.iter())
-                .map(|d| (d.code.clone(), d.name.clone()))
-                .collect(),
+            departments: plan.registry(),
         })?;
     if !plan.in_period(period) {
         let p = plan.header.period;
@@ -57,6 +47,17 @@ pub fn skeleton(
             code: dept.code.clone(),
         })
     );
+    if let Some(alias) = alias {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(DataText::ReportedBy {
+                alias,
+                name: dept.name.clone(),
+                code: dept.code.clone(),
+            })
+        );
+    }
     let _ = writeln!(out, "{}", t(DataText::SkeletonFill));
     let _ = writeln!(out, "# yaml-language-server: $schema=https://plan-lint.example/schemas/progress-report.schema.json");
     let _ = writeln!(

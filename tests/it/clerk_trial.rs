@@ -246,3 +246,52 @@ fn last_year_s_copy_at_this_year_s_place_is_pl108_alone_with_the_one_fix() {
         last
     );
 }
+
+#[test]
+fn a_department_named_by_another_s_alias_says_who_reports_it() {
+    let (_dir, root) = example_root();
+    let report = root.join("2023/eco-env.yaml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    for (written, en, zh) in [
+        (
+            "区林业局",
+            "\"区林业局\" is reported by 区自然资源局 (natural-resources)",
+            "“区林业局”由区自然资源局（natural-resources）报送",
+        ),
+        // Nothing like it: the registry is listed.
+        (
+            "区林草局",
+            "drc (区发展和改革局), ",
+            "drc（区发展和改革局）、",
+        ),
+    ] {
+        let named = text.replacen("department: eco-env", &format!("department: {written}"), 1);
+        std::fs::write(&report, named).unwrap();
+        for (lang, part) in [("en", en), ("zh", zh)] {
+            let found = findings_of(&root, &report, "2024-06-01", lang);
+            let pl109 = found.iter().find(|d| d["code"] == "PL109").unwrap();
+            let help = pl109["help"].as_str().unwrap();
+            assert!(help.contains(part), "{help}");
+        }
+    }
+    // init under the alias writes 区自然资源局's report, and says so.
+    let out = plan_lint(&[
+        "--lang",
+        "zh",
+        "init",
+        "--department",
+        "区林业局",
+        "--period",
+        "2024",
+        "--data-root",
+        root.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("department: natural-resources"));
+    assert!(
+        out.stdout
+            .contains("# “区林业局”由区自然资源局（natural-resources）报送"),
+        "{}",
+        out.stdout
+    );
+}

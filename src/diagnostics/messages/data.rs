@@ -15,6 +15,12 @@ pub enum DataText {
         code: String,
     },
     SkeletonFill,
+    /// `init --department` named an alias: the department that reports under it.
+    ReportedBy {
+        alias: String,
+        name: String,
+        code: String,
+    },
     SubmittedComment,
     /// A project completed in an earlier report, carried over.
     CarriedOver,
@@ -131,6 +137,10 @@ impl DataText {
                     "# Fill every empty value; `plan-lint check` points at each one still empty.".into()
                 }
                 Zh => "# 请填写每个空值；`plan-lint check` 会指出每个仍为空的值。".into(),
+            },
+            D::ReportedBy { alias, name, code } => match lang {
+                En => format!("# \"{alias}\" is reported by {name} ({code}): this is {name}'s report"),
+                Zh => format!("# “{alias}”由{name}（{code}）报送：这是{name}的报告"),
             },
             D::CarriedOver => match lang {
                 En => "completed earlier: kept as reported, with its dates and evidence".into(),

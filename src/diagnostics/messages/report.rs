@@ -65,12 +65,15 @@ pub enum ProjectHint {
 /// What an unknown department code was probably meant to be.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeptHint {
-    /// The department's name (or an alias) written as its code.
+    /// The department's name (or an alias) written as its code;
+    /// `reported_by`: the name of the department an alias belongs to.
     Name {
         code: String,
+        reported_by: Option<String>,
     },
     Closest(String),
-    None,
+    /// Nothing close: the registry, (code, name).
+    None(Vec<(String, String)>),
 }
 
 /// Which of two reports of one department and period a PL107 finding is on.
@@ -511,18 +514,26 @@ impl ReportMsg {
                         q(lang, department)
                     ),
                     match hint {
-                        DeptHint::Name { code } => format!("\"{department}\" is the name; write its code: department: {code}"),
+                        DeptHint::Name { code, reported_by: None } => format!("\"{department}\" is the name; write its code: department: {code}"),
+                        DeptHint::Name { code, reported_by: Some(by) } => format!("\"{department}\" is reported by {by} ({code}): write its code: department: {code}"),
                         DeptHint::Closest(c) => format!("did you mean \"{c}\"? `plan-lint plan` lists the department codes"),
-                        DeptHint::None => "write a department code from the plan's registry (`plan-lint plan` lists them)".into(),
+                        DeptHint::None(registry) => format!(
+                            "write a department code of the plan's registry: {}",
+                            registry.iter().map(|(c, n)| format!("{c} ({n})")).collect::<Vec<_>>().join(", ")
+                        ),
                     },
                     "unknown department",
                 ),
                 Zh => t(
                     format!("部门{}不在规划的部门名录中", q(lang, department)),
                     match hint {
-                        DeptHint::Name { code } => format!("“{department}”是部门名称，请写它的代码：department: {code}"),
+                        DeptHint::Name { code, reported_by: None } => format!("“{department}”是部门名称，请写它的代码：department: {code}"),
+                        DeptHint::Name { code, reported_by: Some(by) } => format!("“{department}”由{by}（{code}）报送：请写它的代码：department: {code}"),
                         DeptHint::Closest(c) => format!("是否想写“{c}”？`plan-lint plan` 列出各部门的代码"),
-                        DeptHint::None => "请填写规划部门名录中的部门代码（`plan-lint plan` 可列出）".into(),
+                        DeptHint::None(registry) => format!(
+                            "请填写规划部门名录中的部门代码：{}",
+                            registry.iter().map(|(c, n)| format!("{c}（{n}）")).collect::<Vec<_>>().join("、")
+                        ),
                     },
                     "未知的部门",
                 ),

@@ -595,7 +595,17 @@ fn report_samples() -> Vec<ReportMsg> {
         },
         ReportMsg::UnknownDepartment {
             department: s("区生态环境局"),
-            hint: DeptHint::Name { code: s("eco-env") },
+            hint: DeptHint::Name {
+                code: s("eco-env"),
+                reported_by: None,
+            },
+        },
+        ReportMsg::UnknownDepartment {
+            department: s("区林业局"),
+            hint: DeptHint::Name {
+                code: s("natural-resources"),
+                reported_by: Some(s("区自然资源局")),
+            },
         },
         ReportMsg::UnknownDepartment {
             department: s("eco-evn"),
@@ -603,7 +613,7 @@ fn report_samples() -> Vec<ReportMsg> {
         },
         ReportMsg::UnknownDepartment {
             department: s("x"),
-            hint: DeptHint::None,
+            hint: DeptHint::None(vec![(s("drc"), s("区发展和改革局"))]),
         },
     ]
 }
@@ -1874,6 +1884,11 @@ fn data_samples() -> Vec<DataText> {
             last: s("无往年报告"),
         },
         D::CarriedFrom { period: 2023 },
+        D::ReportedBy {
+            alias: s("区林业局"),
+            name: s("区自然资源局"),
+            code: s("natural-resources"),
+        },
         D::InvestmentComment,
         D::CompletedToDateComment {
             last: s("2023年：17.71"),

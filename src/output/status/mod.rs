@@ -938,9 +938,8 @@ impl From<Text> for Error {
 /// The department `--department` names: its code, name or an alias.
 pub fn department_of(plan: &Plan, given: &str) -> Result<crate::model::plan::Department, Error> {
     let given = given.trim();
-    (plan.departments.iter())
-        .find(|d| d.code == given || d.name == given || d.aliases.iter().any(|a| a == given))
-        .cloned()
+    plan.department_meant(given)
+        .map(|(d, _)| d.clone())
         .ok_or_else(|| {
             let codes = plan.departments.iter().map(|d| d.code.as_str());
             Error::Status(StatusText::UnknownDepartment {
