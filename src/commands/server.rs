@@ -750,7 +750,7 @@ impl State {
         };
         let plan_line = |c: &crate::model::plan::Citation| {
             t(ServerText::HoverPlanLine {
-                seed: plan.header.seed.clone(),
+                plan: plan.header.name.clone(),
                 line: c.line,
                 passage: c.passage.clone(),
             })

@@ -2288,7 +2288,7 @@ fn server_samples() -> Vec<ServerText> {
             column: s("专栏5-2"),
         },
         S::HoverPlanLine {
-            seed: s("nanming-14th-fyp.md"),
+            plan: s("贵阳市南明区国民经济和社会发展第十四个五年规划和2035年远景目标纲要"),
             line: 120,
             passage: s("专栏2-1 序号14"),
         },
