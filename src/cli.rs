@@ -442,16 +442,41 @@ fn execute(cli: Cli, env: Env) -> Output {
                 };
             let work = crate::load::workspace::Workspace::under_root(&opts);
             let reports: Vec<&crate::model::report::Report> = work.reports().collect();
+            let schema =
+                crate::commands::init::schema_reference(&opts.data_root, output.as_deref());
             let text =
                 match crate::commands::init::plan_for_period(&plans, plan_id.as_deref(), period)
                     .and_then(|plan| {
-                        crate::commands::init::skeleton(plan, &department, period, &reports, lang)
+                        crate::commands::init::skeleton(
+                            plan,
+                            &department,
+                            period,
+                            &reports,
+                            &schema,
+                            lang,
+                        )
                     }) {
                     Ok(t) => t,
                     Err(e) => return error(e, lang),
                 };
+            // The editor finds the schema offline once the repository keeps a copy.
+            let copy = crate::commands::init::schema_copy(&opts.data_root);
+            let note = match copy.is_file() {
+                true => String::new(),
+                false => format!(
+                    "{}\n",
+                    Text::SchemaCopyMissing {
+                        path: crate::syntax::paths::display(&copy)
+                    }
+                    .text(lang)
+                ),
+            };
             let Some(path) = output else {
-                return Output::ok(text);
+                return Output {
+                    stdout: text,
+                    stderr: note,
+                    code: 0,
+                };
             };
             let dest = crate::commands::output::Destination {
                 path: &path,
@@ -459,7 +484,12 @@ fn execute(cli: Cli, env: Env) -> Output {
                 writes: crate::commands::output::Writes::NewReport { department, period },
                 data_root: Some(&opts.data_root),
             };
-            crate::commands::output::write_reporting(&dest, text.as_bytes(), lang)
+            let mut written =
+                crate::commands::output::write_reporting(&dest, text.as_bytes(), lang);
+            if written.code == 0 {
+                written.stderr.push_str(&note);
+            }
+            written
         }
         Command::Decisions(DecisionsCommand::Draft {
             data_root,
@@ -1029,6 +1059,9 @@ fn check_command(
     let failing =
         counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
     let mut stderr = base_line;
+    if let Some(t) = crate::commands::init::schema_copy_note(&opts.data_root) {
+        stderr.push_str(&format!("{}\n", t.text(lang)));
+    }
     if let Some(path) = &env.step_summary {
         let summary = findings::summary::render(&info, &plans, lang);
         let appended = std::fs::OpenOptions::new()

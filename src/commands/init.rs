@@ -10,12 +10,59 @@ use crate::model::plan::{Comparison, IndicatorKind, Plan};
 use crate::model::report::Report;
 use std::fmt::Write;
 
-/// Writes the skeleton; `Err` says why it cannot (unknown department, period outside the plan).
+/// Where a data repository keeps the report schema for the editor, beside
+/// its data root (`plan-lint schema report -o schemas/report.schema.json`):
+/// a report's `$schema` points at it, and resolves without a network.
+pub fn schema_copy(data_root: &std::path::Path) -> std::path::PathBuf {
+    let root = crate::syntax::paths::normalize(data_root);
+    let repo = root.parent().unwrap_or(std::path::Path::new(""));
+    repo.join("schemas").join("report.schema.json")
+}
+
+/// The `$schema` of a report written to `output` (default: its place under
+/// the data root): the path of [`schema_copy`] relative to the report's folder.
+pub fn schema_reference(data_root: &std::path::Path, output: Option<&std::path::Path>) -> String {
+    let absolute = |p: &std::path::Path| {
+        crate::syntax::paths::normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
+    let schema = absolute(&schema_copy(data_root));
+    let folder = match output.and_then(std::path::Path::parent) {
+        Some(p) => absolute(p),
+        None => absolute(&data_root.join("2000")),
+    };
+    // Up from the report's folder to the nearest folder both share, then down.
+    let common = folder
+        .ancestors()
+        .find(|a| schema.starts_with(a))
+        .unwrap_or(std::path::Path::new("/"));
+    let ups = folder
+        .strip_prefix(common)
+        .map_or(0, |p| p.components().count());
+    let down = schema.strip_prefix(common).unwrap_or(&schema);
+    let mut rel = "../".repeat(ups);
+    rel.push_str(&down.to_string_lossy().replace('\\', "/"));
+    rel
+}
+
+/// A note when the data repository's copy of the report schema is not the
+/// schema of this plan-lint (an older or newer version): the editor would
+/// check against other rules than `check` does.
+pub fn schema_copy_note(data_root: &std::path::Path) -> Option<Text> {
+    let path = schema_copy(data_root);
+    let bytes = std::fs::read(&path).ok()?;
+    (bytes != crate::load::schema::REPORT.as_bytes()).then(|| Text::SchemaCopyDiffers {
+        path: crate::syntax::paths::display(&path),
+    })
+}
+
+/// Writes the skeleton; `Err` says why it cannot (unknown department, period
+/// outside the plan). `schema`: the `$schema` the editor resolves ([`schema_reference`]).
 pub fn skeleton(
     plan: &Plan,
     department: &str,
     period: i32,
     reports: &[&Report],
+    schema: &str,
     lang: Lang,
 ) -> Result<String, Text> {
     // A code, a name or an alias, with or without the district's 区.
@@ -59,7 +106,7 @@ pub fn skeleton(
         );
     }
     let _ = writeln!(out, "{}", t(DataText::SkeletonFill));
-    let _ = writeln!(out, "# yaml-language-server: $schema=https://plan-lint.example/schemas/progress-report.schema.json");
+    let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
     let _ = writeln!(
         out,
         "version: 1\nplan: {}\ndepartment: {}\nperiod: {period}",

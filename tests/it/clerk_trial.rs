@@ -247,6 +247,15 @@ fn last_year_s_copy_at_this_year_s_place_is_pl108_alone_with_the_one_fix() {
     );
 }
 
+/// `plan-lint --lang zh init` of `department` for 2024, reading `root`, with `more` arguments.
+fn init_2024_zh(department: &str, root: &Path, more: &[&str]) -> plan_lint::cli::Output {
+    let root = root.to_str().unwrap();
+    let mut args = vec!["--lang", "zh", "init", "--department", department];
+    args.extend(["--period", "2024", "--data-root", root]);
+    args.extend(more);
+    plan_lint(&args)
+}
+
 #[test]
 fn a_department_named_by_another_s_alias_says_who_reports_it() {
     let (_dir, root) = example_root();
@@ -275,17 +284,7 @@ fn a_department_named_by_another_s_alias_says_who_reports_it() {
         }
     }
     // init under the alias writes 区自然资源局's report, and says so.
-    let out = plan_lint(&[
-        "--lang",
-        "zh",
-        "init",
-        "--department",
-        "区林业局",
-        "--period",
-        "2024",
-        "--data-root",
-        root.to_str().unwrap(),
-    ]);
+    let out = init_2024_zh("区林业局", &root, &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("department: natural-resources"));
     assert!(
@@ -294,4 +293,62 @@ fn a_department_named_by_another_s_alias_says_who_reports_it() {
         "{}",
         out.stdout
     );
+}
+
+/// The skeleton's `$schema` is a relative path to the schema the data
+/// repository keeps (`plan-lint schema report -o schemas/report.schema.json`),
+/// which the editor reads without a network; `check` warns when that copy is
+/// not this plan-lint's schema.
+#[test]
+fn the_schema_the_editor_reads_is_the_repository_s_copy_and_check_says_when_it_is_stale() {
+    let (dir, root) = example_root();
+    let r = root.to_str().unwrap();
+    let report = root.join("2024/eco-env.yaml");
+    let out = init_2024_zh("eco-env", &root, &["-o", report.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("plan-lint schema report -o"),
+        "{}",
+        out.stderr
+    );
+    let text = std::fs::read_to_string(&report).unwrap();
+    let reference = (text.lines())
+        .find_map(|l| l.strip_prefix("# yaml-language-server: $schema="))
+        .unwrap();
+    assert!(!reference.contains("://"), "{reference}");
+    let copy = dir.path().join("schemas/report.schema.json");
+    let written = plan_lint(&["schema", "report", "-o", copy.to_str().unwrap()]);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    // The reference resolves, from the report's folder, to that copy.
+    let resolved = report.parent().unwrap().join(reference);
+    assert_eq!(
+        std::fs::canonicalize(&resolved).unwrap(),
+        std::fs::canonicalize(&copy).unwrap()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        plan_lint(&["schema", "report"]).stdout
+    );
+    let check = |lang: &str| {
+        let last = root.join("2023/eco-env.yaml");
+        plan_lint(&[
+            "--lang",
+            lang,
+            "check",
+            "--data-root",
+            r,
+            "--today",
+            "2024-06-01",
+            last.to_str().unwrap(),
+        ])
+        .stderr
+    };
+    assert!(
+        !check("en").contains("report.schema.json"),
+        "{}",
+        check("en")
+    );
+    std::fs::write(&copy, "{}").unwrap();
+    assert!(check("en").contains("is not the report schema of this plan-lint"));
+    assert!(check("zh").contains("不是当前 plan-lint 的报告格式定义"));
 }

@@ -1486,6 +1486,12 @@ fn text_samples() -> Vec<Text> {
         Text::ReportExists {
             path: s("progress/2024/eco-env.yaml"),
         },
+        Text::SchemaCopyMissing {
+            path: s("schemas/report.schema.json"),
+        },
+        Text::SchemaCopyDiffers {
+            path: s("schemas/report.schema.json"),
+        },
         Text::Wrote { path: s("a.yaml") },
         Text::PlanNotLoaded { id: s("x") },
         Text::PlanNotLoadedOf {

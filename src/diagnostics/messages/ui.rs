@@ -190,6 +190,14 @@ pub enum Text {
         department: String,
         period: i32,
     },
+    /// The data repository keeps no copy of the report schema for the editor.
+    SchemaCopyMissing {
+        path: String,
+    },
+    /// The data repository's copy of the report schema is not this plan-lint's.
+    SchemaCopyDiffers {
+        path: String,
+    },
     /// `init -o FILE`: a report is there already.
     ReportExists {
         path: String,
@@ -640,6 +648,22 @@ impl Text {
                 ),
                 Zh => format!(
                     "{path} 位于数据目录中，但不是 {department} {period}年度报告的位置：请用 -o {place}"
+                ),
+            },
+            Text::SchemaCopyMissing { path } => match lang {
+                En => format!(
+                    "note: the report's `$schema` points at {path}, which is not there yet: `plan-lint schema report -o {path}` writes it, and the editor then completes and checks the report without a network"
+                ),
+                Zh => format!(
+                    "提示：报告的 `$schema` 指向 {path}，该文件尚不存在：运行 `plan-lint schema report -o {path}` 生成它，编辑器即可离线补全和检查报告"
+                ),
+            },
+            Text::SchemaCopyDiffers { path } => match lang {
+                En => format!(
+                    "warning: {path} is not the report schema of this plan-lint: the editor checks reports against other rules than `check`; `plan-lint schema report -o {path} --force` writes the current one"
+                ),
+                Zh => format!(
+                    "警告：{path} 不是当前 plan-lint 的报告格式定义：编辑器会按与 `check` 不同的规则检查报告；运行 `plan-lint schema report -o {path} --force` 写入当前版本"
                 ),
             },
             Text::ReportExists { path } => match lang {
