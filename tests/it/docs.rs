@@ -118,3 +118,27 @@ fn the_chinese_readme_keeps_the_set_up_commands_and_real_codes() {
         );
     }
 }
+
+/// Issue 31: a Chinese-first clerk finds the editor set-up in Chinese: the
+/// Chinese README points at docs/editors.zh-CN.md, which covers VS Code and
+/// Neovim with the same Neovim configuration as docs/editors.md.
+#[test]
+fn the_editor_set_up_is_in_chinese_too() {
+    let readme = std::fs::read_to_string("README.zh-CN.md").unwrap();
+    assert!(readme.contains("(docs/editors.zh-CN.md)"));
+    assert!(readme.contains("plan-lint schema report -o schemas/report.schema.json"));
+    let zh = std::fs::read_to_string("docs/editors.zh-CN.md").unwrap();
+    let en = std::fs::read_to_string("docs/editors.md").unwrap();
+    for part in [
+        "## VS Code",
+        "## Neovim",
+        "plan-lint schema report -o schemas/report.schema.json",
+    ] {
+        assert!(zh.contains(part), "{part}");
+    }
+    let lua = |text: &str| -> String {
+        let block = text.split("```lua\n").nth(1).unwrap();
+        block.split("```").next().unwrap().to_string()
+    };
+    assert_eq!(lua(&zh), lua(&en));
+}
