@@ -352,3 +352,27 @@ fn the_schema_the_editor_reads_is_the_repository_s_copy_and_check_says_when_it_i
     assert!(check("en").contains("is not the report schema of this plan-lint"));
     assert!(check("zh").contains("不是当前 plan-lint 的报告格式定义"));
 }
+
+/// The report schema the editor shows on hover and completion speaks
+/// Chinese first, with the English after it: its title and every field of a
+/// report, an indicator and a project.
+#[test]
+fn the_report_schema_describes_each_field_in_chinese_and_english() {
+    let schema: serde_json::Value = serde_json::from_str(plan_lint::load::schema::REPORT).unwrap();
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let both = |s: &str| {
+        let (zh, en) = s.split_once(" / ").unwrap_or_default();
+        cjk(zh) && en.starts_with(|c: char| c.is_ascii_alphabetic())
+    };
+    assert!(both(schema["title"].as_str().unwrap()));
+    for fields in [
+        &schema["properties"],
+        &schema["$defs"]["indicator"]["properties"],
+        &schema["$defs"]["project"]["properties"],
+    ] {
+        for (key, field) in fields.as_object().unwrap() {
+            let text = field["description"].as_str().unwrap_or_default();
+            assert!(both(text), "{key}: {text:?}");
+        }
+    }
+}
