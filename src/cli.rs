@@ -45,6 +45,10 @@ pub enum Command {
     Schema {
         #[arg(default_value = "report")]
         name: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
     },
     #[command(subcommand)]
     Decisions(DecisionsCommand),
@@ -59,6 +63,10 @@ pub enum Command {
         data_root: Option<PathBuf>,
         #[arg(long = "plan-id")]
         plan_id: Option<String>,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -72,6 +80,8 @@ pub enum DecisionsCommand {
         data_root: Option<PathBuf>,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
         #[arg(long, value_name = "REV")]
         base: Option<String>,
     },
@@ -152,13 +162,11 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("status", Some("period")) => H::StatusPeriod,
         ("status", Some("data_root")) => H::StatusDataRoot,
         ("status", Some("plan_id")) => H::StatusPlanId,
-        ("status", Some("output")) => H::StatusOutput,
         ("status", Some("table")) => H::StatusTable,
         ("status", Some("department")) => H::StatusDepartment,
         ("decisions", None) => H::Decisions,
         ("decisions draft", None) => H::DecisionsDraft,
         ("decisions draft", Some("data_root")) => H::InitDataRoot,
-        ("decisions draft", Some("output")) => H::DecisionsDraftOutput,
         ("decisions draft", Some("base")) => H::DecisionsDraftBase,
         ("codeowners", None) => H::Codeowners,
         ("server", None) => H::Server,
@@ -168,6 +176,8 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("codeowners", Some("plan_id")) => H::InitPlanId,
         ("schema", None) => H::Schema,
         ("schema", Some("name")) => H::SchemaName,
+        (_, Some("output")) => H::Output,
+        (_, Some("force")) => H::Force,
         _ => return None,
     })
 }
@@ -282,8 +292,18 @@ fn execute(cli: Cli, env: Env) -> Output {
         .or_else(|| config_lang(cli.config.as_ref()))
         .unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
     match cli.command {
-        Command::Schema { name } => match crate::load::schema::by_name(&name) {
-            Some(s) => Output::ok(s.to_string()),
+        Command::Schema {
+            name,
+            output,
+            force,
+        } => match crate::load::schema::by_name(&name) {
+            Some(s) => crate::commands::write::write_new(
+                s.to_string(),
+                output.as_deref(),
+                force,
+                None,
+                lang,
+            ),
             None => error(Text::NoSchema { name }, lang),
         },
         Command::Rules => match setup(&cli.plans, cli.config.as_ref(), lang) {
@@ -338,12 +358,13 @@ fn execute(cli: Cli, env: Env) -> Output {
         Command::Decisions(DecisionsCommand::Draft {
             data_root,
             output,
+            force,
             base,
         }) => crate::commands::decisions::draft_command(
             &cli.plans,
             cli.config.as_ref(),
             data_root,
-            output.as_deref(),
+            (output.as_deref(), force),
             base,
             lang,
         ),
@@ -352,13 +373,15 @@ fn execute(cli: Cli, env: Env) -> Output {
             teams,
             data_root,
             plan_id,
+            output,
+            force,
         } => crate::commands::decisions::codeowners_command(
             &cli.plans,
             cli.config.as_ref(),
-            &office,
-            teams.as_deref(),
+            (&office, teams.as_deref()),
             data_root,
             plan_id.as_deref(),
+            (output.as_deref(), force),
             lang,
         ),
         Command::Server => {

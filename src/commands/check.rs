@@ -301,6 +301,7 @@ pub fn command(
                 }
                 o.diagnostics.push(d);
             }
+            crate::engine::rules::history_integrity::name_office(&mut o.diagnostics, &plans);
             crate::diagnostics::diagnostic::sort(&mut o.diagnostics);
             o
         }
@@ -342,6 +343,9 @@ pub fn command(
     let failing =
         counts(Severity::Error) > 0 || (args.deny_warnings && counts(Severity::Warning) > 0);
     let mut stderr = base_line;
+    if let Some(t) = crate::commands::init::schema_copy_note(&opts.data_root) {
+        stderr.push_str(&format!("{}\n", t.text(lang)));
+    }
     if let Some(path) = &env.step_summary {
         let summary = findings::summary::render(&info, &plans, lang);
         let appended = std::fs::OpenOptions::new()

@@ -249,7 +249,7 @@ pub fn draft_command(
     plan_dirs: &[std::path::PathBuf],
     config: Option<&std::path::PathBuf>,
     data_root: Option<std::path::PathBuf>,
-    output: Option<&Path>,
+    (output, force): (Option<&Path>, bool),
     base: Option<String>,
     lang: crate::diagnostics::messages::Lang,
 ) -> crate::commands::Output {
@@ -273,7 +273,7 @@ pub fn draft_command(
             crate::load::decisions::draft::draft(&work, &plans)
         }
     };
-    crate::commands::write::write_new(text, output, lang)
+    crate::commands::write::write_new(text, output, force, Some(&opts.data_root), lang)
 }
 
 /// `plan-lint codeowners`: the data repository's CODEOWNERS, from the
@@ -281,10 +281,10 @@ pub fn draft_command(
 pub fn codeowners_command(
     plan_dirs: &[std::path::PathBuf],
     config: Option<&std::path::PathBuf>,
-    office: &str,
-    teams: Option<&str>,
+    (office, teams): (&str, Option<&str>),
     data_root: Option<std::path::PathBuf>,
     plan_id: Option<&str>,
+    (output, force): (Option<&Path>, bool),
     lang: crate::diagnostics::messages::Lang,
 ) -> crate::commands::Output {
     use crate::commands::setup::{error, setup_with_root};
@@ -293,12 +293,13 @@ pub fn codeowners_command(
         Err(o) => return o,
     };
     match crate::commands::init::plan_for(&plans, plan_id) {
-        Ok(plan) => crate::commands::Output::ok(crate::load::decisions::codeowners(
-            plan,
-            office,
-            teams,
-            &opts.data_root,
-        )),
+        Ok(plan) => crate::commands::write::write_new(
+            crate::load::decisions::codeowners(plan, office, teams, &opts.data_root),
+            output,
+            force,
+            Some(&opts.data_root),
+            lang,
+        ),
         Err(e) => error(e, lang),
     }
 }

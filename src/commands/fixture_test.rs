@@ -327,6 +327,7 @@ fn pull_request_case(
     let outcome = pull_request::run(&plans, &opts, &at)
         .map_err(|f| format!("the check could not run: {}", f.message.text(Lang::En)))?;
     diagnostics.extend(outcome.diagnostics);
+    crate::engine::rules::history_integrity::name_office(&mut diagnostics, &plans);
     // The findings are shown under the case's folder, as a check of the case's
     // files would show them (the texts are read now: the repository goes), and
     // a merge-base's file `path@<commit>` as `path@BASE`.
@@ -362,7 +363,7 @@ fn pull_request_case(
                 HistoryMsg::Rewritten { path, .. } | HistoryMsg::NotApproved { path, .. } => {
                     *path = rebase(path)
                 }
-                HistoryMsg::Deleted { path, base }
+                HistoryMsg::Deleted { path, base, .. }
                 | HistoryMsg::RulesChanged { path, base, .. } => {
                     *path = rebase(path);
                     *base = base.replace(&at.short, "BASE");

@@ -10,31 +10,68 @@ use crate::model::plan::{Comparison, IndicatorKind, Plan};
 use crate::model::report::Report;
 use std::fmt::Write;
 
-/// Writes the skeleton; `Err` says why it cannot (unknown department, period outside the plan).
+/// Where a data repository keeps the report schema for the editor, beside
+/// its data root (`plan-lint schema report -o schemas/report.schema.json`):
+/// a report's `$schema` points at it, and resolves without a network.
+pub fn schema_copy(data_root: &std::path::Path) -> std::path::PathBuf {
+    let root = crate::syntax::paths::normalize(data_root);
+    let repo = root.parent().unwrap_or(std::path::Path::new(""));
+    repo.join("schemas").join("report.schema.json")
+}
+
+/// The `$schema` of a report written to `output` (default: its place under
+/// the data root): the path of [`schema_copy`] relative to the report's folder.
+pub fn schema_reference(data_root: &std::path::Path, output: Option<&std::path::Path>) -> String {
+    let absolute = |p: &std::path::Path| {
+        crate::syntax::paths::normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+    };
+    let schema = absolute(&schema_copy(data_root));
+    let folder = match output.and_then(std::path::Path::parent) {
+        Some(p) => absolute(p),
+        None => absolute(&data_root.join("2000")),
+    };
+    // Up from the report's folder to the nearest folder both share, then down.
+    let common = folder
+        .ancestors()
+        .find(|a| schema.starts_with(a))
+        .unwrap_or(std::path::Path::new("/"));
+    let ups = folder
+        .strip_prefix(common)
+        .map_or(0, |p| p.components().count());
+    let down = schema.strip_prefix(common).unwrap_or(&schema);
+    let mut rel = "../".repeat(ups);
+    rel.push_str(&down.to_string_lossy().replace('\\', "/"));
+    rel
+}
+
+/// A note when the data repository's copy of the report schema is not the
+/// schema of this plan-lint (an older or newer version): the editor would
+/// check against other rules than `check` does.
+pub fn schema_copy_note(data_root: &std::path::Path) -> Option<Text> {
+    let path = schema_copy(data_root);
+    let bytes = std::fs::read(&path).ok()?;
+    (bytes != crate::load::schema::REPORT.as_bytes()).then(|| Text::SchemaCopyDiffers {
+        path: crate::syntax::paths::display(&path),
+    })
+}
+
+/// Writes the skeleton; `Err` says why it cannot (unknown department, period
+/// outside the plan). `schema`: the `$schema` the editor resolves ([`schema_reference`]).
 pub fn skeleton(
     plan: &Plan,
     department: &str,
     period: i32,
     reports: &[&Report],
+    schema: &str,
     lang: Lang,
 ) -> Result<String, Text> {
     // A code, a name or an alias, with or without the district's 区.
-    let core = crate::syntax::suggest::department_name_core(department);
-    let dept = plan
-        .department(department)
-        .or_else(|| {
-            plan.departments.iter().find(|d| {
-                (std::iter::once(&d.name).chain(&d.aliases)).any(|n| {
-                    n == department || crate::syntax::suggest::department_name_core(n) == core
-                })
-            })
-        })
+    let (dept, alias) = plan
+        .department_meant(department)
         .ok_or_else(|| Text::NotInRegistry {
             department: department.to_string(),
             plan: plan.id().to_string(),
-            departments: (plan.departments.iter())
-                .map(|d| (d.code.clone(), d.name.clone()))
-                .collect(),
+            departments: plan.registry(),
         })?;
     if !plan.in_period(period) {
         let p = plan.header.period;
@@ -57,8 +94,19 @@ pub fn skeleton(
             code: dept.code.clone(),
         })
     );
+    if let Some(alias) = alias {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(DataText::ReportedBy {
+                alias,
+                name: dept.name.clone(),
+                code: dept.code.clone(),
+            })
+        );
+    }
     let _ = writeln!(out, "{}", t(DataText::SkeletonFill));
-    let _ = writeln!(out, "# yaml-language-server: $schema=https://plan-lint.example/schemas/progress-report.schema.json");
+    let _ = writeln!(out, "# yaml-language-server: $schema={schema}");
     let _ = writeln!(
         out,
         "version: 1\nplan: {}\ndepartment: {}\nperiod: {period}",
@@ -164,7 +212,7 @@ pub fn skeleton(
         let done = last
             .and_then(|l| l.status)
             .filter(|s| s.value == crate::model::plan::ProjectStatus::Completed)
-            .and_then(|s| completed_entry(reports, plan, &dept.code, &p.id, s.period));
+            .and_then(|s| entry_of(reports, plan, &dept.code, &p.id, s.period));
         if let Some(e) = done {
             let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
                 d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
@@ -179,6 +227,7 @@ pub fn skeleton(
                 let _ = writeln!(out, "    started: {}", v.value);
             }
             let _ = writeln!(out, "    completed: {}", date(&e.completed));
+            investment(&mut out, e, None, lang);
             if !e.evidence_items.is_empty() {
                 let _ = writeln!(out, "    evidence:");
                 for item in &e.evidence_items {
@@ -210,13 +259,72 @@ pub fn skeleton(
             "    progress:                  # {}",
             t(DataText::ProgressComment { last: progress })
         );
+        // What continues is carried over: the planned total and the start
+        // date; the investment completed to date is this year's to fill.
+        let Some(l) = last else { continue };
+        let Some(e) = entry_of(reports, plan, &dept.code, &p.id, l.period) else {
+            continue;
+        };
+        if let Some(v) = &e.started {
+            let carried = t(DataText::CarriedFrom { period: l.period });
+            let _ = writeln!(out, "    started: {:<17} # {carried}", v.value.to_string());
+        }
+        investment(&mut out, e, Some(l.period), lang);
     }
     Ok(out)
 }
 
+/// The `investment` of a project's earlier entry: of a completed project
+/// as reported; of a continuing one (`continuing`: the earlier report's
+/// period) the planned total carried over and the amount completed to date
+/// left for this year's figure, the earlier one in a comment.
+fn investment(
+    out: &mut String,
+    e: &crate::model::report::ProjectEntry,
+    continuing: Option<i32>,
+    lang: Lang,
+) {
+    if e.planned_total.is_none() && e.completed_to_date.is_none() {
+        return;
+    }
+    let t = |d: DataText| d.text(lang);
+    let _ = writeln!(
+        out,
+        "    investment:                # {}",
+        t(DataText::InvestmentComment)
+    );
+    let Some(period) = continuing else {
+        for (key, v) in [
+            ("planned_total", &e.planned_total),
+            ("completed_to_date", &e.completed_to_date),
+        ] {
+            if let Some(v) = v {
+                let _ = writeln!(out, "      {key}: {}", num(v.value));
+            }
+        }
+        return;
+    };
+    if let Some(v) = &e.planned_total {
+        let carried = t(DataText::CarriedFrom { period });
+        let _ = writeln!(out, "      planned_total: {:<9} # {carried}", num(v.value));
+    }
+    let last = t(e
+        .completed_to_date
+        .as_ref()
+        .map_or(DataText::NoEarlierReport, |v| DataText::Earlier {
+            period,
+            value: num(v.value),
+        }));
+    let _ = writeln!(
+        out,
+        "      completed_to_date:       # {}",
+        t(DataText::CompletedToDateComment { last })
+    );
+}
+
 /// The entry of a project in the department's report of `period`, read
 /// earlier for the history.
-fn completed_entry<'r>(
+fn entry_of<'r>(
     reports: &[&'r Report],
     plan: &Plan,
     department: &str,
@@ -274,13 +382,16 @@ pub struct InitArgs {
     pub period: i32,
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+    #[arg(long)]
+    pub force: bool,
     #[arg(long, value_name = "DIR")]
     pub data_root: Option<std::path::PathBuf>,
     #[arg(long = "plan-id")]
     pub plan_id: Option<String>,
 }
 
-/// `plan-lint init`: the skeleton, to standard output or a new file.
+/// `plan-lint init`: the skeleton, to standard output or a new report at
+/// its place (the `-o` rule: never over a file without `--force`).
 pub fn command(
     plan_dirs: &[std::path::PathBuf],
     config: Option<&std::path::PathBuf>,
@@ -294,11 +405,44 @@ pub fn command(
     };
     let work = crate::load::workspace::Workspace::under_root(&opts);
     let reports: Vec<&Report> = work.reports().collect();
+    let schema = schema_reference(&opts.data_root, args.output.as_deref());
     let text = match plan_for_period(&plans, args.plan_id.as_deref(), args.period)
-        .and_then(|plan| skeleton(plan, &args.department, args.period, &reports, lang))
+        .and_then(|plan| skeleton(plan, &args.department, args.period, &reports, &schema, lang))
     {
         Ok(t) => t,
         Err(e) => return error(e, lang),
     };
-    crate::commands::write::write_new(text, args.output.as_deref(), lang)
+    // The editor finds the schema offline once the repository keeps a copy.
+    let copy = schema_copy(&opts.data_root);
+    let note = match copy.is_file() {
+        true => String::new(),
+        false => format!(
+            "{}\n",
+            Text::SchemaCopyMissing {
+                path: crate::syntax::paths::display(&copy)
+            }
+            .text(lang)
+        ),
+    };
+    let Some(path) = args.output else {
+        return crate::commands::Output {
+            stdout: text,
+            stderr: note,
+            code: 0,
+        };
+    };
+    let dest = crate::commands::output::Destination {
+        path: &path,
+        force: args.force,
+        writes: crate::commands::output::Writes::NewReport {
+            department: args.department,
+            period: args.period,
+        },
+        data_root: Some(&opts.data_root),
+    };
+    let mut written = crate::commands::output::write_reporting(&dest, text.as_bytes(), lang);
+    if written.code == 0 {
+        written.stderr.push_str(&note);
+    }
+    written
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod decisions;
 pub mod fixture_test;
 pub mod init;
+pub mod output;
 pub mod plan;
 pub mod server;
 pub mod setup;

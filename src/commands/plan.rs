@@ -19,6 +19,8 @@ pub struct DraftArgs {
     pub id: String,
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: PathBuf,
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `plan-lint plan verify DIR… [--seed FILE]`.
@@ -184,7 +186,7 @@ pub fn draft_command(args: DraftArgs, lang: Lang) -> Output {
         Ok(mut entries) => entries.next().is_some(),
         Err(e) => e.kind() != std::io::ErrorKind::NotFound,
     };
-    if occupied {
+    if occupied && !args.force {
         return error(Text::DraftDirNotEmpty { path: shown }, lang);
     }
     let seed = match read_seed(&args.seed, lang) {
@@ -194,24 +196,14 @@ pub fn draft_command(args: DraftArgs, lang: Lang) -> Output {
     let seed_ref = crate::engine::draft::seed_reference(dir, &args.seed);
     let drafted = crate::engine::draft::draft(&seed, &seed_ref, &args.id, lang);
     for (name, text) in &drafted.files {
-        let path = dir.join(name);
-        let made = path.parent().map_or(Ok(()), std::fs::create_dir_all);
-        let written = made.and_then(|()| {
-            std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-        });
-        if let Err(e) = written {
-            let path = crate::syntax::paths::display(&path);
-            return error(
-                Text::CannotWrite {
-                    path,
-                    error: (&e).into(),
-                },
-                lang,
-            );
+        let dest = crate::commands::output::Destination {
+            path: &dir.join(name),
+            force: args.force,
+            writes: crate::commands::output::Writes::Other,
+            data_root: None,
+        };
+        if let Err(o) = crate::commands::output::write(&dest, text.as_bytes(), lang) {
+            return o;
         }
     }
     let text = Text::Drafted {

@@ -651,6 +651,10 @@ impl State {
             Ok(mut c) => {
                 if let (Some(at), Some(r)) = (&self.record_at_base, &c.report) {
                     c.diagnostics.extend(at.rewritten(&opts.decisions, r));
+                    crate::engine::rules::history_integrity::name_office(
+                        &mut c.diagnostics,
+                        &self.plans,
+                    );
                     crate::diagnostics::diagnostic::sort(&mut c.diagnostics);
                 }
                 doc.diagnostics = c.diagnostics;
@@ -746,7 +750,7 @@ impl State {
         };
         let plan_line = |c: &crate::model::plan::Citation| {
             t(ServerText::HoverPlanLine {
-                seed: plan.header.seed.clone(),
+                plan: plan.header.name.clone(),
                 line: c.line,
                 passage: c.passage.clone(),
             })

@@ -51,6 +51,8 @@ pub struct StatusArgs {
     pub decisions: Option<PathBuf>,
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[arg(long)]
+    pub force: bool,
     #[arg(long, value_enum, default_value = "indicators")]
     pub table: StatusTable,
     #[arg(long, value_name = "CODE")]
@@ -147,33 +149,38 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
             }
         }
     };
-    emit(args.output.as_deref(), bytes, note, lang)
+    let dest = (args.output.as_deref()).map(|path| super::output::Destination {
+        path,
+        force: args.force,
+        writes: super::output::Writes::Other,
+        data_root: Some(&opts.data_root),
+    });
+    emit(dest, bytes, note, lang)
 }
 
-/// Writes the rendered status to `-o FILE`, or to standard output; `note`
-/// goes to standard error either way.
-fn emit(output: Option<&std::path::Path>, bytes: Vec<u8>, note: String, lang: Lang) -> Output {
-    let Some(path) = output else {
+/// Writes the rendered status to `-o FILE` (under the rule every command
+/// follows, [`super::output`]), or to standard output; `note` goes to
+/// standard error either way.
+fn emit(
+    dest: Option<super::output::Destination<'_>>,
+    bytes: Vec<u8>,
+    note: String,
+    lang: Lang,
+) -> Output {
+    let Some(dest) = dest else {
         return Output {
             stdout: String::from_utf8(bytes).unwrap_or_default(),
             stderr: note,
             code: 0,
         };
     };
-    let shown = crate::syntax::paths::display(path);
-    match std::fs::write(path, bytes) {
-        Ok(()) => Output {
+    match super::output::write(&dest, &bytes, lang) {
+        Ok(path) => Output {
             stdout: String::new(),
-            stderr: format!("{note}{}\n", Text::Wrote { path: shown }.text(lang)),
+            stderr: format!("{note}{}\n", Text::Wrote { path }.text(lang)),
             code: 0,
         },
-        Err(e) => Output::fail(
-            Text::CannotWrite {
-                path: shown,
-                error: (&e).into(),
-            }
-            .error_line(lang),
-        ),
+        Err(o) => o,
     }
 }
 

@@ -1,39 +1,26 @@
-//! What a command writes where the user asked (`-o FILE`).
+//! What a command writes where the user asked (`-o FILE`): standard output,
+//! or a file under the rule every command follows ([`crate::commands::output`]).
 
-use crate::commands::setup::error;
 use crate::commands::Output;
-use crate::diagnostics::messages::{Lang, Text};
+use crate::diagnostics::messages::Lang;
 
-/// A generated text to standard output, or to a new file (never overwriting one).
-pub fn write_new(text: String, output: Option<&std::path::Path>, lang: Lang) -> Output {
+/// A generated text to standard output, or to `-o FILE` under the rule
+/// every command follows ([`crate::commands::output`]).
+pub fn write_new(
+    text: String,
+    output: Option<&std::path::Path>,
+    force: bool,
+    data_root: Option<&std::path::Path>,
+    lang: Lang,
+) -> Output {
     let Some(path) = output else {
         return Output::ok(text);
     };
-    // The year's folder of a new report may not exist yet: make it.
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-    let made = parent.map_or(Ok(()), std::fs::create_dir_all);
-    let file = made.and_then(|()| {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-    });
-    let shown = crate::syntax::paths::display(path);
-    match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
-        Ok(()) => Output {
-            stdout: String::new(),
-            stderr: format!("{}\n", Text::Wrote { path: shown }.text(lang)),
-            code: 0,
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            error(Text::FileExists { path: shown }, lang)
-        }
-        Err(e) => error(
-            Text::CannotWrite {
-                path: shown,
-                error: (&e).into(),
-            },
-            lang,
-        ),
-    }
+    let dest = crate::commands::output::Destination {
+        path,
+        force,
+        writes: crate::commands::output::Writes::Other,
+        data_root,
+    };
+    crate::commands::output::write_reporting(&dest, text.as_bytes(), lang)
 }

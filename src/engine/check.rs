@@ -371,7 +371,8 @@ fn engine(
                     };
                     check_report_at(plans, r, at, &history, opts, &mut diags);
                 }
-                if let Some(d) = duplicates.get(*shown) {
+                // A copy of the report on record is PL108 alone (its PL107 folded).
+                if let Some(d) = duplicates.get(*shown).filter(|_| !copy_of_record(&diags)) {
                     diags.extend(d.iter().cloned());
                 }
                 apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
@@ -630,6 +631,11 @@ fn check_report_at(
         at.in_data_root,
         out,
     );
+    // Last year's report copied to this year's place with `period` left:
+    // its figures are judged for no year, and PL108 says the one fix.
+    if copy_of_record(out) {
+        return;
+    }
     let mut findings = Vec::new();
     let register = &opts.decisions;
     rules::run_plan_rules(
@@ -645,6 +651,42 @@ fn check_report_at(
     );
     rules::suppression::apply(plan, report, register, &mut findings, out);
     out.extend(findings);
+    fold_misspelt_ids(out);
+}
+
+/// Whether the findings hold PL108 on a report whose `period` is that of
+/// the report on record in another year's folder: a copy of it.
+fn copy_of_record(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| {
+        matches!(
+            &d.msg,
+            crate::diagnostics::messages::Msg::Report(ReportMsg::PathYear {
+                on_record: Some(_),
+                ..
+            })
+        )
+    })
+}
+
+/// One cause, one finding: a misspelt indicator id whose did-you-mean is
+/// an indicator the report then lacks is PL101 alone — the missing
+/// indicator's PL208 would have the clerk add a second entry.
+fn fold_misspelt_ids(out: &mut Vec<Diagnostic>) {
+    use crate::diagnostics::messages::{IndicatorHint, Msg};
+    let meant: Vec<String> = (out.iter())
+        .filter_map(|d| match &d.msg {
+            Msg::Report(ReportMsg::UnknownIndicator {
+                hint: IndicatorHint::Closest { id, .. } | IndicatorHint::Name { id },
+                ..
+            }) => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    if !meant.is_empty() {
+        out.retain(|d| {
+            d.code != Code::PL208 || !d.target.as_ref().is_some_and(|t| meant.contains(t))
+        });
+    }
 }
 
 fn apply_severity_overrides(

@@ -50,6 +50,7 @@ pub struct ProjectFacts<'r> {
     pub progress: Option<Fact<'r, f64>>,
     pub planned_total: Option<Fact<'r, f64>>,
     pub completed_to_date: Option<Fact<'r, f64>>,
+    pub started: Option<Fact<'r, jiff::civil::Date>>,
 }
 
 /// Values by period, in period order: a plan has five periods, so a sorted
@@ -234,6 +235,7 @@ impl<'r> History<'r> {
             progress: e.progress.as_ref().and_then(|s| fact(r, s)),
             planned_total: e.planned_total.as_ref().and_then(|s| fact(r, s)),
             completed_to_date: e.completed_to_date.as_ref().and_then(|s| fact(r, s)),
+            started: e.started.as_ref().and_then(|s| fact(r, s)),
         }
     }
 

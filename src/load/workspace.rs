@@ -13,7 +13,7 @@ use crate::model::code::Code;
 use crate::model::plan::{CatalogEntity, CatalogPositions, Plans};
 use crate::model::report::Report;
 use crate::syntax::source::{Source, SourceFile};
-use crate::syntax::yaml::{self, Limits, LoadError, Span};
+use crate::syntax::yaml::{self, Limits, LoadError, LoadErrorKind, Span};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -134,6 +134,12 @@ pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
     } else {
         e.span
     };
+    let note = match &e.kind {
+        LoadErrorKind::UnderIndented { parent, .. } => Note::IndentUnder {
+            parent: parent.clone(),
+        },
+        _ => Note::FirstDefined,
+    };
     let mut d = Diagnostic::new(
         Code::PL001,
         Severity::Error,
@@ -141,7 +147,7 @@ pub fn load_error_diagnostic(source: &Source, e: LoadError) -> Diagnostic {
         e.kind,
     );
     if let Some(span) = e.related {
-        d = d.related(Location::at(source, span), Note::FirstDefined);
+        d = d.related(Location::at(source, span), note);
     }
     d
 }

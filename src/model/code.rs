@@ -100,6 +100,7 @@ macro_rules! with_codes {
             PL304 { name: "date-order", severity: "error", subject: Project, params: [], checked_in: date_order, properties: [PlanRule] }
             PL305 { name: "investment-overrun", severity: "warning", subject: Project, params: [], checked_in: overrun, properties: [PlanRule, Plantable] }
             PL306 { name: "missing-project", severity: "warning", subject: Project, params: [], checked_in: coverage, properties: [PlanRule] }
+            PL307 { name: "field-dropped", severity: "warning", subject: Project, params: [], checked_in: field_dropped, properties: [PlanRule] }
             PL401 { name: "history-rewritten", severity: "error", subject: History, params: [], checked_in: history_integrity, properties: [] }
             PL402 { name: "history-deleted", severity: "error", subject: History, params: [], checked_in: history_integrity, properties: [] }
             PL403 { name: "rules-changed", severity: "warning", subject: History, params: [], checked_in: history_integrity, properties: [] }

@@ -97,13 +97,48 @@ fn the_chinese_readme_keeps_the_set_up_commands_and_real_codes() {
         en.contains("README.zh-CN.md"),
         "the README links the Chinese one"
     );
-    let table: Vec<&str> = zh.lines().filter(|l| l.starts_with("| PL")).collect();
-    assert_eq!(table.len(), 10);
-    for row in table {
+    let section = |title: &str| -> Vec<&str> {
+        let text = zh.split(title).nth(1).unwrap_or_default();
+        let text = text.split("\n## ").next().unwrap_or_default();
+        text.lines().filter(|l| l.starts_with("| PL")).collect()
+    };
+    let common = section("## 最常见的十个问题及改法");
+    assert_eq!(common.len(), 10);
+    // Issue 31: the codes a clerk cannot fix say who can, what to send and why.
+    let office = section("## 部门改不了、要找区发展和改革局的问题");
+    for code in ["PL204", "PL401", "PL402", "PL403"] {
+        let row = office.iter().find(|r| r.starts_with(&format!("| {code}")));
+        assert!(row.is_some_and(|r| r.contains("区发展和改革局")), "{code}");
+    }
+    for row in common.into_iter().chain(office) {
         let code = &row[2..7];
         assert!(
             plan_lint::engine::rules::registry::info(code).is_some(),
             "{code}"
         );
     }
+}
+
+/// Issue 31: a Chinese-first clerk finds the editor set-up in Chinese: the
+/// Chinese README points at docs/editors.zh-CN.md, which covers VS Code and
+/// Neovim with the same Neovim configuration as docs/editors.md.
+#[test]
+fn the_editor_set_up_is_in_chinese_too() {
+    let readme = std::fs::read_to_string("README.zh-CN.md").unwrap();
+    assert!(readme.contains("(docs/editors.zh-CN.md)"));
+    assert!(readme.contains("plan-lint schema report -o schemas/report.schema.json"));
+    let zh = std::fs::read_to_string("docs/editors.zh-CN.md").unwrap();
+    let en = std::fs::read_to_string("docs/editors.md").unwrap();
+    for part in [
+        "## VS Code",
+        "## Neovim",
+        "plan-lint schema report -o schemas/report.schema.json",
+    ] {
+        assert!(zh.contains(part), "{part}");
+    }
+    let lua = |text: &str| -> String {
+        let block = text.split("```lua\n").nth(1).unwrap();
+        block.split("```").next().unwrap().to_string()
+    };
+    assert_eq!(lua(&zh), lua(&en));
 }

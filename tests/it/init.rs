@@ -46,14 +46,15 @@ fn skeleton_points_at_each_value_then_passes_when_filled() {
         .collect();
     // submitted, one value per hrss indicator (I21, I22, I23, I26, T076 零就业家庭, T078
     // 社会保险覆盖率), status and progress per project still to report (one of the three
-    // was completed earlier: carried over, not asked again).
+    // was completed earlier: carried over, not asked again), and this year's investment
+    // completed to date of each (the planned total and start date are carried over).
     assert_eq!(out.stdout.matches("    status:").count(), 3);
     let projects = (out.stdout.lines())
         .filter_map(|l| l.trim_start().strip_prefix("status:"))
         .filter(|rest| rest.trim_start().starts_with('#'))
         .count();
     assert_eq!(projects, 2);
-    assert_eq!(empty.len(), 7 + 2 * projects, "{empty:?}");
+    assert_eq!(empty.len(), 7 + 3 * projects, "{empty:?}");
     assert!(empty.iter().all(|m| m.contains("is empty")));
 
     // The same department's first report, filled in, passes against an empty history.
@@ -119,7 +120,11 @@ fn output_file_is_never_overwritten() {
         p,
     ]);
     assert_eq!(second.code, 2);
-    assert!(second.stderr.contains("never overwrites"));
+    assert!(
+        second.stderr.contains("only with --force"),
+        "{}",
+        second.stderr
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
     assert_eq!(
         plan_lint(&["init", "--department", "nobody", "--period", "2024"]).code,
@@ -167,7 +172,7 @@ fn init_takes_names_makes_the_folder_and_keeps_what_was_completed() {
     let skeleton = std::fs::read_to_string(&target).unwrap();
     // P1105 was completed in 2022: its status, dates and evidence stay.
     let p1105 = skeleton.split("- id: P1105").nth(1).unwrap();
-    let p1105: String = p1105.lines().take(8).collect::<Vec<_>>().join("\n");
+    let p1105: String = p1105.lines().take(11).collect::<Vec<_>>().join("\n");
     for line in [
         "status: completed",
         "progress: 100",
@@ -200,4 +205,45 @@ fn skeleton_snapshots_in_both_languages() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(name, out.stdout);
     }
+}
+
+/// Issue 31: the skeleton dropped last year's `investment` and `started`, and
+/// `status` then showed 专栏5-2's investment falling to 0. What continues is
+/// carried over (the planned total, the start date); what must be this
+/// year's is asked for with last year's in a comment (progress, the amount
+/// completed to date); nothing is ever `confirmed` for the clerk.
+#[test]
+fn init_carries_what_continues_and_asks_for_this_year_s_figures() {
+    let out = plan_lint(&[
+        "init",
+        "--department",
+        "eco-env",
+        "--period",
+        "2024",
+        "--data-root",
+        "fixtures/example/progress",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // P1113 in 2023: under construction, progress 70, started 2021-05-10, 1.35 planned, 0.94 done.
+    let p1113: Vec<&str> = (out.stdout.split("- id: P1113").nth(1).unwrap().lines())
+        .take_while(|l| !l.contains("- id: "))
+        .map(str::trim)
+        .collect();
+    let has = |prefix: &str| p1113.iter().any(|l| l.starts_with(prefix));
+    assert!(has("started: 2021-05-10 "), "{p1113:#?}");
+    assert!(has("planned_total: 1.35 "), "{p1113:#?}");
+    assert!(has("investment:"), "{p1113:#?}");
+    for asked in ["progress:", "completed_to_date:"] {
+        let line = p1113.iter().find(|l| l.starts_with(asked)).unwrap();
+        assert!(line.split('#').next().unwrap().trim() == asked, "{line}");
+    }
+    assert!(p1113
+        .iter()
+        .any(|l| l.starts_with("completed_to_date:") && l.contains("2023: 0.94")));
+    assert!(p1113
+        .iter()
+        .any(|l| l.starts_with("progress:") && l.contains("2023: 70")));
+    assert!(!out.stdout.contains("confirmed"), "{}", out.stdout);
 }

@@ -15,6 +15,7 @@ mod repo;
 
 mod arithmetic;
 mod catalog;
+mod clerk_trial;
 mod cli;
 mod completeness;
 mod config;
@@ -29,6 +30,7 @@ mod lang;
 mod layers;
 mod mutations;
 mod neovim;
+mod output_rule;
 mod plan_draft;
 mod plan_verify;
 mod plans;

@@ -4,6 +4,7 @@
 //! Under CI=true Neovim must be there (.ci/run installs Debian's): the test
 //! runs, never skips.
 
+use crate::common::copy_dir;
 use std::path::Path;
 use std::process::Command;
 
@@ -21,19 +22,6 @@ fn nvim() -> Option<&'static str> {
     );
     eprintln!("skipped: no nvim here (CI installs it)");
     None
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// (code, line, column) of `plan-lint check FILE`, sorted.

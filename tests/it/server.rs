@@ -313,10 +313,13 @@ fn hover_on_an_indicator_shows_the_plans_facts_and_last_years_value() {
         "last reported value: 97.5% (2022)",
         "responsible department: ",
         "(eco-env)",
-        "plan: 专栏2-1",
+        // The plan by name, section and line (issue 31), not a seed file's name.
+        "plan: 贵阳市南明区国民经济和社会发展第十四个五年规划和2035年远景目标纲要, 专栏2-1",
+        "line ",
     ] {
         assert!(md.contains(want), "{want} not in {md}");
     }
+    assert!(!md.contains(".txt"), "{md}");
     assert!(md.contains("baseline (2020): "), "{md}");
     assert!(md.contains("target (2025): "), "{md}");
     // Not an id: nothing.

@@ -12,6 +12,8 @@
 //! depth, alias expansion, tags and multiple documents are all load errors
 //! with a location.
 
+mod diagnose;
+
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
 use std::collections::HashMap;
 
@@ -319,6 +321,13 @@ pub enum LoadErrorKind {
     DuplicateKey {
         key: String,
     },
+    /// A key given twice because the lines meant for the empty block
+    /// `parent:` between the two were not indented under it by `by` spaces.
+    UnderIndented {
+        key: String,
+        parent: String,
+        by: usize,
+    },
     AliasLimit {
         max_nodes: usize,
     },
@@ -335,11 +344,35 @@ pub enum LoadErrorKind {
     Unbalanced,
 }
 
-/// Which help a syntax error gets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which help a syntax error gets: what the clerk wrote, where the
+/// lines around the parser's stop show it (`value` as written after the key).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SyntaxHint {
     Tab,
     UnknownAnchor,
+    /// `value 41.9`.
+    MissingColon {
+        key: String,
+        value: String,
+    },
+    /// `value：41.9`, a Chinese input method's colon.
+    FullWidthColon {
+        key: String,
+        value: String,
+    },
+    /// `value:41.9` before a line the parser could not read.
+    NoSpaceAfterColon {
+        key: String,
+        value: String,
+    },
+    /// A key line indented by `found` spaces where the block's keys stand
+    /// at `expected`, as `key` does on `line` (1-based).
+    Indent {
+        found: usize,
+        expected: usize,
+        line: usize,
+        key: String,
+    },
     Other,
 }
 
@@ -513,10 +546,14 @@ fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadErr
         }
         let tab =
             e.info().contains("tab") || text.get(at - base..).is_some_and(|t| t.starts_with('\t'));
+        let mut span = Span::new(at, at);
         let hint = if tab {
             SyntaxHint::Tab
         } else if e.info().contains("unknown anchor") {
             SyntaxHint::UnknownAnchor
+        } else if let Some((hint, s, e)) = diagnose::syntax(text, at.saturating_sub(base)) {
+            span = Span::new(base + s, base + e);
+            hint
         } else {
             SyntaxHint::Other
         };
@@ -525,7 +562,7 @@ fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadErr
                 info: e.info().to_string(),
                 hint,
             },
-            span: Span::new(at, at),
+            span,
             related: None,
         }
     };
@@ -688,6 +725,20 @@ fn parse_events(text: &str, base: usize, limits: Limits) -> Result<Node, LoadErr
                         });
                     }
                     if let Some(first) = earlier_key(entries, seen, &node) {
+                        let from = first.start().saturating_sub(base);
+                        let to = node.span.start().saturating_sub(base);
+                        if let Some((parent, by, (s, e))) = diagnose::under_indented(text, from, to)
+                        {
+                            return Err(LoadError {
+                                kind: LoadErrorKind::UnderIndented {
+                                    key: node.key_text(),
+                                    parent,
+                                    by,
+                                },
+                                span: node.span,
+                                related: Some(Span::new(base + s, base + e)),
+                            });
+                        }
                         return Err(LoadError {
                             kind: LoadErrorKind::DuplicateKey {
                                 key: node.key_text(),

@@ -15,6 +15,12 @@ pub enum DataText {
         code: String,
     },
     SkeletonFill,
+    /// `init --department` named an alias: the department that reports under it.
+    ReportedBy {
+        alias: String,
+        name: String,
+        code: String,
+    },
     SubmittedComment,
     /// A project completed in an earlier report, carried over.
     CarriedOver,
@@ -72,6 +78,16 @@ pub enum DataText {
     ProgressComment {
         last: String,
     },
+    /// A figure or date of a continuing project, carried over from the report of `period`.
+    CarriedFrom {
+        period: i32,
+    },
+    /// `investment:` of a continuing project.
+    InvestmentComment,
+    /// `completed_to_date:`, to fill with this year's; `last` the earlier figure.
+    CompletedToDateComment {
+        last: String,
+    },
     // plan-lint plan
     PlanHeader {
         id: String,
@@ -121,6 +137,10 @@ impl DataText {
                     "# Fill every empty value; `plan-lint check` points at each one still empty.".into()
                 }
                 Zh => "# 请填写每个空值；`plan-lint check` 会指出每个仍为空的值。".into(),
+            },
+            D::ReportedBy { alias, name, code } => match lang {
+                En => format!("# \"{alias}\" is reported by {name} ({code}): this is {name}'s report"),
+                Zh => format!("# “{alias}”由{name}（{code}）报送：这是{name}的报告"),
             },
             D::CarriedOver => match lang {
                 En => "completed earlier: kept as reported, with its dates and evidence".into(),
@@ -215,6 +235,18 @@ impl DataText {
             D::ProgressComment { last } => match lang {
                 En => format!("percent 0..100; {last}"),
                 Zh => format!("形象进度，百分比 0..100；{last}"),
+            },
+            D::CarriedFrom { period } => match lang {
+                En => format!("as in the {period} report: correct it only if it changed"),
+                Zh => format!("沿用{period}年报告：有变化时才改"),
+            },
+            D::InvestmentComment => match lang {
+                En => "亿元 (100 million yuan)".into(),
+                Zh => "单位：亿元".into(),
+            },
+            D::CompletedToDateComment { last } => match lang {
+                En => format!("investment completed to the end of this year, 亿元; {last}"),
+                Zh => format!("截至本年度末累计完成投资，亿元；{last}"),
             },
             D::PlanHeader { id, name, start, end, baseline_year, approvers } => match lang {
                 En => format!(

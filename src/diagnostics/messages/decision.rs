@@ -102,12 +102,12 @@ impl DecisionMsg {
             DecisionMsg::Unreadable { error } => match lang {
                 En => t(
                     format!("a decisions register file cannot be read: {error}"),
-                    "make the file readable, or remove it from the register folder",
+                    "make the file readable: every file in the register folder is read",
                     "",
                 ),
                 Zh => t(
                     format!("无法读取决定登记文件：{error}"),
-                    "请使该文件可读，或将其移出登记文件夹",
+                    "请使该文件可读：登记文件夹中的每个文件都会被读取",
                     "",
                 ),
             },

@@ -4,9 +4,10 @@ use super::{t, Lang, Texts};
 use crate::syntax::yaml::{LoadErrorKind, SyntaxHint};
 use Lang::{En, Zh};
 
-/// The YAML parser's messages a report can meet, in Chinese; the rest
-/// (directives, tags, escapes) are shown with the parser's own words.
-fn parser_zh(info: &str) -> Option<String> {
+/// The YAML parser's message in Chinese: every message a report can meet
+/// in words of its own, the rest (directives, tags, escapes) by what they
+/// are about — never the parser's English under zh.
+pub(super) fn parser_zh(info: &str) -> String {
     // The parser's message may end with its position ("… at line 3 column 5").
     let core = info.split(" at line ").next().unwrap_or(info).trim();
     let zh = match core {
@@ -27,7 +28,10 @@ fn parser_zh(info: &str) -> Option<String> {
         "tab cannot be used as indentation"
         | "tabs disallowed in this context"
         | "tabs disallowed within this context (block indentation)"
-        | "while scanning a plain scalar, found a tab" => "这里用了制表符（Tab）",
+        | "while scanning a plain scalar, found a tab"
+        | "a block scalar content cannot start with a tab" => "这里用了制表符（Tab）",
+        "':' must be followed by a valid YAML whitespace" => "冒号“:”后面必须是空格",
+        "'-' must be followed by a valid YAML whitespace" => "列表项的“-”后面必须是空格",
         "while parsing a flow mapping, did not find expected ',' or '}'" => {
             "花括号 { } 中缺少逗号或右花括号"
         }
@@ -44,9 +48,59 @@ fn parser_zh(info: &str) -> Option<String> {
         "while parsing anchor, found duplicated anchor" => "锚点名称重复",
         "while parsing node, found unknown anchor" => "引用了不存在的锚点",
         "recursion limit exceeded" => "嵌套层次过深",
-        _ => return None,
+        "expected whitespace" => "这里缺少空格",
+        "wrongly indented line in block scalar" => "多行文本（| 或 >）中有一行缩进不对",
+        c if c.starts_with("unexpected character") => "这里有无法识别的字符",
+        c if c.contains("quoted scalar") => "引号中的内容写法不对（转义字符或缩进）",
+        c if c.contains("block scalar") => "多行文本（| 或 >）的写法不对",
+        c if c.contains("directive") || c.contains("TAG") => "YAML 指令（以 % 开头的行）写法不对",
+        c if c.contains("tag") || c.contains("handle") => "标签（以 ! 开头）写法不对",
+        c if c.contains("anchor") || c.contains("alias") => "锚点或别名（& 或 *）写法不对",
+        c if c.contains("document") => "文档分隔标记（--- 或 ...）的位置不对",
+        c if c.contains("plain scalar") => "这个值的写法不对：以“-”开头的文本请加引号",
+        _ => "此处的写法无法解析",
     };
-    Some(zh.to_string())
+    zh.to_string()
+}
+
+/// The message and help of a syntax error whose cause the lines around it
+/// show ([`SyntaxHint`]); `None` for the others.
+fn hinted(hint: &SyntaxHint, lang: Lang) -> Option<(String, String)> {
+    Some(match (hint, lang) {
+        (SyntaxHint::MissingColon { key, value }, En) => (
+            format!("\"{key}\" has no colon after it"),
+            format!("write a colon and a space after the field name: `{key}: {value}`"),
+        ),
+        (SyntaxHint::MissingColon { key, value }, Zh) => (
+            format!("字段名“{key}”后面缺少冒号“:”"),
+            format!("请在字段名后写英文冒号和一个空格：`{key}: {value}`"),
+        ),
+        (SyntaxHint::FullWidthColon { key, value }, En) => (
+            format!("the colon after \"{key}\" is the full-width '：' of a Chinese input method"),
+            format!("type the ASCII colon ':' and a space instead (switch the input method to English punctuation): `{key}: {value}`"),
+        ),
+        (SyntaxHint::FullWidthColon { key, value }, Zh) => (
+            format!("“{key}”后面的冒号是中文全角冒号“：”"),
+            format!("请改为英文半角冒号“:”，并在后面加一个空格（把输入法切换为英文标点）：`{key}: {value}`"),
+        ),
+        (SyntaxHint::NoSpaceAfterColon { key, value }, En) => (
+            format!("no space after the colon of \"{key}\""),
+            format!("write a space after the colon: `{key}: {value}`"),
+        ),
+        (SyntaxHint::NoSpaceAfterColon { key, value }, Zh) => (
+            format!("“{key}”的冒号后面缺少空格"),
+            format!("请在冒号后加一个空格：`{key}: {value}`"),
+        ),
+        (SyntaxHint::Indent { found, expected, line, key }, En) => (
+            format!("this line is indented by {found} spaces, which aligns it with no field above"),
+            format!("indent it by {expected} spaces, to align with \"{key}\" on line {line}"),
+        ),
+        (SyntaxHint::Indent { found, expected, line, key }, Zh) => (
+            format!("这一行缩进了 {found} 个空格，与上面的字段都不对齐"),
+            format!("请缩进 {expected} 个空格，与第 {line} 行的“{key}”对齐"),
+        ),
+        _ => return None,
+    })
 }
 
 /// The YAML loader's errors; every one is labelled "here".
@@ -60,14 +114,13 @@ pub(super) fn load_texts(k: &LoadErrorKind, lang: Lang) -> Texts {
                 (SyntaxHint::UnknownAnchor, Zh) => "先定义锚点（`&name`）再引用（`*name`），或直接写出该值",
                 (SyntaxHint::Other, En) => "fix the YAML syntax at this place; a YAML linter or an editor with YAML support shows the structure",
                 (SyntaxHint::Other, Zh) => "请修正此处的 YAML 语法；YAML 检查工具或支持 YAML 的编辑器能显示文档结构",
+                (_, En) => "fix the YAML syntax at this place",
+                (_, Zh) => "请修正此处的 YAML 语法",
             };
-            match (lang, parser_zh(info)) {
-                (En, _) => (format!("invalid YAML: {info}"), help.to_string()),
-                (Zh, Some(zh)) => (format!("YAML 语法错误：{zh}"), help.to_string()),
-                (Zh, None) => (
-                    format!("YAML 语法错误（解析器原文：{info}）"),
-                    help.to_string(),
-                ),
+            match (lang, hinted(hint, lang)) {
+                (_, Some((message, help))) => (message, help),
+                (En, None) => (format!("invalid YAML: {info}"), help.to_string()),
+                (Zh, None) => (format!("YAML 语法错误：{}", parser_zh(info)), help.to_string()),
             }
         }
         LoadErrorKind::MultipleDocuments => match lang {
@@ -113,11 +166,21 @@ pub(super) fn load_texts(k: &LoadErrorKind, lang: Lang) -> Texts {
         LoadErrorKind::DuplicateKey { key } => match lang {
             En => (
                 format!("duplicate key \"{key}\""),
-                format!("a key may appear once in a mapping: keep one \"{key}\" and remove or rename the other"),
+                format!("a key may appear once in a mapping: if the second \"{key}\" belongs under a field above it, indent it under that field; otherwise keep the right figure and correct or rename the other"),
             ),
             Zh => (
                 format!("字段“{key}”重复"),
-                format!("同一条目中一个字段只能出现一次：请保留一个“{key}”，删除或改名另一个"),
+                format!("同一条目中一个字段只能出现一次：如果第二个“{key}”属于上面的某个字段，请把它缩进到该字段下面；否则请保留正确的数值，改正或改名另一个"),
+            ),
+        },
+        LoadErrorKind::UnderIndented { key, parent, by } => match lang {
+            En => (
+                format!("\"{key}\" is given twice: the lines under \"{parent}:\" are not indented under it"),
+                format!("indent the lines that belong to \"{parent}\" ({key} and the fields after it) by {by} more spaces than \"{parent}:\"; as written, \"{parent}\" is empty and its figure counts as the entry's own"),
+            ),
+            Zh => (
+                format!("“{key}”出现了两次：“{parent}:”下面的几行没有缩进到它的下面"),
+                format!("请把属于“{parent}”的各行（“{key}”及其后的字段）比“{parent}:”多缩进 {by} 个空格；按现在的写法，“{parent}”是空的，它的数值被当成了条目本身的"),
             ),
         },
         LoadErrorKind::AliasLimit { max_nodes } => match lang {

@@ -32,7 +32,6 @@ pub enum CliHelp {
     CheckNoBase,
     Decisions,
     DecisionsDraft,
-    DecisionsDraftOutput,
     DecisionsDraftBase,
     Codeowners,
     Server,
@@ -63,10 +62,11 @@ pub enum CliHelp {
     StatusPeriod,
     StatusDataRoot,
     StatusPlanId,
-    StatusOutput,
     StatusTable,
     StatusDepartment,
     SchemaName,
+    Output,
+    Force,
     // clap's own words; the English is what clap writes.
     Usage,
     Commands,
@@ -212,10 +212,6 @@ impl CliHelp {
                 En => "Draft the revision decisions the pull request from the merge-base of HEAD and REV needs: for each accepted report it changes, one decision whose entries hold the changed figures (reason and date left for the office to fill in)",
                 Zh => "起草从 HEAD 与 REV 的合并基点起的拉取请求所需的修订决定：它修改的每份已接受报告各一项决定，条目写明改动后的数值（理由和日期留待规划主管部门填写）",
             },
-            H::DecisionsDraftOutput => match lang {
-                En => "Write the draft to FILE (never overwriting an existing file) instead of standard output",
-                Zh => "将草稿写入 FILE（绝不覆盖已有文件），而不是输出到标准输出",
-            },
             H::CheckFailOn => match lang {
                 En => "With --base: fail on findings the change introduced (new), or on all",
                 Zh => "与 --base 同用：只有本次修改引入的问题（new）或全部问题（all）导致不通过",
@@ -269,8 +265,8 @@ impl CliHelp {
                 Zh => "新规划的 id（小写字母、数字和“-”）",
             },
             H::PlanDraftOutput => match lang {
-                En => "The plan directory to write; it must not exist or be empty (nothing is overwritten)",
-                Zh => "要写入的规划目录；该目录必须不存在或为空（不会覆盖任何文件）",
+                En => "The plan directory to write; it must not exist or be empty, unless --force (never in the data root)",
+                Zh => "要写入的规划目录；该目录必须不存在或为空，除非加 --force（不会写入数据目录）",
             },
             H::PlanVerifyFormat => match lang {
                 En => "human, json, sarif or github",
@@ -285,8 +281,8 @@ impl CliHelp {
                 Zh => "报告年度",
             },
             H::InitOutput => match lang {
-                En => "Write to FILE; an existing file is never overwritten",
-                Zh => "写入 FILE；不会覆盖已有的文件",
+                En => "Write to FILE: under the data root only the place of this department's report for the period, never over a report; elsewhere an existing file only with --force",
+                Zh => "写入 FILE：在数据目录中只能写到该部门该年度报告的位置，且从不覆盖报告；在其他位置，只有加 --force 才会覆盖已有文件",
             },
             H::InitDataRoot => match lang {
                 En => "Where last year's figures are read from (default: progress/, or the config's data_root)",
@@ -316,10 +312,6 @@ impl CliHelp {
                 En => "The plan to report on (default: every plan with reports under the data root; md shows each in turn, the other formats the latest and name the others on standard error)",
                 Zh => "要报告的规划（默认：数据目录中有报告的每个规划；md 依次列出，其他格式只列最新规划，并在标准错误中提示其他规划）",
             },
-            H::StatusOutput => match lang {
-                En => "Write to FILE (replacing it) instead of standard output",
-                Zh => "写入文件 FILE（覆盖原文件），而不是标准输出",
-            },
             H::StatusTable => match lang {
                 En => "The table --format csv writes: indicators (default), projects, departments, missing or decisions",
                 Zh => "--format csv 输出哪张表：indicators（默认，指标）、projects（项目）、departments（部门）、missing（未报送）或 decisions（决定）",
@@ -331,6 +323,14 @@ impl CliHelp {
             H::SchemaName => match lang {
                 En => "report, plan, rules, config, output or status",
                 Zh => "report、plan、rules、config、output 或 status",
+            },
+            H::Output => match lang {
+                En => "Write to FILE instead of standard output: never in the data root, and an existing file only with --force",
+                Zh => "写入文件 FILE，而不是标准输出：不会写入数据目录；只有加 --force 才会覆盖已有文件",
+            },
+            H::Force => match lang {
+                En => "Replace the file -o names if it exists (outside the data root; init never replaces a report)",
+                Zh => "-o 指定的文件已存在时替换它（仅限数据目录之外；init 从不替换报告）",
             },
             H::Usage => match lang {
                 En => "Usage: ",

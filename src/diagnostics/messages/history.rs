@@ -31,12 +31,30 @@ pub enum Deviation {
     Kept,
 }
 
+/// The plan office as a message names it: the plans' approvers, or "the
+/// plan office" before the run knows them.
+fn office_en(office: &[String]) -> String {
+    match office {
+        [] => "the plan office".into(),
+        names => format!("the plan office ({})", names.join(" or ")),
+    }
+}
+
+fn office_zh(office: &[String]) -> String {
+    match office {
+        [] => "规划主管部门".into(),
+        names => names.join("或"),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum HistoryMsg {
     // PL401: `key`, the first top-level key that differs.
     Rewritten {
         path: String,
         key: Option<String>,
+        /// The plan office (the plans' approvers), named once the run knows them.
+        office: Vec<String>,
     },
     // PL401: an entry a revision decision lists, changed otherwise than it approves.
     NotApproved {
@@ -49,25 +67,27 @@ pub enum HistoryMsg {
     Deleted {
         path: String,
         base: String,
+        office: Vec<String>,
     },
     // PL403
     RulesChanged {
         what: Changed,
         path: String,
         base: String,
+        office: Vec<String>,
     },
 }
 
 impl HistoryMsg {
     pub fn texts(&self, lang: Lang) -> Texts {
         match self {
-            HistoryMsg::Rewritten { path, key } => match lang {
+            HistoryMsg::Rewritten { path, key, office } => match lang {
                 En => t(
                     format!(
                         "{path} was accepted at the merge-base and is changed{} without a revision decision of the plan office",
                         key.as_ref().map(|k| format!(" in \"{k}\"")).unwrap_or_default()
                     ),
-                    "undo the change; if the accepted figure was wrong, ask the plan office to record a revision decision in decisions/ that lists this entry with the figure it approves, then update your branch (a `revision` block in the report is a note and allows nothing)",
+                    format!("undo the change: an accepted report is the district's record, changed only by a decision of the plan office. If the accepted figure was wrong, send {} the corrected figure and the document that proves it, asking for a revision decision in decisions/ that lists this entry; once it is merged, update your branch (a `revision` block in the report is a note and allows nothing)", office_en(office)),
                     "changed after acceptance",
                 ),
                 Zh => t(
@@ -75,7 +95,7 @@ impl HistoryMsg {
                         "{path} 在合并基点已被接受，现{}被修改，却没有规划主管部门的修订决定",
                         key.as_ref().map(|k| format!("在“{k}”处")).unwrap_or_default()
                     ),
-                    "请撤销修改；如已接受的数据有误，请规划主管部门在 decisions/ 中登记修订决定，列明此条目及批准的数值，然后更新你的分支（报告中的 `revision` 块只是说明，不允许任何修改）",
+                    format!("请撤销修改：已接受的报告是全区的正式记录，只能凭规划主管部门的决定修改。如已接受的数据确有错误，请把更正后的数值和证明材料报送{}，申请在 decisions/ 中登记列明此条目的修订决定；合并后再更新你的分支（报告中的 `revision` 块只是说明，不允许任何修改）", office_zh(office)),
                     "接受后被修改",
                 ),
             },
@@ -150,19 +170,19 @@ impl HistoryMsg {
                     ),
                 }
             }
-            HistoryMsg::Deleted { path, base } => match lang {
+            HistoryMsg::Deleted { path, base, office } => match lang {
                 En => t(
                     format!("the report accepted at {base} as {path} is no longer in the record"),
-                    "restore it under progress/<period>/<department>.yaml with its department and period unchanged; an accepted report is corrected only by a revision decision of the plan office",
+                    format!("restore it as it was at {path} (git checkout {base} -- {path}), its department and period unchanged: an accepted report stays in the district's record. If it must be corrected, send {} the corrected figures and the reason; only its revision decision changes an accepted report", office_en(office)),
                     "",
                 ),
                 Zh => t(
                     format!("在 {base} 中已接受的报告 {path} 已不在记录中"),
-                    "请在 progress/<年度>/<部门>.yaml 恢复该报告，部门和年度保持不变；已接受的报告只能经规划主管部门的修订决定更正",
+                    format!("请按原样恢复 {path}（git checkout {base} -- {path}），部门和年度保持不变：已接受的报告是全区的正式记录，必须保留。如需更正，请把更正后的数值和理由报送{}；只有其修订决定才能更正已接受的报告", office_zh(office)),
                     "",
                 ),
             },
-            HistoryMsg::RulesChanged { what, path, base } => match lang {
+            HistoryMsg::RulesChanged { what, path, base, office } => match lang {
                 En => t(
                     format!(
                         "this pull request changes {} {path}; it is judged by the version at {base}, and the change takes effect after merge",
@@ -173,7 +193,7 @@ impl HistoryMsg {
                             Changed::Register => "the decisions register file",
                         }
                     ),
-                    "nothing to do if the change is intended: the rule owners review it, and it applies to later pull requests",
+                    format!("the rules and the register are the plan office's: if a department's pull request changes them by mistake, undo the change; if the change is meant, {} reviews and merges it (say why in the pull request), and it applies to later pull requests", office_en(office)),
                     "changed in this pull request",
                 ),
                 Zh => t(
@@ -186,7 +206,7 @@ impl HistoryMsg {
                             Changed::Register => "决定登记文件",
                         }
                     ),
-                    "如修改是有意的，则无需处理：规则负责人会审核，修改对之后的拉取请求生效",
+                    format!("规则和决定登记簿归规划主管部门管理：部门的拉取请求误改了它们的，请撤销修改；确需修改的，由{}审核并合并（请在拉取请求中说明理由），修改对之后的拉取请求生效", office_zh(office)),
                     "本拉取请求修改",
                 ),
             },

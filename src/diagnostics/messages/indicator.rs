@@ -393,8 +393,8 @@ impl IndicatorMsg {
                         q(lang, target_text)
                     ),
                     format!(
-                        "the target is judged against the figure the city or province set for {period}, which {} records in decisions/ (kind: requirement, with the document that set it); a department cannot set its own bar. Keep your figure; send the office the document",
-                        approvers.join(" or ")
+                        "this is for the plan office to fix, not you: the target is judged against the figure the city or province set for {period}, which only {office} records in decisions/ (kind: requirement), since a department cannot set its own bar. Keep your figure, and send {office} the document that set the {period} figure (its number and date); once the office records it, update your branch and this finding goes",
+                        office = approvers.join(" or ")
                     ),
                     format!("no requirement for {period}"),
                 ),
@@ -405,8 +405,8 @@ impl IndicatorMsg {
                         q(lang, target_text)
                     ),
                     format!(
-                        "该目标须对照市、省为{period}年设定的数值判断，由{}在 decisions/ 中登记（kind: requirement，并注明设定该数值的文件）；部门不能自行设定标准。请保留你的数据，并把该文件报送规划主管部门",
-                        approvers.join("或")
+                        "此项须由规划主管部门处理，不是你的错误：该目标须对照市、省为{period}年设定的数值判断，而部门不能自行设定标准，只有{office}能在 decisions/ 中登记（kind: requirement）。请保留你的数据，把市、省设定{period}年数值的文件（文号和日期）报送{office}；登记后更新你的分支，此项即消除",
+                        office = approvers.join("或")
                     ),
                     format!("没有{period}年的要求"),
                 ),

@@ -11,6 +11,10 @@ pub enum Note {
     FirstDefined,
     /// The first of two entries for one id.
     FirstEntry,
+    /// The empty block whose lines were not indented under it.
+    IndentUnder {
+        parent: String,
+    },
     AnotherReport {
         period: i32,
     },
@@ -84,6 +88,10 @@ impl Note {
             Note::FirstDefined => match lang {
                 En => "first defined here".into(),
                 Zh => "首次定义于此".into(),
+            },
+            Note::IndentUnder { parent } => match lang {
+                En => format!("\"{parent}\" is empty: the lines below belong under it"),
+                Zh => format!("“{parent}”是空的：下面几行应缩进到它下面"),
             },
             Note::FirstEntry => match lang {
                 En => "first entry".into(),

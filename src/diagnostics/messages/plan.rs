@@ -244,7 +244,7 @@ impl PlanMsg {
                     error.text(lang),
                     match context {
                         ReadContext::Header => "规划目录中应有 plan.yaml，由它列出目录文件和规则文件",
-                        ReadContext::Listed => "请创建该文件，或从 plan.yaml 的列表中删除它",
+                        ReadContext::Listed => "请创建该文件，或从 plan.yaml 的列表中去掉它",
                         ReadContext::Builtin => "内置规划已损坏：请重新构建 plan-lint",
                     },
                     here,

@@ -144,6 +144,13 @@ pub enum ProjectMsg {
         department: String,
         period: i32,
     },
+    // PL307: (key, value as the earlier report wrote it) of each field left out.
+    FieldDropped {
+        project: Proj,
+        dropped: Vec<(String, String)>,
+        before_period: i32,
+        period: i32,
+    },
 }
 
 impl ProjectMsg {
@@ -393,6 +400,37 @@ impl ProjectMsg {
                     format!("缺少 {}", p.id),
                 ),
             },
+            ProjectMsg::FieldDropped { project: p, dropped, before_period, period } => {
+                let keys: Vec<String> = dropped.iter().map(|(k, _)| format!("`{k}`")).collect();
+                let lines: Vec<String> = dropped.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                match lang {
+                    En => t(
+                        format!(
+                            "the {period} entry of project {} ({}) leaves out {}, which the {before_period} report gave",
+                            p.name,
+                            p.id,
+                            list(lang, &keys)
+                        ),
+                        format!(
+                            "write them again as the {before_period} report gave them ({}), changing only what changed: a figure left out reads as a fall to zero in `plan-lint status` (`plan-lint init` carries them over)",
+                            lines.join("; ")
+                        ),
+                        format!("given in {before_period}"),
+                    ),
+                    Zh => t(
+                        format!(
+                            "{}的{period}年条目漏填了{before_period}年报告已填的{}",
+                            named(lang, &p.name, &p.id),
+                            list(lang, &keys)
+                        ),
+                        format!(
+                            "请照{before_period}年报告补填（{}），有变化的才改为新值：漏填的数字在 `plan-lint status` 中看起来像降到了 0（`plan-lint init` 生成的报告会自动沿用）",
+                            lines.join("；")
+                        ),
+                        format!("{before_period}年已填"),
+                    ),
+                }
+            }
         }
     }
 }

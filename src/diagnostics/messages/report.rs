@@ -65,12 +65,15 @@ pub enum ProjectHint {
 /// What an unknown department code was probably meant to be.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeptHint {
-    /// The department's name (or an alias) written as its code.
+    /// The department's name (or an alias) written as its code;
+    /// `reported_by`: the name of the department an alias belongs to.
     Name {
         code: String,
+        reported_by: Option<String>,
     },
     Closest(String),
-    None,
+    /// Nothing close: the registry, (code, name).
+    None(Vec<(String, String)>),
 }
 
 /// Which of two reports of one department and period a PL107 finding is on.
@@ -380,11 +383,11 @@ impl ReportMsg {
                         "本文件位于 {folder} 文件夹，却写着 `period: {period}`：如果这是{folder}年度的报告，请把 `period` 改为 {folder}。{on_record} 才是{period}年度已报送的报告，请不要改动或删除"
                     ),
                     (En, DuplicateRole::Unclear) => format!(
-                        "a department submits one report per period: of {}, keep the report already on record (merged earlier) and move your changes into it; delete only a new copy — deleting a report on record is PL402",
+                        "a department submits one report per period: of {}, the report already on record (merged earlier) is the one to keep: copy your changes into it, and in the other correct `period` and `department` to those of the place it lies in — taking a report on record away is PL402",
                         others(" and ")
                     ),
                     (Zh, DuplicateRole::Unclear) => format!(
-                        "每个部门每个年度只报送一份报告：在 {} 中，保留已报送（此前已合并）的那份，把修改写入其中；只能删除新建的副本——删除已报送的报告会触发 PL402",
+                        "每个部门每个年度只报送一份报告：在 {} 中，已报送（此前已合并）的那份必须保留：请把修改抄入其中，并把另一份中的 `period` 和 `department` 改为与其所在位置一致——去掉已报送的报告会触发 PL402",
                         others(" 和 ")
                     ),
                 };
@@ -495,12 +498,12 @@ impl ReportMsg {
             ReportMsg::UnreadReportFile { name, read_as } => match lang {
                 En => t(
                     format!("{} looks like a report but is not read: only *.yaml and *.yml files are reports", q(lang, name)),
-                    format!("if it is a report, rename it to {read_as}; if it is a copy or backup, remove it from the data root (git keeps every earlier version)"),
+                    format!("if it is a report, rename it to {read_as} (if a file of that name is there, copy the changes into it instead: never replace it); if it is a copy or backup, keep it outside the data root (git keeps every earlier version)"),
                     "not read",
                 ),
                 Zh => t(
                     format!("{}看起来是报告，但不会被读取：只有 *.yaml 和 *.yml 文件才是报告", q(lang, name)),
-                    format!("如果它是报告，请改名为 {read_as}；如果是副本或备份，请将其移出数据目录（git 会保留所有历史版本）"),
+                    format!("如果它是报告，请改名为 {read_as}（如已有同名文件，请把修改抄入该文件，切勿覆盖）；如果是副本或备份，请把它放在数据目录之外（git 会保留所有历史版本）"),
                     "未读取",
                 ),
             },
@@ -511,18 +514,26 @@ impl ReportMsg {
                         q(lang, department)
                     ),
                     match hint {
-                        DeptHint::Name { code } => format!("\"{department}\" is the name; write its code: department: {code}"),
+                        DeptHint::Name { code, reported_by: None } => format!("\"{department}\" is the name; write its code: department: {code}"),
+                        DeptHint::Name { code, reported_by: Some(by) } => format!("\"{department}\" is reported by {by} ({code}): write its code: department: {code}"),
                         DeptHint::Closest(c) => format!("did you mean \"{c}\"? `plan-lint plan` lists the department codes"),
-                        DeptHint::None => "write a department code from the plan's registry (`plan-lint plan` lists them)".into(),
+                        DeptHint::None(registry) => format!(
+                            "write a department code of the plan's registry: {}",
+                            registry.iter().map(|(c, n)| format!("{c} ({n})")).collect::<Vec<_>>().join(", ")
+                        ),
                     },
                     "unknown department",
                 ),
                 Zh => t(
                     format!("部门{}不在规划的部门名录中", q(lang, department)),
                     match hint {
-                        DeptHint::Name { code } => format!("“{department}”是部门名称，请写它的代码：department: {code}"),
+                        DeptHint::Name { code, reported_by: None } => format!("“{department}”是部门名称，请写它的代码：department: {code}"),
+                        DeptHint::Name { code, reported_by: Some(by) } => format!("“{department}”由{by}（{code}）报送：请写它的代码：department: {code}"),
                         DeptHint::Closest(c) => format!("是否想写“{c}”？`plan-lint plan` 列出各部门的代码"),
-                        DeptHint::None => "请填写规划部门名录中的部门代码（`plan-lint plan` 可列出）".into(),
+                        DeptHint::None(registry) => format!(
+                            "请填写规划部门名录中的部门代码：{}",
+                            registry.iter().map(|(c, n)| format!("{c}（{n}）")).collect::<Vec<_>>().join("、")
+                        ),
                     },
                     "未知的部门",
                 ),

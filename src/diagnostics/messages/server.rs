@@ -50,8 +50,9 @@ pub enum ServerText {
     HoverColumn {
         column: String,
     },
+    /// Where the plan says it: the plan's name, the section (passage) and the line.
     HoverPlanLine {
-        seed: String,
+        plan: String,
         line: usize,
         passage: String,
     },
@@ -141,12 +142,12 @@ impl ServerText {
                 Zh => format!("专栏：{column}"),
             },
             S::HoverPlanLine {
-                seed,
+                plan,
                 line,
                 passage,
             } => match lang {
-                En => format!("plan: {passage} ({seed}, line {line})"),
-                Zh => format!("规划出处：{passage}（{seed} 第{line}行）"),
+                En => format!("plan: {plan}, {passage} (line {line} of the plan text)"),
+                Zh => format!("规划出处：《{plan}》{passage}（规划文本第{line}行）"),
             },
             S::CompleteIndicator { name, unit } => match lang {
                 En => format!("{name} ({unit}), not yet in this report"),

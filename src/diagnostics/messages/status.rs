@@ -295,6 +295,8 @@ pub enum StatusText {
     Projects,
     Reported,
     NotReported,
+    /// A figure an earlier report gave and the latest leaves out (PL307).
+    FigureUnreported,
     Completion,
     All,
     MissingHeading {
@@ -732,6 +734,10 @@ impl StatusText {
             S::NotReported => match lang {
                 En => "not reported".into(),
                 Zh => "未填报".into(),
+            },
+            S::FigureUnreported => match lang {
+                En => "unreported".into(),
+                Zh => "未报".into(),
             },
             S::Completion => match lang {
                 En => "completion".into(),

@@ -172,7 +172,34 @@ pub enum Text {
         commit: String,
         first: Option<Box<Msg>>,
     },
+    /// `-o FILE`: a file is there (`given`: the name asked for, when it
+    /// differs from the file's only in case).
     FileExists {
+        path: String,
+        given: Option<String>,
+    },
+    /// `-o FILE` under the data root, by a command that writes no report.
+    OutputInDataRoot {
+        path: String,
+        root: String,
+    },
+    /// `init -o FILE` under the data root, not at the place of its report.
+    OutputNotItsPlace {
+        path: String,
+        place: String,
+        department: String,
+        period: i32,
+    },
+    /// The data repository keeps no copy of the report schema for the editor.
+    SchemaCopyMissing {
+        path: String,
+    },
+    /// The data repository's copy of the report schema is not this plan-lint's.
+    SchemaCopyDiffers {
+        path: String,
+    },
+    /// `init -o FILE`: a report is there already.
+    ReportExists {
         path: String,
     },
     /// `plan verify`: no seed found for a plan directory.
@@ -482,10 +509,10 @@ impl Text {
             },
             Text::DecisionsMisplaced { dir, in_data_root: true } => match lang {
                 En => format!(
-                    "the decisions register \"{dir}\" lies inside the data root, where departments write: move it to decisions/ at the repository root"
+                    "the decisions register \"{dir}\" lies inside the data root, where departments write: keep it in decisions/ at the repository root instead"
                 ),
                 Zh => format!(
-                    "决定登记簿“{dir}”位于数据目录内，而各部门可以写入数据目录：请将其移到仓库根目录的 decisions/"
+                    "决定登记簿“{dir}”位于数据目录内，而各部门可以写入数据目录：请改为放在仓库根目录的 decisions/"
                 ),
             },
             Text::DecisionsMisplaced { dir, in_data_root: false } => match lang {
@@ -587,13 +614,65 @@ impl Text {
                     first.as_ref().map(|m| m.message(lang)).unwrap_or_default()
                 ),
             },
-            Text::FileExists { path } => match lang {
-                En => format!(
-                    "{path} already exists; plan-lint never overwrites a file: choose another name or remove it first"
-                ),
-                Zh => {
-                    format!("{path} 已存在；plan-lint 从不覆盖文件：请换一个文件名，或先删除它")
+            Text::FileExists { path, given } => {
+                let same = match (lang, given) {
+                    (_, None) => String::new(),
+                    (En, Some(g)) => format!(" (\"{g}\" names the same file: file names are compared without regard to case)"),
+                    (Zh, Some(g)) => format!("（“{g}”与它是同一个文件：文件名不区分大小写）"),
+                };
+                match lang {
+                    En => format!(
+                        "{path} already exists{same}; plan-lint replaces a file only with --force: write to another file name with -o FILE, or add --force if this file may be replaced"
+                    ),
+                    Zh => format!(
+                        "{path} 已存在{same}；不加 --force 时 plan-lint 不会覆盖文件：请用 -o FILE 写到另一个文件名；确定可以替换这个文件时，再加上 --force"
+                    ),
                 }
+            }
+            Text::OutputInDataRoot { path, root } => match lang {
+                En => format!(
+                    "{path} lies in the data root {root}, which holds only the departments' reports: plan-lint writes nothing there but a new report (init), with or without --force; write to a file outside {root}"
+                ),
+                Zh => format!(
+                    "{path} 位于数据目录 {root} 中，该目录只存放各部门的报告：除 init 新建报告外，plan-lint 不在其中写入任何文件（加 --force 也不写）；请写到 {root} 之外的文件"
+                ),
+            },
+            Text::OutputNotItsPlace {
+                path,
+                place,
+                department,
+                period,
+            } => match lang {
+                En => format!(
+                    "{path} is in the data root but is not the place of {department}'s report for {period}: write it with -o {place}"
+                ),
+                Zh => format!(
+                    "{path} 位于数据目录中，但不是 {department} {period}年度报告的位置：请用 -o {place}"
+                ),
+            },
+            Text::SchemaCopyMissing { path } => match lang {
+                En => format!(
+                    "note: the report's `$schema` points at {path}, which is not there yet: `plan-lint schema report -o {path}` writes it, and the editor then completes and checks the report without a network"
+                ),
+                Zh => format!(
+                    "提示：报告的 `$schema` 指向 {path}，该文件尚不存在：运行 `plan-lint schema report -o {path}` 生成它，编辑器即可离线补全和检查报告"
+                ),
+            },
+            Text::SchemaCopyDiffers { path } => match lang {
+                En => format!(
+                    "warning: {path} is not the report schema of this plan-lint: the editor checks reports against other rules than `check`; `plan-lint schema report -o {path} --force` writes the current one"
+                ),
+                Zh => format!(
+                    "警告：{path} 不是当前 plan-lint 的报告格式定义：编辑器会按与 `check` 不同的规则检查报告；运行 `plan-lint schema report -o {path} --force` 写入当前版本"
+                ),
+            },
+            Text::ReportExists { path } => match lang {
+                En => format!(
+                    "{path} is a report already: plan-lint init never replaces a report, even with --force; open it and go on filling it in, and `plan-lint check {path}` checks it"
+                ),
+                Zh => format!(
+                    "{path} 已是一份报告：plan-lint init 从不替换报告（加 --force 也不会）；请打开它继续填写，用 `plan-lint check {path}` 检查"
+                ),
             },
             Text::SeedNotFound { plan, seed, tried } => match lang {
                 En => format!(
@@ -653,10 +732,10 @@ impl Text {
             },
             Text::DraftDirNotEmpty { path } => match lang {
                 En => format!(
-                    "{path} is not empty; plan-lint plan draft writes only a new or empty directory: choose another or remove it first"
+                    "{path} is not empty; plan-lint plan draft writes into a new or empty directory: choose another directory with -o DIR, or add --force to replace the files it drafts there"
                 ),
                 Zh => format!(
-                    "{path} 不是空目录；plan-lint plan draft 只写入新的或空的目录：请换一个目录，或先删除它"
+                    "{path} 不是空目录；plan-lint plan draft 只写入新的或空的目录：请用 -o DIR 另选一个目录；确定可以替换其中起草的文件时，再加上 --force"
                 ),
             },
             Text::Drafted {

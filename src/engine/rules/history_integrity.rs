@@ -273,6 +273,7 @@ pub fn rewritten(
     let rewritten = |key: &str| HistoryMsg::Rewritten {
         path: current.path.clone(),
         key: Some(key.to_string()),
+        office: Vec::new(),
     };
     let revised = allowed.revised();
     // Top-level keys other than the two lists.
@@ -374,6 +375,7 @@ pub fn deleted(path: &str, base_commit: &str) -> Diagnostic {
         HistoryMsg::Deleted {
             path: path.to_string(),
             base: base_commit.to_string(),
+            office: Vec::new(),
         },
     )
     .node_path("")
@@ -408,8 +410,30 @@ pub fn rules_changed(path: &str, what: Changed, base_commit: &str, exists_now: b
             what,
             path: path.to_string(),
             base: base_commit.to_string(),
+            office: Vec::new(),
         },
     )
+}
+
+/// Names the plan office (the approvers of the loaded plans) in the
+/// PL401, PL402 and PL403 findings: the clerk cannot fix them, the office can.
+pub fn name_office(diags: &mut [Diagnostic], plans: &crate::model::plan::Plans) {
+    let mut names: Vec<String> = Vec::new();
+    for a in plans.0.iter().flat_map(|p| &p.header.approvers) {
+        if !names.contains(a) {
+            names.push(a.clone());
+        }
+    }
+    for d in diags {
+        if let crate::diagnostics::messages::Msg::History(
+            HistoryMsg::Rewritten { office, .. }
+            | HistoryMsg::Deleted { office, .. }
+            | HistoryMsg::RulesChanged { office, .. },
+        ) = &mut d.msg
+        {
+            office.clone_from(&names);
+        }
+    }
 }
 
 #[cfg(test)]

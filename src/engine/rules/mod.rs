@@ -7,6 +7,7 @@ pub mod completion;
 pub mod coverage;
 pub mod cumulative;
 pub mod date_order;
+pub mod field_dropped;
 pub mod history_integrity;
 pub mod no_regression;
 pub mod overrun;

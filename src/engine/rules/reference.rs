@@ -266,28 +266,21 @@ fn check_department(plan: &Plan, report: &Report, dept_known: bool, out: &mut Ve
     let src = &report.source;
     let dept = report.department.as_ref();
     if let Some(d) = dept.filter(|_| !dept_known) {
-        let core = suggest::department_name_core(&d.value);
-        let by_name = plan.departments.iter().find(|x| {
-            x.name == d.value
-                || x.aliases.contains(&d.value)
-                || (!core.is_empty()
-                    && (std::iter::once(&x.name).chain(&x.aliases))
-                        .any(|n| suggest::department_name_core(n) == core))
-        });
-        let hint = match by_name {
-            Some(x) => DeptHint::Name {
+        let hint = match plan.department_meant(&d.value) {
+            Some((x, alias)) => DeptHint::Name {
                 code: x.code.clone(),
+                reported_by: alias.map(|_| x.name.clone()),
             },
             None => {
                 match suggest::closest(&d.value, plan.departments.iter().map(|x| x.code.as_str())) {
                     Some(c) => DeptHint::Closest(c.to_string()),
-                    None => DeptHint::None,
+                    None => DeptHint::None(plan.registry()),
                 }
             }
         };
         let code = match &hint {
-            DeptHint::Name { code } | DeptHint::Closest(code) => Some(code.clone()),
-            DeptHint::None => None,
+            DeptHint::Name { code, .. } | DeptHint::Closest(code) => Some(code.clone()),
+            DeptHint::None(_) => None,
         };
         let finding = Diagnostic::new(
             Code::PL109,

@@ -283,6 +283,39 @@ impl Plan {
     pub fn department(&self, code: &str) -> Option<&Department> {
         self.department_position(code).map(|i| &self.departments[i])
     }
+    /// The department a clerk means by `given`: its code, its name or an
+    /// alias, with or without the district's 区 (区林业局 is an alias of
+    /// natural-resources, 区自然资源局) — the one lookup of init, status
+    /// and PL109. `Some(alias)` when only an alias matched: the finding
+    /// says which department reports under that name.
+    pub fn department_meant(&self, given: &str) -> Option<(&Department, Option<String>)> {
+        let given = given.trim();
+        if let Some(d) = self.department(given) {
+            return Some((d, None));
+        }
+        let core = crate::syntax::suggest::department_name_core(given);
+        let same = |n: &String| {
+            n == given
+                || (!core.is_empty() && crate::syntax::suggest::department_name_core(n) == core)
+        };
+        if let Some(d) = self.departments.iter().find(|d| same(&d.name)) {
+            return Some((d, None));
+        }
+        let d = self
+            .departments
+            .iter()
+            .find(|d| d.aliases.iter().any(same))?;
+        // 区发改局 is 区发展和改革局 shortened; 区林业局 is another office.
+        let name = crate::syntax::suggest::department_name_core(&d.name);
+        let shortened = subsequence(core, name) || subsequence(name, core);
+        Some((d, (!shortened).then(|| given.to_string())))
+    }
+    /// The registry as (code, name), in its order.
+    pub fn registry(&self) -> Vec<(String, String)> {
+        (self.departments.iter())
+            .map(|d| (d.code.clone(), d.name.clone()))
+            .collect()
+    }
     /// Whether a year lies inside the plan period.
     pub fn in_period(&self, year: i32) -> bool {
         (self.header.period.start..=self.header.period.end).contains(&year)
@@ -511,4 +544,10 @@ impl Plans {
             })
             .collect()
     }
+}
+
+/// Whether the characters of `short` stand in `long` in order.
+fn subsequence(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
 }

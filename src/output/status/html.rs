@@ -4,7 +4,7 @@
 
 use super::wording::{
     attention, attention_cells, attention_headings, attention_sentence, baseline_cell,
-    baseline_when, basis, column_name, department_cells, department_headings, fig,
+    baseline_when, basis, column_name, department_cells, department_headings, fig, investment,
     judgement_sentence, pct, projects_sentence, status_heading, target_cell, themes, title,
     STATUS_ORDER,
 };
@@ -735,8 +735,8 @@ fn bar_row(out: &mut String, name: &str, c: &ProjectCounts, lang: Lang) {
         .text(lang),
         if c.planned_total > 0.0 || c.completed_to_date > 0.0 {
             let investment = S::Investment {
-                completed: fig(c.completed_to_date),
-                planned: fig(c.planned_total),
+                completed: investment(c.completed_to_date, c.investment_unreported, lang),
+                planned: investment(c.planned_total, c.investment_unreported, lang),
             };
             format!("<br><small>{}</small>", esc(&investment.text(lang)))
         } else {
@@ -745,7 +745,7 @@ fn bar_row(out: &mut String, name: &str, c: &ProjectCounts, lang: Lang) {
     );
 }
 
-fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts) {
+fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts, lang: Lang) {
     let _ = write!(
         out,
         "<tr><td>{}</td><td class=\"l\">{}</td><td>{}</td><td>{}</td>",
@@ -760,8 +760,8 @@ fn counts_row(out: &mut String, first: &str, second: &str, c: &ProjectCounts) {
         c.not_reported,
         c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
         c.lagging,
-        fig(c.planned_total),
-        fig(c.completed_to_date)
+        investment(c.planned_total, c.investment_unreported, lang),
+        investment(c.completed_to_date, c.investment_unreported, lang)
     );
 }
 
@@ -999,9 +999,10 @@ pub fn render(s: &Status, lang: Lang) -> String {
             &c.column_ordinal.to_string(),
             &esc(&column_name(&c.column, &c.column_title)),
             &c.counts,
+            lang,
         );
     }
-    counts_row(&mut out, "", &all, &p.all);
+    counts_row(&mut out, "", &all, &p.all, lang);
     let _ = write!(
         out,
         "</tbody></table></div></details><h3>{}</h3><div class=\"bars\">",
@@ -1024,7 +1025,13 @@ pub fn render(s: &Status, lang: Lang) -> String {
     let (first, second) = columns.split_once(" | ").unwrap_or_default();
     counts_table(&mut out, first, second, lang);
     for d in &p.by_department {
-        counts_row(&mut out, &esc(&d.name), &esc(&d.department), &d.counts);
+        counts_row(
+            &mut out,
+            &esc(&d.name),
+            &esc(&d.department),
+            &d.counts,
+            lang,
+        );
     }
     out.push_str("</tbody></table></div></details>");
     attention_section(&mut out, s, lang);

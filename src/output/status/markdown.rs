@@ -12,7 +12,7 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-fn counts_cells(c: &ProjectCounts) -> String {
+fn counts_cells(c: &ProjectCounts, lang: Lang) -> String {
     let mut s = format!("{} | {}", c.total, c.reported);
     for st in STATUS_ORDER {
         let _ = write!(s, " | {}", c.get(st));
@@ -23,8 +23,8 @@ fn counts_cells(c: &ProjectCounts) -> String {
         c.not_reported,
         c.completion_rate.map(pct).unwrap_or_else(|| "—".into()),
         c.lagging,
-        fig(c.planned_total),
-        fig(c.completed_to_date)
+        investment(c.planned_total, c.investment_unreported, lang),
+        investment(c.completed_to_date, c.investment_unreported, lang)
     );
     s
 }
@@ -227,14 +227,14 @@ pub fn render(s: &Status, lang: Lang) -> String {
             "| {} | {} | {} |",
             c.column_ordinal,
             cell(&column_name(&c.column, &c.column_title)),
-            counts_cells(&c.counts)
+            counts_cells(&c.counts, lang)
         );
     }
     let _ = writeln!(
         out,
         "| | **{}** | {} |\n",
         StatusText::All.text(lang),
-        counts_cells(&p.all)
+        counts_cells(&p.all, lang)
     );
     let _ = writeln!(out, "### {}\n", StatusText::ByDepartment.text(lang));
     out.push_str(&counts_header(
@@ -247,7 +247,7 @@ pub fn render(s: &Status, lang: Lang) -> String {
             "| {} | {} | {} |",
             cell(&d.name),
             cell(&d.department),
-            counts_cells(&d.counts)
+            counts_cells(&d.counts, lang)
         );
     }
     out.push('\n');

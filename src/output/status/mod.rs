@@ -721,12 +721,22 @@ pub struct ProjectCounts {
     /// the projects whose latest report states them.
     pub planned_total: f64,
     pub completed_to_date: f64,
+    /// Of them, projects whose latest report leaves out the investment an
+    /// earlier report gave (PL307): the sums are then shown as 未报, not as
+    /// a fall.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub investment_unreported: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl ProjectCounts {
     fn add_row(&mut self, row: &ProjectRow) {
         self.add(row.status);
         self.lagging += usize::from(row.lagging);
+        self.investment_unreported += usize::from(row.investment_unreported);
         self.planned_total += row.planned_total.unwrap_or(0.0);
         self.completed_to_date += row.completed_to_date.unwrap_or(0.0);
     }
@@ -813,6 +823,10 @@ pub struct ProjectRow {
     pub progress: Option<f64>,
     pub planned_total: Option<f64>,
     pub completed_to_date: Option<f64>,
+    /// The latest report leaves out the investment the report before it
+    /// gave (PL307): shown as 未报, never as 0.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub investment_unreported: bool,
     /// Still to finish (planned, preparing, under construction) with
     /// progress below the share of the plan years elapsed by the period.
     pub lagging: bool,
@@ -924,9 +938,8 @@ impl From<Text> for Error {
 /// The department `--department` names: its code, name or an alias.
 pub fn department_of(plan: &Plan, given: &str) -> Result<crate::model::plan::Department, Error> {
     let given = given.trim();
-    (plan.departments.iter())
-        .find(|d| d.code == given || d.name == given || d.aliases.iter().any(|a| a == given))
-        .cloned()
+    plan.department_meant(given)
+        .map(|(d, _)| d.clone())
         .ok_or_else(|| {
             let codes = plan.departments.iter().map(|d| d.code.as_str());
             Error::Status(StatusText::UnknownDepartment {
@@ -1132,6 +1145,14 @@ pub fn compute(
             progress,
             planned_total: facts.and_then(|f| f.planned_total).map(|f| f.value),
             completed_to_date: facts.and_then(|f| f.completed_to_date).map(|f| f.value),
+            investment_unreported: facts.is_some_and(|f| {
+                let before = history.previous_project(plan, p, f.period);
+                let gone = |now: bool, then: bool| !now && then;
+                before.is_some_and(|b| {
+                    gone(f.planned_total.is_some(), b.planned_total.is_some())
+                        || gone(f.completed_to_date.is_some(), b.completed_to_date.is_some())
+                })
+            }),
             lagging: open && progress.is_some_and(|x| numeric::exceeds(share - x, 0.0)),
         };
         all.add_row(&row);

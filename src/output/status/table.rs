@@ -150,8 +150,8 @@ pub fn table(s: &Status, sheet: Sheet, lang: Lang) -> Table {
                         }),
                         Cell::number(p.year.map(f64::from)),
                         Cell::number(p.progress),
-                        Cell::number(p.planned_total),
-                        Cell::number(p.completed_to_date),
+                        invested(p, p.planned_total, lang),
+                        invested(p, p.completed_to_date, lang),
                         if p.lagging {
                             Cell::text(StatusText::Yes.text(lang))
                         } else {
@@ -193,7 +193,7 @@ pub fn table(s: &Status, sheet: Sheet, lang: Lang) -> Table {
                         Cell::count(d.indicators),
                     ];
                     row.extend(categories.iter().map(|c| Cell::count(d.counts.get(*c))));
-                    row.extend(project_cells(&d.projects));
+                    row.extend(project_cells(&d.projects, lang));
                     let missing: Vec<String> = d.missing.iter().map(i32::to_string).collect();
                     row.push(Cell::text(missing.join(", ")));
                     row
@@ -273,14 +273,24 @@ pub fn table(s: &Status, sheet: Sheet, lang: Lang) -> Table {
 }
 
 /// A group's projects: how many, by status, not reported, lagging, investment.
-fn project_cells(c: &ProjectCounts) -> Vec<Cell> {
+fn project_cells(c: &ProjectCounts, lang: Lang) -> Vec<Cell> {
     let mut cells = vec![Cell::count(c.total)];
     cells.extend(ProjectStatus::ALL.iter().map(|st| Cell::count(c.get(*st))));
-    cells.extend([
-        Cell::count(c.not_reported),
-        Cell::count(c.lagging),
-        Cell::Number(c.planned_total),
-        Cell::Number(c.completed_to_date),
-    ]);
+    cells.extend([Cell::count(c.not_reported), Cell::count(c.lagging)]);
+    cells.extend(
+        [c.planned_total, c.completed_to_date].map(|v| match c.investment_unreported {
+            0 => Cell::Number(v),
+            _ => Cell::text(StatusText::FigureUnreported.text(lang)),
+        }),
+    );
     cells
+}
+
+/// A project's investment figure, or 未报 when its latest report left out
+/// what the one before gave (PL307).
+fn invested(p: &super::ProjectRow, v: Option<f64>, lang: Lang) -> Cell {
+    match p.investment_unreported {
+        true => Cell::text(StatusText::FigureUnreported.text(lang)),
+        false => Cell::number(v),
+    }
 }

@@ -77,6 +77,16 @@ pub fn fig(v: f64) -> String {
     num(round2(v))
 }
 
+/// A sum of investment, or 未报 when a project of the group left out the
+/// figure it gave before (PL307): a gap is never shown as a fall.
+pub fn investment(v: f64, unreported: usize, lang: Lang) -> String {
+    if unreported > 0 {
+        StatusText::FigureUnreported.text(lang)
+    } else {
+        fig(v)
+    }
+}
+
 fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
@@ -388,6 +398,10 @@ pub fn attention_headings(lang: Lang) -> Vec<String> {
 /// One project of the attention list, as cells under [`attention_headings`].
 pub fn attention_cells(p: &super::ProjectRow, lang: Lang) -> Vec<String> {
     let or_dash = |v: Option<f64>| v.map(fig).unwrap_or_else(|| "—".into());
+    let invested = |v: Option<f64>| match p.investment_unreported {
+        true => StatusText::FigureUnreported.text(lang),
+        false => or_dash(v),
+    };
     vec![
         column_name(&p.column, &p.column_title),
         format!("{} {}", p.id, p.name),
@@ -395,8 +409,8 @@ pub fn attention_cells(p: &super::ProjectRow, lang: Lang) -> Vec<String> {
         project_status_cell(p, lang),
         p.year.map(|y| y.to_string()).unwrap_or_default(),
         or_dash(p.progress),
-        or_dash(p.planned_total),
-        or_dash(p.completed_to_date),
+        invested(p.planned_total),
+        invested(p.completed_to_date),
     ]
 }
 
