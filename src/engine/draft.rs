@@ -550,6 +550,8 @@ fn table_indicators(seed: &Seed, main: &MainTable, end: i32) -> Vec<Marked<Indic
                 },
                 sentence: None,
                 discrepancies: Vec::new(),
+                plausible: None,
+                same_as: None,
                 note,
                 review: Vec::new(),
             },
@@ -1082,6 +1084,8 @@ fn from_text(
         },
         sentence: Some(at.clause.to_string()),
         discrepancies: Vec::new(),
+        plausible: None,
+        same_as: None,
         note: None,
         review: Vec::new(),
     }

@@ -126,6 +126,11 @@ fn indicator(n: &Node) -> bool {
             "source" => is_string(v),
             _ => false,
         }),
+        "confirmed" => object(v, &["value", "reason"], |k, v| match k {
+            "value" => is_number(v),
+            "reason" => is_text(v),
+            _ => false,
+        }),
         _ => false,
     });
     // oneOf: `value` or `pending`, not both.

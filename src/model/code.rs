@@ -65,6 +65,9 @@ pub enum Code {
     PL208,
     PL209,
     PL210,
+    PL211,
+    PL212,
+    PL213,
     PL301,
     PL302,
     PL303,
@@ -127,6 +130,9 @@ pub static ALL: &[Meta] = &[
     Meta { code: Code::PL208, text: "PL208", name: "missing-indicator", severity: "error for binding, warning otherwise", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
     Meta { code: Code::PL209, text: "PL209", name: "binding-pending", severity: "warning; error once `expected_by` has passed or lies after 31 December of the year after the period", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
     Meta { code: Code::PL210, text: "PL210", name: "requirement-inconsistent", severity: "error", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
+    Meta { code: Code::PL211, text: "PL211", name: "implausible-change", severity: "error", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
+    Meta { code: Code::PL212, text: "PL212", name: "unit-slip", severity: "error", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
+    Meta { code: Code::PL213, text: "PL213", name: "inconsistent-figures", severity: "error", subject: Subject::Indicator, plan_rule: true, required_params: &[] },
     Meta { code: Code::PL301, text: "PL301", name: "bad-status-transition", severity: "error", subject: Subject::Project, plan_rule: true, required_params: &["transitions"] },
     Meta { code: Code::PL302, text: "PL302", name: "progress-decrease", severity: "error", subject: Subject::Project, plan_rule: true, required_params: &[] },
     Meta { code: Code::PL303, text: "PL303", name: "completion-evidence", severity: "error", subject: Subject::Project, plan_rule: true, required_params: &[] },
@@ -179,6 +185,38 @@ impl Code {
     pub fn required_params(self) -> &'static [&'static str] {
         self.meta().required_params
     }
+    /// The codes of data validity (rules.md version 3, "One judgement"): a
+    /// figure carrying an unresolved finding of one of these is in error
+    /// (数据有误), never met or on track. PL002 and PL104 count only on a
+    /// figure (a finding whose node is an entry's `value`), PL211 only
+    /// unconfirmed (a confirmed one is suppressed): see
+    /// `Diagnostic::is_data_validity`.
+    pub const DATA_VALIDITY: &'static [Code] = &[
+        Code::PL002,
+        Code::PL104,
+        Code::PL207,
+        Code::PL211,
+        Code::PL212,
+        Code::PL213,
+    ];
+    /// Whether a code is one of [`Code::DATA_VALIDITY`].
+    pub fn is_data_validity(self) -> bool {
+        Code::DATA_VALIDITY.contains(&self)
+    }
+    /// The codes a report's own `suppressions:` cannot touch (PL501): a
+    /// department cannot excuse its own figures' plausibility or its own
+    /// filing outside its responsibilities; only the register's decision can.
+    pub const NOT_BY_REPORT: &'static [Code] =
+        &[Code::PL105, Code::PL211, Code::PL212, Code::PL213];
+    /// The value findings a unit slip (PL212) on an entry folds into itself:
+    /// they are caused by the slip and say nothing of the meant figure.
+    pub const FOLDED_BY_SLIP: &'static [Code] = &[
+        Code::PL201,
+        Code::PL202,
+        Code::PL203,
+        Code::PL207,
+        Code::PL211,
+    ];
     /// Every code, in code order.
     pub fn all() -> impl Iterator<Item = Code> {
         ALL.iter().map(|m| m.code)

@@ -105,6 +105,17 @@ pub struct Requirement {
     pub source: Option<Spanned<String>>,
 }
 
+/// An indicator's `confirmed`: the department confirms that an unusual
+/// figure is right (report-format.md version 3). It resolves PL211 on an
+/// expected indicator for exactly the figure it repeats, and nothing else.
+#[derive(Clone, Debug)]
+pub struct Confirmed {
+    /// The `confirmed` map's span.
+    pub span: Span,
+    pub value: Option<Spanned<f64>>,
+    pub reason: Option<Spanned<String>>,
+}
+
 /// An indicator's `pending`: the figure is promised by `expected_by`.
 #[derive(Clone, Debug)]
 pub struct Pending {
@@ -127,6 +138,8 @@ pub struct IndicatorEntry {
     pub requirement: Option<Box<Requirement>>,
     /// The department's `note` on the figure (shown by `status`).
     pub note: Option<Box<str>>,
+    /// Boxed: most entries have none.
+    pub confirmed: Option<Box<Confirmed>>,
 }
 
 impl IndicatorEntry {
@@ -135,6 +148,7 @@ impl IndicatorEntry {
         let span = n.span;
         let (mut id, mut value, mut pending, mut unit, mut requirement, mut note) =
             (None, None, None, None, None, None);
+        let mut confirmed = None;
         for (k, v) in fields(n) {
             match k.as_str() {
                 Some("id") => id = string(v),
@@ -152,6 +166,24 @@ impl IndicatorEntry {
                         .map(str::trim)
                         .filter(|s| !s.is_empty())
                         .map(Box::from)
+                }
+                Some("confirmed") if v.as_map().is_some() => {
+                    let span = v.span;
+                    let (mut value, mut reason) = (None, None);
+                    for (k, v) in fields(v) {
+                        match k.as_str() {
+                            Some("value") => value = finite(&v),
+                            Some("reason") => {
+                                reason = string(v).filter(|s| !s.value.trim().is_empty())
+                            }
+                            _ => {}
+                        }
+                    }
+                    confirmed = Some(Box::new(Confirmed {
+                        span,
+                        value,
+                        reason,
+                    }));
                 }
                 Some("requirement") if v.as_map().is_some() => {
                     let span = v.span;
@@ -183,7 +215,22 @@ impl IndicatorEntry {
             unit,
             requirement,
             note,
+            confirmed,
         })
+    }
+    /// The figure as the clerk typed it (`0.979`), for a reading that moves
+    /// its decimal point; None where the text is not at hand.
+    pub fn value_text<'s>(&self, source: &'s crate::syntax::source::Source) -> Option<&'s str> {
+        let v = self.value.as_ref()?;
+        source.text().get(v.span.start()..v.span.end())
+    }
+    /// Whether the entry's `confirmed` repeats exactly its figure, with a reason.
+    pub fn confirms_figure(&self) -> Option<&str> {
+        let (v, c) = (self.value.as_ref()?, self.confirmed.as_ref()?);
+        let cv = c.value.as_ref()?;
+        let reason = c.reason.as_ref()?;
+        (crate::model::numeric::compare(v.value, cv.value) == std::cmp::Ordering::Equal)
+            .then_some(reason.value.as_str())
     }
     pub fn pointer(&self) -> String {
         format!("/indicators/{}", self.index)

@@ -3,6 +3,7 @@
 
 pub mod registry;
 
+pub mod change;
 pub mod completion;
 pub mod coverage;
 pub mod cumulative;
@@ -15,10 +16,12 @@ pub mod progress;
 pub mod range;
 pub mod reference;
 pub mod requirement;
+pub mod same_measure;
 pub mod status_transition;
 pub mod suppression;
 pub mod target_bound;
 pub mod trajectory;
+pub mod unit_slip;
 
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Msg, Note, Prev};

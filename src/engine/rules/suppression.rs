@@ -105,6 +105,27 @@ pub fn apply(
             continue;
         };
         let ind = plan.indicator(&target.value);
+        if Code::NOT_BY_REPORT.contains(&info.code) && (ind.is_some() || info.code == Code::PL105) {
+            // Only the register excuses these; an entry for a finding a
+            // decision already covers is ignored, as for a binding indicator.
+            let decided = findings.iter().any(|f| {
+                f.code == info.code
+                    && f.target.as_deref() == Some(target.value.as_str())
+                    && f.decision.is_some()
+            });
+            if !decided {
+                out.push(bad(
+                    at(Some(rule.span)),
+                    SuppressionMsg::NotByReport {
+                        code: info.code.to_string(),
+                        name: info.code.name().to_string(),
+                        target: target.value.clone(),
+                        approvers: plan.header.approvers.clone(),
+                    },
+                ));
+            }
+            continue;
+        }
         if ind.is_none() && plan.project(&target.value).is_none() {
             out.push(bad(
                 at(Some(target.span)),
@@ -207,17 +228,26 @@ fn apply_decisions(plan: &Plan, report: &Report, register: &Register, findings: 
         let (Some(rule), Some(target)) = (&d.rule, &d.target) else {
             continue;
         };
+        let code = Code::parse(rule);
         let covered = match (d.value, plan.indicator(target)) {
             (Some(approved), Some(ind)) => {
                 let figure = (report.indicators.iter())
                     .find(|e| e.id.value == *target)
                     .and_then(|e| e.value.as_ref());
                 figure.is_some_and(|f| {
-                    within_approved(
-                        f.value,
-                        approved,
-                        ind.direction == crate::model::plan::Direction::HigherIsBetter,
-                    )
+                    // A figure's validity is approved for that figure only
+                    // (rules.md version 3: PL211, PL212, PL213 …); a verdict
+                    // for any figure no worse.
+                    if code.is_some_and(Code::is_data_validity) {
+                        crate::model::numeric::compare(f.value, approved)
+                            == std::cmp::Ordering::Equal
+                    } else {
+                        within_approved(
+                            f.value,
+                            approved,
+                            ind.direction == crate::model::plan::Direction::HigherIsBetter,
+                        )
+                    }
                 })
             }
             _ => true,
