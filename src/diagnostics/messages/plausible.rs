@@ -142,14 +142,12 @@ impl PlausibleMsg {
                         format!("超出可能的范围（{}）", range(lang, ind, *min, *max))
                     }
                     (En, Impossible::Fraction { prev }) => format!(
-                        "a fraction where {} was {} {}: a share is written in percent",
-                        ind.name,
+                        "while it was {} {}: a share is written in percent, and this looks like a fraction",
                         ind.val(prev.value),
                         prev.when(lang)
                     ),
                     (Zh, Impossible::Fraction { prev }) => format!(
-                        "{}{}为 {}，这里却是小数：占比按百分数填写",
-                        ind.name,
+                        "而{}为 {}：占比按百分数填写，这里像是写成了小数",
                         prev.when(lang),
                         ind.val(prev.value)
                     ),

@@ -36,11 +36,13 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(prev) = ctx.previous(ind) else {
             continue;
         };
-        if change.within(prev.value, v.value, ind.target) {
+        let years = ctx.period().unwrap_or_default() - prev.year;
+        if change.within(prev.value, v.value, ind.target, years) {
             continue;
         }
         let text = e.value_text(&ctx.report.source).unwrap_or_default();
-        let mut readings = plausibility::readings(ind, &p, text, v.value, Some(prev.value));
+        let previous = Some((prev.value, years));
+        let mut readings = plausibility::readings(ind, &p, text, v.value, previous);
         let reading = (readings.len() == 1).then(|| readings.remove(0).text);
         let binding = ind.attribute == Attribute::Binding;
         let confirmed = e.confirms_figure();
@@ -48,28 +50,21 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             .and_then(|c| c.value.as_ref())
             .map(|c| c.value)
             .filter(|c| crate::model::numeric::compare(*c, v.value) != std::cmp::Ordering::Equal);
-        let mut d = ctx
-            .finding(
-                v.span,
-                PlausibleMsg::ImplausibleChange {
-                    ind: ind.into(),
-                    value: v.value,
-                    prev: prev.shown(),
-                    change,
-                    reading,
-                    binding,
-                    approver: ctx
-                        .plan
-                        .header
-                        .approvers
-                        .first()
-                        .cloned()
-                        .unwrap_or_default(),
-                    confirmed_other,
-                },
-            )
-            .target(&ind.id)
-            .node_path(format!("{}/value", e.pointer()));
+        let mut d = ctx.on_value(
+            e,
+            ind,
+            v.span,
+            PlausibleMsg::ImplausibleChange {
+                ind: ind.into(),
+                value: v.value,
+                prev: prev.shown(),
+                change,
+                reading,
+                binding,
+                approver: ctx.approver(),
+                confirmed_other,
+            },
+        );
         if let (false, Some(reason)) = (binding, confirmed) {
             d.suppressed = true;
             d.confirmed = true;

@@ -163,6 +163,28 @@ impl<'a> RuleCtx<'a> {
     pub fn period(&self) -> Option<i32> {
         self.report.period()
     }
+    /// The office that approves the plan's exceptions (the first approver),
+    /// as messages name it.
+    pub fn approver(&self) -> String {
+        self.plan
+            .header
+            .approvers
+            .first()
+            .cloned()
+            .unwrap_or_default()
+    }
+    /// A finding of this rule entry on an indicator entry's figure.
+    pub fn on_value(
+        &self,
+        e: &IndicatorEntry,
+        ind: &Indicator,
+        span: crate::syntax::yaml::Span,
+        msg: impl Into<Msg>,
+    ) -> Diagnostic {
+        self.finding(span, msg)
+            .target(&ind.id)
+            .node_path(format!("{}/value", e.pointer()))
+    }
 }
 
 /// Runs every rule entry of the report's plan on the report, whose

@@ -49,7 +49,9 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let d = ctx
-            .finding(
+            .on_value(
+                e,
+                ind,
                 v.span,
                 PlausibleMsg::Inconsistent {
                     ind: ind.into(),
@@ -60,8 +62,6 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     other_report,
                 },
             )
-            .target(&ind.id)
-            .node_path(format!("{}/value", e.pointer()))
             .related(
                 at,
                 Note::SameMeasure {

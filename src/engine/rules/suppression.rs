@@ -105,14 +105,16 @@ pub fn apply(
             continue;
         };
         let ind = plan.indicator(&target.value);
+        // Whether a decision of the register already covers the finding: a
+        // report's own entry for it is then ignored, so reports accepted
+        // under version 1 stay green once the office records their exceptions.
+        let decided = findings.iter().any(|f| {
+            f.code == info.code
+                && f.target.as_deref() == Some(target.value.as_str())
+                && f.decision.is_some()
+        });
         if Code::NOT_BY_REPORT.contains(&info.code) && (ind.is_some() || info.code == Code::PL105) {
-            // Only the register excuses these; an entry for a finding a
-            // decision already covers is ignored, as for a binding indicator.
-            let decided = findings.iter().any(|f| {
-                f.code == info.code
-                    && f.target.as_deref() == Some(target.value.as_str())
-                    && f.decision.is_some()
-            });
+            // Only the register excuses these.
             if !decided {
                 out.push(bad(
                     at(Some(rule.span)),
@@ -136,15 +138,7 @@ pub fn apply(
             continue;
         }
         if ind.is_some_and(|i| i.attribute == Attribute::Binding) {
-            // Only the register relaxes a binding verdict. An entry for a
-            // finding a decision already covers is ignored, so reports
-            // accepted under version 1 stay green once the office records
-            // their exceptions.
-            let decided = findings.iter().any(|f| {
-                f.code == info.code
-                    && f.target.as_deref() == Some(target.value.as_str())
-                    && f.decision.is_some()
-            });
+            // Only the register relaxes a binding verdict.
             if !decided {
                 out.push(bad(
                     at(Some(rule.span)),

@@ -46,6 +46,8 @@ pub fn slip(ctx: &RuleCtx<'_>, e: &IndicatorEntry, ind: &Indicator) -> Option<Sl
     let p = ctx.plan.plausibility(ind);
     let previous = ctx.previous(ind);
     let prev_value = previous.as_ref().map(|p| p.value);
+    let period = ctx.period().unwrap_or_default();
+    let prev_at = previous.as_ref().map(|p| (p.value, period - p.year));
     let why = if !plausibility::in_range(ind, v) {
         let [min, max] = ind.range;
         Impossible::OutOfRange { min, max }
@@ -60,7 +62,7 @@ pub fn slip(ctx: &RuleCtx<'_>, e: &IndicatorEntry, ind: &Indicator) -> Option<Sl
         .value_text(&ctx.report.source)
         .map(str::to_string)
         .unwrap_or_else(|| crate::diagnostics::messages::num(v));
-    let mut readings = plausibility::readings(ind, &p, &written, v, prev_value);
+    let mut readings = plausibility::readings(ind, &p, &written, v, prev_at);
     if readings.len() != 1 {
         return None;
     }
@@ -79,24 +81,18 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             with: s.meant.text.clone(),
         };
         out.push(
-            ctx.finding(
+            ctx.on_value(
+                e,
+                ind,
                 v.span,
                 PlausibleMsg::UnitSlip {
                     ind: ind.into(),
                     written: s.written,
                     meant: s.meant.text.clone(),
                     why: s.why,
-                    approver: ctx
-                        .plan
-                        .header
-                        .approvers
-                        .first()
-                        .cloned()
-                        .unwrap_or_default(),
+                    approver: ctx.approver(),
                 },
             )
-            .target(&ind.id)
-            .node_path(format!("{}/value", e.pointer()))
             .fix(v.span, s.meant.text, title),
         );
     }

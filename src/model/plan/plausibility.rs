@@ -15,9 +15,10 @@
 use super::{Indicator, IndicatorKind};
 use serde::{Deserialize, Serialize};
 
-/// How far a figure may plausibly move from the previous one, measured by kind.
+/// How far a figure may plausibly move from the previous one, measured by
+/// kind; written as a map of one key (`{ratio: 1.5}`).
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(try_from = "ChangeMap", into = "ChangeMap")]
 pub enum Change {
     /// Amounts: the larger of value/previous and previous/value is at most this (> 1).
     Ratio(f64),
@@ -32,13 +33,64 @@ pub enum Change {
     IncrementOfTarget(f64),
 }
 
+/// [`Change`] as its files write it: one of the keys.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeMap {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ratio: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    points: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    difference: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    increment: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    increment_of_target: Option<f64>,
+}
+
+impl TryFrom<ChangeMap> for Change {
+    type Error = String;
+    fn try_from(m: ChangeMap) -> Result<Change, String> {
+        let all = [
+            m.ratio.map(Change::Ratio),
+            m.points.map(Change::Points),
+            m.difference.map(Change::Difference),
+            m.increment.map(Change::Increment),
+            m.increment_of_target.map(Change::IncrementOfTarget),
+        ];
+        match all.iter().flatten().collect::<Vec<_>>()[..] {
+            [c] => Ok(*c),
+            _ => Err("a change names exactly one of ratio, points, difference, increment, increment_of_target".into()),
+        }
+    }
+}
+
+impl From<Change> for ChangeMap {
+    fn from(c: Change) -> ChangeMap {
+        let mut m = ChangeMap::default();
+        match c {
+            Change::Ratio(x) => m.ratio = Some(x),
+            Change::Points(x) => m.points = Some(x),
+            Change::Difference(x) => m.difference = Some(x),
+            Change::Increment(x) => m.increment = Some(x),
+            Change::IncrementOfTarget(x) => m.increment_of_target = Some(x),
+        }
+        m
+    }
+}
+
 impl Change {
-    /// Whether moving from `previous` to `value` stays within the bound;
-    /// `target` is the plan's target (for [`Change::IncrementOfTarget`]).
-    pub fn within(self, previous: f64, value: f64, target: Option<f64>) -> bool {
-        let small = |d: f64, bound: f64| d <= bound * (1.0 + 1e-9) + 1e-9;
+    /// Whether moving from `previous` to `value` over `years` years (at
+    /// least one) stays within the bound: a year's bound, so `years` years
+    /// may move as far as `years` such years; `target` is the plan's target
+    /// (for [`Change::IncrementOfTarget`]).
+    pub fn within(self, previous: f64, value: f64, target: Option<f64>, years: i32) -> bool {
+        let years = f64::from(years.max(1));
+        let small = |d: f64, bound: f64| d <= bound * years * (1.0 + 1e-9) + 1e-9;
         match self {
             Change::Ratio(r) => {
+                let small = |d: f64, bound: f64| d <= bound.powf(years) * (1.0 + 1e-9);
                 if previous <= 0.0 {
                     // No ratio from nothing: an amount starting from 0 is not judged.
                     return true;
@@ -190,10 +242,10 @@ pub fn possible(ind: &Indicator, p: &Plausibility, v: f64) -> bool {
 
 /// Whether a figure is plausible: possible and, where a previous figure
 /// exists, within the change bound from it.
-pub fn plausible(ind: &Indicator, p: &Plausibility, v: f64, previous: Option<f64>) -> bool {
+pub fn plausible(ind: &Indicator, p: &Plausibility, v: f64, previous: Option<(f64, i32)>) -> bool {
     possible(ind, p, v)
         && match (previous, p.change) {
-            (Some(prev), Some(c)) => c.within(prev, v, ind.target),
+            (Some((prev, years)), Some(c)) => c.within(prev, v, ind.target, years),
             _ => true,
         }
 }
@@ -253,13 +305,14 @@ pub struct Reading {
 }
 
 /// The readings of `text` (the figure as typed, value `v`) that one unit
-/// factor makes plausible; the previous figure, if any, bounds the change.
+/// factor makes plausible; the previous figure, if any (with the years
+/// since it), bounds the change.
 pub fn readings(
     ind: &Indicator,
     p: &Plausibility,
     text: &str,
     v: f64,
-    previous: Option<f64>,
+    previous: Option<(f64, i32)>,
 ) -> Vec<Reading> {
     let mut out = Vec::new();
     if v == 0.0 {
@@ -313,19 +366,22 @@ mod tests {
 
     #[test]
     fn change_bounds_by_kind() {
-        assert!(Change::Ratio(2.0).within(10.0, 20.0, None));
-        assert!(!Change::Ratio(2.0).within(10.0, 20.5, None));
-        assert!(!Change::Ratio(2.0).within(10.0, 4.9, None));
-        assert!(!Change::Ratio(2.0).within(10.0, 0.0, None));
-        assert!(Change::Ratio(2.0).within(0.0, 100.0, None));
-        assert!(Change::Points(5.0).within(90.0, 95.0, None));
-        assert!(!Change::Points(5.0).within(90.0, 84.9, None));
-        assert!(!Change::Difference(20.0).within(0.0, 3000.0, None));
-        assert!(Change::Increment(2.0).within(5.0, 2.0, None));
-        assert!(!Change::Increment(2.0).within(5.0, 7.5, None));
-        assert!(Change::IncrementOfTarget(1.0).within(0.0, 200.0, Some(200.0)));
-        assert!(!Change::IncrementOfTarget(1.0).within(0.0, 201.0, Some(200.0)));
-        assert!(Change::IncrementOfTarget(1.0).within(0.0, 201.0, None));
+        assert!(Change::Ratio(2.0).within(10.0, 20.0, None, 1));
+        assert!(!Change::Ratio(2.0).within(10.0, 20.5, None, 1));
+        assert!(Change::Ratio(2.0).within(10.0, 40.0, None, 2));
+        assert!(!Change::Ratio(2.0).within(10.0, 4.9, None, 1));
+        assert!(!Change::Ratio(2.0).within(10.0, 0.0, None, 1));
+        assert!(Change::Ratio(2.0).within(0.0, 100.0, None, 1));
+        assert!(Change::Points(5.0).within(90.0, 95.0, None, 1));
+        assert!(!Change::Points(5.0).within(90.0, 84.9, None, 1));
+        assert!(Change::Points(5.0).within(90.0, 80.0, None, 2));
+        assert!(!Change::Difference(20.0).within(0.0, 3000.0, None, 1));
+        assert!(Change::Increment(2.0).within(5.0, 2.0, None, 1));
+        assert!(!Change::Increment(2.0).within(5.0, 7.5, None, 1));
+        assert!(Change::Increment(10.0).within(0.0, 11.0, None, 3));
+        assert!(Change::IncrementOfTarget(1.0).within(0.0, 200.0, Some(200.0), 1));
+        assert!(!Change::IncrementOfTarget(1.0).within(0.0, 201.0, Some(200.0), 1));
+        assert!(Change::IncrementOfTarget(1.0).within(0.0, 201.0, None, 1));
     }
 
     #[test]
