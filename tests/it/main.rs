@@ -31,6 +31,7 @@ mod neovim;
 mod plan_draft;
 mod plan_verify;
 mod plans;
+mod plausibility;
 mod provenance;
 mod pull_request;
 mod record;
