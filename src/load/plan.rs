@@ -487,9 +487,8 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
     }
     for (k, e) in plan.plausibility.iter().enumerate() {
         if !plan.indicators.iter().any(|i| e.matches(i)) {
-            let (file, j) = plan.plausibility_origin[k];
             diags.push(plan.bad_at(
-                &Origin::new(file, List::Plausibility, j),
+                &plan.plausibility_origin[k],
                 Some("unit"),
                 PlanMsg::PlausibilityMatchesNothing {
                     unit: e.unit.clone(),
@@ -619,7 +618,7 @@ impl Plan {
             Content::Rules(rf) => {
                 for (j, entry) in rf.plausibility.into_iter().enumerate() {
                     self.plausibility.push(entry);
-                    self.plausibility_origin.push((file, j));
+                    (self.plausibility_origin).push(Origin::new(file, List::Plausibility, j));
                 }
                 for (j, entry) in rf.rules.into_iter().enumerate() {
                     self.rules.push(Rule {

@@ -347,3 +347,53 @@ fn the_honest_data_trips_no_bound() {
         assert!(tripped.is_empty(), "{root}: {tripped:#?}");
     }
 }
+
+/// A plan directory without plausibility data loads (defaults by unit), and
+/// `plan verify` lists every indicator that relies on a default; the
+/// built-in plan argues every unit's.
+#[test]
+fn plan_verify_lists_the_indicators_on_a_default() {
+    let o = plan_lint(&["plan", "verify", "fixtures/next-plan"]);
+    assert!(
+        o.stderr
+            .contains("rely on plan-lint's default plausibility")
+            && o.stderr.contains("I01"),
+        "{}",
+        o.stderr
+    );
+    let o = plan_lint(&["plan", "verify"]);
+    assert!(!o.stderr.contains("default plausibility"), "{}", o.stderr);
+}
+
+/// Plausibility data is validated on load like every plan file: a ratio of
+/// at most 1 fails the schema (PL002), an entry for a unit no indicator has
+/// is PL004, each at its place in the rule file.
+#[test]
+fn bad_plausibility_data_is_refused_at_its_place() {
+    let dir = in_repository();
+    copy(Path::new("fixtures/next-plan"), dir.path());
+    let rules = dir.path().join("rules.yaml");
+    let mut text = std::fs::read_to_string(&rules).unwrap();
+    for (bad, code) in [
+        (
+            "  - {unit: \"%\", change: {ratio: 0.5}, precision: 2, note: n}\n",
+            "PL002",
+        ),
+        ("  - {unit: 万吨, precision: 2, note: n}\n", "PL004"),
+    ] {
+        std::fs::write(&rules, format!("{text}plausibility:\n{bad}")).unwrap();
+        let o = plan_lint(&[
+            "--plan",
+            dir.path().to_str().unwrap(),
+            "plan",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(o.code, 2, "{bad}: {}{}", o.stdout, o.stderr);
+        let all = format!("{}{}", o.stdout, o.stderr);
+        assert!(all.contains(code), "{all}");
+        let line = text.lines().count() + 2;
+        assert!(all.contains(&format!("rules.yaml:{line}:")), "{all}");
+    }
+    text.clear();
+}

@@ -1292,6 +1292,10 @@ fn text_samples() -> Vec<Text> {
                 text: s("stream did not contain valid UTF-8"),
             },
         },
+        Text::PlausibilityDefaults {
+            plan: s("nanming-15th-fyp"),
+            ids: vec![s("I01"), s("T004")],
+        },
         Text::ScanNotRun {
             plan: s("nanming-15th-fyp"),
             path: s("rules/nanming-15th-fyp/provenance/catalog-accounting.yaml"),
@@ -2370,6 +2374,7 @@ fn basis_samples() -> Vec<Basis> {
     vec![
         Basis::Word(s("年均增长")),
         Basis::Default,
+        Basis::DefaultPlausibility,
         Basis::AtOrWorse,
         Basis::TextTarget,
         Basis::Unit(s("%")),

@@ -104,7 +104,7 @@ pub struct Plan {
     /// The rule files' `plausibility:` entries, in the order loaded, with the
     /// file and position of each.
     pub plausibility: Vec<plausibility::PlausibilityEntry>,
-    pub(crate) plausibility_origin: Vec<(usize, usize)>,
+    pub(crate) plausibility_origin: Vec<Origin>,
     /// SHA-256 over the plan's files, in the order loaded.
     pub sha256: String,
     /// The plan's files, for diagnostics that point into them.
@@ -317,8 +317,7 @@ impl Plan {
                 self.indicator_location(&ind.id, Some("plausible"))
             }
             plausibility::BoundsFrom::RuleFile(i) => {
-                let (file, j) = *self.plausibility_origin.get(i)?;
-                self.locate(&Origin::new(file, List::Plausibility, j), None)
+                self.locate(self.plausibility_origin.get(i)?, None)
             }
             plausibility::BoundsFrom::Default => None,
         }
