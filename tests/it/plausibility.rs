@@ -397,3 +397,47 @@ fn bad_plausibility_data_is_refused_at_its_place() {
     }
     text.clear();
 }
+
+/// `status` marks a confirmed figure 已核实, never as in error, and lists the
+/// year's confirmations for the plan office in one place, in every format
+/// that shows values.
+#[test]
+fn status_marks_a_confirmed_figure_and_lists_the_confirmations() {
+    let t073 = "    value: 30\n    confirmed: {value: 30, reason: 专项执法行动集中查处历史倾倒点}";
+    let (dir, _, _) = trial(&[("T073", t073)], "");
+    let root = dir.path().join("progress");
+    let decisions = dir.path().join("decisions");
+    let status = |format: &str, lang: &str| {
+        plan_lint(&[
+            "status",
+            "--data-root",
+            root.to_str().unwrap(),
+            "--decisions",
+            decisions.to_str().unwrap(),
+            "--period",
+            "2023",
+            "--lang",
+            lang,
+            "--format",
+            format,
+        ])
+    };
+    let v = json(&status("json", "en"));
+    let c = &v["confirmations"];
+    assert_eq!(c.as_array().map(Vec::len), Some(1), "{c:#}");
+    assert_eq!(c[0]["id"], "T073");
+    assert_eq!(c[0]["value"], 30.0);
+    let t073 = (v["indicators"].as_array().unwrap().iter())
+        .find(|i| i["id"] == "T073")
+        .unwrap();
+    let y = (t073["values"].as_array().unwrap().iter())
+        .find(|y| y["year"] == 2023)
+        .unwrap();
+    assert!(y["confirmed"].as_str().unwrap().contains("专项执法"));
+    assert!(y.get("findings").is_none(), "{y:#}");
+    let md = status("md", "zh").stdout;
+    assert!(md.contains("| 30 ✗（已核实） |"), "{md}");
+    assert!(md.contains("2023年各部门已核实的异常数值"), "{md}");
+    let html = status("html", "zh").stdout;
+    assert!(html.contains("id=\"confirmations\""), "{html}");
+}

@@ -1541,6 +1541,9 @@ fn status_samples() -> Vec<StatusText> {
     let years = || vec![s("2021"), s("2022")];
     let mut all = vec![
         S::Excepted { id: s("D2025-003") },
+        S::Confirmed,
+        S::ConfirmationsHeading { year: 2024 },
+        S::ConfirmationsHeader,
         S::NoFinalValue {
             end: 2025,
             value: s("97.6%"),

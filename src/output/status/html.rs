@@ -1079,6 +1079,33 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out.push_str("</ul>");
     }
     out.push_str("</section>\n");
+    if !s.confirmations.is_empty() {
+        let _ = write!(
+            out,
+            "<section id=\"confirmations\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr>",
+            esc(&S::ConfirmationsHeading { year: s.period }.text(lang))
+        );
+        for h in S::ConfirmationsHeader
+            .text(lang)
+            .trim_matches('|')
+            .split('|')
+        {
+            let _ = write!(out, "<th>{}</th>", esc(h.trim()));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for c in &s.confirmations {
+            let _ = write!(
+                out,
+                "<tr><td>{} (<code>{}</code>)</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                esc(&c.name),
+                esc(&c.id),
+                esc(&crate::diagnostics::messages::val(c.value, &c.unit)),
+                esc(&c.reason),
+                esc(c.file.as_deref().unwrap_or(""))
+            );
+        }
+        out.push_str("</tbody></table></div></section>\n");
+    }
     let _ = write!(
         out,
         "<section id=\"decisions\"><h2>{}</h2>",

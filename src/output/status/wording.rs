@@ -262,6 +262,9 @@ pub fn year_cell(ind: &IndicatorStatus, year: i32, lang: Lang) -> String {
     if let Some(id) = &y.decision {
         s.push_str(&StatusText::Excepted { id: id.clone() }.text(lang));
     }
+    if y.confirmed.is_some() {
+        s.push_str(&StatusText::Confirmed.text(lang));
+    }
     s
 }
 
