@@ -21,6 +21,7 @@ mod config;
 mod docs;
 mod fast_schema;
 mod fast_yaml;
+mod figures;
 mod generate;
 mod hostile;
 mod init;

@@ -1046,6 +1046,12 @@ pub fn compute(
                 .collect();
             let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
             let mut evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
+            // Computed figures in the unit as a person writes them: at the
+            // precision the plan's rule files state for the unit.
+            let precision = plan.plausibility(ind).precision;
+            let computed = |v: f64| crate::model::plan::plausibility::round_to(v, precision);
+            evaluation.average = evaluation.average.map(computed);
+            evaluation.expected = evaluation.expected.map(computed);
             let m = evaluation.method;
             let by_year = years
                 .iter()
@@ -1083,7 +1089,7 @@ pub fn compute(
                         year: y,
                         value,
                         file: fact.map(|f| f.path().to_string()),
-                        path: path_value(ind, &pp, y).map(round4),
+                        path: path_value(ind, &pp, y).map(computed),
                         requirement,
                         met,
                         decision,
