@@ -55,7 +55,7 @@ pub enum PlausibleMsg {
 }
 
 /// A change bound as a person reads it.
-fn bound(lang: Lang, change: Change, unit: &str) -> String {
+pub(super) fn bound(lang: Lang, change: Change, unit: &str) -> String {
     match (lang, change) {
         (En, Change::Ratio(r)) => format!("at most {}-fold either way", num(r)),
         (Zh, Change::Ratio(r)) => format!("增减均不超过 {} 倍", num(r)),
@@ -77,7 +77,7 @@ fn bound(lang: Lang, change: Change, unit: &str) -> String {
     }
 }
 
-fn range(lang: Lang, ind: &Ind, min: Option<f64>, max: Option<f64>) -> String {
+pub(super) fn range(lang: Lang, ind: &Ind, min: Option<f64>, max: Option<f64>) -> String {
     match (lang, min, max) {
         (En, Some(l), Some(h)) => format!("{} to {}", ind.val(l), ind.val(h)),
         (En, Some(l), None) => format!("at least {}", ind.val(l)),

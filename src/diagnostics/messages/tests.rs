@@ -2259,6 +2259,24 @@ fn server_samples() -> Vec<ServerText> {
     use ServerText as S;
     vec![
         S::FixReplace { with: s("98") },
+        S::FixConfirm { value: s("3000") },
+        S::HoverPlausible {
+            ind: ind(),
+            min: Some(0.0),
+            max: Some(100.0),
+            whole: false,
+            change: Some(crate::model::plan::plausibility::Change::Points(15.0)),
+        },
+        S::HoverPlausible {
+            ind: Ind {
+                unit: s("起"),
+                ..ind()
+            },
+            min: Some(0.0),
+            max: None,
+            whole: true,
+            change: None,
+        },
         S::FixPending,
         S::FixAddIndicator {
             id: s("I14"),

@@ -69,6 +69,15 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             d.suppressed = true;
             d.confirmed = true;
             d.justification = Some(reason.to_string());
+        } else if let (false, None, Some((at, line))) =
+            (binding, &e.confirmed, confirm_at(ctx, v.span))
+        {
+            // The editor offers to confirm it: the entry's `confirmed` for
+            // this figure, with the reason left for the clerk to write.
+            let figure = crate::diagnostics::messages::num(v.value);
+            let text = format!("\n{line}confirmed: {{value: {figure}, reason: }}");
+            let title = crate::diagnostics::messages::ServerText::FixConfirm { value: figure };
+            d = d.fix(at, text, title);
         }
         let label = Note::PreviousValue {
             value: prev.value,
@@ -77,4 +86,30 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         };
         out.push(prev.relate(d, label));
     }
+}
+
+/// Where a `confirmed:` line goes for a figure written as `value: X` on a
+/// line of its own: the end of that line, with the line's indentation. None
+/// for a figure in a flow mapping (`{id: T073, value: 3000}`).
+fn confirm_at(
+    ctx: &RuleCtx<'_>,
+    value: crate::syntax::yaml::Span,
+) -> Option<(crate::syntax::yaml::Span, String)> {
+    let text = ctx.report.source.text();
+    let start = text
+        .get(..value.start())?
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
+    let head = text.get(start..value.start())?;
+    let indent = &head[..head.len() - head.trim_start().len()];
+    if head.trim_start().trim_end() != "value:" || indent.is_empty() {
+        return None;
+    }
+    let end = value.end()
+        + text
+            .get(value.end()..)?
+            .find(['\n', '\r'])
+            .unwrap_or(text.len() - value.end());
+    let end = crate::syntax::yaml::Span::new(end, end);
+    Some((end, indent.to_string()))
 }
