@@ -286,6 +286,10 @@ fn better(ind: &Indicator) -> f64 {
 /// This district's value of an indicator in a year: never worse than last
 /// year, on the good side of every bound, ahead of every path.
 pub fn indicator_value(plan: &Plan, ind: &Indicator, district: usize, seed: u64, year: i32) -> f64 {
+    // The same measure as another indicator (T079 is I01's growth): its figure.
+    if let Some(other) = ind.same_as.as_ref().and_then(|o| plan.indicator(o)) {
+        return indicator_value(plan, other, district, seed, year);
+    }
     let mut rng = Rng::for_key(seed, &[&district.to_string(), &ind.id]);
     let t = (year - plan.header.period.baseline_year) as f64;
     let s = better(ind);
@@ -344,6 +348,15 @@ pub fn indicator_value(plan: &Plan, ind: &Indicator, district: usize, seed: u64,
         (_, Some(hi)) if v > hi => hi,
         _ => v,
     };
+    // A count or a rank is whole: rounded towards better, within the range.
+    if plan.plausibility(ind).whole {
+        let r = if s > 0.0 { v.ceil() } else { v.floor() };
+        return match (lo, hi) {
+            (_, Some(hi)) if r > hi => hi.floor(),
+            (Some(lo), _) if r < lo => lo.ceil(),
+            _ => r,
+        };
+    }
     // Round towards better, so rounding never makes a value regress or miss a bound.
     let r = round2(v);
     if (r - v) * s < 0.0
@@ -409,6 +422,18 @@ pub fn render_report(plan: &Plan, spec: &Spec, seed: u64) -> (String, Option<&'s
             "PL210" => indicators
                 .iter()
                 .any(|i| i.kind == IndicatorKind::Qualitative),
+            // A figure against last year's is planted in the last year only:
+            // the next report would be judged against it too.
+            "PL211" | "PL212" => {
+                y == plan.header.period.end
+                    && indicators.iter().any(|i| slip_fits(plan, i, spec, seed))
+            }
+            "PL207" => indicators.iter().any(|i| plan.plausibility(i).whole),
+            "PL213" => indicators.iter().any(|i| {
+                i.same_as
+                    .as_ref()
+                    .is_some_and(|o| indicators.iter().any(|j| j.id == *o))
+            }),
             "PL302" => {
                 y > plan.header.period.start
                     && projects.iter().any(|p| {
@@ -462,11 +487,29 @@ pub fn render_report(plan: &Plan, spec: &Spec, seed: u64) -> (String, Option<&'s
             v = prev - better(ind) * (prev.abs().max(1.0) * 0.05);
             plant_done = true;
         }
+        let mut written = num(v);
+        if !plant_done && planted == Some("PL207") && plan.plausibility(ind).whole {
+            // A count that is not whole (2.5 起).
+            written = num(v + 0.5);
+            plant_done = true;
+        }
+        if !plant_done && planted == Some("PL213") && ind.same_as.is_some() {
+            // Another figure than the same measure's (T079 against I01).
+            written = num(v + 1.0);
+            plant_done = true;
+        }
+        if !plant_done
+            && matches!(planted, Some("PL211" | "PL212"))
+            && slip_fits(plan, ind, spec, seed)
+        {
+            written = slipped(plan, ind, &written, planted == Some("PL212"), &mut rng);
+            plant_done = true;
+        }
         if !plant_done && planted == Some("PL002") {
             let _ = writeln!(out, "    value: \"{}%\"", num(v));
             plant_done = true;
         } else {
-            let _ = writeln!(out, "    value: {}", num(v));
+            let _ = writeln!(out, "    value: {written}");
         }
         if !plant_done && planted == Some("PL104") {
             let _ = writeln!(out, "    unit: \"万{}\"", ind.unit);
@@ -575,6 +618,43 @@ pub fn render_report(plan: &Plan, spec: &Spec, seed: u64) -> (String, Option<&'s
     (out, planted)
 }
 
+/// Whether a slip can be planted in an indicator: a share of a whole whose
+/// figures are 10 or more (a fraction, PL212; a fall of 40 points, PL211), or
+/// a level with an upper range the plan argues (a lost decimal point).
+fn slip_fits(plan: &Plan, ind: &Indicator, spec: &Spec, seed: u64) -> bool {
+    let share = ind.unit == "%" && ind.range == [Some(0.0), Some(100.0)];
+    let v = indicator_value(plan, ind, spec.district, seed, spec.year);
+    ind.kind == IndicatorKind::Level
+        && ind.attribute == plan_lint::model::plan::Attribute::Expected
+        && ((share && v >= 50.0) || (ind.range[1].is_some() && !share && v > 1.0))
+}
+
+/// A planted slip of the text of a figure: a unit slip (PL212) of one of
+/// the kinds a clerk makes — a share as a fraction, a lost decimal point,
+/// 人 for 万人 — or an implausible change (PL211) in range.
+fn slipped(plan: &Plan, ind: &Indicator, text: &str, unit_slip: bool, rng: &mut Rng) -> String {
+    use plan_lint::model::plan::plausibility::shift_point;
+    let share = ind.unit == "%" && ind.range == [Some(0.0), Some(100.0)];
+    let hi = ind.range[1].unwrap_or(f64::MAX);
+    let v: f64 = text.parse().unwrap_or(0.0);
+    match (unit_slip, share) {
+        (true, true) => shift_point(text, -2).unwrap_or_default(),
+        (true, false) => {
+            // The smallest factor that leaves the range (人 for 万人 is 10⁴).
+            let k = [1, 2, 3, 4]
+                .into_iter()
+                .find(|k| v * 10f64.powi(*k) > hi)
+                .unwrap_or(4);
+            shift_point(text, k).unwrap_or_default()
+        }
+        (false, true) => num(v - 40.0 - rng.range(0.0, 5.0).round()),
+        (false, false) => {
+            let _ = plan;
+            num(hi.min(v * 3.0).max(v / 3.0))
+        }
+    }
+}
+
 /// A catalog entry as one YAML flow mapping (JSON is YAML 1.2), without the
 /// maintainers' notes and passages, which the checks never read.
 fn flow<T: serde::Serialize>(v: &T, drop: &[&str]) -> String {
@@ -631,6 +711,9 @@ pub fn synthetic_plan(plan: &Plan, districts: usize) -> Vec<(String, String)> {
             let mut ind = ind.clone();
             ind.id = format!("{}{sfx}", ind.id);
             ind.department = format!("{}{sfx}", ind.department);
+            if let Some(o) = &mut ind.same_as {
+                *o = format!("{o}{sfx}");
+            }
             let _ = writeln!(
                 text,
                 "  - {}",

@@ -38,6 +38,7 @@ pub struct VerifyArgs {
 /// any, 2 when a plan or its seed cannot be read.
 pub fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
     use crate::engine::verify::{self, Seed};
+    use crate::model::plan::plausibility::BoundsFrom;
     let read_seed = |path: &std::path::Path| read_seed(path, lang);
     let mut diagnostics = Vec::new();
     let mut plans = Vec::new();
@@ -125,6 +126,20 @@ pub fn verify_command(args: VerifyArgs, env: Env, lang: Lang) -> Output {
             }
         };
         diagnostics.extend(verify::verify(&plan, &seed, accounting.as_ref()));
+        let defaults: Vec<String> = (plan.indicators.iter())
+            .filter(|i| plan.plausibility(i).from == BoundsFrom::Default)
+            .map(|i| i.id.clone())
+            .collect();
+        if !defaults.is_empty() {
+            notes.push_str(
+                &Text::PlausibilityDefaults {
+                    plan: plan.id().to_string(),
+                    ids: defaults,
+                }
+                .text(lang),
+            );
+            notes.push('\n');
+        }
         files += plan.files.len() + 1;
         plans.push((plan.id().to_string(), plan.sha256.clone()));
     }

@@ -776,6 +776,14 @@ impl State {
                 binding: ind.attribute == Attribute::Binding,
             }));
             lines.push(department(&ind.department));
+            let p = plan.plausibility(ind);
+            lines.push(t(ServerText::HoverPlausible {
+                ind: ind.into(),
+                min: ind.range[0],
+                max: ind.range[1],
+                whole: p.whole,
+                change: p.change,
+            }));
             let h = history();
             let last = h.previous_value(plan, ind, period.unwrap_or(i32::MAX));
             lines.push(match last {

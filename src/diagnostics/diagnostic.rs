@@ -52,6 +52,10 @@ pub struct Diagnostic {
     pub justification: Option<String>,
     /// The id of the plan office's decision (trust.md) that suppressed it.
     pub decision: Option<String>,
+    /// Resolved by the department's `confirmed: {value, reason}` on the
+    /// entry (PL211 on an expected indicator): listed, not counted;
+    /// `justification` holds the reason.
+    pub confirmed: bool,
     pub baseline_state: Option<BaselineState>,
     /// The edit that resolves it, where the check knows one.
     pub fix: Option<Fix>,
@@ -70,6 +74,7 @@ impl Diagnostic {
             suppressed: false,
             justification: None,
             decision: None,
+            confirmed: false,
             baseline_state: None,
             fix: None,
         }
@@ -103,6 +108,23 @@ impl Diagnostic {
     pub fn related(mut self, location: Location, note: Note) -> Self {
         self.related.push(Related { location, note });
         self
+    }
+
+    /// Whether this finding makes its figure in error (数据有误, rules.md
+    /// version 3): an unresolved finding of data validity
+    /// (`Property::DataValidity`); PL002 only on an entry's `value`, PL104 on
+    /// an entry's `unit` (the figure is in another unit than the plan's).
+    pub fn is_data_validity(&self) -> bool {
+        if self.suppressed || !self.code.is_data_validity() {
+            return false;
+        }
+        match self.code {
+            Code::PL002 => {
+                self.node_path.starts_with("/indicators/") && self.node_path.ends_with("/value")
+            }
+            Code::PL104 => self.node_path.starts_with("/indicators/"),
+            _ => true,
+        }
     }
 
     /// Stable identity of a finding, independent of line numbers and of the

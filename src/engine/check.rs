@@ -649,6 +649,7 @@ fn check_report_at(
         },
         &mut findings,
     );
+    rules::unit_slip::fold(&mut findings);
     rules::suppression::apply(plan, report, register, &mut findings, out);
     out.extend(findings);
     fold_misspelt_ids(out);

@@ -251,6 +251,13 @@ impl<'r> History<'r> {
         self.value(*at)
     }
 
+    /// The value of exactly `period`, as the responsible department reported it.
+    pub fn value_in(&self, plan: &Plan, ind: &Indicator, period: i32) -> Option<Fact<'r, f64>> {
+        let (ph, i) = self.indicator(plan, ind)?;
+        let (_, at) = (ph.indicators[i].through(period).last()).filter(|(p, _)| *p == period)?;
+        self.value(*at)
+    }
+
     /// Every reported value of an indicator up to and including `period`.
     pub fn values_through(&self, plan: &Plan, ind: &Indicator, period: i32) -> Vec<Fact<'r, f64>> {
         self.indicator(plan, ind)

@@ -307,6 +307,8 @@ enum At<'a> {
     Project(&'a Project, &'a str),
     Department(usize, &'static str),
     Rule(usize, &'a str),
+    /// A rule file's `plausibility:` entry, by its position among the plan's.
+    Plausibility(usize, &'a str),
 }
 
 /// Collects the findings of one plan.
@@ -342,6 +344,9 @@ impl Verifier<'_> {
                 field.to_string(),
                 plan.rules.get(*k).map(|r| r.entry.code.clone()),
             ),
+            At::Plausibility(k, field) => {
+                (plan.plausibility_origin.get(*k), field.to_string(), None)
+            }
         };
         let (location, pointer) = match origin {
             Some(o) => {
@@ -493,6 +498,16 @@ impl Verifier<'_> {
                     mark: mark.clone(),
                 };
                 self.add(At::Rule(r, &field), Some(rule.entry.passage.line), msg);
+            }
+        }
+        for (r, e) in plan.plausibility.iter().enumerate() {
+            for (k, mark) in e.review.iter().enumerate() {
+                let field = format!("review/{k}");
+                let msg = V::ReviewPending {
+                    entry: format!("plausibility {}", e.unit),
+                    mark: mark.clone(),
+                };
+                self.add(At::Plausibility(r, &field), None, msg);
             }
         }
     }

@@ -126,6 +126,11 @@ fn indicator(n: &Node) -> bool {
             "source" => is_string(v),
             _ => false,
         }),
+        "confirmed" => object(v, &["value", "reason"], |k, v| match k {
+            "value" => is_number(v),
+            "reason" => is_text(v),
+            _ => false,
+        }),
         _ => false,
     });
     // oneOf: `value` or `pending`, not both.
@@ -307,8 +312,29 @@ fn catalog_indicator(n: &Node) -> bool {
             })
         }),
         "review" => every(v, is_text),
+        "same_as" => is_id(v),
+        "plausible" => object(v, &["note"], |k, v| match k {
+            "change" => change(v),
+            "whole" => matches!(v.kind, NodeKind::Bool(_)),
+            "note" => is_text(v),
+            _ => false,
+        }),
         _ => false,
     })
+}
+
+/// A plausible change: exactly one measure, above its floor (a ratio above 1,
+/// the others above 0).
+fn change(n: &Node) -> bool {
+    n.as_map().is_some_and(|m| m.len() == 1)
+        && object(n, &[], |k, v| {
+            let floor = match k {
+                "ratio" => 1.0,
+                "points" | "difference" | "increment" | "increment_of_target" => 0.0,
+                _ => return false,
+            };
+            is_number(v) && v.as_f64().is_some_and(|x| x > floor)
+        })
 }
 
 fn catalog_project(n: &Node) -> bool {

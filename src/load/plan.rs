@@ -468,6 +468,34 @@ fn index_and_verify(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
         )
     });
     diags.par_extend(indicator_findings.chain(project_findings));
+    for (i, ind) in plan.indicators.iter().enumerate() {
+        let Some(other) = &ind.same_as else { continue };
+        let msg = match plan.indicator(other) {
+            None => PlanMsg::SameAsUnknown {
+                id: ind.id.clone(),
+                same_as: other.clone(),
+            },
+            Some(o) if o.unit != ind.unit => PlanMsg::SameAsUnit {
+                id: ind.id.clone(),
+                same_as: other.clone(),
+                unit: ind.unit.clone(),
+                other_unit: o.unit.clone(),
+            },
+            Some(_) => continue,
+        };
+        diags.push(plan.bad_at(&plan.indicator_origin[i], Some("same_as"), msg));
+    }
+    for (k, e) in plan.plausibility.iter().enumerate() {
+        if !plan.indicators.iter().any(|i| e.matches(i)) {
+            diags.push(plan.bad_at(
+                &plan.plausibility_origin[k],
+                Some("unit"),
+                PlanMsg::PlausibilityMatchesNothing {
+                    unit: e.unit.clone(),
+                },
+            ));
+        }
+    }
     for rule in &plan.rules {
         let e = &rule.entry;
         let Some(info) = crate::model::code::meta_of(&e.code) else {
@@ -548,6 +576,8 @@ impl Plan {
             indicators: Vec::new(),
             projects: Vec::new(),
             rules: Vec::new(),
+            plausibility: Vec::new(),
+            plausibility_origin: Vec::new(),
             sha256: String::new(),
             files: vec![header_file],
             indicator_index: CodeIndex::default(),
@@ -586,6 +616,10 @@ impl Plan {
     pub(crate) fn add(&mut self, file: usize, content: Content) {
         match content {
             Content::Rules(rf) => {
+                for (j, entry) in rf.plausibility.into_iter().enumerate() {
+                    self.plausibility.push(entry);
+                    (self.plausibility_origin).push(Origin::new(file, List::Plausibility, j));
+                }
                 for (j, entry) in rf.rules.into_iter().enumerate() {
                     self.rules.push(Rule {
                         entry,

@@ -861,18 +861,32 @@ impl Gathered {
 
     /// Reads, of the record a focused check left unread, the reports of the
     /// departments whose record the loaded reports are judged against: the
-    /// departments they name, and every department that holds or held an
+    /// departments they name, every department that holds or held an
     /// indicator or project for part of the period in a plan
     /// (`responsibilities` with `from`/`until`), so that a history that
-    /// moved between departments is whole. Catalog positions are looked up.
+    /// moved between departments is whole, and the departments of the
+    /// figures the catalog declares the same measure (`same_as`, PL213).
+    /// Catalog positions are looked up.
     pub(crate) fn widen(&mut self, plans: &Plans, opts: &CheckOptions) {
         if self.rest.is_empty() {
             return;
         }
-        let mut departments: BTreeSet<&str> = (self.loaded.iter())
+        let named: BTreeSet<&str> = (self.loaded.iter())
             .filter_map(|(_, l)| Some(l.report.as_ref()?.department.as_ref()?.value.as_str()))
             .collect();
+        let mut departments = named.clone();
         for plan in &plans.0 {
+            // PL213 compares a figure with its `same_as` counterpart of the
+            // same year, in the report of the department responsible for it.
+            for ind in &plan.indicators {
+                if let Some(other) = ind.same_as.as_deref().and_then(|o| plan.indicator(o)) {
+                    for (one, counterpart) in [(ind, other), (other, ind)] {
+                        if named.contains(one.department.as_str()) {
+                            departments.insert(&counterpart.department);
+                        }
+                    }
+                }
+            }
             for t in &plan.tenures {
                 departments.insert(&t.department);
                 departments.insert(match t.entity {

@@ -54,6 +54,13 @@ pub enum Property {
     DataValidity,
     /// The example generator (`examples/generate`) can plant it.
     Plantable,
+    /// A report's own `suppressions:` cannot touch it (PL501): a department
+    /// cannot excuse its own figures' plausibility or its own filing outside
+    /// its responsibilities; only the register's decision can.
+    NotByReport,
+    /// A unit slip (PL212) on the entry folds it into itself: caused by the
+    /// slip, it says nothing of the meant figure.
+    FoldedBySlip,
 }
 
 /// Declares every code once: its variant, text, name, the contract's
@@ -78,22 +85,25 @@ macro_rules! with_codes {
             PL102 { name: "unknown-project", severity: "error", subject: Project, params: [], checked_in: reference, properties: [] }
             PL103 { name: "duplicate-entry", severity: "error", subject: Indicator, params: [], checked_in: reference, properties: [] }
             PL104 { name: "unit-mismatch", severity: "error", subject: Indicator, params: [], checked_in: reference, properties: [DataValidity, Plantable] }
-            PL105 { name: "not-responsible", severity: "error", subject: Indicator, params: [], checked_in: reference, properties: [] }
+            PL105 { name: "not-responsible", severity: "error", subject: Indicator, params: [], checked_in: reference, properties: [NotByReport] }
             PL106 { name: "bad-period", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
             PL107 { name: "duplicate-report", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
             PL108 { name: "path-mismatch", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
             PL109 { name: "unknown-department", severity: "error", subject: File, params: [], checked_in: reference, properties: [] }
             PL110 { name: "unread-report-file", severity: "warning", subject: File, params: [], checked_in: reference, properties: [] }
-            PL201 { name: "binding-regression", severity: "error", subject: Indicator, params: ["tolerance"], checked_in: no_regression, properties: [PlanRule, Figure, BindingMiss, Plantable] }
-            PL202 { name: "target-breach", severity: "error for binding, warning otherwise", subject: Indicator, params: ["band"], checked_in: target_bound, properties: [PlanRule, Figure, BindingMiss] }
-            PL203 { name: "off-trajectory", severity: "warning", subject: Indicator, params: ["margin"], checked_in: trajectory, properties: [PlanRule, Figure] }
+            PL201 { name: "binding-regression", severity: "error", subject: Indicator, params: ["tolerance"], checked_in: no_regression, properties: [PlanRule, Figure, BindingMiss, Plantable, FoldedBySlip] }
+            PL202 { name: "target-breach", severity: "error for binding, warning otherwise", subject: Indicator, params: ["band"], checked_in: target_bound, properties: [PlanRule, Figure, BindingMiss, FoldedBySlip] }
+            PL203 { name: "off-trajectory", severity: "warning", subject: Indicator, params: ["margin"], checked_in: trajectory, properties: [PlanRule, Figure, FoldedBySlip] }
             PL204 { name: "requirement-missing", severity: "error for binding, warning otherwise", subject: Indicator, params: [], checked_in: requirement, properties: [PlanRule, BindingMiss] }
             PL205 { name: "requirement-not-met", severity: "error for binding, warning otherwise", subject: Indicator, params: [], checked_in: requirement, properties: [PlanRule, Figure, BindingMiss] }
             PL206 { name: "cumulative-decrease", severity: "error", subject: Indicator, params: [], checked_in: cumulative, properties: [PlanRule, Figure] }
-            PL207 { name: "implausible-value", severity: "error", subject: Indicator, params: [], checked_in: range, properties: [PlanRule, Figure, DataValidity] }
+            PL207 { name: "implausible-value", severity: "error", subject: Indicator, params: [], checked_in: range, properties: [PlanRule, Figure, DataValidity, FoldedBySlip, Plantable] }
             PL208 { name: "missing-indicator", severity: "error for binding, warning otherwise", subject: Indicator, params: [], checked_in: coverage, properties: [PlanRule, BindingMiss] }
             PL209 { name: "binding-pending", severity: "warning; error once `expected_by` has passed or lies after 31 December of the year after the period", subject: Indicator, params: [], checked_in: coverage, properties: [PlanRule] }
             PL210 { name: "requirement-inconsistent", severity: "error", subject: Indicator, params: [], checked_in: requirement, properties: [PlanRule, Plantable] }
+            PL211 { name: "implausible-change", severity: "error", subject: Indicator, params: [], checked_in: change, properties: [PlanRule, DataValidity, NotByReport, FoldedBySlip, Plantable] }
+            PL212 { name: "unit-slip", severity: "error", subject: Indicator, params: [], checked_in: unit_slip, properties: [PlanRule, DataValidity, NotByReport, Plantable] }
+            PL213 { name: "inconsistent-figures", severity: "error", subject: Indicator, params: [], checked_in: same_measure, properties: [PlanRule, DataValidity, NotByReport, Plantable] }
             PL301 { name: "bad-status-transition", severity: "error", subject: Project, params: ["transitions"], checked_in: status_transition, properties: [PlanRule] }
             PL302 { name: "progress-decrease", severity: "error", subject: Project, params: [], checked_in: progress, properties: [PlanRule, Plantable] }
             PL303 { name: "completion-evidence", severity: "error", subject: Project, params: [], checked_in: completion, properties: [PlanRule, Plantable] }
@@ -200,6 +210,13 @@ impl Code {
     }
     pub fn plan_rule(self) -> bool {
         self.has(Property::PlanRule)
+    }
+    /// Whether the code is one of data validity (rules.md version 3, "One
+    /// judgement"): a figure carrying an unresolved finding of it is in
+    /// error (数据有误), never met or on track. PL002 and PL104 count only on
+    /// a figure, PL211 only unconfirmed: see `Diagnostic::is_data_validity`.
+    pub fn is_data_validity(self) -> bool {
+        self.has(Property::DataValidity)
     }
     /// Whether the code has a [`Property`].
     pub fn has(self, property: Property) -> bool {

@@ -105,6 +105,17 @@ pub struct Requirement {
     pub source: Option<Spanned<String>>,
 }
 
+/// An indicator's `confirmed`: the department confirms that an unusual
+/// figure is right (report-format.md version 3). It resolves PL211 on an
+/// expected indicator for exactly the figure it repeats, and nothing else.
+#[derive(Clone, Debug)]
+pub struct Confirmed {
+    /// The `confirmed` map's span.
+    pub span: Span,
+    pub value: Option<Spanned<f64>>,
+    pub reason: Option<Spanned<String>>,
+}
+
 /// An indicator's `pending`: the figure is promised by `expected_by`.
 #[derive(Clone, Debug)]
 pub struct Pending {
@@ -129,6 +140,8 @@ pub struct IndicatorEntry {
     pub note: Option<Box<str>>,
     /// Where the figure comes from (`source`: the publication or office).
     pub source: Option<Box<str>>,
+    /// Boxed: most entries have none.
+    pub confirmed: Option<Box<Confirmed>>,
 }
 
 /// A text field's trimmed value, none when empty.
@@ -145,7 +158,7 @@ impl IndicatorEntry {
         let span = n.span;
         let (mut id, mut value, mut pending, mut unit, mut requirement) =
             (None, None, None, None, None);
-        let (mut note, mut source) = (None, None);
+        let (mut note, mut source, mut confirmed) = (None, None, None);
         for (k, v) in fields(n) {
             match k.as_str() {
                 Some("id") => id = string(v),
@@ -160,6 +173,24 @@ impl IndicatorEntry {
                 Some("unit") => unit = string(v),
                 Some("note") => note = trimmed(&v),
                 Some("source") => source = trimmed(&v),
+                Some("confirmed") if v.as_map().is_some() => {
+                    let span = v.span;
+                    let (mut value, mut reason) = (None, None);
+                    for (k, v) in fields(v) {
+                        match k.as_str() {
+                            Some("value") => value = finite(&v),
+                            Some("reason") => {
+                                reason = string(v).filter(|s| !s.value.trim().is_empty())
+                            }
+                            _ => {}
+                        }
+                    }
+                    confirmed = Some(Box::new(Confirmed {
+                        span,
+                        value,
+                        reason,
+                    }));
+                }
                 Some("requirement") if v.as_map().is_some() => {
                     let span = v.span;
                     let (mut value, mut source) = (None, None);
@@ -191,7 +222,22 @@ impl IndicatorEntry {
             requirement,
             note,
             source,
+            confirmed,
         })
+    }
+    /// The figure as the clerk typed it (`0.979`), for a reading that moves
+    /// its decimal point; None where the text is not at hand.
+    pub fn value_text<'s>(&self, source: &'s crate::syntax::source::Source) -> Option<&'s str> {
+        let v = self.value.as_ref()?;
+        source.text().get(v.span.start()..v.span.end())
+    }
+    /// Whether the entry's `confirmed` repeats exactly its figure, with a reason.
+    pub fn confirms_figure(&self) -> Option<&str> {
+        let (v, c) = (self.value.as_ref()?, self.confirmed.as_ref()?);
+        let cv = c.value.as_ref()?;
+        let reason = c.reason.as_ref()?;
+        (crate::model::numeric::compare(v.value, cv.value) == std::cmp::Ordering::Equal)
+            .then_some(reason.value.as_str())
     }
     pub fn pointer(&self) -> String {
         format!("/indicators/{}", self.index)

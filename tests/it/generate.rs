@@ -121,3 +121,47 @@ fn generation_is_deterministic() {
         repo::synthetic_plan(&plan, 2)
     );
 }
+
+/// The generator plants each plausibility finding (a count not whole, an
+/// implausible change, a unit slip, two figures of one measure that differ)
+/// and each is found in its file, the honest figures around it staying clean.
+#[test]
+fn every_plausibility_slip_the_generator_plants_is_caught() {
+    let mut planted_codes: BTreeSet<&str> = BTreeSet::new();
+    for seed in 29..35 {
+        let opts = repo::Options {
+            reports: 260,
+            findings: 0.7,
+            seed,
+        };
+        let (written, outcome) = check_repo(&opts);
+        planted_codes.extend(written.planted.values().copied());
+        let ours = ["PL207", "PL211", "PL212", "PL213"];
+        for (path, code) in written.planted.iter().filter(|(_, c)| ours.contains(c)) {
+            assert!(
+                outcome
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.location.path == *path && d.code.as_str() == *code),
+                "{path}: planted {code}, not found"
+            );
+        }
+        for d in &outcome.diagnostics {
+            let code = d.code.as_str();
+            if ours.contains(&code) {
+                assert_eq!(
+                    written.planted.get(&d.location.path).copied(),
+                    Some(code),
+                    "{} found where it was not planted",
+                    d.location.path
+                );
+            }
+        }
+    }
+    for code in ["PL207", "PL211", "PL212", "PL213"] {
+        assert!(
+            planted_codes.contains(code),
+            "{code} never planted: {planted_codes:?}"
+        );
+    }
+}

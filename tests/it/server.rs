@@ -545,3 +545,61 @@ fn an_edited_accepted_report_is_pl401_as_the_clerk_types() {
     assert!(!found.iter().any(|d| d["code"] == "PL401"), "{found:?}");
     c.stop();
 }
+
+/// The editor helps with a figure a statistician would question: the
+/// rescaled figure as the quick fix for a unit slip (PL212), "confirm this
+/// figure" for an implausible change on an expected indicator (PL211),
+/// inserting `confirmed:` for the clerk to complete, and none on a binding
+/// one; hover shows the plausible range and change.
+#[test]
+fn quick_fixes_for_a_unit_slip_and_an_implausible_change_and_the_plausible_range_on_hover() {
+    let root = abs("fixtures/rules/PL211/fail");
+    let file = root.join("progress/2024/eco-env.yaml");
+    let text = "version: 1\nplan: nanming-14th-fyp\ndepartment: eco-env\nperiod: 2024\nsubmitted: 2025-01-19\nindicators:\n  - id: T073\n    value: 3000   # 执法台账\n  - id: I14\n    value: 0.979\n  - id: I16\n    value: 24\n";
+    let mut c = Client::start(&root, json!({"lang": "zh"}));
+    c.open(&file, text);
+    let diags = c.diagnostics(&file);
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 12, "character": 0}});
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&file)}, "range": whole, "context": {"diagnostics": diags}}),
+    );
+    let actions = r.response_result.unwrap();
+    let titles: Vec<&str> = (actions.as_array().unwrap().iter())
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    let by_title = |t: &str| {
+        (actions.as_array().unwrap().iter())
+            .find(|a| a["title"].as_str().unwrap().starts_with(t))
+            .unwrap_or_else(|| panic!("no {t} in {titles:?}"))
+            .clone()
+    };
+    let edit = |a: &Value| a["edit"]["changes"][uri(&file)][0].clone();
+    let rescaled = apply(text, &edit(&by_title("改为 97.9")));
+    assert!(
+        rescaled.contains("  - id: I14\n    value: 97.9\n"),
+        "{rescaled}"
+    );
+    let confirmed = apply(text, &edit(&by_title("核实 3000 无误")));
+    assert!(
+        confirmed
+            .contains("    value: 3000   # 执法台账\n    confirmed: {value: 3000, reason: }\n"),
+        "{confirmed}"
+    );
+    // I16 is binding: its change is not the department's to confirm.
+    assert!(!titles.iter().any(|t| t.contains("核实 24")), "{titles:?}");
+    let line = text.lines().position(|l| l.contains("id: I16")).unwrap();
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&file)}, "position": {"line": line, "character": 9}}),
+    );
+    let md = r.response_result.unwrap()["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        md.contains("合理范围：0 平方米 至 60 平方米；年度变动增减均不超过 1.5 倍"),
+        "{md}"
+    );
+    c.stop();
+}

@@ -863,8 +863,9 @@ fn status_and_check_never_disagree_on_a_value() {
     }
     let category = |id: &str| indicator(id)["evaluation"]["category"].clone();
     // I14 = 978 is not a figure: never 提前实现; the 2023 figure is judged.
+    // One factor makes it plausible (97.8, after 97.5): a unit slip, PL212.
     assert_ne!(category("I14"), "achieved");
-    assert_eq!(year_of(&indicator("I14"), 2022)["findings"][0], "PL207");
+    assert_eq!(year_of(&indicator("I14"), 2022)["findings"][0], "PL212");
     // I15 crossed the floor in 2022: a miss, whatever 2023 did.
     assert_eq!(category("I15"), "behind");
     // I16 fell within its floor 15 (a PL201 warning only): kept.

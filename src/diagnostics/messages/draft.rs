@@ -16,6 +16,9 @@ pub enum Basis {
     Word(String),
     /// No word decided it: the default reading.
     Default,
+    /// A unit's plausibility (rules.md version 3): plan-lint's default, to be
+    /// argued from the plan's figures and from published series.
+    DefaultPlausibility,
     /// The target is at or worse than the baseline: a floor or ceiling to hold.
     AtOrWorse,
     /// The target is text, not a figure.
@@ -61,6 +64,8 @@ impl Basis {
         match (self, lang) {
             (Basis::Word(w), En) => format!("read from \"{w}\""),
             (Basis::Word(w), Zh) => format!("依据“{w}”推定"),
+            (Basis::DefaultPlausibility, En) => "plan-lint's default for the unit: argue it in the note from the plan's baselines, targets and paths and from how published series of the unit move".into(),
+            (Basis::DefaultPlausibility, Zh) => "plan-lint 对该单位的默认值：请在 note 中依据规划的基期值、目标值和路径以及同类公开统计序列的变动情况论证".into(),
             (Basis::Default, En) => "the default reading".into(),
             (Basis::Default, Zh) => "默认解读".into(),
             (Basis::AtOrWorse, En) => "the target is at or worse than the baseline".into(),

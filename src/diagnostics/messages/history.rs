@@ -234,6 +234,15 @@ pub enum SuppressionMsg {
         name: String,
         plan_rule: bool,
     },
+    /// A report's own suppression of a code only the register may suppress
+    /// (PL105, PL211, PL212, PL213: its own figures' plausibility, its own
+    /// filing outside its responsibilities).
+    NotByReport {
+        code: String,
+        name: String,
+        target: String,
+        approvers: Vec<String>,
+    },
     /// A report's own suppression of a finding on a binding indicator.
     BindingInReport {
         code: String,
@@ -328,6 +337,36 @@ impl SuppressionMsg {
                 Zh => t(
                     format!("{code}（{name}）由 plan-lint 固定，不能豁免"),
                     "请改正问题本身；只有与规划相关的 PL2xx 和 PL3xx 规则可以豁免",
+                    invalid,
+                ),
+            },
+            SuppressionMsg::NotByReport { code, name, target, approvers } => match lang {
+                En => t(
+                    format!(
+                        "a report cannot suppress {code} ({name}) for {target}: a department does not excuse its own figures' plausibility or its own filing"
+                    ),
+                    format!(
+                        "remove this entry and correct the figure; if it is right, {}, or ask {} for a suppression decision in the register for this figure",
+                        if code == "PL211" {
+                            "on an expected indicator confirm it on the entry (`confirmed: {value, reason}`)"
+                        } else {
+                            "it cannot be confirmed by the department"
+                        },
+                        super::list(lang, approvers)
+                    ),
+                    invalid,
+                ),
+                Zh => t(
+                    format!("报告不能自行豁免 {target} 的 {code}（{name}）：部门不能为自己数值的合理性或自己的填报范围开脱"),
+                    format!(
+                        "请删除该豁免条目并改正数值；如数值无误，{}，或请{}在决定登记簿中针对该数值登记豁免决定",
+                        if code == "PL211" {
+                            "预期性指标可在条目下写明核实（`confirmed: {value, reason}`）"
+                        } else {
+                            "该问题不能由部门自行核实"
+                        },
+                        super::list(lang, approvers)
+                    ),
                     invalid,
                 ),
             },

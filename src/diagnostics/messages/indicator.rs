@@ -23,11 +23,19 @@ impl From<&Indicator> for Ind {
 }
 
 impl Ind {
-    fn named(&self, lang: Lang) -> String {
+    pub(super) fn named(&self, lang: Lang) -> String {
         named(lang, &self.name, &self.id)
     }
-    fn val(&self, v: f64) -> String {
+    pub(super) fn val(&self, v: f64) -> String {
         val(v, &self.unit)
+    }
+    /// A figure as the clerk typed it, with the unit: `97.9%`, `15.6 平方米`.
+    pub(super) fn val_text(&self, text: &str) -> String {
+        match self.unit.as_str() {
+            "" => text.to_string(),
+            "%" => format!("{text}%"),
+            u => format!("{text} {u}"),
+        }
     }
     /// The unit as a Chinese sentence names it.
     fn unit_zh(&self) -> String {
@@ -48,7 +56,7 @@ pub struct Prev {
 
 impl Prev {
     /// "in 2022" or "in 2020 (the plan's baseline)".
-    fn when(&self, lang: Lang) -> String {
+    pub(super) fn when(&self, lang: Lang) -> String {
         match (self.from_plan, lang) {
             (true, En) => format!("in {} (the plan's baseline)", self.year),
             (false, En) => format!("in {}", self.year),
@@ -157,10 +165,6 @@ pub enum IndicatorMsg {
         rate: bool,
     },
     /// PL207 (a warning): a share written as a fraction.
-    LooksLikeFraction {
-        ind: Ind,
-        value: f64,
-    },
     // PL208
     Missing {
         ind: Ind,
@@ -485,31 +489,6 @@ impl IndicatorMsg {
                     "低于上期累计值",
                 ),
             },
-            IndicatorMsg::LooksLikeFraction { ind, value } => {
-                let meant = num((value * 100.0 * 1e6).round() / 1e6);
-                match lang {
-                    En => t(
-                        format!(
-                            "{} is {}, a fraction of one rather than a percentage? {} is measured in percent",
-                            ind.named(lang),
-                            ind.val(*value),
-                            ind.name
-                        ),
-                        format!("if the source says {}%, write {meant}; if {}% is right, leave it", num(*value * 100.0), num(*value)),
-                        format!("{meant}?"),
-                    ),
-                    Zh => t(
-                        format!(
-                            "{}为 {}，是否把百分数写成了小数？{}以百分数计",
-                            ind.named(lang),
-                            ind.val(*value),
-                            ind.name
-                        ),
-                        format!("如来源为 {}%，请填写 {meant}；如确为 {}%，可保持不变", num(*value * 100.0), num(*value)),
-                        format!("是否为 {meant}？"),
-                    ),
-                }
-            }
             IndicatorMsg::Implausible { ind, value, min, min_exclusive, max, rate } => match lang {
                 En => {
                     let range = match (min, max) {

@@ -20,6 +20,7 @@ mod history;
 mod indicator;
 mod note;
 mod plan;
+mod plausible;
 mod project;
 mod report;
 pub(crate) mod schema;
@@ -37,6 +38,7 @@ pub use history::{Changed, Deviation, HistoryMsg, SuppressionMsg};
 pub use indicator::{Ind, IndicatorMsg, Prev};
 pub use note::Note;
 pub use plan::{PlanMsg, PlanOfYear, PlanReadError, ReadContext};
+pub use plausible::{Impossible, PlausibleMsg};
 pub use project::{status_zh, DateField, Measure, Proj, ProjProblem, ProjectMsg};
 pub use report::{
     DeptHint, DuplicateRole, Entity, IndicatorHint, NameProblem, ProjectHint, ReportMsg,
@@ -203,6 +205,8 @@ pub enum Msg {
     Report(ReportMsg),
     /// PL2xx: indicator figures against the plan.
     Indicator(IndicatorMsg),
+    /// PL207, PL211, PL212, PL213: whether a figure is believable.
+    Plausible(PlausibleMsg),
     /// PL3xx: key projects.
     Project(ProjectMsg),
     /// PL4xx: history integrity.
@@ -225,6 +229,7 @@ impl Msg {
             Msg::Plan(m) => m.texts(lang),
             Msg::Report(m) => m.texts(lang),
             Msg::Indicator(m) => m.texts(lang),
+            Msg::Plausible(m) => m.texts(lang),
             Msg::Project(m) => m.texts(lang),
             Msg::History(m) => m.texts(lang),
             Msg::Suppression(m) => m.texts(lang),
@@ -258,6 +263,7 @@ into_msg!(
     PlanMsg => Plan,
     ReportMsg => Report,
     IndicatorMsg => Indicator,
+    PlausibleMsg => Plausible,
     ProjectMsg => Project,
     HistoryMsg => History,
     SuppressionMsg => Suppression,

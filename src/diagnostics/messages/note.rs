@@ -76,6 +76,10 @@ pub enum Note {
     },
     NonSuppressible,
     AsAccepted,
+    /// The figure of the indicator the catalog declares the same measure.
+    SameMeasure {
+        id: String,
+    },
     /// The line of the plan text (the seed) a catalog entry cites.
     SeedLine {
         line: usize,
@@ -85,6 +89,10 @@ pub enum Note {
 impl Note {
     pub fn text(&self, lang: Lang) -> String {
         match self {
+            Note::SameMeasure { id } => match lang {
+                En => format!("the same measure: {id}'s figure"),
+                Zh => format!("同一口径：{id} 的数值"),
+            },
             Note::FirstDefined => match lang {
                 En => "first defined here".into(),
                 Zh => "首次定义于此".into(),

@@ -145,6 +145,21 @@ pub enum PlanMsg {
         code: String,
         param: String,
     },
+    /// A catalog entry's `same_as` names no indicator of the catalog, or one of another unit.
+    SameAsUnknown {
+        id: String,
+        same_as: String,
+    },
+    SameAsUnit {
+        id: String,
+        same_as: String,
+        unit: String,
+        other_unit: String,
+    },
+    /// A rule file's `plausibility:` entry matches no indicator.
+    PlausibilityMatchesNothing {
+        unit: String,
+    },
     // PL005
     ConfigUnreadable {
         error: String,
@@ -363,6 +378,42 @@ impl PlanMsg {
                 Zh => t(
                     format!("规则 {code} 选择了“{id}”，但目录中没有它"),
                     "请选择目录中的指标或项目编号",
+                    here,
+                ),
+            },
+            PlanMsg::SameAsUnknown { id, same_as } => match lang {
+                En => t(
+                    format!("indicator \"{id}\" is declared the same measure as \"{same_as}\", which the catalog does not have"),
+                    "write the id of the indicator whose figure of the same year is the same measure, or remove `same_as`",
+                    here,
+                ),
+                Zh => t(
+                    format!("指标“{id}”的 same_as 指向“{same_as}”，目录中没有该指标"),
+                    "请填写同一年份为同一口径数值的指标编号，或删除 same_as",
+                    here,
+                ),
+            },
+            PlanMsg::SameAsUnit { id, same_as, unit, other_unit } => match lang {
+                En => t(
+                    format!("indicator \"{id}\" (unit \"{unit}\") is declared the same measure as \"{same_as}\" (unit \"{other_unit}\"): figures in two units are not one measure"),
+                    "remove `same_as`, or correct the unit of one of the two entries",
+                    here,
+                ),
+                Zh => t(
+                    format!("指标“{id}”（单位“{unit}”）的 same_as 指向“{same_as}”（单位“{other_unit}”）：单位不同的数值不是同一口径"),
+                    "请删除 same_as，或改正其中一个条目的单位",
+                    here,
+                ),
+            },
+            PlanMsg::PlausibilityMatchesNothing { unit } => match lang {
+                En => t(
+                    format!("the plausibility entry for unit \"{unit}\" matches no indicator of the catalog"),
+                    "correct the unit or kinds (they must equal a catalog entry's), or remove the entry",
+                    here,
+                ),
+                Zh => t(
+                    format!("单位“{unit}”的合理性条目没有匹配目录中的任何指标"),
+                    "请改正单位或种类（须与目录条目的写法一致），或删除该条目",
                     here,
                 ),
             },

@@ -47,6 +47,19 @@ pub enum ServerText {
         year: i32,
     },
     HoverNoLastValue,
+    /// An indicator's plausibility (rules.md version 3): its range, whether
+    /// a figure is whole, and its plausible change from the previous year.
+    HoverPlausible {
+        ind: super::Ind,
+        min: Option<f64>,
+        max: Option<f64>,
+        whole: bool,
+        change: Option<crate::model::plan::plausibility::Change>,
+    },
+    /// A code action that confirms an unusual figure on its entry (PL211).
+    FixConfirm {
+        value: String,
+    },
     HoverColumn {
         column: String,
     },
@@ -95,6 +108,37 @@ impl ServerText {
                 En => format!("Write {with}"),
                 Zh => format!("改为 {with}"),
             },
+            S::FixConfirm { value } => match lang {
+                En => format!("Confirm {value} is right (add `confirmed:` with the reason)"),
+                Zh => format!("核实 {value} 无误（添加 `confirmed:` 并写明理由）"),
+            },
+            S::HoverPlausible {
+                ind,
+                min,
+                max,
+                whole,
+                change,
+            } => {
+                let range = super::plausible::range(lang, ind, *min, *max);
+                let change = change.map(|c| super::plausible::bound(lang, c, &ind.unit));
+                let whole = match (lang, whole) {
+                    (En, true) => ", whole numbers",
+                    (Zh, true) => "，须为整数",
+                    (_, false) => "",
+                };
+                match (lang, range.is_empty(), change) {
+                    (En, false, Some(c)) => {
+                        format!("plausible: {range}{whole}; a year's change {c}")
+                    }
+                    (En, true, Some(c)) => format!("plausible: a year's change {c}{whole}"),
+                    (En, false, None) => format!("plausible: {range}{whole}"),
+                    (En, true, None) => format!("plausible: any figure{whole}"),
+                    (Zh, false, Some(c)) => format!("合理范围：{range}{whole}；年度变动{c}"),
+                    (Zh, true, Some(c)) => format!("合理范围：年度变动{c}{whole}"),
+                    (Zh, false, None) => format!("合理范围：{range}{whole}"),
+                    (Zh, true, None) => format!("合理范围：不限{whole}"),
+                }
+            }
             S::FixPending => match lang {
                 En => "Replace `value:` with `pending:` (reason and expected date)".into(),
                 Zh => "把 `value:` 换成 `pending:`（原因和预计公布日期）".into(),

@@ -132,6 +132,13 @@ pub enum StatusText {
     Excepted {
         id: String,
     },
+    /// A figure its department confirmed (PL211, `confirmed` on the entry).
+    Confirmed,
+    /// The section listing the year's confirmed figures.
+    ConfirmationsHeading {
+        year: i32,
+    },
+    ConfirmationsHeader,
     DecisionsHeading,
     DecisionsNone,
     /// The table header of the decisions in force.
@@ -774,6 +781,18 @@ impl StatusText {
             S::Excepted { id } => match lang {
                 En => format!(" (excepted: {id})"),
                 Zh => format!("（经批准 {id}）"),
+            },
+            S::Confirmed => match lang {
+                En => " (confirmed)".into(),
+                Zh => "（已核实）".into(),
+            },
+            S::ConfirmationsHeading { year } => match lang {
+                En => format!("Figures of {year} the departments confirmed"),
+                Zh => format!("{year}年各部门已核实的异常数值"),
+            },
+            S::ConfirmationsHeader => match lang {
+                En => "| indicator | figure | the department's reason | report |".into(),
+                Zh => "| 指标 | 数值 | 部门说明的理由 | 报告 |".into(),
             },
             S::DecisionsHeading => match lang {
                 En => "Decisions of the plan office in force".into(),

@@ -331,6 +331,17 @@ fn schema_samples() -> Vec<SchemaMsg> {
 fn plan_samples() -> Vec<PlanMsg> {
     let code = || s("PL201");
     vec![
+        PlanMsg::SameAsUnknown {
+            id: s("T079"),
+            same_as: s("I99"),
+        },
+        PlanMsg::SameAsUnit {
+            id: s("T079"),
+            same_as: s("I07"),
+            unit: s("%"),
+            other_unit: s("万人"),
+        },
+        PlanMsg::PlausibilityMatchesNothing { unit: s("万吨") },
         PlanMsg::UnknownVersion { version: 2 },
         PlanMsg::PlanNotLoaded {
             plan: s("nanming-14th"),
@@ -618,6 +629,78 @@ fn report_samples() -> Vec<ReportMsg> {
     ]
 }
 
+fn plausible_samples() -> Vec<PlausibleMsg> {
+    use crate::model::plan::plausibility::Change;
+    let prev = Prev {
+        value: 97.6,
+        year: 2023,
+        from_plan: false,
+    };
+    let count = || Ind {
+        name: s("非法转移倾倒固体废物事件"),
+        id: s("T073"),
+        unit: s("起"),
+    };
+    let change =
+        |change, reading: Option<&str>, binding, confirmed_other| PlausibleMsg::ImplausibleChange {
+            ind: count(),
+            value: 3000.0,
+            prev: Prev { value: 0.0, ..prev },
+            change,
+            reading: reading.map(str::to_string),
+            binding,
+            approver: s("区发展和改革局"),
+            confirmed_other,
+        };
+    vec![
+        PlausibleMsg::NotWhole {
+            ind: count(),
+            value: 2.5,
+        },
+        PlausibleMsg::UnitSlip {
+            ind: ind(),
+            written: s("0.979"),
+            meant: s("97.9"),
+            why: Impossible::Fraction { prev },
+            approver: s("区发展和改革局"),
+        },
+        PlausibleMsg::UnitSlip {
+            ind: Ind {
+                unit: s("平方米"),
+                ..ind()
+            },
+            written: s("156"),
+            meant: s("15.6"),
+            why: Impossible::OutOfRange {
+                min: Some(0.0),
+                max: Some(60.0),
+            },
+            approver: s("区发展和改革局"),
+        },
+        change(Change::Difference(20.0), Some("3"), false, None),
+        change(Change::Ratio(1.5), None, true, None),
+        change(Change::Points(15.0), None, false, Some(300.0)),
+        change(Change::Increment(10.0), None, false, None),
+        change(Change::IncrementOfTarget(1.0), None, false, None),
+        PlausibleMsg::Inconsistent {
+            ind: Ind {
+                name: s("经济增速(地区生产总值增长率)"),
+                id: s("T079"),
+                unit: s("%"),
+            },
+            value: 8.9,
+            other: Ind {
+                name: s("地区生产总值年均增长"),
+                id: s("I01"),
+                unit: s("%"),
+            },
+            other_value: 8.6,
+            period: 2023,
+            other_report: Some(s("progress/2023/stats.yaml")),
+        },
+    ]
+}
+
 fn indicator_samples() -> Vec<IndicatorMsg> {
     let prev = |from_plan| Prev {
         value: 97.5,
@@ -827,10 +910,6 @@ fn indicator_samples() -> Vec<IndicatorMsg> {
             min_exclusive: false,
             max: Some(120.0),
             rate: false,
-        },
-        IndicatorMsg::LooksLikeFraction {
-            ind: ind(),
-            value: 0.978,
         },
         IndicatorMsg::Missing {
             ind: ind(),
@@ -1130,6 +1209,18 @@ fn decision_samples() -> Vec<DecisionMsg> {
 
 fn suppression_samples() -> Vec<SuppressionMsg> {
     vec![
+        SuppressionMsg::NotByReport {
+            code: s("PL211"),
+            name: s("implausible-change"),
+            target: s("T073"),
+            approvers: vec![s("区发展和改革局")],
+        },
+        SuppressionMsg::NotByReport {
+            code: s("PL212"),
+            name: s("unit-slip"),
+            target: s("I14"),
+            approvers: vec![s("区发展和改革局")],
+        },
         SuppressionMsg::NoReason {
             rule: s("PL201"),
             target: s("I14"),
@@ -1180,6 +1271,7 @@ fn suppression_samples() -> Vec<SuppressionMsg> {
 
 fn note_samples() -> Vec<Note> {
     vec![
+        Note::SameMeasure { id: s("I01") },
         Note::FirstDefined,
         Note::IndentUnder {
             parent: s("requirement"),
@@ -1263,6 +1355,10 @@ fn text_samples() -> Vec<Text> {
                 kind: std::io::ErrorKind::InvalidData,
                 text: s("stream did not contain valid UTF-8"),
             },
+        },
+        Text::PlausibilityDefaults {
+            plan: s("nanming-15th-fyp"),
+            ids: vec![s("I01"), s("T004")],
         },
         Text::ScanNotRun {
             plan: s("nanming-15th-fyp"),
@@ -1535,6 +1631,9 @@ fn status_samples() -> Vec<StatusText> {
     let years = || vec![s("2021"), s("2022")];
     let mut all = vec![
         S::Excepted { id: s("D2025-003") },
+        S::Confirmed,
+        S::ConfirmationsHeading { year: 2024 },
+        S::ConfirmationsHeader,
         S::NoFinalValue {
             end: 2025,
             value: s("97.6%"),
@@ -2261,6 +2360,24 @@ fn server_samples() -> Vec<ServerText> {
     use ServerText as S;
     vec![
         S::FixReplace { with: s("98") },
+        S::FixConfirm { value: s("3000") },
+        S::HoverPlausible {
+            ind: ind(),
+            min: Some(0.0),
+            max: Some(100.0),
+            whole: false,
+            change: Some(crate::model::plan::plausibility::Change::Points(15.0)),
+        },
+        S::HoverPlausible {
+            ind: Ind {
+                unit: s("起"),
+                ..ind()
+            },
+            min: Some(0.0),
+            max: None,
+            whole: true,
+            change: None,
+        },
         S::FixPending,
         S::FixAddIndicator {
             id: s("I14"),
@@ -2338,6 +2455,7 @@ fn msg_samples() -> Vec<Msg> {
     all.extend(plan_samples().into_iter().map(Msg::from));
     all.extend(report_samples().into_iter().map(Msg::from));
     all.extend(indicator_samples().into_iter().map(Msg::from));
+    all.extend(plausible_samples().into_iter().map(Msg::from));
     all.extend(project_samples().into_iter().map(Msg::from));
     all.extend(history_samples().into_iter().map(Msg::from));
     all.extend(suppression_samples().into_iter().map(Msg::from));
@@ -2378,6 +2496,7 @@ fn basis_samples() -> Vec<Basis> {
     vec![
         Basis::Word(s("年均增长")),
         Basis::Default,
+        Basis::DefaultPlausibility,
         Basis::AtOrWorse,
         Basis::TextTarget,
         Basis::Unit(s("%")),
@@ -2485,7 +2604,12 @@ pub(crate) fn sampled<T: std::fmt::Debug>(samples: &[T]) -> BTreeSet<String> {
 fn every_entry_has_a_sample() {
     let here = |f: &str| std::fs::read_to_string(format!("src/diagnostics/messages/{f}")).unwrap();
     let yaml = std::fs::read_to_string("crates/plan-lint-yaml/src/lib.rs").unwrap();
-    let cases: [(&str, &str, BTreeSet<String>); 17] = [
+    let cases: [(&str, &str, BTreeSet<String>); 18] = [
+        (
+            &here("plausible.rs"),
+            "PlausibleMsg",
+            sampled(&plausible_samples()),
+        ),
         (&here("draft.rs"), "Basis", sampled(&basis_samples())),
         (&yaml, "LoadErrorKind", sampled(&load_samples())),
         (&here("file.rs"), "FileMsg", sampled(&file_samples())),

@@ -233,6 +233,12 @@ pub enum Text {
         plan: String,
         path: String,
     },
+    /// `plan verify`: the indicators whose plausibility (rules.md version 3)
+    /// is plan-lint's default, the plan stating none.
+    PlausibilityDefaults {
+        plan: String,
+        ids: Vec<String>,
+    },
     Wrote {
         path: String,
     },
@@ -709,6 +715,18 @@ impl Text {
             Text::NotACheckout { dir } => match lang {
                 En => format!("\"{dir}\" is not in a git checkout"),
                 Zh => format!("“{dir}”不在 git 检出中"),
+            },
+            Text::PlausibilityDefaults { plan, ids } => match lang {
+                En => format!(
+                    "note: {} indicator(s) of plan \"{plan}\" rely on plan-lint's default plausibility (no `plausibility:` entry of their unit in the rule files, no `plausible` in the catalog): {}",
+                    ids.len(),
+                    ids.join(", ")
+                ),
+                Zh => format!(
+                    "注意：规划“{plan}”有 {} 个指标使用 plan-lint 的默认合理性界限（规则文件中没有该单位的 `plausibility:` 条目，目录中也没有 `plausible`）：{}",
+                    ids.len(),
+                    ids.join("、")
+                ),
             },
             Text::ScanNotRun { plan, path } => match lang {
                 En => format!(

@@ -261,6 +261,8 @@ pub(super) fn table_indicators(seed: &Seed, main: &MainTable, end: i32) -> Vec<M
                 },
                 sentence: None,
                 discrepancies: Vec::new(),
+                plausible: None,
+                same_as: None,
                 note,
                 review: Vec::new(),
             },

@@ -28,6 +28,7 @@ use crate::engine::verify::completeness::{
 use crate::engine::verify::{
     cell_number, cells, facility_groups, plain, states_figure, Seed, Table,
 };
+use crate::model::plan::plausibility::{Change, PlausibilityEntry};
 use crate::model::plan::{
     Attribute, BaselineKind, Citation, Comparison, Department, Direction, Indicator, IndicatorKind,
     Period, Project, RuleEntry, RulePassage, TargetIs,
@@ -408,6 +409,45 @@ fn relative_path(from: &std::path::Path, to: &std::path::Path) -> String {
     parts.join("/")
 }
 
+/// The plausibility of each unit (and kind) the draft's indicators have:
+/// plan-lint's default, every bound marked for review (rules.md version 3).
+fn plausibility_entries(indicators: &[&Indicator]) -> Vec<Marked<PlausibilityEntry>> {
+    use crate::model::plan::plausibility::default_for;
+    let mut out: Vec<Marked<PlausibilityEntry>> = Vec::new();
+    for ind in indicators {
+        if out.iter().any(|m| m.entry.matches(ind)) {
+            continue;
+        }
+        let d = default_for(ind);
+        let change = match d.change {
+            Some(Change::Ratio(x)) => format!("ratio {}", plain(x)),
+            Some(Change::Points(x)) => format!("points {}", plain(x)),
+            Some(Change::Difference(x)) => format!("difference {}", plain(x)),
+            Some(Change::Increment(x)) => format!("increment {}", plain(x)),
+            Some(Change::IncrementOfTarget(x)) => format!("increment_of_target {}", plain(x)),
+            None => "none".into(),
+        };
+        let shown = format!(
+            "change {change}, whole {}, precision {}",
+            d.whole, d.precision
+        );
+        let marks = vec![mark("plausibility", shown, Basis::DefaultPlausibility)];
+        out.push(Marked {
+            entry: PlausibilityEntry {
+                unit: ind.unit.clone(),
+                kinds: Some(vec![ind.kind]),
+                change: d.change,
+                whole: d.whole,
+                precision: d.precision,
+                note: "drafted: plan-lint's default for the unit; argue every bound here".into(),
+                review: Vec::new(),
+            },
+            marks,
+        });
+    }
+    out
+}
+
 /// Drafts the plan directory of `seed`. `seed_ref` is how plan.yaml names the seed (a
 /// path relative to the directory, see [`seed_reference`]).
 pub fn draft(seed: &Seed, seed_ref: &str, id: &str, lang: Lang) -> Drafted {
@@ -565,6 +605,8 @@ pub fn draft(seed: &Seed, seed_ref: &str, id: &str, lang: Lang) -> Drafted {
         &project_cite,
     );
 
+    let plausibility = plausibility_entries(&all_indicators);
+
     // Files.
     let from = format!("plan-lint plan draft from {seed_ref}");
     let review_note = "Every `review` mark is a reading of the text to confirm; `plan-lint plan verify`\nreports each as PL606 until it is deleted.";
@@ -641,6 +683,7 @@ pub fn draft(seed: &Seed, seed_ref: &str, id: &str, lang: Lang) -> Drafted {
             &json!({
                 "about": "Rules of the plan (drafted from the built-in plan's generic entries).",
                 "rules": rules.iter().map(|r| with_marks(r, lang)).collect::<Vec<_>>(),
+                "plausibility": plausibility.iter().map(|p| with_marks(p, lang)).collect::<Vec<_>>(),
             }),
         ),
     ));

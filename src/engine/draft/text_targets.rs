@@ -494,6 +494,8 @@ pub(super) fn from_text(
         },
         sentence: Some(at.clause.to_string()),
         discrepancies: Vec::new(),
+        plausible: None,
+        same_as: None,
         note: None,
         review: Vec::new(),
     }

@@ -3,6 +3,7 @@
 
 pub mod registry;
 
+pub mod change;
 pub mod completion;
 pub mod coverage;
 pub mod cumulative;
@@ -16,10 +17,12 @@ pub mod progress;
 pub mod range;
 pub mod reference;
 pub mod requirement;
+pub mod same_measure;
 pub mod status_transition;
 pub mod suppression;
 pub mod target_bound;
 pub mod trajectory;
+pub mod unit_slip;
 
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Msg, Note, Prev};
@@ -176,6 +179,28 @@ impl<'a> RuleCtx<'a> {
     }
     pub fn period(&self) -> Option<i32> {
         self.report.period()
+    }
+    /// The office that approves the plan's exceptions (the first approver),
+    /// as messages name it.
+    pub fn approver(&self) -> String {
+        self.plan
+            .header
+            .approvers
+            .first()
+            .cloned()
+            .unwrap_or_default()
+    }
+    /// A finding of this rule entry on an indicator entry's figure.
+    pub fn on_value(
+        &self,
+        e: &IndicatorEntry,
+        ind: &Indicator,
+        span: crate::syntax::yaml::Span,
+        msg: impl Into<Msg>,
+    ) -> Diagnostic {
+        self.finding(span, msg)
+            .target(&ind.id)
+            .node_path(format!("{}/value", e.pointer()))
     }
 }
 

@@ -55,13 +55,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     prev: prev.shown(),
                     value: v.value,
                     period,
-                    approver: ctx
-                        .plan
-                        .header
-                        .approvers
-                        .first()
-                        .cloned()
-                        .unwrap_or_default(),
+                    approver: ctx.approver(),
                     floor,
                 },
             )

@@ -102,6 +102,31 @@ pub fn apply(
             continue;
         };
         let ind = plan.indicator(&target.value);
+        // Whether a decision of the register already covers the finding: a
+        // report's own entry for it is then ignored, so reports accepted
+        // under version 1 stay green once the office records their exceptions.
+        let decided = findings.iter().any(|f| {
+            f.code == info.code
+                && f.target.as_deref() == Some(target.value.as_str())
+                && f.decision.is_some()
+        });
+        if info.code.has(crate::model::code::Property::NotByReport)
+            && (ind.is_some() || info.code == Code::PL105)
+        {
+            // Only the register excuses these.
+            if !decided {
+                out.push(bad(
+                    at(Some(rule.span)),
+                    SuppressionMsg::NotByReport {
+                        code: info.code.to_string(),
+                        name: info.code.name().to_string(),
+                        target: target.value.clone(),
+                        approvers: plan.header.approvers.clone(),
+                    },
+                ));
+            }
+            continue;
+        }
         if ind.is_none() && plan.project(&target.value).is_none() {
             out.push(bad(
                 at(Some(target.span)),
@@ -112,15 +137,7 @@ pub fn apply(
             continue;
         }
         if ind.is_some_and(|i| i.attribute == Attribute::Binding) {
-            // Only the register relaxes a binding verdict. An entry for a
-            // finding a decision already covers is ignored, so reports
-            // accepted under version 1 stay green once the office records
-            // their exceptions.
-            let decided = findings.iter().any(|f| {
-                f.code == info.code
-                    && f.target.as_deref() == Some(target.value.as_str())
-                    && f.decision.is_some()
-            });
+            // Only the register relaxes a binding verdict.
             if !decided {
                 out.push(bad(
                     at(Some(rule.span)),
@@ -204,17 +221,26 @@ fn apply_decisions(plan: &Plan, report: &Report, register: &Register, findings: 
         let (Some(rule), Some(target)) = (&d.rule, &d.target) else {
             continue;
         };
+        let code = Code::parse(rule);
         let covered = match (d.value, plan.indicator(target)) {
             (Some(approved), Some(ind)) => {
                 let figure = (report.indicators.iter())
                     .find(|e| e.id.value == *target)
                     .and_then(|e| e.value.as_ref());
                 figure.is_some_and(|f| {
-                    within_approved(
-                        f.value,
-                        approved,
-                        ind.direction == crate::model::plan::Direction::HigherIsBetter,
-                    )
+                    // A figure's validity is approved for that figure only
+                    // (rules.md version 3: PL211, PL212, PL213 …); a verdict
+                    // for any figure no worse.
+                    if code.is_some_and(Code::is_data_validity) {
+                        crate::model::numeric::compare(f.value, approved)
+                            == std::cmp::Ordering::Equal
+                    } else {
+                        within_approved(
+                            f.value,
+                            approved,
+                            ind.direction == crate::model::plan::Direction::HigherIsBetter,
+                        )
+                    }
                 })
             }
             _ => true,

@@ -2,7 +2,7 @@
 //! bound every year, a target to reach from its target year on, an
 //! annual-average rate on its average in the plan's final year.
 
-use super::trajectory::{relate_averaged, round2, with_plan_target};
+use super::trajectory::{computed, relate_averaged, with_plan_target};
 use super::{ChineseTexts, CodeInfo, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{IndicatorMsg, Note};
@@ -48,7 +48,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     v.span,
                     IndicatorMsg::AverageBreach {
                         ind: ind.into(),
-                        average: round2(average.value),
+                        average: computed(ctx, ind, average.value),
                         first: ctx.plan.header.period.start,
                         period,
                         target_text: ind.target_text.clone(),

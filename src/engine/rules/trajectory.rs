@@ -54,11 +54,11 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     v.span,
                     IndicatorMsg::BehindRate {
                         ind: ind.into(),
-                        average: round2(avg),
+                        average: computed(ctx, ind, avg),
                         first: plan.header.period.start,
                         period,
                         target,
-                        gap: round2(gap),
+                        gap: computed(ctx, ind, gap),
                         value: v.value,
                         missing: average.missing,
                     },
@@ -105,8 +105,8 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     baseline_year: plan.header.period.baseline_year,
                     target,
                     target_year: ind.target_year,
-                    expected: round2(expected),
-                    gap: round2(gap),
+                    expected: computed(ctx, ind, expected),
+                    gap: computed(ctx, ind, gap),
                 },
             )
             .target(&ind.id)
@@ -132,8 +132,10 @@ pub(super) fn with_plan_target(
     }
 }
 
-pub(super) fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+/// A computed figure (an average, a path value, a gap) as a person writes
+/// it: rounded to the precision the plan's rule files state for its unit.
+pub(super) fn computed(ctx: &RuleCtx<'_>, ind: &Indicator, v: f64) -> f64 {
+    crate::model::plan::plausibility::round_to(v, ctx.plan.plausibility(ind).precision)
 }
 
 /// The compound average of an annual rate over the plan years through the

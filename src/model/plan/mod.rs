@@ -5,6 +5,7 @@
 mod index;
 pub mod judgement;
 pub mod model;
+pub mod plausibility;
 
 use crate::model::code::Code;
 use crate::model::report::Report;
@@ -38,6 +39,8 @@ pub(crate) enum List {
     Departments,
     Indicators,
     Projects,
+    /// A rule file's `plausibility:` entries.
+    Plausibility,
 }
 
 impl Origin {
@@ -54,6 +57,7 @@ impl Origin {
             List::Departments => "departments",
             List::Indicators => "indicators",
             List::Projects => "projects",
+            List::Plausibility => "plausibility",
         };
         format!("/{list}/{}", self.index)
     }
@@ -97,6 +101,10 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     pub projects: Vec<Project>,
     pub rules: Vec<Rule>,
+    /// The rule files' `plausibility:` entries, in the order loaded, with the
+    /// file and position of each.
+    pub plausibility: Vec<plausibility::PlausibilityEntry>,
+    pub(crate) plausibility_origin: Vec<Origin>,
     /// SHA-256 over the plan's files, in the order loaded.
     pub sha256: String,
     /// The plan's files, for diagnostics that point into them.
@@ -328,6 +336,24 @@ impl Plan {
     pub fn project_location(&self, id: &str, field: Option<&str>) -> Option<Location> {
         let i = self.project_position(id)?;
         self.locate(&self.project_origin[i], field)
+    }
+    /// An indicator's plausibility bounds: its catalog entry's, its unit's in
+    /// the rule files, or plan-lint's default.
+    pub fn plausibility(&self, ind: &Indicator) -> plausibility::Plausibility {
+        plausibility::of(ind, &self.plausibility)
+    }
+    /// Where the bounds of an indicator are written: its catalog entry's
+    /// `plausible`, or the rule file's `plausibility:` entry.
+    pub fn plausibility_location(&self, ind: &Indicator) -> Option<Location> {
+        match self.plausibility(ind).from {
+            plausibility::BoundsFrom::Catalog => {
+                self.indicator_location(&ind.id, Some("plausible"))
+            }
+            plausibility::BoundsFrom::RuleFile(i) => {
+                self.locate(self.plausibility_origin.get(i)?, None)
+            }
+            plausibility::BoundsFrom::Default => None,
+        }
     }
     pub fn rule_location(&self, rule: &Rule, field: Option<&str>) -> Option<Location> {
         self.locate(&rule.origin, field)

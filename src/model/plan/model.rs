@@ -122,6 +122,14 @@ pub struct Indicator {
     pub sentence: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub discrepancies: Vec<Discrepancy>,
+    /// The indicator's own plausible change (over its unit's in the rule
+    /// files), argued in its `note` (rules.md version 3, PL211).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plausible: Option<super::plausibility::PlausibleOverride>,
+    /// The id of another indicator whose figure of the same year is the same
+    /// measure (T079 经济增速 is I01's growth of the year): PL213.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// What a person must still check in a drafted entry (`plan draft` writes these; `plan
@@ -253,6 +261,9 @@ pub struct RuleFile {
     #[serde(default)]
     pub about: Option<String>,
     pub rules: Vec<RuleEntry>,
+    /// The plausible change, whole numbers and precision by unit (rules.md version 3).
+    #[serde(default)]
+    pub plausibility: Vec<super::plausibility::PlausibilityEntry>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]

@@ -48,6 +48,10 @@ pub fn diagnostic(d: &Diagnostic, lang: Lang) -> Value {
     if let Some(id) = &d.decision {
         v["decision"] = json!(id);
     }
+    if d.confirmed {
+        v["confirmed"] = json!(true);
+        v["justification"] = json!(d.justification);
+    }
     if let Some(state) = d.baseline_state {
         v["baseline_state"] = json!(state);
     }

@@ -56,6 +56,13 @@ fn result(d: &Diagnostic, lang: Lang) -> Value {
                 "justification": format!("{id}: {justification}"),
                 "properties": {"decision": id},
             }]),
+            // The department's confirmation of the figure on the entry (PL211).
+            None if d.confirmed => json!([{
+                "kind": "inSource",
+                "status": "accepted",
+                "justification": justification,
+                "properties": {"confirmed": true},
+            }]),
             None => json!([{
                 "kind": "inSource",
                 "status": "accepted",

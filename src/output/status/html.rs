@@ -9,7 +9,7 @@ use super::wording::{
     STATUS_ORDER,
 };
 use super::{IndicatorStatus, Method, ProjectCounts, Stage, Status};
-use crate::diagnostics::messages::{Header, Lang, StatusText as S};
+use crate::diagnostics::messages::{num, Header, Lang, StatusText as S};
 use crate::model::plan::{Attribute, Period};
 use std::fmt::Write;
 
@@ -401,7 +401,7 @@ pub fn chart(
     let e = &ind.evaluation;
     let mut aria = format!("{} {}: {}", ind.id, ind.name, e.label);
     for (y, v, _) in &s.values {
-        let _ = write!(aria, "; {y}: {}", fig(*v));
+        let _ = write!(aria, "; {y}: {}", num(*v));
     }
     if let Some(t) = ind.target {
         aria.push_str(
@@ -588,7 +588,7 @@ pub fn chart(
             if note.is_some() { "2" } else { "1" }
         );
         if let Some(n) = note {
-            let _ = write!(out, "<title>{y}: {} — {}</title>", fig(*v), esc(n));
+            let _ = write!(out, "<title>{y}: {} — {}</title>", num(*v), esc(n));
         }
         out.push_str("</circle>");
     }
@@ -646,15 +646,15 @@ fn card(out: &mut String, ind: &IndicatorStatus, s: &Status, lang: Lang) {
     );
     let latest = match (e.year, e.value) {
         (Some(y), Some(v)) => {
-            let mut figure =
-                crate::diagnostics::messages::val((v * 100.0).round() / 100.0, &ind.unit);
+            // The report's figure as written (its shortest form).
+            let mut figure = crate::diagnostics::messages::val(v, &ind.unit);
             if let Some(r) = ind
                 .values
                 .iter()
                 .find(|x| x.year == y)
                 .and_then(|x| x.requirement)
             {
-                figure.push_str(&S::RequirementLong { figure: fig(r) }.text(lang));
+                figure.push_str(&S::RequirementLong { figure: num(r) }.text(lang));
             }
             if let Some(id) = (ind.values.iter())
                 .find(|x| x.year == y)
@@ -1086,6 +1086,33 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out.push_str("</ul>");
     }
     out.push_str("</section>\n");
+    if !s.confirmations.is_empty() {
+        let _ = write!(
+            out,
+            "<section id=\"confirmations\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr>",
+            esc(&S::ConfirmationsHeading { year: s.period }.text(lang))
+        );
+        for h in S::ConfirmationsHeader
+            .text(lang)
+            .trim_matches('|')
+            .split('|')
+        {
+            let _ = write!(out, "<th>{}</th>", esc(h.trim()));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for c in &s.confirmations {
+            let _ = write!(
+                out,
+                "<tr><td>{} (<code>{}</code>)</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                esc(&c.name),
+                esc(&c.id),
+                esc(&crate::diagnostics::messages::val(c.value, &c.unit)),
+                esc(&c.reason),
+                esc(c.file.as_deref().unwrap_or(""))
+            );
+        }
+        out.push_str("</tbody></table></div></section>\n");
+    }
     let _ = write!(
         out,
         "<section id=\"decisions\"><h2>{}</h2>",

@@ -305,6 +305,27 @@ pub fn render(s: &Status, lang: Lang) -> String {
         out.push('\n');
     }
 
+    if !s.confirmations.is_empty() {
+        let heading = StatusText::ConfirmationsHeading { year: s.period };
+        let _ = writeln!(out, "## {}\n", heading.text(lang));
+        let _ = writeln!(
+            out,
+            "{}\n|---|---|---|---|",
+            StatusText::ConfirmationsHeader.text(lang)
+        );
+        for c in &s.confirmations {
+            let _ = writeln!(
+                out,
+                "| {} ({}) | {} | {} | {} |",
+                cell(&c.name),
+                cell(&c.id),
+                cell(&crate::diagnostics::messages::val(c.value, &c.unit)),
+                cell(&c.reason),
+                cell(c.file.as_deref().unwrap_or(""))
+            );
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "## {}\n", StatusText::DecisionsHeading.text(lang));
     if s.decisions.is_empty() {
         let _ = writeln!(out, "{}\n", StatusText::DecisionsNone.text(lang));

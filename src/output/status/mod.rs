@@ -519,15 +519,36 @@ pub struct YearValue {
     /// The department's `note` on the figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// 已核实: the department confirmed this unusual figure on its entry
+    /// (`confirmed: {value, reason}`, PL211 on an expected indicator); its reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmed: Option<String>,
+}
+
+/// A figure of the year the department confirmed, for the plan office to
+/// see in one place.
+#[derive(Clone, Debug, Serialize)]
+pub struct Confirmation {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub year: i32,
+    pub value: f64,
+    pub reason: String,
+    /// The report the figure and its confirmation are in.
+    pub file: Option<String>,
 }
 
 /// What `check` finds in one indicator's value of one year.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ValueFindings {
-    /// Codes of the error findings, suppressed ones included, in order.
+    /// Codes of the error findings, suppressed ones included, in order; a
+    /// change the department confirmed is not among them.
     pub codes: Vec<Code>,
     /// The register decision that suppressed one of them.
     pub decision: Option<String>,
+    /// The reason of the department's confirmation of the figure, if it confirmed it.
+    pub confirmed: Option<String>,
 }
 
 /// The error findings of `check` on indicator values, by indicator id and year.
@@ -541,8 +562,9 @@ pub fn value_findings(
     history: &History,
     opts: &crate::load::workspace::CheckOptions,
 ) -> Findings {
-    /// One error finding in a value: (indicator, year), code, suppressing decision.
-    type Found = ((String, i32), Code, Option<String>);
+    /// One error finding in a value: (indicator, year), code, suppressing
+    /// decision, and the department's confirmation's reason.
+    type Found = ((String, i32), Code, Option<String>, Option<String>);
     let per_report: Vec<Vec<Found>> = reports
         .par_iter()
         .map(|r| {
@@ -558,13 +580,20 @@ pub fn value_findings(
                         && d.node_path.ends_with("/value")
                         && !d.node_path.contains("/requirement")
                 })
-                .filter_map(|d| Some(((d.target?, period), d.code, d.decision)))
+                .filter_map(|d| {
+                    let confirmed = d.justification.filter(|_| d.confirmed);
+                    Some(((d.target?, period), d.code, d.decision, confirmed))
+                })
                 .collect()
         })
         .collect();
     let mut out = Findings::new();
-    for (key, code, decision) in per_report.into_iter().flatten() {
+    for (key, code, decision, confirmed) in per_report.into_iter().flatten() {
         let f = out.entry(key).or_default();
+        if confirmed.is_some() {
+            f.confirmed = confirmed;
+            continue;
+        }
         if !f.codes.contains(&code) {
             f.codes.push(code);
         }
@@ -920,6 +949,9 @@ pub struct Status {
     pub department: Option<DepartmentRef>,
     /// The plan office's decisions in force for this plan up to the period, in register order.
     pub decisions: Vec<DecisionInForce>,
+    /// Every figure of the period its department confirmed (已核实), in the
+    /// order of `indicators`.
+    pub confirmations: Vec<Confirmation>,
 }
 
 /// Why `status` could not do its job (exit 2).
@@ -1027,6 +1059,12 @@ pub fn compute(
                 .collect();
             let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
             let mut evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
+            // Computed figures in the unit as a person writes them: at the
+            // precision the plan's rule files state for the unit.
+            let precision = plan.plausibility(ind).precision;
+            let computed = |v: f64| crate::model::plan::plausibility::round_to(v, precision);
+            evaluation.average = evaluation.average.map(computed);
+            evaluation.expected = evaluation.expected.map(computed);
             let m = evaluation.method;
             let by_year = years
                 .iter()
@@ -1064,7 +1102,7 @@ pub fn compute(
                         year: y,
                         value,
                         file: fact.map(|f| f.path().to_string()),
-                        path: path_value(ind, &pp, y).map(round4),
+                        path: path_value(ind, &pp, y).map(computed),
                         requirement,
                         met,
                         decision,
@@ -1072,6 +1110,7 @@ pub fn compute(
                         note: fact
                             .and_then(|_| history.note(plan, ind, y))
                             .map(str::to_string),
+                        confirmed: found.and_then(|f| f.confirmed.clone()),
                     }
                 })
                 .collect::<Vec<YearValue>>();
@@ -1276,6 +1315,23 @@ pub fn compute(
         })
         .collect();
 
+    let confirmations: Vec<Confirmation> = (indicators.iter())
+        .flat_map(|i| {
+            (i.values.iter())
+                .filter(|y| y.year == period)
+                .filter_map(move |y| {
+                    Some(Confirmation {
+                        id: i.id.clone(),
+                        name: i.name.clone(),
+                        unit: i.unit.clone(),
+                        year: y.year,
+                        value: y.value?,
+                        reason: y.confirmed.clone()?,
+                        file: y.file.clone(),
+                    })
+                })
+        })
+        .collect();
     Status {
         version: 1,
         tool: Tool {
@@ -1312,5 +1368,6 @@ pub fn compute(
             name: d.name,
         }),
         decisions,
+        confirmations,
     }
 }

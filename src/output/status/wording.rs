@@ -257,9 +257,10 @@ pub fn year_cell(ind: &IndicatorStatus, year: i32, lang: Lang) -> String {
     let Some(v) = y.value else {
         return "—".into();
     };
-    let mut s = fig(v);
+    // The report's figure and the requirement as written (their shortest form).
+    let mut s = num(v);
     if let Some(r) = y.requirement {
-        s.push_str(&StatusText::RequirementShort { figure: fig(r) }.text(lang));
+        s.push_str(&StatusText::RequirementShort { figure: num(r) }.text(lang));
     }
     match y.met {
         Some(true) if y.requirement.is_some() => s.push_str(" ✓"),
@@ -271,6 +272,9 @@ pub fn year_cell(ind: &IndicatorStatus, year: i32, lang: Lang) -> String {
     }
     if let Some(id) = &y.decision {
         s.push_str(&StatusText::Excepted { id: id.clone() }.text(lang));
+    }
+    if y.confirmed.is_some() {
+        s.push_str(&StatusText::Confirmed.text(lang));
     }
     s
 }
