@@ -483,6 +483,7 @@ fn execute(cli: Cli, env: Env) -> Output {
                 force,
                 writes: crate::commands::output::Writes::NewReport { department, period },
                 data_root: Some(&opts.data_root),
+                make_folder: true,
             };
             let mut written =
                 crate::commands::output::write_reporting(&dest, text.as_bytes(), lang);
@@ -749,6 +750,7 @@ fn draft_command(args: DraftArgs, lang: Lang) -> Output {
             force: args.force,
             writes: crate::commands::output::Writes::Other,
             data_root: None,
+            make_folder: true,
         };
         if let Err(o) = crate::commands::output::write(&dest, text.as_bytes(), lang) {
             return o;
@@ -790,6 +792,7 @@ fn write_new(
         force,
         writes: crate::commands::output::Writes::Other,
         data_root,
+        make_folder: true,
     };
     crate::commands::output::write_reporting(&dest, text.as_bytes(), lang)
 }
