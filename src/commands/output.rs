@@ -176,8 +176,9 @@ fn data_roots(path: &Path, run: Option<&Path>) -> Vec<PathBuf> {
                 .map(Path::to_path_buf),
         );
     }
-    // A folder the output lies in that holds reports in year folders.
-    let holding = (absolute.ancestors().skip(1)).find(|a| holds_reports(a));
+    // A folder the output lies in, up to four levels above it, that holds
+    // reports in year folders (not every ancestor: /tmp may hold anything).
+    let holding = (absolute.ancestors().skip(1).take(4)).find(|a| holds_reports(a));
     roots.extend(holding.map(Path::to_path_buf));
     roots
 }
