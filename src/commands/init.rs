@@ -439,6 +439,7 @@ pub fn command(
             period: args.period,
         },
         data_root: Some(&opts.data_root),
+        make_folder: true,
     };
     let mut written = crate::commands::output::write_reporting(&dest, text.as_bytes(), lang);
     if written.code == 0 {

@@ -31,6 +31,9 @@ pub struct Destination<'a> {
     /// The data root the run reads (`--data-root`, the configuration's,
     /// `progress/`), when the command has one.
     pub data_root: Option<&'a Path>,
+    /// Whether a missing folder of the file is made (a new report's year
+    /// folder); otherwise a missing folder is an error.
+    pub make_folder: bool,
 }
 
 /// Writes `bytes` to the destination under the rule, making its folder;
@@ -83,7 +86,10 @@ pub fn write(dest: &Destination<'_>, bytes: &[u8], lang: Lang) -> Result<String,
         }
     }
     // The year's folder of a new report may not exist yet: make it.
-    let parent = dest.path.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = dest
+        .path
+        .parent()
+        .filter(|p| dest.make_folder && !p.as_os_str().is_empty());
     let made = parent.map_or(Ok(()), std::fs::create_dir_all);
     let written = made.and_then(|()| match &existing {
         // --force: the file that is there, under the name it has.
@@ -170,8 +176,9 @@ fn data_roots(path: &Path, run: Option<&Path>) -> Vec<PathBuf> {
                 .map(Path::to_path_buf),
         );
     }
-    // A folder the output lies in that holds reports in year folders.
-    let holding = (absolute.ancestors().skip(1)).find(|a| holds_reports(a));
+    // A folder the output lies in, up to four levels above it, that holds
+    // reports in year folders (not every ancestor: /tmp may hold anything).
+    let holding = (absolute.ancestors().skip(1).take(4)).find(|a| holds_reports(a));
     roots.extend(holding.map(Path::to_path_buf));
     roots
 }

@@ -216,6 +216,7 @@ pub fn draft_command(args: DraftArgs, lang: Lang) -> Output {
             force: args.force,
             writes: crate::commands::output::Writes::Other,
             data_root: None,
+            make_folder: true,
         };
         if let Err(o) = crate::commands::output::write(&dest, text.as_bytes(), lang) {
             return o;

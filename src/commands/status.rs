@@ -154,6 +154,7 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
         force: args.force,
         writes: super::output::Writes::Other,
         data_root: Some(&opts.data_root),
+        make_folder: false,
     });
     emit(dest, bytes, note, lang)
 }

@@ -21,6 +21,7 @@ pub fn write_new(
         force,
         writes: crate::commands::output::Writes::Other,
         data_root,
+        make_folder: true,
     };
     crate::commands::output::write_reporting(&dest, text.as_bytes(), lang)
 }

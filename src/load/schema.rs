@@ -604,14 +604,24 @@ fn allowed_keys(root: &Value, schema_pointer: &str) -> Vec<String> {
     keys
 }
 
-/// The schema's description of a property, without its full stop.
+/// The schema's description of a property in English, without its full
+/// stop: a description written "中文 / English" (for the editor) gives its
+/// English, which the message catalog puts in Chinese.
 fn describe_property(root: &Value, schema_pointer: &str, name: &str) -> Option<String> {
     schema_at(root, schema_pointer)
         .and_then(|s| s.get("properties"))
         .and_then(|p| p.get(name))
         .and_then(|p| p.get("description"))
         .and_then(Value::as_str)
-        .map(|d| d.trim_end_matches('.').to_string())
+        .map(english)
+}
+
+/// The English of a description, without its full stop.
+pub(crate) fn english(description: &str) -> String {
+    let en = description
+        .rsplit_once(" / ")
+        .map_or(description, |(_, en)| en);
+    en.trim_end_matches('.').to_string()
 }
 
 /// The first line of a mapping: where a missing key would be written.
@@ -667,7 +677,7 @@ mod description_tests {
                     ) {
                         for r in req.iter().filter_map(|r| r.as_str()) {
                             if let Some(d) = props[r].get("description").and_then(|d| d.as_str()) {
-                                out.push(d.trim_end_matches('.').to_string());
+                                out.push(super::english(d));
                             }
                         }
                     }

@@ -42,7 +42,7 @@ fn workbook(dir: &Path, lang: &str) -> PathBuf {
     let path = dir.join(format!("evaluation-{lang}.xlsx"));
     let shown = path.to_str().unwrap();
     let out = status(&[
-        "--period", "2025", "--format", "xlsx", "--lang", lang, "-o", shown,
+        "--period", "2025", "--format", "xlsx", "--lang", lang, "-o", shown, "--force",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.is_empty());
@@ -152,7 +152,11 @@ fn xlsx_needs_a_file_and_o_writes_every_format() {
     for format in ["md", "html", "json", "csv"] {
         let path = dir.path().join(format!("status.{format}"));
         std::fs::write(&path, "old").unwrap();
-        let out = status(&["--format", format, "-o", path.to_str().unwrap()]);
+        // An existing file is replaced only with --force (cli.md, version 3).
+        let kept = status(&["--format", format, "-o", path.to_str().unwrap()]);
+        assert_eq!(kept.code, 2, "{format}: {}", kept.stderr);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let out = status(&["--format", format, "-o", path.to_str().unwrap(), "--force"]);
         assert_eq!(out.code, 0, "{format}: {}", out.stderr);
         assert!(out.stdout.is_empty(), "{format}");
         let written = std::fs::read_to_string(&path).unwrap();

@@ -313,6 +313,12 @@ pub fn description_zh(en: &str) -> Option<&'static str> {
         "Reporting year" => "报告年度",
         "Submission date (YYYY-MM-DD)" => "报送日期（YYYY-MM-DD）",
         "The stable code this entry applies" => "该条目适用的规则代码",
+        "Indicator id from the catalog, e.g. I14" => "目录中的指标编号，如 I14",
+        "Project id from the catalog, e.g. P0901" => "目录中的项目编号，如 P0901",
+        "Project status" => {
+            "项目状态：planned、preparing、under_construction、completed、suspended 或 cancelled"
+        }
+        "Progress in percent, 0..100" => "形象进度，百分比 0..100",
         _ => return None,
     })
 }
