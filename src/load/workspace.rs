@@ -1033,6 +1033,6 @@ pub fn folder_year(path: &str) -> Option<i32> {
         .parent()
         .and_then(|p| p.file_name())
         .and_then(|s| s.to_str())
-        .filter(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|s| is_year(s))
         .and_then(|s| s.parse().ok())
 }
