@@ -54,7 +54,10 @@ fn approximate_and_strict_words_choose_their_comparison() {
     let mut bad = Vec::new();
     for i in &plan.indicators {
         let t = &i.target_text;
-        let expected = if t.contains("左右") || t.starts_with('约') {
+        // 左右 is a band wherever the plan writes it: the table's figure may
+        // carry it in the text that restates it (I22, line 505).
+        let about_in_text = (i.discrepancies.iter()).any(|d| d.text.contains("左右"));
+        let expected = if t.contains("左右") || t.starts_with('约') || about_in_text {
             Some(Comparison::About)
         } else if t.contains("超过") || t.contains("高于") {
             Some(Comparison::MoreThan)

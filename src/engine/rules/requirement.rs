@@ -82,7 +82,8 @@ fn decision_note(d: &crate::load::decisions::Decision, unit: &str) -> (Location,
 fn check_missing(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(period) = ctx.period() else { return };
     for (e, ind) in ctx.indicators() {
-        if e.value.is_none() || on_record(ctx, ind).is_some() {
+        // A dated relative target (到2025年) asks for nothing before its year.
+        if e.value.is_none() || on_record(ctx, ind).is_some() || !ind.judged_in(period) {
             continue;
         }
         // Point at the report's own requirement, which grants nothing, else the figure.
@@ -116,12 +117,14 @@ fn check_met(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let Some(required) = d.value else { continue };
-        if numeric::meets(ind.comparison, v.value, required) {
+        // The one judgement: the year's requirement missed (a figure in
+        // error is judged by nothing).
+        if ctx.verdict(e, ind).and_then(|j| j.met_in(period)) != Some(false) {
             continue;
         }
         let (l, note) = decision_note(d, &ind.unit);
-        out.push(
-            ctx.finding(
+        let mut finding = ctx
+            .finding(
                 v.span,
                 IndicatorMsg::RequirementNotMet {
                     ind: ind.into(),
@@ -135,8 +138,13 @@ fn check_met(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()))
-            .related(l, note),
-        );
+            .related(l, note);
+        // Before a dated target's year a requirement on record is judged as
+        // a warning only (rules.md, "One judgement": T080–T082).
+        if !ind.judged_in(period) {
+            finding.severity = crate::diagnostics::diagnostic::Severity::Warning;
+        }
+        out.push(finding);
     }
 }
 

@@ -2,11 +2,12 @@
 //! bound every year, a target to reach from its target year on, an
 //! annual-average rate on its average in the plan's final year.
 
-use super::trajectory::{relate_averaged, round2, with_plan_target};
+use super::trajectory::{counted, relate_averaged, round2, with_plan_target};
 use super::{CodeInfo, Explain, RuleCtx};
 use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{IndicatorMsg, Note};
 use crate::model::code::Code;
+use crate::model::plan::verdict::Method;
 use crate::model::plan::{Attribute, IndicatorKind, TargetIs};
 
 pub const PL202: CodeInfo = CodeInfo {
@@ -31,35 +32,41 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(v), Some(target)) = (&e.value, ctx.plan.target_of(ind)) else {
             continue;
         };
+        if ind.kind == IndicatorKind::Qualitative {
+            continue;
+        }
+        // The one judgement: the year's figure missed what the plan asks of
+        // the year (a figure in error is judged by nothing).
+        let Some(verdict) = ctx
+            .verdict(e, ind)
+            .filter(|j| j.met_in(period) == Some(false))
+        else {
+            continue;
+        };
         let binding = ind.attribute == Attribute::Binding;
-        let msg = if ind.kind == IndicatorKind::AnnualRate {
-            // The average is judged once the period it averages is over.
-            if period < ind.target_year {
-                continue;
-            }
-            let Some((average, earlier)) = super::trajectory::average_through(ctx, ind, v.value)
-            else {
+        let msg = if verdict.method == Method::AnnualRate {
+            let (Some(average), Some((_, ref earlier))) = (
+                verdict.average,
+                super::trajectory::average_through(ctx, ind, v.value),
+            ) else {
                 continue;
             };
-            if target.met_by(average.value) {
-                continue;
-            }
             let d = ctx
                 .finding(
                     v.span,
                     IndicatorMsg::AverageBreach {
                         ind: ind.into(),
-                        average: round2(average.value),
+                        average: round2(average),
                         first: ctx.plan.header.period.start,
                         period,
                         target_text: ind.target_text.clone(),
-                        missing: average.missing,
+                        missing: verdict.gaps.clone(),
                         binding,
                     },
                 )
                 .target(&ind.id)
                 .node_path(format!("{}/value", e.pointer()));
-            let d = relate_averaged(d, ind, &earlier);
+            let d = relate_averaged(d, ind, &counted(earlier, verdict));
             // The target is a yearly average over the period: no year in the label.
             let note = Note::PlanTarget {
                 text: ind.target_text.clone(),
@@ -67,9 +74,6 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(with_plan_target(d, ctx, ind, note));
             continue;
         } else {
-            if !ind.judged_in(period) || target.met_by(v.value) {
-                continue;
-            }
             IndicatorMsg::TargetBreach {
                 ind: ind.into(),
                 value: v.value,

@@ -5,6 +5,7 @@
 mod index;
 pub mod judgement;
 pub mod model;
+pub mod verdict;
 
 use crate::model::code::Code;
 use crate::model::report::Report;
