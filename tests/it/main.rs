@@ -24,6 +24,7 @@ mod fast_yaml;
 mod generate;
 mod hostile;
 mod init;
+mod judgement;
 mod lang;
 mod layers;
 mod mutations;
