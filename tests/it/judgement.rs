@@ -176,6 +176,36 @@ const READINGS: &[Reading] = &[
         category: "no_requirement",
         findings: &[(2025, "PL204", "error")],
     },
+    Reading {
+        // A rate of −150% (PL207) in 2022 is in error: not in the average,
+        // which is 8.6 and 8.0 (on track), in check as in status.
+        id: "I01",
+        line: 76,
+        words: "地区生产总值年均增长(%) | 9.9 | 8.5以上",
+        figures: &[(2021, 8.6), (2022, -150.0), (2023, 8.0)],
+        requirements: &[],
+        as_of: 2023,
+        category: "on_track",
+        findings: &[(2022, "PL207", "error")],
+    },
+    Reading {
+        // The same in the final year: 2022 in error, the average of the four
+        // other years (8.55 a year) meets 8.5以上.
+        id: "I01",
+        line: 76,
+        words: "地区生产总值年均增长(%) | 9.9 | 8.5以上",
+        figures: &[
+            (2021, 8.6),
+            (2022, -150.0),
+            (2023, 8.5),
+            (2024, 8.6),
+            (2025, 8.5),
+        ],
+        requirements: &[],
+        as_of: 2025,
+        category: "met",
+        findings: &[(2022, "PL207", "error")],
+    },
     // ---- one per target_is × comparison
     Reading {
         // bound × at_least: 森林覆盖率 41.68 held every year.
@@ -625,4 +655,87 @@ fn the_laws_cover_every_kind_comparison_and_target_is() {
         .map(|i| format!("{:?}/{:?}/{:?}", i.kind, i.comparison, i.target_is))
         .collect();
     assert_eq!(combos, all);
+}
+
+/// In error is a verdict in every view: I14 at 101% (PL207) in 2023 after
+/// 98.1 in 2022 is 数据有误 as of 2023 in the document, the page, the
+/// table and the JSON, never 提前实现 from 2022's figure.
+#[test]
+fn in_error_is_a_verdict_in_every_view() {
+    let r = READINGS
+        .iter()
+        .find(|r| r.id == "I14" && r.category == "in_error")
+        .unwrap();
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    write_reading(dir.path(), r, "eco-env");
+    let root = dir.path().join("progress");
+    let root = root.to_str().unwrap();
+    let view = |format: &str| {
+        let out = plan_lint(&["status", "--data-root", root, "--format", format]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        out.stdout
+    };
+    let md = view("md");
+    let row = md.lines().find(|l| l.starts_with("| I14 ")).unwrap();
+    assert!(row.contains("⚠️ 数据有误"), "{row}");
+    assert!(row.contains("is in error (PL207)"), "{row}");
+    assert!(!row.contains("提前实现"), "{row}");
+    let html = view("html");
+    assert!(html.contains("data-id=\"I14\" data-attribute=\"binding\" data-category=\"in_error\""));
+    let csv = view("csv");
+    let line = csv.lines().find(|l| l.contains(",I14,")).unwrap();
+    assert!(line.contains("数据有误"), "{line}");
+    let json: serde_json::Value = serde_json::from_str(&view("json")).unwrap();
+    let i14 = (json["indicators"].as_array().unwrap().iter())
+        .find(|i| i["id"] == "I14")
+        .unwrap();
+    assert_eq!(i14["evaluation"]["category"], "in_error");
+    assert_eq!(i14["evaluation"]["in_error"], serde_json::json!([2023]));
+    assert_eq!(i14["values"][2]["in_error"], true);
+    assert_eq!(json["summary"]["binding"]["in_error"], 1);
+}
+
+/// A miss a decision suppresses is still a miss: check reports PL202
+/// suppressed, status keeps the year missed and marks it with the decision.
+#[test]
+fn a_suppressed_miss_is_still_a_miss_marked_with_its_decision() {
+    let r = READINGS.iter().find(|r| r.id == "I15").unwrap();
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    write_reading(dir.path(), r, "eco-env");
+    std::fs::write(
+        dir.path().join("decisions/register.yaml"),
+        "version: 1\ndecisions:\n  - id: D2023-001\n    kind: suppression\n    department: eco-env\n    \
+         period: 2022\n    rule: PL202\n    target: I15\n    value: 41.5\n    reason: 林地调查口径调整\n    \
+         approved_by: 区发展和改革局\n    date: 2023-01-25\n",
+    )
+    .unwrap();
+    let root = dir.path().join("progress");
+    let decisions = dir.path().join("decisions");
+    let (root, decisions) = (root.to_str().unwrap(), decisions.to_str().unwrap());
+    let common = [
+        "--data-root",
+        root,
+        "--decisions",
+        decisions,
+        "--format",
+        "json",
+    ];
+    let check = crate::common::json(&plan_lint(&[&["check"][..], &common].concat()));
+    let pl202 = (check["diagnostics"].as_array().unwrap().iter())
+        .find(|d| d["code"] == "PL202")
+        .unwrap();
+    assert_eq!(pl202["suppressed"], true, "{pl202}");
+    let status = crate::common::json(&plan_lint(
+        &[&["status", "--period", "2023"][..], &common].concat(),
+    ));
+    let i15 = (status["indicators"].as_array().unwrap().iter())
+        .find(|i| i["id"] == "I15")
+        .unwrap();
+    assert_eq!(i15["evaluation"]["category"], "behind");
+    assert_eq!(i15["evaluation"]["missed"], serde_json::json!([2022]));
+    let y2022 = &i15["values"][1];
+    assert_eq!(
+        (y2022["met"].clone(), y2022["decision"].clone()),
+        (false.into(), "D2023-001".into())
+    );
 }
