@@ -739,3 +739,213 @@ fn a_suppressed_miss_is_still_a_miss_marked_with_its_decision() {
         (false.into(), "D2023-001".into())
     );
 }
+
+// ---------------------------------------------------------------- wording that is true
+
+/// What a row's sentence must never say for its category: the words of
+/// the opposite verdict (`met` written beside 未完成 …).
+fn contradicts(category: &str, basis: &str) -> Option<&'static str> {
+    const MISS: &[&str] = &[
+        "misses the target",
+        "missed the year's requirement",
+        "broke the bound",
+        "is in error (",
+        "，未达到",
+        "未达到当年要求",
+        "突破了",
+        "有误（",
+    ];
+    const MET: &[&str] = &[
+        "meets the target",
+        "met the year's requirement",
+        "kept the bound",
+        "已达到目标值",
+        "达到当年要求",
+        "均守住",
+    ];
+    let bad: &[&str] = match category {
+        "met" | "achieved" | "ahead" | "on_track" => MISS,
+        "missed" => MET,
+        "in_error" => &[
+            "meets the target",
+            "kept the bound",
+            "已达到目标值",
+            "均守住",
+        ],
+        _ => &[],
+    };
+    let found = bad.iter().find(|w| basis.contains(**w)).copied();
+    // 未达到当年要求 contains 达到当年要求: a miss is not its own contradiction.
+    match (category, found) {
+        ("missed", Some("达到当年要求")) if basis.contains("未达到当年要求") => None,
+        (_, f) => f,
+    }
+}
+
+/// Where a sentence was written with a slot left empty: a list, a figure
+/// or a year that was not there.
+fn empty_slot(basis: &str) -> Option<&'static str> {
+    const SLOTS: &[&str] = &[
+        " in ;",
+        " in ,",
+        " in )",
+        " in .",
+        "()",
+        "（）",
+        " ; ",
+        ",,",
+        "，，",
+        "；；",
+        "、、",
+        "  ",
+        "over –",
+        " to  ",
+        "： ",
+        "(the latest:  ",
+    ];
+    if basis.trim().is_empty() || basis.ends_with(" in") || basis.starts_with('年') {
+        return Some("an empty sentence or list");
+    }
+    SLOTS.iter().find(|s| basis.contains(**s)).copied()
+}
+
+/// The sentence and category of every indicator row a status renders.
+fn rows(args: &[&str]) -> Vec<(String, String, String)> {
+    let json = crate::common::json(&plan_lint(&[args, &["--format", "json"]].concat()));
+    let category = |id: &str| {
+        (json["indicators"].as_array().unwrap().iter())
+            .find(|i| i["id"] == id)
+            .map(|i| i["evaluation"]["category"].as_str().unwrap().to_string())
+    };
+    let mut out = Vec::new();
+    for lang in ["en", "zh"] {
+        let md = plan_lint(&[args, &["--lang", lang]].concat()).stdout;
+        for line in md
+            .lines()
+            .filter(|l| l.starts_with("| I") || l.starts_with("| T"))
+        {
+            let cells: Vec<&str> = line.split(" | ").collect();
+            let id = cells[0].trim_start_matches("| ").to_string();
+            let Some(c) = category(&id) else { continue };
+            let basis = cells.last().unwrap().trim_end_matches(" |").to_string();
+            out.push((format!("{id} ({lang})"), c, basis));
+        }
+    }
+    out
+}
+
+fn scan(args: &[&str], bad: &mut Vec<String>) -> usize {
+    let rows = rows(args);
+    for (id, category, basis) in &rows {
+        if let Some(w) = empty_slot(basis) {
+            bad.push(format!(
+                "{args:?} {id} {category}: empty slot {w:?} in {basis:?}"
+            ));
+        }
+        if let Some(w) = contradicts(category, basis) {
+            bad.push(format!("{args:?} {id} {category}: says {w:?}: {basis:?}"));
+        }
+    }
+    rows.len()
+}
+
+/// Every status sentence of the five-year repository and of a generated
+/// repository with planted findings, for every year and both languages:
+/// no slot left empty, no verdict word against the category.
+#[test]
+fn every_status_sentence_is_whole_and_agrees_with_its_category() {
+    let mut bad = Vec::new();
+    let mut seen = 0;
+    for period in ["2021", "2022", "2023", "2024", "2025"] {
+        let args = [
+            "status",
+            "--data-root",
+            "fixtures/evaluation/progress",
+            "--decisions",
+            "fixtures/evaluation/decisions",
+            "--period",
+            period,
+        ];
+        seen += scan(&args, &mut bad);
+    }
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let opts = crate::repo::Options {
+        reports: 110,
+        findings: 0.4,
+        seed: 11,
+    };
+    crate::repo::write(dir.path(), &opts).unwrap();
+    let root = dir.path().join("progress");
+    let decisions = dir.path().join("decisions");
+    for period in ["2021", "2023", "2025"] {
+        let args = [
+            "status",
+            "--data-root",
+            root.to_str().unwrap(),
+            "--decisions",
+            decisions.to_str().unwrap(),
+            "--plan-id",
+            "nanming-14th-fyp",
+            "--period",
+            period,
+        ];
+        seen += scan(&args, &mut bad);
+    }
+    assert!(seen > 1000, "{seen} rows scanned");
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+/// The scan finds what it looks for.
+#[test]
+fn the_scan_finds_an_empty_list_and_a_contradiction() {
+    assert!(empty_slot("missed the year's requirement in ; the figure").is_some());
+    assert!(empty_slot("年未达到当年要求").is_some());
+    assert_eq!(
+        contradicts("met", "98% in 2025 misses the target 98"),
+        Some("misses the target")
+    );
+    assert_eq!(contradicts("missed", "2025年未达到当年要求"), None);
+    assert!(contradicts("in_error", "kept the bound ≥ 41.68%").is_some());
+}
+
+/// A report's copy of the requirement that differs from the register's
+/// (PL210) is no doubt about the figure: I19 meets the register's 3.5 and
+/// is judged so, and the row says what check says beside it.
+#[test]
+fn a_wrong_copy_of_the_requirement_is_said_beside_the_verdict() {
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let r = Reading {
+        id: "I19",
+        line: 94,
+        words: "达到省要求",
+        figures: &[(2023, 4.0)],
+        requirements: &[(2023, 3.5)],
+        as_of: 2023,
+        category: "on_track",
+        findings: &[],
+    };
+    write_reading(dir.path(), &r, "eco-env");
+    let report = dir.path().join("progress/2023/eco-env.yaml");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let text = text.replace(
+        "    source: 区统计局统计公报\n",
+        "    source: 区统计局统计公报\n    requirement: {value: 3.0, source: 黔发〔2023〕1号}\n",
+    );
+    std::fs::write(&report, text).unwrap();
+    let root = dir.path().join("progress");
+    let decisions = dir.path().join("decisions");
+    let (root, decisions) = (root.to_str().unwrap(), decisions.to_str().unwrap());
+    let common = ["--data-root", root, "--decisions", decisions];
+    let check = crate::common::json(&plan_lint(
+        &[&["check", "--format", "json"][..], &common].concat(),
+    ));
+    assert!(crate::common::codes(&check).contains(&"PL210"), "{check}");
+    let md = plan_lint(&[&["status", "--lang", "en"][..], &common].concat()).stdout;
+    let row = md.lines().find(|l| l.starts_with("| I19 ")).unwrap();
+    assert!(row.contains("4 (req. 3.5) ✓ PL210"), "{row}");
+    assert!(row.contains("🟢 基本符合预期"), "{row}");
+    assert!(
+        row.contains("met the year's requirement in 2023; check reports PL210 in 2023"),
+        "{row}"
+    );
+}

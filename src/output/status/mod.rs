@@ -146,8 +146,9 @@ pub struct YearValue {
     /// figure (a suppression): the value is judged all the same.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
-    /// The codes of the error findings `check` reports on this value,
-    /// suppressed ones included: such a value is never met.
+    /// The codes of the error findings `check` reports on this entry,
+    /// suppressed ones included. Only those of data validity make the
+    /// figure in error; the others are the verdict or beside it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Code>,
     /// The department's `note` on the figure.
@@ -187,11 +188,12 @@ pub fn value_findings(
             check::check_report(plans, r, history, opts, &mut diags);
             diags
                 .into_iter()
+                // Every error on an indicator's entry: its figure, its unit,
+                // its copy of the requirement (PL210), so that the row says
+                // what check says beside the verdict.
                 .filter(|d| {
-                    let on_value =
-                        d.node_path.ends_with("/value") && !d.node_path.contains("/requirement");
                     d.severity == crate::diagnostics::diagnostic::Severity::Error
-                        && (on_value || verdict::is_data_validity(d.code))
+                        && d.node_path.starts_with("/indicators/")
                 })
                 .filter_map(|d| Some(((d.target?, period), d.code, d.decision)))
                 .collect()
