@@ -949,3 +949,19 @@ fn a_wrong_copy_of_the_requirement_is_said_beside_the_verdict() {
         "{row}"
     );
 }
+
+/// The order the monotonic law compares verdicts by: 滞后预期 and 未完成 the
+/// worst, 提前实现 and 已完成 the best, and the verdicts that judge nothing
+/// outside it.
+#[test]
+fn verdicts_are_ordered_worst_to_best() {
+    use Category as C;
+    let order = [C::Behind, C::NotYet, C::OnTrack, C::Ahead, C::Achieved];
+    let ranks: Vec<u8> = order.iter().map(|c| c.rank().unwrap()).collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+    assert_eq!(C::Missed.rank(), C::Behind.rank());
+    assert_eq!(C::Met.rank(), C::Achieved.rank());
+    for c in [C::InError, C::NoRequirement, C::NoData] {
+        assert_eq!(c.rank(), None, "{c:?}");
+    }
+}
