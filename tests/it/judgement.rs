@@ -965,3 +965,20 @@ fn verdicts_are_ordered_worst_to_best() {
         assert_eq!(c.rank(), None, "{c:?}");
     }
 }
+
+/// A total is judged pro rata only toward a positive target it must reach:
+/// a total held under a ceiling, or a target of 0, has no share to be at.
+#[test]
+fn a_total_is_pro_rata_only_toward_a_positive_target() {
+    let i22 = plan().indicator("I22").unwrap().clone();
+    assert_eq!(verdict::method(&i22), Method::ProRata);
+    let mut ceiling = i22.clone();
+    ceiling.comparison = Comparison::AtMost;
+    assert_eq!(verdict::method(&ceiling), Method::Target);
+    let mut zero = i22.clone();
+    zero.target = Some(0.0);
+    assert_eq!(verdict::method(&zero), Method::Target);
+    let mut floor = i22;
+    floor.comparison = Comparison::AtLeast;
+    assert_eq!(verdict::method(&floor), Method::ProRata);
+}
