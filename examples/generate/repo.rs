@@ -302,7 +302,13 @@ pub fn indicator_value(plan: &Plan, ind: &Indicator, district: usize, seed: u64,
         }
         IndicatorKind::Cumulative => {
             let target = ind.target.unwrap_or(100.0).abs().max(1.0);
-            (target * (1.02 + ahead / 10.0) * t / 5.0).ceil()
+            // A 左右 total (I22 17.5万人左右) is met inside its band: a
+            // little ahead, never past it.
+            let lead = match ind.comparison {
+                Comparison::About => 1.0 + ahead / 50.0,
+                _ => 1.02 + ahead / 10.0,
+            };
+            (target * lead * t / 5.0).ceil()
         }
         IndicatorKind::Qualitative => 2.0 + ahead + step * t / 5.0,
         IndicatorKind::Level => match (ind.target_is, ind.baseline, ind.target) {

@@ -10,7 +10,7 @@ use crate::model::plan::{Plan, Plans};
 use crate::model::report::Report;
 use crate::output::status::{
     compute, csv, department_of, html, json, markdown, table, value_findings, xlsx, Error, Read,
-    Status, StatusOptions, DEFAULT_BAND,
+    Status, StatusOptions,
 };
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -70,7 +70,6 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
     opts.period = args.period;
     opts.plan_id = args.plan_id;
     opts.department = args.department;
-    opts.band = cfg.status_band.unwrap_or(DEFAULT_BAND);
     opts.exclude = cfg.exclude.clone();
     if let Some(max) = cfg.max_file_size {
         opts.max_file_size = max;
@@ -222,9 +221,6 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
         },
         (None, None) => None,
     };
-    if !opts.band.is_finite() || opts.band < 0.0 {
-        return Err(Text::BadBand { band: opts.band }.into());
-    }
     let root = crate::syntax::paths::normalize(&opts.data_root);
     if !root.is_dir() {
         return Err(Text::StatusDataRootMissing {

@@ -269,6 +269,23 @@ impl<'r> History<'r> {
             .unwrap_or_default()
     }
 
+    /// The report and the position of the entry in it that give an
+    /// indicator's figure, for each period up to and including `period`.
+    pub fn entries_through(
+        &self,
+        plan: &Plan,
+        ind: &Indicator,
+        period: i32,
+    ) -> Vec<(i32, &'r Report, usize)> {
+        self.indicator(plan, ind)
+            .map(|(ph, i)| {
+                (ph.indicators[i].through(period).iter())
+                    .map(|(p, at)| (*p, self.report(*at), at.entry as usize))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The department's note on an indicator's figure of `period`.
     pub fn note(&self, plan: &Plan, ind: &Indicator, period: i32) -> Option<&'r str> {
         let (ph, i) = self.indicator(plan, ind)?;

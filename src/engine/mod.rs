@@ -3,5 +3,6 @@
 pub mod check;
 pub mod draft;
 pub mod history;
+pub mod judge;
 pub mod rules;
 pub mod verify;

@@ -29,7 +29,6 @@ pub struct Config {
     /// instead of the plan's department, each for the whole plan period or
     /// `from`/`until` a period (trust.md version 3).
     pub responsibilities: BTreeMap<String, Responsibility>,
-    pub status_band: Option<f64>,
     /// The plan office's decisions register (trust.md), relative to the config's folder.
     pub decisions: Option<PathBuf>,
     /// The language of messages for the repository (`--lang` overrides it).
@@ -234,7 +233,6 @@ pub fn load_text(path: &Path, source: Source) -> Result<Config, Vec<Diagnostic>>
         .get("max_file_size")
         .and_then(Node::as_f64)
         .map(|v| v as u64);
-    cfg.status_band = root.get("status_band").and_then(Node::as_f64);
     cfg.lang = root
         .get("lang")
         .and_then(Node::as_str)

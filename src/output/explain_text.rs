@@ -142,7 +142,7 @@ fn params_zh(p: &Params) -> String {
         parts.push(format!("容差 {}", num(t)));
     }
     if let Some(m) = p.margin {
-        parts.push(format!("允许落后于进度 {}（按指标的单位）", num(m)));
+        parts.push(format!("允许落后于进度 {}（路径的比例）", num(m)));
     }
     if let Some(b) = p.band {
         parts.push(format!("“左右”上下浮动目标值的 {}%", num(b)));
@@ -322,7 +322,7 @@ mod tests {
         transitions.insert(ProjectStatus::Completed, vec![]);
         let params = Params {
             tolerance: Some(0.0),
-            margin: Some(0.5),
+            margin: Some(0.1),
             band: Some(5.0),
             greater_than: Some(-100.0),
             at_most: Some(100.0),

@@ -47,7 +47,7 @@ fn lang_zh_prints_the_diagnostics_in_chinese() {
         "  提示：请对照数据来源核实",
         "参见：",
         "上期数值 97.5%（2022年）",
-        "1 个错误，18 个警告，共 1 个文件",
+        "1 个错误，19 个警告，共 1 个文件",
     ] {
         assert!(out.stdout.contains(part), "{part}:\n{}", out.stdout);
     }
@@ -92,7 +92,7 @@ fn any_other_locale_or_none_is_english() {
     ] {
         let out = check(&[], locale);
         assert!(out.stdout.contains(EN), "{locale:?}: {}", out.stdout);
-        assert!(out.stdout.contains("1 error, 18 warnings in 1 file\n"));
+        assert!(out.stdout.contains("1 error, 19 warnings in 1 file\n"));
     }
 }
 
@@ -243,7 +243,7 @@ fn github_annotations_and_the_step_summary_in_chinese() {
     assert!(out.stdout.contains("%0A提示："), "{}", out.stdout);
     assert!(out
         .stdout
-        .ends_with("plan-lint：1 个错误，18 个警告，共 1 个文件（0 个已豁免）\n"));
+        .ends_with("plan-lint：1 个错误，19 个警告，共 1 个文件（0 个已豁免）\n"));
 
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");
@@ -267,7 +267,7 @@ fn github_annotations_and_the_step_summary_in_chinese() {
     );
     let md = std::fs::read_to_string(summary).unwrap();
     for part in [
-        "1 个错误，18 个警告，共 1 个文件（0 个已豁免）。",
+        "1 个错误，19 个警告，共 1 个文件（0 个已豁免）。",
         "| 部门 | 错误 | 警告 |",
         "| 规则 | 问题数 |",
         "| 约束性指标 | 目标值 | 本次报告中 |",
@@ -328,7 +328,7 @@ fn status_headings_and_labels_in_chinese() {
         "## 重点项目",
         "### 按专栏",
         "| 在建 |",
-        "基本符合预期：与计划进度相差不超过 ±10 个百分点",
+        "基本符合预期：与计划进度相差不超过路径的 ±10%",
     ] {
         assert!(md.contains(part), "{part}:\n{md}");
     }

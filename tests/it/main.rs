@@ -27,6 +27,7 @@ mod focus;
 mod generate;
 mod hostile;
 mod init;
+mod judgement;
 mod lang;
 mod layers;
 mod mutations;

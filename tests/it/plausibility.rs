@@ -436,7 +436,8 @@ fn status_marks_a_confirmed_figure_and_lists_the_confirmations() {
     assert!(y["confirmed"].as_str().unwrap().contains("专项执法"));
     assert!(y.get("findings").is_none(), "{y:#}");
     let md = status("md", "zh").stdout;
-    assert!(md.contains("| 30 ✗（已核实） |"), "{md}");
+    // T073 is dated 到2025年: in 2023 its 30 incidents are not yet judged met or missed.
+    assert!(md.contains("| 30（已核实） |"), "{md}");
     assert!(md.contains("2023年各部门已核实的异常数值"), "{md}");
     let html = status("html", "zh").stdout;
     assert!(html.contains("id=\"confirmations\""), "{html}");

@@ -5,8 +5,12 @@
 
 use crate::common::plan_lint;
 use plan_lint::cli::Output;
-use plan_lint::model::plan::{Indicator, Period, Plan};
-use plan_lint::output::status::{evaluate, method, Category, Evaluation, Method, DEFAULT_BAND};
+use plan_lint::model::plan::verdict::{self, Year};
+use plan_lint::model::plan::{Indicator, Plan};
+use plan_lint::output::status::{method, Category, Evaluation, Method};
+
+/// The plan's mid-term band (its PL203 `margin`).
+const DEFAULT_BAND: f64 = 0.1;
 
 const EXAMPLE: &str = "fixtures/example/progress";
 
@@ -23,10 +27,33 @@ fn judge(id: &str, values: &[(i32, f64)]) -> Evaluation {
 }
 
 fn judge_with(id: &str, values: &[(i32, f64)], reqs: &[(i32, f64)], band: f64) -> Evaluation {
+    judge_in_error(id, values, reqs, &[], band)
+}
+
+/// The verdict as of the last year given (2023 when none is), with the
+/// years in `in_error` carrying a finding of data validity.
+fn judge_in_error(
+    id: &str,
+    values: &[(i32, f64)],
+    reqs: &[(i32, f64)],
+    in_error: &[i32],
+    band: f64,
+) -> Evaluation {
     let p = plan();
-    let period: Period = p.header.period;
     let i = ind(&p, id);
-    evaluate(&i, p.target_of(&i), &period, values, reqs, &[], band)
+    let mut reading = p.reading(&i);
+    assert_eq!(reading.band, DEFAULT_BAND, "the plan's PL203 margin");
+    reading.band = band;
+    let as_of = values.last().map_or(2023, |(y, _)| *y);
+    let years: Vec<Year> = (2021..=as_of)
+        .map(|y| Year {
+            year: y,
+            value: values.iter().find(|(v, _)| *v == y).map(|(_, v)| *v),
+            in_error: in_error.contains(&y),
+            requirement: reqs.iter().find(|(r, _)| *r == y).map(|(_, r)| *r),
+        })
+        .collect();
+    verdict::judge(&reading, &years, as_of)
 }
 
 // ---------------------------------------------------------------- methods
@@ -114,9 +141,11 @@ fn annual_rate_is_judged_by_its_compound_average() {
     assert_eq!(behind.category, Category::Behind, "{behind:?}");
     let ahead = judge("I01", &[(2021, 11.0), (2022, 10.0)]);
     assert_eq!(ahead.category, Category::Ahead, "{ahead:?}");
-    // Growth that already gives what 8.5% a year for five years gives (×1.504).
-    let achieved = judge("I01", &[(2021, 20.0), (2022, 12.0), (2023, 12.0)]);
-    assert_eq!(achieved.category, Category::Achieved, "{achieved:?}");
+    // Growth that already gives what 8.5% a year for five years gives
+    // (×1.504) is ahead, not achieved: the target is an average over the
+    // period, and later years may fall (I09 at 80 then −20).
+    let fast = judge("I01", &[(2021, 20.0), (2022, 12.0), (2023, 12.0)]);
+    assert_eq!(fast.category, Category::Ahead, "{fast:?}");
     // A negative year weighs in the compound average.
     let mixed = judge("I01", &[(2021, -3.0), (2022, 12.0), (2023, 11.0)]);
     assert_eq!(mixed.category, Category::Behind, "{mixed:?}");
@@ -154,8 +183,9 @@ fn cumulative_and_no_baseline_targets_are_pro_rata() {
     assert_eq!(judge("I22", &[(2023, 6.0)]).category, Category::Behind);
     assert_eq!(judge("I22", &[(2023, 14.0)]).category, Category::Ahead);
     assert_eq!(judge("I22", &[(2024, 17.5)]).category, Category::Achieved);
-    // Missed when its year comes.
-    assert_eq!(judge("I22", &[(2025, 17.0)]).category, Category::Behind);
+    // Judged as a band around 17.5 (左右) when its year comes.
+    assert_eq!(judge("I22", &[(2025, 17.0)]).category, Category::Met);
+    assert_eq!(judge("I22", &[(2025, 16.0)]).category, Category::Missed);
 }
 
 // ---------------------------------------------------------------- targets without a baseline
@@ -168,9 +198,10 @@ fn a_target_without_a_baseline_is_judged_against_the_target_not_from_zero() {
     assert_eq!(t3.label, "尚未达到");
     assert_eq!(t3.progress, None);
     assert_eq!(judge("T003", &[(2023, 20.5)]).category, Category::Achieved);
-    assert_eq!(judge("T003", &[(2025, 18.8)]).category, Category::Behind);
+    assert_eq!(judge("T003", &[(2025, 18.8)]).category, Category::Missed);
     // T002: a 2035 target (2000亿元) is not yet due within the plan.
-    assert_eq!(judge("T002", &[(2025, 500.0)]).category, Category::NotYet);
+    assert_eq!(judge("T002", &[(2024, 500.0)]).category, Category::NotYet);
+    assert_eq!(judge("T002", &[(2025, 500.0)]).category, Category::NoData);
     // I24 (no baseline): 100 meets the target 100.
     assert_eq!(judge("I24", &[(2021, 100.0)]).category, Category::Achieved);
 }
@@ -191,8 +222,9 @@ fn hold_targets_are_judged_every_year_and_about_is_a_band() {
 fn a_path_target_is_a_bound_in_its_year() {
     // I14 空气质量优良率 98 in 2025: 97.7 misses it.
     let missed = judge("I14", &[(2024, 97.8), (2025, 97.7)]);
-    assert_eq!(missed.category, Category::Behind, "{missed:?}");
-    assert_eq!(judge("I14", &[(2025, 98.0)]).category, Category::Achieved);
+    assert_eq!(missed.category, Category::Missed, "{missed:?}");
+    assert_eq!(missed.missed, vec![2025]);
+    assert_eq!(judge("I14", &[(2025, 98.0)]).category, Category::Met);
 }
 
 #[test]
@@ -200,31 +232,32 @@ fn the_final_year_judges_the_average_and_gaps_are_named() {
     // 20, 20, 20, 20, −20 average 10.66 ≥ 8.5: met, whatever one year did.
     let years = [20.0, 20.0, 20.0, 20.0, -20.0];
     let series: Vec<(i32, f64)> = (2021..).zip(years).collect();
-    assert_eq!(judge("I01", &series).category, Category::Achieved);
+    assert_eq!(judge("I01", &series).category, Category::Met);
     // An average below the target at the end is a miss.
     let low: Vec<(i32, f64)> = (2021..).zip([8.0; 5]).collect();
-    assert_eq!(judge("I01", &low).category, Category::Behind);
+    assert_eq!(judge("I01", &low).category, Category::Missed);
     // A year missing from the series is named, not silently averaged over.
     let gap = judge("I01", &[(2021, 8.6), (2023, 9.0)]);
     assert_eq!(gap.gaps, vec![2022]);
 }
 
 #[test]
-fn a_value_with_an_error_finding_is_never_met() {
-    let p = plan();
-    let i = ind(&p, "I15");
-    let period = p.header.period;
-    let e = evaluate(
-        &i,
-        p.target_of(&i),
-        &period,
-        &[(2023, 41.9)],
+fn a_figure_in_error_is_in_error_never_met_nor_judged_from_an_earlier_year() {
+    let e = judge_in_error("I15", &[(2023, 41.9)], &[], &[2023], DEFAULT_BAND);
+    assert_eq!(e.category, Category::InError, "{e:?}");
+    assert_eq!(e.label, "数据有误");
+    assert_eq!((e.missed.clone(), e.in_error.clone()), (vec![], vec![2023]));
+    // I14 at 98.1 in 2022 reached its target; 2023's figure in error is
+    // the latest: in error as of 2023, not 提前实现 from 2022.
+    let i14 = judge_in_error(
+        "I14",
+        &[(2022, 98.1), (2023, 101.0)],
         &[],
         &[2023],
         DEFAULT_BAND,
     );
-    assert_eq!(e.category, Category::Behind, "{e:?}");
-    assert_eq!(e.missed, vec![2023]);
+    assert_eq!(i14.category, Category::InError, "{i14:?}");
+    assert_eq!(i14.year, Some(2023));
 }
 
 // ---------------------------------------------------------------- qualitative
@@ -246,9 +279,10 @@ fn qualitative_targets_are_judged_year_by_year_against_their_requirement() {
     );
     assert_eq!(missed.category, Category::Behind, "{missed:?}");
     assert_eq!(missed.missed, vec![2022]);
-    // Values without a requirement cannot be judged.
+    // Values without a requirement cannot be judged: none recorded.
     let unjudged = judge_with("I18", &[(2021, 2.2)], &[], DEFAULT_BAND);
-    assert_eq!(unjudged.category, Category::NoData);
+    assert_eq!(unjudged.category, Category::NoRequirement);
+    assert_eq!(unjudged.label, "未登记要求");
 }
 
 #[test]
@@ -353,7 +387,6 @@ fn json_matches_its_schema_and_the_schema_is_printed() {
 fn json_reports_the_example_categories() {
     let doc = json_doc(&["--period", "2023"]);
     assert_eq!(doc["period"], 2023);
-    assert_eq!(doc["status_band"], 0.1);
     assert_eq!(doc["reports"]["files"], 15);
     let inds = doc["indicators"].as_array().unwrap();
     assert_eq!(inds.len(), 109); // I01–I27 and T001–T082
@@ -445,7 +478,14 @@ fn the_period_defaults_to_the_latest_reported_and_cuts_off_later_reports() {
 }
 
 #[test]
-fn the_band_comes_from_the_config() {
+fn the_band_is_the_plans_pl203_margin_and_status_band_is_gone() {
+    // One yardstick: every evaluation carries the band PL203 warns by.
+    let doc = json_doc(&["--period", "2023"]);
+    assert!(doc.get("status_band").is_none());
+    for i in doc["indicators"].as_array().unwrap() {
+        assert_eq!(i["evaluation"]["band"], 0.1, "{}", i["id"]);
+    }
+    // The old setting is refused with the keys there are, not silently ignored.
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("plan-lint.toml");
     std::fs::write(&cfg, "status_band = 0.2\n").unwrap();
@@ -458,13 +498,8 @@ fn the_band_comes_from_the_config() {
         "--format",
         "json",
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(doc["status_band"], 0.2);
-    assert_eq!(
-        doc["indicators"][0]["evaluation"]["category"], "on_track",
-        "I14 is 0.137 ahead of its path: within a band of 0.2"
-    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("status_band"), "{}", out.stderr);
 }
 
 #[test]
@@ -723,7 +758,8 @@ fn a_suppressed_miss_is_still_judged_and_marked_with_its_decision() {
         "zh",
     ]);
     assert!(
-        md.stdout.contains("96.9 ✗ PL201（经批准 D2024-001）"),
+        // PL201 is no miss of the target (I14 is judged in 2025): no ✗.
+        md.stdout.contains("96.9 PL201（经批准 D2024-001）"),
         "{}",
         md.stdout
     );
@@ -819,13 +855,12 @@ fn status_and_check_never_disagree_on_a_value() {
             .unwrap()
             .clone()
     };
-    // Every error in a value, as check reports it.
+    // Every finding in a value, as check reports it: the verdict's misses
+    // (PL202, PL205) and data validity (PL207).
     let mut errors = std::collections::BTreeSet::new();
     for d in check["diagnostics"].as_array().unwrap() {
-        // The codes that judge a figure (PL204, PL208–PL210 judge its absence or its requirement).
-        let judges_value = plan_lint::model::code::Code::parse(d["code"].as_str().unwrap())
-            .is_some_and(|c| c.has(plan_lint::model::code::Property::Figure));
-        if d["severity"] != "error" || !judges_value {
+        let judged = ["PL202", "PL205", "PL207"];
+        if !judged.contains(&d["code"].as_str().unwrap()) {
             continue;
         }
         let id = d["target"].as_str().unwrap().to_string();
@@ -839,24 +874,22 @@ fn status_and_check_never_disagree_on_a_value() {
     }
     for (id, year, code) in &errors {
         let y = year_of(&indicator(id), *year);
-        assert_eq!(y["met"], false, "{id} {year}: {y}");
-        assert!(
-            y["findings"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|c| c == code.as_str()),
-            "{id} {year} {code}: {y}"
-        );
+        if code == "PL207" {
+            // In error: never met, never judged.
+            assert_eq!(y["in_error"], true, "{id} {year}: {y}");
+            assert_eq!(y["met"], serde_json::Value::Null, "{id} {year}: {y}");
+        } else {
+            assert_eq!(y["met"], false, "{id} {year}: {y}");
+        }
     }
-    // And the other way round: a value status calls met has no error.
+    // And the other way round: a figure status calls met has no miss in check.
     for i in status["indicators"].as_array().unwrap() {
         for y in i["values"].as_array().unwrap() {
             if y["met"] == true {
                 let (id, year) = (i["id"].as_str().unwrap(), y["year"].as_i64().unwrap());
                 assert!(
                     !errors.iter().any(|(e, ey, _)| e == id && *ey == year),
-                    "{id} {year} is met in status but check reports an error"
+                    "{id} {year} is met in status but check reports a miss or an error"
                 );
             }
         }
@@ -870,8 +903,8 @@ fn status_and_check_never_disagree_on_a_value() {
     assert_eq!(category("I15"), "behind");
     // I16 fell within its floor 15 (a PL201 warning only): kept.
     assert_eq!(category("I16"), "on_track");
-    // An income where its growth rate belongs is not 提前实现.
-    assert_ne!(category("I21"), "achieved");
+    // An income where its growth rate belongs is in error as of 2023.
+    assert_eq!(category("I21"), "in_error");
     // 保持在15000亩以上 broken in 2021.
     assert_eq!(category("T027"), "behind");
     // A share without a baseline: not yet, never "94% of the way".
@@ -996,10 +1029,10 @@ fn the_final_year_judges_every_target_met_missed_or_no_data() {
     let all = &doc["summary"]["all"];
     assert_eq!(
         all.as_object().unwrap().keys().collect::<Vec<_>>(),
-        ["met", "missed", "no_data"]
+        ["met", "missed", "in_error", "no_requirement", "no_data"]
     );
     let count = |c: &str| cats.values().filter(|x| *x == c).count() as u64;
-    for c in ["met", "missed", "no_data"] {
+    for c in ["met", "missed", "in_error", "no_requirement", "no_data"] {
         assert_eq!(all[c], count(c), "{c}");
         assert_eq!(
             doc["summary"]["binding"][c].as_u64().unwrap()
@@ -1089,7 +1122,16 @@ fn years_before_the_final_one_keep_the_mid_term_categories() {
             .unwrap()
             .keys()
             .collect::<Vec<_>>(),
-        ["achieved", "ahead", "on_track", "behind", "not_yet", "no_data"]
+        [
+            "achieved",
+            "ahead",
+            "on_track",
+            "behind",
+            "not_yet",
+            "in_error",
+            "no_requirement",
+            "no_data"
+        ]
     );
     // Mid-term order: binding first, then catalog order.
     let ids: Vec<&str> = (doc["indicators"].as_array().unwrap().iter())
@@ -1106,7 +1148,7 @@ fn the_final_judgement_follows_the_years_the_plan_judges() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("progress");
     // I15 (a bound) broken in 2022, kept in 2025: missed. I16 kept through
-    // 2024, no 2025 figure: no data. I14 = 978 in 2025 (PL207): missed.
+    // 2024, no 2025 figure: no data. I14 = 978 in 2025 (PL207): in error.
     write_report(&root, "eco-env", 2021, &[("I15", 41.70), ("I16", 15.2)]);
     write_report(&root, "eco-env", 2022, &[("I15", 41.60), ("I16", 15.3)]);
     write_report(&root, "eco-env", 2024, &[("I15", 41.70), ("I16", 15.4)]);
@@ -1129,7 +1171,7 @@ fn the_final_judgement_follows_the_years_the_plan_judges() {
     for (id, category) in [
         ("I15", "missed"),
         ("I16", "no_data"),
-        ("I14", "missed"),
+        ("I14", "in_error"),
         ("I01", "no_data"),
         ("T002", "met"),
         ("T004", "no_data"),
@@ -1139,7 +1181,7 @@ fn the_final_judgement_follows_the_years_the_plan_judges() {
     let md = plan_lint(&["status", "--data-root", root, "--lang", "en"]).stdout;
     for sentence in [
         "no value for 2025, the plan's final year (the latest: 15.4 平方米 in 2024)",
-        "no value reported up to 2025; check reports an error in the figure of 2025 (PL207)",
+        "the figure of 2025, 978%, is in error (PL207): not judged until the department corrects it",
         "broke the bound ≥ 41.68% in 2022",
         "(the latest: 1400 亿元 in 2023)",
     ] {
@@ -1231,9 +1273,12 @@ fn the_page_has_a_part_per_department() {
     }
     let eco = &section[section.find("id=\"dept-eco-env\"").unwrap()..];
     let eco = &eco[..eco.find("</tr>").unwrap()];
-    // 13 indicators: 12 met, 1 missed, 0 no data; 12 projects, 7 completed, 3 lagging.
+    // 13 indicators: 12 met, 1 missed, none in error, without a requirement
+    // or without data; 12 projects, 7 completed, 3 lagging.
     assert!(
-        eco.contains("<td>13</td><td>12</td><td>1</td><td>0</td><td>12</td><td>7</td><td>3</td>"),
+        eco.contains(
+            "<td>13</td><td>12</td><td>1</td><td>0</td><td>0</td><td>0</td><td>12</td><td>7</td><td>3</td>"
+        ),
         "{eco}"
     );
 }

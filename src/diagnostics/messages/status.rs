@@ -212,6 +212,24 @@ pub enum StatusText {
     Flagged {
         years: Vec<String>,
     },
+    /// The latest figure is in error (数据有误): not judged.
+    InError {
+        value: String,
+        year: i32,
+        codes: String,
+    },
+    /// A finding of the verdict on the latest figure that the category does
+    /// not say: a binding indicator that met its target but fell (PL201).
+    FellFrom {
+        previous: String,
+        previous_year: i32,
+        year: i32,
+        code: String,
+    },
+    /// Other findings of `check` on a figure, by year ("2023 (PL206)").
+    CheckFound {
+        years: Vec<String>,
+    },
     MeetsTarget {
         value: String,
         year: i32,
@@ -500,13 +518,14 @@ impl StatusText {
             }
             S::Band { points, band } => match lang {
                 En => format!(
-                    "基本符合预期 means within ±{points} percentage points of the planned progress \
-                     (a path or a pro-rata target) or within ±{points}% of the target rate (an annual rate); \
-                     `status_band = {band}`."
+                    "基本符合预期 means within ±{points}% of the path: of the planned change (target − baseline) \
+                     of a path, of the target of a total built from 0, of the target rate of an annual rate; \
+                     further behind is 滞后预期 and PL203 in `check` (the plan's PL203 `margin`, {band})."
                 ),
                 Zh => format!(
-                    "基本符合预期：与计划进度相差不超过 ±{points} 个百分点（按路径或按比例评估的目标），\
-                     或与目标增速相差不超过 ±{points}%（年均增速目标）；`status_band = {band}`。"
+                    "基本符合预期：与计划进度相差不超过路径的 ±{points}%（按路径评估：目标值与基期值之差；\
+                     按比例评估：目标值；年均增速：目标增速）；落后更多即为滞后预期，`check` 报 PL203\
+                     （规划 PL203 规则的 `margin`，{band}）。"
                 ),
             },
             S::NoValueUpTo { period } => match lang {
@@ -514,8 +533,8 @@ impl StatusText {
                 Zh => format!("截至{period}年尚未填报数值"),
             },
             S::NoRequirement => match lang {
-                En => "no requirement reported to judge the values against".into(),
-                Zh => "未填报年度要求，无法评价".into(),
+                En => "no requirement recorded in the register for the years reported: not judged, not missed".into(),
+                Zh => "决定登记簿未登记所填报年份的要求：不予评价，不计为未完成".into(),
             },
             S::MissedRequirement { years } => match lang {
                 En => {
@@ -560,11 +579,11 @@ impl StatusText {
             S::RateAverage { first, year, average, count, target, gaps } => match lang {
                 En => format!(
                     "average {average} a year over {first}–{year} ({count} years reported{}) against {target} a year",
-                    if gaps.is_empty() { String::new() } else { format!("; {} not reported", gaps.join(", ")) }
+                    if gaps.is_empty() { String::new() } else { format!("; no rate counted for {}", gaps.join(", ")) }
                 ),
                 Zh => format!(
                     "{first}—{year}年年均 {average}（已填报 {count} 年{}），目标为年均 {target}",
-                    if gaps.is_empty() { String::new() } else { format!("，{}年未填报", list(lang, gaps)) }
+                    if gaps.is_empty() { String::new() } else { format!("，{}年无可计入的数值", list(lang, gaps)) }
                 ),
             },
             S::NotYetTarget { value, year, target_text, target_year } => match lang {
@@ -581,10 +600,24 @@ impl StatusText {
             },
             S::Flagged { years } => match lang {
                 En => format!(
-                    "; check reports an error in the figure of {}: not counted as met",
+                    "; the figure of {} is in error: not counted",
                     years.join(", ")
                 ),
-                Zh => format!("；检查发现{}的数值有错误，不计为达标", years.join("、")),
+                Zh => format!("；{}的数值有误，不计入评价", years.join("、")),
+            },
+            S::InError { value, year, codes } => match lang {
+                En => format!(
+                    "the figure of {year}, {value}, is in error ({codes}): not judged until the department corrects it"
+                ),
+                Zh => format!("{year}年的数值 {value} 有误（{codes}），部门更正前不予评价"),
+            },
+            S::FellFrom { previous, previous_year, year, code } => match lang {
+                En => format!("; fell from {previous} in {previous_year} — {code} in {year}"),
+                Zh => format!("；较{previous_year}年的 {previous} 有所下降——{year}年 {code}"),
+            },
+            S::CheckFound { years } => match lang {
+                En => format!("; check reports {}", years.join(", ")),
+                Zh => format!("；检查报告{}", years.join("、")),
             },
             S::MeetsTarget { value, year, target_text } => match lang {
                 En => {

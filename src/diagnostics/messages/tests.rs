@@ -1621,7 +1621,6 @@ fn text_samples() -> Vec<Text> {
             start: 2021,
             end: 2025,
         },
-        Text::BadBand { band: -1.0 },
         Text::BadAttribute { attribute: s("x") },
     ]
 }
@@ -1786,6 +1785,20 @@ fn status_samples() -> Vec<StatusText> {
         },
         S::Flagged {
             years: vec![s("2023 (PL207)")],
+        },
+        S::InError {
+            value: s("101%"),
+            year: 2023,
+            codes: s("PL207"),
+        },
+        S::FellFrom {
+            previous: s("98.2%"),
+            previous_year: 2024,
+            year: 2025,
+            code: s("PL201"),
+        },
+        S::CheckFound {
+            years: vec![s("PL206 in 2023")],
         },
         S::MeetsTarget {
             value: s("98.2%"),

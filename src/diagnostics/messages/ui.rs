@@ -295,9 +295,6 @@ pub enum Text {
         start: i32,
         end: i32,
     },
-    BadBand {
-        band: f64,
-    },
     BadAttribute {
         attribute: String,
     },
@@ -849,10 +846,6 @@ impl Text {
                 Zh => {
                     format!("--period {period} 不在规划期（{start}—{end}年）内")
                 }
-            },
-            Text::BadBand { band } => match lang {
-                En => format!("status_band {band} is not a non-negative number"),
-                Zh => format!("status_band {band} 不是非负数"),
             },
             Text::BadAttribute { attribute } => match lang {
                 En => {

@@ -29,12 +29,19 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let p = ctx.plan.plausibility(ind);
         let Some(change) = p.change else { continue };
         // A figure impossible as written is PL207's or PL212's.
-        if !plausibility::possible(ind, &p, v.value) {
+        let possible =
+            |x: f64| plausibility::possible(ind, &p, x) && ctx.plan.in_plausible_range(ind, x);
+        if !possible(v.value) {
             continue;
         }
         let Some(prev) = ctx.previous(ind) else {
             continue;
         };
+        // A previous figure impossible as written (its year's PL207 or
+        // PL212) is in error: no yardstick for this year's change.
+        if !possible(prev.value) {
+            continue;
+        }
         let years = ctx.period().unwrap_or_default() - prev.year;
         if change.within(prev.value, v.value, ind.target, years) {
             continue;

@@ -116,6 +116,9 @@ pub struct RuleCtx<'a> {
     pub register: &'a Register,
     /// The day the check treats as today (`--today`).
     pub today: Date,
+    /// The verdicts of the report's indicator entries, each judged once
+    /// (PL202, PL203 and PL205 are views of them).
+    pub verdicts: &'a crate::engine::judge::Verdicts<'a>,
 }
 
 /// What every rule of a run sees besides the report: the register in force
@@ -127,6 +130,16 @@ pub struct Context<'a> {
 }
 
 impl<'a> RuleCtx<'a> {
+    /// The verdict of an entry of the report for its indicator, as of the
+    /// report's period ([`crate::model::plan::verdict::judge`]).
+    pub fn verdict(
+        &self,
+        e: &IndicatorEntry,
+        ind: &Indicator,
+    ) -> Option<&'a crate::model::plan::verdict::Verdict> {
+        self.verdicts
+            .of(self.plan, self.history, self.report, e, ind)
+    }
     /// The report's indicator entries this rule entry applies to, with their catalog entries.
     /// An indicator selected by an earlier entry of the same code is left to that entry.
     pub fn indicators(&self) -> impl Iterator<Item = (&'a IndicatorEntry, &'a Indicator)> + '_ {
@@ -214,8 +227,22 @@ pub fn run_plan_rules(
     context: Context<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
+    run_plan_rules_of(plan, report, catalog, history, context, |_| true, out);
+}
+
+/// [`run_plan_rules`] for the rule entries whose code `which` keeps.
+pub fn run_plan_rules_of(
+    plan: &Plan,
+    report: &Report,
+    catalog: &CatalogPositions,
+    history: &History,
+    context: Context<'_>,
+    which: impl Fn(Code) -> bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let verdicts = crate::engine::judge::Verdicts::new(report, context);
     for (rule_index, (rule, info)) in plan.rules.iter().zip(plan.rule_codes()).enumerate() {
-        let info = info.map(registry::info_of);
+        let info = info.filter(|c| which(*c)).map(registry::info_of);
         let Some((info, check)) = info.and_then(|i| Some((i, i.check?))) else {
             continue;
         };
@@ -229,6 +256,7 @@ pub fn run_plan_rules(
             history,
             register: context.register,
             today: context.today,
+            verdicts: &verdicts,
         };
         check(&ctx, out);
     }

@@ -12,12 +12,12 @@ use crate::model::numeric;
 
 pub const PL204: CodeInfo = CodeInfo {
     code: Code::PL204,
-    summary: "a relative target (序号 17–19 市/省要求, and targets the catalog judges against an outside figure) has no requirement on record for the period in the plan office's decisions register",
+    summary: "a relative target (序号 17–19 市/省要求, and targets the catalog judges against an outside figure) has no requirement on record for the period in the plan office's decisions register; a target dated 到2025年 (T080–T082) asks for none before its year",
     why: "\"达到省要求\" can only be judged against the figure the province set for the year; a figure the department writes itself would let it set its own bar, so only the plan office's register (trust.md) records it",
     example: "indicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: -10, source: 自定}   # grants nothing\n# and decisions/ has no requirement for I18 in this period\n",
     fix: "send the plan office the document that set the year's figure; it records a `kind: requirement` decision in decisions/ (then update the branch)",
     zh: ChineseTexts {
-        summary: "相对目标（专栏2-1 序号17—19 的市、省要求，以及目录中与外部数据比较的目标）在规划主管部门的决定登记簿中没有本年度的要求。",
+        summary: "相对目标（专栏2-1 序号17—19 的市、省要求，以及目录中与外部数据比较的目标）在规划主管部门的决定登记簿中没有本年度的要求；标明“到2025年”的目标（T080—T082）在目标年之前不要求登记。",
         why: "“达到省要求”只能对照省里为当年定的数值来评判；部门自己写的数值等于自己给自己定标准，所以只有规划主管部门的决定登记簿才能登记它。",
         example: "indicators:\n  - id: I18\n    value: 2.4\n    requirement: {value: -10, source: 自定}   # 不起作用\n# 决定登记簿 decisions/ 中也没有 I18 本年度的要求\n",
         fix: "把确定当年要求的文件报送规划主管部门，由其在 decisions/ 中登记要求决定（`kind: requirement`），然后更新你的分支。",
@@ -27,12 +27,12 @@ pub const PL204: CodeInfo = CodeInfo {
 
 pub const PL205: CodeInfo = CodeInfo {
     code: Code::PL205,
-    summary: "the value does not meet the requirement on record in the decisions register, by the catalog's comparison for the target (for 17–19 the value is this year's reduction in percent, met when value ≥ the requirement)",
+    summary: "the value does not meet the requirement on record in the decisions register, by the catalog's comparison for the target (for 17–19 the value is this year's reduction in percent, met when value ≥ the requirement); before a dated target's year (T080–T082, 到2025年) a requirement on record is judged as a warning only. It is the verdict `status` shows as 滞后预期 or 未完成",
     why: "a relative target is met only when the district's figure meets the city's or province's figure for the year by the target's comparison: a reduction at least the required one (序号17-19), a growth strictly above the city's average (高于), a rank at most the one counted as 前列 or 靠前",
     example: "# decisions/2023.yaml: {id: R2023-I18, kind: requirement, target: I18, period: 2023, value: 2.0, ...}\nindicators:\n  - id: I18\n    value: 1.8\n",
     fix: "check the figure against its source; if it is right the target was missed, which only a suppression decision of the plan office accepts",
     zh: ChineseTexts {
-        summary: "数值未达到决定登记簿为本年度登记的要求（按目录中该目标的比较方式；序号17—19 填的是本年度的降低率，单位为 %，不低于要求即为达到）。",
+        summary: "数值未达到决定登记簿为本年度登记的要求（按目录中该目标的比较方式；序号17—19 填的是本年度的降低率，单位为 %，不低于要求即为达到）；标明“到2025年”的目标（T080—T082）在目标年之前对照已登记的要求只作警告。这正是 `status` 中显示为“滞后预期”或“未完成”的评价。",
         why: "相对目标只有在全区数值按该目标的比较方式达到市或省当年的数值时才算完成：降低率不低于要求（序号17—19），增速高于全市平均（“高于”不含等于），排名不低于算作“前列”或“靠前”的名次。",
         example: "# decisions/2023.yaml 中登记：{id: R2023-I18, kind: requirement, target: I18, period: 2023, value: 2.0, ...}\nindicators:\n  - id: I18\n    value: 1.8   # 低于要求的 2.0\n",
         fix: "对照来源核实数据；数据无误的，则目标未完成，只有规划主管部门的豁免决定可以认可。",
@@ -79,7 +79,8 @@ fn decision_note(d: &crate::load::decisions::Decision, unit: &str) -> (Location,
 fn check_missing(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(period) = ctx.period() else { return };
     for (e, ind) in ctx.indicators() {
-        if e.value.is_none() || on_record(ctx, ind).is_some() {
+        // A dated relative target (到2025年) asks for nothing before its year.
+        if e.value.is_none() || on_record(ctx, ind).is_some() || !ind.judged_in(period) {
             continue;
         }
         // Point at the report's own requirement, which grants nothing, else the figure.
@@ -113,12 +114,14 @@ fn check_met(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let Some(required) = d.value else { continue };
-        if numeric::meets(ind.comparison, v.value, required) {
+        // The one judgement: the year's requirement missed (a figure in
+        // error is judged by nothing).
+        if ctx.verdict(e, ind).and_then(|j| j.met_in(period)) != Some(false) {
             continue;
         }
         let (l, note) = decision_note(d, &ind.unit);
-        out.push(
-            ctx.finding(
+        let mut finding = ctx
+            .finding(
                 v.span,
                 IndicatorMsg::RequirementNotMet {
                     ind: ind.into(),
@@ -132,8 +135,13 @@ fn check_met(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             )
             .target(&ind.id)
             .node_path(format!("{}/value", e.pointer()))
-            .related(l, note),
-        );
+            .related(l, note);
+        // Before a dated target's year a requirement on record is judged as
+        // a warning only (rules.md, "One judgement": T080–T082).
+        if !ind.judged_in(period) {
+            finding.severity = crate::diagnostics::diagnostic::Severity::Warning;
+        }
+        out.push(finding);
     }
 }
 

@@ -7,19 +7,19 @@ use crate::diagnostics::diagnostic::Diagnostic;
 use crate::diagnostics::messages::{IndicatorMsg, Note};
 use crate::engine::history::Fact;
 use crate::model::code::Code;
-use crate::model::numeric;
 use crate::model::plan::judgement::{self, Average};
-use crate::model::plan::{Direction, Indicator, IndicatorKind};
+use crate::model::plan::verdict::{Method, Verdict};
+use crate::model::plan::{Direction, Indicator};
 
 pub const PL203: CodeInfo = CodeInfo {
     code: Code::PL203,
-    summary: "a path indicator is behind the linear path from baseline to target for its year by more than the rule's margin, or an annual-rate indicator's compound average over the years reported so far is below its target",
-    why: "the plan office evaluates each year whether a target is still reachable (滞后预期); falling behind the path early is the warning that comes in time",
+    summary: "a target judged by its pace — a path from its baseline to its target, a total built from 0, an annual growth rate's compound average over the years counted — is behind for its year by more than the rule's `margin`, a share of the path: of the planned change (target − baseline), of the target, of the target rate. It is the verdict `status` shows as 滞后预期",
+    why: "the plan office evaluates each year whether a target is still reachable (滞后预期); falling behind the path early is the warning that comes in time. One yardstick serves `check` and `status` (rules.md, \"One judgement\"): a margin in the indicator's unit would be 5% of one path and 83% of another",
     example: "# I14: baseline 96.48 (2020), target 98 (2025): the path expects 97.39 in 2023\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",
     fix: "nothing to correct if the figure is right: the warning tells the department and the plan office the target needs more effort; explain the measures in `note`",
     zh: ChineseTexts {
-        summary: "须达到目标的指标落后于从基期值到目标值的线性进度，且超过规则允许的偏差；或年均增长类指标截至目前各年的复合年均增速低于目标。",
-        why: "规划主管部门每年都要评估目标是否仍能实现（滞后预期）；早一点发现落后于进度，提醒才来得及。",
+        summary: "按进度评判的目标（从基期值到目标值的路径、从 0 起累计的总量、年均增长类指标截至目前各年的复合年均增速）在本年落后于进度，且超过规则的 `margin`——路径的一个比例：目标值与基期值之差、目标值或目标增速的比例。这正是 `status` 中显示为“滞后预期”的评价。",
+        why: "规划主管部门每年都要评估目标是否仍能实现（滞后预期）；早一点发现落后于进度，提醒才来得及。`check` 与 `status` 使用同一把尺子（rules.md“同一评价”）：按指标自身单位给的偏差，对一条路径是 5%，对另一条却是 83%。",
         example: "# I14：基期值 96.48（2020年），目标值 98（2025年），按进度2023年应达 97.39\nperiod: 2023\nindicators:\n  - id: I14\n    value: 96.9\n",
         fix: "数据无误的，无需改正：这条警告提醒部门和规划主管部门，该目标需要加大力度；请在 `note` 中说明采取的措施。",
     },
@@ -27,28 +27,26 @@ pub const PL203: CodeInfo = CodeInfo {
 };
 
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
-    let margin = ctx.rule.entry.params.margin.unwrap_or(0.0);
     let plan = ctx.plan;
     for (e, ind) in ctx.indicators() {
         let (Some(v), Some(target), Some(period)) = (&e.value, ind.target, ctx.period()) else {
             continue;
         };
-        // From the target year on the target is judged, not the pace (PL202).
-        if period >= ind.target_year {
+        // The one judgement: behind the path by more than the band, before
+        // the target year (from it on the target itself is judged, PL202).
+        let Some(verdict) = ctx.verdict(e, ind).filter(|j| j.behind_pace(ind)) else {
             continue;
-        }
-        if ind.kind == IndicatorKind::AnnualRate {
-            let Some((average, earlier)) = average_through(ctx, ind, v.value) else {
+        };
+        let oriented = |gap: f64| match ind.direction {
+            Direction::HigherIsBetter => gap,
+            Direction::LowerIsBetter => -gap,
+        };
+        if verdict.method == Method::AnnualRate {
+            let (Some(avg), Some((_, ref earlier))) =
+                (verdict.average, average_through(ctx, ind, v.value))
+            else {
                 continue;
             };
-            let avg = average.value;
-            let gap = match ind.direction {
-                Direction::HigherIsBetter => avg - target,
-                Direction::LowerIsBetter => target - avg,
-            };
-            if !numeric::exceeds(-gap, margin) {
-                continue;
-            }
             let d = ctx
                 .finding(
                     v.span,
@@ -58,14 +56,14 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                         first: plan.header.period.start,
                         period,
                         target,
-                        gap: computed(ctx, ind, gap),
+                        gap: computed(ctx, ind, oriented(avg - target)),
                         value: v.value,
-                        missing: average.missing,
+                        missing: verdict.gaps.clone(),
                     },
                 )
                 .target(&ind.id)
                 .node_path(format!("{}/value", e.pointer()));
-            let d = relate_averaged(d, ind, &earlier);
+            let d = relate_averaged(d, ind, &counted(earlier, verdict));
             // The target is a yearly average over the period, not a
             // figure for its last year: no year in the label.
             let note = Note::PlanTarget {
@@ -74,26 +72,17 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             out.push(with_plan_target(d, ctx, ind, note));
             continue;
         }
-        if !ind.has_trajectory() {
-            continue;
-        }
-        let Some(baseline) = ind.baseline else {
+        // A path from the baseline, or a total built from 0 at the plan's start.
+        let (baseline, baseline_year) = match verdict.method {
+            Method::Path => (
+                ind.baseline.unwrap_or(0.0),
+                plan.header.period.baseline_year,
+            ),
+            _ => (0.0, plan.header.period.start - 1),
+        };
+        let Some(expected) = verdict.expected else {
             continue;
         };
-        let expected = numeric::linear_path(
-            baseline,
-            plan.header.period.baseline_year,
-            target,
-            ind.target_year,
-            period,
-        );
-        let gap = match ind.direction {
-            Direction::HigherIsBetter => v.value - expected,
-            Direction::LowerIsBetter => expected - v.value,
-        };
-        if !numeric::exceeds(-gap, margin) {
-            continue;
-        }
         let d = ctx
             .finding(
                 v.span,
@@ -102,11 +91,11 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
                     value: v.value,
                     period,
                     baseline,
-                    baseline_year: plan.header.period.baseline_year,
+                    baseline_year,
                     target,
                     target_year: ind.target_year,
                     expected: computed(ctx, ind, expected),
-                    gap: computed(ctx, ind, gap),
+                    gap: computed(ctx, ind, oriented(v.value - expected)),
                 },
             )
             .target(&ind.id)
@@ -117,6 +106,14 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         };
         out.push(with_plan_target(d, ctx, ind, note));
     }
+}
+
+/// The earlier years' rates the verdict counted: a year in error is not.
+pub(super) fn counted<'a>(earlier: &[Fact<'a, f64>], verdict: &Verdict) -> Vec<Fact<'a, f64>> {
+    (earlier.iter())
+        .filter(|f| !verdict.in_error.contains(&f.period))
+        .copied()
+        .collect()
 }
 
 /// The plan's target the figure falls behind, where the plan states it.

@@ -45,14 +45,14 @@ impl Target {
 }
 
 impl Indicator {
-    /// Whether the indicator's target is judged as a bound in `year`: a
-    /// bound every year, any other target from its target year on. A
-    /// relative target is judged against the register's requirement instead.
+    /// Whether the plan judges the indicator's target in `year`: a bound
+    /// (保持…, 确保…, 控制在…以内) every year, a dated target (到2025年)
+    /// from its target year on. A relative target is judged against the
+    /// register's requirement for the year, by the same dating.
     pub fn judged_in(&self, year: i32) -> bool {
-        match (self.kind, self.target_is) {
-            (IndicatorKind::Qualitative, _) => false,
-            (_, TargetIs::Bound) => true,
-            (_, TargetIs::Path) => year >= self.target_year,
+        match self.target_is {
+            TargetIs::Bound => true,
+            TargetIs::Path => year >= self.target_year,
         }
     }
     /// Whether a level target has a trajectory: a path from a baseline
@@ -85,6 +85,23 @@ impl Plan {
             value,
             band: value.abs() * band_percent / 100.0,
         })
+    }
+    /// The half-width of 基本符合预期 for an indicator, a share of its path
+    /// (rules.md, "One judgement"): the `margin` of the PL203 rule entry that
+    /// selects it; 0 (behind is any shortfall) where none does.
+    pub fn band_of(&self, ind: &Indicator) -> f64 {
+        self.indicator_rule(Code::PL203, ind)
+            .and_then(|r| r.entry.params.margin)
+            .unwrap_or(0.0)
+    }
+    /// The reading [`super::verdict::judge`] judges an indicator by.
+    pub fn reading<'a>(&self, ind: &'a Indicator) -> super::verdict::Reading<'a> {
+        super::verdict::Reading {
+            ind,
+            target: self.target_of(ind),
+            period: self.header.period,
+            band: self.band_of(ind),
+        }
     }
     /// The rule entry of `code` that applies to an indicator: the first
     /// that selects it.

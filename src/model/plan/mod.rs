@@ -6,6 +6,7 @@ mod index;
 pub mod judgement;
 pub mod model;
 pub mod plausibility;
+pub mod verdict;
 
 use crate::model::code::Code;
 use crate::model::report::Report;
@@ -512,6 +513,23 @@ impl Plan {
         self.rules
             .iter()
             .filter(move |r| r.entry.code == code.as_str())
+    }
+    /// Whether a figure lies in the range PL207 holds it to: the catalog's,
+    /// narrowed by every PL207 entry that selects the indicator
+    /// (`greater_than`, exclusive; `at_most`). A figure outside it is in
+    /// error, and no yardstick for a change (PL211).
+    pub fn in_plausible_range(&self, ind: &Indicator, v: f64) -> bool {
+        use crate::model::numeric::compare;
+        use std::cmp::Ordering;
+        plausibility::in_range(ind, v)
+            && (self.rules_for(Code::PL207))
+                .filter(|r| r.entry.select.matches_indicator(ind))
+                .all(|r| {
+                    let p = &r.entry.params;
+                    p.greater_than
+                        .is_none_or(|g| compare(v, g) == Ordering::Greater)
+                        && p.at_most.is_none_or(|m| compare(v, m) != Ordering::Greater)
+                })
     }
 }
 

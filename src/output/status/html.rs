@@ -117,7 +117,7 @@ pub fn esc(s: &str) -> String {
 const CSS: &str = r#"
 :root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f6f7f9;--card:#fff;
 --achieved:#7c3aed;--ahead:#2563eb;--on_track:#16a34a;--behind:#dc2626;--not_yet:#d97706;--no_data:#9ca3af;
---met:#16a34a;--missed:#dc2626;
+--met:#16a34a;--missed:#dc2626;--in_error:#b45309;--no_requirement:#6b7280;
 --value:#1d4ed8;--path:#6b7280;--target:#d97706}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -159,7 +159,7 @@ svg .tgt{fill:var(--target);font-weight:600}
 svg .halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .c-achieved{--c:var(--achieved)}.c-ahead{--c:var(--ahead)}.c-on_track{--c:var(--on_track)}
 .c-behind{--c:var(--behind)}.c-not_yet{--c:var(--not_yet)}.c-no_data{--c:var(--no_data)}
-.c-met{--c:var(--met)}.c-missed{--c:var(--missed)}
+.c-met{--c:var(--met)}.c-missed{--c:var(--missed)}.c-in_error{--c:var(--in_error)}.c-no_requirement{--c:var(--no_requirement)}
 h3.theme{margin:14px 0 8px;color:var(--muted);font-size:.95rem}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;background:var(--card);border:1px solid var(--line);border-radius:10px}
 table{border-collapse:collapse;width:100%;font-size:.85rem}

@@ -16,14 +16,15 @@ pub mod wording;
 pub mod xlsx;
 
 use crate::engine::check;
+use crate::engine::judge;
 use crate::load::decisions::{DecisionKind, Register};
 use crate::model::code::Code;
+use crate::model::plan::verdict;
 use crate::model::plan::Plans;
 
 use crate::diagnostics::messages::{StatusText, Text};
 use crate::engine::history::History;
 use crate::model::numeric;
-use crate::model::plan::judgement::{self, Target};
 use crate::model::plan::{
     Attribute, BaselineKind, Comparison, Direction, Indicator, IndicatorKind, Period, Plan,
     ProjectStatus, TargetIs,
@@ -31,15 +32,8 @@ use crate::model::plan::{
 use crate::model::report::Report;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-/// The default half-width of 基本符合预期: 0.1, i.e. within ±10 percentage
-/// points of the planned progress (a path or pro-rata indicator), or within
-/// ±10% of the target rate (an annual rate). Half a year's worth of progress
-/// in a five-year plan.
-pub const DEFAULT_BAND: f64 = 0.1;
 
 /// What `status` reads and how it judges.
 #[derive(Clone, Debug)]
@@ -51,7 +45,6 @@ pub struct StatusOptions {
     /// The plan to report on (default: every plan with reports under the data
     /// root, or the built-in plan when none has).
     pub plan_id: Option<String>,
-    pub band: f64,
     pub exclude: Vec<glob::Pattern>,
     pub max_file_size: u64,
     /// The plan office's decisions register (trust.md): the requirements
@@ -70,7 +63,6 @@ impl StatusOptions {
             data_root: data_root.into(),
             period: None,
             plan_id: None,
-            band: DEFAULT_BAND,
             exclude: Vec::new(),
             max_file_size: crate::load::workspace::DEFAULT_MAX_FILE_SIZE,
             decisions: Default::default(),
@@ -80,72 +72,10 @@ impl StatusOptions {
     }
 }
 
-/// The evaluation categories of China's plan evaluations, and "no data yet".
-/// Before the plan's final year an indicator is judged on its way
-/// (提前实现 … 滞后预期, 尚未达到); in the final year each target is met or
-/// missed (已完成 / 未完成), as [`final_category`] judges it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    /// 提前实现: the target is already met.
-    Achieved,
-    /// 快于预期: ahead of the path by more than the band.
-    Ahead,
-    /// 基本符合预期: within the band of the path (or a bound kept, a requirement met every year).
-    OnTrack,
-    /// 滞后预期: behind the path by more than the band (or a bound broken, a
-    /// requirement missed, a target missed in its year, a value with an error finding).
-    Behind,
-    /// 尚未达到: a target to reach with no baseline to judge the pace by,
-    /// not reached yet before its year.
-    NotYet,
-    /// 已完成 (the plan's final year): the target is met.
-    Met,
-    /// 未完成 (the plan's final year): the target is missed.
-    Missed,
-    /// 暂无数据: nothing reported yet (in the final year: no figure of that year to judge).
-    NoData,
-}
+pub use crate::model::plan::verdict::{method, path_value, Category, Method};
 
-impl Category {
-    /// The categories of a year before the plan's final year.
-    pub const MID_TERM: [Category; 6] = [
-        Category::Achieved,
-        Category::Ahead,
-        Category::OnTrack,
-        Category::Behind,
-        Category::NotYet,
-        Category::NoData,
-    ];
-    /// The categories of the plan's final year.
-    pub const FINAL: [Category; 3] = [Category::Met, Category::Missed, Category::NoData];
-    /// The stable code (also the JSON value).
-    pub fn code(self) -> &'static str {
-        match self {
-            Category::Achieved => "achieved",
-            Category::Ahead => "ahead",
-            Category::OnTrack => "on_track",
-            Category::Behind => "behind",
-            Category::NotYet => "not_yet",
-            Category::Met => "met",
-            Category::Missed => "missed",
-            Category::NoData => "no_data",
-        }
-    }
-    /// The name plan evaluations use.
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Achieved => "提前实现",
-            Category::Ahead => "快于预期",
-            Category::OnTrack => "基本符合预期",
-            Category::Behind => "滞后预期",
-            Category::NotYet => "尚未达到",
-            Category::Met => "已完成",
-            Category::Missed => "未完成",
-            Category::NoData => "暂无数据",
-        }
-    }
-}
+/// The judgement of one indicator: the one verdict ([`crate::model::plan::verdict::judge`]).
+pub type Evaluation = crate::model::plan::verdict::Verdict;
 
 /// Which evaluation a status is: mid-term (a year before the plan's final
 /// year: where each indicator stands on its way) or final (the plan's
@@ -176,309 +106,8 @@ impl Stage {
     }
 }
 
-/// How an indicator is judged (rules.md, "How a target is judged (version 2)",
-/// the reading [`crate::model::plan::judgement`] gives `check` too).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Method {
-    /// The linear path from the baseline (baseline year) to the target
-    /// (target year); the target itself from the target year on.
-    Path,
-    /// The compound average of the annual rates reported, against the target rate.
-    AnnualRate,
-    /// A bound every reported year must keep.
-    Bound,
-    /// A target to reach by its year with no baseline to draw a path from:
-    /// reached or not yet, and missed when its year comes.
-    Target,
-    /// A total built over the plan years from 0: progress toward the target
-    /// against the share of the plan years elapsed.
-    ProRata,
-    /// Each year's value against that year's requirement.
-    Qualitative,
-}
-
-/// How an indicator of the catalog is judged.
-pub fn method(ind: &Indicator) -> Method {
-    let pro_rata_ok = matches!(ind.comparison, Comparison::AtLeast | Comparison::MoreThan)
-        && ind.target.is_some_and(|t| t > 0.0);
-    match ind.kind {
-        IndicatorKind::Qualitative => Method::Qualitative,
-        IndicatorKind::AnnualRate => Method::AnnualRate,
-        _ if ind.target_is == TargetIs::Bound => Method::Bound,
-        IndicatorKind::Level if ind.has_trajectory() => Method::Path,
-        IndicatorKind::Cumulative if pro_rata_ok => Method::ProRata,
-        _ => Method::Target,
-    }
-}
-
-/// The judgement of one indicator, with the figures it rests on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evaluation {
-    pub category: Category,
-    /// The category's name in plan evaluations (提前实现 …).
-    pub label: &'static str,
-    pub method: Method,
-    /// The latest year with a value (the year the category is computed for).
-    pub year: Option<i32>,
-    /// That year's value.
-    pub value: Option<f64>,
-    /// Where the path (path, pro rata) puts that year, or the target rate (annual rate).
-    pub expected: Option<f64>,
-    /// Path: share of the way from baseline to target; pro rata: value / target.
-    pub progress: Option<f64>,
-    /// Share of the time from the baseline year (path) or the plan's start (pro rata) to the target year.
-    pub time_share: Option<f64>,
-    /// The figure compared with the band: progress − time_share (path, pro rata), or
-    /// (average − target) / |target| oriented so that positive is better (annual rate).
-    pub deviation: Option<f64>,
-    /// Annual rate: the compound average of the years reported.
-    pub average: Option<f64>,
-    /// Bound: years that broke it; qualitative: years that missed their requirement.
-    pub missed: Vec<i32>,
-    /// Annual rate: plan years up to the latest with no rate, left out of the average.
-    pub gaps: Vec<i32>,
-    /// Years whose value has an error finding of `check`: never counted as
-    /// met (an implausible value, PL207, is not judged at all).
-    pub flagged: Vec<i32>,
-}
-
 fn round4(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
-}
-
-fn classify(deviation: f64, band: f64) -> Category {
-    if numeric::exceeds(deviation, band) {
-        Category::Ahead
-    } else if numeric::exceeds(-deviation, band) {
-        Category::Behind
-    } else {
-        Category::OnTrack
-    }
-}
-
-/// Where the evaluation line of an indicator stands in `year`: the linear
-/// path (path), the pro-rata share of the target (pro rata), the target rate
-/// (annual rate); none for bounds and qualitative targets.
-pub fn path_value(ind: &Indicator, period: &Period, year: i32) -> Option<f64> {
-    let target = ind.target?;
-    match method(ind) {
-        Method::Path => Some(numeric::linear_path(
-            ind.baseline?,
-            period.baseline_year,
-            target,
-            ind.target_year,
-            year,
-        )),
-        Method::ProRata => Some(target * pro_rata_share(ind, period, year)),
-        Method::AnnualRate => Some(target),
-        Method::Bound | Method::Target | Method::Qualitative => None,
-    }
-}
-
-/// The share of the plan years from the plan's start to the target year that
-/// have elapsed by the end of `year`.
-fn pro_rata_share(ind: &Indicator, period: &Period, year: i32) -> f64 {
-    let years = (ind.target_year - period.start + 1).max(1) as f64;
-    ((year - period.start + 1) as f64 / years).clamp(0.0, 1.0)
-}
-
-fn path_share(ind: &Indicator, period: &Period, year: i32) -> f64 {
-    let span = (ind.target_year - period.baseline_year).max(1) as f64;
-    ((year - period.baseline_year) as f64 / span).clamp(0.0, 1.0)
-}
-
-/// Judges one indicator from its values (plan years up to the status
-/// period, in year order, each with whether `check` found an error in it)
-/// and, for relative targets, each year's requirement. Pure: the unit of
-/// the category computation. `target` is the plan's ([`Plan::target_of`]).
-pub fn evaluate(
-    ind: &Indicator,
-    target: Option<Target>,
-    period: &Period,
-    values: &[(i32, f64)],
-    requirements: &[(i32, f64)],
-    flagged: &[i32],
-    band: f64,
-) -> Evaluation {
-    let m = method(ind);
-    let mut e = Evaluation {
-        category: Category::NoData,
-        label: "",
-        method: m,
-        year: None,
-        value: None,
-        expected: None,
-        progress: None,
-        time_share: None,
-        deviation: None,
-        average: None,
-        missed: Vec::new(),
-        gaps: Vec::new(),
-        flagged: flagged.to_vec(),
-    };
-    let last = values.last().copied();
-    if let Some((y, v)) = last {
-        e.year = Some(y);
-        e.value = Some(v);
-    }
-    let is_flagged = |y: i32| flagged.contains(&y);
-    let category = match (m, last, target) {
-        (Method::Qualitative, _, _) => {
-            let mut judged = 0;
-            for (y, v) in values {
-                if let Some((_, r)) = requirements.iter().find(|(ry, _)| ry == y) {
-                    judged += 1;
-                    let required = Target {
-                        comparison: ind.comparison,
-                        value: *r,
-                        band: 0.0,
-                    };
-                    if !required.met_by(*v) || is_flagged(*y) {
-                        e.missed.push(*y);
-                    }
-                }
-            }
-            if judged == 0 {
-                Category::NoData
-            } else if e.missed.is_empty() {
-                Category::OnTrack
-            } else {
-                Category::Behind
-            }
-        }
-        (_, None, _) | (_, _, None) => Category::NoData,
-        (Method::Bound, Some(_), Some(target)) => {
-            e.missed = values
-                .iter()
-                .filter(|(y, v)| (ind.judged_in(*y) && !target.met_by(*v)) || is_flagged(*y))
-                .map(|(y, _)| *y)
-                .collect();
-            if e.missed.is_empty() {
-                Category::OnTrack
-            } else {
-                Category::Behind
-            }
-        }
-        (Method::AnnualRate, Some((y, _)), Some(target)) => {
-            let Some(average) = judgement::annual_average(values, period.start, y) else {
-                return e;
-            };
-            let avg = average.value;
-            let sign = match ind.comparison {
-                Comparison::AtMost | Comparison::LessThan => -1.0,
-                _ => 1.0,
-            };
-            let deviation = sign * (avg - target.value) / target.value.abs().max(1.0);
-            e.average = Some(round4(avg));
-            e.expected = Some(target.value);
-            e.deviation = Some(round4(deviation));
-            e.gaps = average.missing;
-            // Already met: the growth the whole plan asks for is there, even
-            // if the remaining years grew by nothing.
-            let index: f64 = values.iter().map(|(_, r)| 1.0 + r / 100.0).product();
-            let years = (ind.target_year - period.start + 1).max(1);
-            let asked = (1.0 + target.value / 100.0).powi(years);
-            if y >= ind.target_year {
-                // The period is over: the average is judged as PL202 judges it.
-                if target.met_by(avg) {
-                    Category::Achieved
-                } else {
-                    Category::Behind
-                }
-            } else if sign > 0.0 && numeric::compare(index, asked) != Ordering::Less {
-                Category::Achieved
-            } else {
-                classify(deviation, band)
-            }
-        }
-        (Method::Target, Some((y, v)), Some(target)) => {
-            if target.met_by(v) {
-                Category::Achieved
-            } else if y >= ind.target_year {
-                Category::Behind
-            } else {
-                Category::NotYet
-            }
-        }
-        (Method::Path | Method::ProRata, Some((y, v)), Some(target)) => {
-            let t = target.value;
-            let (progress, share) = if m == Method::Path {
-                let b = ind.baseline.unwrap_or(0.0);
-                ((v - b) / (t - b), path_share(ind, period, y))
-            } else {
-                (v / t, pro_rata_share(ind, period, y))
-            };
-            e.progress = Some(round4(progress));
-            e.time_share = Some(round4(share));
-            e.deviation = Some(round4(progress - share));
-            e.expected = path_value(ind, period, y).map(round4);
-            if target.met_by(v) {
-                Category::Achieved
-            } else if y >= ind.target_year {
-                Category::Behind
-            } else {
-                classify(progress - share, band)
-            }
-        }
-    };
-    // A value with an error finding is never counted as met.
-    let category = match (category, e.year) {
-        (Category::Achieved | Category::Ahead | Category::OnTrack | Category::NotYet, Some(y))
-            if is_flagged(y) =>
-        {
-            Category::Behind
-        }
-        (c, _) => c,
-    };
-    e.category = category;
-    e.label = category.label();
-    e
-}
-
-/// The final-year judgement of one indicator (`end`, the plan's last
-/// year): met (已完成), missed (未完成) or no data, from its evaluation as of
-/// `end` and its values by year (each with whether it met its target in a
-/// year the plan judges it; a value with an error finding never does). The
-/// judgement is `check`'s ([`crate::model::plan::judgement`]):
-///
-/// - A year the target is judged in that missed it — a bound broken in any
-///   year, a target to reach missed in or after its year, a year's
-///   requirement missed, a value with an error finding — is a miss, whatever
-///   the final year brings.
-/// - Otherwise the final year's figure decides: the target met, the bound
-///   kept, the requirement met; a 年均 rate on its compound average over
-///   the plan years reported (PL202's reading).
-/// - Otherwise there is nothing to judge: the final year has no figure (or
-///   no requirement), or the target is due after the plan's end (the 2035
-///   targets) and not reached yet — never a miss of a target not yet due.
-pub fn final_category(ind: &Indicator, e: &Evaluation, values: &[YearValue], end: i32) -> Category {
-    let judged = |y: &YearValue| match e.method {
-        Method::Qualitative | Method::AnnualRate => true,
-        _ => ind.judged_in(y.year) || (y.year == end && !y.findings.is_empty()),
-    };
-    if values.iter().any(|y| judged(y) && y.met == Some(false)) {
-        return Category::Missed;
-    }
-    let last = values.iter().find(|y| y.year == end);
-    let has_final = last.is_some_and(|y| y.value.is_some());
-    match (e.method, e.category) {
-        (Method::AnnualRate, Category::Achieved) if has_final && e.year == Some(end) => {
-            Category::Met
-        }
-        (Method::AnnualRate, Category::Behind) if has_final && e.year == Some(end) => {
-            Category::Missed
-        }
-        (Method::AnnualRate, _) => Category::NoData,
-        _ if last.and_then(|y| y.met) == Some(true) => Category::Met,
-        // Due after the plan's end: met once reached, and not judged before.
-        (Method::Path | Method::ProRata | Method::Target, Category::Achieved)
-            if has_final && e.year == Some(end) && ind.target_year > end =>
-        {
-            Category::Met
-        }
-        _ => Category::NoData,
-    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -506,14 +135,20 @@ pub struct YearValue {
     pub path: Option<f64>,
     /// Qualitative targets: the requirement reported for this year.
     pub requirement: Option<f64>,
-    /// Bound: whether the value kept it; qualitative: whether it met the requirement.
+    /// Whether the figure met what the plan asks of the year, in a year the
+    /// plan judges it (the verdict's); null when not judged.
     pub met: Option<bool>,
+    /// The figure carries an unresolved finding of data validity (数据有误):
+    /// never counted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_error: bool,
     /// The decision of the plan office's register that excepts this year's
     /// figure (a suppression): the value is judged all the same.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
-    /// The codes of the error findings `check` reports on this value,
-    /// suppressed ones included: such a value is never met.
+    /// The codes of the error findings `check` reports on this entry,
+    /// suppressed ones included. Only those of data validity make the
+    /// figure in error; the others are the verdict or beside it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Code>,
     /// The department's `note` on the figure.
@@ -575,10 +210,12 @@ pub fn value_findings(
             check::check_report(plans, r, history, opts, &mut diags);
             diags
                 .into_iter()
+                // Every error on an indicator's entry: its figure, its unit,
+                // its copy of the requirement (PL210), so that the row says
+                // what check says beside the verdict.
                 .filter(|d| {
                     d.severity == crate::diagnostics::diagnostic::Severity::Error
-                        && d.node_path.ends_with("/value")
-                        && !d.node_path.contains("/requirement")
+                        && d.node_path.starts_with("/indicators/")
                 })
                 .filter_map(|d| {
                     let confirmed = d.justification.filter(|_| d.confirmed);
@@ -668,6 +305,8 @@ pub struct Counts {
     pub not_yet: usize,
     pub met: usize,
     pub missed: usize,
+    pub in_error: usize,
+    pub no_requirement: usize,
     pub no_data: usize,
 }
 
@@ -702,6 +341,8 @@ impl Counts {
             Category::NotYet => &mut self.not_yet,
             Category::Met => &mut self.met,
             Category::Missed => &mut self.missed,
+            Category::InError => &mut self.in_error,
+            Category::NoRequirement => &mut self.no_requirement,
             Category::NoData => &mut self.no_data,
         }
     }
@@ -714,6 +355,8 @@ impl Counts {
             Category::NotYet => self.not_yet,
             Category::Met => self.met,
             Category::Missed => self.missed,
+            Category::InError => self.in_error,
+            Category::NoRequirement => self.no_requirement,
             Category::NoData => self.no_data,
         }
     }
@@ -936,7 +579,6 @@ pub struct Status {
     /// year: every target met, missed or without data).
     pub stage: Stage,
     pub data_root: String,
-    pub status_band: f64,
     pub reports: Reports,
     pub summary: Summary,
     /// Binding indicators first, then expected ones, each in catalog order
@@ -1007,7 +649,11 @@ pub fn compute(
     } = read;
     // One department's part: its indicators, projects, reports and decisions.
     let ours = |code: &str| department.as_ref().is_none_or(|d| d.code == code);
-    let (register, band) = (&*opts.decisions, opts.band);
+    let register = &*opts.decisions;
+    let validity = judge::Validity::new(crate::engine::rules::Context {
+        register,
+        today: opts.today,
+    });
     let pp = plan.header.period;
     let years: Vec<i32> = (pp.start..=period).collect();
     let stage = Stage::of(period, pp.end);
@@ -1043,50 +689,21 @@ pub fn compute(
                 .filter(|f| plan.in_period(f.period))
                 .collect();
             let found = |y: i32| findings.get(&(ind.id.clone(), y));
-            // An implausible value (PL207) is no figure to judge.
-            let values: Vec<(i32, f64)> = (facts.iter())
-                .filter(|f| found(f.period).is_none_or(|x| !x.codes.contains(&Code::PL207)))
-                .map(|f| (f.period, f.value))
-                .collect();
-            let flagged: Vec<i32> = (facts.iter().map(|f| f.period))
-                .filter(|&y| found(y).is_some())
-                .collect();
-            let target = plan.target_of(ind);
-            // The requirements of a relative target are the register's (trust.md).
-            let reqs: BTreeMap<i32, f64> = years
-                .iter()
-                .filter_map(|&y| Some((y, register.requirement(plan.id(), &ind.id, y)?.value?)))
-                .collect();
-            let requirements: Vec<(i32, f64)> = reqs.iter().map(|(y, v)| (*y, *v)).collect();
-            let mut evaluation = evaluate(ind, target, &pp, &values, &requirements, &flagged, band);
+            // The one judgement, as check's PL202, PL203 and PL205 judge.
+            let series = judge::series(plan, ind, history, &validity, period, None);
+            let mut evaluation = verdict::judge(&plan.reading(ind), &series, period);
             // Computed figures in the unit as a person writes them: at the
-            // precision the plan's rule files state for the unit.
+            // precision the plan's rule files state for the unit (the
+            // verdict is judged before they are rounded for display).
             let precision = plan.plausibility(ind).precision;
             let computed = |v: f64| crate::model::plan::plausibility::round_to(v, precision);
             evaluation.average = evaluation.average.map(computed);
             evaluation.expected = evaluation.expected.map(computed);
-            let m = evaluation.method;
-            let by_year = years
-                .iter()
-                .map(|&y| {
+            let by_year = (series.iter())
+                .map(|s| {
+                    let y = s.year;
                     let fact = facts.iter().find(|f| f.period == y);
-                    let value = fact.map(|f| f.value);
-                    let requirement = reqs.get(&y).copied();
                     let found = found(y);
-                    let met = match (m, value, target, requirement) {
-                        _ if found.is_some() && value.is_some() => Some(false),
-                        (Method::Qualitative, Some(v), _, Some(r)) => Some(
-                            Target {
-                                comparison: ind.comparison,
-                                value: r,
-                                band: 0.0,
-                            }
-                            .met_by(v),
-                        ),
-                        (Method::Qualitative | Method::AnnualRate, ..) => None,
-                        (_, Some(v), Some(t), _) if ind.judged_in(y) => Some(t.met_by(v)),
-                        _ => None,
-                    };
                     // A suppression decision excepts the figure; it is judged all the same.
                     let decision = found.and_then(|f| f.decision.clone()).or_else(|| {
                         register
@@ -1100,11 +717,12 @@ pub fn compute(
                     });
                     YearValue {
                         year: y,
-                        value,
+                        value: fact.map(|f| f.value),
                         file: fact.map(|f| f.path().to_string()),
                         path: path_value(ind, &pp, y).map(computed),
-                        requirement,
-                        met,
+                        requirement: s.requirement,
+                        met: evaluation.met_in(y),
+                        in_error: s.in_error,
                         decision,
                         findings: found.map(|f| f.codes.clone()).unwrap_or_default(),
                         note: fact
@@ -1114,10 +732,6 @@ pub fn compute(
                     }
                 })
                 .collect::<Vec<YearValue>>();
-            if stage == Stage::Final {
-                evaluation.category = final_category(ind, &evaluation, &by_year, pp.end);
-                evaluation.label = evaluation.category.label();
-            }
             summary.all.add(evaluation.category);
             match ind.attribute {
                 Attribute::Binding => summary.binding.add(evaluation.category),
@@ -1347,7 +961,6 @@ pub fn compute(
         period,
         stage,
         data_root,
-        status_band: band,
         reports: Reports {
             files,
             unreadable,

@@ -23,6 +23,8 @@ pub fn marker(c: Category) -> &'static str {
         Category::NotYet => "🟠",
         Category::Met => "✅",
         Category::Missed => "❌",
+        Category::InError => "⚠️",
+        Category::NoRequirement => "❔",
         Category::NoData => "⚪",
     }
 }
@@ -32,6 +34,14 @@ pub fn pct(share: f64) -> String {
     let s = format!("{:.1}", share * 100.0);
     let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
     format!("{s}%")
+}
+
+/// The mid-term band the status's indicators are judged by (the plan's
+/// PL203 `margin`; the first indicator's where entries differ).
+pub fn band_of(s: &Status) -> f64 {
+    (s.indicators.iter())
+        .find(|i| i.evaluation.method != Method::Qualitative)
+        .map_or(0.0, |i| i.evaluation.band)
 }
 
 /// What 基本符合预期 means for the band in force.
@@ -64,7 +74,7 @@ pub fn title(s: &Status, lang: Lang) -> String {
 /// the final year's rule.
 pub fn judgement_sentence(s: &Status, lang: Lang) -> String {
     match s.stage {
-        Stage::MidTerm => band_sentence(s.status_band, lang),
+        Stage::MidTerm => band_sentence(band_of(s), lang),
         Stage::Final => StatusText::FinalRule {
             end: s.plan.period.end,
         }
@@ -121,7 +131,7 @@ pub fn basis(ind: &IndicatorStatus, period: i32, end: i32, lang: Lang) -> String
     let u = ind.unit.as_str();
     let target = ind.target.map(|t| val(t, u)).unwrap_or_default();
     let (Some(y), Some(v)) = (e.year, e.value) else {
-        return StatusText::NoValueUpTo { period }.text(lang) + &flagged_suffix(ind, lang);
+        return StatusText::NoValueUpTo { period }.text(lang);
     };
     let final_year = period >= end;
     let reported: Vec<i32> = ind
@@ -131,6 +141,12 @@ pub fn basis(ind: &IndicatorStatus, period: i32, end: i32, lang: Lang) -> String
         .map(|y| y.year)
         .collect();
     let text = match (e.method, e.category) {
+        (_, Category::InError) => StatusText::InError {
+            value: val(v, u),
+            year: y,
+            codes: data_codes(ind, y).join(", "),
+        },
+        (_, Category::NoRequirement) => StatusText::NoRequirement,
         (_, Category::NoData) if final_year && ind.target_year > end => StatusText::NotDue {
             value: val(v, u),
             year: y,
@@ -142,7 +158,6 @@ pub fn basis(ind: &IndicatorStatus, period: i32, end: i32, lang: Lang) -> String
             value: val(v, u),
             year: y,
         },
-        (Method::Qualitative, Category::NoData) => StatusText::NoRequirement,
         (Method::Qualitative, Category::Behind | Category::Missed) => {
             StatusText::MissedRequirement {
                 years: years(&e.missed),
@@ -229,24 +244,87 @@ pub fn basis(ind: &IndicatorStatus, period: i32, end: i32, lang: Lang) -> String
             target_year: ind.target_year,
         },
     };
-    text.text(lang) + &flagged_suffix(ind, lang)
+    text.text(lang) + &in_error_suffix(ind, y, lang) + &check_suffix(ind, lang)
 }
 
-/// The years whose value has an error finding of `check`, with the codes:
-/// never counted as met ("" when there are none).
-fn flagged_suffix(ind: &IndicatorStatus, lang: Lang) -> String {
-    let flagged: Vec<String> = (ind.values.iter())
-        .filter(|y| !y.findings.is_empty())
-        .map(|y| match lang {
-            Lang::En => format!("{} ({})", y.year, codes(&y.findings, ", ")),
-            Lang::Zh => format!("{}年（{}）", y.year, codes(&y.findings, "、")),
+/// The codes of data validity `check` reports on the figure of `year`.
+fn data_codes(ind: &IndicatorStatus, year: i32) -> Vec<&'static str> {
+    (ind.values.iter().filter(|y| y.year == year))
+        .flat_map(|y| y.findings.iter())
+        .filter(|c| crate::model::plan::verdict::is_data_validity(**c))
+        .map(|c| c.as_str())
+        .collect()
+}
+
+/// The years before `latest` whose figure is in error, with the codes: not
+/// counted ("" when there are none; the latest one in error is the category).
+fn in_error_suffix(ind: &IndicatorStatus, latest: i32, lang: Lang) -> String {
+    let years: Vec<String> = (ind.values.iter())
+        .filter(|y| y.in_error && y.year != latest)
+        .map(|y| {
+            let codes = data_codes(ind, y.year);
+            match lang {
+                Lang::En if codes.is_empty() => y.year.to_string(),
+                Lang::Zh if codes.is_empty() => format!("{}年", y.year),
+                Lang::En => format!("{} ({})", y.year, codes.join(", ")),
+                Lang::Zh => format!("{}年（{}）", y.year, codes.join("、")),
+            }
         })
         .collect();
-    if flagged.is_empty() {
+    if years.is_empty() {
         String::new()
     } else {
-        StatusText::Flagged { years: flagged }.text(lang)
+        StatusText::Flagged { years }.text(lang)
     }
+}
+
+/// What else `check` reports on the figures that the category does not
+/// say: a fall of a binding indicator (PL201) as "fell from …", other
+/// findings by year ("" when there are none). The verdict's own misses
+/// (PL202, PL203, PL205) and data validity are the category already.
+fn check_suffix(ind: &IndicatorStatus, lang: Lang) -> String {
+    use crate::model::code::Code;
+    let said = |c: &Code| {
+        matches!(c, Code::PL202 | Code::PL203 | Code::PL205)
+            || crate::model::plan::verdict::is_data_validity(*c)
+    };
+    let mut out = String::new();
+    let mut others = Vec::new();
+    for (i, y) in ind.values.iter().enumerate() {
+        let rest: Vec<Code> = y.findings.iter().copied().filter(|c| !said(c)).collect();
+        if rest.is_empty() {
+            continue;
+        }
+        let previous = ind.values[..i]
+            .iter()
+            .rev()
+            .find_map(|p| Some((p.year, p.value?)));
+        let mut listed = Vec::new();
+        for c in rest {
+            match previous {
+                Some((py, pv)) if c == Code::PL201 => {
+                    out += &StatusText::FellFrom {
+                        previous: val(pv, &ind.unit),
+                        previous_year: py,
+                        year: y.year,
+                        code: c.as_str().to_string(),
+                    }
+                    .text(lang);
+                }
+                _ => listed.push(c),
+            }
+        }
+        if !listed.is_empty() {
+            others.push(match lang {
+                Lang::En => format!("{} in {}", codes(&listed, ", "), y.year),
+                Lang::Zh => format!("{}年{}", y.year, codes(&listed, "、")),
+            });
+        }
+    }
+    if !others.is_empty() {
+        out += &StatusText::CheckFound { years: others }.text(lang);
+    }
+    out
 }
 
 /// One year's cell of an indicator.
