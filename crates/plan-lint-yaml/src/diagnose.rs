@@ -322,6 +322,7 @@ mod tests {
             "    source: a://b",
             "    value",
             "    - 2024",
+            "    value-x",
         ] {
             let l = &lines(line)[0];
             assert_eq!(colon(l), None, "{line}");
@@ -363,5 +364,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!((&text[s..e], by), ("requirement", 2));
+        // A key given twice with no empty block between the two: a plain duplicate.
+        let twice = "    requirement:\n    requirement:\n";
+        let found = under_indented(twice, 4, twice.rfind("requirement").unwrap());
+        assert_eq!(found, None);
     }
 }
