@@ -111,6 +111,17 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
             format!("{}\n", t.text(lang))
         }
     };
+    // An alias of another office: say whose part this is.
+    let meant = (opts.department.as_deref())
+        .and_then(|d| plans.get(&s.plan.id)?.department_meant(d))
+        .and_then(|(d, alias)| Some((alias?, d.name.clone(), d.code.clone())));
+    let note = match meant {
+        Some((alias, name, code)) => {
+            let t = StatusText::ReportedBy { alias, name, code };
+            format!("{}\n{note}", t.text(lang))
+        }
+        None => note,
+    };
     let sheet = match args.table {
         StatusTable::Indicators => Sheet::Indicators,
         StatusTable::Projects => Sheet::Projects,

@@ -293,6 +293,24 @@ fn a_department_named_by_another_s_alias_says_who_reports_it() {
         "{}",
         out.stdout
     );
+    // status shows 区自然资源局's part, and says so.
+    let status = plan_lint(&[
+        "--lang",
+        "zh",
+        "status",
+        "--department",
+        "区林业局",
+        "--data-root",
+        root.to_str().unwrap(),
+    ]);
+    assert_eq!(status.code, 0, "{}", status.stderr);
+    assert!(
+        status
+            .stderr
+            .contains("“区林业局”由区自然资源局（natural-resources）报送"),
+        "{}",
+        status.stderr
+    );
 }
 
 /// The skeleton's `$schema` is a relative path to the schema the data

@@ -280,4 +280,93 @@ mod tests {
             None
         );
     }
+
+    /// The hint and the text it points at.
+    fn at(text: &str, stop: &str) -> Option<(SyntaxHint, String)> {
+        let (hint, s, e) = syntax(text, text.find(stop)?)?;
+        Some((hint, text[s..e].to_string()))
+    }
+
+    #[test]
+    fn names_are_field_names() {
+        for good in ["value", "planned_total", "_x", "I14"] {
+            assert!(is_name(good), "{good}");
+        }
+        for bad in ["", "1x", "值", "a-b", "a b"] {
+            assert!(!is_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn each_colon_mistake_points_at_its_own_text() {
+        // On a list item's line, after a comment line, a colon after a blank.
+        let text = "indicators:\n  - id I15\n    # 说明\n    value: 41.8\n";
+        let (hint, shown) = at(text, "value").unwrap();
+        assert_eq!(shown, "id");
+        assert!(matches!(hint, SyntaxHint::MissingColon { .. }), "{hint:?}");
+        let text = ENTRY.replace("value 41.8", "value ：41.8");
+        assert_eq!(at(&text, "source").unwrap().1, "：");
+        let text = ENTRY.replace("value 41.8", "value:41.8");
+        let (hint, shown) = at(&text, "source").unwrap();
+        assert_eq!(shown, ":");
+        assert_eq!(
+            hint,
+            SyntaxHint::NoSpaceAfterColon {
+                key: "value".into(),
+                value: "41.8".into()
+            }
+        );
+        // Lines that are right are nobody's cause.
+        for line in [
+            "    value: 41.8",
+            "    source: a://b",
+            "    value",
+            "    - 2024",
+            "    value-x",
+        ] {
+            let l = &lines(line)[0];
+            assert_eq!(colon(l), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_block_s_child_is_not_misaligned_and_the_nearest_field_is_named() {
+        let text = "indicators:\n  - id: I17\n    requirement:\n      value: 3.1\n   source: x\n";
+        let lines = lines(text);
+        assert_eq!(indent(&lines, 3), None);
+        let (hint, s, e) = indent(&lines, 4).unwrap();
+        assert_eq!(&text[s..e], "source: x");
+        assert_eq!(
+            hint,
+            SyntaxHint::Indent {
+                found: 3,
+                expected: 4,
+                line: 3,
+                key: "requirement".into()
+            }
+        );
+        // Keys of a nested list item stand after its dash.
+        let nested = "a:\n    - id: x\n       b: 1\n";
+        let (hint, _, _) = indent(&super::lines(nested), 2).unwrap();
+        assert!(
+            matches!(hint, SyntaxHint::Indent { expected: 6, .. }),
+            "{hint:?}"
+        );
+    }
+
+    #[test]
+    fn the_empty_block_is_shown_by_its_key() {
+        let text = "  - id: I17\n    value: 3.2\n    requirement:\n    value: 3.1\n";
+        let (_, by, (s, e)) = under_indented(
+            text,
+            text.find("value").unwrap(),
+            text.rfind("value").unwrap(),
+        )
+        .unwrap();
+        assert_eq!((&text[s..e], by), ("requirement", 2));
+        // A key given twice with no empty block between the two: a plain duplicate.
+        let twice = "    requirement:\n    requirement:\n";
+        let found = under_indented(twice, 4, twice.rfind("requirement").unwrap());
+        assert_eq!(found, None);
+    }
 }

@@ -71,6 +71,12 @@ pub enum StatusText {
     Yes,
     /// `--format xlsx` without `-o FILE`: a workbook is not text.
     XlsxNeedsOutput,
+    /// `--department` named another office's alias: who reports under it.
+    ReportedBy {
+        alias: String,
+        name: String,
+        code: String,
+    },
     /// Reports of several plans are under the data root and a format that
     /// holds one plan shows the latest: the others and how to show them.
     OtherPlans {
@@ -497,6 +503,10 @@ impl StatusText {
             S::XlsxNeedsOutput => match lang {
                 En => "--format xlsx writes a workbook, which is not text: name the file with -o FILE (status --format xlsx -o evaluation.xlsx)".into(),
                 Zh => "--format xlsx 生成的是工作簿文件而非文本：请用 -o FILE 指定文件（status --format xlsx -o evaluation.xlsx）".into(),
+            },
+            S::ReportedBy { alias, name, code } => match lang {
+                En => format!("note: \"{alias}\" is reported by {name} ({code}): this is {name}'s part"),
+                Zh => format!("注意：“{alias}”由{name}（{code}）报送：以下是{name}的部分"),
             },
             S::OtherPlans { shown, period, others } => {
                 let others: Vec<String> = (others.iter())

@@ -1663,6 +1663,11 @@ fn status_samples() -> Vec<StatusText> {
         S::AttributeName(crate::model::plan::Attribute::Expected),
         S::Yes,
         S::XlsxNeedsOutput,
+        S::ReportedBy {
+            alias: s("区林业局"),
+            name: s("区自然资源局"),
+            code: s("natural-resources"),
+        },
         S::OtherPlans {
             shown: s("nanming-15th-example"),
             period: 2026,
