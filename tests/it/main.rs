@@ -47,3 +47,4 @@ mod server;
 mod status;
 mod status_chromium;
 mod status_xlsx;
+mod yaml_ls;
