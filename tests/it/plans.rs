@@ -400,3 +400,45 @@ fn a_period_held_by_two_plans_shows_each_plan_with_reports() {
         .count();
     assert_eq!(titles, 2, "{}", out.stdout);
 }
+
+/// A responsibility held for part of the period (`from`/`until`, trust.md
+/// version 3): the department holds the indicator in exactly those periods,
+/// the catalog's department in the others; a department the registry does
+/// not have holds nothing.
+#[test]
+fn a_tenure_holds_from_its_first_to_its_last_period_and_only_for_a_known_department() {
+    use plan_lint::model::plan::{CatalogEntity, Plan};
+    let mut plan = Plan::builtin().unwrap();
+    let i14 = plan.indicator_position("I14").unwrap();
+    let own = plan.indicators[i14].department.clone();
+    assert!(plan.assign_for(
+        CatalogEntity::Indicator,
+        "I14",
+        "natural-resources",
+        Some(2022),
+        Some(2023)
+    ));
+    let held: Vec<&str> = (2021..=2025)
+        .map(|y| plan.indicator_department_in(i14, y))
+        .collect();
+    assert_eq!(
+        held,
+        [
+            own.as_str(),
+            "natural-resources",
+            "natural-resources",
+            own.as_str(),
+            own.as_str()
+        ]
+    );
+    assert!(!plan.assign_for(
+        CatalogEntity::Indicator,
+        "I14",
+        "no-such-office",
+        Some(2024),
+        None
+    ));
+    // Nothing recorded for it: the catalog's department holds 2024 and 2025.
+    assert_eq!(plan.indicator_department_in(i14, 2024), own);
+    assert_eq!(plan.indicator_department_in(i14, 2025), own);
+}
