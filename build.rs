@@ -21,6 +21,8 @@ fn main() {
     // The loader's source, included above.
     for loader in [
         "crates/plan-lint-yaml/src/lib.rs",
+        "crates/plan-lint-yaml/src/events.rs",
+        "crates/plan-lint-yaml/src/diagnose.rs",
         "crates/plan-lint-yaml/src/fast.rs",
         "crates/plan-lint-yaml/src/de.rs",
     ] {
