@@ -601,5 +601,32 @@ fn quick_fixes_for_a_unit_slip_and_an_implausible_change_and_the_plausible_range
         md.contains("合理范围：0 平方米 至 60 平方米；年度变动增减均不超过 1.5 倍"),
         "{md}"
     );
+    // A figure in a flow mapping gets no `confirmed:` line (it would break
+    // the mapping); one on the last line, without a line end, gets it at the end.
+    let text = "version: 1\nplan: nanming-14th-fyp\ndepartment: eco-env\nperiod: 2024\nsubmitted: 2025-01-19\nindicators:\n  - {id: T073, value: 3000}\n  - id: T029\n    value: 40   # 口径调整";
+    c.change(&file, 2, text);
+    let diags = c.diagnostics(&file);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(&file)}, "range": whole, "context": {"diagnostics": diags}}),
+    );
+    let actions = r.response_result.unwrap();
+    let titles: Vec<&str> = (actions.as_array().unwrap().iter())
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        !titles.iter().any(|t| t.contains("核实 3000")),
+        "{titles:?}"
+    );
+    let confirm = (actions.as_array().unwrap().iter())
+        .find(|a| a["title"].as_str().unwrap().starts_with("核实 40"))
+        .unwrap_or_else(|| panic!("no confirmation of 40 in {titles:?}"));
+    let fixed = apply(text, &confirm["edit"]["changes"][uri(&file)][0]);
+    assert!(
+        fixed.ends_with(
+            "  - id: T029\n    value: 40   # 口径调整\n    confirmed: {value: 40, reason: }"
+        ),
+        "{fixed}"
+    );
     c.stop();
 }

@@ -111,11 +111,11 @@ fn confirm_at(
     if head.trim_start().trim_end() != "value:" || indent.is_empty() {
         return None;
     }
-    let end = value.end()
-        + text
-            .get(value.end()..)?
-            .find(['\n', '\r'])
-            .unwrap_or(text.len() - value.end());
+    // The end of the line (of the text, on its last line).
+    let rest = text.get(value.end()..)?;
+    let end = rest
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| value.end() + i);
     let end = crate::syntax::yaml::Span::new(end, end);
     Some((end, indent.to_string()))
 }
