@@ -38,6 +38,7 @@ pub enum Command {
     Rules,
     Plan(PlanArgs),
     Init(crate::commands::init::InitArgs),
+    Convert(crate::commands::convert::ConvertArgs),
     Test {
         dir: PathBuf,
     },
@@ -145,6 +146,10 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("init", Some("output")) => H::InitOutput,
         ("init", Some("data_root")) => H::InitDataRoot,
         ("init", Some("plan_id")) => H::InitPlanId,
+        ("init", Some("format")) => H::InitFormat,
+        ("convert", None) => H::Convert,
+        ("convert", Some("file")) => H::ConvertFile,
+        ("convert", Some("output")) => H::ConvertOutput,
         ("test", None) => H::Test,
         ("test", Some("dir")) => H::TestDir,
         ("status", None) => H::Status,
@@ -332,6 +337,9 @@ fn execute(cli: Cli, env: Env) -> Output {
             Ok((plans, cfg)) => crate::commands::status::command(&plans, &cfg, args, lang),
             Err(o) => o,
         },
+        Command::Convert(args) => {
+            crate::commands::convert::command(&cli.plans, cli.config.as_ref(), args, lang)
+        }
         Command::Init(args) => {
             crate::commands::init::command(&cli.plans, cli.config.as_ref(), args, lang)
         }

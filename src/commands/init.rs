@@ -18,32 +18,7 @@ pub fn skeleton(
     reports: &[&Report],
     lang: Lang,
 ) -> Result<String, Text> {
-    // A code, a name or an alias, with or without the district's 区.
-    let core = crate::syntax::suggest::department_name_core(department);
-    let dept = plan
-        .department(department)
-        .or_else(|| {
-            plan.departments.iter().find(|d| {
-                (std::iter::once(&d.name).chain(&d.aliases)).any(|n| {
-                    n == department || crate::syntax::suggest::department_name_core(n) == core
-                })
-            })
-        })
-        .ok_or_else(|| Text::NotInRegistry {
-            department: department.to_string(),
-            plan: plan.id().to_string(),
-            departments: (plan.departments.iter())
-                .map(|d| (d.code.clone(), d.name.clone()))
-                .collect(),
-        })?;
-    if !plan.in_period(period) {
-        let p = plan.header.period;
-        return Err(Text::PeriodOutside {
-            period,
-            start: p.start,
-            end: p.end,
-        });
-    }
+    let dept = resolve(plan, department, period)?;
     let history = History::build([plan], reports.iter().copied());
     let mut out = String::new();
     let t = |d: DataText| d.text(lang);
@@ -159,13 +134,7 @@ pub fn skeleton(
             })
         );
         let last = history.previous_project(plan, p, period);
-        // A project completed in an earlier report stays completed: its
-        // dates and evidence are carried over, not asked again.
-        let done = last
-            .and_then(|l| l.status)
-            .filter(|s| s.value == crate::model::plan::ProjectStatus::Completed)
-            .and_then(|s| completed_entry(reports, plan, &dept.code, &p.id, s.period));
-        if let Some(e) = done {
+        if let Some(e) = carried_over(&history, reports, plan, &dept.code, p, period) {
             let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
                 d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
             };
@@ -212,6 +181,127 @@ pub fn skeleton(
         );
     }
     Ok(out)
+}
+
+/// The fill-in workbook of `init --format xlsx`: the rows the skeleton asks
+/// for, last year's figures shown, completed projects carried over as the
+/// skeleton carries them.
+pub fn workbook(
+    plan: &Plan,
+    department: &str,
+    period: i32,
+    reports: &[&Report],
+) -> Result<crate::output::workbook::Filled, Text> {
+    use crate::load::workbook::Field as F;
+    use crate::output::workbook::{Filled, Out, Row};
+    let dept = resolve(plan, department, period)?;
+    let history = History::build([plan], reports.iter().copied());
+    let (owed_indicators, owed_projects) = plan.responsibilities_in(&dept.code, period);
+    let text = |s: &str| Out::Text(s.to_string());
+    let indicators = (owed_indicators.iter().map(|&i| &plan.indicators[i]))
+        .map(|ind| {
+            let mut row = vec![
+                (F::Id, text(&ind.id)),
+                (F::Name, text(&ind.name)),
+                (F::Unit, text(&ind.unit)),
+                (F::Target, text(&ind.target_text)),
+            ];
+            if let Some(f) = history.previous_value(plan, ind, period) {
+                row.push((F::LastYear, Out::Number(f.value)));
+            }
+            Row(row)
+        })
+        .collect();
+    let projects = (owed_projects.iter().map(|&p| &plan.projects[p]))
+        .map(|p| {
+            let mut row = vec![(F::Id, text(&p.id)), (F::Name, text(&p.name))];
+            if let Some(e) = carried_over(&history, reports, plan, &dept.code, p, period) {
+                let done = crate::model::plan::ProjectStatus::Completed;
+                row.push((
+                    F::Status,
+                    text(crate::diagnostics::messages::status_zh(done)),
+                ));
+                row.push((F::Progress, Out::Number(100.0)));
+                let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
+                    d.as_ref().map(|d| Out::Date(d.value.to_string()))
+                };
+                row.extend(date(&e.started).map(|d| (F::Started, d)));
+                row.extend(date(&e.completed).map(|d| (F::Completed, d)));
+                if !e.evidence_items.is_empty() {
+                    row.push((F::Evidence, Out::Text(e.evidence_items.join("\n"))));
+                }
+            }
+            Row(row)
+        })
+        .collect();
+    Ok(Filled {
+        title: format!(
+            "{}　{period}年度进展填报表（{}）",
+            plan.header.name, dept.name
+        ),
+        plan: plan.id().to_string(),
+        department: dept.code.clone(),
+        department_name: dept.name.clone(),
+        period: i64::from(period),
+        submitted: None,
+        indicators,
+        projects,
+        extra: String::new(),
+    })
+}
+
+/// The department asked for (a code, a name or an alias, with or without the
+/// district's 区) and a period inside the plan: `Err` says why not.
+fn resolve<'p>(
+    plan: &'p Plan,
+    department: &str,
+    period: i32,
+) -> Result<&'p crate::model::plan::Department, Text> {
+    // A code, a name or an alias, with or without the district's 区.
+    let core = crate::syntax::suggest::department_name_core(department);
+    let dept = plan
+        .department(department)
+        .or_else(|| {
+            plan.departments.iter().find(|d| {
+                (std::iter::once(&d.name).chain(&d.aliases)).any(|n| {
+                    n == department || crate::syntax::suggest::department_name_core(n) == core
+                })
+            })
+        })
+        .ok_or_else(|| Text::NotInRegistry {
+            department: department.to_string(),
+            plan: plan.id().to_string(),
+            departments: (plan.departments.iter())
+                .map(|d| (d.code.clone(), d.name.clone()))
+                .collect(),
+        })?;
+    if !plan.in_period(period) {
+        let p = plan.header.period;
+        return Err(Text::PeriodOutside {
+            period,
+            start: p.start,
+            end: p.end,
+        });
+    }
+    Ok(dept)
+}
+
+/// A project completed in an earlier report stays completed: its entry in
+/// that report, whose dates and evidence are carried over, not asked again.
+/// The one place init (YAML and workbook) decides what a project carries.
+fn carried_over<'r>(
+    history: &History,
+    reports: &[&'r Report],
+    plan: &Plan,
+    department: &str,
+    project: &crate::model::plan::Project,
+    period: i32,
+) -> Option<&'r crate::model::report::ProjectEntry> {
+    history
+        .previous_project(plan, project, period)
+        .and_then(|l| l.status)
+        .filter(|s| s.value == crate::model::plan::ProjectStatus::Completed)
+        .and_then(|s| completed_entry(reports, plan, department, &project.id, s.period))
 }
 
 /// The entry of a project in the department's report of `period`, read
@@ -278,6 +368,16 @@ pub struct InitArgs {
     pub data_root: Option<std::path::PathBuf>,
     #[arg(long = "plan-id")]
     pub plan_id: Option<String>,
+    /// `yaml` (the report skeleton) or `xlsx` (a fill-in workbook; needs `-o`).
+    #[arg(long, value_enum, default_value = "yaml")]
+    pub format: InitFormat,
+}
+
+/// What `init` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InitFormat {
+    Yaml,
+    Xlsx,
 }
 
 /// `plan-lint init`: the skeleton, to standard output or a new file.
@@ -294,9 +394,20 @@ pub fn command(
     };
     let work = crate::load::workspace::Workspace::under_root(&opts);
     let reports: Vec<&Report> = work.reports().collect();
-    let text = match plan_for_period(&plans, args.plan_id.as_deref(), args.period)
-        .and_then(|plan| skeleton(plan, &args.department, args.period, &reports, lang))
-    {
+    let plan = match plan_for_period(&plans, args.plan_id.as_deref(), args.period) {
+        Ok(p) => p,
+        Err(e) => return error(e, lang),
+    };
+    if args.format == InitFormat::Xlsx {
+        let Some(output) = args.output.as_deref() else {
+            return error(Text::WorkbookNeedsOutput, lang);
+        };
+        return match workbook(plan, &args.department, args.period, &reports) {
+            Ok(filled) => crate::commands::write::write_workbook(&filled, output, lang),
+            Err(e) => error(e, lang),
+        };
+    }
+    let text = match skeleton(plan, &args.department, args.period, &reports, lang) {
         Ok(t) => t,
         Err(e) => return error(e, lang),
     };
