@@ -41,3 +41,4 @@ mod server;
 mod status;
 mod status_chromium;
 mod status_xlsx;
+mod workbook;

@@ -1,0 +1,275 @@
+//! The clerk's own tool (issue 33): a report filled in a workbook, checked
+//! cell by cell, converted to YAML and back.
+//!
+//! The "done when" test fills a workbook made by `init --format xlsx` with
+//! another program, openpyxl, as a clerk's office suite would: without it the
+//! test is skipped with a message, except under `CI=true`, where it must run
+//! (`.ci/run` installs Debian's `python3-openpyxl`).
+
+use crate::common::{json, missing_program, plan_lint, program, run_program};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+const EXAMPLE: &str = "fixtures/example/progress";
+const EVALUATION: &str = "fixtures/evaluation/progress";
+const TODAY: [&str; 2] = ["--today", "2026-03-01"];
+
+/// Fills the drc's 2023 workbook as fixtures/example/progress/2023/drc.yaml
+/// reports it; `I06` gets `figure` (a text "97,6" or the number 97.6).
+const FILL: &str = r#"
+import sys, datetime, openpyxl
+src, dst, figure = sys.argv[1], sys.argv[2], sys.argv[3]
+wb = openpyxl.load_workbook(src)
+ws = wb["指标"]
+for row in ws.iter_rows():
+    vals = [c.value for c in row]
+    if "编号" in vals and "数值" in vals:
+        hdr, idc, vc = row[0].row, vals.index("编号") + 1, vals.index("数值") + 1
+        break
+figures = {"I01": 9.0, "I04": 8.9, "I06": figure if figure == "97,6" else float(figure),
+           "T002": 1880, "T003": 18.8, "T004": 1222, "T005": 59.8, "T012": 94,
+           "T016": 14.1, "T079": 9.0}
+for r in range(hdr + 1, ws.max_row + 1):
+    i = ws.cell(r, idc).value
+    if i in figures:
+        ws.cell(r, vc).value = figures[i]
+        ws.cell(r, vc + 5).value = "区统计局统计公报"
+for row in ws.iter_rows():
+    for c in row:
+        if c.value == "填报日期":
+            ws.cell(c.row, c.column + 1).value = datetime.date(2024, 1, 19)
+p = wb["项目"]
+h = [c.value for c in p[1]]
+for r in range(2, p.max_row + 1):
+    if p.cell(r, 1).value:
+        p.cell(r, h.index("计划总投资") + 1).value = 1
+        p.cell(r, h.index("累计完成投资") + 1).value = 1
+wb.save(dst)
+"#;
+
+/// The findings of a JSON check, without where they are: (code, severity, message, help, target).
+fn findings(v: &Value) -> Vec<(String, String, String, String, String)> {
+    let mut out: Vec<_> = (v["diagnostics"].as_array().unwrap().iter())
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (
+                s("code"),
+                s("severity"),
+                s("message"),
+                s("help"),
+                s("target"),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn check_json(file: &Path, root: &str) -> (i32, Value) {
+    let mut args = vec![
+        "check",
+        file.to_str().unwrap(),
+        "--data-root",
+        root,
+        "--format",
+        "json",
+    ];
+    args.extend(TODAY);
+    let out = plan_lint(&args);
+    (out.code, json(&out))
+}
+
+fn init_workbook(dir: &Path) -> PathBuf {
+    let path = dir.join("填报.xlsx");
+    let out = plan_lint(&[
+        "init",
+        "--department",
+        "drc",
+        "--period",
+        "2023",
+        "--data-root",
+        EXAMPLE,
+        "--format",
+        "xlsx",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    path
+}
+
+#[test]
+fn done_when_a_figure_typed_97_comma_6_in_excel_is_found_at_its_cell_and_the_fixed_workbook_converts_to_a_report_that_checks_the_same(
+) {
+    let python = program("PYTHON3", &["python3"]);
+    let has_openpyxl = python.as_ref().is_some_and(|p| {
+        Command::new(p)
+            .args(["-c", "import openpyxl"])
+            .status()
+            .is_ok_and(|s| s.success())
+    });
+    let (Some(python), true) = (python, has_openpyxl) else {
+        return missing_program(
+            "done_when_…_checks_the_same",
+            "python3 with openpyxl",
+            "python3-openpyxl",
+        );
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let blank = init_workbook(dir.path());
+    let script = dir.path().join("fill.py");
+    std::fs::write(&script, FILL).unwrap();
+    let fill = |figure: &str, name: &str| {
+        let out = dir.path().join(name);
+        let mut cmd = Command::new(&python);
+        cmd.arg(&script).arg(&blank).arg(&out).arg(figure);
+        run_program(&mut cmd, "python3 fill.py", Duration::from_secs(60));
+        out
+    };
+
+    // "97,6" typed in the figure cell of I06: the finding names that cell.
+    let bad = fill("97,6", "填报-错.xlsx");
+    let (code, v) = check_json(&bad, EXAMPLE);
+    assert_eq!(code, 1, "{v:#}");
+    let d = &v["diagnostics"][0];
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1, "{v:#}");
+    assert_eq!(d["code"], "PL002");
+    assert_eq!(d["sheet"], "指标");
+    // The header is row 8, I06 the third indicator of drc: row 11; 数值 is column F.
+    assert_eq!(d["cell"], "F11", "{d:#}");
+    assert_eq!(d["line"], 11);
+    assert_eq!(d["row"], "I06 常住人口城镇化率");
+    assert!(
+        d["file"].as_str().unwrap().ends_with("填报-错.xlsx"),
+        "{d:#}"
+    );
+    let mut args = vec![
+        "check",
+        bad.to_str().unwrap(),
+        "--data-root",
+        EXAMPLE,
+        "--lang",
+        "zh",
+    ];
+    args.extend(TODAY);
+    let human = plan_lint(&args);
+    assert_eq!(human.code, 1);
+    // miette wraps at 100 columns: the words are compared without the wrapping.
+    let unwrapped: String = (human.stdout.lines())
+        .map(|l| l.trim_start_matches([' ', '│']))
+        .collect();
+    for words in [
+        "填报-错.xlsx › 指标!F11（I06 常住人口城镇化率）：“value”应为数字，实际为文字“97,6”",
+        "97.6（逗号作小数点）",
+    ] {
+        assert!(unwrapped.contains(words), "{words}\n{}", human.stdout);
+    }
+    args.extend(["--format", "sarif"]);
+    let sarif: Value = serde_json::from_str(&plan_lint(&args).stdout).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert!(
+        result["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("指标!F11"),
+        "{result:#}"
+    );
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 11, "{result:#}");
+
+    // Fixed, it checks clean as its YAML report does, and that report is drc's as stored.
+    let good = fill("96.9", "填报.xlsx");
+    let (code, from_workbook) = check_json(&good, EXAMPLE);
+    let yaml = dir.path().join("drc.yaml");
+    let out = plan_lint(&[
+        "convert",
+        good.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (yaml_code, from_yaml) = check_json(&yaml, EXAMPLE);
+    assert_eq!(
+        (code, findings(&from_workbook)),
+        (yaml_code, findings(&from_yaml))
+    );
+    assert_eq!(code, 0, "{from_workbook:#}");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(
+        text.contains("  - id: I06                    # 常住人口城镇化率\n    value: 96.9\n"),
+        "{text}"
+    );
+    assert_eq!(parsed(&text)["submitted"], "2024-01-19");
+}
+
+/// A report's parsed content, numbers as numbers whatever their spelling (9.0 is 9).
+fn parsed(text: &str) -> Value {
+    fn norm(v: Value) -> Value {
+        match v {
+            Value::Number(n) => serde_json::json!(n.as_f64().unwrap()),
+            Value::Array(a) => Value::Array(a.into_iter().map(norm).collect()),
+            Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, norm(v))).collect()),
+            other => other,
+        }
+    }
+    let node = plan_lint::syntax::yaml::load(text, 0, Default::default()).unwrap();
+    norm(node.to_json())
+}
+
+/// Every report of the example and evaluation data: YAML → workbook → YAML
+/// keeps its parsed content, and the workbook checks as its YAML does.
+#[test]
+fn every_report_round_trips_through_a_workbook_and_checks_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for root in [EXAMPLE, EVALUATION] {
+        for report in crate::common::walk(Path::new(root)) {
+            if report.extension().is_none_or(|e| e != "yaml") {
+                continue;
+            }
+            n += 1;
+            let name = format!("{n}-{}", report.file_stem().unwrap().to_str().unwrap());
+            let xlsx = dir.path().join(format!("{name}.xlsx"));
+            let back = dir.path().join(format!("{name}.yaml"));
+            let out = plan_lint(&[
+                "convert",
+                report.to_str().unwrap(),
+                "-o",
+                xlsx.to_str().unwrap(),
+            ]);
+            assert_eq!(out.code, 0, "{}: {}", report.display(), out.stderr);
+            let out = plan_lint(&[
+                "convert",
+                xlsx.to_str().unwrap(),
+                "-o",
+                back.to_str().unwrap(),
+            ]);
+            assert_eq!(out.code, 0, "{}: {}", report.display(), out.stderr);
+            let original = std::fs::read_to_string(&report).unwrap();
+            let again = std::fs::read_to_string(&back).unwrap();
+            assert_eq!(
+                parsed(&again),
+                parsed(&original),
+                "{}:\n{again}",
+                report.display()
+            );
+            let (code, from_workbook) = check_json(&xlsx, root);
+            let (yaml_code, from_yaml) = check_json(&back, root);
+            assert_eq!(
+                (code, findings(&from_workbook)),
+                (yaml_code, findings(&from_yaml)),
+                "{}",
+                report.display()
+            );
+            // Every finding in the workbook names a cell of it.
+            for d in from_workbook["diagnostics"].as_array().unwrap() {
+                if d["file"].as_str().unwrap().ends_with(".xlsx") {
+                    assert!(d["sheet"].is_string() && d["cell"].is_string(), "{d:#}");
+                }
+            }
+        }
+    }
+    assert!(n >= 30, "{n} reports");
+}
