@@ -273,3 +273,179 @@ fn every_report_round_trips_through_a_workbook_and_checks_the_same() {
     }
     assert!(n >= 30, "{n} reports");
 }
+
+/// A workbook of `parts` beside the few every xlsx needs (one sheet, `指标`,
+/// at xl/worksheets/sheet1.xml unless a part replaces it).
+fn xlsx(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let base: [(&str, &str); 4] = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="指标" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+    ];
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .large_file(true);
+    let mut all: Vec<(&str, Vec<u8>)> = (base.iter())
+        .map(|(n, t)| (*n, t.as_bytes().to_vec()))
+        .collect();
+    if !parts.iter().any(|(n, _)| *n == "xl/worksheets/sheet1.xml") {
+        all.push((
+            "xl/worksheets/sheet1.xml",
+            sheet(
+                "A1:B2",
+                r#"<row r="1"><c r="A1" t="inlineStr"><is><t>编号</t></is></c></row>"#,
+            ),
+        ));
+    }
+    all.extend(parts.iter().cloned());
+    for (name, bytes) in all {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(&bytes).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// A worksheet part: its declared dimension and its rows.
+fn sheet(dimension: &str, rows: &str) -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>"#
+    )
+    .into_bytes()
+}
+
+/// Hostile workbooks: each one a finding (PL001 at the file, exit 1), never
+/// a panic, an abort or the memory of its declared size; convert refuses it
+/// the same way.
+#[test]
+fn hostile_workbooks_are_findings_never_a_crash() {
+    // Rows without their numbers (as some writers save them) compress to almost nothing.
+    let million = "<row><c><v>1</v></c></row>".repeat(1_000_000);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "not a zip",
+            b"version: 1\nplan: x\n".to_vec(),
+            "不是 plan-lint 能读取的 Excel 工作簿",
+        ),
+        (
+            "zip bomb: 100 MB of one part",
+            xlsx(&[("xl/sharedStrings.xml", vec![b' '; 100 * 1024 * 1024])]),
+            "解压后超过 67108864 字节",
+        ),
+        (
+            "a sheet of a million rows",
+            xlsx(&[("xl/worksheets/sheet1.xml", sheet("A1:A1000000", &million))]),
+            "单元格 指标!A10001 有内容，超出 plan-lint 读取的 10000 行、200 列范围",
+        ),
+        (
+            "far-away declared dimension and cell (calamine issue 693)",
+            xlsx(&[(
+                "xl/worksheets/sheet1.xml",
+                sheet(
+                    "A1:XFD1048576",
+                    r#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#,
+                ),
+            )]),
+            "单元格 指标!XFD1048576 有内容",
+        ),
+        (
+            "external links",
+            xlsx(&[(
+                "xl/externalLinks/externalLink1.xml",
+                b"<externalLink/>".to_vec(),
+            )]),
+            "工作簿链接了其他工作簿",
+        ),
+        (
+            "macros",
+            xlsx(&[("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not run".to_vec())]),
+            "工作簿含有宏",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (what, bytes, words)) in cases.into_iter().enumerate() {
+        let path = dir.path().join(format!("{i}.xlsx"));
+        std::fs::write(&path, &bytes).unwrap();
+        let file = path.to_str().unwrap();
+        let out = plan_lint(&["check", file, "--data-root", EXAMPLE, "--lang", "zh"]);
+        assert_eq!(out.code, 1, "{what}: {}{}", out.stdout, out.stderr);
+        assert!(
+            out.stdout.contains("PL001") && out.stdout.contains(words),
+            "{what}: {}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("提示："), "{what}: {}", out.stdout);
+        let out = plan_lint(&["convert", file, "--lang", "zh"]);
+        assert_eq!(out.code, 1, "{what}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(words) && out.stdout.is_empty(),
+            "{what}: {}",
+            out.stderr
+        );
+    }
+    // The far-away dimension alone, cells near A1: read as any workbook (no table, so the report's keys are missing).
+    let path = dir.path().join("dimension.xlsx");
+    std::fs::write(
+        &path,
+        xlsx(&[(
+            "xl/worksheets/sheet1.xml",
+            sheet(
+                "A1:XFD1048576",
+                r#"<row r="1"><c r="A1"><v>1</v></c></row>"#,
+            ),
+        )]),
+    )
+    .unwrap();
+    let out = plan_lint(&[
+        "check",
+        path.to_str().unwrap(),
+        "--data-root",
+        EXAMPLE,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let v = json(&out);
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["code"] == "PL002" && d["sheet"] == "指标"),
+        "{v:#}"
+    );
+}
+
+/// calamine is named by one module (the seam), which never asks for a
+/// sheet's range: `worksheet_range` allocates the declared bounding box.
+#[test]
+fn one_module_names_calamine_and_none_reads_a_range() {
+    let seam = Path::new("src/load/workbook/reader.rs");
+    for file in crate::common::walk(Path::new("src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code: String = (text.lines())
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(!code.contains(".worksheet_range"), "{}", file.display());
+        let names = code.contains("calamine::") || code.contains("use calamine");
+        assert_eq!(names, file == seam, "{}", file.display());
+    }
+}

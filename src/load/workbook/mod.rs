@@ -1,5 +1,5 @@
 //! A report filled in Excel or WPS (issue 33): the workbook's cells, read
-//! under caps (`calamine.rs`, the one module that names calamine), and the
+//! under caps (`reader.rs`, the one module that names calamine), and the
 //! YAML report they convert to (`convert.rs`), each line of which remembers
 //! the cell it came from so that a finding on the YAML is shown at the cell.
 //!
@@ -8,8 +8,8 @@
 //! its name, never by its column letter; a sheet by its headers, never by
 //! its name alone.
 
-mod calamine;
 pub mod convert;
+mod reader;
 
 pub use convert::{to_yaml, Converted, Place};
 
@@ -78,7 +78,7 @@ pub struct Workbook {
 /// holding them is refused) under [`caps`]: a hostile workbook is a finding,
 /// never a panic or a process out of memory.
 pub fn read(bytes: &[u8]) -> Result<Workbook, crate::diagnostics::messages::FileMsg> {
-    calamine::read(bytes)
+    reader::read(bytes)
 }
 
 /// The sheet of the indicators, the projects, the instructions and the
