@@ -303,6 +303,7 @@ fn xlsx(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
         .compression_level(Some(1))
         .large_file(true);
     let mut all: Vec<(&str, Vec<u8>)> = (base.iter())
+        .filter(|(n, _)| !parts.iter().any(|(p, _)| p == n))
         .map(|(n, t)| (*n, t.as_bytes().to_vec()))
         .collect();
     if !parts.iter().any(|(n, _)| *n == "xl/worksheets/sheet1.xml") {
@@ -325,10 +326,33 @@ fn xlsx(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
 
 /// A worksheet part: its declared dimension and its rows.
 fn sheet(dimension: &str, rows: &str) -> Vec<u8> {
+    sheet_with(dimension, rows, "")
+}
+
+/// A worksheet part with what follows its rows (merged cells).
+fn sheet_with(dimension: &str, rows: &str, after: &str) -> Vec<u8> {
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{rows}</sheetData></worksheet>"#
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{rows}</sheetData>{after}</worksheet>"#
     )
     .into_bytes()
+}
+
+/// A row of cells: `("B7", "I01")` a text, `("D7", "=9")` a number, `("D9", "f:SUM(A1)")` a
+/// formula with no value, `("D9", "f:SUM(A1)=1222")` one with its cached value.
+fn row(r: u32, cells: &[(&str, &str)]) -> String {
+    let cells: String = (cells.iter())
+        .map(
+            |(at, v)| match (v.strip_prefix('='), v.strip_prefix("f:")) {
+                (Some(n), _) => format!(r#"<c r="{at}"><v>{n}</v></c>"#),
+                (_, Some(f)) => match f.split_once('=') {
+                    Some((f, n)) => format!(r#"<c r="{at}"><f>{f}</f><v>{n}</v></c>"#),
+                    None => format!(r#"<c r="{at}"><f>{f}</f></c>"#),
+                },
+                _ => format!(r#"<c r="{at}" t="inlineStr"><is><t>{v}</t></is></c>"#),
+            },
+        )
+        .collect();
+    format!(r#"<row r="{r}">{cells}</row>"#)
 }
 
 /// Hostile workbooks: each one a finding (PL001 at the file, exit 1), never
@@ -448,4 +472,115 @@ fn one_module_names_calamine_and_none_reads_a_range() {
         let names = code.contains("calamine::") || code.contains("use calamine");
         assert_eq!(names, file == seam, "{}", file.display());
     }
+}
+
+/// What spreadsheets do, read as a clerk meant it or found at its cell with
+/// the YAML's hint: a renamed sheet found by its headers, an extra column
+/// before the table, a merged title, a blank row, a date as a serial
+/// number, full-width digits, a number stored as text, a thousands comma, a
+/// percent typed as a fraction, a formula with its cached value and one
+/// never calculated.
+#[test]
+fn spreadsheet_habits_are_read_or_found_at_their_cells() {
+    let rows = [
+        row(1, &[("A1", "部门代码"), ("B1", "drc")]),
+        row(2, &[("A2", "报告年度"), ("B2", "=2023")]),
+        row(3, &[("A3", "填报日期"), ("B3", "=45310")]),
+        row(4, &[("A4", "规划"), ("B4", "nanming-14th-fyp")]),
+        row(5, &[("A5", "合并的标题行")]),
+        row(
+            6,
+            &[
+                ("A6", "序号"),
+                ("B6", "编号"),
+                ("C6", "名称"),
+                ("D6", "数值"),
+                ("E6", "来源"),
+            ],
+        ),
+        row(
+            7,
+            &[
+                ("A7", "=1"),
+                ("B7", "I01"),
+                ("C7", "地区生产总值年均增长"),
+                ("D7", "=9"),
+            ],
+        ),
+        row(9, &[("B9", "I04"), ("D9", "８.９")]),
+        row(10, &[("B10", "I06"), ("D10", "96.9")]),
+        row(11, &[("B11", "T002"), ("D11", "1,880")]),
+        row(12, &[("B12", "T003"), ("D12", "=0.188")]),
+        row(13, &[("B13", "T004"), ("D13", "f:SUM(X1:X2)=1222")]),
+        row(14, &[("B14", "T005"), ("D14", "f:SUM(X3:X4)")]),
+        row(15, &[("B15", "T012"), ("D15", "=94")]),
+        row(16, &[("B16", "T016"), ("D16", "=14.1")]),
+        row(17, &[("B17", "T079"), ("D17", "=9")]),
+    ]
+    .concat();
+    let book = xlsx(&[
+        (
+            "xl/workbook.xml",
+            br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_vec(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            sheet_with("A1:E17", &rows, r#"<mergeCells count="1"><mergeCell ref="A5:E5"/></mergeCells>"#),
+        ),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("habits.xlsx");
+    std::fs::write(&path, book).unwrap();
+    let (code, v) = check_json(&path, EXAMPLE);
+    assert_eq!(code, 1);
+    let mut found: Vec<(String, String, String)> = (v["diagnostics"].as_array().unwrap().iter())
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            assert_eq!(s("sheet"), "Sheet1", "{d:#}");
+            (s("cell"), s("code"), s("help"))
+        })
+        .collect();
+    found.sort();
+    let at: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(c, code, _)| (c.as_str(), code.as_str()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            // The missing key project, on the department's cell.
+            ("B1", "PL306"),
+            ("D10", "PL002"),
+            ("D11", "PL002"),
+            ("D12", "PL207"),
+            ("D14", "PL002"),
+            ("D9", "PL002"),
+        ],
+        "{v:#}"
+    );
+    let help = |cell: &str| &found.iter().find(|(c, ..)| c == cell).unwrap().2;
+    assert!(help("D9").contains("8.9"), "{}", help("D9"));
+    assert!(help("D10").contains("96.9"), "{}", help("D10"));
+    assert!(help("D11").contains("1880"), "{}", help("D11"));
+    assert!(help("D12").contains("18.8"), "{}", help("D12"));
+    assert!(help("D14").contains("F9"), "{}", help("D14"));
+    // Converted: the serial number is the date, the cached value the figure.
+    let out = plan_lint(&["convert", path.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("submitted: 2024-01-19\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("  - id: T004\n    value: 1222\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("  - id: T005\n    value: =SUM(X3:X4)\n"),
+        "{}",
+        out.stdout
+    );
 }

@@ -227,6 +227,12 @@ fn schema_samples() -> Vec<SchemaMsg> {
             help: TypeHelp::PlainNumber,
         },
         SchemaMsg::WrongType {
+            field: s("value"),
+            expected: Expected::Types(vec![JsonType::Number]),
+            found: Shown::Str(s("=SUM(F2:F9)")),
+            help: TypeHelp::Formula,
+        },
+        SchemaMsg::WrongType {
             field: s("x"),
             expected: Expected::Types(vec![JsonType::String, JsonType::Other(s("thing"))]),
             found: Shown::Number(s("1")),
