@@ -243,6 +243,12 @@ fn table(
         }
     }
     sheet.set_freeze_panes(header_row + 1, 2)?;
+    // Printed (or saved as PDF) on A4 landscape, one page wide, the header on every page.
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_print_gridlines(true);
+    sheet.set_repeat_rows(header_row, header_row)?;
     Ok(())
 }
 

@@ -584,3 +584,90 @@ fn spreadsheet_habits_are_read_or_found_at_their_cells() {
         out.stdout
     );
 }
+
+/// A LibreOffice run (headless, its own profile in `dir`) converting `file` to `to` in `out`.
+fn soffice(soffice: &Path, dir: &Path, to: &str, out: &Path, file: &Path) {
+    let mut cmd = Command::new(soffice);
+    cmd.arg(format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    ))
+    .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+    .arg(out)
+    .arg(file);
+    run_program(&mut cmd, "soffice", Duration::from_secs(180));
+}
+
+/// Real office files: workbooks written by plan-lint and the same re-saved by
+/// LibreOffice read the same; the workbook prints (PDF) with its sheets'
+/// words, and its first page renders to PNG (written to
+/// target/workbook-page-1.png to be looked at; README.zh-CN shows one).
+#[test]
+fn libreoffice_resaves_and_prints_the_workbook_and_it_reads_the_same() {
+    let Some(office) = program("SOFFICE", &["soffice", "libreoffice"]) else {
+        return missing_program(
+            "libreoffice_resaves_and_prints_the_workbook_and_it_reads_the_same",
+            "LibreOffice (soffice)",
+            "libreoffice-calc-nogui (or set SOFFICE)",
+        );
+    };
+    let Some(pdftoppm) = program("PDFTOPPM", &["pdftoppm"]) else {
+        return missing_program(
+            "libreoffice_resaves_and_prints_the_workbook_and_it_reads_the_same",
+            "pdftoppm",
+            "poppler-utils",
+        );
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let resaved = dir.path().join("resaved");
+    let mut books = vec![init_workbook(dir.path())];
+    for report in ["2023/drc.yaml", "2023/eco-env.yaml", "2022/education.yaml"] {
+        let xlsx = dir
+            .path()
+            .join(report.replace('/', "-").replace(".yaml", ".xlsx"));
+        let src = format!("{EXAMPLE}/{report}");
+        let out = plan_lint(&["convert", &src, "-o", xlsx.to_str().unwrap()]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        books.push(xlsx);
+    }
+    for book in &books {
+        soffice(&office, dir.path(), "xlsx", &resaved, book);
+        let again = resaved.join(book.file_name().unwrap());
+        let ours = plan_lint(&["convert", book.to_str().unwrap()]);
+        let theirs = plan_lint(&["convert", again.to_str().unwrap()]);
+        assert_eq!(ours.code, 0, "{}", ours.stderr);
+        assert_eq!(theirs.code, 0, "{}", theirs.stderr);
+        assert_eq!(theirs.stdout, ours.stdout, "{}", book.display());
+        println!("{}: LibreOffice's copy reads the same", book.display());
+    }
+    // Printed: the sheets' words are in the PDF, and its first page renders.
+    let printed = dir.path().join("printed");
+    soffice(&office, dir.path(), "pdf", &printed, &books[1]);
+    let pdf = printed.join("2023-drc.pdf");
+    let prefix = dir.path().join("page");
+    let mut cmd = Command::new(&pdftoppm);
+    cmd.args(["-png", "-r", "100", "-f", "1", "-l", "1"])
+        .arg(&pdf)
+        .arg(&prefix);
+    run_program(&mut cmd, "pdftoppm", Duration::from_secs(60));
+    let png = dir.path().join("page-1.png");
+    let bytes = std::fs::read(&png).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(&bytes));
+    let info = decoder.read_info().unwrap().info().clone();
+    assert!(
+        info.width > 500 && info.height > 300,
+        "{}x{}",
+        info.width,
+        info.height
+    );
+    let _ = std::fs::write("target/workbook-page-1.png", &bytes);
+    if let Some(pdftotext) = program("PDFTOTEXT", &["pdftotext"]) {
+        let mut cmd = Command::new(pdftotext);
+        cmd.arg(&pdf).arg("-");
+        let (text, _) = run_program(&mut cmd, "pdftotext", Duration::from_secs(60));
+        for words in ["填报部门", "编号", "常住人口城镇化率", "数值", "形象进度"]
+        {
+            assert!(text.contains(words), "{words} not in the PDF:\n{text}");
+        }
+    }
+}

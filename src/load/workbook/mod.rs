@@ -155,18 +155,18 @@ const fn col(header: &'static str, field: Field, kind: Kind, width: f64) -> Colu
 /// The indicator sheet's columns, in the order init writes them.
 pub const INDICATOR_COLUMNS: &[Column] = &[
     col("编号", Field::Id, Kind::Text, 8.0),
-    col("名称", Field::Name, Kind::Shown, 30.0),
+    col("名称", Field::Name, Kind::Shown, 28.0),
     col("单位", Field::Unit, Kind::Text, 10.0),
     col("规划目标", Field::Target, Kind::Shown, 16.0),
     col("上年数值", Field::LastYear, Kind::Shown, 11.0),
     col("数值", Field::Value, Kind::Number, 11.0),
-    col("待报原因", Field::PendingReason, Kind::Text, 24.0),
-    col("预计公布日期", Field::ExpectedBy, Kind::Date, 14.0),
+    col("待报原因", Field::PendingReason, Kind::Text, 14.0),
+    col("预计公布日期", Field::ExpectedBy, Kind::Date, 13.0),
     col("要求值", Field::RequirementValue, Kind::Number, 10.0),
-    col("要求来源", Field::RequirementSource, Kind::Text, 24.0),
-    col("来源", Field::Source, Kind::Text, 24.0),
-    col("备注", Field::Note, Kind::Text, 24.0),
-    col("核实说明", Field::ConfirmedReason, Kind::Text, 24.0),
+    col("要求来源", Field::RequirementSource, Kind::Text, 14.0),
+    col("来源", Field::Source, Kind::Text, 18.0),
+    col("备注", Field::Note, Kind::Text, 16.0),
+    col("核实说明", Field::ConfirmedReason, Kind::Text, 16.0),
 ];
 
 /// The project sheet's columns, in the order init writes them.
