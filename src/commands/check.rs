@@ -213,9 +213,9 @@ fn at_cells(
     converted: &crate::load::workbook::Converted,
 ) {
     let locate = |loc: &mut crate::diagnostics::diagnostic::Location| {
-        if loc.path == shown {
-            let offset = loc.span.map_or(0, |s| s.start());
-            loc.cell = converted.place_at(offset).cloned().map(Box::new);
+        // A finding about the file itself (PL110: a workbook under the data root) has no cell.
+        if let (true, Some(span)) = (loc.path == shown, loc.span) {
+            loc.cell = converted.place_at(span.start()).cloned().map(Box::new);
         }
     };
     for d in diagnostics {

@@ -156,6 +156,9 @@ pub fn filled(plans: &Plans, doc: &J, text: &str) -> Filled {
                 put(&mut row, F::RequirementValue, r.get("value"));
                 put(&mut row, F::RequirementSource, r.get("source"));
             }
+            if let Some(c) = e.get("confirmed") {
+                put(&mut row, F::ConfirmedReason, c.get("reason"));
+            }
             put(&mut row, F::Source, e.get("source"));
             put(&mut row, F::Note, e.get("note"));
             Row(row)

@@ -671,3 +671,71 @@ fn libreoffice_resaves_and_prints_the_workbook_and_it_reads_the_same() {
         }
     }
 }
+
+/// A workbook committed under the data root is not a report (PL110, trust.md):
+/// found by a check of the data root, and still when it is named, as a file.
+#[test]
+fn a_workbook_under_the_data_root_stays_pl110() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("progress");
+    for f in crate::common::walk(Path::new(EXAMPLE)) {
+        let to = root.join(f.strip_prefix(EXAMPLE).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&f, &to).unwrap();
+    }
+    let book = root.join("2023/drc.xlsx");
+    let src = format!("{EXAMPLE}/2023/drc.yaml");
+    let out = plan_lint(&["convert", &src, "-o", book.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let root = root.to_str().unwrap();
+    for named in [None, Some(book.to_str().unwrap())] {
+        let mut args = vec!["check", "--data-root", root, "--format", "json"];
+        args.extend(named);
+        args.extend(TODAY);
+        let v = json(&plan_lint(&args));
+        let d = crate::common::diagnostic(&v, "PL110");
+        assert!(
+            d["file"].as_str().unwrap().ends_with("2023/drc.xlsx"),
+            "{d:#}"
+        );
+        assert_eq!(d["severity"], "warning");
+        assert!(d.get("cell").is_none(), "{d:#}");
+    }
+}
+
+/// 核实说明 is the department's confirmation of the row's figure (version 3's `confirmed`).
+#[test]
+fn a_confirmation_confirms_the_figure_of_its_row() {
+    let rows = [
+        row(
+            1,
+            &[
+                ("A1", "编号"),
+                ("B1", "名称"),
+                ("C1", "数值"),
+                ("D1", "核实说明"),
+            ],
+        ),
+        row(
+            2,
+            &[
+                ("A2", "I16"),
+                ("B2", "建成区人均公共绿地面积"),
+                ("C2", "=16.2"),
+                ("D2", "新建南明河沿岸绿地12公顷"),
+            ],
+        ),
+    ]
+    .concat();
+    let book = xlsx(&[("xl/worksheets/sheet1.xml", sheet("A1:D2", &rows))]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("confirmed.xlsx");
+    std::fs::write(&path, book).unwrap();
+    let out = plan_lint(&["convert", path.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("    value: 16.2\n    confirmed:\n      value: 16.2\n      reason: 新建南明河沿岸绿地12公顷\n"),
+        "{}",
+        out.stdout
+    );
+}

@@ -393,6 +393,26 @@ fn indicators(out: &mut Converted, t: &Table) {
                 Field::RequirementSource,
             );
         }
+        // 核实说明: the department confirms this row's figure (version 3's `confirmed`).
+        if filled(t, row, Field::ConfirmedReason) {
+            let v = (t.value(row, Field::Value))
+                .map(|v| yaml_value(v, Kind::Number))
+                .unwrap_or_default();
+            out.line("    confirmed:", t.place(row, Field::ConfirmedReason, &lbl));
+            out.line(
+                format!("      value: {v}").trim_end(),
+                t.place(row, Field::Value, &lbl),
+            );
+            field(
+                out,
+                t,
+                row,
+                &lbl,
+                "      ",
+                "reason",
+                Field::ConfirmedReason,
+            );
+        }
         field(out, t, row, &lbl, "    ", "unit", Field::Unit);
         field(out, t, row, &lbl, "    ", "source", Field::Source);
         field(out, t, row, &lbl, "    ", "note", Field::Note);
