@@ -739,3 +739,109 @@ fn a_confirmation_confirms_the_figure_of_its_row() {
         out.stdout
     );
 }
+
+/// One part of a workbook's archive, as text.
+fn part(xlsx: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut s = String::new();
+    (zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}")))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// `init --format xlsx`: the block on top, a row per indicator the department
+/// owes with last year's figure, validation on numbers, dates and the status
+/// list, the id and name cells locked (the sheet protected, the cells to fill
+/// unlocked), the header frozen, widths for Chinese; checked blank, every
+/// figure to fill is found at its cell; a workbook needs -o and never replaces a file.
+#[test]
+fn init_writes_a_fill_in_workbook_whose_blanks_are_found_at_their_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = init_workbook(dir.path());
+    let indicators = part(&book, "xl/worksheets/sheet1.xml");
+    let projects = part(&book, "xl/worksheets/sheet2.xml");
+    let workbook = part(&book, "xl/workbook.xml");
+    for name in ["指标", "项目", "说明"] {
+        assert!(
+            workbook.contains(&format!(r#"name="{name}""#)),
+            "{workbook}"
+        );
+    }
+    assert!(
+        indicators.contains(r#"<pane xSplit="2" ySplit="8""#),
+        "{indicators}"
+    );
+    // I06's row (11): last year's figure, 96.3 in 2022's report, in 上年数值 (E).
+    assert!(
+        indicators.contains(r#"<c r="E11" s="3"><v>96.3</v></c>"#)
+            || indicators.contains(r#"<c r="E11""#) && indicators.contains("<v>96.3</v>"),
+        "{indicators}"
+    );
+    assert!(indicators.contains("<sheetProtection"), "{indicators}");
+    assert!(indicators.contains(r#"type="decimal""#) && indicators.contains(r#"type="date""#));
+    assert!(
+        projects.contains(r#"type="list""#) && projects.contains("在建"),
+        "{projects}"
+    );
+    let out = plan_lint(&["convert", book.to_str().unwrap()]);
+    assert!(out.stdout.contains("  - id: P1105                  # 楼宇合同能源管理试点项目\n    status: completed\n    progress: 100\n    started: 2021-03-01\n    completed: 2022-11-30\n    evidence:\n      - 竣工验收备案表(2022-11-30)\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "  - id: I06                    # 常住人口城镇化率\n    value:\n    unit: \"%\"\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(indicators.contains(r#"width="28.7"#), "{indicators}");
+    // The cells to fill are unlocked; the styles of id and name cells are not.
+    let styles = part(&book, "xl/styles.xml");
+    assert!(styles.contains(r#"<protection locked="0"/>"#), "{styles}");
+
+    let (code, v) = check_json(&book, EXAMPLE);
+    assert_eq!(code, 1);
+    let mut at: Vec<(String, String)> = (v["diagnostics"].as_array().unwrap().iter())
+        .map(|d| {
+            (
+                d["cell"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    at.sort();
+    at.dedup();
+    // 填报日期 (B5) and the ten figures of drc (F9…F18); P1105, completed in 2022, is carried over.
+    let mut expected: Vec<(String, String)> = (9..=18)
+        .map(|r| (format!("F{r}"), "PL002".into()))
+        .collect();
+    expected.push(("B5".into(), "PL002".into()));
+    expected.sort();
+    assert_eq!(at, expected, "{v:#}");
+
+    let out = plan_lint(&[
+        "init",
+        "--department",
+        "drc",
+        "--period",
+        "2023",
+        "--format",
+        "xlsx",
+    ]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("-o"), "{}", out.stderr);
+    let again = plan_lint(&[
+        "init",
+        "--department",
+        "drc",
+        "--period",
+        "2023",
+        "--data-root",
+        EXAMPLE,
+        "--format",
+        "xlsx",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(again.code, 2, "{}", again.stderr);
+}
