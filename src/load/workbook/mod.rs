@@ -24,7 +24,7 @@ pub mod caps {
     /// Entries of the zip archive.
     pub const ENTRIES: usize = 1_000;
     /// Bytes of all the archive's entries once decompressed.
-    pub const DECOMPRESSED: u64 = 64 * 1024 * 1024;
+    pub const DECOMPRESSED: u64 = 16 * 1024 * 1024;
 }
 
 /// A cell's value as the workbook holds it.
