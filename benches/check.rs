@@ -176,6 +176,9 @@ fn workbook(c: &mut Criterion) {
         root.to_str().unwrap(),
         "--today",
         repo::TODAY,
+        // A register inside this repository (the generated one lies outside it).
+        "--decisions",
+        "fixtures/example/decisions",
     ];
     let out = plan_lint::cli::run(args, plan_lint::cli::Env::default());
     assert!(

@@ -30,8 +30,7 @@ impl Converted {
             .filter(|&&b| b == b'\n')
             .count();
         // A line with no cell of its own (a key of the YAML's) is shown at the nearest cell above.
-        self.lines[..=line.min(self.lines.len().saturating_sub(1))]
-            .iter()
+        (self.lines.get(..=line).unwrap_or(&self.lines).iter())
             .rev()
             .find_map(Option::as_ref)
             .or_else(|| self.lines.iter().find_map(Option::as_ref))

@@ -206,6 +206,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_offset_past_the_text_or_an_empty_conversion_has_a_place_or_none() {
+        assert_eq!(Converted::default().place_at(5), None);
+        let book = Workbook {
+            sheets: vec![Sheet {
+                name: "指标".into(),
+                hidden: false,
+                cells: Vec::new(),
+            }],
+        };
+        let c = to_yaml(&book);
+        let last = c.place_at(usize::MAX).expect("a place");
+        assert_eq!((last.sheet.as_str(), last.cell.as_str()), ("指标", "A1"));
+    }
+
+    #[test]
     fn cell_names() {
         assert_eq!(cell_name(0, 0), "A1");
         assert_eq!(cell_name(6, 5), "F7");
