@@ -52,7 +52,7 @@ pub struct Filled {
 const BLOCK: [&str; 5] = [DEPARTMENT, DEPARTMENT_CODE, PERIOD, SUBMITTED, PLAN];
 const HEADER_ROW: u32 = 7;
 /// Rows left for a clerk to add (a validation range covers them too).
-const SPARE_ROWS: u32 = 200;
+const SPARE_ROWS: u32 = 50;
 
 /// The workbook's bytes.
 pub fn write(f: &Filled) -> Result<Vec<u8>, XlsxError> {

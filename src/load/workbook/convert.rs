@@ -94,30 +94,29 @@ fn text_of(v: &Value) -> String {
 /// The header row of a sheet holding `columns`: the first row (of the first
 /// 50) in which `编号` and at least two other headers are found.
 fn find_table<'w>(sheet: &'w Sheet, columns: &[Column]) -> Option<Table<'w>> {
-    let mut rows: Vec<u32> = sheet
-        .cells
-        .iter()
-        .map(|c| c.row)
-        .filter(|&r| r < 50)
-        .collect();
-    rows.dedup();
-    rows.into_iter().find_map(|row| {
-        let found: Vec<(Field, u32)> = columns
-            .iter()
-            .filter_map(|c| {
-                (sheet.cells.iter())
-                    .filter(|x| x.row == row)
-                    .find(|x| matches!(&x.value, Value::Text(t) if t.trim() == c.header))
-                    .map(|x| (c.field, x.col))
-            })
-            .collect();
-        let has_id = found.iter().any(|(f, _)| *f == Field::Id);
-        (has_id && found.len() >= 3).then_some(Table {
+    // The headers found, row by row (the cells are in row order).
+    let mut rows: Vec<(u32, Vec<(Field, u32)>)> = Vec::new();
+    for c in sheet.cells.iter().take_while(|c| c.row < 50) {
+        let Value::Text(t) = &c.value else { continue };
+        let Some(column) = columns.iter().find(|x| x.header == t.trim()) else {
+            continue;
+        };
+        match rows.last_mut() {
+            Some((r, found)) if *r == c.row => {
+                if !found.iter().any(|(f, _)| *f == column.field) {
+                    found.push((column.field, c.col));
+                }
+            }
+            _ => rows.push((c.row, vec![(column.field, c.col)])),
+        }
+    }
+    rows.into_iter()
+        .find(|(_, found)| found.len() >= 3 && found.iter().any(|(f, _)| *f == Field::Id))
+        .map(|(header_row, columns)| Table {
             sheet,
-            header_row: row,
-            columns: found,
+            header_row,
+            columns,
         })
-    })
 }
 
 /// The table of `columns`: on the sheet of that name, else on the first sheet whose headers fit.
