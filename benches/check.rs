@@ -1,5 +1,6 @@
-//! Criterion benches of the three costs that matter: loading one report,
-//! checking one report with its history, and checking a whole repository.
+//! Criterion benches of the costs that matter: loading one report,
+//! checking one report with its history, checking a whole repository, and
+//! converting and checking a department's workbook.
 //!
 //! The data comes from the generator (`examples/generate`), written to a
 //! temporary directory. `PLAN_LINT_BENCH_N` sets the repository size of
@@ -109,11 +110,94 @@ fn check_n(c: &mut Criterion) {
     group.finish();
 }
 
+/// A department's workbook at its largest (issue 33: 60 indicators, 60
+/// projects), filled: converted to its YAML report, and checked as the
+/// command line checks it (plans loaded, one district's reports as history).
+/// The target is < 50 ms each.
+fn workbook(c: &mut Criterion) {
+    use plan_lint::load::workbook::Field as F;
+    use plan_lint::output::workbook::{Filled, Out, Row};
+    let plan = Plan::builtin().unwrap();
+    let text = |s: &str| Out::Text(s.to_string());
+    let indicators = (plan.indicators.iter().take(60))
+        .map(|i| {
+            Row(vec![
+                (F::Id, text(&i.id)),
+                (F::Name, text(&i.name)),
+                (F::Unit, text(&i.unit)),
+                (F::Target, text(&i.target_text)),
+                (F::Value, Out::Number(12.5)),
+                (F::Source, text("区统计局统计公报")),
+            ])
+        })
+        .collect();
+    let projects = (plan.projects.iter().take(60))
+        .map(|p| {
+            Row(vec![
+                (F::Id, text(&p.id)),
+                (F::Name, text(&p.name)),
+                (F::Status, text("在建")),
+                (F::Progress, Out::Number(50.0)),
+                (F::PlannedTotal, Out::Number(10.0)),
+                (F::CompletedToDate, Out::Number(5.0)),
+                (F::Started, Out::Date("2021-03-01".into())),
+            ])
+        })
+        .collect();
+    let filled = Filled {
+        title: "bench".into(),
+        plan: plan.id().to_string(),
+        department: "drc".into(),
+        department_name: "区发展和改革局".into(),
+        period: 2023,
+        submitted: Some("2024-01-19".into()),
+        indicators,
+        projects,
+        extra: String::new(),
+    };
+    let bytes = plan_lint::output::workbook::write(&filled).unwrap();
+    let converted =
+        plan_lint::load::workbook::to_yaml(&plan_lint::load::workbook::read(&bytes).unwrap());
+    assert_eq!(converted.text.matches("  - id: ").count(), 120);
+    c.bench_function("convert a workbook (60 indicators, 60 projects)", |b| {
+        b.iter(|| {
+            plan_lint::load::workbook::to_yaml(&plan_lint::load::workbook::read(&bytes).unwrap())
+        })
+    });
+    let (dir, _plans) = repository(115);
+    let path = dir.path().join("填报.xlsx");
+    std::fs::write(&path, &bytes).unwrap();
+    let root = dir.path().join("progress");
+    let args = [
+        "plan-lint",
+        "check",
+        path.to_str().unwrap(),
+        "--data-root",
+        root.to_str().unwrap(),
+        "--today",
+        repo::TODAY,
+        // A register inside this repository (the generated one lies outside it).
+        "--decisions",
+        "fixtures/example/decisions",
+    ];
+    let out = plan_lint::cli::run(args, plan_lint::cli::Env::default());
+    assert!(
+        out.code == 1 && out.stdout.contains("填报.xlsx › "),
+        "{}",
+        out.stderr
+    );
+    c.bench_function(
+        "check a workbook (60 indicators, 60 projects; 115 reports of history)",
+        |b| b.iter(|| plan_lint::cli::run(args, plan_lint::cli::Env::default())),
+    );
+}
+
 criterion_group!(
     benches,
     load_one,
     builtin_plan,
     check_one_with_history,
-    check_n
+    check_n,
+    workbook
 );
 criterion_main!(benches);

@@ -2,7 +2,12 @@
 # Builds the fuzz targets for AFL++ (cargo-afl, stable toolchain) and runs
 # each for SECONDS, all in parallel, seeded from the repository's fixtures.
 #
-#   fuzz/run.sh SECONDS [TARGET ...]      targets: yaml_load check_report (default: both)
+#   fuzz/run.sh SECONDS [TARGET ...]      targets: yaml_load check_report workbook_read
+#
+# Without TARGETs all three run in SECONDS, two at a time (CI's two cores):
+# yaml_load for SECONDS, while check_report and workbook_read take turns in
+# the other slot, half of SECONDS each, so the workbook reader adds no
+# minutes. Named TARGETs each run for SECONDS, all in parallel.
 #
 # Findings land in fuzz/out/TARGET/default/{crashes,hangs} (ignored by git);
 # the script prints executions, corpus size, crashes and hangs per target,
@@ -24,7 +29,11 @@ cd "$(dirname "$0")"
 secs=${1:?usage: fuzz/run.sh SECONDS [TARGET ...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(yaml_load check_report)
+turns=0
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(yaml_load check_report workbook_read)
+  turns=1
+fi
 
 t0=$SECONDS
 cargo_afl_version=0.18.2 # the same minor version as the afl crate in Cargo.toml
@@ -98,15 +107,44 @@ while IFS= read -r f; do
 done < <(find ../fixtures/example/progress ../fixtures/rules -path '*/progress/*' -type f -name '*.y*ml'
          find ../fixtures/hostile -type f -size -64k 2>/dev/null || true)
 
+# workbook_read builds its workbooks from its input: its seeds are a few
+# such inputs (any bytes will do) and the workbooks of the tests.
+wseeds=out/seeds-workbook
+rm -rf "$wseeds"
+mkdir -p "$wseeds"
+printf '\x02\x01\x00\x40\x00\x01\x00\x00\x00' >"$wseeds/one-cell"
+printf '\x01\x01\x00\x01\x10\x02\x00\x00\x00\x01\x02\x00\x00\x00\x05\x03\x02\x05\x00\x00\x00\x03' >"$wseeds/headers"
+find ../fixtures -type f -name '*.xlsx' -size -64k -exec cp {} "$wseeds/" \; 2>/dev/null || true
+
+# One fuzzer: TARGET for SECS seconds.
+fuzz_one() {
+  local t=$1 secs=$2 in=$seeds
+  [ "$t" = workbook_read ] && in=$wseeds
+  rm -rf "out/$t"
+  # -V: stop after SECS; -t: an input that takes over a second is a hang.
+  cargo afl fuzz -V "$secs" -t 1000 -i "$in" -o "out/$t" "$CARGO_TARGET_DIR/release/$t" \
+    >"out/$t.log" 2>&1
+}
+
 t0=$SECONDS
 pids=()
-for t in "${targets[@]}"; do
-  rm -rf "out/$t"
-  # -V: stop after SECONDS; -t: an input that takes over a second is a hang.
-  cargo afl fuzz -V "$secs" -t 1000 -i "$seeds" -o "out/$t" "$CARGO_TARGET_DIR/release/$t" \
-    >"out/$t.log" 2>&1 &
+if [ $turns = 1 ]; then
+  fuzz_one yaml_load "$secs" &
   pids+=($!)
-done
+  half=$(((secs + 1) / 2))
+  (
+    s1=0 s2=0
+    fuzz_one check_report "$half" || s1=$?
+    fuzz_one workbook_read "$half" || s2=$?
+    exit $((s1 | s2))
+  ) &
+  pids+=($!)
+else
+  for t in "${targets[@]}"; do
+    fuzz_one "$t" "$secs" &
+    pids+=($!)
+  done
+fi
 status=0
 for p in "${pids[@]}"; do wait "$p" || status=1; done
 t_run=$((SECONDS - t0))

@@ -38,6 +38,7 @@ pub enum Command {
     Rules,
     Plan(PlanArgs),
     Init(crate::commands::init::InitArgs),
+    Convert(crate::commands::convert::ConvertArgs),
     Test {
         dir: PathBuf,
     },
@@ -155,6 +156,10 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("init", Some("output")) => H::InitOutput,
         ("init", Some("data_root")) => H::InitDataRoot,
         ("init", Some("plan_id")) => H::InitPlanId,
+        ("init", Some("format")) => H::InitFormat,
+        ("convert", None) => H::Convert,
+        ("convert", Some("file")) => H::ConvertFile,
+        ("convert", Some("output")) => H::ConvertOutput,
         ("test", None) => H::Test,
         ("test", Some("dir")) => H::TestDir,
         ("status", None) => H::Status,
@@ -176,6 +181,7 @@ fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
         ("codeowners", Some("plan_id")) => H::InitPlanId,
         ("schema", None) => H::Schema,
         ("schema", Some("name")) => H::SchemaName,
+        ("convert", Some("data_root")) => H::InitDataRoot,
         (_, Some("output")) => H::Output,
         (_, Some("force")) => H::Force,
         _ => return None,
@@ -352,6 +358,9 @@ fn execute(cli: Cli, env: Env) -> Output {
             Ok((plans, cfg)) => crate::commands::status::command(&plans, &cfg, args, lang),
             Err(o) => o,
         },
+        Command::Convert(args) => {
+            crate::commands::convert::command(&cli.plans, cli.config.as_ref(), args, lang)
+        }
         Command::Init(args) => {
             crate::commands::init::command(&cli.plans, cli.config.as_ref(), args, lang)
         }

@@ -162,16 +162,120 @@ fn record_base(
     Some((rev, at))
 }
 
+/// The workbook a check names, converted, or the finding that says why it is not read.
+enum Workbook {
+    Read {
+        shown: String,
+        converted: crate::load::workbook::Converted,
+    },
+    Unread(Box<crate::diagnostics::diagnostic::Diagnostic>),
+}
+
+/// Takes the workbook named among the paths: its YAML stands in as
+/// standard input (under the workbook's own name). One workbook a run, and
+/// not beside standard input.
+fn take_workbook(
+    args: &mut CheckArgs,
+    env: &mut Env,
+    lang: Lang,
+) -> Result<Option<Workbook>, Output> {
+    use crate::commands::convert::{is_workbook, read_workbook};
+    let named: Vec<usize> = (args.paths.iter().enumerate())
+        .filter(|(_, p)| is_workbook(std::path::Path::new(p)))
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&i) = named.first() else {
+        return Ok(None);
+    };
+    if named.len() > 1 || args.paths.iter().any(|p| p == "-") {
+        return Err(error(Text::OneWorkbook, lang));
+    }
+    let path = args.paths.remove(i);
+    match read_workbook(
+        std::path::Path::new(&path),
+        crate::load::workspace::DEFAULT_MAX_FILE_SIZE,
+    ) {
+        Ok(converted) => {
+            args.paths.push("-".into());
+            env.stdin = Some(converted.text.clone().into_bytes());
+            args.stdin_filename = Some(path.clone());
+            let shown = crate::syntax::paths::display(std::path::Path::new(&path));
+            Ok(Some(Workbook::Read { shown, converted }))
+        }
+        Err(d) => Ok(Some(Workbook::Unread(d))),
+    }
+}
+
+/// Each finding (and related place) in the workbook's YAML shown at the cell its line came from.
+fn at_cells(
+    diagnostics: &mut [crate::diagnostics::diagnostic::Diagnostic],
+    shown: &str,
+    converted: &crate::load::workbook::Converted,
+) {
+    let locate = |loc: &mut crate::diagnostics::diagnostic::Location| {
+        // A finding about the file itself (PL110: a workbook under the data root) has no cell.
+        if let (true, Some(span)) = (loc.path == shown, loc.span) {
+            loc.cell = converted.place_at(span.start()).cloned().map(Box::new);
+        }
+    };
+    for d in diagnostics {
+        locate(&mut d.location);
+        for r in &mut d.related {
+            locate(&mut r.location);
+        }
+    }
+}
+
+/// A check of a workbook alone that could not be read: its one finding, exit 1.
+fn unread_workbook(
+    d: &crate::diagnostics::diagnostic::Diagnostic,
+    args: &CheckArgs,
+    env: &Env,
+    lang: Lang,
+) -> Output {
+    let outcome = check::Outcome {
+        diagnostics: vec![d.clone()],
+        files: 1,
+        internal_errors: Vec::new(),
+        reports: Default::default(),
+        record: Default::default(),
+        phases: Vec::new(),
+        read: (0, 0),
+    };
+    let info = RunInfo {
+        outcome: &outcome,
+        plans: Vec::new(),
+        base: None,
+    };
+    Output {
+        stdout: render_findings(&info, args.format, env, lang),
+        stderr: String::new(),
+        code: 1,
+    }
+}
+
 /// `plan-lint check`: exit 0 clean, 1 findings that fail the run, 2 when
 /// plan-lint could not do its job.
 pub fn command(
     plan_dirs: &[PathBuf],
     config: Option<&PathBuf>,
-    args: CheckArgs,
-    env: Env,
+    mut args: CheckArgs,
+    mut env: Env,
     lang: Lang,
 ) -> Output {
     let started = std::time::Instant::now();
+    // A workbook named (`check FILE.xlsx`) is checked as the YAML report it
+    // converts to, standing in as standard input does; its findings are then
+    // shown at their cells.
+    let workbook = match take_workbook(&mut args, &mut env, lang) {
+        Ok(w) => w,
+        Err(o) => return o,
+    };
+    if let Some(Workbook::Unread(d)) = &workbook {
+        if args.paths.is_empty() {
+            return unread_workbook(d, &args, &env, lang);
+        }
+    }
     let mut timings = Vec::new();
     // A pull request's merge-base, found once: everything it is judged by is read there.
     let base = match args.base.as_deref().map(Base::resolve).transpose() {
@@ -295,6 +399,13 @@ pub fn command(
     };
     let outcome = match outcome {
         Ok(mut o) => {
+            match &workbook {
+                Some(Workbook::Read { shown, converted }) => {
+                    at_cells(&mut o.diagnostics, shown, converted)
+                }
+                Some(Workbook::Unread(d)) => o.diagnostics.push((**d).clone()),
+                None => {}
+            }
             for mut d in notices.into_iter().chain(register_notices) {
                 if base.is_some() {
                     d.baseline_state = Some(crate::diagnostics::diagnostic::BaselineState::New);

@@ -65,22 +65,7 @@ pub fn skeleton(
     schema: &str,
     lang: Lang,
 ) -> Result<String, Text> {
-    // A code, a name or an alias, with or without the district's 区.
-    let (dept, alias) = plan
-        .department_meant(department)
-        .ok_or_else(|| Text::NotInRegistry {
-            department: department.to_string(),
-            plan: plan.id().to_string(),
-            departments: plan.registry(),
-        })?;
-    if !plan.in_period(period) {
-        let p = plan.header.period;
-        return Err(Text::PeriodOutside {
-            period,
-            start: p.start,
-            end: p.end,
-        });
-    }
+    let (dept, alias) = resolve(plan, department, period)?;
     let history = History::build([plan], reports.iter().copied());
     let mut out = String::new();
     let t = |d: DataText| d.text(lang);
@@ -209,11 +194,7 @@ pub fn skeleton(
         let last = history.previous_project(plan, p, period);
         // A project completed in an earlier report stays completed: its
         // dates and evidence are carried over, not asked again.
-        let done = last
-            .and_then(|l| l.status)
-            .filter(|s| s.value == crate::model::plan::ProjectStatus::Completed)
-            .and_then(|s| entry_of(reports, plan, &dept.code, &p.id, s.period));
-        if let Some(e) = done {
+        if let Some(e) = carried_over(&history, reports, plan, &dept.code, p, period) {
             let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
                 d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
             };
@@ -261,15 +242,14 @@ pub fn skeleton(
         );
         // What continues is carried over: the planned total and the start
         // date; the investment completed to date is this year's to fill.
-        let Some(l) = last else { continue };
-        let Some(e) = entry_of(reports, plan, &dept.code, &p.id, l.period) else {
+        let Some((l, e)) = continuing(&history, reports, plan, &dept.code, p, period) else {
             continue;
         };
         if let Some(v) = &e.started {
-            let carried = t(DataText::CarriedFrom { period: l.period });
+            let carried = t(DataText::CarriedFrom { period: l });
             let _ = writeln!(out, "    started: {:<17} # {carried}", v.value.to_string());
         }
-        investment(&mut out, e, Some(l.period), lang);
+        investment(&mut out, e, Some(l), lang);
     }
     Ok(out)
 }
@@ -320,6 +300,152 @@ fn investment(
         "      completed_to_date:       # {}",
         t(DataText::CompletedToDateComment { last })
     );
+}
+
+/// The fill-in workbook of `init --format xlsx`: the rows the skeleton asks
+/// for, last year's figures shown, completed projects carried over as the
+/// skeleton carries them.
+pub fn workbook(
+    plan: &Plan,
+    department: &str,
+    period: i32,
+    reports: &[&Report],
+) -> Result<crate::output::workbook::Filled, Text> {
+    use crate::load::workbook::Field as F;
+    use crate::output::workbook::{Filled, Out, Row};
+    let (dept, _) = resolve(plan, department, period)?;
+    let history = History::build([plan], reports.iter().copied());
+    let (owed_indicators, owed_projects) = plan.responsibilities_in(&dept.code, period);
+    let text = |s: &str| Out::Text(s.to_string());
+    let indicators = (owed_indicators.iter().map(|&i| &plan.indicators[i]))
+        .map(|ind| {
+            let mut row = vec![
+                (F::Id, text(&ind.id)),
+                (F::Name, text(&ind.name)),
+                (F::Unit, text(&ind.unit)),
+                (F::Target, text(&ind.target_text)),
+            ];
+            if let Some(f) = history.previous_value(plan, ind, period) {
+                row.push((F::LastYear, Out::Number(f.value)));
+            }
+            Row(row)
+        })
+        .collect();
+    let projects = (owed_projects.iter().map(|&p| &plan.projects[p]))
+        .map(|p| {
+            let mut row = vec![(F::Id, text(&p.id)), (F::Name, text(&p.name))];
+            if let Some(e) = carried_over(&history, reports, plan, &dept.code, p, period) {
+                let done = crate::model::plan::ProjectStatus::Completed;
+                row.push((
+                    F::Status,
+                    text(crate::diagnostics::messages::status_zh(done)),
+                ));
+                row.push((F::Progress, Out::Number(100.0)));
+                let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
+                    d.as_ref().map(|d| Out::Date(d.value.to_string()))
+                };
+                row.extend(date(&e.started).map(|d| (F::Started, d)));
+                row.extend(date(&e.completed).map(|d| (F::Completed, d)));
+                // A completed project's investment, as reported (as the skeleton keeps it).
+                for (field, v) in [
+                    (F::PlannedTotal, &e.planned_total),
+                    (F::CompletedToDate, &e.completed_to_date),
+                ] {
+                    row.extend(v.as_ref().map(|v| (field, Out::Number(v.value))));
+                }
+                if !e.evidence_items.is_empty() {
+                    row.push((F::Evidence, Out::Text(e.evidence_items.join("\n"))));
+                }
+            } else if let Some((_, e)) = continuing(&history, reports, plan, &dept.code, p, period)
+            {
+                // What continues is carried over, as the skeleton carries it:
+                // the start date and the planned total.
+                let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
+                    d.as_ref().map(|d| Out::Date(d.value.to_string()))
+                };
+                row.extend(date(&e.started).map(|d| (F::Started, d)));
+                if let Some(v) = &e.planned_total {
+                    row.push((F::PlannedTotal, Out::Number(v.value)));
+                }
+            }
+            Row(row)
+        })
+        .collect();
+    Ok(Filled {
+        title: format!(
+            "{}　{period}年度进展填报表（{}）",
+            plan.header.name, dept.name
+        ),
+        plan: plan.id().to_string(),
+        department: dept.code.clone(),
+        department_name: dept.name.clone(),
+        period: i64::from(period),
+        submitted: None,
+        indicators,
+        projects,
+        extra: String::new(),
+    })
+}
+
+/// The department asked for — a code, a name or an alias, with or without
+/// the district's 区 — with the alias it was named by when that is another
+/// office's name, and a period inside the plan: `Err` says why not.
+fn resolve<'p>(
+    plan: &'p Plan,
+    department: &str,
+    period: i32,
+) -> Result<(&'p crate::model::plan::Department, Option<String>), Text> {
+    let (dept, alias) = plan
+        .department_meant(department)
+        .ok_or_else(|| Text::NotInRegistry {
+            department: department.to_string(),
+            plan: plan.id().to_string(),
+            departments: plan.registry(),
+        })?;
+    if !plan.in_period(period) {
+        let p = plan.header.period;
+        return Err(Text::PeriodOutside {
+            period,
+            start: p.start,
+            end: p.end,
+        });
+    }
+    Ok((dept, alias))
+}
+
+/// A project the department reported before and that goes on: the earlier
+/// report's period and entry, whose start date and planned total carry over.
+fn continuing<'r>(
+    history: &History,
+    reports: &[&'r Report],
+    plan: &Plan,
+    department: &str,
+    project: &crate::model::plan::Project,
+    period: i32,
+) -> Option<(i32, &'r crate::model::report::ProjectEntry)> {
+    let l = history.previous_project(plan, project, period)?;
+    Some((
+        l.period,
+        entry_of(reports, plan, department, &project.id, l.period)?,
+    ))
+}
+
+/// A project completed in an earlier report stays completed: its entry in
+/// that report, whose dates and evidence are carried over, not asked again
+/// (the workbook's rows; the YAML skeleton reads the same entry).
+fn carried_over<'r>(
+    history: &History,
+    reports: &[&'r Report],
+    plan: &Plan,
+    department: &str,
+    project: &crate::model::plan::Project,
+    period: i32,
+) -> Option<&'r crate::model::report::ProjectEntry> {
+    history
+        .previous_project(plan, project, period)
+        .and_then(|l| l.status)
+        .filter(|s| s.value == crate::model::plan::ProjectStatus::Completed)
+        .and_then(|s| entry_of(reports, plan, department, &project.id, s.period))
 }
 
 /// The entry of a project in the department's report of `period`, read
@@ -388,6 +514,16 @@ pub struct InitArgs {
     pub data_root: Option<std::path::PathBuf>,
     #[arg(long = "plan-id")]
     pub plan_id: Option<String>,
+    /// `yaml` (the report skeleton) or `xlsx` (a fill-in workbook; needs `-o`).
+    #[arg(long, value_enum, default_value = "yaml")]
+    pub format: InitFormat,
+}
+
+/// What `init` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InitFormat {
+    Yaml,
+    Xlsx,
 }
 
 /// `plan-lint init`: the skeleton, to standard output or a new report at
@@ -405,10 +541,30 @@ pub fn command(
     };
     let work = crate::load::workspace::Workspace::under_root(&opts);
     let reports: Vec<&Report> = work.reports().collect();
+    let plan = match plan_for_period(&plans, args.plan_id.as_deref(), args.period) {
+        Ok(p) => p,
+        Err(e) => return error(e, lang),
+    };
+    if args.format == InitFormat::Xlsx {
+        let Some(output) = args.output.as_deref() else {
+            return error(Text::WorkbookNeedsOutput, lang);
+        };
+        return match workbook(plan, &args.department, args.period, &reports) {
+            Ok(filled) => {
+                let dest = crate::commands::output::Destination {
+                    path: output,
+                    force: args.force,
+                    writes: crate::commands::output::Writes::Other,
+                    data_root: Some(&opts.data_root),
+                    make_folder: true,
+                };
+                crate::commands::write::write_workbook(&filled, &dest, lang)
+            }
+            Err(e) => error(e, lang),
+        };
+    }
     let schema = schema_reference(&opts.data_root, args.output.as_deref());
-    let text = match plan_for_period(&plans, args.plan_id.as_deref(), args.period)
-        .and_then(|plan| skeleton(plan, &args.department, args.period, &reports, &schema, lang))
-    {
+    let text = match skeleton(plan, &args.department, args.period, &reports, &schema, lang) {
         Ok(t) => t,
         Err(e) => return error(e, lang),
     };

@@ -1,7 +1,8 @@
-//! The commands: check (the main job), init, status, plan, decisions, server, test. Imports the layers below.
+//! The commands: check (the main job), convert, init, status, plan, decisions, server, test. Imports the layers below.
 
 pub mod catalog;
 pub mod check;
+pub mod convert;
 pub mod decisions;
 pub mod fixture_test;
 pub mod init;

@@ -18,7 +18,15 @@ use std::path::{Component, Path, PathBuf};
 pub enum Writes {
     /// `init`: a new report of this department and period.
     NewReport { department: String, period: i32 },
-    /// Anything else (status, drafts, CODEOWNERS, a schema): never under the data root.
+    /// `convert`: a report of this department and period (none when the
+    /// converted text names none): under the data root only at its place,
+    /// replacing a report there only with `--force`.
+    Converted {
+        department: Option<String>,
+        period: Option<i32>,
+    },
+    /// Anything else (status, drafts, CODEOWNERS, a schema, a workbook):
+    /// never under the data root.
     Other,
 }
 
@@ -60,6 +68,27 @@ pub fn write(dest: &Destination<'_>, bytes: &[u8], lang: Lang) -> Result<String,
                 return fail(Text::ReportExists {
                     path: found.unwrap_or_default(),
                 });
+            }
+            Writes::Converted {
+                department: Some(department),
+                period: Some(period),
+            } => {
+                let place = [period.to_string(), format!("{department}.yaml")];
+                if rest.as_slice() != place {
+                    let place = root.join(&place[0]).join(&place[1]);
+                    return fail(Text::OutputNotItsPlace {
+                        path: shown,
+                        place: crate::syntax::paths::display(&place),
+                        department: department.clone(),
+                        period: *period,
+                    });
+                }
+            }
+            Writes::Converted { .. } => {
+                return fail(Text::OutputInDataRoot {
+                    path: shown,
+                    root: root_shown,
+                })
             }
             Writes::NewReport { department, period } => {
                 let place = [period.to_string(), format!("{department}.yaml")];

@@ -1,8 +1,9 @@
 //! What a command writes where the user asked (`-o FILE`): standard output,
 //! or a file under the rule every command follows ([`crate::commands::output`]).
 
+use crate::commands::setup::error;
 use crate::commands::Output;
-use crate::diagnostics::messages::Lang;
+use crate::diagnostics::messages::{Lang, Text};
 
 /// A generated text to standard output, or to `-o FILE` under the rule
 /// every command follows ([`crate::commands::output`]).
@@ -24,4 +25,27 @@ pub fn write_new(
         make_folder: true,
     };
     crate::commands::output::write_reporting(&dest, text.as_bytes(), lang)
+}
+
+/// A workbook (`init --format xlsx`, `convert … -o FILE.xlsx`) to `-o FILE`
+/// under the same rule: never under the data root, where a spreadsheet is
+/// no report (PL110).
+pub fn write_workbook(
+    filled: &crate::output::workbook::Filled,
+    dest: &crate::commands::output::Destination<'_>,
+    lang: Lang,
+) -> Output {
+    match crate::output::workbook::write(filled) {
+        Ok(bytes) => crate::commands::output::write_reporting(dest, &bytes, lang),
+        Err(e) => error(
+            Text::CannotWrite {
+                path: crate::syntax::paths::display(dest.path),
+                error: crate::diagnostics::messages::OsError {
+                    kind: std::io::ErrorKind::Other,
+                    text: e.to_string(),
+                },
+            },
+            lang,
+        ),
+    }
 }

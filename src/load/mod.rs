@@ -5,4 +5,5 @@ pub mod decisions;
 pub mod fast_schema;
 pub mod plan;
 pub mod schema;
+pub mod workbook;
 pub mod workspace;

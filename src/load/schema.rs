@@ -343,6 +343,14 @@ pub fn validate_json(
 }
 
 /// Whether a text holds full-width (全角) digits or a full-width point.
+/// A spreadsheet formula (`=SUM(F2:F9)`): `=` and a function or a cell reference after it.
+fn is_formula(text: &str) -> bool {
+    text.trim_start().strip_prefix('=').is_some_and(|rest| {
+        rest.trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+    })
+}
+
 fn is_full_width(text: &str) -> bool {
     text.chars()
         .any(|c| ('０'..='９').contains(&c) || c == '．')
@@ -424,6 +432,7 @@ fn type_error(
             let shown = |n: f64| format_number(n, n.fract() == 0.0);
             let target_wording = text.contains("以上") || text.contains("以内");
             match suggest::number_in_text(text) {
+                _ if is_formula(text) => TypeHelp::Formula,
                 Some(suggest::Reading::Number(n)) if is_full_width(text) => {
                     TypeHelp::FullWidth { number: shown(n) }
                 }

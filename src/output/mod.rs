@@ -4,3 +4,4 @@ pub mod explain;
 pub mod explain_text;
 pub mod findings;
 pub mod status;
+pub mod workbook;

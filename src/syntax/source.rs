@@ -270,6 +270,21 @@ pub struct Location {
     pub path: String,
     pub source: Option<Source>,
     pub span: Option<Span>,
+    /// A workbook's cell (`check FILE.xlsx`): the source is the YAML the
+    /// workbook converts to, and the finding is shown at this cell.
+    pub cell: Option<Box<CellPlace>>,
+}
+
+/// A cell of a workbook, as a finding names it: `指标!F7`, with the row's id and name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellPlace {
+    pub sheet: String,
+    /// `F7`.
+    pub cell: String,
+    /// `I06 常住人口城镇化率`: the row as the clerk sees it.
+    pub row: Option<String>,
+    /// The 1-based row number.
+    pub line: u32,
 }
 
 impl Location {
@@ -278,6 +293,7 @@ impl Location {
             path: source.path.clone(),
             source: Some(source.clone()),
             span: Some(span),
+            cell: None,
         }
     }
     /// The first line of a file, for findings about the whole file.
@@ -292,6 +308,7 @@ impl Location {
             path: path.into(),
             source: None,
             span: None,
+            cell: None,
         }
     }
     /// 1-based (line, column) of the start, and of the end.

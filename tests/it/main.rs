@@ -47,4 +47,5 @@ mod server;
 mod status;
 mod status_chromium;
 mod status_xlsx;
+mod workbook;
 mod yaml_ls;

@@ -289,6 +289,132 @@ pub enum FileMsg {
         byte: u8,
         gbk: bool,
     },
+    /// A workbook (`check FILE.xlsx`) that is not read.
+    Workbook {
+        problem: WorkbookProblem,
+    },
+}
+
+/// Why a workbook is not read (issue 33): each one a finding, never a run out of memory.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkbookProblem {
+    /// Not an xlsx archive (or a damaged one).
+    NotAWorkbook,
+    TooManyEntries {
+        max: usize,
+    },
+    TooLargeUnpacked {
+        max: u64,
+    },
+    TooManyCells {
+        max: usize,
+    },
+    /// A used cell past the rows or columns read.
+    CellTooFar {
+        sheet: String,
+        cell: String,
+        rows: u32,
+        columns: u32,
+    },
+    /// The workbook holds macros (never run).
+    Macros,
+    /// The workbook links to other workbooks.
+    ExternalLinks,
+}
+
+impl WorkbookProblem {
+    fn texts(&self, lang: Lang) -> Texts {
+        const SAVE_EN: &str = "open it in Excel or WPS and save it as an Excel workbook (.xlsx), or make a new one with `plan-lint init --format xlsx`";
+        const SAVE_ZH: &str = "请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）；或用 `plan-lint init --format xlsx` 重新生成填报表";
+        match (self, lang) {
+            (WorkbookProblem::NotAWorkbook, En) => t(
+                "the file is not an Excel workbook (.xlsx) that plan-lint can read",
+                SAVE_EN,
+                "",
+            ),
+            (WorkbookProblem::NotAWorkbook, Zh) => t(
+                "此文件不是 plan-lint 能读取的 Excel 工作簿（.xlsx）",
+                SAVE_ZH,
+                "",
+            ),
+            (WorkbookProblem::TooManyEntries { max }, En) => t(
+                format!("the workbook holds more than {max} parts"),
+                SAVE_EN,
+                "",
+            ),
+            (WorkbookProblem::TooManyEntries { max }, Zh) => t(
+                format!("工作簿内部文件超过 {max} 个"),
+                SAVE_ZH,
+                "",
+            ),
+            (WorkbookProblem::TooLargeUnpacked { max }, En) => t(
+                format!("the workbook unpacks to more than {max} bytes, far more than a report"),
+                "check that this is the report's workbook; copy its sheets 指标 and 项目 into a workbook made by `plan-lint init --format xlsx`",
+                "",
+            ),
+            (WorkbookProblem::TooLargeUnpacked { max }, Zh) => t(
+                format!("工作簿解压后超过 {max} 字节，远大于一份报告"),
+                "请确认是否选对了填报表；可把“指标”“项目”两张表的内容复制到 `plan-lint init --format xlsx` 生成的填报表中",
+                "",
+            ),
+            (WorkbookProblem::TooManyCells { max }, En) => t(
+                format!("a sheet of the workbook holds more than {max} filled cells, far more than a report"),
+                "delete what is not the report, or copy the report's rows into a workbook made by `plan-lint init --format xlsx`",
+                "",
+            ),
+            (WorkbookProblem::TooManyCells { max }, Zh) => t(
+                format!("工作簿中有一张表填了超过 {max} 个单元格，远多于一份报告"),
+                "请删除与报告无关的内容，或把报告各行复制到 `plan-lint init --format xlsx` 生成的填报表中",
+                "",
+            ),
+            (
+                WorkbookProblem::CellTooFar {
+                    sheet,
+                    cell,
+                    rows,
+                    columns,
+                },
+                En,
+            ) => t(
+                format!("cell {sheet}!{cell} is filled, beyond the {rows} rows and {columns} columns plan-lint reads"),
+                format!("clear cell {sheet}!{cell} (select it, press Delete) and save"),
+                "",
+            ),
+            (
+                WorkbookProblem::CellTooFar {
+                    sheet,
+                    cell,
+                    rows,
+                    columns,
+                },
+                Zh,
+            ) => t(
+                format!("单元格 {sheet}!{cell} 有内容，超出 plan-lint 读取的 {rows} 行、{columns} 列范围"),
+                format!("请清除单元格 {sheet}!{cell}（选中后按 Delete 键）并保存"),
+                "",
+            ),
+            (WorkbookProblem::Macros, En) => t(
+                "the workbook holds macros; plan-lint never runs them and does not read such a workbook",
+                "save it as an Excel workbook without macros (.xlsx), not .xlsm",
+                "",
+            ),
+            (WorkbookProblem::Macros, Zh) => t(
+                "工作簿含有宏；plan-lint 不运行宏，也不读取含宏的工作簿",
+                "请另存为不含宏的 Excel 工作簿（.xlsx），不要保存为 .xlsm",
+                "",
+            ),
+            (WorkbookProblem::ExternalLinks, En) => t(
+                "the workbook links to other workbooks; a report's figures must be its own",
+                "in Excel: Data → Edit Links → Break Link (WPS: 数据 → 编辑链接 → 断开链接), then save",
+                "",
+            ),
+            (WorkbookProblem::ExternalLinks, Zh) => t(
+                "工作簿链接了其他工作簿；报告中的数字必须是本表自己的",
+                "请在 Excel 中点“数据 → 编辑链接 → 断开链接”（WPS 同），再保存",
+                "",
+            ),
+        }
+    }
 }
 
 impl FileMsg {
@@ -417,6 +543,7 @@ impl FileMsg {
                     "不是 UTF-8",
                 ),
             },
+            FileMsg::Workbook { problem } => problem.texts(lang),
             FileMsg::InvalidUtf8 { byte, gbk } => match lang {
                 En => t(
                     "the file is not valid UTF-8",

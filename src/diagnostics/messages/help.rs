@@ -55,6 +55,10 @@ pub enum CliHelp {
     InitDepartment,
     InitPeriod,
     InitOutput,
+    InitFormat,
+    Convert,
+    ConvertFile,
+    ConvertOutput,
     InitDataRoot,
     InitPlanId,
     TestDir,
@@ -279,6 +283,22 @@ impl CliHelp {
             H::InitPeriod => match lang {
                 En => "The reporting year",
                 Zh => "报告年度",
+            },
+            H::InitFormat => match lang {
+                En => "yaml: the report skeleton; xlsx: a fill-in workbook for Excel or WPS (needs -o FILE.xlsx)",
+                Zh => "yaml：报告模板；xlsx：用 Excel 或 WPS 填写的填报表（须用 -o 文件名.xlsx 指定文件）",
+            },
+            H::Convert => match lang {
+                En => "Convert a filled workbook (.xlsx) to its YAML report, or a YAML report to a workbook",
+                Zh => "把填好的工作簿（.xlsx）转换为 YAML 报告，或把 YAML 报告转换为工作簿",
+            },
+            H::ConvertFile => match lang {
+                En => "The workbook (.xlsx) or the YAML report (.yaml) to convert",
+                Zh => "要转换的工作簿（.xlsx）或 YAML 报告（.yaml）",
+            },
+            H::ConvertOutput => match lang {
+                En => "Write to FILE (a workbook needs it; a YAML report goes to standard output without it); an existing file is never overwritten",
+                Zh => "写入 FILE（转换为工作簿时必须指定；转换为 YAML 时不指定则输出到标准输出）；不会覆盖已有的文件",
             },
             H::InitOutput => match lang {
                 En => "Write to FILE: under the data root only the place of this department's report for the period, never over a report; elsewhere an existing file only with --force",

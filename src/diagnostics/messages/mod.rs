@@ -32,7 +32,7 @@ mod verify;
 pub use data::DataText;
 pub use decision::DecisionMsg;
 pub use draft::{Basis, Mark};
-pub use file::{Encoding, FileMsg};
+pub use file::{Encoding, FileMsg, WorkbookProblem};
 pub use help::CliHelp;
 pub use history::{Changed, Deviation, HistoryMsg, SuppressionMsg};
 pub use indicator::{Ind, IndicatorMsg, Prev};

@@ -159,6 +159,9 @@ pub enum TypeHelp {
     },
     /// A number written as text with no number in it.
     PlainNumber,
+    /// A spreadsheet formula where a figure belongs (a workbook saved
+    /// without calculating it: `check FILE.xlsx`).
+    Formula,
     /// Words for "no figure yet" (暂无, 待公布, -) where the figure belongs.
     Pending,
     /// An empty value.
@@ -408,6 +411,7 @@ impl SchemaMsg {
                             ),
                             TypeHelp::FullWidth { number } => format!("the digits are full-width (全角), which YAML reads as text: switch the input method to half-width (半角) and write {number}"),
                             TypeHelp::PlainNumber => format!("\"{field}\" takes {e}; write the figure as a plain number"),
+                            TypeHelp::Formula => "this is a formula with no computed value (the workbook was saved without calculating it): open it in Excel or WPS, recalculate (F9) and save, or type the figure itself".to_string(),
                             TypeHelp::Pending => "if the figure is not published yet, replace `value:` with `pending:` giving `reason:` (why) and `expected_by:` (YYYY-MM-DD, when it will be); `plan-lint explain PL209`".to_string(),
                             TypeHelp::Fill => format!("fill in \"{field}\" with {e}"),
                             TypeHelp::Mapping => format!("write \"{field}\" as a mapping: `key: value` lines, indented under it (compare the example report in the README)"),
@@ -439,6 +443,7 @@ impl SchemaMsg {
                             ),
                             TypeHelp::FullWidth { number } => format!("这些数字是全角字符，会被当作文字：请把输入法切换到半角，写作 {number}"),
                             TypeHelp::PlainNumber => format!("“{field}”应填{e}：请写成普通的数字"),
+                            TypeHelp::Formula => "这是一个没有计算结果的公式（工作簿保存时未计算）：请用 Excel 或 WPS 打开，重新计算（按 F9）后保存，或直接填写数字".to_string(),
                             TypeHelp::Pending => "如数据尚未公布，请把 `value:` 换成 `pending:`，并写明 `reason:`（原因）和 `expected_by:`（预计公布日期，YYYY-MM-DD）；参见 `plan-lint explain PL209`".to_string(),
                             TypeHelp::Fill => format!("请为“{field}”填写{e}"),
                             TypeHelp::Mapping => format!("请在“{field}”下面缩进，逐行写出 `字段: 值`（可参照 README 中的示例报告）"),

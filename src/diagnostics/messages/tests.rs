@@ -108,6 +108,32 @@ fn file_samples() -> Vec<FileMsg> {
         },
         FileMsg::TooLargeRead { max: 10_485_760 },
         FileMsg::DanglingLink,
+        FileMsg::Workbook {
+            problem: WorkbookProblem::NotAWorkbook,
+        },
+        FileMsg::Workbook {
+            problem: WorkbookProblem::TooManyEntries { max: 1000 },
+        },
+        FileMsg::Workbook {
+            problem: WorkbookProblem::TooLargeUnpacked { max: 67_108_864 },
+        },
+        FileMsg::Workbook {
+            problem: WorkbookProblem::TooManyCells { max: 100_000 },
+        },
+        FileMsg::Workbook {
+            problem: WorkbookProblem::CellTooFar {
+                sheet: s("指标"),
+                cell: s("XFD1048576"),
+                rows: 10_000,
+                columns: 200,
+            },
+        },
+        FileMsg::Workbook {
+            problem: WorkbookProblem::Macros,
+        },
+        FileMsg::Workbook {
+            problem: WorkbookProblem::ExternalLinks,
+        },
         FileMsg::ChangedWhileChecked,
         FileMsg::CannotRead {
             error: OsError {
@@ -234,6 +260,12 @@ fn schema_samples() -> Vec<SchemaMsg> {
             expected: Expected::Date,
             found: Shown::Number(s("2024")),
             help: TypeHelp::PlainNumber,
+        },
+        SchemaMsg::WrongType {
+            field: s("value"),
+            expected: Expected::Types(vec![JsonType::Number]),
+            found: Shown::Str(s("=SUM(F2:F9)")),
+            help: TypeHelp::Formula,
         },
         SchemaMsg::WrongType {
             field: s("x"),
@@ -1589,6 +1621,19 @@ fn text_samples() -> Vec<Text> {
             path: s("schemas/report.schema.json"),
         },
         Text::Wrote { path: s("a.yaml") },
+        Text::OneWorkbook,
+        Text::WorkbookNeedsOutput,
+        Text::ConvertWhat { path: s("a.txt") },
+        Text::CellPlace {
+            path: s("填报.xlsx"),
+            sheet: s("指标"),
+            cell: s("F7"),
+            row: Some(s("I06 常住人口城镇化率")),
+        },
+        Text::RelatedAt {
+            note: s("first here"),
+            place: s("填报.xlsx › 指标!A9"),
+        },
         Text::PlanNotLoaded { id: s("x") },
         Text::PlanNotLoadedOf {
             id: s("x"),
@@ -2723,6 +2768,10 @@ fn help_samples() -> Vec<CliHelp> {
         H::InitDepartment,
         H::InitPeriod,
         H::InitOutput,
+        H::InitFormat,
+        H::Convert,
+        H::ConvertFile,
+        H::ConvertOutput,
         H::InitDataRoot,
         H::InitPlanId,
         H::TestDir,

@@ -64,6 +64,18 @@ pub enum Text {
         place: String,
         message: String,
     },
+    /// A workbook's cell (`check FILE.xlsx`): `填报.xlsx › 指标!F7（I06 常住人口城镇化率）`.
+    CellPlace {
+        path: String,
+        sheet: String,
+        cell: String,
+        row: Option<String>,
+    },
+    /// A related place at a workbook's cell.
+    RelatedAt {
+        note: String,
+        place: String,
+    },
     /// A finding about a file that cannot be shown.
     InFile {
         path: String,
@@ -242,6 +254,14 @@ pub enum Text {
     Wrote {
         path: String,
     },
+    /// `check` names more than one workbook, or a workbook and standard input.
+    OneWorkbook,
+    /// `init --format xlsx` or `convert FILE.yaml` without `-o`: a workbook is not written to a terminal.
+    WorkbookNeedsOutput,
+    /// `convert FILE`: not a workbook (.xlsx) nor a YAML report (.yaml, .yml).
+    ConvertWhat {
+        path: String,
+    },
     /// `plan draft -o DIR`: DIR exists and is not empty.
     /// `plan draft --id`: not an id a plan file may have.
     DraftBadId {
@@ -367,6 +387,20 @@ impl Text {
                 Zh => {
                     format!("{place}：{message}（该行过长，无法显示）")
                 }
+            },
+            Text::CellPlace {
+                path,
+                sheet,
+                cell,
+                row,
+            } => match (lang, row) {
+                (En, Some(row)) => format!("{path} › {sheet}!{cell} ({row})"),
+                (Zh, Some(row)) => format!("{path} › {sheet}!{cell}（{row}）"),
+                (_, None) => format!("{path} › {sheet}!{cell}"),
+            },
+            Text::RelatedAt { note, place } => match lang {
+                En => format!("{note} ({place})"),
+                Zh => format!("{note}（{place}）"),
             },
             Text::InFile { path, message } => match lang {
                 En => format!("{path}: {message}"),
@@ -767,6 +801,18 @@ impl Text {
                 Zh => format!(
                     "已起草规划目录 {path}：表内指标 {indicators} 个，正文目标 {targets} 个，项目 {projects} 个，部门 {departments} 个；待复核标记 {marks} 处（`plan-lint plan verify {path}` 以 PL606 逐条列出）"
                 ),
+            },
+            Text::OneWorkbook => match lang {
+                En => "check reads one workbook a run, and not beside standard input: check the workbooks one by one".to_string(),
+                Zh => "check 每次只检查一个工作簿，且不能同时读取标准输入：请逐个检查工作簿".to_string(),
+            },
+            Text::WorkbookNeedsOutput => match lang {
+                En => "a workbook is not written to standard output: name the file with -o FILE.xlsx".to_string(),
+                Zh => "工作簿不能输出到标准输出：请用 -o 文件名.xlsx 指定要写入的文件".to_string(),
+            },
+            Text::ConvertWhat { path } => match lang {
+                En => format!("{path} is neither a workbook (.xlsx) nor a YAML report (.yaml, .yml): convert turns one into the other"),
+                Zh => format!("{path} 既不是工作簿（.xlsx）也不是 YAML 报告（.yaml、.yml）：convert 只在两者之间转换"),
             },
             Text::Wrote { path } => match lang {
                 En => format!("wrote {path}"),

@@ -63,6 +63,10 @@ impl SourceCode for Snippet {
 /// Whether a location's lines, and the line on either side, are short
 /// enough to show.
 fn showable(loc: &Location) -> bool {
+    // A workbook's finding is shown at its cell, not in the YAML it converts to.
+    if loc.cell.is_some() {
+        return false;
+    }
     let (Some(src), Some(span)) = (&loc.source, loc.span) else {
         return false;
     };
@@ -80,6 +84,20 @@ fn place(loc: &Location) -> String {
         Some(((line, column), _)) => format!("{}:{line}:{column}", loc.path),
         None => loc.path.clone(),
     }
+}
+
+/// `填报.xlsx › 指标!F7（I06 常住人口城镇化率）`: a workbook's cell, with its row.
+fn cell_place(loc: &Location, lang: Lang) -> Option<String> {
+    let c = loc.cell.as_deref()?;
+    Some(
+        Text::CellPlace {
+            path: loc.path.clone(),
+            sheet: c.sheet.clone(),
+            cell: c.cell.clone(),
+            row: c.row.clone(),
+        }
+        .text(lang),
+    )
 }
 
 /// One of our diagnostics (or a related place in another file) seen through miette.
@@ -176,6 +194,19 @@ fn view(d: &Diagnostic, texts: &Texts, lang: Lang) -> View {
         let r_shown = showable(&r.location);
         let note = r.note.text(lang);
         match span_of(&r.location) {
+            _ if r.location.cell.is_some() => related.push(View {
+                message: Text::RelatedAt {
+                    note: note.clone(),
+                    place: cell_place(&r.location, lang).unwrap_or_default(),
+                }
+                .text(lang),
+                code: None,
+                severity: miette::Severity::Advice,
+                help: None,
+                source: None,
+                labels: Vec::new(),
+                related: Vec::new(),
+            }),
             Some(span) if same_file && shown && r_shown => {
                 labels.push(LabeledSpan::new_with_span(Some(note), span))
             }
@@ -207,7 +238,13 @@ fn view(d: &Diagnostic, texts: &Texts, lang: Lang) -> View {
             }),
         }
     }
-    let message = if d.location.source.is_none() {
+    let message = if let Some(at) = cell_place(&d.location, lang) {
+        Text::InFile {
+            path: at,
+            message: texts.message.clone(),
+        }
+        .text(lang)
+    } else if d.location.source.is_none() {
         Text::InFile {
             path: d.location.path.clone(),
             message: texts.message.clone(),

@@ -6,6 +6,18 @@ use crate::diagnostics::messages::Lang;
 use serde_json::{json, Value};
 
 fn position(loc: &Location) -> (Value, Value, Value, Value, Value, Value) {
+    // A workbook's cell: its row is the line; the converted YAML's columns mean nothing to the clerk.
+    if let Some(c) = &loc.cell {
+        let n = Value::Null;
+        return (
+            json!(c.line),
+            n.clone(),
+            json!(c.line),
+            n.clone(),
+            n.clone(),
+            n,
+        );
+    }
     match (loc.line_col(), loc.span) {
         (Some(((l, c), (el, ec))), Some(span)) => (
             json!(l),
@@ -45,6 +57,13 @@ pub fn diagnostic(d: &Diagnostic, lang: Lang) -> Value {
             json!({"file": r.location.path, "line": line, "column": column, "message": r.note.text(lang)})
         }).collect::<Vec<_>>(),
     });
+    if let Some(c) = &d.location.cell {
+        v["sheet"] = json!(c.sheet);
+        v["cell"] = json!(c.cell);
+        if let Some(row) = &c.row {
+            v["row"] = json!(row);
+        }
+    }
     if let Some(id) = &d.decision {
         v["decision"] = json!(id);
     }

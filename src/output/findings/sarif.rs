@@ -10,6 +10,11 @@ use serde_json::{json, Value};
 
 fn physical(loc: &Location) -> Value {
     let mut v = json!({"artifactLocation": {"uri": loc.path}});
+    // A workbook's cell: the row is the region (the cell is named in the message).
+    if let Some(c) = &loc.cell {
+        v["region"] = json!({"startLine": c.line, "endLine": c.line});
+        return v;
+    }
     if let (Some(((l, c), (el, ec))), Some(span)) = (loc.line_col(), loc.span) {
         v["region"] = json!({
             "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec,
@@ -17,6 +22,23 @@ fn physical(loc: &Location) -> Value {
         });
     }
     v
+}
+
+/// `填报.xlsx › 指标!F7（I06 …）: ` before a workbook finding's message.
+fn at_cell(loc: &Location, lang: Lang) -> String {
+    match &loc.cell {
+        Some(c) => format!(
+            "{}: ",
+            Text::CellPlace {
+                path: loc.path.clone(),
+                sheet: c.sheet.clone(),
+                cell: c.cell.clone(),
+                row: c.row.clone(),
+            }
+            .text(lang)
+        ),
+        None => String::new(),
+    }
 }
 
 fn level(s: Severity) -> &'static str {
@@ -33,7 +55,7 @@ fn result(d: &Diagnostic, lang: Lang) -> Value {
         "ruleId": d.code,
         "ruleIndex": rule_index,
         "level": level(d.severity),
-        "message": {"text": format!("{}\n{}{}", texts.message, Text::HelpPrefix.text(lang), texts.help)},
+        "message": {"text": format!("{}{}\n{}{}", at_cell(&d.location, lang), texts.message, Text::HelpPrefix.text(lang), texts.help)},
         "locations": [{"physicalLocation": physical(&d.location)}],
         "partialFingerprints": {"planLint/v1": d.fingerprint()},
     });
