@@ -1,0 +1,203 @@
+//! The walk of a data root (trust.md, "The record (version 3)"): the one
+//! decision, for every command, of which files are reports at their place and
+//! what every other report-like name is (PL108, PL110). It reads names only.
+
+use super::*;
+
+/// What the walk does after an entry.
+#[derive(PartialEq, Eq)]
+pub(super) enum Step {
+    /// Enters it, if it is a directory (a link to one: only when it stays inside).
+    Enter,
+    /// Leaves it alone.
+    Skip,
+}
+
+/// Walks `dir` in the order of `Path`'s comparison (each directory's
+/// entries in name order, a directory's contents right after it), links
+/// never followed except a link to a directory inside `dir`'s real place,
+/// which is listed (a link out is listed too, so that it is reported).
+/// `visit` gets each entry's path, its name (lossy for a name that is not
+/// UTF-8: see [`name_problem`]), its kind and its depth (0 for `dir`'s own entries).
+pub(super) fn walk(
+    dir: &Path,
+    mut visit: impl FnMut(&Path, &str, std::fs::FileType, usize) -> Step,
+) {
+    let mut dirs = vec![(dir.to_path_buf(), entries_by_name(dir))];
+    while let Some((d, entries)) = dirs.last_mut() {
+        let Some((name, kind)) = entries.next() else {
+            dirs.pop();
+            continue;
+        };
+        let path = d.join(&name);
+        let depth = dirs.len() - 1;
+        let name = name.to_string_lossy();
+        if visit(&path, &name, kind, depth) == Step::Enter && kind.is_dir() {
+            let inside = entries_by_name(&path);
+            dirs.push((path, inside));
+        }
+    }
+}
+
+/// What the walk of a data root found (trust.md, "The record (version 3)"):
+/// the reports' places, and the findings on everything else.
+pub(crate) struct RootWalk {
+    /// `<root>/<year>/<name>.yaml|yml` (with whether it is a link), and
+    /// links out of the root (reported as PL001 when loaded).
+    pub(crate) places: Vec<(PathBuf, bool)>,
+    /// PL108 for a report-like file elsewhere or a name that is not valid
+    /// UTF-8 or holds a control character; PL110 for look-alikes and spreadsheets.
+    pub(crate) findings: Vec<Diagnostic>,
+}
+
+/// Walks a data root: the one decision, for every command, of which files
+/// can be reports. It reads names, never files.
+pub(crate) fn walk_root(root: &Path, exclude: &[glob::Pattern]) -> RootWalk {
+    let real_root = std::fs::canonicalize(root).ok();
+    let root_shown = crate::syntax::paths::display(root);
+    let mut places = Vec::new();
+    let mut findings = Vec::new();
+    // The folder of depth 0 the walk is in, when it is named as a year.
+    let mut year_folder = false;
+    walk(root, |path, name, kind, depth| {
+        if let Some(problem) = name_problem(path) {
+            let shown = escaped_path(path);
+            if !excluded(&shown, exclude) {
+                findings.push(Diagnostic::new(
+                    Code::PL108,
+                    Severity::Error,
+                    Location::path_only(&shown),
+                    ReportMsg::BadName {
+                        shown: shown.clone(),
+                        problem,
+                    },
+                ));
+            }
+            return Step::Skip;
+        }
+        let shown = crate::syntax::paths::display(path);
+        if excluded(&shown, exclude) {
+            return Step::Skip;
+        }
+        if depth == 0 {
+            year_folder = kind.is_dir() && is_year(name);
+        }
+        let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
+        if report_name {
+            if depth == 1 && year_folder {
+                places.push((path.to_path_buf(), kind.is_symlink()));
+            } else {
+                findings.push(outside_place(root, &root_shown, path, &shown));
+            }
+            // A folder of that name is entered too: what it holds is reported.
+            return Step::Enter;
+        }
+        if kind.is_dir() {
+            return Step::Enter;
+        }
+        if kind.is_symlink() && path.is_dir() {
+            // A link to a folder: never entered; one that leads out of the
+            // root is listed, so that loading it reports PL001.
+            let inside = match (&real_root, std::fs::canonicalize(path)) {
+                (Some(r), Ok(target)) => target.starts_with(r),
+                _ => false,
+            };
+            if !inside {
+                places.push((path.to_path_buf(), true));
+            }
+            return Step::Skip;
+        }
+        if let Some(d) = unread_report_file(path, &shown) {
+            findings.push(d);
+        }
+        Step::Skip
+    });
+    RootWalk { places, findings }
+}
+
+/// Whether a folder name is a year: four ASCII digits.
+pub(super) fn is_year(name: &str) -> bool {
+    name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Why an entry's name cannot name a report: not valid UTF-8, or a
+/// control character (a newline, a tab…), which git writes quoted.
+pub(super) fn name_problem(path: &Path) -> Option<NameProblem> {
+    let name = path.file_name()?;
+    match name.to_str() {
+        None => Some(NameProblem::NotUtf8),
+        Some(n) if n.chars().any(char::is_control) => Some(NameProblem::ControlCharacter),
+        Some(_) => None,
+    }
+}
+
+/// A path as shown, with each byte that is not UTF-8 written `\xNN` and
+/// each control character escaped (`\n`, `\t`, `\u{7f}`), so the name can
+/// be printed on one line and found.
+pub fn escaped_path(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::new();
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' && cfg!(windows) {
+                out.push('/');
+            } else if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out.strip_prefix("./").map(str::to_string).unwrap_or(out)
+}
+
+/// PL108 for a report-like file that is not at a report's place: where it
+/// would belong (`<root>/<year>/<name>`, the first folder named as a year
+/// on its way), and whether a report is already there.
+pub(crate) fn outside_place(root: &Path, root_shown: &str, path: &Path, shown: &str) -> Diagnostic {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let year = path
+        .strip_prefix(root)
+        .ok()
+        .and_then(|rel| rel.parent())
+        .and_then(|p| {
+            p.components()
+                .filter_map(|c| c.as_os_str().to_str())
+                .find(|c| is_year(c))
+        });
+    let place = match (year, name) {
+        (Some(y), Some(n)) => {
+            let at = root.join(y).join(&n);
+            let taken = at.symlink_metadata().is_ok();
+            Some((crate::syntax::paths::display(&at), taken))
+        }
+        _ => None,
+    };
+    Diagnostic::new(
+        Code::PL108,
+        Severity::Error,
+        Location::path_only(shown),
+        ReportMsg::OutsidePlace {
+            root: root_shown.to_string(),
+            place,
+        },
+    )
+}
+
+/// A directory's entries (name and kind, links not followed) sorted by
+/// name; none when it cannot be read.
+pub(super) fn entries_by_name(
+    dir: &Path,
+) -> std::vec::IntoIter<(std::ffi::OsString, std::fs::FileType)> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| Some((e.file_name(), e.file_type().ok()?)))
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.into_iter()
+}
