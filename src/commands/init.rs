@@ -334,6 +334,9 @@ pub fn workbook(
     let projects = (owed_projects.iter().map(|&p| &plan.projects[p]))
         .map(|p| {
             let mut row = vec![(F::Id, text(&p.id)), (F::Name, text(&p.name))];
+            let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
+                d.as_ref().map(|d| Out::Date(d.value.to_string()))
+            };
             if let Some(e) = carried_over(&history, reports, plan, &dept.code, p, period) {
                 let done = crate::model::plan::ProjectStatus::Completed;
                 row.push((
@@ -341,9 +344,6 @@ pub fn workbook(
                     text(crate::diagnostics::messages::status_zh(done)),
                 ));
                 row.push((F::Progress, Out::Number(100.0)));
-                let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
-                    d.as_ref().map(|d| Out::Date(d.value.to_string()))
-                };
                 row.extend(date(&e.started).map(|d| (F::Started, d)));
                 row.extend(date(&e.completed).map(|d| (F::Completed, d)));
                 // A completed project's investment, as reported (as the skeleton keeps it).
@@ -360,9 +360,6 @@ pub fn workbook(
             {
                 // What continues is carried over, as the skeleton carries it:
                 // the start date and the planned total.
-                let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
-                    d.as_ref().map(|d| Out::Date(d.value.to_string()))
-                };
                 row.extend(date(&e.started).map(|d| (F::Started, d)));
                 if let Some(v) = &e.planned_total {
                     row.push((F::PlannedTotal, Out::Number(v.value)));

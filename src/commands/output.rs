@@ -70,27 +70,21 @@ pub fn write(dest: &Destination<'_>, bytes: &[u8], lang: Lang) -> Result<String,
                 });
             }
             Writes::Converted {
-                department: Some(department),
-                period: Some(period),
-            } => {
-                let place = [period.to_string(), format!("{department}.yaml")];
-                if rest.as_slice() != place {
-                    let place = root.join(&place[0]).join(&place[1]);
-                    return fail(Text::OutputNotItsPlace {
-                        path: shown,
-                        place: crate::syntax::paths::display(&place),
-                        department: department.clone(),
-                        period: *period,
-                    });
-                }
+                department: None, ..
             }
-            Writes::Converted { .. } => {
+            | Writes::Converted { period: None, .. } => {
                 return fail(Text::OutputInDataRoot {
                     path: shown,
                     root: root_shown,
                 })
             }
-            Writes::NewReport { department, period } => {
+            // A new report, or a converted one (replacing one only with --force, below):
+            // only at the place of its department and period.
+            Writes::NewReport { department, period }
+            | Writes::Converted {
+                department: Some(department),
+                period: Some(period),
+            } => {
                 let place = [period.to_string(), format!("{department}.yaml")];
                 if rest.as_slice() != place {
                     let place = root.join(&place[0]).join(&place[1]);
