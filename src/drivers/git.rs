@@ -74,10 +74,26 @@ impl From<&str> for GitPath {
 /// Runs git in the repository (or any folder of it) `repo`. Pathspecs are
 /// literal: a data root named `*` or `[a]` is that folder, not a pattern.
 fn git(repo: &Path, args: &[&str]) -> Result<Vec<u8>, Text> {
+    run_git(repo, &["--literal-pathspecs"], args)
+}
+
+/// Runs git with pathspecs that each say how they match (`:(literal)…`,
+/// `:(glob)…`: see [`literal`], [`department_places`]).
+fn git_with_magic(repo: &Path, args: &[&str]) -> Result<Vec<u8>, Text> {
+    run_git(repo, &[], args)
+}
+
+/// A pathspec matching the repository-relative path `path` (a file, or a
+/// folder and all it holds) and nothing else; the top for an empty one.
+pub fn literal(path: &str) -> String {
+    format!(":(literal){}", pathspec(path))
+}
+
+fn run_git(repo: &Path, options: &[&str], args: &[&str]) -> Result<Vec<u8>, Text> {
     let out = Command::new("git")
         .arg("-C")
         .arg(repo)
-        .arg("--literal-pathspecs")
+        .args(options)
         .args(args)
         .output()
         .map_err(|e| Text::GitCannotRun {
@@ -296,7 +312,59 @@ impl Change {
 /// `git diff --raw -z` (which gives the commit's blob of each path) and the
 /// untracked files (`git ls-files --others -z`).
 pub fn changes(repo: &Path, commit: &str, dir: &str) -> Result<Vec<Change>, Text> {
-    let args = [
+    let dir = literal(dir);
+    let mut changes = tracked_changes(repo, commit, &[&dir])?;
+    changes.extend(untracked(repo, &[&dir])?);
+    Ok(changes)
+}
+
+/// The pathspecs of one department's places under the data root `root`
+/// (repository-relative): `<root>/<any year>/<department>.yaml` and `.yml`,
+/// in git's glob magic (where `*` stops at `/`), the names' own
+/// wildcard characters escaped.
+pub fn department_places(root: &str, department: &str) -> [String; 2] {
+    let literal = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if matches!(c, '*' | '?' | '[' | ']' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let dir = match root {
+        "" => String::new(),
+        r => format!("{}/", literal(r.trim_end_matches('/'))),
+    };
+    let d = literal(department);
+    [
+        format!(":(glob){dir}*/{d}.yaml"),
+        format!(":(glob){dir}*/{d}.yml"),
+    ]
+}
+
+/// Which of these repository-relative paths `commit` has
+/// (`git ls-tree`, which reads the commit's trees, not the index).
+pub fn present_at(repo: &Path, commit: &str, paths: &[String]) -> Result<Vec<GitPath>, Text> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    let specs: Vec<String> = paths.iter().map(|p| literal(p)).collect();
+    let mut args = vec!["ls-tree", "-z", "--name-only", "--full-tree", commit, "--"];
+    args.extend(specs.iter().map(String::as_str));
+    let out = git_with_magic(repo, &args)?;
+    Ok(fields(&out)
+        .into_iter()
+        .map(|p| GitPath(p.to_vec()))
+        .collect())
+}
+
+/// The changes from `commit` to the working tree that git tracks, within
+/// the pathspecs (each with its magic: [`literal`], [`department_places`]):
+/// `git diff --raw -z`, renames detected.
+pub fn tracked_changes(repo: &Path, commit: &str, pathspecs: &[&str]) -> Result<Vec<Change>, Text> {
+    let mut args = vec![
         "diff",
         "--raw",
         "-z",
@@ -305,9 +373,9 @@ pub fn changes(repo: &Path, commit: &str, dir: &str) -> Result<Vec<Change>, Text
         "--no-ext-diff",
         commit,
         "--",
-        pathspec(dir),
     ];
-    let out = git(repo, &args)?;
+    args.extend(pathspecs);
+    let out = git_with_magic(repo, &args)?;
     let f = fields(&out);
     let bad = |what: &[u8]| Text::GitFailed {
         args: args.join(" "),
@@ -350,25 +418,26 @@ pub fn changes(repo: &Path, commit: &str, dir: &str) -> Result<Vec<Change>, Text
         changes.extend(change);
         i += 1 + paths;
     }
-    // Untracked new files are changes too (a clerk's report not yet added).
-    let untracked = git(
-        repo,
-        &[
-            "ls-files",
-            "--others",
-            "--exclude-standard",
-            "--full-name",
-            "-z",
-            "--",
-            pathspec(dir),
-        ],
-    )?;
-    changes.extend(
-        fields(&untracked)
-            .into_iter()
-            .map(|p| Change::Added(GitPath(p.to_vec()))),
-    );
     Ok(changes)
+}
+
+/// The untracked files within the pathspecs (each with its magic), ignored
+/// ones left out: new files too (a clerk's report not yet added).
+pub fn untracked(repo: &Path, pathspecs: &[&str]) -> Result<Vec<Change>, Text> {
+    let mut args = vec![
+        "ls-files",
+        "--others",
+        "--exclude-standard",
+        "--full-name",
+        "-z",
+        "--",
+    ];
+    args.extend(pathspecs);
+    let out = git_with_magic(repo, &args)?;
+    Ok(fields(&out)
+        .into_iter()
+        .map(|p| Change::Added(GitPath(p.to_vec())))
+        .collect())
 }
 
 /// The bytes of blobs, read by one `git cat-file --batch` asked for object

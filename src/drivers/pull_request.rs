@@ -109,7 +109,25 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
     let (base, short, top) = (&at.commit, &at.short, &at.top);
     let root_rel = git::repo_path(top, &opts.data_root);
     let shown = |rel: &str| crate::syntax::paths::display(&top.join(rel));
-    let changes = git::changes(top, base, &root_rel).map_err(fatal)?;
+    let mut plain = opts.clone();
+    if !full {
+        plain.inputs.clear();
+        plain.stdin = None;
+    }
+    // A full check reads the files named and their departments' record (or
+    // all) and compares that with the merge-base: git is asked about those
+    // departments' places only, never about another department's changes,
+    // which the check has not read (they would look lost: PL402).
+    let (changes, work) = if full {
+        let work = Workspace::load(plans, &plain, Focus::Named)?;
+        let changes = match &work.gathered.departments {
+            Some(departments) => departments_changes(at, &root_rel, departments, &work),
+            None => git::changes(top, base, &root_rel),
+        };
+        (changes.map_err(fatal)?, Some(work))
+    } else {
+        (git::changes(top, base, &root_rel).map_err(fatal)?, None)
+    };
 
     // Fail closed: every side git lists of a report-like path is one
     // plan-lint can name, and the merge-base's side is read (below) — never
@@ -150,26 +168,20 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
             });
         }
     }
-    let mut plain = opts.clone();
-    if !full {
-        plain.inputs.clear();
-        plain.stdin = None;
-    }
     // A pull request is judged by its departments' record: the reports of
     // the departments whose places it touches (and those the plans' moved
-    // responsibilities add); a full check by the files named, or all.
-    let focus = if full {
-        Focus::Named
-    } else {
-        Focus::Departments(
-            (changes.iter())
+    // responsibilities add).
+    let work = match work {
+        Some(work) => work,
+        None => {
+            let departments = (changes.iter())
                 .flat_map(|c| c.before().map(|(p, _)| p).into_iter().chain(c.after()))
                 .filter_map(name)
                 .filter_map(|p| place_stem(Path::new(&p)).map(str::to_string))
-                .collect(),
-        )
+                .collect();
+            Workspace::load(plans, &plain, Focus::Departments(departments))?
+        }
     };
-    let work = Workspace::load(plans, &plain, focus)?;
     let mut outcome = if full {
         work.check_all(plans, &plain)?
     } else {
@@ -342,6 +354,52 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
     }
     diagnostic::sort(&mut outcome.diagnostics);
     Ok(outcome)
+}
+
+/// The changes from the merge-base to the working tree at these
+/// departments' places, and nowhere else: `git diff` within their
+/// pathspecs, and the untracked files among the places the walk found
+/// (asking git only about those that it has not listed and the merge-base
+/// does not have, so that git never lists a whole year's folder of other
+/// departments' files).
+fn departments_changes(
+    at: &Base,
+    root_rel: &str,
+    departments: &BTreeSet<String>,
+    work: &Workspace,
+) -> Result<Vec<Change>, Text> {
+    let specs: Vec<String> = (departments.iter())
+        .flat_map(|d| git::department_places(root_rel, d))
+        .collect();
+    let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
+    let mut changes = git::tracked_changes(&at.top, &at.commit, &specs)?;
+    // The department's files standing at a place in the working tree, as git names them.
+    let root_shown = work.gathered.root_shown.as_str();
+    let places: Vec<String> = (work.files())
+        .filter(|(shown, _)| place(root_shown, shown).is_some())
+        .filter(|(shown, _)| place_stem(Path::new(shown)).is_some_and(|d| departments.contains(d)))
+        .map(|(shown, _)| git::repo_path(&at.top, Path::new(shown)))
+        .collect();
+    let listed: HashSet<&[u8]> = (changes.iter())
+        .filter_map(|c| c.after())
+        .map(git::GitPath::bytes)
+        .collect();
+    let deleted: HashSet<&[u8]> = (changes.iter())
+        .filter(|c| c.after().is_none())
+        .filter_map(|c| c.before().map(|(p, _)| p.bytes()))
+        .collect();
+    let at_base = git::present_at(&at.top, &at.commit, &places)?;
+    let at_base: HashSet<&[u8]> = at_base.iter().map(git::GitPath::bytes).collect();
+    let maybe_untracked: Vec<String> = (places.iter())
+        .filter(|p| !listed.contains(p.as_bytes()))
+        .filter(|p| !at_base.contains(p.as_bytes()) || deleted.contains(p.as_bytes()))
+        .map(|p| git::literal(p))
+        .collect();
+    if !maybe_untracked.is_empty() {
+        let specs: Vec<&str> = maybe_untracked.iter().map(String::as_str).collect();
+        changes.extend(git::untracked(&at.top, &specs)?);
+    }
+    Ok(changes)
 }
 
 /// What judges a pull request: the configuration and `--plan` directories as

@@ -350,7 +350,7 @@ pub struct ReportPath {
 pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let real_dir = std::fs::canonicalize(dir).ok();
-    walk(dir, |path, name, kind, _| {
+    walk(dir, ".", |path, name, _, kind, _| {
         if name.ends_with(".yaml") || name.ends_with(".yml") {
             out.push(path.to_path_buf());
             return Step::Enter;
@@ -453,8 +453,11 @@ pub struct Gathered {
     /// Each file once, by display path, in path order; catalog positions not yet looked up.
     pub(crate) loaded: Vec<(String, Loaded)>,
     /// The reports of the record a focused check has not read (see
-    /// [`gather`]): the other departments' places.
-    pub(crate) rest: Vec<ReportPath>,
+    /// [`gather`]): the other departments' places, by index in `history_paths`.
+    pub(crate) rest: Vec<usize>,
+    /// The departments whose record a focused check read (with those
+    /// [`Gathered::widen`] added); none when it read the whole record.
+    pub(crate) departments: Option<BTreeSet<String>>,
 }
 
 /// Whether a path, as displayed, lies under the data root as displayed.
@@ -541,14 +544,7 @@ fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, Fatal> {
             findings: Vec::new(),
         }
     };
-    let history_paths: Vec<ReportPath> = places
-        .into_iter()
-        .map(|(path, link)| ReportPath {
-            shown: crate::syntax::paths::display(&path),
-            path,
-            link,
-        })
-        .collect();
+    let history_paths = places;
     let unread = findings;
     let named = resolve_inputs(opts)?;
     let (focused, departments) = match focus {
@@ -562,14 +558,14 @@ fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, Fatal> {
         ),
         Focus::Departments(d) => (true, d),
     };
-    let (reading, rest): (Vec<&ReportPath>, Vec<&ReportPath>) = (history_paths.iter())
-        .partition(|r| !focused || place_stem(&r.path).is_some_and(|d| departments.contains(d)));
+    let (reading, rest): (Vec<usize>, Vec<usize>) =
+        (0..history_paths.len()).partition(|&i| !focused || is_of(&history_paths[i], &departments));
 
     // Each distinct file once, keyed by its display path, with whether it
     // must be checked for leading out of the data root: links found under
     // it, and every path named on the command line.
     let mut all: BTreeMap<String, (PathBuf, bool)> = BTreeMap::new();
-    for r in reading {
+    for r in reading.into_iter().map(|i| &history_paths[i]) {
         all.entry(r.shown.clone())
             .or_insert_with(|| (r.path.clone(), r.link));
     }
@@ -579,9 +575,8 @@ fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, Fatal> {
     }
     let stdin_name = opts.stdin.as_ref().map(|(n, _)| n.clone());
     all.retain(|shown, _| Some(shown) != stdin_name.as_ref());
-    let rest: Vec<ReportPath> = (rest.into_iter())
-        .filter(|r| !all.contains_key(&r.shown))
-        .cloned()
+    let rest: Vec<usize> = (rest.into_iter())
+        .filter(|&i| !all.contains_key(&history_paths[i].shown))
         .collect();
     clock.lap("find reports");
     let root_shown = crate::syntax::paths::display(&root);
@@ -615,8 +610,15 @@ fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, Fatal> {
         named,
         stdin_name,
         loaded,
+        departments: (focused && !rest.is_empty()).then_some(departments),
         rest,
     })
+}
+
+/// Whether a place under the data root is one of these departments' (its
+/// name's stem).
+fn is_of<S: std::borrow::Borrow<str> + Ord>(r: &ReportPath, departments: &BTreeSet<S>) -> bool {
+    place_stem(&r.path).is_some_and(|d| departments.contains(d))
 }
 
 /// Loads files in parallel, each by display path, in path order; links
@@ -705,15 +707,21 @@ impl Gathered {
                 });
             }
         }
-        let (more, rest): (Vec<ReportPath>, Vec<ReportPath>) = std::mem::take(&mut self.rest)
+        let (more, rest): (Vec<usize>, Vec<usize>) = std::mem::take(&mut self.rest)
             .into_iter()
-            .partition(|r| place_stem(&r.path).is_some_and(|d| departments.contains(d)));
+            .partition(|&i| is_of(&self.history_paths[i], &departments));
         self.rest = rest;
+        let departments: Vec<String> = departments.into_iter().map(str::to_string).collect();
+        match self.departments.as_mut() {
+            Some(_) if self.rest.is_empty() => self.departments = None,
+            Some(read) => read.extend(departments),
+            None => {}
+        }
         if more.is_empty() {
             return;
         }
-        let files = (more.into_iter())
-            .map(|r| (r.shown, (r.path, r.link)))
+        let files = (more.into_iter().map(|i| &self.history_paths[i]))
+            .map(|r| (r.shown.clone(), (r.path.clone(), r.link)))
             .collect();
         let root = crate::syntax::paths::normalize(&opts.data_root);
         let mut added = load_places(opts, &root, &self.root_shown, files);
@@ -770,6 +778,7 @@ impl Workspace {
                 stdin_name: None,
                 loaded: Vec::new(),
                 rest: Vec::new(),
+                departments: None,
             },
         };
         Workspace { gathered }

@@ -258,3 +258,52 @@ fn a_name_plan_lint_cannot_represent_is_none_and_escaped_on_one_line() {
     assert!(GitPath::from("a/B.YAML").is_report_like());
     assert!(!GitPath::from("a/b.yaml.bak").is_report_like());
 }
+
+/// A department's places are its files one year folder down, whatever
+/// wildcard characters the data root's and the department's names hold;
+/// `present_at` names the files a commit has, literally.
+#[test]
+fn a_department_s_places_match_its_own_names_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    run(root, &["init", "-q", "-b", "main"]);
+    let files = [
+        "d*[1]/2021/e?v.yaml",
+        "d*[1]/2022/e?v.yml",
+        "d*[1]/2022/eav.yaml",
+        "d*[1]/2022/x/e?v.yaml",
+        "dx1/2021/e?v.yaml",
+        "d*[1]/e?v.yaml",
+    ];
+    for f in files {
+        let p = root.join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, f).unwrap();
+    }
+    run(root, &["add", "-A"]);
+    run(root, &["commit", "-qm", "x"]);
+    let commit = text(root, &["rev-parse", "HEAD"]).unwrap();
+    for f in files {
+        std::fs::write(root.join(f), "changed").unwrap();
+    }
+    let specs = department_places("d*[1]", "e?v");
+    let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
+    let got: Vec<String> = (tracked_changes(root, &commit, &specs).unwrap().iter())
+        .filter_map(|c| c.after()?.as_str().map(str::to_string))
+        .collect();
+    assert_eq!(got, ["d*[1]/2021/e?v.yaml", "d*[1]/2022/e?v.yml"]);
+    std::fs::write(root.join("d*[1]/2023.yaml"), "new").unwrap();
+    std::fs::create_dir_all(root.join("d*[1]/2023")).unwrap();
+    std::fs::write(root.join("d*[1]/2023/e?v.yaml"), "new").unwrap();
+    std::fs::write(root.join("d*[1]/2023/eav.yaml"), "new").unwrap();
+    let got: Vec<Change> = untracked(root, &specs).unwrap();
+    assert_eq!(got, [Change::Added(GitPath::from("d*[1]/2023/e?v.yaml"))]);
+    let asked = [
+        "d*[1]/2021/e?v.yaml",
+        "d*[1]/2023/e?v.yaml",
+        "d*[1]/2022/e*",
+    ];
+    let asked: Vec<String> = asked.iter().map(|s| s.to_string()).collect();
+    let at = present_at(root, &commit, &asked).unwrap();
+    assert_eq!(at, [GitPath::from("d*[1]/2021/e?v.yaml")]);
+}

@@ -18,52 +18,108 @@ pub(super) enum Step {
 /// never followed except a link to a directory inside `dir`'s real place,
 /// which is listed (a link out is listed too, so that it is reported).
 /// `visit` gets each entry's path, its name (lossy for a name that is not
-/// UTF-8: see [`name_problem`]), its kind and its depth (0 for `dir`'s own entries).
+/// UTF-8: see [`name_problem`]), its display form (`dir_shown` is `dir`'s),
+/// its kind and its depth (0 for `dir`'s own entries).
 pub(super) fn walk(
     dir: &Path,
-    mut visit: impl FnMut(&Path, &str, std::fs::FileType, usize) -> Step,
+    dir_shown: &str,
+    mut visit: impl FnMut(&Path, &str, &str, std::fs::FileType, usize) -> Step,
 ) {
-    let mut dirs = vec![(dir.to_path_buf(), entries_by_name(dir))];
-    while let Some((d, entries)) = dirs.last_mut() {
+    let mut dirs = vec![(
+        dir.to_path_buf(),
+        dir_shown.to_string(),
+        entries_by_name(dir),
+    )];
+    while let Some((d, d_shown, entries)) = dirs.last_mut() {
         let Some((name, kind)) = entries.next() else {
             dirs.pop();
             continue;
         };
         let path = d.join(&name);
-        let depth = dirs.len() - 1;
         let name = name.to_string_lossy();
-        if visit(&path, &name, kind, depth) == Step::Enter && kind.is_dir() {
+        let shown = crate::syntax::paths::child(d_shown, &name);
+        let depth = dirs.len() - 1;
+        if visit(&path, &name, &shown, kind, depth) == Step::Enter && kind.is_dir() {
             let inside = entries_by_name(&path);
-            dirs.push((path, inside));
+            dirs.push((path, shown, inside));
         }
     }
 }
 
 /// What the walk of a data root found (trust.md, "The record (version 3)"):
 /// the reports' places, and the findings on everything else.
+#[derive(Default)]
 pub(crate) struct RootWalk {
     /// `<root>/<year>/<name>.yaml|yml` (with whether it is a link), and
-    /// links out of the root (reported as PL001 when loaded).
-    pub(crate) places: Vec<(PathBuf, bool)>,
+    /// links out of the root (reported as PL001 when loaded), in walk order.
+    pub(crate) places: Vec<ReportPath>,
     /// PL108 for a report-like file elsewhere or a name that is not valid
     /// UTF-8 or holds a control character; PL110 for look-alikes and spreadsheets.
     pub(crate) findings: Vec<Diagnostic>,
 }
 
 /// Walks a data root: the one decision, for every command, of which files
-/// can be reports. It reads names, never files.
+/// can be reports. It reads names, never files. Each first-level entry (a
+/// year's folder) is walked on its own, side by side, and the parts are
+/// joined in name order: the same order as one walk (100,000 names took
+/// 113 ms on one thread).
 pub(crate) fn walk_root(root: &Path, exclude: &[glob::Pattern]) -> RootWalk {
-    let real_root = std::fs::canonicalize(root).ok();
-    let root_shown = crate::syntax::paths::display(root);
-    let mut places = Vec::new();
-    let mut findings = Vec::new();
-    // The folder of depth 0 the walk is in, when it is named as a year.
-    let mut year_folder = false;
-    walk(root, |path, name, kind, depth| {
+    let walker = RootWalker {
+        root,
+        real_root: std::fs::canonicalize(root).ok(),
+        root_shown: crate::syntax::paths::display(root),
+        exclude,
+    };
+    let first: Vec<_> = entries_by_name(root).collect();
+    let parts: Vec<RootWalk> = first
+        .into_par_iter()
+        .map(|(name, kind)| {
+            let mut part = RootWalk::default();
+            let path = root.join(&name);
+            let name = name.to_string_lossy();
+            // Whether the first-level folder the entries below lie in is named as a year.
+            let year_folder = kind.is_dir() && is_year(&name);
+            let shown = crate::syntax::paths::child(&walker.root_shown, &name);
+            let entry = (path.as_path(), name.as_ref(), shown.as_str(), kind);
+            if walker.visit(&mut part, entry, 0, year_folder) == Step::Enter && kind.is_dir() {
+                walk(&path, &shown, |path, name, shown, kind, depth| {
+                    let entry = (path, name, shown, kind);
+                    walker.visit(&mut part, entry, depth + 1, year_folder)
+                });
+            }
+            part
+        })
+        .collect();
+    let mut all = RootWalk::default();
+    for part in parts {
+        all.places.extend(part.places);
+        all.findings.extend(part.findings);
+    }
+    all
+}
+
+/// What the walk of one data root knows while it walks.
+struct RootWalker<'a> {
+    root: &'a Path,
+    real_root: Option<PathBuf>,
+    root_shown: String,
+    exclude: &'a [glob::Pattern],
+}
+
+impl RootWalker<'_> {
+    /// Decides one entry at `depth` (0 for the root's own entries) under a
+    /// first-level folder that is or is not named as a year.
+    fn visit(
+        &self,
+        found: &mut RootWalk,
+        (path, name, shown, kind): (&Path, &str, &str, std::fs::FileType),
+        depth: usize,
+        year_folder: bool,
+    ) -> Step {
         if let Some(problem) = name_problem(path) {
             let shown = escaped_path(path);
-            if !excluded(&shown, exclude) {
-                findings.push(Diagnostic::new(
+            if !excluded(&shown, self.exclude) {
+                found.findings.push(Diagnostic::new(
                     Code::PL108,
                     Severity::Error,
                     Location::path_only(&shown),
@@ -75,19 +131,20 @@ pub(crate) fn walk_root(root: &Path, exclude: &[glob::Pattern]) -> RootWalk {
             }
             return Step::Skip;
         }
-        let shown = crate::syntax::paths::display(path);
-        if excluded(&shown, exclude) {
+        if excluded(shown, self.exclude) {
             return Step::Skip;
-        }
-        if depth == 0 {
-            year_folder = kind.is_dir() && is_year(name);
         }
         let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
         if report_name {
             if depth == 1 && year_folder {
-                places.push((path.to_path_buf(), kind.is_symlink()));
+                found.places.push(ReportPath {
+                    shown: shown.to_string(),
+                    path: path.to_path_buf(),
+                    link: kind.is_symlink(),
+                });
             } else {
-                findings.push(outside_place(root, &root_shown, path, &shown));
+                let d = outside_place(self.root, &self.root_shown, path, shown);
+                found.findings.push(d);
             }
             // A folder of that name is entered too: what it holds is reported.
             return Step::Enter;
@@ -98,21 +155,24 @@ pub(crate) fn walk_root(root: &Path, exclude: &[glob::Pattern]) -> RootWalk {
         if kind.is_symlink() && path.is_dir() {
             // A link to a folder: never entered; one that leads out of the
             // root is listed, so that loading it reports PL001.
-            let inside = match (&real_root, std::fs::canonicalize(path)) {
+            let inside = match (&self.real_root, std::fs::canonicalize(path)) {
                 (Some(r), Ok(target)) => target.starts_with(r),
                 _ => false,
             };
             if !inside {
-                places.push((path.to_path_buf(), true));
+                found.places.push(ReportPath {
+                    shown: shown.to_string(),
+                    path: path.to_path_buf(),
+                    link: true,
+                });
             }
             return Step::Skip;
         }
-        if let Some(d) = unread_report_file(path, &shown) {
-            findings.push(d);
+        if let Some(d) = unread_report_file(path, shown) {
+            found.findings.push(d);
         }
         Step::Skip
-    });
-    RootWalk { places, findings }
+    }
 }
 
 /// Whether a folder name is a year: four ASCII digits.
