@@ -118,15 +118,23 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
     // all) and compares that with the merge-base: git is asked about those
     // departments' places only, never about another department's changes,
     // which the check has not read (they would look lost: PL402).
+    // The driver's own phases for `--timings`, beside the loader's and the check's.
+    let mut laps = Vec::new();
+    let mut lap = |name, since: std::time::Instant| laps.push((name, since.elapsed()));
     let (changes, work) = if full {
         let work = Workspace::load(plans, &plain, Focus::Named)?;
+        let asked = std::time::Instant::now();
         let changes = match &work.gathered.departments {
             Some(departments) => departments_changes(at, &root_rel, departments, &work),
             None => git::changes(top, base, &root_rel),
         };
+        lap("git: changes", asked);
         (changes.map_err(fatal)?, Some(work))
     } else {
-        (git::changes(top, base, &root_rel).map_err(fatal)?, None)
+        let asked = std::time::Instant::now();
+        let changes = git::changes(top, base, &root_rel).map_err(fatal)?;
+        lap("git: changes", asked);
+        (changes, None)
     };
 
     // Fail closed: every side git lists of a report-like path is one
@@ -188,7 +196,10 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
         work.check(plans, &plain, &changed)?
     };
 
+    let asked = std::time::Instant::now();
     let blobs = git::blobs(top, base, &at_base).map_err(fatal)?;
+    lap("git: merge-base reports", asked);
+    let compared = std::time::Instant::now();
     let mut base_text: HashMap<String, Vec<u8>> = (blobs.into_iter())
         .filter_map(|(p, b)| Some((shown(p.as_str()?), b)))
         .collect();
@@ -353,6 +364,11 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
         outcome.diagnostics.push(d);
     }
     diagnostic::sort(&mut outcome.diagnostics);
+    lap("merge-base, history integrity", compared);
+    outcome.phases = (work.gathered.clock.laps.iter().copied())
+        .chain(laps)
+        .chain(outcome.phases)
+        .collect();
     Ok(outcome)
 }
 
