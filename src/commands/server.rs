@@ -447,18 +447,25 @@ impl State {
                 }
             }
         });
-        match crate::commands::setup::decisions_register(
-            None,
-            &self.config,
-            &data_root,
-            &self.plans,
-            at.as_ref().map(|r| &r.base),
-            self.lang,
-        ) {
+        // The register and the walk of the data root (names only) at once.
+        let (register, kept) = rayon::join(
+            || {
+                crate::commands::setup::decisions_register(
+                    None,
+                    &self.config,
+                    &data_root,
+                    &self.plans,
+                    at.as_ref().map(|r| &r.base),
+                    self.lang,
+                )
+            },
+            || Kept::load(&opts),
+        );
+        match register {
             Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
             Err(o) => (self.problems).push((lsp::MessageType::ERROR, o.stderr)),
         }
-        self.kept = Kept::load(&opts);
+        self.kept = kept;
         self.opts = Some(opts);
         self.record_at_base = at;
     }
