@@ -4,11 +4,14 @@
 //!
 //! The workspace is set up once, as `check` sets up a run: plan-lint.toml
 //! found from the workspace root, the plans it and `--plan` name, the data
-//! root, the decisions register, and every report under the data root
-//! loaded ([`check::Kept`]). An open report is checked with its buffer
-//! standing in for the file on disk ([`check::check_text`]), so it gets the
-//! findings `plan-lint check FILE` gives. A saved report under the data root
-//! is read again; nothing else is re-read between changes.
+//! root (walked once: names, not files) and the decisions register. A
+//! department's record is read the first time one of its reports is
+//! checked — what `check FILE` reads, widened to the departments the plans
+//! add — and kept after that ([`check::Kept`]). An open report is checked
+//! with its buffer standing in for the file on disk
+//! ([`check::check_text`]), so it gets the findings `plan-lint check FILE`
+//! gives. A saved report under the data root is read again; nothing else is
+//! re-read between changes.
 //!
 //! Changes that arrive while a check runs are taken together: the queue is
 //! drained before the open documents that changed are checked once each.
@@ -396,7 +399,7 @@ impl State {
             plans,
             config,
             opts: None,
-            kept: Kept::load(&Plans(Vec::new()), &CheckOptions::new("", today())),
+            kept: Kept::load(&CheckOptions::new("", today())),
             record_at_base: None,
             docs: BTreeMap::new(),
             problems,
@@ -412,7 +415,7 @@ impl State {
         state
     }
 
-    /// Loads the history and the register of a data root.
+    /// Walks a data root and loads its register; no report is read yet.
     fn set_data_root(&mut self, data_root: PathBuf) {
         let mut opts = CheckOptions::new(&data_root, today());
         opts.exclude = self.config.exclude.clone();
@@ -444,18 +447,25 @@ impl State {
                 }
             }
         });
-        match crate::commands::setup::decisions_register(
-            None,
-            &self.config,
-            &data_root,
-            &self.plans,
-            at.as_ref().map(|r| &r.base),
-            self.lang,
-        ) {
+        // The register and the walk of the data root (names only) at once.
+        let (register, kept) = rayon::join(
+            || {
+                crate::commands::setup::decisions_register(
+                    None,
+                    &self.config,
+                    &data_root,
+                    &self.plans,
+                    at.as_ref().map(|r| &r.base),
+                    self.lang,
+                )
+            },
+            || Kept::load(&opts),
+        );
+        match register {
             Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
             Err(o) => (self.problems).push((lsp::MessageType::ERROR, o.stderr)),
         }
-        self.kept = Kept::load(&self.plans, &opts);
+        self.kept = kept;
         self.opts = Some(opts);
         self.record_at_base = at;
     }
@@ -473,6 +483,7 @@ impl State {
                 let p: lsp::HoverParams =
                     serde_json::from_value(req.params).map_err(|e| bad(&req.method, e))?;
                 let at = p.text_document_position_params;
+                self.read_for_hover(at.text_document.uri.as_str(), at.position);
                 Ok(json!(self.hover(at.text_document.uri.as_str(), at.position)))
             }
             lsp::request::Completion::METHOD => {
@@ -649,7 +660,7 @@ impl State {
             }
         };
         let bytes = doc.text.clone().into_bytes();
-        match check::check_text(&self.plans, opts, &self.kept, &doc.path, bytes) {
+        match check::check_text(&self.plans, opts, &mut self.kept, &doc.path, bytes) {
             Ok(mut c) => {
                 if let (Some(at), Some(r)) = (&self.record_at_base, &c.report) {
                     c.diagnostics.extend(at.rewritten(&opts.decisions, r));

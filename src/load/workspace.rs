@@ -522,7 +522,7 @@ pub(crate) fn place_stem(path: &Path) -> Option<&str> {
 /// and the rest of the record stays unread in `rest` until
 /// [`Gathered::widen`] asks for the departments the plans add (a history
 /// that moved between departments); every name is still walked.
-fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, Fatal> {
+pub(crate) fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, Fatal> {
     let mut clock = Clock::start();
     let root = crate::syntax::paths::normalize(&opts.data_root);
     let root_exists = root.is_dir();
@@ -672,13 +672,9 @@ impl Gathered {
     }
 
     /// Reads, of the record a focused check left unread, the reports of the
-    /// departments whose record the loaded reports are judged against: the
-    /// departments they name, every department that holds or held an
-    /// indicator or project for part of the period in a plan
-    /// (`responsibilities` with `from`/`until`), so that a history that
-    /// moved between departments is whole, and the departments of the
-    /// figures the catalog declares the same measure (`same_as`, PL213).
-    /// Catalog positions are looked up.
+    /// departments whose record the loaded reports are judged against
+    /// ([`judged_against`] the departments they name). Catalog positions
+    /// are looked up.
     pub(crate) fn widen(&mut self, plans: &Plans, opts: &CheckOptions) {
         if self.rest.is_empty() {
             return;
@@ -686,39 +682,33 @@ impl Gathered {
         let named: BTreeSet<&str> = (self.loaded.iter())
             .filter_map(|(_, l)| Some(l.report.as_ref()?.department.as_ref()?.value.as_str()))
             .collect();
-        let mut departments = named.clone();
-        for plan in &plans.0 {
-            // PL213 compares a figure with its `same_as` counterpart of the
-            // same year, in the report of the department responsible for it.
-            for ind in &plan.indicators {
-                if let Some(other) = ind.same_as.as_deref().and_then(|o| plan.indicator(o)) {
-                    for (one, counterpart) in [(ind, other), (other, ind)] {
-                        if named.contains(one.department.as_str()) {
-                            departments.insert(&counterpart.department);
-                        }
-                    }
-                }
-            }
-            for t in &plan.tenures {
-                departments.insert(&t.department);
-                departments.insert(match t.entity {
-                    CatalogEntity::Indicator => &plan.indicators[t.position].department,
-                    CatalogEntity::Project => &plan.projects[t.position].department,
-                });
-            }
+        let departments = judged_against(plans, &named);
+        if self.read_departments(plans, opts, &departments) > 0 {
+            self.clock.lap("load the departments' record");
         }
+    }
+
+    /// Reads, of the record left unread, the reports at the places of these
+    /// departments, and looks up their catalog positions; how many were read.
+    /// The language server reads a department's record this way the first
+    /// time one of its reports is checked.
+    pub(crate) fn read_departments(
+        &mut self,
+        plans: &Plans,
+        opts: &CheckOptions,
+        departments: &BTreeSet<String>,
+    ) -> usize {
         let (more, rest): (Vec<usize>, Vec<usize>) = std::mem::take(&mut self.rest)
             .into_iter()
-            .partition(|&i| is_of(&self.history_paths[i], &departments));
+            .partition(|&i| is_of(&self.history_paths[i], departments));
         self.rest = rest;
-        let departments: Vec<String> = departments.into_iter().map(str::to_string).collect();
         match self.departments.as_mut() {
             Some(_) if self.rest.is_empty() => self.departments = None,
-            Some(read) => read.extend(departments),
+            Some(read) => read.extend(departments.iter().cloned()),
             None => {}
         }
         if more.is_empty() {
-            return;
+            return 0;
         }
         let files = (more.into_iter().map(|i| &self.history_paths[i]))
             .map(|r| (r.shown.clone(), (r.path.clone(), r.link)))
@@ -728,10 +718,82 @@ impl Gathered {
         added.par_iter_mut().for_each(|(_, l)| {
             l.catalog = positions(plans, l.report.as_ref());
         });
+        let read = added.len();
         self.loaded.extend(added);
         self.loaded.sort_by(|a, b| a.0.cmp(&b.0));
-        self.clock.lap("load the departments' record");
+        read
     }
+
+    /// Reads one file at a place under the data root again, as
+    /// [`gather`] reads it (saved, created or deleted since: then none), and
+    /// looks up its catalog positions.
+    pub(crate) fn read_again(
+        &self,
+        plans: &Plans,
+        opts: &CheckOptions,
+        shown: &str,
+        path: &Path,
+    ) -> Loaded {
+        let files = BTreeMap::from([(shown.to_string(), (path.to_path_buf(), true))]);
+        let root = crate::syntax::paths::normalize(&opts.data_root);
+        let mut l = (load_places(opts, &root, &self.root_shown, files).pop())
+            .map(|(_, l)| l)
+            .unwrap_or_else(|| Loaded {
+                report: None,
+                catalog: None,
+                diagnostics: Vec::new(),
+                internal_error: None,
+            });
+        l.catalog = positions(plans, l.report.as_ref());
+        l
+    }
+
+    /// Nothing found or read under a data root that is not there.
+    pub(crate) fn nothing(root_shown: String) -> Gathered {
+        Gathered {
+            clock: Clock::start(),
+            unread: Vec::new(),
+            root_shown,
+            root_exists: false,
+            history_paths: Vec::new(),
+            named: Vec::new(),
+            stdin_name: None,
+            loaded: Vec::new(),
+            rest: Vec::new(),
+            departments: None,
+        }
+    }
+}
+
+/// The departments whose record reports of the `named` departments are
+/// judged against: those departments, every department that holds or held
+/// an indicator or project for part of the period in a plan
+/// (`responsibilities` with `from`/`until`), so that a history that moved
+/// between departments is whole, and the departments of the figures the
+/// catalog declares the same measure as one of theirs (`same_as`, PL213).
+pub(crate) fn judged_against(plans: &Plans, named: &BTreeSet<&str>) -> BTreeSet<String> {
+    let mut departments: BTreeSet<&str> = named.clone();
+    for plan in &plans.0 {
+        // PL213 compares a figure with its `same_as` counterpart of the
+        // same year, in the report of the department responsible for it.
+        for ind in &plan.indicators {
+            if let Some(other) = ind.same_as.as_deref().and_then(|o| plan.indicator(o)) {
+                for (one, counterpart) in [(ind, other), (other, ind)] {
+                    if named.contains(one.department.as_str()) {
+                        departments.insert(&counterpart.department);
+                    }
+                }
+            }
+        }
+        for t in &plan.tenures {
+            departments.insert(&t.department);
+            departments.insert(match t.entity {
+                CatalogEntity::Indicator => &plan.indicators[t.position].department,
+                CatalogEntity::Project => &plan.projects[t.position].department,
+            });
+        }
+    }
+    departments.into_iter().map(str::to_string).collect()
 }
 
 /// The reports of a data repository as every command reads them: every
@@ -768,18 +830,7 @@ impl Workspace {
         opts.stdin = None;
         let gathered = match gather(&opts) {
             Ok(g) => g,
-            Err(_) => Gathered {
-                clock: Clock::start(),
-                unread: Vec::new(),
-                root_shown: crate::syntax::paths::display(&opts.data_root),
-                root_exists: false,
-                history_paths: Vec::new(),
-                named: Vec::new(),
-                stdin_name: None,
-                loaded: Vec::new(),
-                rest: Vec::new(),
-                departments: None,
-            },
+            Err(_) => Gathered::nothing(crate::syntax::paths::display(&opts.data_root)),
         };
         Workspace { gathered }
     }

@@ -135,7 +135,23 @@ fn try_check_findings(file: &str, lang: &str) -> Option<Vec<(String, u64, u64, S
         ],
         plan_lint::cli::Env::default(),
     );
-    let doc: Value = serde_json::from_str(&out.stdout).ok()?;
+    findings_of(&out.stdout, file)
+}
+
+/// [`check_findings`] run in the repository `root` (whose register only a
+/// check run inside it reads), of a report named from there.
+fn check_findings_in(root: &Path, file: &str) -> Vec<(String, u64, u64, String)> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan-lint"))
+        .args(["check", "--format", "json", "--lang", "en", file])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    findings_of(&String::from_utf8_lossy(&out.stdout), file).unwrap()
+}
+
+/// The findings on `file` of a check's JSON output, as [`check_findings`] gives them.
+fn findings_of(json: &str, file: &str) -> Option<Vec<(String, u64, u64, String)>> {
+    let doc: Value = serde_json::from_str(json).ok()?;
     let mut v: Vec<_> = (doc["diagnostics"].as_array().unwrap().iter())
         .filter(|d| d["suppressed"] == json!(false))
         // The server shows the findings on the open report; a check also
@@ -629,4 +645,147 @@ fn quick_fixes_for_a_unit_slip_and_an_implausible_change_and_the_plausible_range
         "{fixed}"
     );
     c.stop();
+}
+
+/// A copy of the example repository's reports, which the test may change.
+/// Not its register: the server, run inside this repository's checkout,
+/// looks for the repository around its working folder, not the workspace.
+fn example_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap().join("repo");
+    crate::common::copy_dir(
+        Path::new("fixtures/example/progress"),
+        &root.join("progress"),
+    );
+    (dir, root)
+}
+
+/// The server reads a department's record the first time one of its
+/// reports is opened (issue 32): a report of a second department, opened
+/// after the first, is judged against its own earlier figures, exactly as
+/// `check` judges it, and the first keeps its findings.
+#[test]
+fn a_report_opened_from_another_department_gets_its_own_history() {
+    let (_dir, root) = example_copy();
+    let eco = root.join("progress/2023/eco-env.yaml");
+    let drc = root.join("progress/2023/drc.yaml");
+    // eco-env's I14 falls below 2022's 97.5 (PL201); drc's I06 jumps from
+    // 2022's 96.3 to 50 (PL211): each against its own department's record.
+    let eco_text = std::fs::read_to_string(&eco)
+        .unwrap()
+        .replacen("value: 97.6", "value: 95.1", 1);
+    let drc_text = std::fs::read_to_string(&drc)
+        .unwrap()
+        .replacen("value: 96.9", "value: 50", 1);
+    std::fs::write(&eco, &eco_text).unwrap();
+    std::fs::write(&drc, &drc_text).unwrap();
+    let mut c = Client::start(&root, json!({"lang": "en"}));
+    c.open(&eco, &eco_text);
+    let got = server_findings(&c.diagnostics(&eco), &eco_text);
+    assert_eq!(got, check_findings_in(&root, "progress/2023/eco-env.yaml"));
+    assert!(got.iter().any(|f| f.0 == "PL201"), "{got:?}");
+
+    c.open(&drc, &drc_text);
+    let diags = c.diagnostics(&drc);
+    let got = server_findings(&diags, &drc_text);
+    assert_eq!(got, check_findings_in(&root, "progress/2023/drc.yaml"));
+    let pl211 = (diags.iter())
+        .find(|d| d["code"] == json!("PL211"))
+        .unwrap_or_else(|| panic!("no PL211 against drc's 2022 figure: {diags:?}"));
+    assert_eq!(
+        pl211["relatedInformation"][0]["location"]["uri"],
+        json!(uri(&root.join("progress/2022/drc.yaml")))
+    );
+
+    // The first department's record is kept: a change is judged against it.
+    c.change(&eco, 2, &eco_text);
+    let got = server_findings(&c.diagnostics(&eco), &eco_text);
+    assert_eq!(got, check_findings_in(&root, "progress/2023/eco-env.yaml"));
+    c.stop();
+}
+
+/// A saved report under the data root is read again, in a department
+/// whose record is kept (the open report is checked again against it) and
+/// in one not read yet (its place is noted, and read with the department):
+/// here eco-env's 2022 report, missing when the server walked the data
+/// root, saved before any eco-env report is opened, then changed.
+#[test]
+fn a_saved_report_is_seen_by_a_later_check_of_its_department() {
+    let (_dir, root) = example_copy();
+    let eco22 = root.join("progress/2022/eco-env.yaml");
+    let eco23 = root.join("progress/2023/eco-env.yaml");
+    let stored22 = std::fs::read_to_string(&eco22).unwrap();
+    std::fs::remove_file(&eco22).unwrap();
+    let mut c = Client::start(&root, json!({"lang": "en"}));
+    let drc = root.join("progress/2023/drc.yaml");
+    c.open(&drc, &std::fs::read_to_string(&drc).unwrap());
+    c.diagnostics(&drc);
+    let save = |c: &Client, path: &Path| {
+        c.notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": uri(path)}}),
+        )
+    };
+    std::fs::write(&eco22, &stored22).unwrap();
+    save(&c, &eco22);
+
+    // 95.1 falls below 2022's 97.5 (without it, below 2021's 97.2).
+    let text = std::fs::read_to_string(&eco23)
+        .unwrap()
+        .replacen("value: 97.6", "value: 95.1", 1);
+    c.open(&eco23, &text);
+    let related_of_pl201 = |diags: &[Value]| {
+        let d = (diags.iter())
+            .find(|d| d["code"] == json!("PL201"))
+            .unwrap_or_else(|| panic!("no PL201: {diags:?}"));
+        (
+            d["relatedInformation"][0]["location"]["uri"].clone(),
+            d["relatedInformation"][0]["message"].clone(),
+        )
+    };
+    let diags = c.diagnostics(&eco23);
+    assert_eq!(
+        related_of_pl201(&diags),
+        (json!(uri(&eco22)), json!("previous value 97.5% (2022)"))
+    );
+
+    // Saved again, now with 99.1: the open report is checked again.
+    std::fs::write(&eco22, stored22.replacen("value: 97.5", "value: 99.1", 1)).unwrap();
+    save(&c, &eco22);
+    let diags = c.diagnostics(&eco23);
+    assert_eq!(
+        related_of_pl201(&diags),
+        (json!(uri(&eco22)), json!("previous value 99.1% (2022)"))
+    );
+    c.stop();
+}
+
+/// A report whose history crosses departments (plan-lint.toml's
+/// `responsibilities` with `from`) gets the other department's record too,
+/// as `check` reads it: natural-resources' 2023 I14 against eco-env's 2022
+/// figure (PL201), drc's T079 against stats' I01 of the same year (PL213).
+#[test]
+fn a_responsibility_moved_between_departments_brings_the_other_record() {
+    for (case, file, code) in [
+        (
+            "fixtures/rules/PL201/fail-responsibility-moved",
+            "progress/2023/natural-resources.yaml",
+            "PL201",
+        ),
+        (
+            "fixtures/rules/PL213/fail-across",
+            "progress/2023/drc.yaml",
+            "PL213",
+        ),
+    ] {
+        let shown = format!("{case}/{file}");
+        let text = std::fs::read_to_string(&shown).unwrap();
+        let expected = check_findings(&shown, "en");
+        assert!(expected.iter().any(|f| f.0 == code), "{expected:?}");
+        let mut c = Client::start(&abs(case), json!({"lang": "en"}));
+        c.open(&abs(&shown), &text);
+        let got = server_findings(&c.diagnostics(&abs(&shown)), &text);
+        assert_eq!(got, expected, "{case}");
+        c.stop();
+    }
 }

@@ -13,6 +13,26 @@ impl State {
         named.or_else(|| self.plans.0.first())
     }
 
+    /// Reads the record the last figure of the indicator or project under
+    /// the cursor comes from, if it is not read yet (the open report's
+    /// department's is: another department's id may be hovered).
+    pub(super) fn read_for_hover(&mut self, uri: &str, at: lsp::Position) {
+        let department = (|| {
+            let doc = self.docs.get(uri)?;
+            let index = LineIndex::new(&doc.text);
+            let (start, end) = word_at(&doc.text, index.offset(at))?;
+            let word = &doc.text[start..end];
+            let plan = self.plan_of(doc)?;
+            (plan.indicator(word).map(|i| &i.department))
+                .or_else(|| plan.project(word).map(|p| &p.department))
+                .cloned()
+        })();
+        if let (Some(d), Some(opts)) = (department, &self.opts) {
+            let named = BTreeSet::from([d.as_str()]);
+            self.kept.read_record_of(&self.plans, opts, &named);
+        }
+    }
+
     pub(super) fn hover(&self, uri: &str, at: lsp::Position) -> Option<lsp::Hover> {
         let doc = self.docs.get(uri)?;
         let index = LineIndex::new(&doc.text);

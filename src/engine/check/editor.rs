@@ -1,97 +1,159 @@
 //! The check the language server runs as the clerk types: the data root's
-//! reports kept loaded (`Kept`), and one open text checked against them
-//! (`check_text`) with the same steps as `check FILE`.
+//! record kept loaded department by department as reports are opened
+//! (`Kept`), and one open text checked against it (`check_text`) with the
+//! same steps as `check FILE`.
 
 use super::*;
+use crate::load::workspace::{gather_as, judged_against, place, place_stem, Focus};
 
-/// The reports under a data root, loaded once and kept between checks of
-/// one edited text (the language server): everything `check FILE` reads
-/// besides FILE. Each report's catalog positions are looked up already.
+/// The record under a data root as the language server keeps it between
+/// checks of edited texts: the walk of the data root, made once, and the
+/// record of each department read the first time a text needs it — what
+/// `check FILE` reads besides FILE (its department's reports by place,
+/// widened to the departments a responsibility moves an indicator between
+/// and to `same_as` counterparts'), read through the same loader and kept
+/// after that. Each report's catalog positions are looked up already.
 pub struct Kept {
-    root_shown: String,
-    root_exists: bool,
-    /// By display path, in path order.
-    loaded: Vec<(String, Loaded)>,
+    /// The walk's places; the departments' reports read so far in
+    /// `loaded`, by display path in path order, the others in `rest`.
+    record: Gathered,
+    /// The departments whose record has been read.
+    read: BTreeSet<String>,
 }
 
 impl Kept {
-    /// Loads every report under the data root (none if it does not exist).
-    pub fn load(plans: &Plans, opts: &CheckOptions) -> Kept {
+    /// Walks the data root (nothing if it does not exist); no report is
+    /// read until a text needs its department's record.
+    pub fn load(opts: &CheckOptions) -> Kept {
         let mut opts = opts.clone();
         opts.inputs.clear();
         opts.stdin = None;
         let root = crate::syntax::paths::normalize(&opts.data_root);
-        let mut kept = Kept {
-            root_shown: crate::syntax::paths::display(&root),
-            root_exists: root.is_dir(),
-            loaded: Vec::new(),
-        };
-        if let Ok(g) = gather(&opts) {
-            kept.loaded = g.loaded;
-            kept.loaded.par_iter_mut().for_each(|(_, l)| {
-                l.catalog = positions(plans, l.report.as_ref());
-            });
+        let record = gather_as(&opts, Focus::Departments(BTreeSet::new()))
+            .unwrap_or_else(|_| Gathered::nothing(crate::syntax::paths::display(&root)));
+        Kept {
+            record,
+            read: BTreeSet::new(),
         }
-        kept
     }
 
     /// Whether a file lies under the data root (its history).
     pub fn holds(&self, path: &Path) -> bool {
-        self.root_exists && under(&self.root_shown, &crate::syntax::paths::display(path))
+        self.record.root_exists
+            && under(
+                &self.record.root_shown,
+                &crate::syntax::paths::display(path),
+            )
+    }
+
+    /// Reads the record of these departments, those not read yet.
+    fn read(&mut self, plans: &Plans, opts: &CheckOptions, departments: BTreeSet<String>) {
+        let new: BTreeSet<String> = (departments.into_iter())
+            .filter(|d| !self.read.contains(d))
+            .collect();
+        if new.is_empty() {
+            return;
+        }
+        self.record.read_departments(plans, opts, &new);
+        self.read.extend(new);
+    }
+
+    /// Reads, if not read yet, the record reports of the `named`
+    /// departments are judged against (theirs, and the departments the
+    /// plans' responsibilities and `same_as` add).
+    pub fn read_record_of(&mut self, plans: &Plans, opts: &CheckOptions, named: &BTreeSet<&str>) {
+        self.read(plans, opts, judged_against(plans, named));
+    }
+
+    /// Reads, if not read yet, what `check NAME` reads for a text standing
+    /// in for NAME, and returns its departments: NAME's department by
+    /// place, then the departments its reports (the text standing in for
+    /// NAME's) name, widened as [`Gathered::widen`] widens them.
+    fn read_for(
+        &mut self,
+        plans: &Plans,
+        opts: &CheckOptions,
+        name: &Path,
+        shown: &str,
+        text: Option<&Report>,
+    ) -> BTreeSet<String> {
+        let own: BTreeSet<String> = place_stem(name).map(str::to_string).into_iter().collect();
+        self.read(plans, opts, own.clone());
+        let mut named: BTreeSet<&str> = (self.record.loaded.iter())
+            .filter(|(s, _)| s != shown)
+            .filter(|(s, _)| place_stem(Path::new(s)).is_some_and(|d| own.contains(d)))
+            .filter_map(|(_, l)| l.report.as_ref()?.department())
+            .collect();
+        named.extend(text.and_then(Report::department));
+        let mut departments = judged_against(plans, &named);
+        departments.extend(own);
+        self.read(plans, opts, departments.clone());
+        departments
     }
 
     /// Reads one report under the data root again (saved, created or
-    /// deleted since it was loaded); a path outside the root is ignored.
+    /// deleted since it was loaded); a path outside the root is ignored. A
+    /// department not read yet keeps only the place, for when it is read.
     pub fn reload(&mut self, plans: &Plans, opts: &CheckOptions, path: &Path) {
         if !self.holds(path) {
             return;
         }
         let shown = crate::syntax::paths::display(path);
-        let at = self
-            .loaded
-            .binary_search_by(|(s, _)| s.as_str().cmp(&shown));
+        let at_place = place(&self.record.root_shown, &shown);
         // Only a report's place is kept (trust.md version 3: one place per report).
-        let is_report = crate::load::workspace::place(&self.root_shown, &shown).is_some()
-            && !excluded(&shown, &opts.exclude)
-            && path.is_file();
-        let fresh = is_report.then(|| {
-            let mut l = isolate(&shown, || {
-                load_file(path, shown.clone(), None, opts.max_file_size)
-            })
-            .unwrap_or_else(|e| Loaded {
-                report: None,
-                catalog: None,
-                diagnostics: Vec::new(),
-                internal_error: Some(e),
-            });
-            l.catalog = positions(plans, l.report.as_ref());
-            l
-        });
-        match (at, fresh) {
-            (Ok(i), Some(l)) => self.loaded[i].1 = l,
-            (Err(i), Some(l)) => self.loaded.insert(i, (shown, l)),
+        let is_report = at_place.is_some() && !excluded(&shown, &opts.exclude) && path.is_file();
+        if at_place.is_some_and(|(_, d)| !self.read.contains(d)) {
+            let record = &mut self.record;
+            let places = &record.history_paths;
+            match (
+                record.rest.iter().position(|&i| places[i].shown == shown),
+                is_report,
+            ) {
+                (None, true) => {
+                    record.history_paths.push(ReportPath {
+                        path: path.to_path_buf(),
+                        link: (path.symlink_metadata()).is_ok_and(|m| m.file_type().is_symlink()),
+                        shown,
+                    });
+                    record.rest.push(record.history_paths.len() - 1);
+                }
+                (Some(i), false) => {
+                    record.rest.remove(i);
+                }
+                _ => {}
+            }
+            return;
+        }
+        let fresh = is_report.then(|| self.record.read_again(plans, opts, &shown, path));
+        let loaded = &mut self.record.loaded;
+        match (
+            loaded.binary_search_by(|(s, _)| s.as_str().cmp(&shown)),
+            fresh,
+        ) {
+            (Ok(i), Some(l)) => loaded[i].1 = l,
+            (Err(i), Some(l)) => loaded.insert(i, (shown, l)),
             (Ok(i), None) => {
-                self.loaded.remove(i);
+                loaded.remove(i);
             }
             (Err(_), None) => {}
         }
     }
 
     /// The kept reports of the record (they parsed and stand at their
-    /// place), in path order.
+    /// place), in path order: the departments read so far.
     pub fn reports(&self) -> impl Iterator<Item = &Report> {
-        (self.loaded.iter()).filter_map(|(shown, l)| {
-            (l.report.as_ref()).filter(|r| in_record(&self.root_shown, shown, r))
+        (self.record.loaded.iter()).filter_map(|(shown, l)| {
+            (l.report.as_ref()).filter(|r| in_record(&self.record.root_shown, shown, r))
         })
     }
 
     /// How many files are kept.
     pub fn len(&self) -> usize {
-        self.loaded.len()
+        self.record.loaded.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.loaded.is_empty()
+        self.record.loaded.is_empty()
     }
 }
 
@@ -111,7 +173,7 @@ pub struct Checked {
 pub fn check_text(
     plans: &Plans,
     opts: &CheckOptions,
-    kept: &Kept,
+    kept: &mut Kept,
     name: &Path,
     bytes: Vec<u8>,
 ) -> Result<Checked, Text> {
@@ -123,6 +185,9 @@ pub fn check_text(
         return Err(e);
     }
     l.catalog = positions(plans, l.report.as_ref());
+    // The record `check NAME` reads, read the first time it is needed.
+    let departments = kept.read_for(plans, opts, name, &shown, l.report.as_ref());
+    let kept = &kept.record;
     let in_root = kept.root_exists && under(&kept.root_shown, &shown);
     let key = l.report.as_ref().and_then(report_key);
     let draft_key = key.filter(|_| !in_root);
@@ -131,6 +196,10 @@ pub fn check_text(
         .filter(|(s, _)| *s != shown)
         .filter_map(|(s, k)| Some((s.as_str(), k.report.as_ref()?, k.catalog.as_ref())))
         .filter(|(s, r, _)| in_record(&kept.root_shown, s, r))
+        // Only that record, whatever else is kept for other texts.
+        .filter(|(s, _, _)| {
+            place(&kept.root_shown, s).is_some_and(|(_, d)| departments.contains(d))
+        })
         .filter(|(_, r, _)| draft_key.is_none() || report_key(r) != draft_key)
         .collect();
     // The text counts where a stored report would: at its place, or as a
