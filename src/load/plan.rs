@@ -614,6 +614,8 @@ impl Plan {
     }
     /// Adds the content of the plan's file number `file`.
     pub(crate) fn add(&mut self, file: usize, content: Content) {
+        // Tables made of the plan before this content are no longer its.
+        self.rule_tables = std::sync::OnceLock::new();
         match content {
             Content::Rules(rf) => {
                 for (j, entry) in rf.plausibility.into_iter().enumerate() {
@@ -720,6 +722,32 @@ mod tests {
         assert!(plan.rule_owns_indicator(later, expected));
         assert!(plan.rule_owns_indicator(other_code, binding_level));
         assert_eq!(plan.rule_codes().count(), plan.rules.len());
+    }
+
+    /// The rule tables' selections (an id list looked up, the rest
+    /// matched) are what matching every rule against the indicator gives,
+    /// for the plan's own entries and for a copy the tables do not hold.
+    #[test]
+    fn rules_selecting_an_indicator_are_the_rules_whose_selection_matches_it() {
+        let plan = Plan::builtin().unwrap();
+        assert!(plan.rules.iter().any(|r| r.entry.select.ids.is_some()));
+        for ind in &plan.indicators {
+            let copy = ind.clone();
+            for code in crate::model::code::ALL.iter().map(|m| m.code) {
+                let scanned: Vec<*const Rule> = (plan.rules_for(code))
+                    .filter(|r| r.entry.select.matches_indicator(ind))
+                    .map(|r| r as *const Rule)
+                    .collect();
+                let tabled: Vec<*const Rule> = (plan.rules_selecting(code, ind))
+                    .map(|r| r as *const Rule)
+                    .collect();
+                let copied: Vec<*const Rule> = (plan.rules_selecting(code, &copy))
+                    .map(|r| r as *const Rule)
+                    .collect();
+                assert_eq!(tabled, scanned, "{} {code:?}", ind.id);
+                assert_eq!(copied, scanned, "{} {code:?}", ind.id);
+            }
+        }
     }
 
     #[test]

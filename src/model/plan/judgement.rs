@@ -105,9 +105,8 @@ impl Plan {
     }
     /// The rule entry of `code` that applies to an indicator: the first
     /// that selects it.
-    pub fn indicator_rule(&self, code: Code, ind: &Indicator) -> Option<&super::Rule> {
-        self.rules_for(code)
-            .find(|r| r.entry.select.matches_indicator(ind))
+    pub fn indicator_rule<'a>(&'a self, code: Code, ind: &'a Indicator) -> Option<&'a super::Rule> {
+        self.rules_selecting(code, ind).next()
     }
 }
 

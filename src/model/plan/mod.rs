@@ -14,7 +14,6 @@ use crate::syntax::source::{Location, Source};
 use crate::syntax::yaml::{self, Limits, Node};
 pub(crate) use index::CodeIndex;
 pub use model::*;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The id of the built-in plan.
@@ -137,6 +136,9 @@ pub struct Plan {
 pub(crate) struct RuleTables {
     pub(crate) indicators: Vec<Vec<bool>>,
     pub(crate) projects: Vec<Vec<bool>>,
+    /// For each indicator (by position), every rule that selects it (by
+    /// position, in rule order), of any code.
+    pub(crate) indicator_rules: Vec<Vec<u32>>,
     /// Each rule's code as the registry holds it (`None` only for a code a
     /// verified plan cannot have).
     pub(crate) codes: Vec<Option<Code>>,
@@ -144,38 +146,76 @@ pub(crate) struct RuleTables {
 
 impl RuleTables {
     pub(crate) fn of(plan: &Plan) -> RuleTables {
-        fn table<T>(
-            rules: &[Rule],
-            entries: &[T],
-            selects: impl Fn(&Selector, &T) -> bool,
-        ) -> Vec<Vec<bool>> {
-            let mut taken: HashMap<&str, Vec<bool>> = HashMap::new();
-            rules
-                .iter()
-                .map(|rule| {
-                    let taken = taken
-                        .entry(rule.entry.code.as_str())
-                        .or_insert_with(|| vec![false; entries.len()]);
-                    entries
-                        .iter()
-                        .zip(taken.iter_mut())
-                        .map(|(e, taken)| {
-                            let owns = !*taken && selects(&rule.entry.select, e);
-                            *taken |= owns;
-                            owns
-                        })
-                        .collect()
-                })
-                .collect()
-        }
+        let indicator_rules = selecting(
+            &plan.rules,
+            &plan.indicators,
+            |id| plan.indicator_position(id),
+            Selector::matches_indicator,
+        );
+        let project_rules = selecting(
+            &plan.rules,
+            &plan.projects,
+            |id| plan.project_position(id),
+            Selector::matches_project,
+        );
         RuleTables {
-            indicators: table(&plan.rules, &plan.indicators, Selector::matches_indicator),
-            projects: table(&plan.rules, &plan.projects, Selector::matches_project),
+            indicators: owners(&plan.rules, &indicator_rules),
+            projects: owners(&plan.rules, &project_rules),
+            indicator_rules,
             codes: (plan.rules.iter())
                 .map(|r| Code::parse(&r.entry.code))
                 .collect(),
         }
     }
+}
+
+/// For each catalog entry (by position), the rules (by position, in rule
+/// order) whose selection holds it, whatever their code. A selection by an
+/// id list looks its ids up rather than comparing every entry with the
+/// list (the synthetic plan's lists hold hundreds of ids: status spent a
+/// fifth of its time in those comparisons).
+fn selecting<T>(
+    rules: &[Rule],
+    entries: &[T],
+    position: impl Fn(&str) -> Option<usize>,
+    selects: impl Fn(&Selector, &T) -> bool,
+) -> Vec<Vec<u32>> {
+    let mut by_entry = vec![Vec::new(); entries.len()];
+    for (r, rule) in rules.iter().enumerate() {
+        let select = &rule.entry.select;
+        let candidates: Vec<usize> = match &select.ids {
+            Some(ids) => {
+                let mut at: Vec<usize> = ids.iter().filter_map(|id| position(id)).collect();
+                at.sort_unstable();
+                at.dedup();
+                at
+            }
+            None => (0..entries.len()).collect(),
+        };
+        for e in candidates {
+            if selects(select, &entries[e]) {
+                by_entry[e].push(r as u32);
+            }
+        }
+    }
+    by_entry
+}
+
+/// For each rule and catalog entry, whether the rule applies to the entry:
+/// it selects it and no earlier rule of the same code does.
+fn owners(rules: &[Rule], by_entry: &[Vec<u32>]) -> Vec<Vec<bool>> {
+    let mut owns = vec![vec![false; by_entry.len()]; rules.len()];
+    for (e, selecting) in by_entry.iter().enumerate() {
+        let mut codes: Vec<&str> = Vec::new();
+        for &r in selecting {
+            let code = rules[r as usize].entry.code.as_str();
+            if !codes.contains(&code) {
+                codes.push(code);
+                owns[r as usize][e] = true;
+            }
+        }
+    }
+    owns
 }
 
 /// For each indicator and project entry of a report, the position of its
@@ -509,6 +549,25 @@ impl Plan {
     pub fn rules_named<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Rule> + 'a {
         self.rules.iter().filter(move |r| r.entry.code == code)
     }
+    /// The rule entries of `code` that select an indicator, in rule order:
+    /// from the rule tables for one of this plan's own entries.
+    pub fn rules_selecting<'a>(
+        &'a self,
+        code: Code,
+        ind: &'a Indicator,
+    ) -> impl Iterator<Item = &'a Rule> + 'a {
+        let at = position_in(&self.indicators, ind);
+        let tabled = at.into_iter().flat_map(move |at| {
+            (self.rule_tables().indicator_rules[at].iter()).map(move |&r| &self.rules[r as usize])
+        });
+        let scanned = (at.is_none())
+            .then(|| (self.rules.iter()).filter(move |r| r.entry.select.matches_indicator(ind)))
+            .into_iter()
+            .flatten();
+        tabled
+            .chain(scanned)
+            .filter(move |r| r.entry.code == code.as_str())
+    }
     pub fn rules_for(&self, code: Code) -> impl Iterator<Item = &Rule> + '_ {
         self.rules
             .iter()
@@ -522,14 +581,12 @@ impl Plan {
         use crate::model::numeric::compare;
         use std::cmp::Ordering;
         plausibility::in_range(ind, v)
-            && (self.rules_for(Code::PL207))
-                .filter(|r| r.entry.select.matches_indicator(ind))
-                .all(|r| {
-                    let p = &r.entry.params;
-                    p.greater_than
-                        .is_none_or(|g| compare(v, g) == Ordering::Greater)
-                        && p.at_most.is_none_or(|m| compare(v, m) != Ordering::Greater)
-                })
+            && (self.rules_selecting(Code::PL207, ind)).all(|r| {
+                let p = &r.entry.params;
+                p.greater_than
+                    .is_none_or(|g| compare(v, g) == Ordering::Greater)
+                    && p.at_most.is_none_or(|m| compare(v, m) != Ordering::Greater)
+            })
     }
 }
 

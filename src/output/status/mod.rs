@@ -32,7 +32,7 @@ use crate::model::plan::{
 use crate::model::report::Report;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// What `status` reads and how it judges.
@@ -853,8 +853,8 @@ pub fn compute(
         .iter()
         .filter(|d| ours(&d.code))
         .filter(|d| {
-            plan.indicators.iter().any(|i| i.department == d.code)
-                || plan.projects.iter().any(|p| p.department == d.code)
+            let (indicators, projects) = plan.responsibilities_of(&d.code);
+            !indicators.is_empty() || !projects.is_empty()
         })
         .collect();
     // A decision is a department's when it is about its report or one of its targets.
@@ -883,24 +883,31 @@ pub fn compute(
             })
         })
         .collect();
+    // Each department's indicators counted in one pass, and its projects'
+    // counts found by code (scans per department were quadratic: 2,000
+    // departments of the synthetic plan took most of `status`).
+    let mut by_dept: HashMap<&str, (Counts, usize)> = HashMap::new();
+    for i in &indicators {
+        let (counts, n) =
+            (by_dept.entry(i.department.as_str())).or_insert_with(|| (Counts::new(stage), 0));
+        counts.add(i.evaluation.category);
+        *n += 1;
+    }
+    let projects_of: HashMap<&str, &ProjectCounts> = (by_department.iter())
+        .map(|p| (p.department.as_str(), &p.counts))
+        .collect();
     let departments = responsible
         .iter()
         .map(|d| {
-            let mut counts = Counts::new(stage);
-            let mine = indicators.iter().filter(|i| i.department == d.code);
-            let mut n = 0;
-            for i in mine {
-                counts.add(i.evaluation.category);
-                n += 1;
-            }
+            let (counts, n) =
+                (by_dept.remove(d.code.as_str())).unwrap_or_else(|| (Counts::new(stage), 0));
             DepartmentSummary {
                 department: d.code.clone(),
                 name: d.name.clone(),
                 indicators: n,
                 counts,
-                projects: (by_department.iter())
-                    .find(|p| p.department == d.code)
-                    .map(|p| p.counts.clone())
+                projects: (projects_of.get(d.code.as_str()))
+                    .map(|&c| c.clone())
                     .unwrap_or_default(),
                 missing: not_reported(&d.code),
             }
