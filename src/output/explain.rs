@@ -7,7 +7,9 @@ use crate::engine::rules::registry::{self, CODES};
 use crate::engine::rules::CodeInfo;
 use crate::model::plan::Plan;
 use crate::model::plan::Plans;
-use crate::output::explain_text::{Column, ExplainText as X};
+use frame::{Column, Frame as X};
+
+pub mod frame;
 use std::fmt::Write;
 
 /// The columns a terminal gives a text: two for Chinese characters and

@@ -68,7 +68,7 @@ pub struct ChineseTexts {
 /// states it, when it fires, why, a report fragment that fails (the same
 /// YAML in every language; only its comments are translated) and the fix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Explain {
+pub struct CodeTexts {
     pub severity: &'static str,
     pub summary: &'static str,
     pub why: &'static str,
@@ -78,16 +78,16 @@ pub struct Explain {
 
 impl CodeInfo {
     /// The explain texts in `lang`.
-    pub fn text(&self, lang: crate::diagnostics::messages::Lang) -> Explain {
+    pub fn text(&self, lang: crate::diagnostics::messages::Lang) -> CodeTexts {
         match lang {
-            crate::diagnostics::messages::Lang::En => Explain {
+            crate::diagnostics::messages::Lang::En => CodeTexts {
                 severity: self.code.severity(),
                 summary: self.summary,
                 why: self.why,
                 example: self.example,
                 fix: self.fix,
             },
-            crate::diagnostics::messages::Lang::Zh => Explain {
+            crate::diagnostics::messages::Lang::Zh => CodeTexts {
                 severity: self.code.severity_zh(),
                 summary: self.zh.summary,
                 why: self.zh.why,

@@ -5,7 +5,7 @@ use super::RunInfo;
 use crate::diagnostics::diagnostic::{BaselineState, Diagnostic, Location, Severity};
 use crate::diagnostics::messages::{Lang, Text};
 use crate::engine::rules::registry::CODES;
-use crate::output::explain_text::ExplainText;
+use crate::output::explain::frame::Frame;
 use serde_json::{json, Value};
 
 fn physical(loc: &Location) -> Value {
@@ -119,8 +119,8 @@ pub fn render(info: &RunInfo<'_>, lang: Lang) -> String {
                 "shortDescription": {"text": t.summary},
                 "fullDescription": {"text": t.why},
                 "help": {
-                    "text": ExplainText::RuleHelpText(c).text(lang),
-                    "markdown": ExplainText::RuleHelpMarkdown(c).text(lang),
+                    "text": Frame::RuleHelpText(c).text(lang),
+                    "markdown": Frame::RuleHelpMarkdown(c).text(lang),
                 },
                 "defaultConfiguration": {"level": default_level},
             })

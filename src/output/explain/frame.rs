@@ -1,7 +1,8 @@
 //! The frame around each code's explain texts: the headings of `plan-lint
 //! explain`, `plan-lint rules` and docs/rules.md, and how a plan's rule
 //! entry reads (its severity, what it selects, its parameters). The texts of
-//! each code themselves live beside its check (`CodeInfo` and its `zh`).
+//! each code themselves live beside its check (`CodeInfo` and its `zh`,
+//! read as [`crate::engine::rules::CodeTexts`]).
 
 use crate::diagnostics::diagnostic::Severity;
 use crate::diagnostics::messages::{list, num, status_zh, Lang};
@@ -20,8 +21,10 @@ pub enum Column {
     Plan,
 }
 
+/// A text of the frame (headings, labels, how a rule entry reads), in
+/// either language; what each code says is its [`CodeInfo`]'s.
 #[derive(Clone, Debug)]
-pub enum ExplainText {
+pub enum Frame {
     // `plan-lint explain CODE`.
     /// The first line: the code, its name and the contract's severity.
     Title(&'static CodeInfo),
@@ -172,9 +175,9 @@ fn params_zh(p: &Params) -> String {
     parts.join("，")
 }
 
-impl ExplainText {
+impl Frame {
     pub fn text(&self, lang: Lang) -> String {
-        use ExplainText as X;
+        use Frame as X;
         match (self, lang) {
             (X::Title(info), En) => format!("{} {} ({})", info.code, info.code.name(), info.code.severity()),
             (X::Title(info), Zh) => format!("{} {}（{}）", info.code, info.code.name(), info.code.severity_zh()),
@@ -304,10 +307,10 @@ mod tests {
     use crate::model::plan::ProjectStatus;
 
     /// Every entry of the explain frame, with the values it takes.
-    fn explain_samples() -> Vec<ExplainText> {
+    fn explain_samples() -> Vec<Frame> {
         use crate::diagnostics::diagnostic::Severity;
         use crate::model::plan::{Attribute, IndicatorKind, Params, Selector, TargetIs};
-        use ExplainText as X;
+        use Frame as X;
         let selector = Selector {
             attribute: Some(Attribute::Binding),
             kind: Some(IndicatorKind::Level),
@@ -396,15 +399,15 @@ mod tests {
     /// Every entry has a sample, and each sample a text in both languages,
     /// the Chinese one Chinese.
     #[test]
-    fn every_explain_text_is_sampled_in_both_languages() {
-        let source = std::fs::read_to_string("src/output/explain_text.rs").unwrap();
-        let declared = variants(&source, "ExplainText");
+    fn every_frame_text_is_sampled_in_both_languages() {
+        let source = std::fs::read_to_string("src/output/explain/frame.rs").unwrap();
+        let declared = variants(&source, "Frame");
         assert!(declared.len() > 1);
         let samples = explain_samples();
         let missing: Vec<_> = declared.difference(&sampled(&samples)).cloned().collect();
         assert!(
             missing.is_empty(),
-            "ExplainText entries without a sample: {missing:?}"
+            "Frame entries without a sample: {missing:?}"
         );
         for t in samples {
             let (en, zh) = (t.text(Lang::En), t.text(Lang::Zh));
