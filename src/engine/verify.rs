@@ -31,7 +31,7 @@ pub mod facility_groups;
 pub mod word_figures;
 
 use crate::diagnostics::diagnostic::{Diagnostic, Location, Severity};
-use crate::diagnostics::messages::{Fact, Note, VerifyMsg as V};
+use crate::diagnostics::messages::{Note, Quoted, VerifyMsg as V};
 use crate::model::plan::{Attribute, Citation, Indicator, IndicatorKind, Origin, Plan, Project};
 use crate::syntax::source::{Source, SourceFile};
 use crate::syntax::yaml::Span;
@@ -419,7 +419,7 @@ impl Verifier<'_> {
                     At::Header("name"),
                     Some(c.line),
                     V::NotAtLine {
-                        what: Fact::PlanName,
+                        what: Quoted::PlanName,
                         text: h.name.clone(),
                         line: c.line,
                     },
@@ -679,7 +679,7 @@ pub fn verify(plan: &Plan, seed: &Seed, accounting: Option<&Accounting>) -> Vec<
                 Some(l) if l.contains(text) => {}
                 Some(_) => {
                     let msg = V::NotAtLine {
-                        what: Fact::PassageText,
+                        what: Quoted::PassageText,
                         text: text.to_string(),
                         line: e.passage.line,
                     };

@@ -47,7 +47,7 @@ pub use schema::{Expected, JsonType, KeyHint, SchemaMsg, Shown, TopLevel, TypeHe
 pub use server::ServerText;
 pub use status::{Header, Sheet, StatusText};
 pub use ui::{Counts, NoMergeBase, Stage, Text};
-pub use verify::{Fact, VerifyMsg};
+pub use verify::{Quoted, VerifyMsg};
 
 use crate::syntax::yaml::format_number;
 

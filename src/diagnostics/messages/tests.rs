@@ -2099,32 +2099,32 @@ fn verify_samples() -> Vec<VerifyMsg> {
         },
         V::PlanNameUncited,
         V::NotAtLine {
-            what: Fact::PlanName,
+            what: Quoted::PlanName,
             text: s("南明区规划"),
             line: 2,
         },
         V::NotAtLine {
-            what: Fact::Sentence,
+            what: Quoted::Sentence,
             text: s("建成5G基站200个"),
             line: 120,
         },
         V::NotAtLine {
-            what: Fact::Discrepancy,
+            what: Quoted::Discrepancy,
             text: s("8.5%"),
             line: 60,
         },
         V::NotAtLine {
-            what: Fact::PassageText,
+            what: Quoted::PassageText,
             text: s("约束性指标"),
             line: 92,
         },
         V::NotInSentence {
-            what: Fact::Reference,
+            what: Quoted::Reference,
             text: s("全市平均"),
             sentence: s("增速高于全省"),
         },
         V::NotInSentence {
-            what: Fact::TargetText,
+            what: Quoted::TargetText,
             text: s("高于全市平均"),
             sentence: s("增速高于全省"),
         },

@@ -8,7 +8,7 @@ use Lang::{En, Zh};
 
 /// What a catalog entry quotes from the seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fact {
+pub enum Quoted {
     /// plan.yaml's `name`.
     PlanName,
     /// An indicator's `sentence`.
@@ -23,21 +23,21 @@ pub enum Fact {
     TargetText,
 }
 
-impl Fact {
+impl Quoted {
     fn text(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Fact::PlanName, En) => "the plan's name",
-            (Fact::PlanName, Zh) => "规划名称",
-            (Fact::Sentence, En) => "the sentence",
-            (Fact::Sentence, Zh) => "目标语句",
-            (Fact::Discrepancy, En) => "the discrepancy text",
-            (Fact::Discrepancy, Zh) => "出入记录的原文",
-            (Fact::PassageText, En) => "the passage text",
-            (Fact::PassageText, Zh) => "规则引用的原文",
-            (Fact::Reference, En) => "the reference",
-            (Fact::Reference, Zh) => "比较对象",
-            (Fact::TargetText, En) => "the target text",
-            (Fact::TargetText, Zh) => "目标原文",
+            (Quoted::PlanName, En) => "the plan's name",
+            (Quoted::PlanName, Zh) => "规划名称",
+            (Quoted::Sentence, En) => "the sentence",
+            (Quoted::Sentence, Zh) => "目标语句",
+            (Quoted::Discrepancy, En) => "the discrepancy text",
+            (Quoted::Discrepancy, Zh) => "出入记录的原文",
+            (Quoted::PassageText, En) => "the passage text",
+            (Quoted::PassageText, Zh) => "规则引用的原文",
+            (Quoted::Reference, En) => "the reference",
+            (Quoted::Reference, Zh) => "比较对象",
+            (Quoted::TargetText, En) => "the target text",
+            (Quoted::TargetText, Zh) => "目标原文",
         }
     }
 }
@@ -51,12 +51,12 @@ pub enum VerifyMsg {
     },
     PlanNameUncited,
     NotAtLine {
-        what: Fact,
+        what: Quoted,
         text: String,
         line: usize,
     },
     NotInSentence {
-        what: Fact,
+        what: Quoted,
         text: String,
         sentence: String,
     },

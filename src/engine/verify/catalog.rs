@@ -206,7 +206,7 @@ impl Verifier<'_> {
         };
         if !line.contains(sentence) {
             let msg = V::NotAtLine {
-                what: Fact::Sentence,
+                what: Quoted::Sentence,
                 text: sentence.to_string(),
                 line: n,
             };
@@ -223,7 +223,7 @@ impl Verifier<'_> {
                 }
                 if reference.trim().is_empty() || !sentence.contains(reference) {
                     let msg = V::NotInSentence {
-                        what: Fact::Reference,
+                        what: Quoted::Reference,
                         text: reference.to_string(),
                         sentence: sentence.to_string(),
                     };
@@ -231,7 +231,7 @@ impl Verifier<'_> {
                 }
                 if ind.target_text.is_empty() || !sentence.contains(ind.target_text.as_str()) {
                     let msg = V::NotInSentence {
-                        what: Fact::TargetText,
+                        what: Quoted::TargetText,
                         text: ind.target_text.clone(),
                         sentence: sentence.to_string(),
                     };
@@ -327,7 +327,7 @@ impl Verifier<'_> {
                 }
                 Ok(l) if d.text.is_empty() || !l.contains(d.text.as_str()) => {
                     let msg = V::NotAtLine {
-                        what: Fact::Discrepancy,
+                        what: Quoted::Discrepancy,
                         text: d.text.clone(),
                         line: d.line,
                     };
