@@ -344,15 +344,11 @@ pub fn department_places(root: &str, department: &str) -> [String; 2] {
     ]
 }
 
-/// Which of these repository-relative paths `commit` has
-/// (`git ls-tree`, which reads the commit's trees, not the index).
-pub fn present_at(repo: &Path, commit: &str, paths: &[String]) -> Result<Vec<GitPath>, Text> {
-    if paths.is_empty() {
-        return Ok(Vec::new());
-    }
-    let specs: Vec<String> = paths.iter().map(|p| literal(p)).collect();
-    let mut args = vec!["ls-tree", "-z", "--name-only", "--full-tree", commit, "--"];
-    args.extend(specs.iter().map(String::as_str));
+/// The files git tracks (its index holds) within the pathspecs (each with
+/// its magic), by their repository-relative names.
+pub fn tracked(repo: &Path, pathspecs: &[&str]) -> Result<Vec<GitPath>, Text> {
+    let mut args = vec!["ls-files", "--cached", "--full-name", "-z", "--"];
+    args.extend(pathspecs);
     let out = git_with_magic(repo, &args)?;
     Ok(fields(&out)
         .into_iter()

@@ -119,21 +119,34 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
     // departments' places only, never about another department's changes,
     // which the check has not read (they would look lost: PL402).
     // The driver's own phases for `--timings`, beside the loader's and the check's.
-    let mut laps = Vec::new();
-    let mut lap = |name, since: std::time::Instant| laps.push((name, since.elapsed()));
+    let mut laps: Vec<(&'static str, std::time::Duration)> = Vec::new();
+    let lap =
+        |laps: &mut Vec<_>, name, since: std::time::Instant| laps.push((name, since.elapsed()));
     let (changes, work) = if full {
-        let work = Workspace::load(plans, &plain, Focus::Named)?;
+        // git is asked about the departments the named files' places name
+        // (and those the plans add) while the data root is walked and read;
+        // which departments the check read is known once it is.
+        let guess = departments_named(plans, &plain);
+        let (work, (early, beside)) = rayon::join(
+            || Workspace::load(plans, &plain, Focus::Named),
+            || {
+                let asked = std::time::Instant::now();
+                (AtPlaces::ask(at, &root_rel, &guess), asked.elapsed())
+            },
+        );
+        let work = work?;
+        laps.push(("git: changes, beside the reading", beside));
         let asked = std::time::Instant::now();
         let changes = match &work.gathered.departments {
-            Some(departments) => departments_changes(at, &root_rel, departments, &work),
+            Some(read) => early.and_then(|e| e.complete(at, &root_rel, &guess, read, &work)),
             None => git::changes(top, base, &root_rel),
         };
-        lap("git: changes", asked);
+        lap(&mut laps, "git: changes", asked);
         (changes.map_err(fatal)?, Some(work))
     } else {
         let asked = std::time::Instant::now();
         let changes = git::changes(top, base, &root_rel).map_err(fatal)?;
-        lap("git: changes", asked);
+        lap(&mut laps, "git: changes", asked);
         (changes, None)
     };
 
@@ -198,7 +211,7 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
 
     let asked = std::time::Instant::now();
     let blobs = git::blobs(top, base, &at_base).map_err(fatal)?;
-    lap("git: merge-base reports", asked);
+    lap(&mut laps, "git: merge-base reports", asked);
     let compared = std::time::Instant::now();
     let mut base_text: HashMap<String, Vec<u8>> = (blobs.into_iter())
         .filter_map(|(p, b)| Some((shown(p.as_str()?), b)))
@@ -364,7 +377,7 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
         outcome.diagnostics.push(d);
     }
     diagnostic::sort(&mut outcome.diagnostics);
-    lap("merge-base, history integrity", compared);
+    lap(&mut laps, "merge-base, history integrity", compared);
     outcome.phases = (work.gathered.clock.laps.iter().copied())
         .chain(laps)
         .chain(outcome.phases)
@@ -372,50 +385,98 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
     Ok(outcome)
 }
 
-/// The changes from the merge-base to the working tree at these
-/// departments' places, and nowhere else: `git diff` within their
-/// pathspecs, and the untracked files among the places the walk found
-/// (asking git only about those that it has not listed and the merge-base
-/// does not have, so that git never lists a whole year's folder of other
-/// departments' files).
-fn departments_changes(
-    at: &Base,
-    root_rel: &str,
-    departments: &BTreeSet<String>,
-    work: &Workspace,
-) -> Result<Vec<Change>, Text> {
-    let specs: Vec<String> = (departments.iter())
-        .flat_map(|d| git::department_places(root_rel, d))
+/// The departments a full check's named files (and standard input) name by
+/// their places, and those their record is judged against: the departments
+/// git is asked about before the check knows which it read.
+fn departments_named(plans: &Plans, opts: &CheckOptions) -> BTreeSet<String> {
+    let stems: BTreeSet<&str> = (opts.inputs.iter().map(Path::new))
+        .chain(opts.stdin.as_ref().map(|(n, _)| Path::new(n)))
+        .filter_map(place_stem)
         .collect();
-    let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
-    let mut changes = git::tracked_changes(&at.top, &at.commit, &specs)?;
-    // The department's files standing at a place in the working tree, as git names them.
-    let root_shown = work.gathered.root_shown.as_str();
-    let places: Vec<String> = (work.files())
-        .filter(|(shown, _)| place(root_shown, shown).is_some())
-        .filter(|(shown, _)| place_stem(Path::new(shown)).is_some_and(|d| departments.contains(d)))
-        .map(|(shown, _)| git::repo_path(&at.top, Path::new(shown)))
-        .collect();
-    let listed: HashSet<&[u8]> = (changes.iter())
-        .filter_map(|c| c.after())
-        .map(git::GitPath::bytes)
-        .collect();
-    let deleted: HashSet<&[u8]> = (changes.iter())
-        .filter(|c| c.after().is_none())
-        .filter_map(|c| c.before().map(|(p, _)| p.bytes()))
-        .collect();
-    let at_base = git::present_at(&at.top, &at.commit, &places)?;
-    let at_base: HashSet<&[u8]> = at_base.iter().map(git::GitPath::bytes).collect();
-    let maybe_untracked: Vec<String> = (places.iter())
-        .filter(|p| !listed.contains(p.as_bytes()))
-        .filter(|p| !at_base.contains(p.as_bytes()) || deleted.contains(p.as_bytes()))
-        .map(|p| git::literal(p))
-        .collect();
-    if !maybe_untracked.is_empty() {
-        let specs: Vec<&str> = maybe_untracked.iter().map(String::as_str).collect();
-        changes.extend(git::untracked(&at.top, &specs)?);
+    if stems.is_empty() {
+        return BTreeSet::new();
     }
-    Ok(changes)
+    crate::load::workspace::judged_against(plans, &stems)
+}
+
+/// What git says of some departments' places under the data root: the
+/// changes from the merge-base to the working tree there (`git diff`), and
+/// the files it tracks there. Nothing else of the root is asked about, so
+/// that git never lists another department's files.
+#[derive(Default)]
+struct AtPlaces {
+    changes: Vec<Change>,
+    tracked: Vec<git::GitPath>,
+}
+
+impl AtPlaces {
+    fn ask(at: &Base, root_rel: &str, departments: &BTreeSet<String>) -> Result<AtPlaces, Text> {
+        if departments.is_empty() {
+            return Ok(AtPlaces::default());
+        }
+        let specs: Vec<String> = (departments.iter())
+            .flat_map(|d| git::department_places(root_rel, d))
+            .collect();
+        let specs: Vec<&str> = specs.iter().map(String::as_str).collect();
+        Ok(AtPlaces {
+            changes: git::tracked_changes(&at.top, &at.commit, &specs)?,
+            tracked: git::tracked(&at.top, &specs)?,
+        })
+    }
+
+    /// The changes at the places of the departments a check read (`read`),
+    /// git having been asked about `asked`: the departments read but not
+    /// asked about are asked now; what lies at another department's place
+    /// is left out (of a move, the other side stands as a deletion or an
+    /// addition); and the untracked files among the places the walk found
+    /// are added (git is asked only about the files at a place that it
+    /// does not track, so that it never lists a year's folder of other
+    /// departments' files).
+    fn complete(
+        mut self,
+        at: &Base,
+        root_rel: &str,
+        asked: &BTreeSet<String>,
+        read: &BTreeSet<String>,
+        work: &Workspace,
+    ) -> Result<Vec<Change>, Text> {
+        let more: BTreeSet<String> = read.difference(asked).cloned().collect();
+        let late = AtPlaces::ask(at, root_rel, &more)?;
+        self.changes.extend(late.changes);
+        self.tracked.extend(late.tracked);
+        let ours = |p: &git::GitPath| {
+            (p.as_str().and_then(|p| place_stem(Path::new(p)))).is_some_and(|d| read.contains(d))
+        };
+        let mut changes: Vec<Change> = (self.changes.into_iter())
+            .filter_map(|c| match c {
+                Change::Renamed { from, oid, to } => match (ours(&from), ours(&to)) {
+                    (true, true) => Some(Change::Renamed { from, oid, to }),
+                    (true, false) => Some(Change::Deleted { path: from, oid }),
+                    (false, true) => Some(Change::Added(to)),
+                    (false, false) => None,
+                },
+                c => (c.before().map(|(p, _)| p).into_iter().chain(c.after()))
+                    .any(ours)
+                    .then_some(c),
+            })
+            .collect();
+        // The departments' files at a place in the working tree that git
+        // does not track, as git names them.
+        let root_shown = work.gathered.root_shown.as_str();
+        let tracked: HashSet<&[u8]> = self.tracked.iter().map(git::GitPath::bytes).collect();
+        let untracked: Vec<String> = (work.files())
+            .filter(|(shown, _)| place(root_shown, shown).is_some())
+            .filter(|(shown, _)| place_stem(Path::new(shown)).is_some_and(|d| read.contains(d)))
+            .map(|(shown, _)| git::repo_path(&at.top, Path::new(shown)))
+            .filter(|p| !tracked.contains(p.as_bytes()))
+            .map(|p| git::literal(&p))
+            .collect();
+        if !untracked.is_empty() {
+            let specs: Vec<&str> = untracked.iter().map(String::as_str).collect();
+            changes.extend(git::untracked(&at.top, &specs)?);
+        }
+        Ok(changes)
+    }
 }
 
 /// What judges a pull request: the configuration and `--plan` directories as

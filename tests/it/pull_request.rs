@@ -875,6 +875,12 @@ fn a_clerk_s_check_of_one_report_compares_only_its_department_s_record() {
     let (code, v, err) = plan_lint(root, &["progress/2023/eco-env.yaml"]);
     assert_eq!(code, 0, "{err} {v}");
     assert_eq!(codes(&v), vec![], "{v}");
+    // A file named off its place is judged with the record of the
+    // department it names inside, which git is asked about once it is read.
+    let (_, v, _) = plan_lint(root, &["progress/2022/hx.yaml"]);
+    let c = codes(&v);
+    assert!(has(&c, "PL402", "progress/2022/health.yaml"), "{c:?}");
+    assert!(!c.iter().any(|x| x.1.contains("drc")), "{c:?}");
     // The whole record's check finds both.
     let (_, v, _) = plan_lint(root, &[]);
     let c = codes(&v);
