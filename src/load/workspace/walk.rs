@@ -116,7 +116,15 @@ impl RootWalker<'_> {
         depth: usize,
         year_folder: bool,
     ) -> Step {
-        if let Some(problem) = name_problem(path) {
+        // A name read lossily (or holding U+FFFD) is asked about by its path.
+        let problem = if name.contains('\u{fffd}') {
+            name_problem(path)
+        } else {
+            name.chars()
+                .any(char::is_control)
+                .then_some(NameProblem::ControlCharacter)
+        };
+        if let Some(problem) = problem {
             let shown = escaped_path(path);
             if !excluded(&shown, self.exclude) {
                 found.findings.push(Diagnostic::new(
