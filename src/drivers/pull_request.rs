@@ -52,6 +52,12 @@ impl Base {
 
     /// The merge-base of the repository `repo` (a folder of it) is in.
     pub fn resolve_in(repo: &Path, rev: &str) -> Result<Base, Text> {
+        Base::resolve_with(repo, rev, None)
+    }
+
+    /// [`Base::resolve_in`], the repository's top directory given when it
+    /// is known (one git process fewer).
+    fn resolve_with(repo: &Path, rev: &str, top: Option<PathBuf>) -> Result<Base, Text> {
         let base = |error| Text::Base {
             rev: rev.to_string(),
             error: Box::new(error),
@@ -66,7 +72,10 @@ impl Base {
             })
         })?;
         let short = commit.chars().take(12).collect();
-        let top = git::toplevel(repo)?;
+        let top = match top {
+            Some(top) => top,
+            None => git::toplevel(repo)?,
+        };
         Ok(Base { commit, short, top })
     }
 
@@ -75,12 +84,12 @@ impl Base {
     /// there is none: `dir` is not in a git checkout, the branch is not
     /// fetched, the checkout is shallow.
     pub fn of_record(dir: &Path, rev: &str) -> Result<Base, Text> {
-        if git::toplevel(dir).is_err() {
+        let Ok(top) = git::toplevel(dir) else {
             return Err(Text::NotACheckout {
                 dir: crate::syntax::paths::display(dir),
             });
-        }
-        Base::resolve_in(dir, rev).map_err(|e| match e {
+        };
+        Base::resolve_with(dir, rev, Some(top)).map_err(|e| match e {
             Text::Base { error, .. } => *error,
             e => e,
         })
