@@ -7,6 +7,7 @@
 #
 #   bash bench/one_report.sh            # N=10000, 5 runs each (median)
 #   N=100000 RUNS=3 bash bench/one_report.sh
+#   N=1000 bash bench/one_report.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-10000}
@@ -37,15 +38,26 @@ if [ ! -d "$GIT/.git" ]; then
   (cd "$GIT" && git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@example.com commit -qm data)
 fi
 REPORT=progress/2025/eco-env.yaml
-# median wall seconds and peak KB of RUNS runs of a command in a folder
+# median wall time (EPOCHREALTIME, microseconds) and peak memory (/usr/bin/time)
+# of RUNS runs of a command in a folder
 measure() {
   local dir=$1; shift
   for _ in $(seq "$RUNS"); do
-    (cd "$dir" && /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/tmp/one-report.time || true; tail -1 /tmp/one-report.time)
-  done | sort -n | awk '{t[NR]=$1; m[NR]=$2} END {i=int((NR+1)/2); printf "%.0f ms | %.0f MB", t[i]*1000, m[i]/1024}'
+    local t0=$EPOCHREALTIME
+    (cd "$dir" && /usr/bin/time -f "%M" "$@" >/dev/null 2>/tmp/one-report.time || true)
+    local t1=$EPOCHREALTIME
+    echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b - a) * 1000}') $(tail -1 /tmp/one-report.time)"
+  done | sort -n | awk '{t[NR]=$1; m[NR]=$2} END {i=int((NR+1)/2); printf "%.1f ms | %.0f MB", t[i], m[i]/1024}'
+}
+# the median of RUNS runs of one --timings phase (its line's milliseconds)
+phase() {
+  local dir=$1 name=$2; shift 2
+  for _ in $(seq "$RUNS"); do
+    (cd "$dir" && "$@" --timings 2>&1 >/dev/null | grep -F "$name:" | head -1 | awk '{print $(NF-1)+0}')
+  done | sort -n | awk '{v[NR]=$1} END {printf "%.1f ms", v[int((NR+1)/2)]}'
 }
 T="--today 2026-06-30"
-echo "plan-lint at $(git rev-parse --short HEAD), $N reports, median of $RUNS runs, $(nproc) cores"
+echo "plan-lint at $(git rev-parse --short HEAD), $N reports, median of $RUNS runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at the start"
 echo
 echo "| run | wall | peak |"
 echo "|---|--:|--:|"
@@ -54,3 +66,11 @@ echo "| one report, synthetic plan, its department's reports only | $(measure "$
 echo "| one report, built-in plan, whole root (no base) | $(measure "$GIT" "$PL" check $T --no-base --data-root progress $REPORT) |"
 echo "| one report, built-in plan, whole root, \`base\` set | $(measure "$GIT" "$PL" check $T $REPORT) |"
 echo "| full check, synthetic plan | $(measure "$ROOT" "$PL" --plan plan check $T --data-root progress) |"
+echo
+echo "Phases of the one-report check with \`base\` set (\`--timings\`, medians):"
+echo
+echo "| phase | time |"
+echo "|---|--:|"
+echo "| plans, register and configuration (read at the merge-base) | $(phase "$GIT" "load plans" "$PL" check $T $REPORT) |"
+echo "| walk of the data root ($N names) | $(phase "$GIT" "find reports" "$PL" check $T $REPORT) |"
+echo "| git's changes at the department's places, beside the walk | $(phase "$GIT" "git: changes, beside the reading" "$PL" check $T $REPORT) |"
