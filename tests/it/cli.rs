@@ -533,6 +533,43 @@ fn a_register_inside_the_data_root_is_refused() {
     assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
 }
 
+/// The register is found in the repository of the data root, wherever the
+/// run starts: from another git checkout (an editor's folder) it was
+/// refused as outside the repository.
+#[test]
+fn the_register_is_the_data_root_s_repository_s_from_another_checkout() {
+    let repo = tempfile::tempdir().unwrap();
+    for entry in crate::common::walk(std::path::Path::new("fixtures/example")) {
+        let rel = entry.strip_prefix("fixtures/example").unwrap();
+        let dest = repo.path().join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, dest).unwrap();
+    }
+    let other = tempfile::tempdir().unwrap();
+    for dir in [repo.path(), other.path()] {
+        let init = std::process::Command::new("git")
+            .args(["init", "-q"])
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        assert!(init.status.success());
+    }
+    let root = repo.path().join("progress");
+    let out = plan_lint_in(
+        other.path(),
+        &[
+            "check",
+            "--today",
+            "2026-01-01",
+            "--data-root",
+            root.to_str().unwrap(),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("outside the repository"), "{stderr}");
+}
+
 /// The binary run from `dir`: the folder a clerk runs it from decides what
 /// is found, so these runs cannot share the test process's folder.
 fn plan_lint_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
