@@ -243,13 +243,11 @@ pub fn decisions_register(
     if exists_now || place.explicit {
         let top = match base {
             Some(b) => Ok(b.top.clone()),
-            // The repository the data root is in: the run may start in
-            // another (an editor's folder, a clerk's other checkout).
-            None => crate::drivers::git::toplevel(if data_root.is_dir() {
-                data_root
-            } else {
-                std::path::Path::new(".")
-            }),
+            // The repository the data root is in (the run may start in
+            // another: an editor's folder, a clerk's other checkout), else
+            // the one the run starts in.
+            None => (crate::drivers::git::toplevel(data_root))
+                .or_else(|_| crate::drivers::git::toplevel(std::path::Path::new("."))),
         };
         let repository =
             top.unwrap_or_else(|_| decisions::repository_root(config_path.as_deref(), data_root));
