@@ -258,7 +258,17 @@ impl Register {
         let mut register = Register::default();
         for source in files {
             register.files.push(source.path.clone());
-            let node = match yaml::load(source.body(), source.bom_len(), Limits::default()) {
+            // The register is the plan office's file and grows with the plan:
+            // the generator's 100,000-report repository has 30,445 requirements
+            // in one 7 MB file, 580,000 nodes, which the default limit (made for
+            // a report) refused. Without aliases a node takes two bytes at
+            // least, so one node per byte never refuses a file written out and
+            // still stops aliases that expand past the file's size.
+            let limits = Limits {
+                max_nodes: Limits::default().max_nodes.max(source.body().len()),
+                ..Limits::default()
+            };
+            let node = match yaml::load(source.body(), source.bom_len(), limits) {
                 Ok(n) => n,
                 Err(e) => {
                     let mut d = crate::load::workspace::load_error_diagnostic(&source, e);
