@@ -261,8 +261,6 @@ pub struct ProjectEntry {
     /// The `evidence` list's span and number of items that say something
     /// (an empty or blank string is no evidence).
     pub evidence: Option<Spanned<u32>>,
-    /// The evidence items that say something, as written (for `init`).
-    pub evidence_items: Vec<String>,
 }
 
 impl ProjectEntry {
@@ -284,7 +282,6 @@ impl ProjectEntry {
             completed: None,
             completed_written: false,
             evidence: None,
-            evidence_items: Vec::new(),
         };
         let mut id = None;
         for (k, v) in fields(n) {
@@ -325,17 +322,36 @@ impl ProjectEntry {
                             span: v.span,
                         }
                     });
-                    e.evidence_items = (v.as_seq().unwrap_or(&[]).iter())
-                        .filter_map(|i| i.as_str())
-                        .filter(|s| !s.trim().is_empty())
-                        .map(str::to_string)
-                        .collect();
                 }
                 _ => {}
             }
         }
         e.id = id?;
         Some(e)
+    }
+    /// The evidence items that say something, as written, for `init`, which
+    /// carries a completed project's evidence over. Read again from the
+    /// report's text (parsed as when it was loaded) rather than kept in every
+    /// entry of every report: they were 5 MB of the check's peak at 10,000
+    /// reports. None if the text is no longer the one loaded.
+    pub fn evidence_items(&self, source: &Source) -> Vec<String> {
+        use crate::syntax::yaml::{load, Limits};
+        let root = match source.intact() {
+            true => load(source.body(), source.bom_len(), Limits::default()).ok(),
+            false => None,
+        };
+        (root.as_ref())
+            .and_then(|r| r.get("projects"))
+            .and_then(Node::as_seq)
+            .and_then(|list| list.get(self.index as usize))
+            .and_then(|e| e.get("evidence"))
+            .and_then(Node::as_seq)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(Node::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_string)
+            .collect()
     }
     pub fn pointer(&self) -> String {
         format!("/projects/{}", self.index)
