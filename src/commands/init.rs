@@ -460,7 +460,7 @@ fn entry_of<'r>(
         .iter()
         .filter(|r| r.plan_id() == Some(plan.id()) && r.department() == Some(department))
         .filter(|r| r.period() == Some(period))
-        .find_map(|r| Some((*r, r.projects.iter().find(|e| e.id.value == project)?)))
+        .find_map(|r| Some((*r, r.projects.iter().find(|e| *e.id.value == *project)?)))
 }
 
 /// Picks the plan for `init --period Y`: the one named, else the loaded plan whose

@@ -149,7 +149,7 @@ pub fn run_loaded(
                 department: (r.department.take()).map(|d| d.value).unwrap_or_default(),
                 period: r.period().unwrap_or_default(),
                 indicators: (r.indicators.iter_mut())
-                    .map(|e| std::mem::take(&mut e.id.value))
+                    .map(|e| std::mem::take(&mut e.id.value).into_string())
                     .collect(),
             };
             Some((std::mem::take(shown), info))
@@ -227,7 +227,9 @@ impl Workspace {
                     plan: r.plan_id().unwrap_or_default().to_string(),
                     department: r.department().unwrap_or_default().to_string(),
                     period: r.period().unwrap_or_default(),
-                    indicators: (r.indicators.iter()).map(|e| e.id.value.clone()).collect(),
+                    indicators: (r.indicators.iter())
+                        .map(|e| e.id.value.to_string())
+                        .collect(),
                 };
                 Some((shown.to_string(), info))
             })
