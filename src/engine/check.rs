@@ -364,7 +364,7 @@ fn engine(
         .filter(|(_, f)| f.linted)
         .map(|((shown, l), place)| {
             if let Some(e) = &l.internal_error {
-                return Err(e.clone());
+                return Err((**e).clone());
             }
             isolate(shown, || {
                 test_hook::maybe_panic(shown);

@@ -62,7 +62,7 @@ impl Kept {
                 report: None,
                 catalog: None,
                 diagnostics: Vec::new(),
-                internal_error: Some(e),
+                internal_error: Some(Box::new(e)),
             });
             l.catalog = positions(plans, l.report.as_ref());
             l
@@ -120,7 +120,7 @@ pub fn check_text(
         load_file(name, shown.clone(), Some(bytes), opts.max_file_size)
     })?;
     if let Some(e) = l.internal_error.take() {
-        return Err(e);
+        return Err(*e);
     }
     l.catalog = positions(plans, l.report.as_ref());
     let in_root = kept.root_exists && under(&kept.root_shown, &shown);
