@@ -40,7 +40,7 @@ pub fn data_findings(
     for (i, (e, position)) in report
         .indicators
         .iter()
-        .zip(&catalog.indicators)
+        .zip(catalog.indicators())
         .enumerate()
     {
         let Some(ind) = position.map(|p| &plan.indicators[p]) else {

@@ -382,7 +382,7 @@ fn check_indicators(
     let dept = report.department.as_ref();
     let mut seen: FastMap<&str, &crate::model::report::IndicatorEntry> =
         FastMap::with_capacity_and_hasher(report.indicators.len(), Default::default());
-    for (e, position) in report.indicators.iter().zip(&catalog.indicators) {
+    for (e, position) in report.indicators.iter().zip(catalog.indicators()) {
         let id = &*e.id.value;
         if let Some(first) = seen.get(id) {
             out.push(duplicate(
@@ -457,7 +457,7 @@ fn check_indicators(
             out.push(d);
         }
         let owner = match (position, report.period()) {
-            (Some(i), Some(period)) => plan.indicator_department_in(*i, period),
+            (Some(i), Some(period)) => plan.indicator_department_in(i, period),
             _ => ind.department.as_str(),
         };
         if let Some(d) = dept.filter(|d| dept_known && owner != d.value) {
@@ -488,7 +488,7 @@ fn check_projects(
     let dept = report.department.as_ref();
     let mut seen: FastMap<&str, &crate::model::report::ProjectEntry> =
         FastMap::with_capacity_and_hasher(report.projects.len(), Default::default());
-    for (e, position) in report.projects.iter().zip(&catalog.projects) {
+    for (e, position) in report.projects.iter().zip(catalog.projects()) {
         let id = &*e.id.value;
         if let Some(first) = seen.get(id) {
             out.push(duplicate(
@@ -565,7 +565,7 @@ fn check_projects(
             out.push(d);
         }
         let owner = match (position, report.period()) {
-            (Some(i), Some(period)) => plan.project_department_in(*i, period),
+            (Some(i), Some(period)) => plan.project_department_in(i, period),
             _ => p.department.as_str(),
         };
         if let Some(d) = dept.filter(|d| dept_known && owner != d.value) {
