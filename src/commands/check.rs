@@ -327,16 +327,22 @@ pub fn command(
     // while the plans load: neither needs the other. Errors keep their
     // order: the plans', then --today's, then the reports'.
     let side_by_side = judged_at.is_none() && !args.paths.iter().any(|p| p == "-");
+    // The plan files' texts are let go once loaded (read again only for a
+    // finding that points into a plan): a check runs once.
+    let load_plans = || {
+        setup.load_plans(lang).map(|mut plans| {
+            plans.release_texts();
+            plans
+        })
+    };
     let (plans, gathered) = match (&today, side_by_side) {
         (Ok(t), true) => {
             let opts = check_options(&args, &setup.config, *t);
-            let (plans, gathered) = rayon::join(
-                || setup.load_plans(lang),
-                || crate::load::workspace::gather(&opts),
-            );
+            let (plans, gathered) =
+                rayon::join(load_plans, || crate::load::workspace::gather(&opts));
             (plans, Some((opts, gathered)))
         }
-        _ => (setup.load_plans(lang), None),
+        _ => (load_plans(), None),
     };
     let Setup {
         config: cfg,

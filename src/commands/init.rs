@@ -194,7 +194,7 @@ pub fn skeleton(
         let last = history.previous_project(plan, p, period);
         // A project completed in an earlier report stays completed: its
         // dates and evidence are carried over, not asked again.
-        if let Some(e) = carried_over(&history, reports, plan, &dept.code, p, period) {
+        if let Some((r, e)) = carried_over(&history, reports, plan, &dept.code, p, period) {
             let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
                 d.as_ref().map(|d| d.value.to_string()).unwrap_or_default()
             };
@@ -209,9 +209,10 @@ pub fn skeleton(
             }
             let _ = writeln!(out, "    completed: {}", date(&e.completed));
             investment(&mut out, e, None, lang);
-            if !e.evidence_items.is_empty() {
+            let evidence = e.evidence_items(&r.source);
+            if !evidence.is_empty() {
                 let _ = writeln!(out, "    evidence:");
-                for item in &e.evidence_items {
+                for item in &evidence {
                     let _ = writeln!(out, "      - {}", crate::syntax::yaml::scalar(item));
                 }
             }
@@ -337,7 +338,7 @@ pub fn workbook(
             let date = |d: &Option<crate::model::report::Spanned<jiff::civil::Date>>| {
                 d.as_ref().map(|d| Out::Date(d.value.to_string()))
             };
-            if let Some(e) = carried_over(&history, reports, plan, &dept.code, p, period) {
+            if let Some((r, e)) = carried_over(&history, reports, plan, &dept.code, p, period) {
                 let done = crate::model::plan::ProjectStatus::Completed;
                 row.push((
                     F::Status,
@@ -353,8 +354,9 @@ pub fn workbook(
                 ] {
                     row.extend(v.as_ref().map(|v| (field, Out::Number(v.value))));
                 }
-                if !e.evidence_items.is_empty() {
-                    row.push((F::Evidence, Out::Text(e.evidence_items.join("\n"))));
+                let evidence = e.evidence_items(&r.source);
+                if !evidence.is_empty() {
+                    row.push((F::Evidence, Out::Text(evidence.join("\n"))));
                 }
             } else if let Some((_, e)) = continuing(&history, reports, plan, &dept.code, p, period)
             {
@@ -423,7 +425,7 @@ fn continuing<'r>(
     let l = history.previous_project(plan, project, period)?;
     Some((
         l.period,
-        entry_of(reports, plan, department, &project.id, l.period)?,
+        entry_of(reports, plan, department, &project.id, l.period)?.1,
     ))
 }
 
@@ -437,7 +439,7 @@ fn carried_over<'r>(
     department: &str,
     project: &crate::model::plan::Project,
     period: i32,
-) -> Option<&'r crate::model::report::ProjectEntry> {
+) -> Option<(&'r Report, &'r crate::model::report::ProjectEntry)> {
     history
         .previous_project(plan, project, period)
         .and_then(|l| l.status)
@@ -446,19 +448,19 @@ fn carried_over<'r>(
 }
 
 /// The entry of a project in the department's report of `period`, read
-/// earlier for the history.
+/// earlier for the history, with that report.
 fn entry_of<'r>(
     reports: &[&'r Report],
     plan: &Plan,
     department: &str,
     project: &str,
     period: i32,
-) -> Option<&'r crate::model::report::ProjectEntry> {
+) -> Option<(&'r Report, &'r crate::model::report::ProjectEntry)> {
     reports
         .iter()
         .filter(|r| r.plan_id() == Some(plan.id()) && r.department() == Some(department))
         .filter(|r| r.period() == Some(period))
-        .find_map(|r| r.projects.iter().find(|e| e.id.value == project))
+        .find_map(|r| Some((*r, r.projects.iter().find(|e| *e.id.value == *project)?)))
 }
 
 /// Picks the plan for `init --period Y`: the one named, else the loaded plan whose

@@ -192,14 +192,14 @@ impl<'r> History<'r> {
             // figure for it is PL105, never a previous value.
             let Some(dept) = r.department() else { continue };
             let plan = ph.plan;
-            for ((entry, e), i) in (0..u32::MAX).zip(&r.indicators).zip(&positions.indicators) {
-                let Some(i) = *i else { continue };
+            for ((entry, e), i) in (0..u32::MAX).zip(&r.indicators).zip(positions.indicators()) {
+                let Some(i) = i else { continue };
                 if e.value.is_some() && plan.indicator_department_in(i, period) == dept {
                     ph.indicators[i].insert_first(period, At { report, entry });
                 }
             }
-            for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(&positions.projects) {
-                let Some(p) = *p else { continue };
+            for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(positions.projects()) {
+                let Some(p) = p else { continue };
                 if plan.project_department_in(p, period) == dept {
                     ph.projects[p].insert_first(period, At { report, entry });
                 }

@@ -40,7 +40,7 @@ pub fn data_findings(
     for (i, (e, position)) in report
         .indicators
         .iter()
-        .zip(&catalog.indicators)
+        .zip(catalog.indicators())
         .enumerate()
     {
         let Some(ind) = position.map(|p| &plan.indicators[p]) else {
@@ -48,7 +48,7 @@ pub fn data_findings(
         };
         // PL104: a figure in another unit than the plan's.
         if verdict::is_data_validity(Code::PL104)
-            && e.unit.as_ref().is_some_and(|u| u.value != ind.unit)
+            && e.unit.as_ref().is_some_and(|u| *u.value != *ind.unit)
         {
             out.push((i, Code::PL104));
         }

@@ -22,6 +22,10 @@ mod builtin {
 /// Reads the files of one plan, from a directory or the built-in copy.
 trait PlanFiles: Sync {
     fn read(&self, name: &str) -> Result<Source, PlanReadError>;
+    /// Where the file lies on disk, if it is read from there.
+    fn on_disk(&self, _name: &str) -> Option<std::path::PathBuf> {
+        None
+    }
 }
 
 struct Builtin;
@@ -51,6 +55,9 @@ impl PlanFiles for Dir<'_> {
             path: crate::syntax::paths::display(&path),
         })?;
         Ok(SourceFile::new(crate::syntax::paths::display(&path), text))
+    }
+    fn on_disk(&self, name: &str) -> Option<std::path::PathBuf> {
+        Some(self.0.join(name))
     }
 }
 
@@ -287,6 +294,7 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
         parse_file(&header_src, Kind::PlanHeader, &mut diags).ok_or(diags.clone())?;
     let header: PlanHeader = from_json(header_json, &header_src).map_err(|d| vec![*d])?;
     let mut plan = Plan::empty(header, PlanFile::new(header_src.clone(), Some(header_node)));
+    plan.files[0].on_disk = files.on_disk("plan.yaml");
 
     let listed: Vec<(List, usize, String, Kind)> = plan
         .header
@@ -333,7 +341,7 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
         Listed::Loaded(_, Some(c), _) => Some(c),
         _ => None,
     }));
-    for ((list, i, _, _), result) in listed.iter().zip(loaded) {
+    for ((list, i, name, _), result) in listed.iter().zip(loaded) {
         match result {
             Listed::Unreadable(e) => {
                 let loc = plan
@@ -354,7 +362,9 @@ fn load_with(files: &dyn PlanFiles) -> Result<Plan, Vec<Diagnostic>> {
                 if let Some(c) = content {
                     plan.add(file, c);
                 }
-                plan.files.push(PlanFile::new(src, None));
+                let mut f = PlanFile::new(src, None);
+                f.on_disk = files.on_disk(name);
+                plan.files.push(f);
             }
         }
     }

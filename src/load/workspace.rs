@@ -73,7 +73,8 @@ pub struct Loaded {
     /// history and the rules (`None` from [`load_file`]).
     pub catalog: Option<CatalogPositions>,
     pub diagnostics: Vec<Diagnostic>,
-    pub internal_error: Option<Text>,
+    /// Boxed: a bug's rare message, in the vector of every report a check holds.
+    pub internal_error: Option<Box<Text>>,
 }
 
 /// Runs one file's work so that a bug (a panic) loses only that file's
@@ -595,7 +596,7 @@ pub(crate) fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, F
             report: None,
             catalog: None,
             diagnostics: Vec::new(),
-            internal_error: Some(e),
+            internal_error: Some(Box::new(e)),
         });
         loaded.push((shown, l));
         loaded.sort_by(|a, b| a.0.cmp(&b.0));
@@ -661,7 +662,7 @@ fn load_places(
                 report: None,
                 catalog: None,
                 diagnostics: Vec::new(),
-                internal_error: Some(e),
+                internal_error: Some(Box::new(e)),
             });
             (shown, l)
         })

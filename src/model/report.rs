@@ -24,6 +24,16 @@ fn string(n: Node) -> Option<Spanned<String>> {
     }
 }
 
+/// A string node's text as a boxed `str`: an entry's id, unit or name,
+/// kept for the whole check in every entry of every report, where a
+/// `String`'s capacity is 8 bytes more and never used.
+fn text(n: Node) -> Option<Spanned<Box<str>>> {
+    string(n).map(|s| Spanned {
+        value: s.value.into_boxed_str(),
+        span: s.span,
+    })
+}
+
 fn number(n: &Node) -> Option<Spanned<f64>> {
     Some(Spanned {
         value: n.as_f64()?,
@@ -129,19 +139,26 @@ pub struct IndicatorEntry {
     /// Position in `indicators`, for node paths.
     pub index: u32,
     pub span: Span,
-    pub id: Spanned<String>,
+    pub id: Spanned<Box<str>>,
     pub value: Option<Spanned<f64>>,
-    /// `pending`, when the figure is not yet published (boxed: most entries have a value).
-    pub pending: Option<Box<Pending>>,
-    pub unit: Option<Spanned<String>>,
-    /// Boxed: most entries have none, and the typed reports are kept for the whole check.
-    pub requirement: Option<Box<Requirement>>,
+    pub unit: Option<Spanned<Box<str>>>,
     /// The department's `note` on the figure (shown by `status`).
     pub note: Option<Box<str>>,
     /// Where the figure comes from (`source`: the publication or office).
     pub source: Option<Box<str>>,
-    /// Boxed: most entries have none.
-    pub confirmed: Option<Box<Confirmed>>,
+    /// `pending`, `requirement` and `confirmed`, which most entries have
+    /// none of, in one box (three were 16 bytes more in every entry of
+    /// every report a check holds): see [`IndicatorEntry::pending`] and the two after it.
+    pub rare: Option<Box<RareFields>>,
+}
+
+/// An indicator entry's fields that most entries do not have.
+#[derive(Clone, Debug, Default)]
+pub struct RareFields {
+    /// `pending`, when the figure is not yet published.
+    pub pending: Option<Pending>,
+    pub requirement: Option<Requirement>,
+    pub confirmed: Option<Confirmed>,
 }
 
 /// A text field's trimmed value, none when empty.
@@ -156,21 +173,21 @@ impl IndicatorEntry {
     /// An entry of `indicators`; `None` without a string `id`.
     fn from_node(index: u32, n: Node) -> Option<IndicatorEntry> {
         let span = n.span;
-        let (mut id, mut value, mut pending, mut unit, mut requirement) =
-            (None, None, None, None, None);
-        let (mut note, mut source, mut confirmed) = (None, None, None);
+        let (mut id, mut value, mut unit) = (None, None, None);
+        let (mut note, mut source) = (None, None);
+        let mut rare: Option<Box<RareFields>> = None;
         for (k, v) in fields(n) {
             match k.as_str() {
-                Some("id") => id = string(v),
+                Some("id") => id = text(v),
                 Some("value") => value = finite(&v),
                 Some("pending") => {
                     let expected_by = v.get("expected_by").and_then(date);
-                    pending = Some(Box::new(Pending {
+                    rare.get_or_insert_default().pending = Some(Pending {
                         span: k.span,
                         expected_by,
-                    }))
+                    })
                 }
-                Some("unit") => unit = string(v),
+                Some("unit") => unit = text(v),
                 Some("note") => note = trimmed(&v),
                 Some("source") => source = trimmed(&v),
                 Some("confirmed") if v.as_map().is_some() => {
@@ -185,11 +202,11 @@ impl IndicatorEntry {
                             _ => {}
                         }
                     }
-                    confirmed = Some(Box::new(Confirmed {
+                    rare.get_or_insert_default().confirmed = Some(Confirmed {
                         span,
                         value,
                         reason,
-                    }));
+                    });
                 }
                 Some("requirement") if v.as_map().is_some() => {
                     let span = v.span;
@@ -203,11 +220,11 @@ impl IndicatorEntry {
                             _ => {}
                         }
                     }
-                    requirement = Some(Box::new(Requirement {
+                    rare.get_or_insert_default().requirement = Some(Requirement {
                         span,
                         value,
                         source,
-                    }));
+                    });
                 }
                 _ => {}
             }
@@ -217,13 +234,23 @@ impl IndicatorEntry {
             span,
             id: id?,
             value,
-            pending,
             unit,
-            requirement,
             note,
             source,
-            confirmed,
+            rare,
         })
+    }
+    /// `pending`, when the figure is not yet published.
+    pub fn pending(&self) -> Option<&Pending> {
+        self.rare.as_ref()?.pending.as_ref()
+    }
+    /// The entry's `requirement`.
+    pub fn requirement(&self) -> Option<&Requirement> {
+        self.rare.as_ref()?.requirement.as_ref()
+    }
+    /// The entry's `confirmed`.
+    pub fn confirmed(&self) -> Option<&Confirmed> {
+        self.rare.as_ref()?.confirmed.as_ref()
     }
     /// The figure as the clerk typed it (`0.979`), for a reading that moves
     /// its decimal point; None where the text is not at hand.
@@ -233,7 +260,7 @@ impl IndicatorEntry {
     }
     /// Whether the entry's `confirmed` repeats exactly its figure, with a reason.
     pub fn confirms_figure(&self) -> Option<&str> {
-        let (v, c) = (self.value.as_ref()?, self.confirmed.as_ref()?);
+        let (v, c) = (self.value.as_ref()?, self.confirmed()?);
         let cv = c.value.as_ref()?;
         let reason = c.reason.as_ref()?;
         (crate::model::numeric::compare(v.value, cv.value) == std::cmp::Ordering::Equal)
@@ -248,8 +275,8 @@ impl IndicatorEntry {
 pub struct ProjectEntry {
     pub index: u32,
     pub span: Span,
-    pub id: Spanned<String>,
-    pub name: Option<Spanned<String>>,
+    pub id: Spanned<Box<str>>,
+    pub name: Option<Spanned<Box<str>>>,
     pub status: Option<Spanned<ProjectStatus>>,
     pub progress: Option<Spanned<f64>>,
     pub planned_total: Option<Spanned<f64>>,
@@ -261,8 +288,6 @@ pub struct ProjectEntry {
     /// The `evidence` list's span and number of items that say something
     /// (an empty or blank string is no evidence).
     pub evidence: Option<Spanned<u32>>,
-    /// The evidence items that say something, as written (for `init`).
-    pub evidence_items: Vec<String>,
 }
 
 impl ProjectEntry {
@@ -272,7 +297,7 @@ impl ProjectEntry {
             index,
             span: n.span,
             id: Spanned {
-                value: String::new(),
+                value: Box::default(),
                 span: n.span,
             },
             name: None,
@@ -284,13 +309,12 @@ impl ProjectEntry {
             completed: None,
             completed_written: false,
             evidence: None,
-            evidence_items: Vec::new(),
         };
         let mut id = None;
         for (k, v) in fields(n) {
             match k.as_str() {
-                Some("id") => id = string(v),
-                Some("name") => e.name = string(v),
+                Some("id") => id = text(v),
+                Some("name") => e.name = text(v),
                 Some("status") => {
                     e.status = v
                         .as_str()
@@ -325,17 +349,36 @@ impl ProjectEntry {
                             span: v.span,
                         }
                     });
-                    e.evidence_items = (v.as_seq().unwrap_or(&[]).iter())
-                        .filter_map(|i| i.as_str())
-                        .filter(|s| !s.trim().is_empty())
-                        .map(str::to_string)
-                        .collect();
                 }
                 _ => {}
             }
         }
         e.id = id?;
         Some(e)
+    }
+    /// The evidence items that say something, as written, for `init`, which
+    /// carries a completed project's evidence over. Read again from the
+    /// report's text (parsed as when it was loaded) rather than kept in every
+    /// entry of every report: they were 5 MB of the check's peak at 10,000
+    /// reports. None if the text is no longer the one loaded.
+    pub fn evidence_items(&self, source: &Source) -> Vec<String> {
+        use crate::syntax::yaml::{load, Limits};
+        let root = match source.intact() {
+            true => load(source.body(), source.bom_len(), Limits::default()).ok(),
+            false => None,
+        };
+        (root.as_ref())
+            .and_then(|r| r.get("projects"))
+            .and_then(Node::as_seq)
+            .and_then(|list| list.get(self.index as usize))
+            .and_then(|e| e.get("evidence"))
+            .and_then(Node::as_seq)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(Node::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_string)
+            .collect()
     }
     pub fn pointer(&self) -> String {
         format!("/projects/{}", self.index)

@@ -182,7 +182,7 @@ pub fn check_text(
         load_file(name, shown.clone(), Some(bytes), opts.max_file_size)
     })?;
     if let Some(e) = l.internal_error.take() {
-        return Err(e);
+        return Err(*e);
     }
     l.catalog = positions(plans, l.report.as_ref());
     // The record `check NAME` reads, read the first time it is needed.

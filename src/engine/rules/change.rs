@@ -52,7 +52,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         let reading = (readings.len() == 1).then(|| readings.remove(0).text);
         let binding = ind.attribute == Attribute::Binding;
         let confirmed = e.confirms_figure();
-        let confirmed_other = (e.confirmed.as_ref())
+        let confirmed_other = (e.confirmed())
             .and_then(|c| c.value.as_ref())
             .map(|c| c.value)
             .filter(|c| crate::model::numeric::compare(*c, v.value) != std::cmp::Ordering::Equal);
@@ -76,7 +76,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             d.confirmed = true;
             d.justification = Some(reason.to_string());
         } else if let (false, None, Some((at, line))) =
-            (binding, &e.confirmed, confirm_at(ctx, v.span))
+            (binding, e.confirmed(), confirm_at(ctx, v.span))
         {
             // The editor offers to confirm it: the entry's `confirmed` for
             // this figure, with the reason left for the clerk to write.

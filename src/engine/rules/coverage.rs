@@ -168,7 +168,7 @@ fn check_indicators(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
 /// report (trust.md, "Pending values run out").
 fn check_pending(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, ind) in ctx.indicators() {
-        let Some(p) = &e.pending else { continue };
+        let Some(p) = e.pending() else { continue };
         let latest = ctx
             .period()
             .and_then(|y| jiff::civil::Date::new(i16::try_from(y + 1).ok()?, 12, 31).ok());

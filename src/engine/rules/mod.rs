@@ -145,19 +145,19 @@ impl<'a> RuleCtx<'a> {
     pub fn indicators(&self) -> impl Iterator<Item = (&'a IndicatorEntry, &'a Indicator)> + '_ {
         let plan = self.plan;
         (self.report.indicators.iter())
-            .zip(&self.catalog.indicators)
+            .zip(self.catalog.indicators())
             .filter_map(move |(e, position)| {
-                let i = (*position)?;
+                let i = position?;
                 self.owns_indicator(i).then(|| (e, &plan.indicators[i]))
             })
     }
     /// Whether the report has an entry for the indicator at a catalog position.
     pub fn reports_indicator(&self, position: usize) -> bool {
-        self.catalog.indicators.contains(&Some(position))
+        self.catalog.indicators().any(|p| p == Some(position))
     }
     /// Whether the report has an entry for the project at a catalog position.
     pub fn reports_project(&self, position: usize) -> bool {
-        self.catalog.projects.contains(&Some(position))
+        self.catalog.projects().any(|p| p == Some(position))
     }
     /// Whether this rule entry applies to the indicator at a catalog
     /// position: it selects it and no earlier entry of the same code does.
@@ -167,9 +167,9 @@ impl<'a> RuleCtx<'a> {
     pub fn projects(&self) -> impl Iterator<Item = (&'a ProjectEntry, &'a Project)> + '_ {
         let plan = self.plan;
         (self.report.projects.iter())
-            .zip(&self.catalog.projects)
+            .zip(self.catalog.projects())
             .filter_map(move |(e, position)| {
-                let p = (*position)?;
+                let p = position?;
                 self.owns_project(p).then(|| (e, &plan.projects[p]))
             })
     }

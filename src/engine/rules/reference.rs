@@ -382,8 +382,8 @@ fn check_indicators(
     let dept = report.department.as_ref();
     let mut seen: FastMap<&str, &crate::model::report::IndicatorEntry> =
         FastMap::with_capacity_and_hasher(report.indicators.len(), Default::default());
-    for (e, position) in report.indicators.iter().zip(&catalog.indicators) {
-        let id = e.id.value.as_str();
+    for (e, position) in report.indicators.iter().zip(catalog.indicators()) {
+        let id = &*e.id.value;
         if let Some(first) = seen.get(id) {
             out.push(duplicate(
                 src,
@@ -402,7 +402,7 @@ fn check_indicators(
                 .indicators
                 .iter()
                 .filter(|i| dept.is_some_and(|d| d.value == i.department))
-                .filter(|i| !report.indicators.iter().any(|e| e.id.value == i.id))
+                .filter(|i| !report.indicators.iter().any(|e| *e.id.value == *i.id))
                 .map(|i| i.id.as_str());
             let closest = suggest::closest(id, own)
                 .or_else(|| suggest::closest(id, plan.indicators.iter().map(|i| i.id.as_str())));
@@ -437,7 +437,7 @@ fn check_indicators(
             out.push(with_fix(d, src, e.id.span, meant));
             continue;
         };
-        if let Some(u) = e.unit.as_ref().filter(|u| u.value != ind.unit) {
+        if let Some(u) = e.unit.as_ref().filter(|u| *u.value != *ind.unit) {
             let mut d = Diagnostic::new(
                 Code::PL104,
                 Severity::Error,
@@ -445,7 +445,7 @@ fn check_indicators(
                 ReportMsg::UnitMismatch {
                     id: id.to_string(),
                     name: ind.name.clone(),
-                    written: u.value.clone(),
+                    written: u.value.to_string(),
                     unit: ind.unit.clone(),
                 },
             )
@@ -457,7 +457,7 @@ fn check_indicators(
             out.push(d);
         }
         let owner = match (position, report.period()) {
-            (Some(i), Some(period)) => plan.indicator_department_in(*i, period),
+            (Some(i), Some(period)) => plan.indicator_department_in(i, period),
             _ => ind.department.as_str(),
         };
         if let Some(d) = dept.filter(|d| dept_known && owner != d.value) {
@@ -488,8 +488,8 @@ fn check_projects(
     let dept = report.department.as_ref();
     let mut seen: FastMap<&str, &crate::model::report::ProjectEntry> =
         FastMap::with_capacity_and_hasher(report.projects.len(), Default::default());
-    for (e, position) in report.projects.iter().zip(&catalog.projects) {
-        let id = e.id.value.as_str();
+    for (e, position) in report.projects.iter().zip(catalog.projects()) {
+        let id = &*e.id.value;
         if let Some(first) = seen.get(id) {
             out.push(duplicate(
                 src,
@@ -506,7 +506,7 @@ fn check_projects(
             let hint = match e
                 .name
                 .as_ref()
-                .and_then(|n| plan.projects.iter().find(|p| p.name == n.value))
+                .and_then(|n| plan.projects.iter().find(|p| *p.name == *n.value))
             {
                 Some(p) => ProjectHint::NamedAs {
                     name: p.name.clone(),
@@ -516,7 +516,7 @@ fn check_projects(
                     id,
                     plan.projects
                         .iter()
-                        .filter(|p| !report.projects.iter().any(|e| e.id.value == p.id))
+                        .filter(|p| !report.projects.iter().any(|e| *e.id.value == *p.id))
                         .map(|p| p.id.as_str()),
                 ) {
                     Some(c) => ProjectHint::Closest {
@@ -546,7 +546,7 @@ fn check_projects(
             out.push(with_fix(d, src, e.id.span, meant));
             continue;
         };
-        if let Some(n) = e.name.as_ref().filter(|n| n.value != p.name) {
+        if let Some(n) = e.name.as_ref().filter(|n| *n.value != *p.name) {
             let mut d = Diagnostic::new(
                 Code::PL102,
                 Severity::Error,
@@ -554,7 +554,7 @@ fn check_projects(
                 ReportMsg::ProjectName {
                     id: id.to_string(),
                     catalog: p.name.clone(),
-                    written: n.value.clone(),
+                    written: n.value.to_string(),
                 },
             )
             .target(id)
@@ -565,7 +565,7 @@ fn check_projects(
             out.push(d);
         }
         let owner = match (position, report.period()) {
-            (Some(i), Some(period)) => plan.project_department_in(*i, period),
+            (Some(i), Some(period)) => plan.project_department_in(i, period),
             _ => p.department.as_str(),
         };
         if let Some(d) = dept.filter(|d| dept_known && owner != d.value) {

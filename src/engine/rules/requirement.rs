@@ -85,10 +85,9 @@ fn check_missing(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
         }
         // Point at the report's own requirement, which grants nothing, else the figure.
         let span = e
-            .requirement
-            .as_ref()
+            .requirement()
             .map_or(e.value.as_ref().map_or(e.id.span, |v| v.span), |r| r.span);
-        let pointer = match &e.requirement {
+        let pointer = match e.requirement() {
             Some(_) => format!("{}/requirement", e.pointer()),
             None => format!("{}/value", e.pointer()),
         };
@@ -147,7 +146,7 @@ fn check_met(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
 
 fn check_consistent(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     for (e, ind) in ctx.indicators() {
-        let Some(rv) = e.requirement.as_ref().and_then(|r| r.value.as_ref()) else {
+        let Some(rv) = e.requirement().and_then(|r| r.value.as_ref()) else {
             continue;
         };
         let (Some(d), Some(period)) = (on_record(ctx, ind), ctx.period()) else {

@@ -33,7 +33,7 @@ fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // The counterpart in this report first, else the responsible department's.
-        let here = (ctx.report.indicators.iter()).find(|x| x.id.value == *other_id);
+        let here = (ctx.report.indicators.iter()).find(|x| *x.id.value == **other_id);
         let (other_value, at, other_report) = match here {
             Some(x) => match &x.value {
                 Some(ov) => (ov.value, Location::at(&ctx.report.source, ov.span), None),

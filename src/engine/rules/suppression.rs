@@ -225,7 +225,7 @@ fn apply_decisions(plan: &Plan, report: &Report, register: &Register, findings: 
         let covered = match (d.value, plan.indicator(target)) {
             (Some(approved), Some(ind)) => {
                 let figure = (report.indicators.iter())
-                    .find(|e| e.id.value == *target)
+                    .find(|e| *e.id.value == **target)
                     .and_then(|e| e.value.as_ref());
                 figure.is_some_and(|f| {
                     // A figure's validity is approved for that figure only
