@@ -10,7 +10,26 @@ use std::io::Write;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc v3 keeps the pages a check frees for a second before it gives
+/// them back (`purge_delay`, 1000 ms), longer than a check of 10,000 reports
+/// takes: the pages freed while the reports load (each report's tree, the
+/// plan files' trees) stayed resident beside the pages the reports fill.
+/// Purging after 1 ms: 111 -> 96 MB peak at 10,000 reports, 808 -> 789 MB at
+/// 100,000, the same user and system time (a delay of 0 added a third to
+/// the system time at 100,000). docs/performance.md, issue 32's memory.
+#[cfg(feature = "mimalloc")]
+fn tune_allocator() {
+    /// `mi_option_purge_delay` in mimalloc's `mi_option_e` (v2 and v3 alike;
+    /// libmimalloc-sys names no constant for it).
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: sets one integer option of the allocator, which any thread
+    // may do at any time (mimalloc reads it when it next purges).
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 1) };
+}
+
 fn main() {
+    #[cfg(feature = "mimalloc")]
+    tune_allocator();
     let out = plan_lint::cli::run(std::env::args_os(), plan_lint::cli::Env::from_process());
     // A closed pipe (plan-lint check | head) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());

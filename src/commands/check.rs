@@ -324,8 +324,9 @@ pub fn command(
     }
     let today = today(args.today.as_deref());
     // Without --base or standard input, the reports are found and loaded
-    // while the plans load: neither needs the other. Errors keep their
-    // order: the plans', then --today's, then the reports'.
+    // while the plans and then the register load: neither needs the other.
+    // Errors keep their order: the plans', then --today's, then the
+    // register's, then the reports'.
     let side_by_side = judged_at.is_none() && !args.paths.iter().any(|p| p == "-");
     // The plan files' texts are let go once loaded (read again only for a
     // finding that points into a plan): a check runs once.
@@ -338,18 +339,36 @@ pub fn command(
     let (plans, gathered) = match (&today, side_by_side) {
         (Ok(t), true) => {
             let opts = check_options(&args, &setup.config, *t);
-            let (plans, gathered) =
-                rayon::join(load_plans, || crate::load::workspace::gather(&opts));
+            // The register (30,445 decisions at 100,000 reports) is read
+            // while the reports load: its tree and its JSON view for the
+            // schema, read once every report was loaded, were the peak of
+            // the check's memory.
+            let (plans, gathered) = rayon::join(
+                || {
+                    load_plans().map(|plans| {
+                        let register = decisions_register(
+                            args.decisions.as_deref(),
+                            &setup.config,
+                            &opts.data_root,
+                            &plans,
+                            judged_at,
+                            lang,
+                        );
+                        (plans, Some(register))
+                    })
+                },
+                || crate::load::workspace::gather(&opts),
+            );
             (plans, Some((opts, gathered)))
         }
-        _ => (load_plans(), None),
+        _ => (load_plans().map(|plans| (plans, None)), None),
     };
     let Setup {
         config: cfg,
         notices,
         ..
     } = setup;
-    let plans = match plans {
+    let (plans, register) = match plans {
         Ok(p) => p,
         Err(o) => return o,
     };
@@ -383,14 +402,17 @@ pub fn command(
         };
         opts.stdin = Some((name, bytes));
     }
-    let (register, register_notices) = match decisions_register(
-        args.decisions.as_deref(),
-        &cfg,
-        &opts.data_root,
-        &plans,
-        judged_at,
-        lang,
-    ) {
+    let register = register.unwrap_or_else(|| {
+        decisions_register(
+            args.decisions.as_deref(),
+            &cfg,
+            &opts.data_root,
+            &plans,
+            judged_at,
+            lang,
+        )
+    });
+    let (register, register_notices) = match register {
         Ok(r) => r,
         Err(o) => return o,
     };

@@ -139,8 +139,9 @@ pub fn run_loaded(
     drop(entries);
     let read = (gathered.loaded.len(), gathered.history_paths.len());
     // The rules have run: the summaries take what they need out of the
-    // reports (moved, not copied).
-    outcome.reports = (gathered.loaded.par_iter_mut())
+    // reports (moved, not copied), in path order, so that the map is built
+    // in one pass (rayon's collect into a map inserts one at a time).
+    let reports: Vec<(String, ReportInfo)> = (gathered.loaded.par_iter_mut())
         .zip(flags)
         .filter(|(_, f)| f.linted)
         .filter_map(|((shown, l), _)| {
@@ -156,6 +157,7 @@ pub fn run_loaded(
             Some((std::mem::take(shown), info))
         })
         .collect();
+    outcome.reports = reports.into_iter().collect();
     // The rest of the reports, hundreds of thousands of small allocations
     // at 10,000 reports, is freed off the way to the output.
     crate::free_later(gathered.loaded);
@@ -507,18 +509,20 @@ fn unused_decisions(
     if register.is_empty() {
         return Vec::new();
     }
-    let used: HashSet<&str> = (outcome.diagnostics.iter())
+    // Sets hashed with foldhash: every indicator of every report asks.
+    type Set<T> = HashSet<T, foldhash::fast::RandomState>;
+    let used: Set<&str> = (outcome.diagnostics.iter())
         .filter_map(|d| d.decision.as_deref())
         .collect();
     // What the reports hold, asked of them once: the reports by (plan,
     // department, period), and the entries the requirements are about.
-    let reported: HashSet<(&str, &str, i32)> = (outcome.reports.values())
+    let reported: Set<(&str, &str, i32)> = (outcome.reports.values())
         .map(|r| (r.plan.as_str(), r.department.as_str(), r.period))
         .collect();
-    let wanted: HashSet<(&str, i32, &str)> = (register.of_kind(DecisionKind::Requirement))
+    let wanted: Set<(&str, i32, &str)> = (register.of_kind(DecisionKind::Requirement))
         .filter_map(|d| Some((d.plan.as_str(), d.period, d.target.as_deref()?)))
         .collect();
-    let mut entered: HashSet<(&str, i32, &str)> = HashSet::new();
+    let mut entered: Set<(&str, i32, &str)> = Set::default();
     if !wanted.is_empty() {
         for r in outcome.reports.values() {
             for i in &r.indicators {

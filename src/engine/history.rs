@@ -190,17 +190,20 @@ impl<'r> History<'r> {
             // Only the department responsible for an entry in that period
             // writes its history (trust.md version 3): another department's
             // figure for it is PL105, never a previous value.
-            let Some(dept) = r.department() else { continue };
+            // A department the plan does not have writes nothing.
             let plan = ph.plan;
+            let Some(dept) = r.department().and_then(|d| plan.department_position(d)) else {
+                continue;
+            };
             for ((entry, e), i) in (0..u32::MAX).zip(&r.indicators).zip(positions.indicators()) {
                 let Some(i) = i else { continue };
-                if e.value.is_some() && plan.indicator_department_in(i, period) == dept {
+                if e.value.is_some() && plan.indicator_written_by(i, period, dept) {
                     ph.indicators[i].insert_first(period, At { report, entry });
                 }
             }
             for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(positions.projects()) {
                 let Some(p) = p else { continue };
-                if plan.project_department_in(p, period) == dept {
+                if plan.project_written_by(p, period, dept) {
                     ph.projects[p].insert_first(period, At { report, entry });
                 }
             }

@@ -193,8 +193,38 @@ pub struct Register {
     /// Positions of the suppressions and revisions by (plan, department,
     /// period), and of the requirements by (plan, target, period): every
     /// report asks, and a register may hold thousands of decisions.
-    by_report: HashMap<(String, String, i32), Vec<usize>>,
-    by_target: HashMap<(String, String, i32), usize>,
+    /// By plan, then department or target (asked with the report's own
+    /// strings, no key made), then period.
+    by_report: ByPlanAndName<Vec<usize>>,
+    by_target: ByPlanAndName<usize>,
+}
+
+/// Plan → department or target → (period, value): a question is two string
+/// lookups and a scan of at most a plan's periods. (A map keyed by
+/// `(String, String, i32)` made both strings for every question, and each
+/// report and each relative target asks.)
+type ByPlanAndName<T> = crate::FastMap<String, crate::FastMap<String, Vec<(i32, T)>>>;
+
+fn in_period<'a, T>(
+    map: &'a ByPlanAndName<T>,
+    plan: &str,
+    name: &str,
+    period: i32,
+) -> Option<&'a T> {
+    (map.get(plan)?.get(name)?.iter())
+        .find(|(p, _)| *p == period)
+        .map(|(_, v)| v)
+}
+
+fn period_entry<'a, T>(
+    map: &'a mut ByPlanAndName<T>,
+    plan: &str,
+    name: &str,
+) -> &'a mut Vec<(i32, T)> {
+    map.entry(plan.to_string())
+        .or_default()
+        .entry(name.to_string())
+        .or_default()
 }
 
 impl Register {
@@ -212,8 +242,7 @@ impl Register {
         department: &str,
         period: i32,
     ) -> impl Iterator<Item = &Decision> {
-        let key = (plan.to_string(), department.to_string(), period);
-        (self.by_report.get(&key).map_or(&[][..], Vec::as_slice))
+        (in_period(&self.by_report, plan, department, period).map_or(&[][..], Vec::as_slice))
             .iter()
             .map(|&i| &self.decisions[i])
     }
@@ -243,23 +272,26 @@ impl Register {
         if self.by_target.is_empty() {
             return None;
         }
-        let key = (plan.to_string(), target.to_string(), period);
-        self.by_target.get(&key).map(|&i| &self.decisions[i])
+        in_period(&self.by_target, plan, target, period).map(|&i| &self.decisions[i])
     }
     /// Makes the indices by report and by target.
     fn index(&mut self) {
         for (i, d) in self.decisions.iter().enumerate() {
             match (d.kind, &d.department, &d.target) {
                 (DecisionKind::Requirement, _, Some(t)) => {
-                    self.by_target
-                        .entry((d.plan.clone(), t.clone(), d.period))
-                        .or_insert(i);
+                    // The first requirement of a target and period holds.
+                    let periods = period_entry(&mut self.by_target, &d.plan, t);
+                    if !periods.iter().any(|(p, _)| *p == d.period) {
+                        periods.push((d.period, i));
+                    }
                 }
-                (_, Some(dept), _) => self
-                    .by_report
-                    .entry((d.plan.clone(), dept.clone(), d.period))
-                    .or_default()
-                    .push(i),
+                (_, Some(dept), _) => {
+                    let periods = period_entry(&mut self.by_report, &d.plan, dept);
+                    match periods.iter_mut().find(|(p, _)| *p == d.period) {
+                        Some((_, list)) => list.push(i),
+                        None => periods.push((d.period, vec![i])),
+                    }
+                }
                 _ => {}
             }
         }
