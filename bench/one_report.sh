@@ -65,7 +65,6 @@ echo "| one report, synthetic plan, whole root | $(measure "$ROOT" "$PL" --plan 
 echo "| one report, synthetic plan, its department's reports only | $(measure "$OWN" "$PL" --plan plan check $T --data-root progress $REPORT) |"
 echo "| one report, built-in plan, whole root (no base) | $(measure "$GIT" "$PL" check $T --no-base --data-root progress $REPORT) |"
 echo "| one report, built-in plan, whole root, \`base\` set | $(measure "$GIT" "$PL" check $T $REPORT) |"
-echo "| full check, synthetic plan | $(measure "$ROOT" "$PL" --plan plan check $T --data-root progress) |"
 echo
 echo "Phases of the one-report check with \`base\` set (\`--timings\`, medians):"
 echo
@@ -74,3 +73,9 @@ echo "|---|--:|"
 echo "| plans, register and configuration (read at the merge-base) | $(phase "$GIT" "load plans" "$PL" check $T $REPORT) |"
 echo "| walk of the data root ($N names) | $(phase "$GIT" "find reports" "$PL" check $T $REPORT) |"
 echo "| git's changes at the department's places, beside the walk | $(phase "$GIT" "git: changes, beside the reading" "$PL" check $T $REPORT) |"
+echo
+echo "The full check of the root, last (it reads every report):"
+echo
+echo "| run | wall | peak |"
+echo "|---|--:|--:|"
+echo "| full check, synthetic plan | $(measure "$ROOT" "$PL" --plan plan check $T --data-root progress) |"
