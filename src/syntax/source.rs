@@ -29,7 +29,10 @@ pub struct SourceFile {
 
 #[derive(Debug)]
 struct Released {
-    file: PathBuf,
+    /// Where it is read again; none when that is the path as shown (a
+    /// report found under the data root from the working folder), which
+    /// spares a second copy of the path in every report a check holds.
+    file: Option<PathBuf>,
     len: usize,
     hash: u64,
 }
@@ -78,11 +81,13 @@ impl SourceFile {
     /// A source whose text (read from `file` as `text`) is not kept: it is
     /// read again from `file` the first time it is needed.
     pub fn released(path: impl Into<String>, file: &Path, text: &str) -> Source {
+        let path = path.into();
+        let file = (Path::new(&path) != file).then(|| file.to_path_buf());
         Arc::new(SourceFile {
-            path: path.into(),
+            path,
             text: OnceLock::new(),
             released: Some(Released {
-                file: file.to_path_buf(),
+                file,
                 len: text.len(),
                 hash: text_hash(text),
             }),
@@ -115,11 +120,12 @@ impl SourceFile {
         };
         // As when it was loaded: a regular file only (a FIFO put in its
         // place would block), and never more than the bytes checked and one.
+        let file = r.file.as_deref().unwrap_or(Path::new(&self.path));
         let read = || -> Option<Vec<u8>> {
-            if !std::fs::metadata(&r.file).ok()?.is_file() {
+            if !std::fs::metadata(file).ok()?.is_file() {
                 return None;
             }
-            read_bounded(&r.file, r.len, r.len as u64 + 1).ok()
+            read_bounded(file, r.len, r.len as u64 + 1).ok()
         };
         let text = read()
             .and_then(|b| utf8_text(b).ok())
