@@ -122,6 +122,12 @@ pub struct History<'r> {
     /// The reports of a known plan with a period, in the order given.
     reports: Vec<&'r Report>,
     plans: Vec<PlanHistory<'r>>,
+    /// Each report's unresolved data-validity findings (entry position,
+    /// code), made once for the run when a verdict first asks
+    /// ([`crate::engine::judge`]): every later year's verdicts ask for a
+    /// report again, and each report's check asked anew (the lookups and
+    /// the rules of four earlier reports per report).
+    pub(crate) data_validity: Vec<std::sync::OnceLock<Vec<(usize, crate::model::code::Code)>>>,
 }
 
 fn fact<'r, T: Copy>(report: &'r Report, s: &Spanned<T>) -> Option<Fact<'r, T>> {
@@ -209,6 +215,9 @@ impl<'r> History<'r> {
             }
         }
         History {
+            data_validity: (0..reports.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             reports: reports.into_iter().map(|(r, _, _)| r).collect(),
             plans,
         }
@@ -280,13 +289,29 @@ impl<'r> History<'r> {
         ind: &Indicator,
         period: i32,
     ) -> Vec<(i32, &'r Report, usize)> {
+        (self.recorded_through(plan, ind, period).into_iter())
+            .map(|(p, r, e)| (p, self.reports[r], e))
+            .collect()
+    }
+    /// [`History::entries_through`] with each report's position in the
+    /// history (for [`History::data_validity`]) instead of the report.
+    pub(crate) fn recorded_through(
+        &self,
+        plan: &Plan,
+        ind: &Indicator,
+        period: i32,
+    ) -> Vec<(i32, usize, usize)> {
         self.indicator(plan, ind)
             .map(|(ph, i)| {
                 (ph.indicators[i].through(period).iter())
-                    .map(|(p, at)| (*p, self.report(*at), at.entry as usize))
+                    .map(|(p, at)| (*p, at.report as usize, at.entry as usize))
                     .collect()
             })
             .unwrap_or_default()
+    }
+    /// The report at a position in the history.
+    pub(crate) fn report_at(&self, position: usize) -> &'r Report {
+        self.reports[position]
     }
 
     /// The department's note on an indicator's figure of `period`.

@@ -108,24 +108,33 @@ pub fn series(
     current: Option<(&Report, &IndicatorEntry)>,
 ) -> Vec<Year> {
     let start = plan.header.period.start;
-    let entries = history.entries_through(plan, ind, as_of);
+    let entries = history.recorded_through(plan, ind, as_of);
     let current = current.and_then(|(r, e)| {
         let at = (r.indicators.iter()).position(|x| std::ptr::eq(x, e))?;
         Some((r, at))
     });
+    // The register asked once for the target, not once a year.
+    let required = (validity.context.register).requirements(plan.id(), &ind.id);
     (start..=as_of)
         .map(|y| {
-            let from = match current {
-                Some((r, at)) if y == as_of => Some((r, at)),
-                _ => (entries.iter())
-                    .find(|(p, _, _)| *p == y)
-                    .map(|(_, r, i)| (*r, *i)),
+            // The report being checked, or the one on record (by its place
+            // in the history, whose data-validity findings the run shares).
+            let (from, recorded) = match current {
+                Some((r, at)) if y == as_of => (Some((r, at)), None),
+                _ => match (entries.iter()).find(|(p, _, _)| *p == y) {
+                    Some(&(_, r, i)) => (Some((history.report_at(r), i)), Some(r)),
+                    None => (None, None),
+                },
             };
             let value = from.and_then(|(r, i)| Some(r.indicators.get(i)?.value.as_ref()?.value));
-            let in_error = from.is_some_and(|(r, i)| validity.in_error(plan, history, r, i));
-            let requirement = (validity.context.register)
-                .requirement(plan.id(), &ind.id, y)
-                .and_then(|d| d.value);
+            let in_error = from.is_some_and(|(r, i)| match recorded {
+                Some(position) => (history.data_validity[position])
+                    .get_or_init(|| data_findings(plan, r, history, validity.context))
+                    .iter()
+                    .any(|(e, _)| *e == i),
+                None => validity.in_error(plan, history, r, i),
+            });
+            let requirement = required.of(y).and_then(|d| d.value);
             Year {
                 year: y,
                 value,

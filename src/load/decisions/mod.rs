@@ -199,6 +199,21 @@ pub struct Register {
     by_target: ByPlanAndName<usize>,
 }
 
+/// An indicator's requirements on record ([`Register::requirements`]).
+pub struct Requirements<'a> {
+    register: &'a Register,
+    periods: &'a [(i32, usize)],
+}
+
+impl<'a> Requirements<'a> {
+    /// The requirement of a period: [`Register::requirement`].
+    pub fn of(&self, period: i32) -> Option<&'a Decision> {
+        (self.periods.iter())
+            .find(|(p, _)| *p == period)
+            .map(|&(_, i)| &self.register.decisions[i])
+    }
+}
+
 /// Plan → department or target → (period, value): a question is two string
 /// lookups and a scan of at most a plan's periods. (A map keyed by
 /// `(String, String, i32)` made both strings for every question, and each
@@ -273,6 +288,17 @@ impl Register {
             return None;
         }
         in_period(&self.by_target, plan, target, period).map(|&i| &self.decisions[i])
+    }
+    /// The requirements on record for an indicator, by period: asked once
+    /// for a target's series rather than once a year.
+    pub fn requirements(&self, plan: &str, target: &str) -> Requirements<'_> {
+        let periods = (self.by_target.get(plan))
+            .and_then(|t| t.get(target))
+            .map_or(&[][..], Vec::as_slice);
+        Requirements {
+            register: self,
+            periods,
+        }
     }
     /// Makes the indices by report and by target.
     fn index(&mut self) {
