@@ -128,6 +128,10 @@ pub struct History<'r> {
     /// report again, and each report's check asked anew (the lookups and
     /// the rules of four earlier reports per report).
     pub(crate) data_validity: Vec<std::sync::OnceLock<Vec<(usize, crate::model::code::Code)>>>,
+    /// Each report's catalog positions, when the caller looked them up
+    /// ([`History::build_at`]): the data-validity findings' rules use them
+    /// rather than looking every entry up again in the catalog's index.
+    positions: Vec<Option<&'r CatalogPositions>>,
 }
 
 fn fact<'r, T: Copy>(report: &'r Report, s: &Spanned<T>) -> Option<Fact<'r, T>> {
@@ -160,15 +164,28 @@ impl<'r> History<'r> {
         let with_positions = (reports.iter().zip(&positions))
             .filter_map(|(&r, c)| Some((r, c.as_ref()?)))
             .collect::<Vec<_>>();
-        History::build_at(plans, with_positions)
+        let (mut history, kept) = History::assemble(plans, with_positions);
+        history.positions = vec![None; kept.len()];
+        history
     }
 
     /// [`History::build`] for reports whose entries' catalog positions in
     /// the plan each names were looked up already ([`Plan::positions_of`]).
-    pub fn build_at<'c>(
+    pub fn build_at(
+        plans: impl IntoIterator<Item = &'r Plan>,
+        reports: impl IntoIterator<Item = (&'r Report, &'r CatalogPositions)>,
+    ) -> History<'r> {
+        let (mut history, kept) = History::assemble(plans, reports);
+        history.positions = kept.into_iter().map(Some).collect();
+        history
+    }
+
+    /// The history of the reports given, and the catalog positions of those
+    /// it kept (a known plan, a period), in its order.
+    fn assemble<'c>(
         plans: impl IntoIterator<Item = &'r Plan>,
         reports: impl IntoIterator<Item = (&'r Report, &'c CatalogPositions)>,
-    ) -> History<'r> {
+    ) -> (History<'r>, Vec<&'c CatalogPositions>) {
         let mut plans: Vec<PlanHistory<'r>> = plans.into_iter().map(PlanHistory::new).collect();
         // The reports of a known plan with a period, with their plan's place.
         // A history beyond four billion reports or entries is beyond any
@@ -214,13 +231,15 @@ impl<'r> History<'r> {
                 }
             }
         }
-        History {
+        let history = History {
             data_validity: (0..reports.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
-            reports: reports.into_iter().map(|(r, _, _)| r).collect(),
+            positions: Vec::new(),
+            reports: reports.iter().map(|&(r, _, _)| r).collect(),
             plans,
-        }
+        };
+        (history, reports.into_iter().map(|(_, _, c)| c).collect())
     }
 
     fn plan(&self, plan: &Plan) -> Option<&PlanHistory<'r>> {
@@ -312,6 +331,10 @@ impl<'r> History<'r> {
     /// The report at a position in the history.
     pub(crate) fn report_at(&self, position: usize) -> &'r Report {
         self.reports[position]
+    }
+    /// The catalog positions of the report at a position, if the caller gave them.
+    pub(crate) fn positions_at(&self, position: usize) -> Option<&'r CatalogPositions> {
+        self.positions.get(position).copied().flatten()
     }
 
     /// The department's note on an indicator's figure of `period`.

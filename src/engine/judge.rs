@@ -23,12 +23,31 @@ pub fn data_findings(
     history: &History<'_>,
     context: rules::Context<'_>,
 ) -> Vec<(usize, Code)> {
-    let catalog = plan.positions_of(report);
+    data_findings_at(plan, report, None, history, context)
+}
+
+/// [`data_findings`] with the report's catalog positions, when they were
+/// looked up already.
+fn data_findings_at(
+    plan: &Plan,
+    report: &Report,
+    catalog: Option<&crate::model::plan::CatalogPositions>,
+    history: &History<'_>,
+    context: rules::Context<'_>,
+) -> Vec<(usize, Code)> {
+    let looked_up;
+    let catalog = match catalog {
+        Some(c) => c,
+        None => {
+            looked_up = plan.positions_of(report);
+            &looked_up
+        }
+    };
     let mut findings: Vec<Diagnostic> = Vec::new();
     rules::run_plan_rules_of(
         plan,
         report,
-        &catalog,
+        catalog,
         history,
         context,
         verdict::is_data_validity,
@@ -129,7 +148,10 @@ pub fn series(
             let value = from.and_then(|(r, i)| Some(r.indicators.get(i)?.value.as_ref()?.value));
             let in_error = from.is_some_and(|(r, i)| match recorded {
                 Some(position) => (history.data_validity[position])
-                    .get_or_init(|| data_findings(plan, r, history, validity.context))
+                    .get_or_init(|| {
+                        let catalog = history.positions_at(position);
+                        data_findings_at(plan, r, catalog, history, validity.context)
+                    })
                     .iter()
                     .any(|(e, _)| *e == i),
                 None => validity.in_error(plan, history, r, i),
