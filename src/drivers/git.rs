@@ -323,7 +323,7 @@ pub fn changes(repo: &Path, commit: &str, dir: &str) -> Result<Vec<Change>, Text
 /// in git's glob magic (where `*` stops at `/`), the names' own
 /// wildcard characters escaped.
 pub fn department_places(root: &str, department: &str) -> [String; 2] {
-    let literal = |s: &str| {
+    let escaped = |s: &str| {
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
             if matches!(c, '*' | '?' | '[' | ']' | '\\') {
@@ -335,9 +335,9 @@ pub fn department_places(root: &str, department: &str) -> [String; 2] {
     };
     let dir = match root {
         "" => String::new(),
-        r => format!("{}/", literal(r.trim_end_matches('/'))),
+        r => format!("{}/", escaped(r.trim_end_matches('/'))),
     };
-    let d = literal(department);
+    let d = escaped(department);
     [
         format!(":(glob){dir}*/{d}.yaml"),
         format!(":(glob){dir}*/{d}.yml"),

@@ -123,18 +123,18 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
         plain.inputs.clear();
         plain.stdin = None;
     }
-    // A full check reads the files named and their departments' record (or
-    // all) and compares that with the merge-base: git is asked about those
-    // departments' places only, never about another department's changes,
-    // which the check has not read (they would look lost: PL402).
     // The driver's own phases for `--timings`, beside the loader's and the check's.
     let mut laps: Vec<(&'static str, std::time::Duration)> = Vec::new();
     let lap =
         |laps: &mut Vec<_>, name, since: std::time::Instant| laps.push((name, since.elapsed()));
     let (changes, work) = if full {
-        // git is asked about the departments the named files' places name
-        // (and those the plans add) while the data root is walked and read;
-        // which departments the check read is known once it is.
+        // A full check reads the files named and their departments' record
+        // (or all) and compares that with the merge-base: git is asked about
+        // those departments' places only, never about another department's
+        // changes, which the check has not read (they would look lost:
+        // PL402). It is asked about the departments the named files' places
+        // name (and those the plans add) while the data root is walked and
+        // read; which departments the check read is known once it is.
         let guess = departments_named(plans, &plain);
         let (work, (early, beside)) = rayon::join(
             || Workspace::load(plans, &plain, Focus::Named),
@@ -453,8 +453,10 @@ impl AtPlaces {
         let late = AtPlaces::ask(at, root_rel, &more)?;
         self.changes.extend(late.changes);
         self.tracked.extend(late.tracked);
-        let ours = |p: &git::GitPath| {
-            (p.as_str().and_then(|p| place_stem(Path::new(p)))).is_some_and(|d| read.contains(d))
+        // A name plan-lint cannot represent stays, for the fail-closed check.
+        let ours = |p: &git::GitPath| match p.as_str() {
+            None => true,
+            Some(p) => place_stem(Path::new(p)).is_some_and(|d| read.contains(d)),
         };
         let mut changes: Vec<Change> = (self.changes.into_iter())
             .filter_map(|c| match c {

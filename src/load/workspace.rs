@@ -512,7 +512,11 @@ pub enum Focus {
 
 /// The department code a place gives its report: the file's stem.
 pub(crate) fn place_stem(path: &Path) -> Option<&str> {
-    let name = path.file_name()?.to_str()?;
+    name_stem(path.file_name()?.to_str()?)
+}
+
+/// A report file name's stem: the name without `.yaml` or `.yml`.
+fn name_stem(name: &str) -> Option<&str> {
     name.strip_suffix(".yaml")
         .or_else(|| name.strip_suffix(".yml"))
 }
@@ -622,10 +626,7 @@ fn is_of<S: std::borrow::Borrow<str> + Ord>(r: &ReportPath, departments: &BTreeS
     // The stem of the name as shown (taking a path apart for 100,000 places
     // cost more than the comparisons).
     let name = r.shown.rsplit('/').next().unwrap_or_default();
-    (name
-        .strip_suffix(".yaml")
-        .or_else(|| name.strip_suffix(".yml")))
-    .is_some_and(|d| departments.contains(d))
+    name_stem(name).is_some_and(|d| departments.contains(d))
 }
 
 /// Loads files in parallel, each by display path, in path order; links

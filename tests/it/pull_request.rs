@@ -955,6 +955,26 @@ fn a_clerk_s_check_of_one_report_compares_only_its_department_s_record() {
     assert!(has(&c, "PL401", "progress/2021/hrss.yaml"), "{c:?}");
 }
 
+/// A clerk's one-report check fails closed as the whole record's does: a
+/// changed file at its department's place pattern whose folder git names
+/// in bytes plan-lint cannot represent stops the check (exit 2, the name
+/// escaped), never passed over because its department cannot be read.
+#[test]
+fn a_clerk_s_check_of_one_report_fails_closed_on_a_name_it_cannot_represent() {
+    let repo = repo();
+    let root = repo.path();
+    let odd = bytes_path(root, b"progress/\xff/eco-env.yaml");
+    configure_base(root, || {
+        std::fs::create_dir_all(odd.parent().unwrap()).unwrap();
+        std::fs::copy(root.join("progress/2022/eco-env.yaml"), &odd).unwrap();
+    });
+    let text = std::fs::read_to_string(&odd).unwrap();
+    std::fs::write(&odd, text.replace("value: 97.5", "value: 96.0")).unwrap();
+    let (code, _, err) = plan_lint(root, &["progress/2023/eco-env.yaml"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("\"progress/\\xff/eco-env.yaml\""), "{err}");
+}
+
 /// A base that is not there — a branch never fetched, a folder that is no
 /// git checkout — is a note saying history integrity was not checked, and
 /// the run exits by its findings only.
