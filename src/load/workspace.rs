@@ -351,18 +351,18 @@ pub struct ReportPath {
 pub fn reports_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let real_dir = std::fs::canonicalize(dir).ok();
-    walk(dir, ".", |path, name, _, kind, _| {
-        if name.ends_with(".yaml") || name.ends_with(".yml") {
-            out.push(path.to_path_buf());
+    walk(dir, ".", |entry| {
+        if entry.name.ends_with(".yaml") || entry.name.ends_with(".yml") {
+            out.push(entry.keep().0);
             return Step::Enter;
         }
-        if kind.is_symlink() && path.is_dir() {
-            let inside = match (&real_dir, std::fs::canonicalize(path)) {
+        if entry.kind.is_symlink() && entry.path.is_dir() {
+            let inside = match (&real_dir, std::fs::canonicalize(&entry.path)) {
                 (Some(r), Ok(target)) => target.starts_with(r),
                 _ => false,
             };
             if !inside {
-                out.push(path.to_path_buf());
+                out.push(entry.keep().0);
             }
         }
         Step::Enter

@@ -13,18 +13,42 @@ pub(super) enum Step {
     Skip,
 }
 
+/// One entry of a walk, its path and display form owned, so that a visitor
+/// keeping them takes them rather than copying them (a walk of 100,000
+/// names spent its time allocating).
+pub(super) struct Entry<'a> {
+    pub(super) path: PathBuf,
+    /// Its name (lossy for a name that is not UTF-8: see [`name_problem`]).
+    pub(super) name: &'a str,
+    /// Its display form.
+    pub(super) shown: String,
+    pub(super) kind: std::fs::FileType,
+    /// 0 for the walked directory's own entries.
+    pub(super) depth: usize,
+}
+
+impl Entry<'_> {
+    /// Its path and display form, taken (left empty) unless it is a
+    /// directory, which the walk may still enter.
+    pub(super) fn keep(&mut self) -> (PathBuf, String) {
+        if self.kind.is_dir() {
+            (self.path.clone(), self.shown.clone())
+        } else {
+            (
+                std::mem::take(&mut self.path),
+                std::mem::take(&mut self.shown),
+            )
+        }
+    }
+}
+
 /// Walks `dir` in the order of `Path`'s comparison (each directory's
 /// entries in name order, a directory's contents right after it), links
 /// never followed except a link to a directory inside `dir`'s real place,
 /// which is listed (a link out is listed too, so that it is reported).
-/// `visit` gets each entry's path, its name (lossy for a name that is not
-/// UTF-8: see [`name_problem`]), its display form (`dir_shown` is `dir`'s),
-/// its kind and its depth (0 for `dir`'s own entries).
-pub(super) fn walk(
-    dir: &Path,
-    dir_shown: &str,
-    mut visit: impl FnMut(&Path, &str, &str, std::fs::FileType, usize) -> Step,
-) {
+/// `visit` gets each entry (`dir_shown` is `dir`'s display form); a
+/// directory it answers [`Step::Enter`] for is entered.
+pub(super) fn walk(dir: &Path, dir_shown: &str, mut visit: impl FnMut(&mut Entry) -> Step) {
     let mut dirs = vec![(
         dir.to_path_buf(),
         dir_shown.to_string(),
@@ -35,13 +59,20 @@ pub(super) fn walk(
             dirs.pop();
             continue;
         };
-        let path = d.join(&name);
+        let path = joined(d, &name);
         let name = name.to_string_lossy();
         let shown = crate::syntax::paths::child(d_shown, &name);
         let depth = dirs.len() - 1;
-        if visit(&path, &name, &shown, kind, depth) == Step::Enter && kind.is_dir() {
-            let inside = entries_by_name(&path);
-            dirs.push((path, shown, inside));
+        let mut entry = Entry {
+            path,
+            name: &name,
+            shown,
+            kind,
+            depth,
+        };
+        if visit(&mut entry) == Step::Enter && kind.is_dir() {
+            let inside = entries_by_name(&entry.path);
+            dirs.push((entry.path, entry.shown, inside));
         }
     }
 }
@@ -75,22 +106,29 @@ pub(crate) fn walk_root(root: &Path, exclude: &[glob::Pattern]) -> RootWalk {
         .into_par_iter()
         .map(|(name, kind)| {
             let mut part = RootWalk::default();
-            let path = root.join(&name);
             let name = name.to_string_lossy();
             // Whether the first-level folder the entries below lie in is named as a year.
             let year_folder = kind.is_dir() && is_year(&name);
-            let shown = crate::syntax::paths::child(&walker.root_shown, &name);
-            let entry = (path.as_path(), name.as_ref(), shown.as_str(), kind);
-            if walker.visit(&mut part, entry, 0, year_folder) == Step::Enter && kind.is_dir() {
-                walk(&path, &shown, |path, name, shown, kind, depth| {
-                    let entry = (path, name, shown, kind);
-                    walker.visit(&mut part, entry, depth + 1, year_folder)
+            let mut entry = Entry {
+                path: joined(root, name.as_ref().as_ref()),
+                name: &name,
+                shown: crate::syntax::paths::child(&walker.root_shown, &name),
+                kind,
+                depth: 0,
+            };
+            if walker.visit(&mut part, &mut entry, year_folder) == Step::Enter && kind.is_dir() {
+                walk(&entry.path, &entry.shown, |inner| {
+                    inner.depth += 1;
+                    walker.visit(&mut part, inner, year_folder)
                 });
             }
             part
         })
         .collect();
-    let mut all = RootWalk::default();
+    let mut all = RootWalk {
+        places: Vec::with_capacity(parts.iter().map(|p| p.places.len()).sum()),
+        findings: Vec::new(),
+    };
     for part in parts {
         all.places.extend(part.places);
         all.findings.extend(part.findings);
@@ -109,23 +147,18 @@ struct RootWalker<'a> {
 impl RootWalker<'_> {
     /// Decides one entry at `depth` (0 for the root's own entries) under a
     /// first-level folder that is or is not named as a year.
-    fn visit(
-        &self,
-        found: &mut RootWalk,
-        (path, name, shown, kind): (&Path, &str, &str, std::fs::FileType),
-        depth: usize,
-        year_folder: bool,
-    ) -> Step {
+    fn visit(&self, found: &mut RootWalk, entry: &mut Entry, year_folder: bool) -> Step {
+        let (name, kind) = (entry.name, entry.kind);
         // A name read lossily (or holding U+FFFD) is asked about by its path.
         let problem = if name.contains('\u{fffd}') {
-            name_problem(path)
+            name_problem(&entry.path)
         } else {
             name.chars()
                 .any(char::is_control)
                 .then_some(NameProblem::ControlCharacter)
         };
         if let Some(problem) = problem {
-            let shown = escaped_path(path);
+            let shown = escaped_path(&entry.path);
             if !excluded(&shown, self.exclude) {
                 found.findings.push(Diagnostic::new(
                     Code::PL108,
@@ -139,19 +172,20 @@ impl RootWalker<'_> {
             }
             return Step::Skip;
         }
-        if excluded(shown, self.exclude) {
+        if excluded(&entry.shown, self.exclude) {
             return Step::Skip;
         }
         let report_name = name.ends_with(".yaml") || name.ends_with(".yml");
         if report_name {
-            if depth == 1 && year_folder {
+            if entry.depth == 1 && year_folder {
+                let (path, shown) = entry.keep();
                 found.places.push(ReportPath {
-                    shown: shown.to_string(),
-                    path: path.to_path_buf(),
+                    shown,
+                    path,
                     link: kind.is_symlink(),
                 });
             } else {
-                let d = outside_place(self.root, &self.root_shown, path, shown);
+                let d = outside_place(self.root, &self.root_shown, &entry.path, &entry.shown);
                 found.findings.push(d);
             }
             // A folder of that name is entered too: what it holds is reported.
@@ -160,23 +194,24 @@ impl RootWalker<'_> {
         if kind.is_dir() {
             return Step::Enter;
         }
-        if kind.is_symlink() && path.is_dir() {
+        if kind.is_symlink() && entry.path.is_dir() {
             // A link to a folder: never entered; one that leads out of the
             // root is listed, so that loading it reports PL001.
-            let inside = match (&self.real_root, std::fs::canonicalize(path)) {
+            let inside = match (&self.real_root, std::fs::canonicalize(&entry.path)) {
                 (Some(r), Ok(target)) => target.starts_with(r),
                 _ => false,
             };
             if !inside {
+                let (path, shown) = entry.keep();
                 found.places.push(ReportPath {
-                    shown: shown.to_string(),
-                    path: path.to_path_buf(),
+                    shown,
+                    path,
                     link: true,
                 });
             }
             return Step::Skip;
         }
-        if let Some(d) = unread_report_file(path, shown) {
+        if let Some(d) = unread_report_file(&entry.path, &entry.shown) {
             found.findings.push(d);
         }
         Step::Skip
@@ -253,6 +288,14 @@ pub(crate) fn outside_place(root: &Path, root_shown: &str, path: &Path, shown: &
             place,
         },
     )
+}
+
+/// `dir.join(name)` in one allocation (`join` grows its buffer for the name).
+fn joined(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
 }
 
 /// A directory's entries (name and kind, links not followed) sorted by
