@@ -128,6 +128,13 @@ fn data_root_problem(args: &CheckArgs, data_root: &std::path::Path) -> Option<Te
 /// The `--timings` lap of plans and reports loaded side by side.
 const SIDE_BY_SIDE: &str = "load plans, reports";
 
+/// What a scoped thread returned; its panic goes on in the thread that joins it.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// A check's options from the command line and the configuration, but
 /// standard input (read only once the plans have loaded).
 fn check_options(args: &CheckArgs, cfg: &Config, today: jiff::civil::Date) -> CheckOptions {
@@ -331,10 +338,12 @@ pub fn command(
     }
     let today = today(args.today.as_deref());
     // Without --base or standard input, the reports are found and loaded
-    // while the plans and then the register load: neither needs the other.
-    // Errors keep their order: the plans', then --today's, then the
-    // register's, then the reports'.
-    let side_by_side = judged_at.is_none() && !args.paths.iter().any(|p| p == "-");
+    // while the plans and then the register load: neither needs the other
+    // (with `base` set, git is asked about the record meanwhile too). The
+    // plans load on a thread of their own, so that the walk, and the reading
+    // of the reports, keep rayon's. Errors keep their order: the plans',
+    // then --today's, then the register's, then the reports'.
+    let side_by_side = base.is_none() && !args.paths.iter().any(|p| p == "-");
     // The plan files' texts are let go once loaded (read again only for a
     // finding that points into a plan): a check runs once.
     let load_plans = || {
@@ -350,32 +359,58 @@ pub fn command(
             // while the reports load: its tree and its JSON view for the
             // schema, read once every report was loaded, were the peak of
             // the check's memory.
-            let (plans, gathered) = rayon::join(
-                || {
-                    load_plans().map(|plans| {
-                        let register = decisions_register(
-                            args.decisions.as_deref(),
-                            &setup.config,
-                            &opts.data_root,
-                            &plans,
-                            judged_at,
-                            lang,
-                        );
-                        (plans, Some(register))
+            let (plans, gathered) = std::thread::scope(|s| {
+                // With `base` set, git is asked about the departments to
+                // read as soon as the plans say which, on a thread that
+                // waits for neither rayon nor the reports.
+                let (departments, asked) = std::sync::mpsc::channel();
+                let early = (record.as_ref()).map(|(_, at)| {
+                    let opts = &opts;
+                    s.spawn(move || {
+                        let departments = asked.recv().ok()?;
+                        Some(crate::drivers::pull_request::ask_early(
+                            departments,
+                            opts,
+                            at,
+                        ))
                     })
-                },
-                || crate::load::workspace::gather(&opts),
-            );
+                });
+                let (plans, gathered) = rayon::join(
+                    || {
+                        // Taken (and so dropped when the plans fail): the
+                        // thread waiting on it then ends.
+                        let departments = departments;
+                        load_plans().map(|plans| {
+                            let to_ask =
+                                crate::drivers::pull_request::departments_to_ask(&plans, &opts);
+                            // Nobody listens without `base`.
+                            let _ = departments.send(to_ask);
+                            let register = decisions_register(
+                                args.decisions.as_deref(),
+                                &setup.config,
+                                &opts.data_root,
+                                &plans,
+                                judged_at,
+                                lang,
+                            );
+                            (plans, Some(register))
+                        })
+                    },
+                    || crate::load::workspace::gather(&opts),
+                );
+                let early = early.and_then(joined);
+                (plans.map(|(p, r)| (p, r, early)), gathered)
+            });
             (plans, Some((opts, gathered)))
         }
-        _ => (load_plans().map(|plans| (plans, None)), None),
+        _ => (load_plans().map(|plans| (plans, None, None)), None),
     };
     let Setup {
         config: cfg,
         notices,
         ..
     } = setup;
-    let (plans, register) = match plans {
+    let (plans, register, early) = match plans {
         Ok(p) => p,
         Err(o) => return o,
     };
@@ -424,9 +459,12 @@ pub fn command(
         Err(o) => return o,
     };
     opts.decisions = std::sync::Arc::new(register);
-    let outcome = match gathered {
-        Some(g) => g.and_then(|g| check::run_loaded(&plans, &opts, g)),
-        None => match (&base, &record) {
+    let outcome = match (gathered, early, &record) {
+        (Some(g), Some(early), Some((_, at))) => g.and_then(|g| {
+            crate::drivers::pull_request::run_full_gathered(&plans, &opts, at, g, early)
+        }),
+        (Some(g), _, _) => g.and_then(|g| check::run_loaded(&plans, &opts, g)),
+        (None, _, _) => match (&base, &record) {
             (Some(at), _) => crate::drivers::pull_request::run(&plans, &opts, at),
             (None, Some((_, at))) => crate::drivers::pull_request::run_full(&plans, &opts, at),
             (None, None) => check::run(&plans, &opts),

@@ -16,7 +16,7 @@ use crate::load::workspace::CheckOptions;
 use crate::load::workspace::Fatal;
 use crate::load::workspace::Loaded;
 use crate::load::workspace::Workspace;
-use crate::load::workspace::{in_record, load_file, place, place_stem, Focus};
+use crate::load::workspace::{gather_as, in_record, load_file, place, place_stem, Focus, Gathered};
 use crate::model::plan::Plans;
 use crate::syntax::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -102,7 +102,7 @@ impl Base {
 /// from git in one batch, parsed in memory), for what it accepted and which
 /// findings it already had.
 pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fatal> {
-    compare(plans, opts, at, false)
+    compare(plans, opts, at, false, None)
 }
 
 /// A full check that also compares the record with a merge-base (`base` in
@@ -111,10 +111,82 @@ pub fn run(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fat
 /// without `--base` lints them, with PL401/PL402 as a pull request would
 /// get them; findings are not marked new or unchanged.
 pub fn run_full(plans: &Plans, opts: &CheckOptions, at: &Base) -> Result<Outcome, Fatal> {
-    compare(plans, opts, at, true)
+    compare(plans, opts, at, true, None)
 }
 
-fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<Outcome, Fatal> {
+/// [`run_full`] with the reports already gathered (found and read with
+/// `opts`) and git asked ([`ask_early`]), both while the plans and the
+/// register loaded.
+pub fn run_full_gathered(
+    plans: &Plans,
+    opts: &CheckOptions,
+    at: &Base,
+    gathered: Gathered,
+    early: EarlyAsk,
+) -> Result<Outcome, Fatal> {
+    compare(plans, opts, at, true, Some((gathered, early)))
+}
+
+/// What a full check asks git before it knows which departments' record it
+/// reads ([`departments_to_ask`]): the changes at the places of the
+/// departments its named files name (and those their record is judged
+/// against), or, with no file named, the changes under the whole data root.
+/// It needs neither the reports nor rayon's threads, so it runs on a thread
+/// of its own while the reports are found and read.
+pub struct EarlyAsk {
+    asked: BTreeSet<String>,
+    answer: Result<Asked, Text>,
+    took: std::time::Duration,
+}
+
+/// What git answered a full check's early question.
+enum Asked {
+    /// About some departments' places.
+    Places(AtPlaces),
+    /// About the whole data root.
+    Whole(Vec<Change>),
+}
+
+/// The departments a full check of `opts` asks git about before it has
+/// read the record: those its named files' places name and those their
+/// record is judged against; `None` for the whole record (no file named).
+pub fn departments_to_ask(plans: &Plans, opts: &CheckOptions) -> Option<BTreeSet<String>> {
+    (!opts.inputs.is_empty() || opts.stdin.is_some()).then(|| departments_named(plans, opts))
+}
+
+/// Asks git what a full check of `opts` needs from it, about these
+/// departments ([`departments_to_ask`]).
+pub fn ask_early(
+    departments: Option<BTreeSet<String>>,
+    opts: &CheckOptions,
+    at: &Base,
+) -> EarlyAsk {
+    let started = std::time::Instant::now();
+    let root_rel = git::repo_path(&at.top, &opts.data_root);
+    let (asked, answer) = match departments {
+        None => (
+            BTreeSet::new(),
+            git::changes(&at.top, &at.commit, &root_rel).map(Asked::Whole),
+        ),
+        Some(asked) => {
+            let answer = AtPlaces::ask(at, &root_rel, &asked).map(Asked::Places);
+            (asked, answer)
+        }
+    };
+    EarlyAsk {
+        asked,
+        answer,
+        took: started.elapsed(),
+    }
+}
+
+fn compare(
+    plans: &Plans,
+    opts: &CheckOptions,
+    at: &Base,
+    full: bool,
+    gathered: Option<(Gathered, EarlyAsk)>,
+) -> Result<Outcome, Fatal> {
     let (base, short, top) = (&at.commit, &at.short, &at.top);
     let root_rel = git::repo_path(top, &opts.data_root);
     let shown = |rel: &str| crate::syntax::paths::display(&top.join(rel));
@@ -134,21 +206,33 @@ fn compare(plans: &Plans, opts: &CheckOptions, at: &Base, full: bool) -> Result<
         // changes, which the check has not read (they would look lost:
         // PL402). It is asked about the departments the named files' places
         // name (and those the plans add) while the data root is walked and
-        // read; which departments the check read is known once it is.
-        let guess = departments_named(plans, &plain);
-        let (work, (early, beside)) = rayon::join(
-            || Workspace::load(plans, &plain, Focus::Named),
-            || {
-                let asked = std::time::Instant::now();
-                (AtPlaces::ask(at, &root_rel, &guess), asked.elapsed())
-            },
-        );
-        let work = work?;
-        laps.push(("git: changes, beside the reading", beside));
+        // read (by another thread than rayon's, which the walk keeps busy);
+        // which departments the check read is known once it is.
+        let (gathered, early) = match gathered {
+            Some(both) => both,
+            None => std::thread::scope(|s| {
+                let asked = departments_to_ask(plans, &plain);
+                let early = s.spawn(|| ask_early(asked, &plain, at));
+                let gathered = gather_as(&plain, Focus::Named);
+                let early = early
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                gathered.map(|g| (g, early))
+            })?,
+        };
+        let work = Workspace::of(gathered, plans, &plain);
+        laps.push(("git: changes, beside the reading", early.took));
         let asked = std::time::Instant::now();
-        let changes = match &work.gathered.departments {
-            Some(read) => early.and_then(|e| e.complete(at, &root_rel, &guess, read, &work)),
-            None => git::changes(top, base, &root_rel),
+        let changes = match (&work.gathered.departments, early.answer) {
+            (_, Err(e)) => Err(e),
+            (Some(read), Ok(Asked::Places(places))) => {
+                places.complete(at, &root_rel, &early.asked, read, &work)
+            }
+            (Some(read), Ok(Asked::Whole(_))) => {
+                AtPlaces::default().complete(at, &root_rel, &BTreeSet::new(), read, &work)
+            }
+            (None, Ok(Asked::Whole(changes))) => Ok(changes),
+            (None, Ok(Asked::Places(_))) => git::changes(top, base, &root_rel),
         };
         lap(&mut laps, "git: changes", asked);
         (changes.map_err(fatal)?, Some(work))

@@ -824,10 +824,17 @@ impl Workspace {
     /// `focus` asks for, widened to the departments the plans add — and
     /// looks up their catalog positions.
     pub fn load(plans: &Plans, opts: &CheckOptions, focus: Focus) -> Result<Workspace, Fatal> {
-        let mut gathered = gather_as(opts, focus)?;
+        Ok(Workspace::of(gather_as(opts, focus)?, plans, opts))
+    }
+
+    /// The reports gathered with `opts`, their catalog positions looked up
+    /// and the record widened to the departments the plans add.
+    pub fn of(mut gathered: Gathered, plans: &Plans, opts: &CheckOptions) -> Workspace {
+        // Gathered while the plans loaded: the wait for them is not the lookup's.
+        gathered.clock.last = std::time::Instant::now();
         gathered.locate(plans);
         gathered.widen(plans, opts);
-        Ok(Workspace { gathered })
+        Workspace { gathered }
     }
 
     /// The reports under a data root, for a command that reads them but
