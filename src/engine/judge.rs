@@ -10,7 +10,7 @@ use crate::engine::history::History;
 use crate::engine::rules;
 use crate::model::code::Code;
 use crate::model::plan::verdict::{self, Verdict, Year};
-use crate::model::plan::{Indicator, Plan};
+use crate::model::plan::{CatalogPositions, Indicator, Plan};
 use crate::model::report::{IndicatorEntry, Report};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -31,7 +31,7 @@ pub fn data_findings(
 fn data_findings_at(
     plan: &Plan,
     report: &Report,
-    catalog: Option<&crate::model::plan::CatalogPositions>,
+    catalog: Option<&CatalogPositions>,
     history: &History<'_>,
     context: rules::Context<'_>,
 ) -> Vec<(usize, Code)> {
@@ -87,6 +87,10 @@ fn data_findings_at(
 /// once (a report is asked for again by every later year's verdict).
 pub struct Validity<'c> {
     context: rules::Context<'c>,
+    /// The report being checked (by address) and its catalog positions,
+    /// looked up already (looking them up again cost 2 % of a check at
+    /// 100,000 reports, in a catalog too large for the caches).
+    checked: Option<(usize, &'c CatalogPositions)>,
     by_report: RefCell<HashMap<usize, Vec<(usize, Code)>>>,
 }
 
@@ -94,7 +98,16 @@ impl<'c> Validity<'c> {
     pub fn new(context: rules::Context<'c>) -> Self {
         Validity {
             context,
+            checked: None,
             by_report: RefCell::default(),
+        }
+    }
+    /// [`Validity::new`] for a check of `report`, whose entries' catalog
+    /// positions are `catalog`.
+    fn checking(context: rules::Context<'c>, report: &Report, catalog: &'c CatalogPositions) -> Self {
+        Validity {
+            checked: Some((std::ptr::from_ref(report).addr(), catalog)),
+            ..Validity::new(context)
         }
     }
     /// Whether the figure of a report's entry (by position) is in error.
@@ -109,7 +122,12 @@ impl<'c> Validity<'c> {
         let mut cache = self.by_report.borrow_mut();
         let found = cache
             .entry(key)
-            .or_insert_with(|| data_findings(plan, report, history, self.context));
+            .or_insert_with(|| {
+                let catalog = (self.checked)
+                    .filter(|(checked, _)| *checked == key)
+                    .map(|(_, catalog)| catalog);
+                data_findings_at(plan, report, catalog, history, self.context)
+            });
         found.iter().any(|(i, _)| *i == entry)
     }
 }
@@ -175,9 +193,13 @@ pub struct Verdicts<'c> {
 }
 
 impl<'c> Verdicts<'c> {
-    pub fn new(report: &Report, context: rules::Context<'c>) -> Self {
+    pub fn new(
+        report: &Report,
+        catalog: &'c CatalogPositions,
+        context: rules::Context<'c>,
+    ) -> Self {
         Verdicts {
-            validity: Validity::new(context),
+            validity: Validity::checking(context, report, catalog),
             by_entry: (0..report.indicators.len())
                 .map(|_| OnceCell::new())
                 .collect(),

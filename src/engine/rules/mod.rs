@@ -240,7 +240,7 @@ pub fn run_plan_rules_of(
     which: impl Fn(Code) -> bool,
     out: &mut Vec<Diagnostic>,
 ) {
-    let verdicts = crate::engine::judge::Verdicts::new(report, context);
+    let verdicts = crate::engine::judge::Verdicts::new(report, catalog, context);
     for (rule_index, (rule, info)) in plan.rules.iter().zip(plan.rule_codes()).enumerate() {
         let info = info.filter(|c| which(*c)).map(registry::info_of);
         let Some((info, check)) = info.and_then(|i| Some((i, i.check?))) else {
