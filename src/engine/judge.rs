@@ -104,7 +104,11 @@ impl<'c> Validity<'c> {
     }
     /// [`Validity::new`] for a check of `report`, whose entries' catalog
     /// positions are `catalog`.
-    fn checking(context: rules::Context<'c>, report: &Report, catalog: &'c CatalogPositions) -> Self {
+    fn checking(
+        context: rules::Context<'c>,
+        report: &Report,
+        catalog: &'c CatalogPositions,
+    ) -> Self {
         Validity {
             checked: Some((std::ptr::from_ref(report).addr(), catalog)),
             ..Validity::new(context)
@@ -120,14 +124,12 @@ impl<'c> Validity<'c> {
     ) -> bool {
         let key = std::ptr::from_ref(report).addr();
         let mut cache = self.by_report.borrow_mut();
-        let found = cache
-            .entry(key)
-            .or_insert_with(|| {
-                let catalog = (self.checked)
-                    .filter(|(checked, _)| *checked == key)
-                    .map(|(_, catalog)| catalog);
-                data_findings_at(plan, report, catalog, history, self.context)
-            });
+        let found = cache.entry(key).or_insert_with(|| {
+            let catalog = (self.checked)
+                .filter(|(checked, _)| *checked == key)
+                .map(|(_, catalog)| catalog);
+            data_findings_at(plan, report, catalog, history, self.context)
+        });
         found.iter().any(|(i, _)| *i == entry)
     }
 }
