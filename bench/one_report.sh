@@ -70,7 +70,7 @@ echo "Phases of the one-report check with \`base\` set (\`--timings\`, medians):
 echo
 echo "| phase | time |"
 echo "|---|--:|"
-echo "| plans, register and configuration (read at the merge-base) | $(phase "$GIT" "load plans" "$PL" check $T $REPORT) |"
+echo "| plans and register (read at the merge-base), beside the walk | $(phase "$GIT" "plans and register" "$PL" check $T $REPORT) |"
 echo "| walk of the data root ($N names) | $(phase "$GIT" "find reports" "$PL" check $T $REPORT) |"
 echo "| git's changes at the department's places, beside the walk | $(phase "$GIT" "git: changes, beside the reading" "$PL" check $T $REPORT) |"
 echo

@@ -380,6 +380,7 @@ pub fn command(
                         // Taken (and so dropped when the plans fail): the
                         // thread waiting on it then ends.
                         let departments = departments;
+                        let loading = std::time::Instant::now();
                         load_plans().map(|plans| {
                             let to_ask =
                                 crate::drivers::pull_request::departments_to_ask(&plans, &opts);
@@ -393,24 +394,25 @@ pub fn command(
                                 judged_at,
                                 lang,
                             );
-                            (plans, Some(register))
+                            (plans, Some(register), Some(loading.elapsed()))
                         })
                     },
                     || crate::load::workspace::gather(&opts),
                 );
                 let early = early.and_then(joined);
-                (plans.map(|(p, r)| (p, r, early)), gathered)
+                (plans.map(|(p, r, took)| (p, r, early, took)), gathered)
             });
             (plans, Some((opts, gathered)))
         }
-        _ => (load_plans().map(|plans| (plans, None, None)), None),
+        _ => (load_plans().map(|plans| (plans, None, None, None)), None),
     };
     let Setup {
         config: cfg,
         notices,
         ..
     } = setup;
-    let (plans, register, early) = match plans {
+    // `plans_took`: the plans' and the register's time beside the reports'.
+    let (plans, register, early, plans_took) = match plans {
         Ok(p) => p,
         Err(o) => return o,
     };
@@ -562,11 +564,16 @@ pub fn command(
                 "{phase:>19}: {:>8.2} ms\n",
                 (t - last).as_secs_f64() * 1000.0
             ));
-            let subs = (outcome.phases.iter()).filter(|(sub, _)| match phase {
-                SIDE_BY_SIDE => gathering(sub),
-                "check" => !overlapped || !gathering(sub),
-                _ => false,
-            });
+            let beside = plans_took.filter(|_| phase == SIDE_BY_SIDE);
+            let beside = beside.map(|d| ("plans and register", d));
+            let subs = beside
+                .iter()
+                .chain(&outcome.phases)
+                .filter(|(sub, _)| match phase {
+                    SIDE_BY_SIDE => gathering(sub) || *sub == "plans and register",
+                    "check" => !overlapped || !gathering(sub),
+                    _ => false,
+                });
             for (sub, d) in subs {
                 stderr.push_str(&format!(
                     "{sub:>21}: {:>8.2} ms\n",
