@@ -77,6 +77,22 @@ pub struct Loaded {
     pub internal_error: Option<Box<Text>>,
 }
 
+impl Loaded {
+    /// A file that gave no report: these findings on it, or the internal
+    /// error (a bug) that lost it.
+    pub(crate) fn without_report(
+        diagnostics: Vec<Diagnostic>,
+        internal_error: Option<Text>,
+    ) -> Self {
+        Loaded {
+            report: None,
+            catalog: None,
+            diagnostics,
+            internal_error: internal_error.map(Box::new),
+        }
+    }
+}
+
 /// Runs one file's work so that a bug (a panic) loses only that file's
 /// results; the panic becomes an internal error naming the file.
 pub(crate) fn isolate<T>(file: &str, work: impl FnOnce() -> T) -> Result<T, Text> {
@@ -164,12 +180,7 @@ pub(crate) fn pl001_file(location: Location, msg: FileMsg) -> Diagnostic {
 pub fn load_file(path: &Path, display: String, bytes: Option<Vec<u8>>, max: u64) -> Loaded {
     // Spans hold u32 offsets: a larger file is too large, whatever the limit says.
     let max = max.min(u64::from(u32::MAX));
-    let mut out = Loaded {
-        report: None,
-        catalog: None,
-        diagnostics: Vec::new(),
-        internal_error: None,
-    };
+    let mut out = Loaded::without_report(Vec::new(), None);
     // A file read here can be read again, so its text need not be kept.
     let from_disk = bytes.is_none();
     let bytes = match bytes {
@@ -596,12 +607,7 @@ pub(crate) fn gather_as(opts: &CheckOptions, focus: Focus) -> Result<Gathered, F
                 opts.max_file_size,
             )
         })
-        .unwrap_or_else(|e| Loaded {
-            report: None,
-            catalog: None,
-            diagnostics: Vec::new(),
-            internal_error: Some(Box::new(e)),
-        });
+        .unwrap_or_else(|e| Loaded::without_report(Vec::new(), Some(e)));
         loaded.push((shown, l));
         loaded.sort_by(|a, b| a.0.cmp(&b.0));
     }
@@ -650,21 +656,11 @@ fn load_places(
                     .filter(|_| may_leave && under(root_shown, &shown))
                     .and_then(|r| leaves_root(&p, &shown, r));
                 match outside {
-                    Some(d) => Loaded {
-                        report: None,
-                        catalog: None,
-                        diagnostics: vec![d],
-                        internal_error: None,
-                    },
+                    Some(d) => Loaded::without_report(vec![d], None),
                     None => load_file(&p, shown.clone(), None, opts.max_file_size),
                 }
             })
-            .unwrap_or_else(|e| Loaded {
-                report: None,
-                catalog: None,
-                diagnostics: Vec::new(),
-                internal_error: Some(Box::new(e)),
-            });
+            .unwrap_or_else(|e| Loaded::without_report(Vec::new(), Some(e)));
             (shown, l)
         })
         .collect()
@@ -750,12 +746,7 @@ impl Gathered {
         let root = crate::syntax::paths::normalize(&opts.data_root);
         let mut l = (load_places(opts, &root, &self.root_shown, files).pop())
             .map(|(_, l)| l)
-            .unwrap_or_else(|| Loaded {
-                report: None,
-                catalog: None,
-                diagnostics: Vec::new(),
-                internal_error: None,
-            });
+            .unwrap_or_else(|| Loaded::without_report(Vec::new(), None));
         l.catalog = positions(plans, l.report.as_ref());
         l
     }
