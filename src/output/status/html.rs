@@ -743,9 +743,9 @@ pub fn render(s: &Status, lang: Lang) -> String {
             let _ = write!(out, "<th>{}</th>", esc(h.trim()));
         }
         out.push_str("</tr></thead><tbody>");
+        let unit_of = super::wording::units(s);
         for d in &s.decisions {
-            let (report, what) =
-                super::wording::decision_cells(d, |t| super::wording::unit_of(s, t), lang);
+            let (report, what) = super::wording::decision_cells(d, &unit_of, lang);
             let _ = write!(
                 out,
                 "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
