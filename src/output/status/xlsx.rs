@@ -65,22 +65,50 @@ fn sheet(t: Table, f: &Formats) -> Result<Worksheet, XlsxError> {
     }
     let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
     for (r, row) in (1u32..).zip(t.rows) {
+        // Each run of cells with the same format gets it once
+        // (set_range_format), not each cell: rust_xlsxwriter hashes the
+        // whole Format to find its index at every write with a format, half
+        // the cost of storing a cell. A cell written without a format gets
+        // none from its column here (no column has one, and the widths are
+        // set after the cells), and the formats are met in the same order
+        // as cell by cell, so each cell's style index is the same.
+        let mut run: Option<(u16, &Format)> = None;
+        let flush = |ws: &mut Worksheet, run: Option<(u16, &Format)>, end: u16| match run {
+            Some((start, format)) => ws
+                .set_range_format(r, start, r, end - 1, format)
+                .map(|_| ()),
+            None => Ok(()),
+        };
+        let mut end = 0u16;
         for (c, cell) in (0u16..).zip(row) {
-            match cell {
+            end = c + 1;
+            let format = match cell {
                 Cell::Text(s) => {
                     let long = s.contains('\n') || width(&s) > MAX_WIDTH;
                     let w = s.lines().map(width).fold(0.0, f64::max);
                     widths[usize::from(c)] = widths[usize::from(c)].max(w);
-                    ws.write_string_with_format(r, c, s, if long { &f.wrap } else { &f.top })?;
+                    ws.write_string(r, c, s)?;
+                    Some(if long { &f.wrap } else { &f.top })
                 }
                 Cell::Number(v) => {
-                    ws.write_number_with_format(r, c, v, &f.top)?;
+                    ws.write_number(r, c, v)?;
                     let w = crate::diagnostics::messages::num(v).len() as f64;
                     widths[usize::from(c)] = widths[usize::from(c)].max(w);
+                    Some(&f.top)
                 }
-                Cell::Empty => {}
+                Cell::Empty => None,
+            };
+            let same = match (run, format) {
+                (Some((_, a)), Some(b)) => std::ptr::eq(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                flush(&mut ws, run, c)?;
+                run = format.map(|fmt| (c, fmt));
             }
         }
+        flush(&mut ws, run, end)?;
     }
     for (c, w) in (0u16..).zip(&widths) {
         ws.set_column_width(c, (w + 2.0).clamp(6.0, MAX_WIDTH))?;
