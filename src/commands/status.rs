@@ -143,7 +143,7 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
                 return Output::fail(error_line(&StatusText::XlsxNeedsOutput, lang));
             };
             match xlsx::render(
-                &table::tables(s, lang),
+                table::tables(s, lang),
                 s.period,
                 &crate::output::status::wording::title(s, lang),
             ) {

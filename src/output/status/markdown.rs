@@ -335,8 +335,9 @@ pub fn render(s: &Status, lang: Lang) -> String {
             "{}\n|---|---|---|---|---|---|",
             StatusText::DecisionsHeader.text(lang)
         );
+        let unit_of = units(s);
         for d in &s.decisions {
-            let (report, what) = decision_cells(d, |t| unit_of(s, t), lang);
+            let (report, what) = decision_cells(d, &unit_of, lang);
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",

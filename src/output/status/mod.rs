@@ -17,7 +17,7 @@ pub mod xlsx;
 
 use crate::engine::check;
 use crate::engine::judge;
-use crate::load::decisions::{DecisionKind, Register};
+use crate::load::decisions::{Decision, DecisionKind, Register};
 use crate::model::code::Code;
 use crate::model::plan::verdict;
 use crate::model::plan::Plans;
@@ -655,6 +655,11 @@ pub fn compute(
         today: opts.today,
     });
     let pp = plan.header.period;
+    // The plan's suppression decisions, gathered once: the register may hold
+    // thousands of other decisions, and each figure asks for its own.
+    let suppressions: Vec<&Decision> = (register.of_kind(DecisionKind::Suppression))
+        .filter(|d| d.plan == plan.id())
+        .collect();
     let years: Vec<i32> = (pp.start..=period).collect();
     let stage = Stage::of(period, pp.end);
     let mut order: Vec<&Indicator> = (plan.indicators.iter())
@@ -706,13 +711,8 @@ pub fn compute(
                     let found = found(y);
                     // A suppression decision excepts the figure; it is judged all the same.
                     let decision = found.and_then(|f| f.decision.clone()).or_else(|| {
-                        register
-                            .of_kind(DecisionKind::Suppression)
-                            .find(|d| {
-                                d.plan == plan.id()
-                                    && d.period == y
-                                    && d.target.as_deref() == Some(ind.id.as_str())
-                            })
+                        (suppressions.iter())
+                            .find(|d| d.period == y && d.target.as_deref() == Some(ind.id.as_str()))
                             .map(|d| d.id.clone())
                     });
                     YearValue {

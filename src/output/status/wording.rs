@@ -5,6 +5,7 @@
 use super::{Category, IndicatorStatus, Method, Stage, Status};
 use crate::diagnostics::messages::{num, val, Header, Lang, StatusText};
 use crate::model::plan::{Comparison, ProjectStatus};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// A marker that makes the category findable when scanning a long table.
@@ -565,12 +566,15 @@ pub fn department_cells(s: &Status, d: &super::DepartmentSummary) -> Vec<String>
     c
 }
 
-/// The unit of an indicator of the status, by id ("" for a project).
-pub fn unit_of(s: &Status, id: &str) -> String {
-    (s.indicators.iter())
-        .find(|i| i.id == id)
-        .map(|i| i.unit.clone())
-        .unwrap_or_default()
+/// The unit of an indicator of the status, by id ("" for a project): the
+/// ids indexed once, as a register of thousands of decisions asks for one
+/// each (a scan of the indicators per decision was quadratic).
+pub fn units(s: &Status) -> impl Fn(&str) -> String + '_ {
+    let mut by_id: HashMap<&str, &str> = HashMap::with_capacity(s.indicators.len());
+    for i in &s.indicators {
+        by_id.entry(i.id.as_str()).or_insert(i.unit.as_str());
+    }
+    move |id: &str| by_id.get(id).map(|u| u.to_string()).unwrap_or_default()
 }
 
 /// How many key projects, reported and completed.
