@@ -87,6 +87,42 @@ fn data_root_is_relative_to_the_config_and_excludes_apply() {
 }
 
 #[test]
+fn an_excluded_folder_of_the_data_root_is_not_walked() {
+    // A folder of drafts beside the years: its report-like file is PL108
+    // (outside its place) unless the folder is excluded, and then nothing
+    // under it is looked at.
+    let drafts = |dir: &Path| {
+        let at = dir.join("progress/drafts");
+        std::fs::create_dir_all(&at).unwrap();
+        std::fs::copy(
+            "fixtures/example/progress/2023/drc.yaml",
+            at.join("drc.yaml"),
+        )
+        .unwrap();
+    };
+    let pl108 = |v: &serde_json::Value| {
+        (v["diagnostics"].as_array().unwrap().iter())
+            .filter(|d| d["code"] == "PL108")
+            .map(|d| d["file"].as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    let dir = setup("data_root = \"progress\"\n");
+    drafts(dir.path());
+    let (out, v) = check(dir.path(), &[]);
+    assert!(
+        pl108(&v)
+            .iter()
+            .any(|p| p.ends_with("progress/drafts/drc.yaml")),
+        "{}",
+        out.stdout
+    );
+    let dir = setup("data_root = \"progress\"\nexclude = [\"progress/drafts\"]\n");
+    drafts(dir.path());
+    let (out, v) = check(dir.path(), &[]);
+    assert_eq!(pl108(&v), Vec::<String>::new(), "{}", out.stdout);
+}
+
+#[test]
 fn severity_overrides_and_responsibilities_change_findings() {
     // stats takes I01 from drc: drc's report of I01 becomes PL105, and the
     // trajectory warning of a suppressible rule becomes an error.
