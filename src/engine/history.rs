@@ -15,7 +15,7 @@
 
 use crate::diagnostics::diagnostic::Location;
 use crate::model::plan::ProjectStatus;
-use crate::model::plan::{CatalogPositions, Indicator, Plan, Project};
+use crate::model::plan::{CatalogEntity, CatalogPositions, Indicator, Plan, Project};
 use crate::model::report::{Report, Spanned};
 use crate::syntax::source::Source;
 use crate::syntax::yaml::Span;
@@ -220,13 +220,13 @@ impl<'r> History<'r> {
             };
             for ((entry, e), i) in (0..u32::MAX).zip(&r.indicators).zip(positions.indicators()) {
                 let Some(i) = i else { continue };
-                if e.value.is_some() && plan.indicator_written_by(i, period, dept) {
+                if e.value.is_some() && plan.written_by(CatalogEntity::Indicator, i, period, dept) {
                     ph.indicators[i].insert_first(period, At { report, entry });
                 }
             }
             for ((entry, _), p) in (0..u32::MAX).zip(&r.projects).zip(positions.projects()) {
                 let Some(p) = p else { continue };
-                if plan.project_written_by(p, period, dept) {
+                if plan.written_by(CatalogEntity::Project, p, period, dept) {
                     ph.projects[p].insert_first(period, At { report, entry });
                 }
             }

@@ -441,4 +441,26 @@ fn a_tenure_holds_from_its_first_to_its_last_period_and_only_for_a_known_departm
     // Nothing recorded for it: the catalog's department holds 2024 and 2025.
     assert_eq!(plan.indicator_department_in(i14, 2024), own);
     assert_eq!(plan.indicator_department_in(i14, 2025), own);
+    // A project's tenure the same way; the department's responsibilities
+    // follow it (the coverage rules ask them).
+    let p = 0;
+    let (id, catalog) = (
+        plan.projects[p].id.clone(),
+        plan.projects[p].department.clone(),
+    );
+    assert!(plan.assign_for(
+        CatalogEntity::Project,
+        &id,
+        "natural-resources",
+        Some(2023),
+        None
+    ));
+    assert_eq!(plan.project_department_in(p, 2022), catalog);
+    assert_eq!(plan.project_department_in(p, 2023), "natural-resources");
+    assert!(plan
+        .responsibilities_in("natural-resources", 2023)
+        .1
+        .contains(&p));
+    assert!(!plan.responsibilities_in(&catalog, 2023).1.contains(&p));
+    assert!(plan.responsibilities_in(&catalog, 2022).1.contains(&p));
 }

@@ -9,7 +9,7 @@ use crate::diagnostics::messages::{
 };
 use crate::model::code::Code;
 use crate::model::plan::Plans;
-use crate::model::plan::{CatalogPositions, Plan};
+use crate::model::plan::{CatalogEntity, CatalogPositions, Plan};
 use crate::model::report::Report;
 use crate::syntax::suggest;
 use crate::syntax::yaml::Span;
@@ -399,7 +399,7 @@ fn check_indicators(
             continue;
         }
         seen.insert(id, e);
-        let Some(ind) = position.map(|i| &plan.indicators[i]) else {
+        let Some(i) = position else {
             // The department's own indicators first, not yet in the report; then any.
             let own = plan
                 .indicators
@@ -440,6 +440,7 @@ fn check_indicators(
             out.push(with_fix(d, src, e.id.span, meant));
             continue;
         };
+        let ind = &plan.indicators[i];
         if let Some(u) = e.unit.as_ref().filter(|u| *u.value != *ind.unit) {
             let mut d = Diagnostic::new(
                 Code::PL104,
@@ -459,13 +460,8 @@ fn check_indicators(
             }
             out.push(d);
         }
-        let responsible = |at, period| Some(plan.indicator_written_by(position?, period, at));
-        let owner = || match (position, report.period()) {
-            (Some(i), Some(period)) => plan.indicator_department_in(i, period),
-            _ => ind.department.as_str(),
-        };
-        if let Some(d) = dept.filter(|_| !written_by(dept_at, report, responsible, owner)) {
-            let owner = owner();
+        let owner = other_owner(plan, report, dept_at, CatalogEntity::Indicator, i);
+        if let (Some(d), Some(owner)) = (dept, owner) {
             out.push(not_responsible(
                 plan,
                 src,
@@ -507,7 +503,7 @@ fn check_projects(
             continue;
         }
         seen.insert(id, e);
-        let Some(p) = position.map(|i| &plan.projects[i]) else {
+        let Some(i) = position else {
             let hint = match e
                 .name
                 .as_ref()
@@ -551,6 +547,7 @@ fn check_projects(
             out.push(with_fix(d, src, e.id.span, meant));
             continue;
         };
+        let p = &plan.projects[i];
         if let Some(n) = e.name.as_ref().filter(|n| *n.value != *p.name) {
             let mut d = Diagnostic::new(
                 Code::PL102,
@@ -569,13 +566,8 @@ fn check_projects(
             }
             out.push(d);
         }
-        let responsible = |at, period| Some(plan.project_written_by(position?, period, at));
-        let owner = || match (position, report.period()) {
-            (Some(i), Some(period)) => plan.project_department_in(i, period),
-            _ => p.department.as_str(),
-        };
-        if let Some(d) = dept.filter(|_| !written_by(dept_at, report, responsible, owner)) {
-            let owner = owner();
+        let owner = other_owner(plan, report, dept_at, CatalogEntity::Project, i);
+        if let (Some(d), Some(owner)) = (dept, owner) {
             out.push(not_responsible(
                 plan,
                 src,
@@ -591,22 +583,23 @@ fn check_projects(
     }
 }
 
-/// Whether a report's entry is the reporting department's (`dept_at`, its
-/// position; an unknown department is PL109's, never PL105's): by
-/// positions for the report's period (`responsible`), else by the code of
-/// the department the catalog names (`owner`).
-fn written_by<'p>(
-    dept_at: Option<usize>,
+/// The department responsible for the catalog entry at `position` in the
+/// report's period (the catalog's, without a period), when it is not the
+/// reporting department (`dept_at`, its position in the registry; an
+/// unknown department is PL109's, never PL105's).
+fn other_owner<'p>(
+    plan: &'p Plan,
     report: &Report,
-    responsible: impl Fn(usize, i32) -> Option<bool>,
-    owner: impl Fn() -> &'p str,
-) -> bool {
-    let Some(at) = dept_at else {
-        return true;
-    };
-    match report.period().and_then(|period| responsible(at, period)) {
-        Some(ours) => ours,
-        None => report.department() == Some(owner()),
+    dept_at: Option<usize>,
+    entity: CatalogEntity,
+    position: usize,
+) -> Option<&'p str> {
+    let at = dept_at?;
+    match report.period() {
+        Some(period) => (!plan.written_by(entity, position, period, at))
+            .then(|| plan.department_in(entity, position, period)),
+        None => Some(plan.catalog_department(entity, position))
+            .filter(|owner| report.department() != Some(*owner)),
     }
 }
 

@@ -553,41 +553,45 @@ impl Plan {
     /// The department responsible for the indicator at `position` in `period`
     /// (trust.md version 3: history is the responsible department's own).
     pub fn indicator_department_in(&self, position: usize, period: i32) -> &str {
-        self.tenure_department(CatalogEntity::Indicator, position, period)
-            .unwrap_or(&self.indicators[position].department)
-    }
-    /// Whether the department at `department` (its position in the plan's
-    /// departments) is responsible for the indicator at `position` in
-    /// `period`: [`Plan::indicator_department_in`] by positions.
-    pub fn indicator_written_by(&self, position: usize, period: i32, department: usize) -> bool {
-        match self.tenures.is_empty() {
-            true => {
-                let d = self.rule_tables().indicator_departments[position];
-                d.is_some_and(|d| d as usize == department)
-            }
-            false => {
-                let code = &self.departments[department].code;
-                self.indicator_department_in(position, period) == code
-            }
-        }
-    }
-    /// [`Plan::indicator_written_by`] for the project at `position`.
-    pub fn project_written_by(&self, position: usize, period: i32, department: usize) -> bool {
-        match self.tenures.is_empty() {
-            true => {
-                let d = self.rule_tables().project_departments[position];
-                d.is_some_and(|d| d as usize == department)
-            }
-            false => {
-                let code = &self.departments[department].code;
-                self.project_department_in(position, period) == code
-            }
-        }
+        self.department_in(CatalogEntity::Indicator, position, period)
     }
     /// The department responsible for the project at `position` in `period`.
     pub fn project_department_in(&self, position: usize, period: i32) -> &str {
-        self.tenure_department(CatalogEntity::Project, position, period)
-            .unwrap_or(&self.projects[position].department)
+        self.department_in(CatalogEntity::Project, position, period)
+    }
+    /// The department responsible for the catalog entry at `position` in
+    /// `period`: a tenure's, else the catalog's.
+    pub fn department_in(&self, entity: CatalogEntity, position: usize, period: i32) -> &str {
+        (self.tenure_department(entity, position, period))
+            .unwrap_or_else(|| self.catalog_department(entity, position))
+    }
+    /// The department the catalog names for the entry at `position`.
+    pub fn catalog_department(&self, entity: CatalogEntity, position: usize) -> &str {
+        match entity {
+            CatalogEntity::Indicator => &self.indicators[position].department,
+            CatalogEntity::Project => &self.projects[position].department,
+        }
+    }
+    /// Whether the department at `department` (its position in the plan's
+    /// departments) is responsible for the catalog entry at `position` in
+    /// `period`: [`Plan::department_in`] by positions.
+    pub fn written_by(
+        &self,
+        entity: CatalogEntity,
+        position: usize,
+        period: i32,
+        department: usize,
+    ) -> bool {
+        if !self.tenures.is_empty() {
+            let code = &self.departments[department].code;
+            return self.department_in(entity, position, period) == code;
+        }
+        let tables = self.rule_tables();
+        let of = match entity {
+            CatalogEntity::Indicator => &tables.indicator_departments,
+            CatalogEntity::Project => &tables.project_departments,
+        };
+        of[position].is_some_and(|d| d as usize == department)
     }
     fn tenure_department(
         &self,
