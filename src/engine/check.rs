@@ -138,6 +138,15 @@ pub fn run_loaded(
     )?;
     drop(entries);
     let read = (gathered.loaded.len(), gathered.history_paths.len());
+    let entered = match is_full(changed, opts) {
+        true => Requirements::of(&opts.decisions, plans).entered(
+            plans,
+            (gathered.loaded.par_iter().zip(&flags))
+                .filter(|(_, f)| f.linted)
+                .map(|((_, l), _)| l),
+        ),
+        false => Set::default(),
+    };
     // The rules have run: the summaries take what they need out of the
     // reports (moved, not copied), in path order, so that the map is built
     // in one pass (rayon's collect into a map inserts one at a time).
@@ -161,7 +170,14 @@ pub fn run_loaded(
     // The rest of the reports, hundreds of thousands of small allocations
     // at 10,000 reports, is freed off the way to the output.
     crate::free_later(gathered.loaded);
-    finish(&mut outcome, opts, changed, &gathered.unread);
+    finish(
+        &mut outcome,
+        opts,
+        plans,
+        changed,
+        &gathered.unread,
+        &entered,
+    );
     clock.lap("collect");
     outcome.phases = clock.laps;
     outcome.read = read;
@@ -223,6 +239,15 @@ impl Workspace {
         let mut clock = Clock::start();
         let (mut outcome, flags) =
             engine(plans, opts, changed, &context, &entries, &mut clock, true)?;
+        let entered = match is_full(changed, opts) {
+            true => Requirements::of(&opts.decisions, plans).entered(
+                plans,
+                (entries.par_iter().zip(&flags))
+                    .filter(|(_, f)| f.linted)
+                    .map(|((_, l), _)| *l),
+            ),
+            false => Set::default(),
+        };
         outcome.reports = (entries.iter().zip(flags))
             .filter(|(_, f)| f.linted)
             .filter_map(|((shown, l), _)| {
@@ -238,7 +263,7 @@ impl Workspace {
                 Some((shown.to_string(), info))
             })
             .collect();
-        finish(&mut outcome, opts, changed, context.unread);
+        finish(&mut outcome, opts, plans, changed, context.unread, &entered);
         clock.lap("collect");
         outcome.phases = clock.laps;
         outcome.read = (
@@ -273,7 +298,7 @@ fn engine(
     let in_root = |shown: &str| root_exists && under(root_shown, shown);
     // The paths linted, borrowed (a full check lints every report: a copy of
     // each path was 7 MB at 100,000 reports).
-    let full = changed.is_none() && opts.inputs.is_empty() && opts.stdin.is_none();
+    let full = is_full(changed, opts);
     let named_shown: Vec<String> = match changed.is_none() && !full {
         true => (named.iter())
             .map(|p| crate::syntax::paths::display(p))
@@ -417,19 +442,85 @@ fn engine(
 
 /// The end of a check, once the outcome has its reports: the files not
 /// read, stale decisions, released suppressions, and the order.
+/// Whether a check lints every report of the data root: neither a pull
+/// request's changes nor files named.
+fn is_full(changed: Option<&BTreeSet<String>>, opts: &CheckOptions) -> bool {
+    changed.is_none() && opts.inputs.is_empty() && opts.stdin.is_none()
+}
+
+/// Sets hashed with foldhash: every indicator of every report asks.
+type Set<T> = HashSet<T, foldhash::fast::RandomState>;
+
+/// A requirement's key by positions: the plan's among the plans, the
+/// period, the target's in the catalog.
+type RequirementKey = (usize, i32, u32);
+
+/// The register's requirements, by the positions a report's entries have
+/// already been looked up at (PL503 asks whether a report of each one's plan
+/// and period states its target: at 100,000 reports, two million entries,
+/// which asked by their id strings took a tenth of a second, 26 times as
+/// long as at 10,000).
+struct Requirements(Set<RequirementKey>);
+
+impl Requirements {
+    fn of(register: &crate::load::decisions::Register, plans: &Plans) -> Self {
+        use crate::load::decisions::DecisionKind;
+        Requirements(
+            (register.of_kind(DecisionKind::Requirement))
+                .filter_map(|d| requirement_key(plans, &d.plan, d.period, d.target.as_deref()?))
+                .collect(),
+        )
+    }
+    /// The requirements whose target one of the reports states.
+    fn entered<'r>(
+        &self,
+        plans: &Plans,
+        reports: impl ParallelIterator<Item = &'r Loaded>,
+    ) -> Set<RequirementKey> {
+        if self.0.is_empty() {
+            return Set::default();
+        }
+        let keys = |l: &'r Loaded| -> Vec<RequirementKey> {
+            let (Some(r), Some(positions)) = (&l.report, &l.catalog) else {
+                return Vec::new();
+            };
+            let plan = r
+                .plan_id()
+                .and_then(|id| plans.0.iter().position(|p| p.id() == id));
+            let (Some(plan), Some(period)) = (plan, r.period()) else {
+                return Vec::new();
+            };
+            (positions.indicators().flatten())
+                .filter_map(|i| Some((plan, period, u32::try_from(i).ok()?)))
+                .filter(|k| self.0.contains(k))
+                .collect()
+        };
+        reports.flat_map_iter(keys).collect()
+    }
+}
+
+/// A requirement's key, when its plan is loaded and its target in the
+/// catalog (the register's loading makes sure of both).
+fn requirement_key(plans: &Plans, plan: &str, period: i32, target: &str) -> Option<RequirementKey> {
+    let at = plans.0.iter().position(|p| p.id() == plan)?;
+    let target = plans.0[at].indicator_position(target)?;
+    Some((at, period, u32::try_from(target).ok()?))
+}
+
 fn finish(
     outcome: &mut Outcome,
     opts: &CheckOptions,
+    plans: &Plans,
     changed: Option<&BTreeSet<String>>,
     unread: &[Diagnostic],
+    entered: &Set<RequirementKey>,
 ) {
     // In a full check every report is here: a decision that matches
     // nothing is stale (PL503), and could cover the next real finding.
     // Every check says which files under the data root are not read.
     outcome.diagnostics.extend(unread.iter().cloned());
-    let full = changed.is_none() && opts.inputs.is_empty() && opts.stdin.is_none();
-    if full {
-        let stale = unused_decisions(&opts.decisions, outcome);
+    if is_full(changed, opts) {
+        let stale = unused_decisions(&opts.decisions, plans, outcome, entered);
         outcome.diagnostics.extend(stale);
     }
     let released = restore_released(&outcome.diagnostics);
@@ -503,36 +594,21 @@ fn duplicate_findings(dept: &str, period: i32, reports: &[&Report]) -> Vec<(Stri
 /// requirement with no report (or no entry) it is about.
 fn unused_decisions(
     register: &crate::load::decisions::Register,
+    plans: &Plans,
     outcome: &Outcome,
+    entered: &Set<RequirementKey>,
 ) -> Vec<Diagnostic> {
     use crate::load::decisions::DecisionKind;
     if register.is_empty() {
         return Vec::new();
     }
-    // Sets hashed with foldhash: every indicator of every report asks.
-    type Set<T> = HashSet<T, foldhash::fast::RandomState>;
     let used: Set<&str> = (outcome.diagnostics.iter())
         .filter_map(|d| d.decision.as_deref())
         .collect();
-    // What the reports hold, asked of them once: the reports by (plan,
-    // department, period), and the entries the requirements are about.
+    // The reports by (plan, department, period), asked of them once.
     let reported: Set<(&str, &str, i32)> = (outcome.reports.values())
         .map(|r| (r.plan.as_str(), r.department.as_str(), r.period))
         .collect();
-    let wanted: Set<(&str, i32, &str)> = (register.of_kind(DecisionKind::Requirement))
-        .filter_map(|d| Some((d.plan.as_str(), d.period, d.target.as_deref()?)))
-        .collect();
-    let mut entered: Set<(&str, i32, &str)> = Set::default();
-    if !wanted.is_empty() {
-        for r in outcome.reports.values() {
-            for i in &r.indicators {
-                let key = (r.plan.as_str(), r.period, i.as_str());
-                if wanted.contains(&key) {
-                    entered.insert(key);
-                }
-            }
-        }
-    }
     (register.decisions.iter())
         .filter(|d| match d.kind {
             DecisionKind::Suppression => !used.contains(d.id.as_str()),
@@ -541,11 +617,9 @@ fn unused_decisions(
                 d.department.as_deref().unwrap_or_default(),
                 d.period,
             )),
-            DecisionKind::Requirement => !entered.contains(&(
-                d.plan.as_str(),
-                d.period,
-                d.target.as_deref().unwrap_or_default(),
-            )),
+            DecisionKind::Requirement => (d.target.as_deref())
+                .and_then(|t| requirement_key(plans, &d.plan, d.period, t))
+                .is_none_or(|k| !entered.contains(&k)),
         })
         .map(crate::load::decisions::unused)
         .collect()
