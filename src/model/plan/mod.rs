@@ -134,8 +134,9 @@ pub struct Plan {
 /// takes precedence where selections overlap), and each rule's registry entry.
 #[derive(Debug)]
 pub(crate) struct RuleTables {
-    pub(crate) indicators: Vec<Vec<bool>>,
-    pub(crate) projects: Vec<Vec<bool>>,
+    /// Which rule applies to which indicator and project: see [`Owners`].
+    indicators: Owners,
+    projects: Owners,
     /// Each rule's code as the registry holds it (`None` only for a code a
     /// verified plan cannot have).
     pub(crate) codes: Vec<Option<Code>>,
@@ -211,6 +212,7 @@ impl RuleTables {
             |id| plan.project_position(id),
             Selection::project,
         );
+        let rule_codes: Vec<&str> = (plan.rules.iter()).map(|r| r.entry.code.as_str()).collect();
         let mut indicator_rules_start = Vec::with_capacity(plan.indicators.len() + 1);
         indicator_rules_start.push(0);
         for rules in &indicator_rules {
@@ -218,8 +220,8 @@ impl RuleTables {
             indicator_rules_start.push(u32::try_from(end).unwrap_or(u32::MAX));
         }
         RuleTables {
-            indicators: owners(&plan.rules, &indicator_rules),
-            projects: owners(&plan.rules, &project_rules),
+            indicators: Owners::of(&rule_codes, &indicator_rules),
+            projects: Owners::of(&rule_codes, &project_rules),
             codes: (plan.rules.iter())
                 .map(|r| Code::parse(&r.entry.code))
                 .collect(),
@@ -274,19 +276,42 @@ fn selecting<'r, T>(
 
 /// For each rule and catalog entry, whether the rule applies to the entry:
 /// it selects it and no earlier rule of the same code does.
-fn owners(rules: &[Rule], by_entry: &[Vec<u32>]) -> Vec<Vec<bool>> {
-    let mut owns = vec![vec![false; by_entry.len()]; rules.len()];
-    for (e, selecting) in by_entry.iter().enumerate() {
-        let mut codes: Vec<&str> = Vec::new();
-        for &r in selecting {
-            let code = rules[r as usize].entry.code.as_str();
-            if !codes.contains(&code) {
-                codes.push(code);
-                owns[r as usize][e] = true;
+/// Whether a rule applies to a catalog entry (it selects the entry and no
+/// earlier rule of its code does), as one bit per rule, the bits of an
+/// entry side by side: every rule asks for the same few entries of a report,
+/// which are then a few words in one place. (A table per rule, each as
+/// long as the catalog, had every rule's question for a report miss the
+/// caches once the catalog outgrew them: the 95,000 indicators of the
+/// synthetic plan at 100,000 reports.)
+#[derive(Debug)]
+struct Owners {
+    /// Words per entry: one bit per rule.
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Owners {
+    /// From each rule's code, in rule order, and the rules (by position)
+    /// that select each entry.
+    fn of(rule_codes: &[&str], by_entry: &[Vec<u32>]) -> Owners {
+        let words = rule_codes.len().div_ceil(64).max(1);
+        let mut bits = vec![0u64; words * by_entry.len()];
+        for (e, selecting) in by_entry.iter().enumerate() {
+            let mut codes: Vec<&str> = Vec::new();
+            for &r in selecting {
+                let code = rule_codes[r as usize];
+                if !codes.contains(&code) {
+                    codes.push(code);
+                    let r = r as usize;
+                    bits[e * words + r / 64] |= 1 << (r % 64);
+                }
             }
         }
+        Owners { words, bits }
     }
-    owns
+    fn owns(&self, rule: usize, entry: usize) -> bool {
+        self.bits[entry * self.words + rule / 64] & (1 << (rule % 64)) != 0
+    }
 }
 
 /// For each indicator and project entry of a report, the position of its
@@ -434,11 +459,11 @@ impl Plan {
     /// Whether rule number `rule` applies to the indicator at `position`:
     /// it selects it and no earlier rule of the same code does.
     pub fn rule_owns_indicator(&self, rule: usize, position: usize) -> bool {
-        self.rule_tables().indicators[rule][position]
+        self.rule_tables().indicators.owns(rule, position)
     }
     /// Whether rule number `rule` applies to the project at `position`.
     pub fn rule_owns_project(&self, rule: usize, position: usize) -> bool {
-        self.rule_tables().projects[rule][position]
+        self.rule_tables().projects.owns(rule, position)
     }
     /// Each rule's code entry in the registry, in rule order.
     pub fn rule_codes(&self) -> impl Iterator<Item = Option<Code>> + '_ {
@@ -711,16 +736,23 @@ impl Plan {
         ind: &'a Indicator,
     ) -> impl Iterator<Item = &'a Rule> + 'a {
         let at = position_in(&self.indicators, ind);
+        // The tables' codes, not the rules' strings: a rule entry of a large
+        // plan is a cache miss away.
+        let tables = self.rule_tables();
         let tabled = at.into_iter().flat_map(move |at| {
-            (self.rule_tables().indicator_rules(at).iter()).map(move |&r| &self.rules[r as usize])
+            (tables.indicator_rules(at).iter())
+                .filter(move |&&r| tables.codes[r as usize] == Some(code))
+                .map(move |&r| &self.rules[r as usize])
         });
         let scanned = (at.is_none())
-            .then(|| (self.rules.iter()).filter(move |r| r.entry.select.matches_indicator(ind)))
+            .then(|| {
+                (self.rules.iter()).filter(move |r| {
+                    r.entry.code == code.as_str() && r.entry.select.matches_indicator(ind)
+                })
+            })
             .into_iter()
             .flatten();
-        tabled
-            .chain(scanned)
-            .filter(move |r| r.entry.code == code.as_str())
+        tabled.chain(scanned)
     }
     pub fn rules_for(&self, code: Code) -> impl Iterator<Item = &Rule> + '_ {
         self.rules
@@ -819,4 +851,26 @@ impl Plans {
 fn subsequence(short: &str, long: &str) -> bool {
     let mut rest = long.chars();
     short.chars().all(|c| rest.any(|l| l == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Owners;
+
+    /// A rule applies to an entry when it is the first of its code to select
+    /// it, past the first word of bits too (a plan of more than 64 rules).
+    #[test]
+    fn a_rule_owns_the_entries_it_is_the_first_of_its_code_to_select() {
+        let codes: Vec<String> = (0..130).map(|r| format!("PL2{:02}", r % 7)).collect();
+        let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+        // Entry 0: rules 0, 65 and 129 (codes 0, 2 and 3); entry 1: rules 64
+        // and 71, both of code 1, and 127 (code 1 too); entry 2: none.
+        let by_entry = vec![vec![0, 65, 129], vec![64, 71, 127], vec![]];
+        let owners = Owners::of(&codes, &by_entry);
+        let owned: Vec<(usize, usize)> = (0..by_entry.len())
+            .flat_map(|e| (0..codes.len()).map(move |r| (r, e)))
+            .filter(|&(r, e)| owners.owns(r, e))
+            .collect();
+        assert_eq!(owned, [(0, 0), (65, 0), (129, 0), (64, 1)]);
+    }
 }
