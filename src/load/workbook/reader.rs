@@ -29,7 +29,9 @@ fn walk_archive(bytes: &[u8]) -> Result<(), FileMsg> {
         let mut entry = zip
             .by_index(i)
             .map_err(|_| refused(WorkbookProblem::NotAWorkbook))?;
-        let name = entry.name().to_ascii_lowercase();
+        let name = (entry.name())
+            .map_err(|_| refused(WorkbookProblem::NotAWorkbook))?
+            .to_ascii_lowercase();
         if name.ends_with("vbaproject.bin") {
             return Err(refused(WorkbookProblem::Macros));
         }
