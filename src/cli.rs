@@ -354,10 +354,12 @@ fn execute(cli: Cli, env: Env) -> Output {
         Command::Check(args) => {
             crate::commands::check::command(&cli.plans, cli.config.as_ref(), args, env, lang)
         }
-        Command::Status(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, cfg)) => crate::commands::status::command(&plans, &cfg, args, lang),
-            Err(o) => o,
-        },
+        Command::Status(args) => {
+            match crate::commands::setup::configure(&cli.plans, cli.config.as_ref(), None, lang) {
+                Ok(setup) => crate::commands::status::command(&setup, args, lang),
+                Err(o) => o,
+            }
+        }
         Command::Convert(args) => {
             crate::commands::convert::command(&cli.plans, cli.config.as_ref(), args, lang)
         }

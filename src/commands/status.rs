@@ -3,16 +3,18 @@
 //! reads (through the check's loader) and the format it writes.
 
 use super::Output;
+use crate::commands::setup::Setup;
 use crate::diagnostics::messages::{Lang, Sheet, StatusText, Text};
 use crate::engine::history::History;
-use crate::load::config::Config;
-use crate::model::plan::{Plan, Plans};
+use crate::load::workspace::{CheckOptions, Workspace};
+use crate::model::plan::{CatalogPositions, Plan, Plans};
 use crate::model::report::Report;
 use crate::output::status::{
     compute, csv, department_of, html, json, markdown, table, value_findings, xlsx, Error, Read,
     Status, StatusOptions,
 };
 use clap::ValueEnum;
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// Output formats of `plan-lint status`: Markdown tables (fits
@@ -61,7 +63,8 @@ pub struct StatusArgs {
 
 /// `plan-lint status`: the options from the command line and the
 /// configuration, the status, rendered in the format asked for.
-pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Output {
+pub fn command(setup: &Setup, args: StatusArgs, lang: Lang) -> Output {
+    let cfg = &setup.config;
     let mut opts = StatusOptions::new(
         args.data_root
             .or_else(|| cfg.data_root.clone())
@@ -74,6 +77,16 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
     if let Some(max) = cfg.max_file_size {
         opts.max_file_size = max;
     }
+    // The reports are read while the plans load, as check reads them.
+    let (plans, work) = rayon::join(
+        || setup.load_plans(lang),
+        || Workspace::under_root(&opts.check_options()),
+    );
+    let loaded = match plans {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let plans = &loaded;
     match crate::commands::setup::decisions_register(
         args.decisions.as_deref(),
         cfg,
@@ -85,7 +98,7 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
         Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
         Err(o) => return o,
     }
-    let statuses = match build(plans, &opts) {
+    let statuses = match build_from(plans, &opts, work) {
         Ok(s) => s,
         Err(Error::Usage(e)) => return Output::fail(e.error_line(lang)),
         Err(Error::Status(e)) => return Output::fail(error_line(&e, lang)),
@@ -166,7 +179,11 @@ pub fn command(plans: &Plans, cfg: &Config, args: StatusArgs, lang: Lang) -> Out
         data_root: Some(&opts.data_root),
         make_folder: false,
     });
-    emit(dest, bytes, note, lang)
+    let out = emit(dest, bytes, note, lang);
+    // The plans and the status, tens of thousands of allocations with the
+    // synthetic plan of 10,000 reports, are freed off the way out.
+    crate::free_later((loaded, statuses));
+    out
 }
 
 /// Writes the rendered status to `-o FILE` (under the rule every command
@@ -207,6 +224,28 @@ fn error_line(t: &StatusText, lang: Lang) -> String {
 /// the first year of a new plan holds the last plan's final year beside it),
 /// or the built-in plan when none has. An error is a usage error (exit 2).
 pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> {
+    build_from(plans, opts, Workspace::under_root(&opts.check_options()))
+}
+
+impl StatusOptions {
+    /// Reads as check reads: the same files, the same limits, no link out
+    /// of the data root.
+    fn check_options(&self) -> CheckOptions {
+        let root = crate::syntax::paths::normalize(&self.data_root);
+        let mut check_opts = CheckOptions::new(&root, self.today);
+        check_opts.decisions = self.decisions.clone();
+        check_opts.max_file_size = self.max_file_size;
+        check_opts.exclude = self.exclude.clone();
+        check_opts
+    }
+}
+
+/// [`build`] from the reports under the data root, read already.
+pub fn build_from(
+    plans: &Plans,
+    opts: &StatusOptions,
+    work: Workspace,
+) -> Result<Vec<Status>, Error> {
     if let (Some(id), Some(y)) = (&opts.plan_id, opts.period) {
         if let Some(plan) = plans.get(id).filter(|p| !p.in_period(y)) {
             let p = plan.header.period;
@@ -239,13 +278,7 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
         }
         .into());
     }
-    let mut check_opts = crate::load::workspace::CheckOptions::new(&root, opts.today);
-    check_opts.decisions = opts.decisions.clone();
-    check_opts.max_file_size = opts.max_file_size;
-    check_opts.exclude = opts.exclude.clone();
-    // Read as check reads them: the same files, the same limits, no link
-    // out of the data root.
-    let work = crate::load::workspace::Workspace::under_root(&check_opts);
+    let check_opts = opts.check_options();
     let unreadable: Vec<String> = (work.files())
         .filter(|(_, l)| l.report.is_none())
         .map(|(s, _)| s.to_string())
@@ -294,8 +327,7 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
         return Err(first_error.unwrap_or(Error::Usage(Text::NoPlan)));
     }
     let data_root = crate::syntax::paths::display(&root);
-    Ok(parts
-        .into_iter()
+    let statuses = (parts.into_iter())
         .map(|(plan, department)| {
             let read = Read {
                 files: 0,
@@ -305,7 +337,12 @@ pub fn build(plans: &Plans, opts: &StatusOptions) -> Result<Vec<Status>, Error> 
             };
             status_of(plans, plan, &reports, opts, &check_opts, read)
         })
-        .collect())
+        .collect();
+    // The reports, tens of thousands of small allocations at 10,000
+    // reports, are freed off the way to the output, as check frees them.
+    drop(reports);
+    crate::free_later(work);
+    Ok(statuses)
 }
 
 /// One plan's status from the reports read: its own reports up to the
@@ -334,8 +371,12 @@ fn status_of(
         .into_iter()
         .filter(|r| r.period().is_some_and(|y| y <= period))
         .collect();
-    let history = History::build([plan], used.iter().copied());
-    let findings = value_findings(plans, &used, &history, check_opts);
+    // Each entry's catalog position looked up once, for the history, the
+    // rules and the data-validity findings.
+    let positions: Vec<CatalogPositions> = used.par_iter().map(|r| plan.positions_of(r)).collect();
+    let located: Vec<(&Report, &CatalogPositions)> = used.iter().copied().zip(&positions).collect();
+    let history = History::build_at([plan], located.iter().copied());
+    let findings = value_findings(plans, &located, &history, check_opts);
     let read = Read {
         files: used.len(),
         ..read

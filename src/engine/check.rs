@@ -694,6 +694,23 @@ pub fn check_report(
     check_report_at(plans, report, at, history, opts, out);
 }
 
+/// [`check_report`] of a report whose entries' catalog positions in the
+/// plan it names were looked up already ([`crate::model::plan::Plan::positions_of`]).
+pub fn check_report_located(
+    plans: &Plans,
+    report: &Report,
+    catalog: &CatalogPositions,
+    history: &History,
+    opts: &CheckOptions,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = Where {
+        catalog: Some(catalog),
+        in_data_root: true,
+    };
+    check_report_at(plans, report, at, history, opts, out);
+}
+
 /// What a check knows of a report besides its content: its entries'
 /// catalog positions if looked up already, and whether it lies in the data
 /// root (a draft outside it is exempt from PL108).

@@ -20,7 +20,7 @@ use crate::engine::judge;
 use crate::load::decisions::{Decision, DecisionKind, Register};
 use crate::model::code::Code;
 use crate::model::plan::verdict;
-use crate::model::plan::Plans;
+use crate::model::plan::{CatalogPositions, Plans};
 
 use crate::diagnostics::messages::{StatusText, Text};
 use crate::engine::history::History;
@@ -193,7 +193,7 @@ pub type Findings = BTreeMap<(String, i32), ValueFindings>;
 /// the judgement `status` must agree with.
 pub fn value_findings(
     plans: &Plans,
-    reports: &[&Report],
+    reports: &[(&Report, &CatalogPositions)],
     history: &History,
     opts: &crate::load::workspace::CheckOptions,
 ) -> Findings {
@@ -202,12 +202,12 @@ pub fn value_findings(
     type Found = ((String, i32), Code, Option<String>, Option<String>);
     let per_report: Vec<Vec<Found>> = reports
         .par_iter()
-        .map(|r| {
+        .map(|&(r, catalog)| {
             let Some(period) = r.period() else {
                 return Vec::new();
             };
             let mut diags = Vec::new();
-            check::check_report(plans, r, history, opts, &mut diags);
+            check::check_report_located(plans, r, catalog, history, opts, &mut diags);
             diags
                 .into_iter()
                 // Every error on an indicator's entry: its figure, its unit,
@@ -650,10 +650,10 @@ pub fn compute(
     // One department's part: its indicators, projects, reports and decisions.
     let ours = |code: &str| department.as_ref().is_none_or(|d| d.code == code);
     let register = &*opts.decisions;
-    let validity = judge::Validity::new(crate::engine::rules::Context {
+    let context = crate::engine::rules::Context {
         register,
         today: opts.today,
-    });
+    };
     let pp = plan.header.period;
     // The plan's suppression decisions, gathered once: the register may hold
     // thousands of other decisions, and each figure asks for its own.
@@ -685,9 +685,12 @@ pub fn compute(
         expected: Counts::new(stage),
         all: Counts::new(stage),
     };
+    // Each indicator judged on the rayon pool (the history's data-validity
+    // findings are shared, each made once), in order.
     let indicators: Vec<IndicatorStatus> = order
-        .into_iter()
+        .into_par_iter()
         .map(|ind| {
+            let validity = judge::Validity::new(context);
             let facts: Vec<_> = history
                 .values_through(plan, ind, period)
                 .into_iter()
@@ -732,11 +735,6 @@ pub fn compute(
                     }
                 })
                 .collect::<Vec<YearValue>>();
-            summary.all.add(evaluation.category);
-            match ind.attribute {
-                Attribute::Binding => summary.binding.add(evaluation.category),
-                Attribute::Expected => summary.expected.add(evaluation.category),
-            }
             IndicatorStatus {
                 id: ind.id.clone(),
                 name: ind.name.clone(),
@@ -764,6 +762,13 @@ pub fn compute(
             }
         })
         .collect();
+    for i in &indicators {
+        summary.all.add(i.evaluation.category);
+        match i.attribute {
+            Attribute::Binding => summary.binding.add(i.evaluation.category),
+            Attribute::Expected => summary.expected.add(i.evaluation.category),
+        }
+    }
 
     // Projects: each one's latest status up to the period.
     let mut all = ProjectCounts::default();
