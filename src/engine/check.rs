@@ -138,15 +138,10 @@ pub fn run_loaded(
     )?;
     drop(entries);
     let read = (gathered.loaded.len(), gathered.history_paths.len());
-    let entered = match is_full(changed, opts) {
-        true => Requirements::of(&opts.decisions, plans).entered(
-            plans,
-            (gathered.loaded.par_iter().zip(&flags))
-                .filter(|(_, f)| f.linted)
-                .map(|((_, l), _)| l),
-        ),
-        false => Set::default(),
-    };
+    let linted = (gathered.loaded.par_iter().zip(&flags))
+        .filter(|(_, f)| f.linted)
+        .map(|((_, l), _)| l);
+    let entered = entered_requirements(plans, opts, changed, linted);
     // The rules have run: the summaries take what they need out of the
     // reports (moved, not copied), in path order, so that the map is built
     // in one pass (rayon's collect into a map inserts one at a time).
@@ -239,15 +234,10 @@ impl Workspace {
         let mut clock = Clock::start();
         let (mut outcome, flags) =
             engine(plans, opts, changed, &context, &entries, &mut clock, true)?;
-        let entered = match is_full(changed, opts) {
-            true => Requirements::of(&opts.decisions, plans).entered(
-                plans,
-                (entries.par_iter().zip(&flags))
-                    .filter(|(_, f)| f.linted)
-                    .map(|((_, l), _)| *l),
-            ),
-            false => Set::default(),
-        };
+        let linted = (entries.par_iter().zip(&flags))
+            .filter(|(_, f)| f.linted)
+            .map(|((_, l), _)| *l);
+        let entered = entered_requirements(plans, opts, changed, linted);
         outcome.reports = (entries.iter().zip(flags))
             .filter(|(_, f)| f.linted)
             .filter_map(|((shown, l), _)| {
@@ -448,8 +438,6 @@ fn engine(
     Ok((outcome, flags))
 }
 
-/// The end of a check, once the outcome has its reports: the files not
-/// read, stale decisions, released suppressions, and the order.
 /// Whether a check lints every report of the data root: neither a pull
 /// request's changes nor files named.
 fn is_full(changed: Option<&BTreeSet<String>>, opts: &CheckOptions) -> bool {
@@ -468,12 +456,12 @@ type RequirementKey = (usize, i32, u32);
 /// and period states its target: at 100,000 reports, two million entries,
 /// which asked by their id strings took a tenth of a second, 26 times as
 /// long as at 10,000).
-struct Requirements(Set<RequirementKey>);
+struct RequirementKeys(Set<RequirementKey>);
 
-impl Requirements {
+impl RequirementKeys {
     fn of(register: &crate::load::decisions::Register, plans: &Plans) -> Self {
         use crate::load::decisions::DecisionKind;
-        Requirements(
+        RequirementKeys(
             (register.of_kind(DecisionKind::Requirement))
                 .filter_map(|d| requirement_key(plans, &d.plan, d.period, d.target.as_deref()?))
                 .collect(),
@@ -515,6 +503,22 @@ fn requirement_key(plans: &Plans, plan: &str, period: i32, target: &str) -> Opti
     Some((at, period, u32::try_from(target).ok()?))
 }
 
+/// The register's requirements whose target one of the linted reports
+/// states: asked only in a full check, whose PL503 reports the others.
+fn entered_requirements<'l>(
+    plans: &Plans,
+    opts: &CheckOptions,
+    changed: Option<&BTreeSet<String>>,
+    linted: impl ParallelIterator<Item = &'l Loaded>,
+) -> Set<RequirementKey> {
+    match is_full(changed, opts) {
+        true => RequirementKeys::of(&opts.decisions, plans).entered(plans, linted),
+        false => Set::default(),
+    }
+}
+
+/// The end of a check, once the outcome has its reports: the files not
+/// read, stale decisions, released suppressions, and the order.
 fn finish(
     outcome: &mut Outcome,
     opts: &CheckOptions,
