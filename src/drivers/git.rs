@@ -134,35 +134,27 @@ fn fields(out: &[u8]) -> Vec<&[u8]> {
 }
 
 /// The commit where HEAD and `rev` diverged; `Err(Ok(why))` when there is
-/// none, `Err(Err(text))` when git could not say.
+/// none, `Err(Err(text))` when git could not say. One git process when there
+/// is one (a clerk's every check with `base` set asks); whether `rev` names
+/// a commit at all is asked only when `merge-base` fails.
 pub fn merge_base(repo: &Path, rev: &str) -> Result<String, Result<NoMergeBase, Text>> {
     let shallow = || -> Result<bool, Text> {
         Ok(text(repo, &["rev-parse", "--is-shallow-repository"])? == "true")
     };
+    let not_a_commit = || -> Result<String, Result<NoMergeBase, Text>> {
+        // Not a git checkout at all says so itself.
+        toplevel(repo).map_err(Err)?;
+        let shallow = shallow().map_err(Err)?;
+        Err(Ok(NoMergeBase::NotACommit { shallow }))
+    };
     // A revision that starts with a dash would be read as an option; git
     // refuses such ref names, so it names no commit. (Not
     // `--end-of-options`: rev-parse knows it only since git 2.30.)
+    if rev.starts_with('-') {
+        return not_a_commit();
+    }
     let peeled = format!("{rev}^{{commit}}");
-    let asked = if rev.starts_with('-') {
-        Err(Text::GitFailed {
-            args: String::new(),
-            stderr: String::new(),
-            code: None,
-        })
-    } else {
-        git(repo, &["rev-parse", "--verify", "--quiet", &peeled])
-    };
-    let oid = match asked {
-        Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
-        Err(Text::GitFailed { .. }) => {
-            // Not a git checkout at all says so itself.
-            toplevel(repo).map_err(Err)?;
-            let shallow = shallow().map_err(Err)?;
-            return Err(Ok(NoMergeBase::NotACommit { shallow }));
-        }
-        Err(e) => return Err(Err(e)),
-    };
-    match git(repo, &["merge-base", "HEAD", &oid]) {
+    match git(repo, &["merge-base", "HEAD", &peeled]) {
         Ok(out) => Ok(String::from_utf8_lossy(&out).trim().to_string()),
         // Exit 1 with nothing on stderr: no common ancestor here.
         Err(Text::GitFailed {
@@ -174,6 +166,14 @@ pub fn merge_base(repo: &Path, rev: &str) -> Result<String, Result<NoMergeBase, 
             Ok(false) => Err(Ok(NoMergeBase::Unrelated)),
             Err(e) => Err(Err(e)),
         },
+        // Whether `rev` names no commit, or git failed on one.
+        Err(failed @ Text::GitFailed { .. }) => {
+            match git(repo, &["rev-parse", "--verify", "--quiet", &peeled]) {
+                Ok(_) => Err(Err(failed)),
+                Err(Text::GitFailed { .. }) => not_a_commit(),
+                Err(e) => Err(Err(e)),
+            }
+        }
         Err(e) => Err(Err(e)),
     }
 }

@@ -58,11 +58,21 @@ impl Base {
     /// [`Base::resolve_in`], the repository's top directory given when it
     /// is known (one git process fewer).
     fn resolve_with(repo: &Path, rev: &str, top: Option<PathBuf>) -> Result<Base, Text> {
+        Base::resolved(repo, rev, git::merge_base(repo, rev), top)
+    }
+
+    /// The base of `rev` from git's answer to the merge-base.
+    fn resolved(
+        repo: &Path,
+        rev: &str,
+        merge_base: Result<String, Result<crate::diagnostics::messages::NoMergeBase, Text>>,
+        top: Option<PathBuf>,
+    ) -> Result<Base, Text> {
         let base = |error| Text::Base {
             rev: rev.to_string(),
             error: Box::new(error),
         };
-        let commit = git::merge_base(repo, rev).map_err(|e| {
+        let commit = merge_base.map_err(|e| {
             base(match e {
                 Ok(why) => Text::NoMergeBase {
                     rev: rev.to_string(),
@@ -84,12 +94,21 @@ impl Base {
     /// there is none: `dir` is not in a git checkout, the branch is not
     /// fetched, the checkout is shallow.
     pub fn of_record(dir: &Path, rev: &str) -> Result<Base, Text> {
-        let Ok(top) = git::toplevel(dir) else {
+        // Both questions at once: a clerk's every check with `base` set
+        // waits for them before it reads anything. git only reads here, so
+        // the merge-base asked outside a checkout is just not used.
+        let (top, merge_base) = std::thread::scope(|s| {
+            let merge_base = s.spawn(|| git::merge_base(dir, rev));
+            let top = git::toplevel(dir);
+            (top, merge_base.join())
+        });
+        let Ok(top) = top else {
             return Err(Text::NotACheckout {
                 dir: crate::syntax::paths::display(dir),
             });
         };
-        Base::resolve_with(dir, rev, Some(top)).map_err(|e| match e {
+        let merge_base = merge_base.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Base::resolved(dir, rev, merge_base, Some(top)).map_err(|e| match e {
             Text::Base { error, .. } => *error,
             e => e,
         })

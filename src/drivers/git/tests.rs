@@ -77,7 +77,14 @@ fn merge_base_and_toplevel_work_in_a_folder_named_with_anything() {
     let head = text(&root, &["rev-parse", "HEAD"]).unwrap();
     assert_eq!(merge_base(&root, "main").unwrap(), head);
     // A revision that starts with a dash is a name, never an option.
-    for rev in ["--all", "-h", "--output=x"] {
+    for rev in [
+        "--all",
+        "-h",
+        "--output=x",
+        "nothing",
+        "main^{tree}",
+        "main:progress",
+    ] {
         assert_eq!(
             merge_base(&root, rev),
             Err(Ok(NoMergeBase::NotACommit { shallow: false })),
@@ -85,6 +92,14 @@ fn merge_base_and_toplevel_work_in_a_folder_named_with_anything() {
         );
     }
     assert!(!root.join("x").exists());
+    // A commit with no merge-base to ask for (HEAD has no commit yet): git
+    // failed on a real commit, which is not "no such commit".
+    run(&root, &["checkout", "-q", "--orphan", "unborn"]);
+    assert!(
+        matches!(merge_base(&root, "main"), Err(Err(Text::GitFailed { .. }))),
+        "{:?}",
+        merge_base(&root, "main")
+    );
 }
 
 #[test]
