@@ -3,11 +3,10 @@
 
 pub use crate::commands::check::{CheckArgs, FailOn, Format};
 pub use crate::commands::plan::{DraftArgs, VerifyArgs};
-use crate::commands::setup::{error, setup};
+use crate::commands::setup::error;
 pub use crate::commands::status::{StatusArgs, StatusFormat, StatusTable};
 pub use crate::commands::{Env, Output};
 use crate::diagnostics::messages::{CliHelp, Lang, Text};
-use crate::engine::rules::registry;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -112,7 +111,7 @@ pub enum PlanCommand {
     Draft(DraftArgs),
 }
 
-/// `plan-lint plan draft --seed FILE --id ID -o DIR`.
+/// The message catalog's help text of a command (`arg` None) or of one of its
 /// arguments; `command` is the path below the program, "" for the program.
 fn help_entry(command: &str, arg: Option<&str>) -> Option<CliHelp> {
     use CliHelp as H;
@@ -312,24 +311,12 @@ fn execute(cli: Cli, env: Env) -> Output {
             ),
             None => error(Text::NoSchema { name }, lang),
         },
-        Command::Rules => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => Output::ok(crate::output::explain::rules_table(&plans, lang)),
-            Err(o) => o,
-        },
-        Command::Explain { code } => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => match crate::output::explain::explain(&plans, &code, lang) {
-                Some(text) => Output::ok(text),
-                None => {
-                    let suggestion = crate::syntax::suggest::closest(
-                        &code,
-                        registry::CODES.iter().map(|c| c.code.as_str()),
-                    )
-                    .map(str::to_string);
-                    error(Text::NoRule { code, suggestion }, lang)
-                }
-            },
-            Err(o) => o,
-        },
+        Command::Rules => {
+            crate::commands::explain::rules_command(&cli.plans, cli.config.as_ref(), lang)
+        }
+        Command::Explain { code } => {
+            crate::commands::explain::command(&cli.plans, cli.config.as_ref(), code, lang)
+        }
         Command::Plan(PlanArgs {
             action: Some(PlanCommand::Verify(args)),
             ..
@@ -338,27 +325,21 @@ fn execute(cli: Cli, env: Env) -> Output {
             action: Some(PlanCommand::Draft(args)),
             ..
         }) => crate::commands::plan::draft_command(args, lang),
-        Command::Plan(args) => match setup(&cli.plans, cli.config.as_ref(), lang) {
-            Ok((plans, _)) => {
-                let query = crate::commands::catalog::CatalogQuery {
-                    format: args.format,
-                    id: args.id,
-                    department: args.department,
-                    column: args.column,
-                    attribute: args.attribute,
-                };
-                crate::commands::catalog::show(&plans, &query, lang)
-            }
-            Err(o) => o,
-        },
+        Command::Plan(args) => {
+            let query = crate::commands::catalog::CatalogQuery {
+                format: args.format,
+                id: args.id,
+                department: args.department,
+                column: args.column,
+                attribute: args.attribute,
+            };
+            crate::commands::catalog::command(&cli.plans, cli.config.as_ref(), &query, lang)
+        }
         Command::Check(args) => {
             crate::commands::check::command(&cli.plans, cli.config.as_ref(), args, env, lang)
         }
         Command::Status(args) => {
-            match crate::commands::setup::configure(&cli.plans, cli.config.as_ref(), None, lang) {
-                Ok(setup) => crate::commands::status::command(&setup, args, lang),
-                Err(o) => o,
-            }
+            crate::commands::status::command(&cli.plans, cli.config.as_ref(), args, lang)
         }
         Command::Convert(args) => {
             crate::commands::convert::command(&cli.plans, cli.config.as_ref(), args, lang)

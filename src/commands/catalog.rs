@@ -33,7 +33,21 @@ fn selected_plan<'a>(plans: &'a Plans, args: &CatalogQuery) -> Result<&'a Plan, 
     }
 }
 
-pub fn show(plans: &Plans, args: &CatalogQuery, lang: Lang) -> Output {
+/// `plan-lint plan`: the plans loaded, then the catalog [`show`] lists.
+pub fn command(
+    plans: &[std::path::PathBuf],
+    config: Option<&std::path::PathBuf>,
+    args: &CatalogQuery,
+    lang: Lang,
+) -> Output {
+    match super::setup::setup(plans, config, lang) {
+        Ok((plans, _)) => show(&plans, args, lang),
+        Err(o) => o,
+    }
+}
+
+/// The catalog of the plan asked for, filtered, as a table or as JSON.
+fn show(plans: &Plans, args: &CatalogQuery, lang: Lang) -> Output {
     let plan = match selected_plan(plans, args) {
         Ok(p) => p,
         Err(e) => return Output::fail(e.error_line(lang)),

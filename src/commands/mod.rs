@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod check;
 pub mod convert;
 pub mod decisions;
+pub mod explain;
 pub mod fixture_test;
 pub mod init;
 pub mod output;

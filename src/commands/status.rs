@@ -61,9 +61,22 @@ pub struct StatusArgs {
     pub department: Option<String>,
 }
 
-/// `plan-lint status`: the options from the command line and the
-/// configuration, the status, rendered in the format asked for.
-pub fn command(setup: &Setup, args: StatusArgs, lang: Lang) -> Output {
+/// `plan-lint status`: the plans and the configuration, then [`status`].
+pub fn command(
+    plans: &[PathBuf],
+    config: Option<&PathBuf>,
+    args: StatusArgs,
+    lang: Lang,
+) -> Output {
+    match crate::commands::setup::configure(plans, config, None, lang) {
+        Ok(setup) => status(&setup, args, lang),
+        Err(o) => o,
+    }
+}
+
+/// The options from the command line and the configuration, the status,
+/// rendered in the format asked for.
+fn status(setup: &Setup, args: StatusArgs, lang: Lang) -> Output {
     let cfg = &setup.config;
     let mut opts = StatusOptions::new(
         args.data_root
