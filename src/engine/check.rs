@@ -683,33 +683,19 @@ fn report_key(r: &Report) -> Option<ReportKey<'_>> {
     })
 }
 
-/// The fixed checks, the plan's rules and the suppressions of one report.
+/// The fixed checks, the plan's rules and the suppressions of one report,
+/// with its entries' catalog positions in the plan it names when they were
+/// looked up already ([`crate::model::plan::Plan::positions_of`]).
 pub fn check_report(
     plans: &Plans,
     report: &Report,
+    catalog: Option<&CatalogPositions>,
     history: &History,
     opts: &CheckOptions,
     out: &mut Vec<Diagnostic>,
 ) {
     let at = Where {
-        catalog: None,
-        in_data_root: true,
-    };
-    check_report_at(plans, report, at, history, opts, out);
-}
-
-/// [`check_report`] of a report whose entries' catalog positions in the
-/// plan it names were looked up already ([`crate::model::plan::Plan::positions_of`]).
-pub fn check_report_located(
-    plans: &Plans,
-    report: &Report,
-    catalog: &CatalogPositions,
-    history: &History,
-    opts: &CheckOptions,
-    out: &mut Vec<Diagnostic>,
-) {
-    let at = Where {
-        catalog: Some(catalog),
+        catalog,
         in_data_root: true,
     };
     check_report_at(plans, report, at, history, opts, out);

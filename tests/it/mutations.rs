@@ -156,7 +156,7 @@ fn diagnostics_of(
     let mut diags = loaded.diagnostics.clone();
     if let Some(r) = &loaded.report {
         let history = History::build(&w.plans.0, earlier.iter().chain(std::iter::once(r)));
-        check::check_report(&w.plans, r, &history, &w.opts, &mut diags);
+        check::check_report(&w.plans, r, None, &history, &w.opts, &mut diags);
     }
     diags
 }

@@ -274,8 +274,6 @@ fn selecting<'r, T>(
     by_entry
 }
 
-/// For each rule and catalog entry, whether the rule applies to the entry:
-/// it selects it and no earlier rule of the same code does.
 /// Whether a rule applies to a catalog entry (it selects the entry and no
 /// earlier rule of its code does), as one bit per rule, the bits of an
 /// entry side by side: every rule asks for the same few entries of a report,
