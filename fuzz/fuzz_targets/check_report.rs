@@ -76,7 +76,7 @@ fn main() {
         let mut diags = loaded.diagnostics.clone();
         if let Some(r) = &loaded.report {
             let history = History::build(&w.plans.0, w.earlier.iter().chain(std::iter::once(r)));
-            check::check_report(&w.plans, r, &history, &w.opts, &mut diags);
+            check::check_report(&w.plans, r, None, &history, &w.opts, &mut diags);
         }
         for d in &diags {
             for lang in Lang::ALL {
