@@ -21,32 +21,37 @@ pub const PL307: CodeInfo = CodeInfo {
     check: Some(check),
 };
 
+/// A field's figure in the earlier report, written out when asked.
+type Earlier<'a> = &'a dyn Fn() -> Option<String>;
+
 fn check(ctx: &RuleCtx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(period) = ctx.period() else { return };
     for (e, p) in ctx.projects() {
         let Some(prev) = ctx.history.previous_project(ctx.plan, p, period) else {
             continue;
         };
+        // Whether each field was given last time and is not now; the earlier
+        // figure is written out only for a field that was dropped (formatting
+        // it for every project was most of this rule's time).
         let figure = |f: Option<crate::engine::history::Fact<'_, f64>>| f.map(|f| num(f.value));
-        let fields = [
+        let fields: [(&str, bool, Earlier<'_>); 3] = [
             (
                 "investment.planned_total",
                 e.planned_total.is_some(),
-                figure(prev.planned_total),
+                &|| figure(prev.planned_total),
             ),
             (
                 "investment.completed_to_date",
                 e.completed_to_date.is_some(),
-                figure(prev.completed_to_date),
+                &|| figure(prev.completed_to_date),
             ),
-            (
-                "started",
-                e.started.is_some(),
-                prev.started.map(|f| f.value.to_string()),
-            ),
+            ("started", e.started.is_some(), &|| {
+                prev.started.map(|f| f.value.to_string())
+            }),
         ];
         let dropped: Vec<(String, String)> = (fields.into_iter())
-            .filter_map(|(key, now, before)| Some((key.to_string(), before.filter(|_| !now)?)))
+            .filter(|(_, now, _)| !now)
+            .filter_map(|(key, _, before)| Some((key.to_string(), before()?)))
             .collect();
         if dropped.is_empty() {
             continue;
