@@ -132,6 +132,10 @@ pub struct History<'r> {
     /// ([`History::build_at`]): the data-validity findings' rules use them
     /// rather than looking every entry up again in the catalog's index.
     positions: Vec<Option<&'r CatalogPositions>>,
+    /// Each report's place in the history, by its address: a report being
+    /// checked that is on record shares its data-validity findings with
+    /// the later years' verdicts that ask for it, rather than making them twice.
+    by_address: FastMap<usize, u32>,
 }
 
 fn fact<'r, T: Copy>(report: &'r Report, s: &Spanned<T>) -> Option<Fact<'r, T>> {
@@ -297,6 +301,9 @@ impl<'r> History<'r> {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             positions: Vec::new(),
+            by_address: (reports.iter().zip(0u32..))
+                .map(|(&(r, _, _), i)| (std::ptr::from_ref(r).addr(), i))
+                .collect(),
             reports: reports.iter().map(|&(r, _, _)| r).collect(),
             plans,
         };
@@ -393,6 +400,13 @@ impl<'r> History<'r> {
     pub(crate) fn report_at(&self, position: usize) -> &'r Report {
         self.reports[position]
     }
+    /// The place of `report` in the history, if it is on record (the same
+    /// report, not a copy of it).
+    pub(crate) fn position_of(&self, report: &Report) -> Option<usize> {
+        let at = self.by_address.get(&std::ptr::from_ref(report).addr())?;
+        Some(*at as usize)
+    }
+
     /// The catalog positions of the report at a position, if the caller gave them.
     pub(crate) fn positions_at(&self, position: usize) -> Option<&'r CatalogPositions> {
         self.positions.get(position).copied().flatten()

@@ -115,6 +115,7 @@ impl<'c> Validity<'c> {
         }
     }
     /// Whether the figure of a report's entry (by position) is in error.
+    /// A report on record keeps its findings in the history, for the run.
     pub fn in_error(
         &self,
         plan: &Plan,
@@ -123,15 +124,37 @@ impl<'c> Validity<'c> {
         entry: usize,
     ) -> bool {
         let key = std::ptr::from_ref(report).addr();
+        let catalog = (self.checked)
+            .filter(|(checked, _)| *checked == key)
+            .map(|(_, catalog)| catalog);
+        if let Some(position) = history.position_of(report) {
+            return recorded_in_error(plan, history, position, catalog, self.context, entry);
+        }
         let mut cache = self.by_report.borrow_mut();
-        let found = cache.entry(key).or_insert_with(|| {
-            let catalog = (self.checked)
-                .filter(|(checked, _)| *checked == key)
-                .map(|(_, catalog)| catalog);
-            data_findings_at(plan, report, catalog, history, self.context)
-        });
+        let found = (cache.entry(key))
+            .or_insert_with(|| data_findings_at(plan, report, catalog, history, self.context));
         found.iter().any(|(i, _)| *i == entry)
     }
+}
+
+/// Whether the figure of an entry of the report at `position` in the
+/// history is in error: its findings made once for the run.
+fn recorded_in_error(
+    plan: &Plan,
+    history: &History<'_>,
+    position: usize,
+    catalog: Option<&CatalogPositions>,
+    context: rules::Context<'_>,
+    entry: usize,
+) -> bool {
+    (history.data_validity[position])
+        .get_or_init(|| {
+            let catalog = catalog.or_else(|| history.positions_at(position));
+            let report = history.report_at(position);
+            data_findings_at(plan, report, catalog, history, context)
+        })
+        .iter()
+        .any(|(e, _)| *e == entry)
 }
 
 /// A target's series through `as_of`: every plan year up to it, with the
@@ -167,13 +190,9 @@ pub fn series(
             };
             let value = from.and_then(|(r, i)| Some(r.indicators.get(i)?.value.as_ref()?.value));
             let in_error = from.is_some_and(|(r, i)| match recorded {
-                Some(position) => (history.data_validity[position])
-                    .get_or_init(|| {
-                        let catalog = history.positions_at(position);
-                        data_findings_at(plan, r, catalog, history, validity.context)
-                    })
-                    .iter()
-                    .any(|(e, _)| *e == i),
+                Some(position) => {
+                    recorded_in_error(plan, history, position, None, validity.context, i)
+                }
                 None => validity.in_error(plan, history, r, i),
             });
             let requirement = required.of(y).and_then(|d| d.value);
