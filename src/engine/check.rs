@@ -10,7 +10,7 @@ use crate::load::workspace::{
     Clock, Fatal, Gathered, Loaded, Workspace,
 };
 use crate::load::workspace::{in_record, ReportPath};
-use crate::model::code::Code;
+use crate::model::code::{Code, Subject};
 use crate::model::plan::CatalogPositions;
 use crate::model::plan::Plans;
 use crate::model::report::Report;
@@ -403,6 +403,7 @@ fn engine(
                     let at = Where {
                         catalog: l.catalog.as_ref(),
                         in_data_root: place.in_root,
+                        rules: |_| true,
                     };
                     check_report_at(plans, r, at, &history, opts, &mut diags);
                 }
@@ -697,17 +698,39 @@ pub fn check_report(
     let at = Where {
         catalog,
         in_data_root: true,
+        rules: |_| true,
+    };
+    check_report_at(plans, report, at, history, opts, out);
+}
+
+/// [`check_report`] without the plan's rules on projects, whose findings
+/// are never on an indicator's entry: the findings `status` shows beside
+/// each figure.
+pub fn check_report_indicators(
+    plans: &Plans,
+    report: &Report,
+    catalog: Option<&CatalogPositions>,
+    history: &History,
+    opts: &CheckOptions,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = Where {
+        catalog,
+        in_data_root: true,
+        rules: |code| code.meta().subject != Subject::Project,
     };
     check_report_at(plans, report, at, history, opts, out);
 }
 
 /// What a check knows of a report besides its content: its entries'
-/// catalog positions if looked up already, and whether it lies in the data
-/// root (a draft outside it is exempt from PL108).
+/// catalog positions if looked up already, whether it lies in the data
+/// root (a draft outside it is exempt from PL108), and which of the plan's
+/// rules it runs.
 #[derive(Clone, Copy)]
 struct Where<'a> {
     catalog: Option<&'a CatalogPositions>,
     in_data_root: bool,
+    rules: fn(Code) -> bool,
 }
 
 /// [`check_report`] of a report whose entries' catalog positions in the
@@ -747,17 +770,11 @@ fn check_report_at(
     }
     let mut findings = Vec::new();
     let register = &opts.decisions;
-    rules::run_plan_rules(
-        plan,
-        report,
-        catalog,
-        history,
-        rules::Context {
-            register,
-            today: opts.today,
-        },
-        &mut findings,
-    );
+    let context = rules::Context {
+        register,
+        today: opts.today,
+    };
+    rules::run_plan_rules_of(plan, report, catalog, history, context, at.rules, &mut findings);
     rules::unit_slip::fold(&mut findings);
     rules::suppression::apply(plan, report, register, &mut findings, out);
     out.extend(findings);

@@ -230,6 +230,7 @@ pub fn check_text(
             let at = Where {
                 catalog: l.catalog.as_ref(),
                 in_data_root: in_root,
+                rules: |_| true,
             };
             check_report_at(plans, r, at, &history, opts, &mut diags);
         }

@@ -207,7 +207,7 @@ pub fn value_findings(
                 return Vec::new();
             };
             let mut diags = Vec::new();
-            check::check_report(plans, r, Some(catalog), history, opts, &mut diags);
+            check::check_report_indicators(plans, r, Some(catalog), history, opts, &mut diags);
             diags
                 .into_iter()
                 // Every error on an indicator's entry: its figure, its unit,
