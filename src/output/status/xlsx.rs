@@ -73,51 +73,34 @@ fn sheet(t: Table, f: &Formats) -> Result<Worksheet, XlsxError> {
         ws.write_string_with_format(0, c, h, &f.header)?;
     }
     let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
+    // Every column is top-aligned: a cell written without a format takes
+    // its column's (rust_xlsxwriter gives an unformatted cell the column's
+    // format as it stores it), so only a long text names its own (wrapped).
+    // A format per cell costs a hash of the whole Format at each write, and
+    // setting it on ranges afterwards a second lookup of each cell.
+    for c in (0u16..).zip(&t.headers).map(|(c, _)| c) {
+        ws.set_column_format(c, &f.top)?;
+    }
     for (r, row) in (1u32..).zip(t.rows) {
-        // Each run of cells with the same format gets it once
-        // (set_range_format), not each cell: rust_xlsxwriter hashes the
-        // whole Format to find its index at every write with a format, half
-        // the cost of storing a cell. A cell written without a format gets
-        // none from its column here (no column has one, and the widths are
-        // set after the cells), and the formats are met in the same order
-        // as cell by cell, so each cell's style index is the same.
-        let mut run: Option<(u16, &Format)> = None;
-        let flush = |ws: &mut Worksheet, run: Option<(u16, &Format)>, end: u16| match run {
-            Some((start, format)) => ws
-                .set_range_format(r, start, r, end - 1, format)
-                .map(|_| ()),
-            None => Ok(()),
-        };
-        let mut end = 0u16;
         for (c, cell) in (0u16..).zip(row) {
-            end = c + 1;
-            let format = match cell {
+            let w = match cell {
                 Cell::Text(s) => {
-                    let long = s.contains('\n') || width(&s) > MAX_WIDTH;
-                    let w = s.lines().map(width).fold(0.0, f64::max);
-                    widths[usize::from(c)] = widths[usize::from(c)].max(w);
-                    ws.write_string(r, c, s)?;
-                    Some(if long { &f.wrap } else { &f.top })
+                    let (w, long) = text_width(&s);
+                    if long {
+                        ws.write_string_with_format(r, c, s, &f.wrap)?;
+                    } else {
+                        ws.write_string(r, c, s)?;
+                    }
+                    w
                 }
                 Cell::Number(v) => {
                     ws.write_number(r, c, v)?;
-                    let w = crate::diagnostics::messages::num(v).len() as f64;
-                    widths[usize::from(c)] = widths[usize::from(c)].max(w);
-                    Some(&f.top)
+                    crate::diagnostics::messages::num(v).len() as f64
                 }
-                Cell::Empty => None,
+                Cell::Empty => continue,
             };
-            let same = match (run, format) {
-                (Some((_, a)), Some(b)) => std::ptr::eq(a, b),
-                (None, None) => true,
-                _ => false,
-            };
-            if !same {
-                flush(&mut ws, run, c)?;
-                run = format.map(|fmt| (c, fmt));
-            }
+            widths[usize::from(c)] = widths[usize::from(c)].max(w);
         }
-        flush(&mut ws, run, end)?;
     }
     for (c, w) in (0u16..).zip(&widths) {
         ws.set_column_width(c, (w + 2.0).clamp(6.0, MAX_WIDTH))?;
@@ -131,6 +114,27 @@ fn sheet(t: Table, f: &Formats) -> Result<Worksheet, XlsxError> {
     let last_col = u16::try_from(t.headers.len().saturating_sub(1)).unwrap_or(u16::MAX);
     ws.autofilter(0, 0, last_row, last_col)?;
     Ok(ws)
+}
+
+/// How wide a cell's text shows (its widest line) and whether it is
+/// wrapped: when it has several lines or is wider than [`MAX_WIDTH`].
+fn text_width(s: &str) -> (f64, bool) {
+    let (mut widest, mut line, mut lines) = (0.0f64, 0.0f64, 1);
+    for c in s.chars() {
+        if c == '\n' {
+            widest = widest.max(line);
+            line = 0.0;
+            lines += 1;
+        } else {
+            line += match c {
+                '\r' => 0.0,
+                c if (c as u32) >= 0x1100 => 2.0,
+                _ => 1.0,
+            };
+        }
+    }
+    let widest = widest.max(line);
+    (widest, lines > 1 || widest > MAX_WIDTH)
 }
 
 /// How wide text shows, in Excel's character widths: a CJK character (or
