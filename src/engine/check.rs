@@ -774,7 +774,15 @@ fn check_report_at(
         register,
         today: opts.today,
     };
-    rules::run_plan_rules_of(plan, report, catalog, history, context, at.rules, &mut findings);
+    rules::run_plan_rules_of(
+        plan,
+        report,
+        catalog,
+        history,
+        context,
+        at.rules,
+        &mut findings,
+    );
     rules::unit_slip::fold(&mut findings);
     rules::suppression::apply(plan, report, register, &mut findings, out);
     out.extend(findings);

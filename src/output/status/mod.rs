@@ -775,51 +775,59 @@ pub fn compute(
     let mut columns: BTreeMap<(u32, String), ProjectCounts> = BTreeMap::new();
     let mut depts: BTreeMap<String, ProjectCounts> = BTreeMap::new();
     let share = year_share(period, &pp);
-    let mut list = Vec::with_capacity(plan.projects.len());
-    for p in plan.projects.iter().filter(|p| ours(&p.department)) {
-        let facts = history.previous_project(plan, p, period.saturating_add(1));
-        let status = facts.and_then(|f| f.status).map(|f| f.value);
-        let progress = facts.and_then(|f| f.progress).map(|f| f.value);
-        let open = matches!(
-            status,
-            Some(
-                ProjectStatus::Planned
-                    | ProjectStatus::Preparing
-                    | ProjectStatus::UnderConstruction
-            )
-        );
-        let row = ProjectRow {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            column: p.column.clone(),
-            column_ordinal: p.column_ordinal,
-            column_title: column_title(p),
-            department: p.department.clone(),
-            department_name: plan
-                .department(&p.department)
-                .map_or_else(|| p.department.clone(), |d| d.name.clone()),
-            status,
-            year: facts.map(|f| f.period),
-            progress,
-            planned_total: facts.and_then(|f| f.planned_total).map(|f| f.value),
-            completed_to_date: facts.and_then(|f| f.completed_to_date).map(|f| f.value),
-            investment_unreported: facts.is_some_and(|f| {
-                let before = history.previous_project(plan, p, f.period);
-                let gone = |now: bool, then: bool| !now && then;
-                before.is_some_and(|b| {
-                    gone(f.planned_total.is_some(), b.planned_total.is_some())
-                        || gone(f.completed_to_date.is_some(), b.completed_to_date.is_some())
-                })
-            }),
-            lagging: open && progress.is_some_and(|x| numeric::exceeds(share - x, 0.0)),
-        };
-        all.add_row(&row);
+    // Each project's row looked up on the rayon pool; counted in catalog
+    // order (the investment sums add in the same order as before).
+    let ours_listed: Vec<&crate::model::plan::Project> = (plan.projects.iter())
+        .filter(|p| ours(&p.department))
+        .collect();
+    let list: Vec<ProjectRow> = ours_listed
+        .par_iter()
+        .map(|p| {
+            let facts = history.previous_project(plan, p, period.saturating_add(1));
+            let status = facts.and_then(|f| f.status).map(|f| f.value);
+            let progress = facts.and_then(|f| f.progress).map(|f| f.value);
+            let open = matches!(
+                status,
+                Some(
+                    ProjectStatus::Planned
+                        | ProjectStatus::Preparing
+                        | ProjectStatus::UnderConstruction
+                )
+            );
+            ProjectRow {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                column: p.column.clone(),
+                column_ordinal: p.column_ordinal,
+                column_title: column_title(p),
+                department: p.department.clone(),
+                department_name: plan
+                    .department(&p.department)
+                    .map_or_else(|| p.department.clone(), |d| d.name.clone()),
+                status,
+                year: facts.map(|f| f.period),
+                progress,
+                planned_total: facts.and_then(|f| f.planned_total).map(|f| f.value),
+                completed_to_date: facts.and_then(|f| f.completed_to_date).map(|f| f.value),
+                investment_unreported: facts.is_some_and(|f| {
+                    let before = history.previous_project(plan, p, f.period);
+                    let gone = |now: bool, then: bool| !now && then;
+                    before.is_some_and(|b| {
+                        gone(f.planned_total.is_some(), b.planned_total.is_some())
+                            || gone(f.completed_to_date.is_some(), b.completed_to_date.is_some())
+                    })
+                }),
+                lagging: open && progress.is_some_and(|x| numeric::exceeds(share - x, 0.0)),
+            }
+        })
+        .collect();
+    for (p, row) in ours_listed.iter().zip(&list) {
+        all.add_row(row);
         columns
             .entry((p.column_ordinal, p.column.clone()))
             .or_default()
-            .add_row(&row);
-        depts.entry(p.department.clone()).or_default().add_row(&row);
-        list.push(row);
+            .add_row(row);
+        depts.entry(p.department.clone()).or_default().add_row(row);
     }
     all.finish();
     let by_column = columns
