@@ -90,27 +90,29 @@ fn status(setup: &Setup, args: StatusArgs, lang: Lang) -> Output {
     if let Some(max) = cfg.max_file_size {
         opts.max_file_size = max;
     }
-    // The reports are read while the plans load, as check reads them.
-    let (plans, work) = rayon::join(
-        || setup.load_plans(lang),
+    // The reports are read while the plans and then the register load, as
+    // check reads them.
+    let (loaded, work) = rayon::join(
+        || {
+            let plans = setup.load_plans(lang)?;
+            let (register, _) = crate::commands::setup::decisions_register(
+                args.decisions.as_deref(),
+                cfg,
+                &opts.data_root,
+                &plans,
+                None,
+                lang,
+            )?;
+            Ok((plans, register))
+        },
         || Workspace::under_root(&opts.check_options()),
     );
-    let loaded = match plans {
-        Ok(p) => p,
+    let (loaded, register) = match loaded {
+        Ok(l) => l,
         Err(o) => return o,
     };
+    opts.decisions = std::sync::Arc::new(register);
     let plans = &loaded;
-    match crate::commands::setup::decisions_register(
-        args.decisions.as_deref(),
-        cfg,
-        &opts.data_root,
-        plans,
-        None,
-        lang,
-    ) {
-        Ok((register, _)) => opts.decisions = std::sync::Arc::new(register),
-        Err(o) => return o,
-    }
     let statuses = match build_from(plans, &opts, work) {
         Ok(s) => s,
         Err(Error::Usage(e)) => return Output::fail(e.error_line(lang)),
