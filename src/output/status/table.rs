@@ -54,13 +54,12 @@ pub const SHEETS: [Sheet; 5] = [
     Sheet::Decisions,
 ];
 
-/// Every table of a status, in [`SHEETS`] order.
-pub fn tables(s: &Status, lang: Lang) -> Vec<Table> {
-    // Made at the same time: the indicators' and projects' tables of the
-    // 10,000-report root are 28,000 rows.
-    (SHEETS.par_iter())
-        .map(|&sheet| table(s, sheet, lang))
-        .collect()
+/// Every table of a status, in [`SHEETS`] order, each made on the rayon
+/// pool as its consumer asks (the workbook fills each sheet as soon as its
+/// table is made: the indicators' and projects' tables of the 10,000-report
+/// root are 31,000 rows).
+pub fn tables<'s>(s: &'s Status, lang: Lang) -> impl IndexedParallelIterator<Item = Table> + 's {
+    (SHEETS.par_iter()).map(move |&sheet| table(s, sheet, lang))
 }
 
 /// One table of a status.
