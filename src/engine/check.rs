@@ -389,34 +389,41 @@ fn engine(
     }
 
     // A bug's message boxed: the vector holds an entry per linted report.
-    let results: Vec<Result<Vec<Diagnostic>, Box<Text>>> = (loaded.par_iter())
-        .zip(&flags)
-        .filter(|(_, f)| f.linted)
-        .map(|((shown, l), place)| {
-            if let Some(e) = &l.internal_error {
-                return Err(e.clone());
+    let check_one = |(shown, l): &(&str, &Loaded), place: &Place| {
+        if let Some(e) = &l.internal_error {
+            return Err(e.clone());
+        }
+        isolate(shown, || {
+            test_hook::maybe_panic(shown);
+            let mut diags = l.diagnostics.clone();
+            if let Some(r) = &l.report {
+                let at = Where {
+                    catalog: l.catalog.as_ref(),
+                    in_data_root: place.in_root,
+                    rules: |_| true,
+                };
+                check_report_at(plans, r, at, &history, opts, &mut diags);
             }
-            isolate(shown, || {
-                test_hook::maybe_panic(shown);
-                let mut diags = l.diagnostics.clone();
-                if let Some(r) = &l.report {
-                    let at = Where {
-                        catalog: l.catalog.as_ref(),
-                        in_data_root: place.in_root,
-                        rules: |_| true,
-                    };
-                    check_report_at(plans, r, at, &history, opts, &mut diags);
-                }
-                // A copy of the report on record is PL108 alone (its PL107 folded).
-                if let Some(d) = duplicates.get(*shown).filter(|_| !copy_of_record(&diags)) {
-                    diags.extend(d.iter().cloned());
-                }
-                apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
-                diags
-            })
-            .map_err(Box::new)
+            // A copy of the report on record is PL108 alone (its PL107 folded).
+            if let Some(d) = duplicates.get(*shown).filter(|_| !copy_of_record(&diags)) {
+                diags.extend(d.iter().cloned());
+            }
+            apply_severity_overrides(plans, l.report.as_ref(), opts, &mut diags);
+            diags
         })
+        .map_err(Box::new)
+    };
+    let checked_here = (0..loaded.len()).filter(|&i| flags[i].linted);
+    let order = department_order(checked_here, |i| loaded[i].0);
+    let mut results: Vec<Option<ReportChecked>> = (0..loaded.len()).map(|_| None).collect();
+    let checked: Vec<(usize, ReportChecked)> = (order.par_iter())
+        .map(|&i| (i, check_one(&loaded[i], &flags[i])))
         .collect();
+    // Back in path order.
+    for (i, r) in checked {
+        results[i] = Some(r);
+    }
+    let results = results.into_iter().flatten();
     clock.lap("rules");
     let mut outcome = Outcome {
         files: linted.len(),
@@ -667,6 +674,28 @@ struct ReportKey<'r> {
     plan: &'r str,
     department: &'r str,
     period: i32,
+}
+
+/// One report's findings, or the bug that stopped its check (boxed: there
+/// is one per linted report).
+type ReportChecked = Result<Vec<Diagnostic>, Box<Text>>;
+
+/// The reports `indices` name, in the order a run checks them: each
+/// department's reports side by side, their years in order (by file name,
+/// then index, which is path order). A department's reports share their
+/// catalog entries, and each later year's verdicts read the earlier ones:
+/// checked one after another they are still in the cache, where in path
+/// order — a year at a time — the rest of the catalog came between them (at
+/// 100,000 reports, 95,000 indicators): the rules there took 700-780 ms,
+/// 520-540 so. The findings are put back in path order after.
+pub fn department_order<'a>(
+    indices: impl Iterator<Item = usize>,
+    path: impl Fn(usize) -> &'a str + Sync,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = indices.collect();
+    let file_name = |i: usize| path(i).rsplit('/').next().unwrap_or_default();
+    order.par_sort_unstable_by_key(|&i| (file_name(i), i));
+    order
 }
 
 impl ReportKey<'_> {

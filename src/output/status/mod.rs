@@ -200,30 +200,36 @@ pub fn value_findings(
     /// One error finding in a value: (indicator, year), code, suppressing
     /// decision, and the department's confirmation's reason.
     type Found = ((String, i32), Code, Option<String>, Option<String>);
-    let per_report: Vec<Vec<Found>> = reports
-        .par_iter()
-        .map(|&(r, catalog)| {
-            let Some(period) = r.period() else {
-                return Vec::new();
-            };
-            let mut diags = Vec::new();
-            check::check_report_indicators(plans, r, Some(catalog), history, opts, &mut diags);
-            diags
-                .into_iter()
-                // Every error on an indicator's entry: its figure, its unit,
-                // its copy of the requirement (PL210), so that the row says
-                // what check says beside the verdict.
-                .filter(|d| {
-                    d.severity == crate::diagnostics::diagnostic::Severity::Error
-                        && d.node_path.starts_with("/indicators/")
-                })
-                .filter_map(|d| {
-                    let confirmed = d.justification.filter(|_| d.confirmed);
-                    Some(((d.target?, period), d.code, d.decision, confirmed))
-                })
-                .collect()
-        })
+    let found_in = |&(r, catalog): &(&Report, &CatalogPositions)| -> Vec<Found> {
+        let Some(period) = r.period() else {
+            return Vec::new();
+        };
+        let mut diags = Vec::new();
+        check::check_report_indicators(plans, r, Some(catalog), history, opts, &mut diags);
+        diags
+            .into_iter()
+            // Every error on an indicator's entry: its figure, its unit,
+            // its copy of the requirement (PL210), so that the row says
+            // what check says beside the verdict.
+            .filter(|d| {
+                d.severity == crate::diagnostics::diagnostic::Severity::Error
+                    && d.node_path.starts_with("/indicators/")
+            })
+            .filter_map(|d| {
+                let confirmed = d.justification.filter(|_| d.confirmed);
+                Some(((d.target?, period), d.code, d.decision, confirmed))
+            })
+            .collect()
+    };
+    // Checked a department at a time, as check does; then in path order.
+    let order = check::department_order(0..reports.len(), |i| &reports[i].0.source.path);
+    let checked: Vec<(usize, Vec<Found>)> = (order.par_iter())
+        .map(|&i| (i, found_in(&reports[i])))
         .collect();
+    let mut per_report: Vec<Vec<Found>> = (0..reports.len()).map(|_| Vec::new()).collect();
+    for (i, found) in checked {
+        per_report[i] = found;
+    }
     let mut out = Findings::new();
     for (key, code, decision, confirmed) in per_report.into_iter().flatten() {
         let f = out.entry(key).or_default();
