@@ -986,3 +986,37 @@ fn a_total_is_pro_rata_only_toward_a_positive_target() {
     floor.comparison = Comparison::AtLeast;
     assert_eq!(verdict::method(&floor), Method::ProRata);
 }
+
+/// A report filed outside its place (PL108) is in no history, so its
+/// verdicts ask for its own data-validity findings: a figure in error there
+/// (森林覆盖率 −5%, PL207) is judged by nothing — no PL202 beside it — as it
+/// would not be at its place.
+#[test]
+fn a_figure_in_error_outside_its_place_is_judged_by_nothing() {
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let year = dir.path().join("progress/2021");
+    std::fs::create_dir_all(&year).unwrap();
+    std::fs::write(
+        year.join("eco-env-copy.yaml"),
+        "version: 1\nplan: nanming-14th-fyp\ndepartment: eco-env\nperiod: 2021\n\
+         submitted: 2022-01-19\nindicators:\n  - id: I15\n    value: -5\n    source: 区林业局\n",
+    )
+    .unwrap();
+    let root = dir.path().join("progress");
+    let out = plan_lint(&[
+        "check",
+        "--today",
+        "2026-06-30",
+        "--data-root",
+        root.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v = crate::common::json(&out);
+    let on_i15: Vec<&str> = (v["diagnostics"].as_array().unwrap().iter())
+        .filter(|d| d["target"] == "I15")
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(crate::common::codes(&v).contains(&"PL108"), "{v:#}");
+    assert_eq!(on_i15, ["PL207"], "{v:#}");
+}
