@@ -413,17 +413,12 @@ fn engine(
         })
         .map_err(Box::new)
     };
-    let checked_here = (0..loaded.len()).filter(|&i| flags[i].linted);
-    let order = department_order(checked_here, |i| loaded[i].0);
-    let mut results: Vec<Option<ReportChecked>> = (0..loaded.len()).map(|_| None).collect();
-    let checked: Vec<(usize, ReportChecked)> = (order.par_iter())
-        .map(|&i| (i, check_one(&loaded[i], &flags[i])))
-        .collect();
-    // Back in path order.
-    for (i, r) in checked {
-        results[i] = Some(r);
-    }
-    let results = results.into_iter().flatten();
+    let linted_at: Vec<usize> = (0..loaded.len()).filter(|&i| flags[i].linted).collect();
+    let results = in_department_order(
+        &linted_at,
+        |i| loaded[i].0,
+        |i| check_one(&loaded[i], &flags[i]),
+    );
     clock.lap("rules");
     let mut outcome = Outcome {
         files: linted.len(),
@@ -676,26 +671,29 @@ struct ReportKey<'r> {
     period: i32,
 }
 
-/// One report's findings, or the bug that stopped its check (boxed: there
-/// is one per linted report).
-type ReportChecked = Result<Vec<Diagnostic>, Box<Text>>;
-
-/// The reports `indices` name, in the order a run checks them: each
-/// department's reports side by side, their years in order (by file name,
-/// then index, which is path order). A department's reports share their
-/// catalog entries, and each later year's verdicts read the earlier ones:
-/// checked one after another they are still in the cache, where in path
-/// order — a year at a time — the rest of the catalog came between them (at
-/// 100,000 reports, 95,000 indicators): the rules there took 700-780 ms,
-/// 520-540 so. The findings are put back in path order after.
-pub fn department_order<'a>(
-    indices: impl Iterator<Item = usize>,
+/// `check` of each report `indices` names, run a department's reports side
+/// by side, their years in order (by file name, then path), and the results
+/// in the order of `indices`. A department's reports share their catalog
+/// entries, and each later year's verdicts read the earlier ones: checked
+/// one after another they are still in the cache, where in path order — a
+/// year at a time — the rest of the catalog came between them (at 100,000
+/// reports, 95,000 indicators): the rules there took 700-780 ms, 520-540 so.
+pub fn in_department_order<'a, T: Send>(
+    indices: &[usize],
     path: impl Fn(usize) -> &'a str + Sync,
-) -> Vec<usize> {
-    let mut order: Vec<usize> = indices.collect();
+    check: impl Fn(usize) -> T + Sync,
+) -> Vec<T> {
     let file_name = |i: usize| path(i).rsplit('/').next().unwrap_or_default();
-    order.par_sort_unstable_by_key(|&i| (file_name(i), i));
-    order
+    let mut order: Vec<usize> = (0..indices.len()).collect();
+    order.par_sort_unstable_by_key(|&k| (file_name(indices[k]), k));
+    let checked: Vec<(usize, T)> = (order.par_iter())
+        .map(|&k| (k, check(indices[k])))
+        .collect();
+    let mut results: Vec<Option<T>> = (0..indices.len()).map(|_| None).collect();
+    for (k, t) in checked {
+        results[k] = Some(t);
+    }
+    results.into_iter().flatten().collect()
 }
 
 impl ReportKey<'_> {

@@ -217,20 +217,9 @@ impl<'a> RuleCtx<'a> {
     }
 }
 
-/// Runs every rule entry of the report's plan on the report, whose
-/// entries' catalog positions are `catalog` ([`Plan::positions_of`]).
-pub fn run_plan_rules(
-    plan: &Plan,
-    report: &Report,
-    catalog: &CatalogPositions,
-    history: &History,
-    context: Context<'_>,
-    out: &mut Vec<Diagnostic>,
-) {
-    run_plan_rules_of(plan, report, catalog, history, context, |_| true, out);
-}
-
-/// [`run_plan_rules`] for the rule entries whose code `which` keeps.
+/// Runs the rule entries of the report's plan whose code `which` keeps on
+/// the report, whose entries' catalog positions are `catalog`
+/// ([`Plan::positions_of`]).
 pub fn run_plan_rules_of(
     plan: &Plan,
     report: &Report,

@@ -221,15 +221,13 @@ pub fn value_findings(
             })
             .collect()
     };
-    // Checked a department at a time, as check does; then in path order.
-    let order = check::department_order(0..reports.len(), |i| &reports[i].0.source.path);
-    let checked: Vec<(usize, Vec<Found>)> = (order.par_iter())
-        .map(|&i| (i, found_in(&reports[i])))
-        .collect();
-    let mut per_report: Vec<Vec<Found>> = (0..reports.len()).map(|_| Vec::new()).collect();
-    for (i, found) in checked {
-        per_report[i] = found;
-    }
+    // Checked a department at a time, as check does; in path order after.
+    let all: Vec<usize> = (0..reports.len()).collect();
+    let per_report = check::in_department_order(
+        &all,
+        |i| &reports[i].0.source.path,
+        |i| found_in(&reports[i]),
+    );
     let mut out = Findings::new();
     for (key, code, decision, confirmed) in per_report.into_iter().flatten() {
         let f = out.entry(key).or_default();

@@ -72,19 +72,17 @@ struct Formats {
 fn sheet(t: Table, f: &Formats) -> Result<Worksheet, XlsxError> {
     let mut ws = Worksheet::new();
     ws.set_name(&t.name)?;
-    let mut widths: Vec<f64> = t.headers.iter().map(|h| width(h)).collect();
-    for (c, h) in (0u16..).zip(&t.headers) {
-        ws.write_string_with_format(0, c, h, &f.header)?;
-    }
-    let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
+    let mut widths: Vec<f64> = t.headers.iter().map(|h| text_width(h).0).collect();
     // Every column is top-aligned: a cell written without a format takes
     // its column's (rust_xlsxwriter gives an unformatted cell the column's
     // format as it stores it), so only a long text names its own (wrapped).
     // A format per cell costs a hash of the whole Format at each write, and
     // setting it on ranges afterwards a second lookup of each cell.
-    for c in (0u16..).zip(&t.headers).map(|(c, _)| c) {
+    for (c, h) in (0u16..).zip(&t.headers) {
+        ws.write_string_with_format(0, c, h, &f.header)?;
         ws.set_column_format(c, &f.top)?;
     }
+    let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
     for (r, row) in (1u32..).zip(t.rows) {
         for (c, cell) in (0u16..).zip(row) {
             let w = match cell {
@@ -120,8 +118,9 @@ fn sheet(t: Table, f: &Formats) -> Result<Worksheet, XlsxError> {
     Ok(ws)
 }
 
-/// How wide a cell's text shows (its widest line) and whether it is
-/// wrapped: when it has several lines or is wider than [`MAX_WIDTH`].
+/// How wide a cell's text shows (its widest line), in Excel's character
+/// widths (a CJK character or a full-width sign takes two), and whether it
+/// is wrapped: when it has several lines or is wider than [`MAX_WIDTH`].
 fn text_width(s: &str) -> (f64, bool) {
     let (mut widest, mut line, mut lines) = (0.0f64, 0.0f64, 1);
     for c in s.chars() {
@@ -139,12 +138,4 @@ fn text_width(s: &str) -> (f64, bool) {
     }
     let widest = widest.max(line);
     (widest, lines > 1 || widest > MAX_WIDTH)
-}
-
-/// How wide text shows, in Excel's character widths: a CJK character (or
-/// a full-width sign) takes two.
-fn width(s: &str) -> f64 {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2.0 } else { 1.0 })
-        .sum()
 }
